@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/actor";
+import { ROLE_LABELS } from "@/lib/auth/policy";
+
+export const metadata: Metadata = { title: "Trang làm việc" };
+
+const ROLE_INTRO = {
+  ADMIN: "Quản lý bộ chỉ số, kết quả công bố của mọi tỉnh và tài khoản người dùng.",
+  HOME_AFFAIRS: "Nhập, nhập khẩu và thẩm định kết quả chỉ số CCHC của tỉnh và các cơ quan, đơn vị.",
+  AGENCY_HEAD: "Tự chấm điểm, giải trình và theo dõi các tiêu chí chưa đạt điểm tối đa của cơ quan.",
+  LEADER: "Theo dõi thứ hạng, xu hướng và mức độ hoàn thành chỉ tiêu của tỉnh.",
+} as const;
+
+export default async function HomePage() {
+  const actor = await currentActor();
+  if (!actor) redirect("/dang-nhap");
+  const unit = actor.agencyName
+    ? `${actor.agencyName} · ${actor.provinceName}`
+    : actor.provinceName
+      ? `Tỉnh/thành phố: ${actor.provinceName}`
+      : "Toàn quốc";
+  return (
+    <div className="space-y-6">
+      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <p className="text-sm text-slate-500">Xin chào,</p>
+        <h1 className="text-2xl font-bold text-brand-900">{actor.name}</h1>
+        <dl className="mt-4 grid gap-3 sm:grid-cols-2">
+          <div>
+            <dt className="text-sm text-slate-500">Vai trò</dt>
+            <dd data-testid="role" className="font-semibold">
+              {ROLE_LABELS[actor.role]}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-slate-500">Đơn vị</dt>
+            <dd data-testid="unit" className="font-semibold">
+              {unit}
+            </dd>
+          </div>
+        </dl>
+        <p className="mt-4 text-slate-700">{ROLE_INTRO[actor.role]}</p>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 className="font-semibold">Bắt đầu</h2>
+        <ul className="mt-2 list-inside list-disc text-brand-700">
+          <li>
+            <Link href="/xep-hang?index=PAR_INDEX" className="hover:underline">
+              Bảng xếp hạng PAR INDEX
+            </Link>
+          </li>
+          <li>
+            <Link href="/xep-hang?index=SIPAS" className="hover:underline">
+              Bảng xếp hạng SIPAS
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { logout } from "@/lib/auth/actions";
+
+type HeaderUser = { name: string; roleLabel: string } | null;
+
+export function SiteHeader({ user }: { user: HeaderUser }) {
+  return (
+    <header className="no-print border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 font-bold text-brand-900">
+          <span aria-hidden className="inline-block h-7 w-7 rounded bg-brand-600 text-center text-sm leading-7 text-white">
+            CC
+          </span>
+          Chỉ số CCHC
+        </Link>
+        <nav aria-label="Điều hướng chính" className="flex gap-4 text-sm">
+          <Link href="/xep-hang" className="text-slate-700 hover:text-brand-700">
+            Xếp hạng
+          </Link>
+          {user ? (
+            <Link href="/trang-chu" className="text-slate-700 hover:text-brand-700">
+              Trang làm việc
+            </Link>
+          ) : null}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span className="text-slate-600">
+                <span className="font-medium text-slate-900">{user.name}</span> · {user.roleLabel}
+              </span>
+              <form action={logout}>
+                <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+                  Đăng xuất
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/dang-nhap" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              Đăng nhập
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

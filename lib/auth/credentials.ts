@@ -1,0 +1,26 @@
+// Checks an e-mail and password against the database, with throttling. Kept apart from the
+// Auth.js wiring so that it can be tested on its own and the provider can change.
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { loginSchema } from "./schema";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { checkThrottle, recordAttempt } from "./throttle";
+
+export type SignInOutcome =
+  | { ok: true; userId: number; email: string; name: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterMinutes: number };
+
+export async function checkCredentials(db: PrismaClient, raw: unknown, ip: string): Promise<SignInOutcome> {
+  const parsed = loginSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
+
+  const verdict = await checkThrottle(db, email, ip);
+  if (verdict.blocked) return { ok: false, reason: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
+
+  const user = await db.user.findUnique({ where: { email } });
+  const ok = user ? user.active && (await verifyPassword(user.passwordHash, password)) : await verifyPassword(await dummyPasswordHash(), password);
+  await recordAttempt(db, email, ip, Boolean(ok && user));
+  if (!ok || !user) return { ok: false, reason: "invalid" };
+  return { ok: true, userId: user.id, email: user.email, name: user.name };
+}

@@ -1,0 +1,83 @@
+// The permission table: which role may do what on which unit. One place for the rule; every
+// query and mutation in lib asks it before touching data (hiding a button is not authorization).
+import type { Role } from "@/lib/db/generated/enums";
+
+export type Actor = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  provinceId: number | null;
+  provinceName: string | null;
+  agencyId: number | null;
+  agencyName: string | null;
+};
+
+/** Where the data acted on belongs. */
+export type Scope = { provinceId: number | null; agencyId?: number | null };
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Quản trị hệ thống",
+  HOME_AFFAIRS: "Cán bộ Sở Nội vụ",
+  AGENCY_HEAD: "Thủ trưởng cơ quan, đơn vị",
+  LEADER: "Lãnh đạo UBND tỉnh",
+};
+
+export type Permission =
+  | "province.read" // a province's internal data: agencies, assessments, directives, targets
+  | "results.write" // published national results of a province
+  | "assessment.manage" // open periods, appraise, publish (Sở Nội vụ)
+  | "assessment.selfScore" // self-score and explain (the agency)
+  | "directive.write"
+  | "task.report" // progress of a task, periodic reports (the lead agency)
+  | "framework.write"
+  | "user.manage"
+  | "audit.read";
+
+/** Unit reach of a permission for a role: everywhere, own province, own agency, or nowhere. */
+type Reach = "all" | "province" | "agency" | "none";
+
+export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
+  "province.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "province", AGENCY_HEAD: "agency" },
+  "results.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  "assessment.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
+  "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
+  "framework.write": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
+  "user.manage": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
+  "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+};
+
+export function can(actor: Actor, permission: Permission, scope: Scope): boolean {
+  const reach = PERMISSIONS[permission][actor.role];
+  switch (reach) {
+    case "all":
+      return true;
+    case "province":
+      return actor.provinceId !== null && scope.provinceId === actor.provinceId;
+    case "agency":
+      return actor.agencyId !== null && scope.agencyId === actor.agencyId;
+    case "none":
+      return false;
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
+    super(message);
+  }
+}
+export class UnauthenticatedError extends Error {
+  readonly status = 401;
+  constructor(message = "Vui lòng đăng nhập.") {
+    super(message);
+  }
+}
+
+/** Throws 401 when signed out and 403 when the table does not allow the action on this unit. */
+export function authorize(actor: Actor | null, permission: Permission, scope: Scope): asserts actor is Actor {
+  if (!actor) throw new UnauthenticatedError();
+  if (!can(actor, permission, scope)) throw new ForbiddenError();
+}

@@ -1,0 +1,42 @@
+// Vietnamese display formats: 85,30 · 20/09/2021. Dates are shown in Asia/Ho_Chi_Minh.
+const scoreFormat = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const integerFormat = new Intl.NumberFormat("vi-VN");
+const dateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
+const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+export function formatScore(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : scoreFormat.format(value);
+}
+export function formatInteger(value: number): string {
+  return integerFormat.format(value);
+}
+/** A calendar date stored as UTC midnight (a @db.Date column) keeps its day. */
+export function formatCalendarDate(value: Date | null | undefined): string {
+  if (!value) return "—";
+  return new Intl.DateTimeFormat("vi-VN", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(value);
+}
+export function formatDate(value: Date | null | undefined): string {
+  return value ? dateFormat.format(value) : "—";
+}
+export function formatDateTime(value: Date | null | undefined): string {
+  return value ? dateTimeFormat.format(value) : "—";
+}
+
+/**
+ * Sources are cited as the press printed them: "host/path" and sometimes "(title)". A link is
+ * made only from a host-and-path citation; anything else stays plain text.
+ */
+export function sourceHref(source: string): string | null {
+  const citation = source.split(" (")[0].trim();
+  if (/^https?:\/\//i.test(citation)) return citation;
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(citation) ? `https://${citation}` : null;
+}

@@ -1,0 +1,32 @@
+// Which province-level units a year's results belong to, and how new units relate to old ones.
+// Pure functions; the data (validity dates, lineage) comes from the database.
+
+export type DatedUnit = { code: string; validFrom: Date; validTo: Date | null };
+
+/**
+ * A year's results belong to the units in force on 31 December of that year: results up to
+ * 2024 (published in spring 2025) to the 63 old provinces, later ones to the 34 new ones.
+ */
+export function resultReferenceDate(year: number): Date {
+  return new Date(Date.UTC(year, 11, 31));
+}
+
+export function isValidOn(unit: Pick<DatedUnit, "validFrom" | "validTo">, date: Date): boolean {
+  return unit.validFrom.getTime() <= date.getTime() && (unit.validTo === null || date.getTime() <= unit.validTo.getTime());
+}
+
+/** The unit with this code in force for a year's results, if any (codes are reused). */
+export function unitForYear<T extends DatedUnit>(units: readonly T[], code: string, year: number): T | undefined {
+  const date = resultReferenceDate(year);
+  return units.find((unit) => unit.code === code && isValidOn(unit, date));
+}
+
+/**
+ * A merged unit belongs to a socio-economic region only when all the units it was formed from
+ * did; otherwise (e.g. Lâm Đồng from Tây Nguyên and Duyên hải units) none is invented.
+ */
+export function inheritedRegion(predecessorRegions: readonly (string | null)[]): string | null {
+  const distinct = new Set(predecessorRegions);
+  if (distinct.size !== 1) return null;
+  return predecessorRegions[0] ?? null;
+}

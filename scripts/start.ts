@@ -1,0 +1,65 @@
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → seed → build when
+// the sources changed → `next start`. Prints where to open the portal and how to sign in.
+// Ctrl-C stops the web server, then the database.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { prepareDatabase, ensureAuthSecret, ensureBuild, ROOT, DATA_DIR } from "./lib/runtime";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed";
+
+const port = Number(process.env.PORT ?? 3000);
+const started = Date.now();
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+
+const database = await prepareDatabase({ log: (line) => console.log(`• ${line}`) });
+const authSecret = ensureAuthSecret();
+await ensureBuild({ distDir: ".next", log: (line) => console.log(`• ${line}`) });
+
+let server: ChildProcess | null = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  cwd: ROOT,
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, NODE_ENV: "production", PORT: String(port) },
+});
+server.stdout?.on("data", (chunk: Buffer) => {
+  const text = chunk.toString();
+  if (/ready|started server|Local:/i.test(text)) announce();
+  else process.stdout.write(text);
+});
+
+let announced = false;
+function announce() {
+  if (announced) return;
+  announced = true;
+  const url = `http://localhost:${port}`;
+  console.log(`\n✔ Cổng PAR INDEX đã chạy sau ${seconds()} giây: ${url}`);
+  console.log(`  Bảng xếp hạng công khai: ${url}/xep-hang`);
+  console.log(`  Cơ sở dữ liệu: ${database.embedded ? `PostgreSQL nhúng, dữ liệu tại ${path.relative(ROOT, DATA_DIR)}/postgres` : "DATABASE_URL"}`);
+  if (database.demo) {
+    console.log(`  Tài khoản demo (mật khẩu ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(22)} ${user.name}`);
+  }
+  console.log("  Nhấn Ctrl-C để dừng.\n");
+}
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\n• Đang dừng máy chủ web và cơ sở dữ liệu…");
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  server = null;
+  await database.stop();
+  console.log("• Đã dừng.");
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+server.on("exit", (code) => {
+  if (!stopping) {
+    console.error(`Máy chủ web dừng bất ngờ (mã ${code}).`);
+    void stop(code ?? 1);
+  }
+});
