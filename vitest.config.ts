@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/postgres-global.ts", "tests/support/server-global.ts"],
+          globalSetup: ["tests/support/server-global.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

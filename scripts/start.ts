@@ -19,16 +19,26 @@ let server: ChildProcess | null = spawn(path.join(ROOT, "node_modules", ".bin", 
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, NODE_ENV: "production", PORT: String(port) },
 });
+// Next's own banner is replaced by ours once the portal answers.
 server.stdout?.on("data", (chunk: Buffer) => {
   const text = chunk.toString();
-  if (/ready|started server|Local:/i.test(text)) announce();
-  else process.stdout.write(text);
+  if (!/Next\.js|Local:|Network:|Starting|Ready in|^\s*$/m.test(text)) process.stdout.write(text);
 });
+void waitUntilServing().then(announce);
 
-let announced = false;
+async function waitUntilServing() {
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 function announce() {
-  if (announced) return;
-  announced = true;
+  if (stopping) return;
   const url = `http://localhost:${port}`;
   console.log(`\n✔ Cổng PAR INDEX đã chạy sau ${seconds()} giây: ${url}`);
   console.log(`  Bảng xếp hạng công khai: ${url}/xep-hang`);

@@ -1,0 +1,52 @@
+// `npm run create-admin -- --email a@b.gov.vn --name "Họ tên"`: creates the first administrator
+// of a deployment (the demo accounts exist only in the demo data set). Asks for the password
+// on the terminal, or reads ADMIN_PASSWORD.
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { prepareDatabase } from "./lib/runtime";
+import { createPrismaClient } from "../lib/db/prisma";
+import { hashPassword } from "../lib/auth/password";
+
+const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
+const input = z
+  .object({
+    email: z.string({ error: "Thiếu --email." }).trim().toLowerCase().pipe(z.email({ error: "--email không đúng định dạng." })),
+    name: z.string({ error: "Thiếu --name." }).trim().min(1, "Thiếu --name.").max(200),
+    password: z.string().min(12, "Mật khẩu quản trị cần ít nhất 12 ký tự.").max(200),
+  })
+  .safeParse({ ...values, password: process.env.ADMIN_PASSWORD ?? (await ask("Mật khẩu (ít nhất 12 ký tự): ")) });
+if (!input.success) {
+  console.error(input.error.issues.map((issue) => issue.message).join("\n"));
+  process.exit(2);
+}
+
+const database = await prepareDatabase({ log: () => {} });
+const db = createPrismaClient(database.url, 1);
+try {
+  const existing = await db.user.findUnique({ where: { email: input.data.email } });
+  if (existing) {
+    console.error(`Đã có tài khoản ${input.data.email}.`);
+    process.exitCode = 1;
+  } else {
+    const user = await db.user.create({
+      data: { email: input.data.email, name: input.data.name, role: "ADMIN", passwordHash: await hashPassword(input.data.password) },
+    });
+    await db.auditLog.create({
+      data: { actorEmail: "create-admin", action: "user.create", entityType: "User", entityId: String(user.id), newValue: { email: user.email, role: user.role } },
+    });
+    console.log(`✔ Đã tạo quản trị viên ${user.email}.`);
+  }
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+
+async function ask(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}

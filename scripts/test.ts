@@ -1,0 +1,28 @@
+// `npm test`: the whole suite (unit, integration on real PostgreSQL, end-to-end in Chromium).
+// Installs Debian's Chromium first when it is missing (never a downloaded browser build).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+if (!fs.existsSync(chromium)) {
+  if (process.getuid?.() !== 0) {
+    console.error(`Thiếu Chromium (${chromium}). Cài bằng: sudo apt-get install -y chromium — hoặc đặt CHROMIUM_PATH.`);
+    process.exit(1);
+  }
+  console.log("• Cài Chromium của Debian cho kiểm thử giao diện…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "chromium"]]) {
+    const result = spawnSync("apt-get", args, { stdio: "inherit", env });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+}
+
+const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { THROTTLE } from "@/lib/auth/throttle";
+import { DEMO_PASSWORD } from "@/prisma/seed";
+import { testDb } from "../support/db";
+
+const wrong = (email: string, ip: string) => checkCredentials(testDb, { email, password: "sai-mat-khau" }, ip);
+
+describe("sign-in", () => {
+  it("accepts a demo account with its password, whatever the e-mail's case", async () => {
+    const outcome = await checkCredentials(testDb, { email: " NoiVu@Demo.Local ", password: DEMO_PASSWORD }, "10.0.0.1");
+    expect(outcome).toMatchObject({ ok: true, email: "noivu@demo.local" });
+  });
+
+  it("refuses a wrong password, an unknown account and malformed input alike", async () => {
+    expect(await wrong("noivu@demo.local", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await wrong("khongco@demo.local", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(testDb, { email: 42 }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a disabled account even with the right password", async () => {
+    await testDb.user.update({ where: { email: "lanhdao@demo.local" }, data: { active: false } });
+    const outcome = await checkCredentials(testDb, { email: "lanhdao@demo.local", password: DEMO_PASSWORD }, "10.0.0.3");
+    await testDb.user.update({ where: { email: "lanhdao@demo.local" }, data: { active: true } });
+    expect(outcome).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an account after 5 failures in 15 minutes, even from other addresses and with the right password", async () => {
+    const email = "thutruong@demo.local";
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
+      expect(await wrong(email, `10.1.0.${i}`)).toEqual({ ok: false, reason: "invalid" });
+    }
+    const locked = await checkCredentials(testDb, { email, password: DEMO_PASSWORD }, "10.1.1.1");
+    expect(locked).toMatchObject({ ok: false, reason: "throttled" });
+    expect(locked.ok === false && locked.reason === "throttled" && locked.retryAfterMinutes).toBeGreaterThanOrEqual(14);
+    // Other accounts are not affected.
+    expect(await checkCredentials(testDb, { email: "quantri@demo.local", password: DEMO_PASSWORD }, "10.1.1.1")).toMatchObject({ ok: true });
+  });
+
+  it("frees the account once the failures leave the window", async () => {
+    const email = "thutruong@demo.local";
+    await testDb.loginAttempt.updateMany({ where: { email }, data: { at: new Date(Date.now() - (THROTTLE.windowMinutes + 1) * 60_000) } });
+    expect(await checkCredentials(testDb, { email, password: DEMO_PASSWORD }, "10.1.1.2")).toMatchObject({ ok: true });
+  });
+
+  it("blocks an address that fails on many accounts", async () => {
+    const ip = "10.9.9.9";
+    for (let i = 0; i < THROTTLE.maxFailuresPerIp; i++) await wrong(`nguoi${i}@demo.local`, ip);
+    expect(await checkCredentials(testDb, { email: "quantri@demo.local", password: DEMO_PASSWORD }, ip)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(await checkCredentials(testDb, { email: "quantri@demo.local", password: DEMO_PASSWORD }, "10.9.9.10")).toMatchObject({ ok: true });
+  });
+
+  it("stores argon2id hashes, never the password", async () => {
+    const user = await testDb.user.findUniqueOrThrow({ where: { email: "noivu@demo.local" } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(user.passwordHash).not.toContain(DEMO_PASSWORD);
+  });
+});

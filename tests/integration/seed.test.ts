@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { migrate } from "@/lib/db/migrate";
+import { seed, SEED_DATA_DIR } from "@/prisma/seed";
+import { createDatabase } from "../support/postgres";
+import { testDb } from "../support/db";
+
+const csvRows = (file: string) => fs.readFileSync(path.join(SEED_DATA_DIR, file), "utf8").trim().split("\n").length - 1;
+
+async function counts(db = testDb) {
+  const [provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores] = await Promise.all([
+    db.province.count(),
+    db.provinceLineage.count(),
+    db.publishedResult.count(),
+    db.publishedAggregate.count(),
+    db.directive.count(),
+    db.task.count(),
+    db.target.count(),
+    db.framework.count(),
+    db.criterion.count(),
+    db.user.count(),
+    db.agency.count(),
+    db.criterionScore.count(),
+  ]);
+  return { provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores };
+}
+
+describe("seed", () => {
+  it("loads every reference and published row of the data files", async () => {
+    const c = await counts();
+    expect(c.provinces).toBe(63 + 34);
+    expect(c.lineage).toBe(63); // every old unit went into exactly one new unit
+    expect(c.results).toBe(csvRows("published-results.csv"));
+    expect(c.aggregates).toBe(csvRows("published-national.csv"));
+    expect(c.directives).toBe(5);
+    expect(c.targets).toBe(4);
+    expect(await testDb.region.count()).toBe(6);
+  });
+
+  it("gives a year's results to the units in force then (codes are reused after the merger)", async () => {
+    const anGiang2018 = await testDb.publishedResult.findFirstOrThrow({ where: { year: 2018, indexCode: "PAR_INDEX", province: { code: "89" } }, include: { province: true } });
+    expect(anGiang2018.province.nameVi).toBe("An Giang");
+    expect(anGiang2018.province.validTo?.toISOString().slice(0, 10)).toBe("2025-06-30");
+    const kienGiang = await testDb.publishedResult.findFirstOrThrow({ where: { year: 2021, province: { code: "91" } }, include: { province: true } });
+    expect(kienGiang.province.nameVi).toBe("Kiên Giang");
+  });
+
+  it("links each new province to the old ones it was formed from", async () => {
+    const anGiang = await testDb.province.findFirstOrThrow({
+      where: { code: "91", validTo: null },
+      include: { predecessors: { include: { predecessor: true } } },
+    });
+    expect(anGiang.nameVi).toBe("An Giang");
+    expect(anGiang.predecessors.map((l) => l.predecessor.nameVi).sort()).toEqual(["An Giang", "Kiên Giang"]);
+    expect(anGiang.regionCode).toBe("DBSCL");
+    const lamDong = await testDb.province.findFirstOrThrow({ where: { code: "68", validTo: null } });
+    expect(lamDong.regionCode).toBeNull(); // formed from units of two regions: none invented
+  });
+
+  it("builds the 2022–2030 PAR INDEX framework: 8 fields adding up to 100, marked illustrative", async () => {
+    const framework = await testDb.framework.findUniqueOrThrow({
+      where: { key_version: { key: "par-index-provincial", version: 2 } },
+      include: { criteria: true, components: true },
+    });
+    expect(framework.isIllustrative).toBe(true);
+    const fields = framework.criteria.filter((c) => c.level === "FIELD");
+    expect(fields).toHaveLength(8);
+    expect(fields.reduce((s, f) => s + Number(f.maxPoints), 0)).toBe(100);
+    expect(framework.components.map((c) => [c.code, Number(c.maxPoints)])).toEqual([
+      ["APPRAISAL", 61.5],
+      ["SIPAS", 10],
+      ["LEADER_SURVEY", 22],
+      ["SOCIO_ECONOMIC", 6.5],
+    ]);
+    const appraisal = framework.criteria.filter((c) => c.level === "SUB_CRITERION" && c.method === "APPRAISAL");
+    expect(appraisal.reduce((s, c) => s + Number(c.maxPoints), 0)).toBe(61.5);
+  });
+
+  it("links 1020/UBND-TH to 733/UBND-TH, which its tasks implement", async () => {
+    const links = await testDb.directiveLink.findMany({ include: { from: true, to: true } });
+    expect(links.map((l) => `${l.from.number} → ${l.to.number}`)).toEqual(["1020/UBND-TH → 733/UBND-TH"]);
+  });
+
+  it("adds nothing when run again", async () => {
+    const before = await counts();
+    await seed(testDb, { demo: true });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("seeds no demo accounts or demo scores for a production database", async () => {
+    const url = await createDatabase(inject("cluster"), { empty: true });
+    await migrate(url);
+    const db = createPrismaClient(url, 2);
+    try {
+      await seed(db, { demo: false });
+      const c = await counts(db);
+      expect(c).toMatchObject({ users: 0, agencies: 0, scores: 0, provinces: 97 });
+      expect(c.results).toBe(csvRows("published-results.csv"));
+      expect(await db.framework.count({ where: { isDemo: true } })).toBe(0);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("ranks and classifies the demo agencies from their final scores", async () => {
+    const assessments = await testDb.assessment.findMany({ include: { agency: true }, orderBy: { rank: "asc" } });
+    expect(assessments.length).toBe(14);
+    for (let i = 1; i < assessments.length; i++) {
+      expect(Number(assessments[i].finalTotal)).toBeLessThanOrEqual(Number(assessments[i - 1].finalTotal));
+    }
+    expect(assessments.every((a) => a.agency.isDemo && a.classification)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { authorize, can, ForbiddenError, PERMISSIONS, UnauthenticatedError, type Actor, type Permission } from "@/lib/auth/policy";
+
+const AN_GIANG = 1;
+const OTHER_PROVINCE = 2;
+const OWN_AGENCY = 10;
+const OTHER_AGENCY = 11;
+
+const actor = (role: Actor["role"]): Actor => ({
+  id: 1,
+  email: "x@demo.local",
+  name: "x",
+  role,
+  provinceId: role === "ADMIN" ? null : AN_GIANG,
+  provinceName: null,
+  agencyId: role === "AGENCY_HEAD" ? OWN_AGENCY : null,
+  agencyName: null,
+});
+
+const ownAgency = { provinceId: AN_GIANG, agencyId: OWN_AGENCY };
+const otherAgency = { provinceId: AN_GIANG, agencyId: OTHER_AGENCY };
+const otherProvince = { provinceId: OTHER_PROVINCE, agencyId: 99 };
+
+describe("permission table", () => {
+  const permissions = Object.keys(PERMISSIONS) as Permission[];
+
+  it("lets an administrator do everything everywhere", () => {
+    for (const p of permissions) expect(can(actor("ADMIN"), p, otherProvince)).toBe(true);
+  });
+
+  it("keeps Home Affairs staff inside their own province", () => {
+    expect(can(actor("HOME_AFFAIRS"), "assessment.manage", otherAgency)).toBe(true);
+    expect(can(actor("HOME_AFFAIRS"), "results.write", { provinceId: AN_GIANG })).toBe(true);
+    for (const p of permissions) expect(can(actor("HOME_AFFAIRS"), p, otherProvince)).toBe(false);
+    expect(can(actor("HOME_AFFAIRS"), "framework.write", { provinceId: AN_GIANG })).toBe(false);
+    expect(can(actor("HOME_AFFAIRS"), "user.manage", { provinceId: AN_GIANG })).toBe(false);
+  });
+
+  it("lets an agency head act on their own agency only", () => {
+    expect(can(actor("AGENCY_HEAD"), "assessment.selfScore", ownAgency)).toBe(true);
+    expect(can(actor("AGENCY_HEAD"), "task.report", ownAgency)).toBe(true);
+    expect(can(actor("AGENCY_HEAD"), "province.read", ownAgency)).toBe(true);
+    expect(can(actor("AGENCY_HEAD"), "assessment.selfScore", otherAgency)).toBe(false);
+    expect(can(actor("AGENCY_HEAD"), "province.read", otherAgency)).toBe(false);
+    expect(can(actor("AGENCY_HEAD"), "assessment.manage", ownAgency)).toBe(false);
+    expect(can(actor("AGENCY_HEAD"), "results.write", ownAgency)).toBe(false);
+  });
+
+  it("lets a leader read their province and write nothing", () => {
+    expect(can(actor("LEADER"), "province.read", otherAgency)).toBe(true);
+    expect(can(actor("LEADER"), "province.read", otherProvince)).toBe(false);
+    for (const p of permissions.filter((p) => p !== "province.read")) expect(can(actor("LEADER"), p, ownAgency)).toBe(false);
+  });
+
+  it("answers 401 when signed out and 403 when not allowed", () => {
+    expect(() => authorize(null, "province.read", ownAgency)).toThrow(UnauthenticatedError);
+    expect(() => authorize(actor("LEADER"), "results.write", ownAgency)).toThrow(ForbiddenError);
+    expect(() => authorize(actor("HOME_AFFAIRS"), "results.write", ownAgency)).not.toThrow();
+  });
+});
