@@ -8,6 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
+// The start script reports the time from here, install included.
+process.env.PORTAL_STARTED_AT ??= String(Date.now());
 const [command = "start", ...args] = process.argv.slice(2);
 
 const sha = (...files) => {
@@ -50,6 +52,9 @@ if (!fs.existsSync(script)) {
   process.exit(2);
 }
 // Ctrl-C reaches the whole process group; this parent waits for the command to shut down cleanly.
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => {});
+process.on("SIGINT", () => {});
 const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script, ...args], { cwd: root, stdio: "inherit" });
+// A SIGTERM sent to this process alone (a service manager) is passed on; Ctrl-C already reaches
+// the whole process group.
+process.on("SIGTERM", () => child.kill("SIGTERM"));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -7,7 +7,7 @@ import { prepareDatabase, ensureAuthSecret, ensureBuild, ROOT, DATA_DIR } from "
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed";
 
 const port = Number(process.env.PORT ?? 3000);
-const started = Date.now();
+const started = Number(process.env.PORTAL_STARTED_AT ?? Date.now());
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
 const database = await prepareDatabase({ log: (line) => console.log(`• ${line}`) });

@@ -20,9 +20,16 @@ if (!fs.existsSync(chromium)) {
   }
 }
 
-const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
+const summaryFile = path.join(ROOT, ".tmp", "vitest-summary.json");
+fs.rmSync(summaryFile, { force: true });
+const result = spawnSync(
+  path.join(ROOT, "node_modules", ".bin", "vitest"),
+  ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${summaryFile}`, ...process.argv.slice(2)],
+  { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
+);
+// One plain closing line that any CI can read.
+if (fs.existsSync(summaryFile)) {
+  const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  console.log(`\nTests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
+}
 process.exit(result.status ?? 1);
