@@ -7,7 +7,7 @@ export default async function LandingPage() {
   const actor = await currentActor();
   return (
     <>
-      <SiteHeader user={actor ? { name: actor.name, roleLabel: ROLE_LABELS[actor.role] } : null} />
+      <SiteHeader user={actor ? { name: actor.name, roleLabel: ROLE_LABELS[actor.role], role: actor.role } : null} />
       <main className="mx-auto max-w-6xl px-4 py-12">
         <h1 className="max-w-3xl text-3xl font-bold leading-tight text-brand-900">
           Cổng theo dõi Chỉ số cải cách hành chính (PAR INDEX) và Chỉ số hài lòng (SIPAS)

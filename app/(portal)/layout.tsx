@@ -9,7 +9,7 @@ export default async function PortalLayout({ children }: { children: React.React
   if (!actor) redirect("/dang-nhap");
   return (
     <>
-      <SiteHeader user={{ name: actor.name, roleLabel: ROLE_LABELS[actor.role] }} />
+      <SiteHeader user={{ name: actor.name, roleLabel: ROLE_LABELS[actor.role], role: actor.role }} />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </>
   );

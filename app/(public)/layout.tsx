@@ -6,7 +6,7 @@ export default async function PublicLayout({ children }: { children: React.React
   const actor = await currentActor();
   return (
     <>
-      <SiteHeader user={actor ? { name: actor.name, roleLabel: ROLE_LABELS[actor.role] } : null} />
+      <SiteHeader user={actor ? { name: actor.name, roleLabel: ROLE_LABELS[actor.role], role: actor.role } : null} />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </>
   );

@@ -1,7 +1,17 @@
 import Link from "next/link";
 import { logout } from "@/lib/auth/actions";
 
-type HeaderUser = { name: string; roleLabel: string } | null;
+import type { Role } from "@/lib/db/generated/enums";
+
+type HeaderUser = { name: string; roleLabel: string; role: Role } | null;
+
+// Links by role. They only spare people dead ends: every page checks access again in lib.
+const PORTAL_LINKS: { href: string; label: string; roles: Role[] }[] = [
+  { href: "/trang-chu", label: "Trang làm việc", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
+  { href: "/danh-gia", label: "Đánh giá nội bộ", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
+  { href: "/ket-qua", label: "Kết quả công bố", roles: ["ADMIN", "HOME_AFFAIRS"] },
+  { href: "/bo-chi-so", label: "Bộ chỉ số", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
+];
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
   return (
@@ -17,11 +27,11 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <Link href="/xep-hang" className="text-slate-700 hover:text-brand-700">
             Xếp hạng
           </Link>
-          {user ? (
-            <Link href="/trang-chu" className="text-slate-700 hover:text-brand-700">
-              Trang làm việc
+          {PORTAL_LINKS.filter((link) => user && link.roles.includes(user.role)).map((link) => (
+            <Link key={link.href} href={link.href} className="text-slate-700 hover:text-brand-700">
+              {link.label}
             </Link>
-          ) : null}
+          ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           {user ? (

@@ -1,6 +1,9 @@
 // The permission table: which role may do what on which unit. One place for the rule; every
 // query and mutation in lib asks it before touching data (hiding a button is not authorization).
 import type { Role } from "@/lib/db/generated/enums";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+
+export { ForbiddenError, UnauthenticatedError };
 
 export type Actor = {
   id: number;
@@ -60,19 +63,6 @@ export function can(actor: Actor, permission: Permission, scope: Scope): boolean
       return actor.agencyId !== null && scope.agencyId === actor.agencyId;
     case "none":
       return false;
-  }
-}
-
-export class ForbiddenError extends Error {
-  readonly status = 403;
-  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
-    super(message);
-  }
-}
-export class UnauthenticatedError extends Error {
-  readonly status = 401;
-  constructor(message = "Vui lòng đăng nhập.") {
-    super(message);
   }
 }
 

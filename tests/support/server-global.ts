@@ -17,7 +17,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const { cluster, stop: stopPostgres } = await startTestCluster();
   const databaseUrl = await createDatabase(cluster);
-  await ensureBuild({ distDir: ".next-test", log: (line) => console.log(line) });
+  // E2E_DIST_DIR lets two suites build side by side (e.g. two clones in one folder tree).
+  const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
+  await ensureBuild({ distDir, log: (line) => console.log(line) });
 
   const port = await freePort();
   const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
@@ -26,7 +28,7 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      NEXT_DIST_DIR: ".next-test",
+      NEXT_DIST_DIR: distDir,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",

@@ -101,6 +101,7 @@ CREATE TABLE "framework" (
     "id" SERIAL NOT NULL,
     "index_code" TEXT NOT NULL,
     "owner_province_id" INTEGER,
+    "agency_kind" "AgencyKind",
     "key" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "name" TEXT NOT NULL,
@@ -116,6 +117,7 @@ CREATE TABLE "framework" (
     "is_illustrative" BOOLEAN NOT NULL DEFAULT false,
     "note" TEXT,
     "previous_version_id" INTEGER,
+    "revision" INTEGER NOT NULL DEFAULT 0,
     "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "framework_pkey" PRIMARY KEY ("id")
@@ -230,7 +232,12 @@ CREATE TABLE "assessment" (
     "status" "AssessmentStatus" NOT NULL DEFAULT 'DRAFT',
     "submitted_at" TIMESTAMP(3),
     "bonus_points" DECIMAL(7,2) NOT NULL DEFAULT 0,
+    "bonus_reason" TEXT,
     "penalty_points" DECIMAL(7,2) NOT NULL DEFAULT 0,
+    "penalty_reason" TEXT,
+    "appraisal_released_at" TIMESTAMP(3),
+    "explanation_deadline" TIMESTAMP(3),
+    "finalized_at" TIMESTAMP(3),
     "final_total" DECIMAL(7,2),
     "rank" INTEGER,
     "classification" TEXT,

@@ -1,0 +1,52 @@
+// Errors that lib throws for the caller to fix. Each carries its HTTP status; route handlers
+// and server actions turn them into a Vietnamese message (lib/api/responses.ts, lib/actions.ts).
+
+/** One problem in the input: a form field, or a cell of an imported file (row is 1-based, header = 1). */
+export type Issue = { row?: number; column?: string; field?: string; message: string };
+
+export class ValidationError extends Error {
+  readonly status = 400;
+  constructor(
+    public readonly issues: Issue[],
+    message = issues.map((i) => i.message).join(" "),
+  ) {
+    super(message);
+  }
+}
+
+/** Optimistic concurrency: someone saved since this form was read. `current` is what is there now. */
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(
+    message: string,
+    public readonly current: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+  constructor(message = "Không tìm thấy dữ liệu yêu cầu.") {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
+    super(message);
+  }
+}
+
+export class UnauthenticatedError extends Error {
+  readonly status = 401;
+  constructor(message = "Vui lòng đăng nhập.") {
+    super(message);
+  }
+}
+
+/** Zod issues → our issues, with the field path joined by dots. */
+export function issuesFromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || undefined, message: issue.message }));
+}

@@ -1,0 +1,118 @@
+// Reading and writing the tables staff exchange as files: CSV (UTF-8, comma) and XLSX (the first
+// worksheet). One header row, then one row per record. Libraries do the parsing (papaparse,
+// exceljs); this module only gives both formats the same shape and the same safety rules.
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { ValidationError } from "@/lib/errors";
+
+export type TableFormat = "csv" | "xlsx";
+/** A data row: its 1-based row number in the file (the header is row 1) and its cells by column. */
+export type TableRow = { row: number; values: Record<string, string> };
+export type Table = { columns: string[]; rows: TableRow[] };
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export function formatOf(fileName: string): TableFormat | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".xlsx")) return "xlsx";
+  return null;
+}
+
+// Spreadsheet programs run a cell that starts with these as a formula ("CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text that would start a formula is written with a leading apostrophe… */
+export function protectCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+/** …which is removed again on import, so export → import changes nothing. */
+export function unprotectCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+const normalizeHeader = (header: string) => header.replace(/^\uFEFF/, "").trim().toLowerCase();
+
+export async function readTable(data: Buffer | Uint8Array, format: TableFormat): Promise<Table> {
+  return format === "csv" ? readCsv(Buffer.from(data).toString("utf8")) : readXlsx(data);
+}
+
+function readCsv(text: string): Table {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
+  const structural = parsed.errors.find((e) => e.type === "Quotes" || e.type === "Delimiter");
+  if (structural) {
+    throw new ValidationError([
+      { row: (structural.row ?? 0) + 1, message: `Tệp CSV bị lỗi cấu trúc (${structural.message}). Lưu lại tệp dạng CSV UTF-8, dấu phẩy.` },
+    ]);
+  }
+  const [header, ...body] = parsed.data;
+  if (!header) throw new ValidationError([{ row: 1, message: "Tệp trống: cần một dòng tiêu đề và các dòng dữ liệu." }]);
+  const columns = header.map(normalizeHeader);
+  return {
+    columns,
+    rows: body.map((cells, i) => ({
+      row: i + 2,
+      values: Object.fromEntries(columns.map((c, j) => [c, unprotectCell((cells[j] ?? "").trim())])),
+    })),
+  };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("text" in value) return String(value.text);
+    // A formula is never evaluated on import: only its cached result is read.
+    if ("result" in value) return value.result === undefined || value.result === null ? "" : cellText(value.result as ExcelJS.CellValue);
+    if ("error" in value) return "";
+  }
+  return String(value);
+}
+
+async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
+  } catch {
+    throw new ValidationError([{ row: 1, message: "Không đọc được tệp XLSX. Kiểm tra tệp có đúng định dạng Excel (.xlsx) và không bị hỏng." }]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) throw new ValidationError([{ row: 1, message: "Tệp trống: cần một dòng tiêu đề và các dòng dữ liệu." }]);
+  const headerRow = sheet.getRow(1);
+  const columns: string[] = [];
+  for (let c = 1; c <= headerRow.cellCount; c++) columns.push(normalizeHeader(cellText(headerRow.getCell(c).value)));
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values: Record<string, string> = {};
+    columns.forEach((column, i) => (values[column] = unprotectCell(cellText(row.getCell(i + 1).value).trim())));
+    if (Object.values(values).some((v) => v !== "")) rows.push({ row: rowNumber, values });
+  });
+  return { columns, rows };
+}
+
+export type Cell = string | number | null;
+
+export function writeCsv(columns: string[], rows: Cell[][]): string {
+  const safe = rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
+  // A BOM so that Excel opens the Vietnamese text as UTF-8.
+  return "\uFEFF" + Papa.unparse({ fields: columns, data: safe }, { newline: "\r\n" });
+}
+
+export async function writeXlsx(sheetName: string, columns: string[], rows: Cell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.addRow(columns).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell)));
+  sheet.columns.forEach((column) => (column.width = 18));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const CONTENT_TYPES: Record<TableFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
