@@ -1,6 +1,7 @@
 // Vietnamese display formats: 85,30 · 20/09/2021. Dates are shown in Asia/Ho_Chi_Minh.
 const scoreFormat = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integerFormat = new Intl.NumberFormat("vi-VN");
+const pointsFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
 const dateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -15,6 +16,10 @@ export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 export function formatScore(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : scoreFormat.format(value);
+}
+/** Maximum points as the decisions print them: 61,5 · 10 · 0,25. */
+export function formatPoints(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : pointsFormat.format(value);
 }
 export function formatInteger(value: number): string {
   return integerFormat.format(value);

@@ -1,0 +1,113 @@
+"use server";
+// Form entry points of the scoring workflow: parse → actor → lib (which authorizes) → revalidate.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/actions";
+import { requireActor } from "@/lib/auth/guard";
+import { ValidationError } from "@/lib/errors";
+import {
+  addEvidence,
+  advance,
+  answerExplanation,
+  appraise,
+  openPeriod,
+  publishPeriod,
+  removeEvidence,
+  requestExplanation,
+  selfScore,
+  setAdjustments,
+} from "./mutations";
+
+const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+const refresh = () => revalidatePath("/danh-gia", "layout");
+
+export async function selfScoreAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await selfScore(await requireActor(), fields(formData));
+    refresh();
+    return { message: "Đã lưu điểm tự chấm." };
+  });
+}
+
+export async function appraiseAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await appraise(await requireActor(), fields(formData));
+    refresh();
+    return { message: "Đã lưu điểm thẩm định." };
+  });
+}
+
+export async function requestExplanationAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await requestExplanation(await requireActor(), fields(formData));
+    refresh();
+    return { message: "Đã ghi yêu cầu giải trình." };
+  });
+}
+
+export async function answerExplanationAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await answerExplanation(await requireActor(), fields(formData));
+    refresh();
+    return { message: "Đã gửi giải trình." };
+  });
+}
+
+export async function addEvidenceAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ field: "file", message: "Chọn tệp minh chứng để tải lên." }]);
+    await addEvidence(await requireActor(), Number(formData.get("criterionScoreId")), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    refresh();
+    return { message: `Đã tải lên "${file.name}".` };
+  });
+}
+
+export async function removeEvidenceAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await removeEvidence(await requireActor(), Number(formData.get("fileId")));
+    refresh();
+    return { message: "Đã xóa tệp minh chứng." };
+  });
+}
+
+export async function adjustmentsAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await setAdjustments(await requireActor(), fields(formData));
+    refresh();
+    return { message: "Đã lưu điểm thưởng, điểm trừ." };
+  });
+}
+
+const STEP_DONE: Record<string, string> = {
+  submit: "Đã nộp phiếu tự chấm.",
+  requestExplanations: "Đã gửi yêu cầu giải trình cho cơ quan.",
+  startRound2: "Đã mở thẩm định vòng 2.",
+  finalize: "Đã chốt điểm.",
+};
+
+export async function advanceAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await advance(await requireActor(), fields(formData));
+    refresh();
+    return { message: STEP_DONE[String(formData.get("step"))] };
+  });
+}
+
+export async function publishAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await publishPeriod(await requireActor(), fields(formData));
+    refresh();
+    return { message: "Đã công bố kết quả, xếp hạng và xếp loại các cơ quan." };
+  });
+}
+
+export async function openPeriodAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  let periodId = 0;
+  const result = await runAction(async () => {
+    ({ periodId } = await openPeriod(await requireActor(), { ...fields(formData), agencyIds: formData.getAll("agencyIds").map(String) }));
+    refresh();
+  });
+  if (result.ok) redirect(`/danh-gia/${periodId}`);
+  return result;
+}

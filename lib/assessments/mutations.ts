@@ -1,0 +1,445 @@
+// Writes of the internal scoring workflow. Each one: validate (zod, then the workflow rules),
+// authorize in the permission table for the unit the data belongs to, then one transaction with
+// the change and its audit row. Scores use optimistic concurrency: the form sends the version it
+// read, and a stale save is refused with the current value.
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { AssessmentStatus } from "@/lib/db/generated/enums";
+import { authorize, type Actor, type Permission } from "@/lib/auth/policy";
+import { writeAudit } from "@/lib/audit/log";
+import { ConflictError, issuesFromZod, NotFoundError, ValidationError } from "@/lib/errors";
+import { formatScore } from "@/lib/format";
+import { classify } from "@/lib/frameworks/grades";
+import { rankTable } from "@/lib/results/ranking";
+import { removeStored, storeEvidence } from "@/lib/storage/files";
+import { isValidOn } from "@/lib/units/lineage";
+import {
+  adjustmentsSchema,
+  appraiseSchema,
+  explanationRequestSchema,
+  explanationResponseSchema,
+  openPeriodSchema,
+  selfScoreSchema,
+  stepSchema,
+} from "./schema";
+import {
+  appraisalRound,
+  appraisedScore,
+  ASSESSMENT_STATUS_LABELS,
+  canSelfScore,
+  finalTotal,
+  nextStatus,
+  scoreProblem,
+  unappraisedCount,
+  type WorkflowStep,
+} from "./workflow";
+
+function parse<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(issuesFromZod(result.error));
+  return result.data;
+}
+
+const num = (value: Prisma.Decimal | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
+
+/** A criterion score with everything the rules need, and the unit it belongs to. */
+async function loadScore(criterionScoreId: number) {
+  const score = await db.criterionScore.findUnique({
+    where: { id: criterionScoreId },
+    include: { criterion: true, assessment: { include: { period: true, agency: true } } },
+  });
+  if (!score) throw new NotFoundError("Không tìm thấy tiêu chí của phiếu đánh giá. Tải lại trang.");
+  const scope = { provinceId: score.assessment.period.provinceId, agencyId: score.assessment.agencyId };
+  return { score, scope };
+}
+
+async function loadAssessment(assessmentId: number) {
+  const assessment = await db.assessment.findUnique({
+    where: { id: assessmentId },
+    include: { period: { include: { framework: true } }, agency: true, scores: { include: { criterion: true } } },
+  });
+  if (!assessment) throw new NotFoundError("Không tìm thấy phiếu đánh giá.");
+  const scope = { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId };
+  return { assessment, scope };
+}
+
+type ScoreFields = Partial<
+  Pick<
+    Prisma.CriterionScoreUncheckedUpdateInput,
+    "selfScore" | "selfComment" | "round1Score" | "round1Comment" | "round2Score" | "round2Comment" | "explanationRequest" | "explanationResponse"
+  >
+>;
+
+/** Updates one criterion score if nobody saved it since `version`, with its audit row. */
+async function saveScore(
+  actor: Actor,
+  loaded: Awaited<ReturnType<typeof loadScore>>,
+  version: number,
+  action: string,
+  fields: ScoreFields,
+  extra?: (tx: Prisma.TransactionClient) => Promise<void>,
+) {
+  const { score, scope } = loaded;
+  await db.$transaction(async (tx) => {
+    const updated = await tx.criterionScore.updateMany({ where: { id: score.id, version }, data: { ...fields, version: { increment: 1 } } });
+    if (updated.count === 0) {
+      const current = await tx.criterionScore.findUniqueOrThrow({ where: { id: score.id } });
+      throw new ConflictError(
+        `Tiêu chí ${score.criterion.code} vừa được người khác lưu: điểm tự chấm hiện là ${formatScore(num(current.selfScore))}, ` +
+          `điểm thẩm định ${formatScore(appraisedScore({ round1Score: num(current.round1Score), round2Score: num(current.round2Score) }))}. ` +
+          "Xem giá trị hiện tại rồi lưu lại nếu vẫn cần thay đổi.",
+        {
+          version: current.version,
+          selfScore: num(current.selfScore),
+          selfComment: current.selfComment,
+          round1Score: num(current.round1Score),
+          round2Score: num(current.round2Score),
+          explanationRequest: current.explanationRequest,
+          explanationResponse: current.explanationResponse,
+        },
+      );
+    }
+    const oldValue = Object.fromEntries(Object.keys(fields).map((key) => [key, score[key as keyof typeof score]]));
+    await writeAudit(tx, actor, {
+      action,
+      entityType: "CriterionScore",
+      entityId: score.id,
+      provinceId: scope.provinceId,
+      oldValue: { ...oldValue, criterion: score.criterion.code, agency: score.assessment.agency.code },
+      newValue: { ...fields, criterion: score.criterion.code, agency: score.assessment.agency.code },
+    });
+    await extra?.(tx);
+  });
+}
+
+// ───────────────────────── Opening a year ─────────────────────────
+
+export async function openPeriod(actor: Actor, input: unknown): Promise<{ periodId: number }> {
+  const data = parse(openPeriodSchema, input);
+  const framework = await db.framework.findUnique({ where: { id: data.frameworkId }, include: { index: true, criteria: true } });
+  if (!framework || framework.index.subject !== "AGENCY" || framework.ownerProvinceId === null) {
+    throw new ValidationError([{ field: "frameworkId", message: "Chọn một bộ chỉ số đánh giá nội bộ của tỉnh." }]);
+  }
+  authorize(actor, "assessment.manage", { provinceId: framework.ownerProvinceId });
+  if (framework.status === "ARCHIVED") throw new ValidationError([{ field: "frameworkId", message: "Bộ chỉ số này đã ngừng sử dụng: chọn phiên bản đang áp dụng." }]);
+  if (data.year < framework.validFromYear || (framework.validToYear !== null && data.year > framework.validToYear)) {
+    throw new ValidationError([
+      { field: "year", message: `Bộ chỉ số áp dụng từ năm ${framework.validFromYear}${framework.validToYear ? ` đến ${framework.validToYear}` : ""}: chọn năm trong khoảng đó.` },
+    ]);
+  }
+  const agencies = await db.agency.findMany({ where: { id: { in: data.agencyIds } } });
+  const yearEnd = new Date(Date.UTC(data.year, 11, 31));
+  const issues = data.agencyIds
+    .map((id) => ({ id, agency: agencies.find((a) => a.id === id) }))
+    .flatMap(({ id, agency }) => {
+      if (!agency || agency.provinceId !== framework.ownerProvinceId) return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
+      if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(data.year, 0, 1)))) {
+        return [{ field: "agencyIds", message: `${agency.name} không hoạt động trong năm ${data.year}.` }];
+      }
+      if (framework.agencyKind && agency.kind !== framework.agencyKind) {
+        return [{ field: "agencyIds", message: `${agency.name} không thuộc loại cơ quan mà bộ chỉ số này đánh giá.` }];
+      }
+      return [];
+    });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const existing = await db.assessmentPeriod.findUnique({
+    where: { provinceId_frameworkId_year: { provinceId: framework.ownerProvinceId, frameworkId: framework.id, year: data.year } },
+  });
+  if (existing) throw new ValidationError([{ field: "year", message: `Kỳ đánh giá năm ${data.year} với bộ chỉ số này đã được mở.` }]);
+
+  const leaves = framework.criteria.filter((c) => !framework.criteria.some((child) => child.parentId === c.id));
+  return db.$transaction(async (tx) => {
+    const period = await tx.assessmentPeriod.create({
+      data: { provinceId: framework.ownerProvinceId!, frameworkId: framework.id, year: data.year, selfScoringDeadline: data.deadline },
+    });
+    for (const agencyId of data.agencyIds) {
+      await tx.assessment.create({
+        data: { periodId: period.id, agencyId, scores: { createMany: { data: leaves.map((c) => ({ criterionId: c.id })) } } },
+      });
+    }
+    await writeAudit(tx, actor, {
+      action: "assessmentPeriod.open",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      provinceId: period.provinceId,
+      newValue: { year: data.year, framework: framework.name, deadline: data.deadline.toISOString(), agencyIds: data.agencyIds },
+    });
+    return { periodId: period.id };
+  });
+}
+
+// ───────────────────────── The agency: self-scoring, evidence, explanations ─────────────────────────
+
+export async function selfScore(actor: Actor, input: unknown, now = new Date()): Promise<void> {
+  const data = parse(selfScoreSchema, input);
+  const loaded = await loadScore(data.criterionScoreId);
+  authorize(actor, "assessment.selfScore", loaded.scope);
+  const { score } = loaded;
+  if (score.criterion.method !== "APPRAISAL") {
+    throw new ValidationError([{ field: "score", message: `Tiêu chí ${score.criterion.code} chấm qua khảo sát, không tự chấm điểm.` }]);
+  }
+  assertSelfScoringOpen(score.assessment.status, score.assessment.period.selfScoringDeadline, now);
+  const problem = scoreProblem(data.score, Number(score.criterion.maxPoints), score.criterion.code);
+  if (problem) throw new ValidationError([{ field: "score", message: problem }]);
+  await saveScore(actor, loaded, data.version, "criterionScore.selfScore", { selfScore: data.score, selfComment: data.comment });
+}
+
+function assertSelfScoringOpen(status: AssessmentStatus, deadline: Date, now: Date) {
+  if (!canSelfScore(status, deadline, now)) {
+    throw new ValidationError([
+      {
+        field: "score",
+        message:
+          status === "DRAFT"
+            ? "Đã quá hạn tự chấm điểm: điểm tự chấm đã khóa. Liên hệ Sở Nội vụ nếu cần gia hạn."
+            : "Phiếu đã nộp: điểm tự chấm đã khóa.",
+      },
+    ]);
+  }
+}
+
+export async function answerExplanation(actor: Actor, input: unknown): Promise<void> {
+  const data = parse(explanationResponseSchema, input);
+  const loaded = await loadScore(data.criterionScoreId);
+  authorize(actor, "assessment.selfScore", loaded.scope);
+  if (loaded.score.assessment.status !== "EXPLANATION_REQUESTED" || !loaded.score.explanationRequest) {
+    throw new ValidationError([{ field: "response", message: "Tiêu chí này không có yêu cầu giải trình đang chờ trả lời." }]);
+  }
+  await saveScore(actor, loaded, data.version, "criterionScore.explain", { explanationResponse: data.response });
+}
+
+/** Evidence can be added while self-scoring, and while answering a request for explanation. */
+export async function addEvidence(actor: Actor, criterionScoreId: number, file: { name: string; bytes: Uint8Array }, now = new Date()) {
+  const loaded = await loadScore(criterionScoreId);
+  authorize(actor, "assessment.selfScore", loaded.scope);
+  const { score } = loaded;
+  const explaining = score.assessment.status === "EXPLANATION_REQUESTED" && score.explanationRequest !== null;
+  if (!explaining) assertSelfScoringOpen(score.assessment.status, score.assessment.period.selfScoringDeadline, now);
+  const blob = await storeEvidence(file.name, file.bytes);
+  try {
+    return await db.$transaction(async (tx) => {
+      const stored = await tx.storedFile.create({ data: { ...blob, uploadedById: actor.id, criterionScoreId } });
+      await writeAudit(tx, actor, {
+        action: "evidence.add",
+        entityType: "StoredFile",
+        entityId: stored.id,
+        provinceId: loaded.scope.provinceId,
+        newValue: { fileName: blob.fileName, sha256: blob.sha256, sizeBytes: blob.sizeBytes, criterion: score.criterion.code, agency: score.assessment.agency.code },
+      });
+      return stored;
+    });
+  } catch (error) {
+    await removeStored(blob.storageKey);
+    throw error;
+  }
+}
+
+export async function removeEvidence(actor: Actor, fileId: number, now = new Date()): Promise<void> {
+  const file = await db.storedFile.findUnique({ where: { id: fileId } });
+  if (!file?.criterionScoreId) throw new NotFoundError("Không tìm thấy tệp minh chứng.");
+  const loaded = await loadScore(file.criterionScoreId);
+  authorize(actor, "assessment.selfScore", loaded.scope);
+  assertSelfScoringOpen(loaded.score.assessment.status, loaded.score.assessment.period.selfScoringDeadline, now);
+  await db.$transaction(async (tx) => {
+    await tx.storedFile.delete({ where: { id: file.id } });
+    await writeAudit(tx, actor, {
+      action: "evidence.remove",
+      entityType: "StoredFile",
+      entityId: file.id,
+      provinceId: loaded.scope.provinceId,
+      oldValue: { fileName: file.fileName, sha256: file.sha256, criterion: loaded.score.criterion.code },
+    });
+  });
+  await removeStored(file.storageKey);
+}
+
+// ───────────────────────── Staff: appraisal ─────────────────────────
+
+export async function appraise(actor: Actor, input: unknown): Promise<void> {
+  const data = parse(appraiseSchema, input);
+  const loaded = await loadScore(data.criterionScoreId);
+  authorize(actor, "assessment.manage", loaded.scope);
+  const { score } = loaded;
+  const round = appraisalRound(score.assessment.status);
+  if (round === null) {
+    throw new ValidationError([
+      { field: "score", message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[score.assessment.status]}": chưa thể chấm thẩm định.` },
+    ]);
+  }
+  const problem = scoreProblem(data.score, Number(score.criterion.maxPoints), score.criterion.code);
+  if (problem) throw new ValidationError([{ field: "score", message: problem }]);
+  const fields: ScoreFields = round === 1 ? { round1Score: data.score, round1Comment: data.comment } : { round2Score: data.score, round2Comment: data.comment };
+  await saveScore(actor, loaded, data.version, `criterionScore.appraiseRound${round}`, fields, async (tx) => {
+    // The first appraised score opens round 1.
+    await tx.assessment.updateMany({ where: { id: score.assessmentId, status: "SUBMITTED" }, data: { status: "ROUND1" } });
+  });
+}
+
+export async function requestExplanation(actor: Actor, input: unknown): Promise<void> {
+  const data = parse(explanationRequestSchema, input);
+  const loaded = await loadScore(data.criterionScoreId);
+  authorize(actor, "assessment.manage", loaded.scope);
+  if (appraisalRound(loaded.score.assessment.status) !== 1) {
+    throw new ValidationError([{ field: "request", message: "Chỉ yêu cầu giải trình trong thẩm định vòng 1." }]);
+  }
+  await saveScore(actor, loaded, data.version, "criterionScore.requestExplanation", { explanationRequest: data.request });
+}
+
+export async function setAdjustments(actor: Actor, input: unknown): Promise<void> {
+  const data = parse(adjustmentsSchema, input);
+  const { assessment, scope } = await loadAssessment(data.assessmentId);
+  authorize(actor, "assessment.manage", scope);
+  if (assessment.status === "FINALIZED" || assessment.status === "DRAFT") {
+    throw new ValidationError([{ field: "bonus", message: "Chỉ nhập điểm thưởng, điểm trừ khi phiếu đang thẩm định." }]);
+  }
+  const { bonusCap, penaltyCap } = assessment.period.framework;
+  const issues = [
+    data.bonus < 0 || data.bonus > Number(bonusCap) ? { field: "bonus", message: `Điểm thưởng từ 0 đến ${formatScore(Number(bonusCap))} (mức trần của bộ chỉ số).` } : null,
+    data.penalty < 0 || data.penalty > Number(penaltyCap) ? { field: "penalty", message: `Điểm trừ từ 0 đến ${formatScore(Number(penaltyCap))} (mức trần của bộ chỉ số).` } : null,
+  ].filter((issue) => issue !== null);
+  if (issues.length > 0) throw new ValidationError(issues);
+  await db.$transaction(async (tx) => {
+    const fields = { bonusPoints: data.bonus, bonusReason: data.bonusReason, penaltyPoints: data.penalty, penaltyReason: data.penaltyReason };
+    await updateAssessment(tx, assessment, data.version, fields);
+    await writeAudit(tx, actor, {
+      action: "assessment.adjust",
+      entityType: "Assessment",
+      entityId: assessment.id,
+      provinceId: scope.provinceId,
+      oldValue: { bonusPoints: assessment.bonusPoints, bonusReason: assessment.bonusReason, penaltyPoints: assessment.penaltyPoints, penaltyReason: assessment.penaltyReason },
+      newValue: fields,
+    });
+  });
+}
+
+async function updateAssessment(
+  tx: Prisma.TransactionClient,
+  assessment: { id: number; agency: { name: string } },
+  version: number,
+  data: Prisma.AssessmentUncheckedUpdateManyInput,
+) {
+  const updated = await tx.assessment.updateMany({ where: { id: assessment.id, version }, data: { ...data, version: { increment: 1 } } });
+  if (updated.count === 0) {
+    const current = await tx.assessment.findUniqueOrThrow({ where: { id: assessment.id } });
+    throw new ConflictError(
+      `Phiếu của ${assessment.agency.name} vừa được người khác cập nhật (trạng thái: ${ASSESSMENT_STATUS_LABELS[current.status]}). Tải lại trang rồi thực hiện lại.`,
+      { version: current.version, status: current.status, bonusPoints: num(current.bonusPoints), penaltyPoints: num(current.penaltyPoints) },
+    );
+  }
+}
+
+const STEP_PERMISSION: Record<WorkflowStep, Permission> = {
+  submit: "assessment.selfScore",
+  requestExplanations: "assessment.manage",
+  startRound2: "assessment.manage",
+  finalize: "assessment.manage",
+};
+
+/** Moves an assessment one step along the workflow. */
+export async function advance(actor: Actor, input: unknown, now = new Date()): Promise<void> {
+  const data = parse(stepSchema, input);
+  const { assessment, scope } = await loadAssessment(data.assessmentId);
+  authorize(actor, STEP_PERMISSION[data.step], scope);
+  const to = nextStatus(data.step, assessment.status);
+  if (!to) {
+    throw new ValidationError([{ field: "step", message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[assessment.status]}": không thực hiện được thao tác này.` }]);
+  }
+  const rows = assessment.scores.map((s) => ({
+    maxPoints: Number(s.criterion.maxPoints),
+    method: s.criterion.method,
+    selfScore: num(s.selfScore),
+    round1Score: num(s.round1Score),
+    round2Score: num(s.round2Score),
+  }));
+  const changes: Prisma.AssessmentUncheckedUpdateManyInput = { status: to };
+  if (data.step === "submit") {
+    const missing = assessment.scores.filter((s) => s.criterion.method === "APPRAISAL" && s.selfScore === null).map((s) => s.criterion.code);
+    if (missing.length > 0) {
+      throw new ValidationError([{ field: "step", message: `Còn ${missing.length} tiêu chí chưa tự chấm (${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}). Chấm đủ rồi nộp.` }]);
+    }
+    changes.submittedAt = now;
+  }
+  if (data.step === "requestExplanations") {
+    if (!assessment.scores.some((s) => s.explanationRequest)) {
+      throw new ValidationError([{ field: "step", message: "Chưa có tiêu chí nào được yêu cầu giải trình: ghi yêu cầu ở từng tiêu chí trước." }]);
+    }
+    changes.appraisalReleasedAt = now;
+  }
+  if (data.step === "finalize") {
+    const missing = unappraisedCount(rows);
+    if (missing > 0) throw new ValidationError([{ field: "step", message: `Còn ${missing} tiêu chí chưa có điểm thẩm định. Chấm đủ rồi chốt điểm.` }]);
+    const framework = assessment.period.framework;
+    changes.finalTotal = finalTotal(
+      rows,
+      { bonus: Number(assessment.bonusPoints), penalty: Number(assessment.penaltyPoints) },
+      { maxScore: Number(framework.maxScore), bonusCap: Number(framework.bonusCap), penaltyCap: Number(framework.penaltyCap) },
+    );
+    changes.finalizedAt = now;
+    changes.appraisalReleasedAt = assessment.appraisalReleasedAt ?? now;
+  }
+  await db.$transaction(async (tx) => {
+    await updateAssessment(tx, assessment, data.version, changes);
+    if (data.step === "finalize") {
+      // The final score of each sub-criterion is its appraised score.
+      for (const s of assessment.scores) {
+        await tx.criterionScore.update({ where: { id: s.id }, data: { finalScore: s.round2Score ?? s.round1Score } });
+      }
+    }
+    await writeAudit(tx, actor, {
+      action: `assessment.${data.step}`,
+      entityType: "Assessment",
+      entityId: assessment.id,
+      provinceId: scope.provinceId,
+      oldValue: { status: assessment.status, finalTotal: assessment.finalTotal },
+      newValue: { status: to, finalTotal: changes.finalTotal ?? assessment.finalTotal },
+    });
+  });
+}
+
+/** Publishing the year ranks the agencies by final score and classifies them by the framework's bands. */
+export async function publishPeriod(actor: Actor, input: unknown, now = new Date()): Promise<void> {
+  const { periodId, version } = parse(
+    stepSchema.pick({ version: true }).extend({ periodId: stepSchema.shape.assessmentId }),
+    input,
+  );
+  const period = await db.assessmentPeriod.findUnique({
+    where: { id: periodId },
+    include: { framework: { include: { gradeBands: true } }, assessments: { include: { agency: true } } },
+  });
+  if (!period) throw new NotFoundError("Không tìm thấy kỳ đánh giá.");
+  authorize(actor, "assessment.manage", { provinceId: period.provinceId });
+  if (period.status === "PUBLISHED") throw new ValidationError([{ field: "periodId", message: "Kỳ đánh giá này đã được công bố." }]);
+  const pending = period.assessments.filter((a) => a.status !== "FINALIZED" || a.finalTotal === null);
+  if (pending.length > 0) {
+    throw new ValidationError([
+      { field: "periodId", message: `Còn ${pending.length} cơ quan chưa chốt điểm (${pending.slice(0, 5).map((a) => a.agency.name).join(", ")}${pending.length > 5 ? "…" : ""}).` },
+    ]);
+  }
+  const ranked = rankTable(
+    period.assessments.map((a) => ({ key: String(a.id), score: Number(a.finalTotal), officialRank: null })),
+    period.assessments.length,
+  );
+  const bands = period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) }));
+  await db.$transaction(async (tx) => {
+    const updated = await tx.assessmentPeriod.updateMany({
+      where: { id: period.id, version },
+      data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null);
+    for (const row of ranked) {
+      await tx.assessment.update({ where: { id: Number(row.key) }, data: { rank: row.rank, classification: classify(row.score, bands) } });
+    }
+    await writeAudit(tx, actor, {
+      action: "assessmentPeriod.publish",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      provinceId: period.provinceId,
+      oldValue: { status: period.status },
+      newValue: {
+        status: "PUBLISHED",
+        ranking: ranked.map((row) => ({ assessmentId: Number(row.key), rank: row.rank, score: row.score, classification: classify(row.score, bands) })),
+      },
+    });
+  });
+}

@@ -1,0 +1,100 @@
+// The internal scoring workflow the provinces run, as pure rules (no I/O):
+//   the year is opened with a deadline → each agency self-scores every sub-criterion with evidence
+//   and submits → staff appraise (round 1), may ask for explanations (giải trình) → the agency
+//   answers → round 2 → staff finalize (bonus/penalty, capped) → the year is published: agencies
+//   ranked by final score and classified.
+import type { AssessmentStatus, PeriodStatus } from "@/lib/db/generated/enums";
+import { formatPoints } from "@/lib/format";
+
+export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
+  DRAFT: "Đang tự chấm",
+  SUBMITTED: "Đã nộp, chờ thẩm định",
+  ROUND1: "Thẩm định vòng 1",
+  EXPLANATION_REQUESTED: "Chờ giải trình",
+  ROUND2: "Thẩm định vòng 2",
+  FINALIZED: "Đã chốt điểm",
+};
+
+export const PERIOD_STATUS_LABELS: Record<PeriodStatus, string> = {
+  SELF_SCORING: "Đang tự chấm",
+  APPRAISAL: "Đang thẩm định",
+  PUBLISHED: "Đã công bố",
+};
+
+/** Self scores can change while the agency has not submitted and the deadline has not passed. */
+export function canSelfScore(status: AssessmentStatus, deadline: Date, now: Date): boolean {
+  return status === "DRAFT" && now.getTime() <= deadline.getTime();
+}
+
+/** The appraisal round staff are scoring in, or null when appraisal is not open. */
+export function appraisalRound(status: AssessmentStatus): 1 | 2 | null {
+  if (status === "SUBMITTED" || status === "ROUND1") return 1;
+  if (status === "ROUND2") return 2;
+  return null;
+}
+
+export type WorkflowStep =
+  | "submit" // agency: DRAFT → SUBMITTED
+  | "requestExplanations" // staff: ROUND1 → EXPLANATION_REQUESTED (releases round 1 to the agency)
+  | "startRound2" // staff: EXPLANATION_REQUESTED → ROUND2
+  | "finalize"; // staff: ROUND1 or ROUND2 → FINALIZED
+
+const STEPS: Record<WorkflowStep, { from: AssessmentStatus[]; to: AssessmentStatus }> = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED" },
+  requestExplanations: { from: ["SUBMITTED", "ROUND1"], to: "EXPLANATION_REQUESTED" },
+  startRound2: { from: ["EXPLANATION_REQUESTED"], to: "ROUND2" },
+  finalize: { from: ["SUBMITTED", "ROUND1", "ROUND2"], to: "FINALIZED" },
+};
+
+export function nextStatus(step: WorkflowStep, status: AssessmentStatus): AssessmentStatus | null {
+  return STEPS[step].from.includes(status) ? STEPS[step].to : null;
+}
+
+export type ScoreRow = {
+  maxPoints: number;
+  method: "APPRAISAL" | "SURVEY" | "STATISTICS";
+  selfScore: number | null;
+  round1Score: number | null;
+  round2Score: number | null;
+};
+
+/** The appraised score of a sub-criterion: round 2 when given, else round 1. */
+export function appraisedScore(row: Pick<ScoreRow, "round1Score" | "round2Score">): number | null {
+  return row.round2Score ?? row.round1Score;
+}
+
+/** What is still missing before staff can finalize: sub-criteria without an appraised score. */
+export function unappraisedCount(rows: readonly ScoreRow[]): number {
+  return rows.filter((row) => appraisedScore(row) === null).length;
+}
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Final total = appraised scores + bonus − penalty, bonus and penalty each capped by the
+ * framework, never below 0 nor above the framework maximum. Unappraised sub-criteria count 0.
+ */
+export function finalTotal(
+  rows: readonly ScoreRow[],
+  adjustments: { bonus: number; penalty: number },
+  framework: { maxScore: number; bonusCap: number; penaltyCap: number },
+): number {
+  const appraised = rows.reduce((sum, row) => sum + (appraisedScore(row) ?? 0), 0);
+  const bonus = Math.min(adjustments.bonus, framework.bonusCap);
+  const penalty = Math.min(adjustments.penalty, framework.penaltyCap);
+  return cents(Math.min(framework.maxScore, Math.max(0, appraised + bonus - penalty)));
+}
+
+/** Sum of the self scores (survey criteria are never self-scored). */
+export function selfTotal(rows: readonly ScoreRow[]): number {
+  return cents(rows.reduce((sum, row) => sum + (row.selfScore ?? 0), 0));
+}
+
+/** Why a score is not acceptable for a sub-criterion, or null. */
+export function scoreProblem(score: number, maxPoints: number, code: string): string | null {
+  if (!Number.isFinite(score)) return `Tiêu chí ${code}: điểm phải là một số.`;
+  if (score < 0) return `Tiêu chí ${code}: điểm không được âm (nhập từ 0 đến ${formatPoints(maxPoints)}).`;
+  if (score > maxPoints + 1e-9) return `Tiêu chí ${code}: điểm ${formatPoints(score)} vượt điểm tối đa ${formatPoints(maxPoints)}.`;
+  if (Math.abs(score * 100 - Math.round(score * 100)) > 1e-6) return `Tiêu chí ${code}: điểm chỉ có tối đa 2 chữ số thập phân.`;
+  return null;
+}
