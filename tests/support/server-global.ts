@@ -2,6 +2,8 @@
 // in .next-test (never the .next of a running `npm start`), and `next start` on a free port.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { freePort } from "../../lib/db/embedded";
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      EVIDENCE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "e2e-evidence-")),
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;
