@@ -1,8 +1,15 @@
-// Reads of the published national results (public information, no sign-in needed).
+// Reads of the published national results: the public rankings and export (no sign-in needed), and
+// the management views of a province's results (signed in, authorized in each function).
 import "server-only";
+import { authorize, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { formatCalendarDate, TIME_ZONE } from "@/lib/format";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
-import { resultReferenceDate } from "@/lib/units/lineage";
+import { MAX_IMPORT_BYTES, type TableFormat } from "@/lib/io/table-file";
+import { resultReferenceDate, unitAndPredecessors, type LineageLink } from "@/lib/units/lineage";
+import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
+import { exportColumns, exportRow } from "./import-plan";
 import { rankChange, rankTable } from "./ranking";
 
 export class UnknownIndexError extends Error {
@@ -39,26 +46,21 @@ export type Ranking = {
   years: number[];
 };
 
+const inForceOn = (date: Date) => ({ validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] });
+
 /** Number of province-level units in force for a year's results (63 until 2024, 34 after). */
-async function unitCountForYear(year: number): Promise<number> {
-  const date = resultReferenceDate(year);
-  return db.province.count({ where: { validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] } });
+export async function unitCountForYear(year: number): Promise<number> {
+  return db.province.count({ where: inForceOn(resultReferenceDate(year)) });
+}
+
+/** The province-level units a year's results belong to, by code. */
+export async function unitsForYear(year: number) {
+  return db.province.findMany({ where: inForceOn(resultReferenceDate(year)), orderBy: { code: "asc" } });
 }
 
 /** Classification bands of the national framework in force for an index and year. */
 async function gradeBandsFor(indexCode: string, year: number): Promise<GradeBand[]> {
-  const framework = await db.framework.findFirst({
-    where: {
-      indexCode,
-      ownerProvinceId: null,
-      status: { not: "DRAFT" },
-      validFromYear: { lte: year },
-      OR: [{ validToYear: null }, { validToYear: { gte: year } }],
-    },
-    orderBy: { version: "desc" },
-    include: { gradeBands: true },
-  });
-  return framework?.gradeBands.map((band) => ({ label: band.label, minScore: Number(band.minScore) })) ?? [];
+  return (await nationalFramework(indexCode, year))?.gradeBands ?? [];
 }
 
 async function rankedYear(indexCode: string, year: number) {
@@ -141,4 +143,318 @@ export async function latestResultYear(indexCode: string): Promise<number | null
 /** The indices that rank provinces, for the index switch. */
 export async function listProvinceIndices() {
   return db.performanceIndex.findMany({ where: { subject: "PROVINCE" }, orderBy: { code: "asc" } });
+}
+
+// ───────────────────────── Management of a province's results ─────────────────────────
+
+const NATIONAL_FRAMEWORK = { ownerProvinceId: null, status: { not: "DRAFT" as const } };
+
+type FrameworkYears = { validFromYear: number; validToYear: number | null; version: number };
+
+/** The national framework in force for a year: the newest version whose years include it. */
+function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], year: number): T | null {
+  return (
+    frameworks
+      .filter((f) => f.validFromYear <= year && (f.validToYear === null || f.validToYear >= year))
+      .sort((a, b) => b.version - a.version)[0] ?? null
+  );
+}
+
+/** Components (with maxima), grade bands and fields of the national framework of an index and year. */
+export async function nationalFramework(indexCode: string, year: number) {
+  const frameworks = await db.framework.findMany({
+    where: { indexCode, ...NATIONAL_FRAMEWORK, validFromYear: { lte: year } },
+    include: {
+      components: { orderBy: { sortOrder: "asc" } },
+      gradeBands: true,
+      criteria: { where: { level: "FIELD" }, orderBy: { sortOrder: "asc" } },
+    },
+  });
+  const framework = inForceFor(frameworks, year);
+  if (!framework) return null;
+  return {
+    id: framework.id,
+    name: framework.name,
+    decision: framework.decision,
+    isIllustrative: framework.isIllustrative,
+    componentsAreAdditive: framework.componentsAreAdditive,
+    components: framework.components.map((c) => ({ code: c.code, nameVi: c.nameVi, maxPoints: Number(c.maxPoints) })),
+    gradeBands: framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
+    fields: framework.criteria.map((c) => ({ id: c.id, code: c.code, name: c.name, maxPoints: Number(c.maxPoints), isIllustrative: c.isIllustrative })),
+  };
+}
+export type NationalFramework = NonNullable<Awaited<ReturnType<typeof nationalFramework>>>;
+
+export async function lineageLinks(): Promise<LineageLink[]> {
+  return db.provinceLineage.findMany({ select: { predecessorId: true, successorId: true } });
+}
+
+/** "An Giang (đến 30/06/2025)" where a name alone would be ambiguous across the 2025 merger. */
+function unitLabel(unit: { nameVi: string; validFrom: Date; validTo: Date | null }): string {
+  if (unit.validTo) return `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})`;
+  return `${unit.nameVi} (từ ${formatCalendarDate(unit.validFrom)})`;
+}
+
+export type ProvinceResultRow = {
+  id: number;
+  year: number;
+  unitCode: string;
+  unitName: string;
+  score: number;
+  rank: number | null;
+  rankMin: number;
+  rankMax: number;
+  officialRank: number | null;
+  officialRankDisagrees: boolean;
+  unitCount: number;
+  group: string | null;
+  components: { code: string; nameVi: string; value: number }[];
+  fieldScoreCount: number;
+  source: string;
+  note: string | null;
+};
+
+export type ProvinceResults = {
+  /** The province shown, or null when an administrator has not picked one yet. */
+  province: { id: number; label: string; history: string[] } | null;
+  /** Provinces an administrator can pick (the units in force today). */
+  choices: { id: number; label: string }[];
+  indices: { code: string; shortName: string; rows: ProvinceResultRow[] }[];
+};
+
+/**
+ * A province's published results by index and year, with the old units it was formed from (one
+ * line each, never summed), ranks computed from each year's table and the official mark.
+ */
+export async function getProvinceResults(actor: Actor | null, requestedProvinceId: number | null): Promise<ProvinceResults> {
+  authorizeResultsWriter(actor);
+  const provinceId = actor.role === "ADMIN" ? requestedProvinceId : actor.provinceId;
+  if (provinceId !== null) authorize(actor, "results.write", { provinceId });
+
+  const today = new Date();
+  const [choices, indices] = await Promise.all([
+    actor.role === "ADMIN" ? db.province.findMany({ where: inForceOn(today), orderBy: { nameVi: "asc" } }) : Promise.resolve([]),
+    listProvinceIndices(),
+  ]);
+  const choiceList = choices.map((unit) => ({ id: unit.id, label: `${unit.nameVi} (mã ${unit.code})` }));
+  if (provinceId === null) return { province: null, choices: choiceList, indices: [] };
+
+  const province = await db.province.findUnique({ where: { id: provinceId } });
+  if (!province) throw new NotFoundError("Không tìm thấy tỉnh, thành phố đã chọn.");
+  const unitIds = unitAndPredecessors(province.id, await lineageLinks());
+  const [units, results, frameworks] = await Promise.all([
+    db.province.findMany({ where: { id: { in: unitIds } } }),
+    db.publishedResult.findMany({
+      where: { provinceId: { in: unitIds } },
+      include: { components: true, _count: { select: { criterionScores: true } } },
+      orderBy: [{ year: "desc" }],
+    }),
+    db.framework.findMany({ where: NATIONAL_FRAMEWORK, include: { components: { orderBy: { sortOrder: "asc" } }, gradeBands: true } }),
+  ]);
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const pairs = [...new Map(results.map((r) => [`${r.indexCode}|${r.year}`, { indexCode: r.indexCode, year: r.year }])).values()];
+  const years = [...new Set(pairs.map((p) => p.year))];
+  const [peers, counts] = await Promise.all([
+    pairs.length > 0
+      ? db.publishedResult.findMany({ where: { OR: pairs }, select: { provinceId: true, indexCode: true, year: true, score: true, officialRank: true } })
+      : Promise.resolve([]),
+    Promise.all(years.map(async (year) => [year, await unitCountForYear(year)] as const)),
+  ]);
+  const unitCount = new Map(counts);
+  const ranked = new Map(
+    pairs.map((pair) => {
+      const table = peers
+        .filter((p) => p.indexCode === pair.indexCode && p.year === pair.year)
+        .map((p) => ({ key: String(p.provinceId), score: Number(p.score), officialRank: p.officialRank }));
+      return [`${pair.indexCode}|${pair.year}`, rankTable(table, unitCount.get(pair.year)!)];
+    }),
+  );
+
+  return {
+    province: {
+      id: province.id,
+      label: unitLabel(province),
+      history: units.filter((unit) => unit.id !== province.id).map(unitLabel),
+    },
+    choices: choiceList,
+    indices: indices.map((index) => ({
+      code: index.code,
+      shortName: index.shortName,
+      rows: results
+        .filter((result) => result.indexCode === index.code)
+        .map((result) => {
+          const framework = inForceFor(frameworks.filter((f) => f.indexCode === index.code), result.year);
+          const row = ranked.get(`${result.indexCode}|${result.year}`)!.find((r) => r.key === String(result.provinceId))!;
+          const unit = unitById.get(result.provinceId)!;
+          const stored = new Map(result.components.map((c) => [c.code, Number(c.value)]));
+          const defs = framework?.components ?? [];
+          return {
+            id: result.id,
+            year: result.year,
+            unitCode: unit.code,
+            unitName: unit.id === province.id ? unit.nameVi : unitLabel(unit),
+            score: Number(result.score),
+            rank: row.rank,
+            rankMin: row.rankMin,
+            rankMax: row.rankMax,
+            officialRank: result.officialRank,
+            officialRankDisagrees: row.officialRankDisagrees,
+            unitCount: unitCount.get(result.year)!,
+            group: classify(Number(result.score), framework?.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })) ?? []),
+            components: [
+              ...defs.filter((d) => stored.has(d.code)).map((d) => ({ code: d.code, nameVi: d.nameVi, value: stored.get(d.code)! })),
+              // Components stored under a code the framework no longer lists are still shown.
+              ...result.components.filter((c) => !defs.some((d) => d.code === c.code)).map((c) => ({ code: c.code, nameVi: c.code, value: Number(c.value) })),
+            ],
+            fieldScoreCount: result._count.criterionScores,
+            source: result.source,
+            note: result.note,
+          };
+        }),
+    })),
+  };
+}
+
+export type ResultEntry = {
+  indices: { code: string; shortName: string }[];
+  index: { code: string; shortName: string; nameVi: string; maxScore: number };
+  year: number;
+  currentYear: number;
+  framework: NationalFramework | null;
+  /** Units the actor may enter a result for that year. */
+  units: { id: number; code: string; label: string }[];
+  unitCount: number;
+  /** Units of that index and year that already have a result (a new entry for them is an edit). */
+  taken: { provinceId: number; resultId: number; score: number }[];
+  result: {
+    id: number;
+    version: number;
+    provinceId: number;
+    unitLabel: string;
+    score: number;
+    officialRank: number | null;
+    source: string;
+    note: string | null;
+    components: Record<string, number>;
+    fieldScores: Record<string, number>;
+  } | null;
+};
+
+/** The current year in Viet Nam (results of a later year cannot have been published). */
+export function currentYearInVietnam(now = new Date()): number {
+  return Number(new Intl.DateTimeFormat("en", { timeZone: TIME_ZONE, year: "numeric" }).format(now));
+}
+
+/** What the entry form needs: a stored result to edit (`id`), or an index and year for a new one. */
+export async function getResultEntry(
+  actor: Actor | null,
+  params: { id: number } | { indexCode: string; year: number },
+): Promise<ResultEntry> {
+  authorizeResultsWriter(actor);
+  const links = await lineageLinks();
+  let indexCode: string;
+  let year: number;
+  let result: ResultEntry["result"] = null;
+  if ("id" in params) {
+    const stored = await db.publishedResult.findUnique({
+      where: { id: params.id },
+      include: { province: true, components: true, criterionScores: true },
+    });
+    if (!stored) throw new NotFoundError("Không tìm thấy kết quả cần sửa: có thể đã bị xóa.");
+    authorizeResultsOf(actor, stored.provinceId, links);
+    indexCode = stored.indexCode;
+    year = stored.year;
+    result = {
+      id: stored.id,
+      version: stored.version,
+      provinceId: stored.provinceId,
+      unitLabel: unitLabel(stored.province),
+      score: Number(stored.score),
+      officialRank: stored.officialRank,
+      source: stored.source,
+      note: stored.note,
+      components: Object.fromEntries(stored.components.map((c) => [c.code, Number(c.value)])),
+      fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])),
+    };
+  } else {
+    indexCode = params.indexCode;
+    year = params.year;
+  }
+  const [index, indices, framework, units, taken] = await Promise.all([
+    db.performanceIndex.findUnique({ where: { code: indexCode } }),
+    listProvinceIndices(),
+    nationalFramework(indexCode, year),
+    unitsForYear(year),
+    db.publishedResult.findMany({ where: { indexCode, year }, select: { id: true, provinceId: true, score: true } }),
+  ]);
+  if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
+  const allowed = units.filter((unit) => mayWriteResultsOf(actor, unit.id, links));
+  return {
+    indices: indices.map((i) => ({ code: i.code, shortName: i.shortName })),
+    index: { code: index.code, shortName: index.shortName, nameVi: index.nameVi, maxScore: Number(index.maxScore) },
+    year,
+    currentYear: currentYearInVietnam(),
+    framework,
+    units: allowed.map((unit) => ({ id: unit.id, code: unit.code, label: `${unit.nameVi} (mã ${unit.code})` })),
+    unitCount: units.length,
+    taken: taken
+      .filter((t) => allowed.some((unit) => unit.id === t.provinceId))
+      .map((t) => ({ provinceId: t.provinceId, resultId: t.id, score: Number(t.score) })),
+    result,
+  };
+}
+
+/**
+ * The national table of an index and year in the import format (public data, like the ranking):
+ * importing it back changes nothing.
+ */
+export async function exportResultsTable(indexCode: string, year: number, format: TableFormat) {
+  const index = await db.performanceIndex.findUnique({ where: { code: indexCode } });
+  if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
+  const [framework, results] = await Promise.all([
+    nationalFramework(indexCode, year),
+    db.publishedResult.findMany({
+      where: { indexCode, year },
+      include: { province: true, components: true },
+      orderBy: [{ score: "desc" }, { province: { code: "asc" } }],
+    }),
+  ]);
+  const components = framework?.components ?? [];
+  return {
+    fileName: `ket-qua-${index.code}-${year}.${format}`,
+    sheetName: `${index.shortName} ${year}`,
+    columns: exportColumns(components),
+    rows: results.map((result) =>
+      exportRow(
+        year,
+        index.code,
+        result.province,
+        {
+          score: Number(result.score),
+          officialRank: result.officialRank,
+          source: result.source,
+          note: result.note,
+          components: Object.fromEntries(result.components.map((c) => [c.code, Number(c.value)])),
+        },
+        components,
+        format,
+      ),
+    ),
+  };
+}
+
+/** What the import page offers: the indices, the tables already stored (to download) and the limits. */
+export async function getImportOptions(actor: Actor | null) {
+  authorizeResultsWriter(actor);
+  const [indices, tables] = await Promise.all([
+    listProvinceIndices(),
+    db.publishedResult.groupBy({ by: ["indexCode", "year"], _count: { _all: true }, orderBy: [{ year: "desc" }, { indexCode: "asc" }] }),
+  ]);
+  return {
+    indices: indices.map((index) => ({ code: index.code, shortName: index.shortName })),
+    tables: tables.map((t) => ({ indexCode: t.indexCode, year: t.year, rows: t._count._all })),
+    currentYear: currentYearInVietnam(),
+    maxImportBytes: MAX_IMPORT_BYTES,
+    canChangeOtherProvinces: actor.role === "ADMIN",
+  };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseDecimal } from "./components";
+import { NOTE_MAX_LENGTH, SOURCE_MAX_LENGTH } from "./import-plan";
 
 /** Index codes are data (PAR_INDEX, SIPAS, …): the shape is checked here, existence in queries. */
 export const indexCodeSchema = z
@@ -19,3 +21,68 @@ export const yearSchema = z
 
 export const rankingQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema });
 export type RankingQuery = z.infer<typeof rankingQuerySchema>;
+
+export const exportQuerySchema = z.object({
+  index: indexCodeSchema,
+  year: yearSchema,
+  format: z.enum(["csv", "xlsx"], { error: "Tham số format phải là csv hoặc xlsx." }).default("csv"),
+});
+
+/** dryRun=1 (or true) asks for the preview only. */
+export const dryRunSchema = z
+  .union([z.string(), z.null(), z.undefined()])
+  .transform((value) => value !== null && value !== undefined && ["1", "true", "yes"].includes(value.trim().toLowerCase()));
+
+const decimalText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => parseDecimal(text).ok, { message: `${label} phải là số, tối đa 2 chữ số thập phân (ví dụ 92,18 hoặc 92.18).` })
+    .transform((text) => {
+      const parsed = parseDecimal(text);
+      return parsed.ok ? parsed.value : null;
+    });
+
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((text) => (text ? Number(text) : null))
+  .pipe(z.number().int().positive().nullable());
+
+/** The entry form of one published result (names are the form's field names). */
+export const resultEntrySchema = z.object({
+  id: optionalId,
+  version: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text ? Number(text) : null))
+    .pipe(z.number().int().min(0).nullable()),
+  indexCode: indexCodeSchema,
+  year: yearSchema,
+  provinceId: z
+    .string({ error: "Chọn tỉnh, thành phố." })
+    .trim()
+    .regex(/^\d+$/, "Chọn tỉnh, thành phố.")
+    .transform(Number),
+  score: decimalText("Điểm tổng"),
+  officialRank: z
+    .string()
+    .trim()
+    .regex(/^\d*$/, "Hạng công bố phải là số nguyên dương, hoặc để trống nếu nguồn không công bố hạng.")
+    .transform((text) => (text === "" ? null : Number(text))),
+  source: z
+    .string({ error: "Thiếu nguồn: ghi nơi công bố kết quả." })
+    .trim()
+    .min(1, "Thiếu nguồn: ghi nơi công bố kết quả, ví dụ địa chỉ bài báo hoặc số văn bản.")
+    .max(SOURCE_MAX_LENGTH, `Nguồn dài quá ${SOURCE_MAX_LENGTH} ký tự: rút gọn lại.`),
+  note: z
+    .string()
+    .trim()
+    .max(NOTE_MAX_LENGTH, `Ghi chú dài quá ${NOTE_MAX_LENGTH} ký tự: rút gọn lại.`)
+    .transform((text) => text || null),
+  components: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), decimalText("Điểm thành phần")),
+  fieldScores: z.record(z.string().regex(/^\d+$/), decimalText("Điểm lĩnh vực")),
+});
+export type ResultEntryInput = z.input<typeof resultEntrySchema>;

@@ -30,3 +30,26 @@ export function inheritedRegion(predecessorRegions: readonly (string | null)[]):
   if (distinct.size !== 1) return null;
   return predecessorRegions[0] ?? null;
 }
+
+export type LineageLink = { predecessorId: number; successorId: number };
+
+/**
+ * A unit and every unit it went into (transitively). The staff of a new province keep the records
+ * of the old units it was formed from, so a permission on the new unit reaches their results.
+ */
+export function unitAndSuccessors(unitId: number, links: readonly LineageLink[]): number[] {
+  const found = [unitId];
+  for (let i = 0; i < found.length; i++) {
+    for (const link of links) if (link.predecessorId === found[i] && !found.includes(link.successorId)) found.push(link.successorId);
+  }
+  return found;
+}
+
+/** A unit and every unit it was formed from (transitively): the history shown for it. */
+export function unitAndPredecessors(unitId: number, links: readonly LineageLink[]): number[] {
+  const found = [unitId];
+  for (let i = 0; i < found.length; i++) {
+    for (const link of links) if (link.successorId === found[i] && !found.includes(link.predecessorId)) found.push(link.predecessorId);
+  }
+  return found;
+}

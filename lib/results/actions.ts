@@ -1,0 +1,69 @@
+"use server";
+// Server-action entry points of the results forms: the entry form and the import (preview, commit).
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/actions";
+import { requireActor } from "@/lib/auth/guard";
+import { ValidationError } from "@/lib/errors";
+import { importResults, saveResult, type ImportOutcome } from "./mutations";
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** Inputs named "components.CODE" and "fieldScores.ID" become records. */
+function record(formData: FormData, prefix: string): Record<string, string> {
+  const entries: [string, string][] = [];
+  for (const [name, value] of formData.entries()) {
+    if (name.startsWith(prefix) && typeof value === "string") entries.push([name.slice(prefix.length), value]);
+  }
+  return Object.fromEntries(entries);
+}
+
+export type SaveResultData = { id: number; version: number };
+
+export async function saveResultAction(_previous: ActionResult<SaveResultData> | null, formData: FormData): Promise<ActionResult<SaveResultData>> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const saved = await saveResult(actor, {
+      id: text(formData, "id"),
+      version: text(formData, "version"),
+      indexCode: text(formData, "indexCode"),
+      year: text(formData, "year"),
+      provinceId: text(formData, "provinceId"),
+      score: text(formData, "score"),
+      officialRank: text(formData, "officialRank"),
+      source: text(formData, "source"),
+      note: text(formData, "note"),
+      components: record(formData, "components."),
+      fieldScores: record(formData, "fieldScores."),
+    });
+    revalidatePath("/ket-qua");
+    revalidatePath("/xep-hang");
+    return { message: saved.created ? "Đã lưu kết quả mới." : "Đã lưu thay đổi.", data: { id: saved.id, version: saved.version } };
+  });
+}
+
+/** Preview (intent=preview, writes nothing) or commit (intent=commit) of an uploaded national table. */
+export async function importResultsAction(_previous: ActionResult<ImportOutcome> | null, formData: FormData): Promise<ActionResult<ImportOutcome>> {
+  return runAction(async () => {
+    const actor = await requireActor();
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      throw new ValidationError([{ field: "file", message: "Chọn tệp CSV hoặc XLSX chứa bảng kết quả." }]);
+    }
+    const dryRun = text(formData, "intent") !== "commit";
+    const outcome = await importResults(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { dryRun });
+    if (!dryRun) {
+      revalidatePath("/ket-qua");
+      revalidatePath("/xep-hang");
+    }
+    const { new: added, updated, unchanged } = outcome.summary;
+    return {
+      message: dryRun
+        ? `Xem trước năm ${outcome.year}: ${added} dòng mới, ${updated} dòng cập nhật, ${unchanged} dòng không đổi. Chưa ghi dữ liệu.`
+        : `Đã nhập năm ${outcome.year}: ${added} dòng mới, ${updated} dòng cập nhật, ${unchanged} dòng không đổi.`,
+      data: outcome,
+    };
+  });
+}

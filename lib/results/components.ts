@@ -1,0 +1,103 @@
+// The rules that tie a published total to its components, shared by the entry form and the import
+// (pure functions, no I/O). Components and their maxima come from the framework in force.
+import { formatPoints } from "@/lib/format";
+
+/** Published components are rounded to 2 decimals, so their sum may miss the total by this much. */
+export const COMPONENT_SUM_TOLERANCE = 0.02;
+
+export type ComponentDef = { code: string; nameVi: string; maxPoints: number };
+
+export type ParsedDecimal = { ok: true; value: number | null } | { ok: false; message: string };
+
+/**
+ * A score as typed or exported: "92.18" or the Vietnamese "92,18"; empty is null. At most two
+ * decimals (the stored precision); binary noise from spreadsheets (92.18000000000001) is rounded.
+ */
+export function parseDecimal(text: string): ParsedDecimal {
+  const trimmed = text.trim();
+  if (trimmed === "") return { ok: true, value: null };
+  if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, message: `"${trimmed}" không phải là số: viết dạng 92,18 hoặc 92.18.` };
+  const cents = Number(trimmed.replace(",", ".")) * 100;
+  if (Math.abs(cents - Math.round(cents)) > 1e-6) return { ok: false, message: `"${trimmed}" có quá 2 chữ số thập phân.` };
+  return { ok: true, value: Math.round(cents) / 100 };
+}
+
+export const round2 = (value: number) => Math.round(value * 100) / 100;
+
+export type TotalInput = {
+  /** The total as given, or null when left empty. */
+  score: number | null;
+  /** Components given, by code. */
+  components: Record<string, number>;
+  defs: readonly ComponentDef[];
+  /** PAR INDEX components add up to the total; SIPAS elements are percentages of their own. */
+  additive: boolean;
+  maxScore: number;
+  /** How the problems name the index, e.g. "PAR INDEX năm 2023". */
+  label: string;
+};
+
+/** A problem with the total ("score") or with one component (its code). */
+export type TotalIssue = { key: string; message: string };
+
+export type TotalOutcome = { ok: true; score: number } | { ok: false; issues: TotalIssue[] };
+
+/**
+ * Checks the components against their maxima and the total against their sum: a missing total is
+ * the sum of all the components; a given one may differ from it by at most the tolerance.
+ */
+export function resolveTotal(input: TotalInput): TotalOutcome {
+  const issues: TotalIssue[] = [];
+  const defs = new Map(input.defs.map((def) => [def.code, def]));
+  for (const [code, value] of Object.entries(input.components)) {
+    const def = defs.get(code);
+    if (!def) {
+      issues.push({ key: code, message: `${input.label} không có thành phần ${code}: để trống giá trị này.` });
+    } else if (value < 0 || value > def.maxPoints) {
+      issues.push({ key: code, message: `${def.nameVi} phải từ 0 đến ${formatPoints(def.maxPoints)} điểm (đang là ${formatPoints(value)}).` });
+    }
+  }
+  if (input.score !== null && (input.score < 0 || input.score > input.maxScore)) {
+    issues.push({ key: "score", message: `Điểm tổng phải từ 0 đến ${formatPoints(input.maxScore)} (đang là ${formatPoints(input.score)}).` });
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const given = input.defs.filter((def) => input.components[def.code] !== undefined);
+  const sum = round2(given.reduce((total, def) => total + input.components[def.code], 0));
+  const complete = input.additive && input.defs.length > 0 && given.length === input.defs.length;
+  const names = input.defs.map((def) => def.nameVi).join(", ");
+
+  if (input.score === null) {
+    if (complete) return { ok: true, score: sum };
+    const hint = input.additive && input.defs.length > 0 ? ` hoặc nhập đủ ${input.defs.length} thành phần (${names}) để tính tổng` : "";
+    return { ok: false, issues: [{ key: "score", message: `Thiếu điểm tổng của ${input.label}: nhập điểm${hint}.` }] };
+  }
+  if (input.additive && given.length > 0) {
+    const tolerance = COMPONENT_SUM_TOLERANCE + 1e-9;
+    if (complete && Math.abs(sum - input.score) > tolerance) {
+      return {
+        ok: false,
+        issues: [
+          {
+            key: "score",
+            message:
+              `Điểm tổng ${formatPoints(input.score)} khác tổng các thành phần ${formatPoints(sum)} ` +
+              `(chênh ${formatPoints(round2(Math.abs(sum - input.score)))}, chỉ cho phép ${formatPoints(COMPONENT_SUM_TOLERANCE)} do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.`,
+          },
+        ],
+      };
+    }
+    if (!complete && sum > input.score + tolerance) {
+      return {
+        ok: false,
+        issues: [
+          {
+            key: "score",
+            message: `Các thành phần đã nhập cộng lại ${formatPoints(sum)}, lớn hơn điểm tổng ${formatPoints(input.score)}: kiểm tra lại điểm tổng hoặc các thành phần.`,
+          },
+        ],
+      };
+    }
+  }
+  return { ok: true, score: input.score };
+}

@@ -1,0 +1,307 @@
+// Writes of the published national results: the entry form of one result and the import of a
+// year's national table. Each validates first, then writes and audits in one transaction.
+import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import { writeAudit, type AuditEntry } from "@/lib/audit/log";
+import { db, Prisma } from "@/lib/db/client";
+import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type Issue } from "@/lib/errors";
+import { formatPoints } from "@/lib/format";
+import { formatOf, MAX_IMPORT_BYTES, readTable } from "@/lib/io/table-file";
+import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
+import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
+import { resolveTotal } from "./components";
+import { fileYear, planImport, type Change, type ImportContext, type ResultValues, type RowStatus } from "./import-plan";
+import { currentYearInVietnam, lineageLinks, nationalFramework, unitCountForYear, unitsForYear, UnknownIndexError } from "./queries";
+import { resultEntrySchema, type ResultEntryInput } from "./schema";
+
+/** How a stored result is shown in messages: "điểm 91,43; hạng 3". */
+function describe(values: { score: number; officialRank: number | null }): string {
+  return `điểm ${formatPoints(values.score)}${values.officialRank !== null ? `; hạng ${values.officialRank}` : ""}`;
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+// ───────────────────────── Entry form ─────────────────────────
+
+export type StoredResultValues = ResultValues & { id: number; version: number; fieldScores: Record<string, number> };
+
+async function readStored(id: number): Promise<StoredResultValues | null> {
+  const stored = await db.publishedResult.findUnique({ where: { id }, include: { components: true, criterionScores: true } });
+  if (!stored) return null;
+  return {
+    id: stored.id,
+    version: stored.version,
+    score: Number(stored.score),
+    officialRank: stored.officialRank,
+    source: stored.source,
+    note: stored.note,
+    components: Object.fromEntries(stored.components.map((c) => [c.code, Number(c.value)])),
+    fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])),
+  };
+}
+
+/**
+ * Saves one published result from the entry form: creates it, or (with `id` and the `version` the
+ * form read) updates it. A total left empty is the sum of the components.
+ */
+export async function saveResult(actor: Actor | null, input: ResultEntryInput): Promise<{ id: number; version: number; created: boolean }> {
+  authorizeResultsWriter(actor);
+  const parsed = resultEntrySchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  const entry = parsed.data;
+  const links = await lineageLinks();
+
+  // An edit keeps the index, year and unit of the stored result.
+  const stored = entry.id !== null ? await db.publishedResult.findUnique({ where: { id: entry.id }, include: { components: true, criterionScores: true } }) : null;
+  if (entry.id !== null && !stored) throw new NotFoundError("Không tìm thấy kết quả cần sửa: có thể đã bị xóa.");
+  if (stored && entry.version === null) throw new ValidationError([{ field: "version", message: "Thiếu phiên bản của kết quả đang sửa: tải lại trang rồi sửa lại." }]);
+  const indexCode = stored?.indexCode ?? entry.indexCode;
+  const year = stored?.year ?? entry.year;
+  const provinceId = stored?.provinceId ?? entry.provinceId;
+
+  const unit = await db.province.findUnique({ where: { id: provinceId } });
+  if (!unit) throw new ValidationError([{ field: "provinceId", message: "Chọn tỉnh, thành phố trong danh sách." }]);
+  authorizeResultsOf(actor, unit.id, links);
+
+  const [index, framework, unitCount] = await Promise.all([
+    db.performanceIndex.findUnique({ where: { code: indexCode } }),
+    nationalFramework(indexCode, year),
+    unitCountForYear(year),
+  ]);
+  if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
+
+  const issues: Issue[] = [];
+  if (year > currentYearInVietnam()) issues.push({ field: "year", message: `Năm ${year} chưa đến: chưa có kết quả công bố để nhập.` });
+  if (!isValidOn(unit, resultReferenceDate(year))) {
+    issues.push({ field: "provinceId", message: `${unit.nameVi} (mã ${unit.code}) không phải đơn vị của năm ${year}: kết quả năm ${year} thuộc các đơn vị tại ngày 31/12/${year}.` });
+  }
+  const components = Object.fromEntries(Object.entries(entry.components).filter((e): e is [string, number] => e[1] !== null));
+  const label = `${index.shortName} năm ${year}`;
+  const total = resolveTotal({
+    score: entry.score,
+    components,
+    defs: framework?.components ?? [],
+    additive: framework?.componentsAreAdditive ?? false,
+    maxScore: Number(index.maxScore),
+    label,
+  });
+  if (!total.ok) for (const issue of total.issues) issues.push({ field: issue.key === "score" ? "score" : `components.${issue.key}`, message: issue.message });
+  if (entry.officialRank !== null && (entry.officialRank < 1 || entry.officialRank > unitCount)) {
+    issues.push({ field: "officialRank", message: `Hạng công bố phải từ 1 đến ${unitCount} (số tỉnh, thành phố năm ${year}), hoặc để trống.` });
+  }
+  const fieldScores: Record<string, number> = {};
+  for (const [criterionId, value] of Object.entries(entry.fieldScores)) {
+    if (value === null) continue;
+    const field = framework?.fields.find((f) => String(f.id) === criterionId);
+    if (!field) issues.push({ field: `fieldScores.${criterionId}`, message: `Bộ chỉ số của ${label} không có lĩnh vực này: để trống.` });
+    else if (value < 0 || value > field.maxPoints) {
+      issues.push({ field: `fieldScores.${criterionId}`, message: `Điểm lĩnh vực "${field.name}" phải từ 0 đến ${formatPoints(field.maxPoints)} (đang là ${formatPoints(value)}).` });
+    } else fieldScores[criterionId] = value;
+  }
+  if (issues.length > 0 || !total.ok) throw new ValidationError(issues);
+
+  const next = { score: total.score, officialRank: entry.officialRank, source: entry.source, note: entry.note };
+  const componentRows = (resultId: number) => Object.entries(components).map(([code, value]) => ({ resultId, code, value }));
+  const fieldRows = (resultId: number) => Object.entries(fieldScores).map(([criterionId, score]) => ({ resultId, criterionId: Number(criterionId), score }));
+  const who = `${label} của ${unit.nameVi}`;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      if (!stored) {
+        const existing = await tx.publishedResult.findUnique({ where: { indexCode_year_provinceId: { indexCode, year, provinceId } } });
+        if (existing) {
+          const current = await readStored(existing.id);
+          throw new ConflictError(`Đã có kết quả ${who} (${describe(current!)}). Mở kết quả đó để sửa thay vì nhập mới.`, current);
+        }
+        const created = await tx.publishedResult.create({ data: { ...next, indexCode, year, provinceId } });
+        await tx.resultComponent.createMany({ data: componentRows(created.id) });
+        await tx.resultCriterionScore.createMany({ data: fieldRows(created.id) });
+        await writeAudit(tx, actor, {
+          action: "publishedResult.create",
+          entityType: "PublishedResult",
+          entityId: created.id,
+          provinceId,
+          newValue: { indexCode, year, unitCode: unit.code, ...next, components, fieldScores, version: created.version },
+        });
+        return { id: created.id, version: created.version, created: true };
+      }
+      const { count } = await tx.publishedResult.updateMany({
+        where: { id: stored.id, version: entry.version! },
+        data: { ...next, version: { increment: 1 } },
+      });
+      if (count === 0) {
+        const current = await readStored(stored.id);
+        throw new ConflictError(
+          `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current!)}, nguồn "${current!.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
+          current,
+        );
+      }
+      await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
+      await tx.resultComponent.createMany({ data: componentRows(stored.id) });
+      await tx.resultCriterionScore.deleteMany({ where: { resultId: stored.id } });
+      await tx.resultCriterionScore.createMany({ data: fieldRows(stored.id) });
+      await writeAudit(tx, actor, {
+        action: "publishedResult.update",
+        entityType: "PublishedResult",
+        entityId: stored.id,
+        provinceId,
+        oldValue: {
+          score: Number(stored.score),
+          officialRank: stored.officialRank,
+          source: stored.source,
+          note: stored.note,
+          components: Object.fromEntries(stored.components.map((c) => [c.code, Number(c.value)])),
+          fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])),
+          version: stored.version,
+        },
+        newValue: { ...next, components, fieldScores, version: stored.version + 1 },
+      });
+      return { id: stored.id, version: stored.version + 1, created: false };
+    });
+  } catch (error) {
+    // Someone created the same result between our check and our insert.
+    if (isUniqueViolation(error)) throw new ConflictError(`Vừa có người nhập kết quả ${who}. Tải lại trang để sửa kết quả đó.`, null);
+    throw error;
+  }
+}
+
+// ───────────────────────── Import of a national table ─────────────────────────
+
+export type ImportRow = {
+  row: number;
+  indexCode: string;
+  unitCode: string;
+  unitName: string;
+  status: RowStatus;
+  score: number;
+  changes: Change[];
+};
+
+export type ImportOutcome = {
+  dryRun: boolean;
+  year: number;
+  summary: { new: number; updated: number; unchanged: number };
+  rows: ImportRow[];
+};
+
+async function importContext(actor: Actor, year: number | null): Promise<ImportContext> {
+  const [indices, componentCodes, units, stored, links] = await Promise.all([
+    db.performanceIndex.findMany({ orderBy: { code: "asc" } }),
+    db.frameworkComponent.findMany({
+      where: { framework: { ownerProvinceId: null, index: { subject: "PROVINCE" } } },
+      orderBy: [{ framework: { indexCode: "asc" } }, { sortOrder: "asc" }],
+      select: { code: true },
+    }),
+    year === null ? Promise.resolve([]) : unitsForYear(year),
+    year === null ? Promise.resolve([]) : db.publishedResult.findMany({ where: { year }, include: { components: true } }),
+    lineageLinks(),
+  ]);
+  const frameworks = await Promise.all(indices.map((index) => (year === null || index.subject !== "PROVINCE" ? null : nationalFramework(index.code, year))));
+  return {
+    year,
+    currentYear: currentYearInVietnam(),
+    indices: indices.map((index, i) => ({
+      code: index.code,
+      shortName: index.shortName,
+      subject: index.subject,
+      maxScore: Number(index.maxScore),
+      components: frameworks[i]?.components ?? [],
+      componentsAreAdditive: frameworks[i]?.componentsAreAdditive ?? false,
+    })),
+    componentCodes: [...new Set(componentCodes.map((c) => c.code))],
+    units: units.map((unit) => ({ id: unit.id, code: unit.code, nameVi: unit.nameVi })),
+    stored: stored.map((result) => ({
+      id: result.id,
+      indexCode: result.indexCode,
+      provinceId: result.provinceId,
+      version: result.version,
+      score: Number(result.score),
+      officialRank: result.officialRank,
+      source: result.source,
+      note: result.note,
+      components: Object.fromEntries(result.components.map((c) => [c.code, Number(c.value)])),
+    })),
+    mayChange: (unit) => mayWriteResultsOf(actor, unit.id, links),
+  };
+}
+
+/**
+ * Imports a year's national table (CSV or XLSX). All or nothing: any invalid row rejects the whole
+ * file with every issue ({ row, column, message }); a dry run reports what would change and writes
+ * nothing. Home Affairs staff may add rows of other provinces but change only their own.
+ */
+export async function importResults(
+  actor: Actor | null,
+  file: { name: string; bytes: Uint8Array },
+  options: { dryRun: boolean },
+): Promise<ImportOutcome> {
+  authorizeResultsWriter(actor);
+  if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw new ValidationError([{ message: `Tệp "${file.name}" lớn hơn giới hạn ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB: chỉ gửi bảng kết quả của một năm.` }]);
+  }
+  const format = formatOf(file.name);
+  if (!format) throw new ValidationError([{ message: `Tệp "${file.name}" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.` }]);
+  const table = await readTable(file.bytes, format);
+  const ctx = await importContext(actor, fileYear(table, currentYearInVietnam()));
+  const plan = planImport(table, ctx);
+  if (plan.issues.length > 0) {
+    throw new ValidationError(plan.issues, `Tệp có ${plan.issues.length} lỗi nên chưa ghi dòng nào. Sửa các lỗi theo dòng và cột được chỉ ra rồi tải tệp lên lại.`);
+  }
+  const year = ctx.year!;
+  const outcome: ImportOutcome = {
+    dryRun: options.dryRun,
+    year,
+    summary: {
+      new: plan.rows.filter((r) => r.status === "new").length,
+      updated: plan.rows.filter((r) => r.status === "updated").length,
+      unchanged: plan.rows.filter((r) => r.status === "unchanged").length,
+    },
+    rows: plan.rows.map((r) => ({ row: r.row, indexCode: r.indexCode, unitCode: r.unitCode, unitName: r.unitName, status: r.status, score: r.next.score, changes: r.changes })),
+  };
+  if (options.dryRun) return outcome;
+
+  const stale = () => new ConflictError("Kết quả trong cơ sở dữ liệu vừa thay đổi trong lúc nhập. Xem trước lại tệp rồi nhập lại.", null);
+  try {
+    await db.$transaction(
+      async (tx) => {
+        const audit: AuditEntry[] = [];
+        for (const row of plan.rows) {
+          if (row.status === "unchanged") continue;
+          const { components, ...values } = row.next;
+          let id: number;
+          let version: number;
+          if (row.status === "new") {
+            const created = await tx.publishedResult.create({ data: { ...values, indexCode: row.indexCode, year, provinceId: row.unitId } });
+            id = created.id;
+            version = created.version;
+          } else {
+            const stored = row.stored!;
+            const { count } = await tx.publishedResult.updateMany({ where: { id: stored.id, version: stored.version }, data: { ...values, version: { increment: 1 } } });
+            if (count === 0) throw stale();
+            await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
+            id = stored.id;
+            version = stored.version + 1;
+          }
+          await tx.resultComponent.createMany({ data: Object.entries(components).map(([code, value]) => ({ resultId: id, code, value })) });
+          const old = row.stored;
+          audit.push({
+            action: "publishedResult.import",
+            entityType: "PublishedResult",
+            entityId: id,
+            provinceId: row.unitId,
+            oldValue: old
+              ? { score: old.score, officialRank: old.officialRank, source: old.source, note: old.note, components: old.components, version: old.version }
+              : undefined,
+            newValue: { indexCode: row.indexCode, year, unitCode: row.unitCode, ...row.next, version, fileName: file.name, fileRow: row.row },
+          });
+        }
+        await writeAudit(tx, actor, audit);
+      },
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) throw stale();
+    throw error;
+  }
+  return outcome;
+}
