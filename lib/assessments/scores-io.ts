@@ -6,13 +6,19 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { can, ForbiddenError, type Actor } from "@/lib/auth/policy";
-import { auditJson } from "@/lib/audit/log";
+import { writeAudit } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readTable, type Cell, type Table, type TableFormat, writeCsv, writeXlsx } from "@/lib/io/table-file";
 import { exportedAppraised, exportedComment, planScoreImport, SCORE_COLUMNS, type ScoreTarget } from "./scores-file";
 import { canSelfScore } from "./workflow";
 
 const num = (value: Prisma.Decimal | null) => (value === null ? null : Number(value));
+
+const AUDIT_KEYS = {
+  self: ["selfScore", "selfComment"],
+  round1: ["round1Score", "round1Comment"],
+  round2: ["round2Score", "round2Comment"],
+} as const satisfies Record<string, readonly [keyof ScoreTarget, keyof ScoreTarget]>;
 
 /** Every sub-criterion score of a period (or of one assessment), with what the rules need. */
 async function loadTargets(actor: Actor, periodId: number, assessmentId?: number, now = new Date()) {
@@ -136,23 +142,21 @@ export async function importScores(
       if (appraisedAssessments.length > 0) {
         await tx.assessment.updateMany({ where: { id: { in: appraisedAssessments }, status: "SUBMITTED" }, data: { status: "ROUND1" } });
       }
-      const audit = changes.map((c) => {
-        const [scoreKey, commentKey] = { self: ["selfScore", "selfComment"], round1: ["round1Score", "round1Comment"], round2: ["round2Score", "round2Comment"] }[c.kind] as [
-          keyof ScoreTarget,
-          keyof ScoreTarget,
-        ];
-        return {
-          actorId: actor.id,
-          actorEmail: actor.email,
-          action: `criterionScore.import.${c.kind}`,
-          entityType: "CriterionScore",
-          entityId: String(c.target.criterionScoreId),
-          provinceId: period.provinceId,
-          oldValue: auditJson({ [scoreKey]: c.target[scoreKey], [commentKey]: c.target[commentKey], criterion: c.target.code }),
-          newValue: auditJson({ [scoreKey]: c.score, [commentKey]: c.comment, criterion: c.target.code, row: c.row }),
-        };
-      });
-      for (let i = 0; i < audit.length; i += 5000) await tx.auditLog.createMany({ data: audit.slice(i, i + 5000) });
+      await writeAudit(
+        tx,
+        actor,
+        changes.map((c) => {
+          const [scoreKey, commentKey] = AUDIT_KEYS[c.kind];
+          return {
+            action: `criterionScore.import.${c.kind}`,
+            entityType: "CriterionScore",
+            entityId: c.target.criterionScoreId,
+            provinceId: period.provinceId,
+            oldValue: { [scoreKey]: c.target[scoreKey], [commentKey]: c.target[commentKey], criterion: c.target.code },
+            newValue: { [scoreKey]: c.score, [commentKey]: c.comment, criterion: c.target.code, row: c.row },
+          };
+        }),
+      );
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
