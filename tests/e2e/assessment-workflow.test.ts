@@ -239,6 +239,17 @@ describe("the same rules through the HTTP API", () => {
     const stale = await put(staff.context, { score: 0.5, version: 0 });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).current).toMatchObject({ selfScore: 1, version: 1 });
+    // The same refusal through the server action: the agency head's own form, pointed at another agency's score.
+    const headSheet = await head.context.newPage();
+    const ownSheet = await headSheet.goto(`${baseUrl}/danh-gia/${newPeriod}`).then(() => headSheet.locator("tr[data-agency=STP] a").getAttribute("href"));
+    await headSheet.goto(baseUrl + ownSheet);
+    const ownForm = headSheet.locator("form[data-testid^='self-']").first();
+    await ownForm.locator("[name=criterionScoreId]").evaluate((input, id) => ((input as HTMLInputElement).value = id), scoreId);
+    await ownForm.locator("[name=score]").fill("1");
+    await ownForm.locator("button[type=submit]").click();
+    await expect(ownForm.locator("[role=status][data-state=error]").textContent()).resolves.toBe("Bạn không có quyền thực hiện thao tác này.");
+    // Nothing changed: the score is still at the version the staff's last save left.
+    expect((await put(staff.context, { score: 1.5, version: 1 })).status()).toBe(200);
     const leaderDenied = await (await as("lanhdao@demo.local")).context.request.post(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores`, {
       multipart: { file: { name: "d.csv", mimeType: "text/csv", buffer: Buffer.from("agency_code,code,self_score,appraised_score\nSNV,1.1.1,2,\n") } },
     });

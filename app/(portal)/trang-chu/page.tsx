@@ -3,6 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/policy";
+import { listPeriods } from "@/lib/assessments/queries";
+import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Trang làm việc" };
 
@@ -42,6 +46,7 @@ export default async function HomePage() {
         </dl>
         <p className="mt-4 text-slate-700">{ROLE_INTRO[actor.role]}</p>
       </section>
+      <WorkLinks actor={actor} />
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="font-semibold">Bắt đầu</h2>
         <ul className="mt-2 list-inside list-disc text-brand-700">
@@ -58,5 +63,28 @@ export default async function HomePage() {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** The scoring years that concern the actor, newest first, as a to-do list. */
+async function WorkLinks({ actor }: { actor: Actor }) {
+  const periods = (await listPeriods(actor)).slice(0, 5);
+  if (periods.length === 0) return null;
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 className="font-semibold">Đánh giá nội bộ</h2>
+      <ul className="mt-2 space-y-1">
+        {periods.map((p) => (
+          <li key={p.id}>
+            <Link href={`/danh-gia/${p.id}`} className="text-brand-700 hover:underline">
+              Năm {p.year} · {p.provinceName}
+            </Link>{" "}
+            <span className="text-sm text-slate-600">
+              — {PERIOD_STATUS_LABELS[p.status]}, hạn tự chấm {formatDateTime(p.deadline)}, {p.finalizedCount}/{p.agencyCount} đã chốt điểm
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
