@@ -1,0 +1,119 @@
+// A criteria tree as a table file (CSV or XLSX), one row per node in tree order:
+// code, parent_code, level, name, max_points, method, guidance, required_evidence.
+// Export writes the codes of level and method; import also accepts their Vietnamese names,
+// a decimal comma, and a blank max_points on a parent (then the sum of its children).
+import { ValidationError, type Issue } from "@/lib/errors";
+import type { AssessmentMethod, CriterionLevel } from "@/lib/db/generated/enums";
+import { CONTENT_TYPES, formatOf, MAX_IMPORT_BYTES, readTable, writeCsv, writeXlsx, type Cell, type Table, type TableFormat } from "@/lib/io/table-file";
+import { LEVEL_LABELS, LEVELS, METHOD_LABELS, METHODS } from "./labels";
+import { parseDecimal } from "./schema";
+import type { NormalRow, TreeRow } from "./tree";
+
+export const TREE_COLUMNS = ["code", "parent_code", "level", "name", "max_points", "method", "guidance", "required_evidence"] as const;
+const REQUIRED_COLUMNS = ["code", "parent_code", "name", "max_points"] as const;
+/** A framework has tens to a few hundred nodes; more is a wrong file. */
+export const MAX_TREE_ROWS = 2000;
+
+export function treeCells(rows: readonly NormalRow[]): Cell[][] {
+  return rows.map((r) => [r.code, r.parentCode ?? "", r.level, r.name, r.maxPoints, r.method, r.guidance ?? "", r.requiredEvidence ?? ""]);
+}
+
+export type ExportedFile = { body: string | Buffer; contentType: string; fileName: string };
+
+export async function exportTree(framework: { key: string; version: number }, rows: readonly NormalRow[], format: TableFormat): Promise<ExportedFile> {
+  const columns = [...TREE_COLUMNS];
+  const fileName = `bo-chi-so-${framework.key}-v${framework.version}.${format}`;
+  const body = format === "csv" ? writeCsv(columns, treeCells(rows)) : await writeXlsx("Bo chi so", columns, treeCells(rows));
+  return { body, contentType: CONTENT_TYPES[format], fileName };
+}
+
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ")
+    .trim();
+
+function lookup<T extends string>(codes: readonly T[], labels: Record<T, string>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const code of codes) {
+    map.set(fold(code), code);
+    map.set(fold(labels[code]), code);
+  }
+  return map;
+}
+const LEVEL_NAMES = lookup<CriterionLevel>(LEVELS, LEVEL_LABELS);
+const METHOD_NAMES = lookup<AssessmentMethod>(METHODS, METHOD_LABELS);
+METHOD_NAMES.set("dieu tra", "SURVEY");
+METHOD_NAMES.set("thong ke", "STATISTICS");
+
+/** Table rows → tree rows. Cell problems are collected, not thrown, so that a file gets all its messages at once. */
+export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] } {
+  const missing = REQUIRED_COLUMNS.filter((c) => !table.columns.includes(c));
+  if (missing.length > 0) {
+    return {
+      rows: [],
+      issues: [
+        {
+          row: 1,
+          message: `Dòng 1: thiếu cột ${missing.join(", ")}. Dòng tiêu đề cần các cột ${TREE_COLUMNS.join(",")} (tải tệp xuất mẫu để xem).`,
+        },
+      ],
+    };
+  }
+  if (table.rows.length === 0) return { rows: [], issues: [{ row: 2, message: "Tệp không có dòng dữ liệu nào: cần ít nhất một lĩnh vực." }] };
+  if (table.rows.length > MAX_TREE_ROWS) {
+    return { rows: [], issues: [{ row: MAX_TREE_ROWS + 2, message: `Tệp có ${table.rows.length} dòng, quá giới hạn ${MAX_TREE_ROWS} dòng của một bộ chỉ số.` }] };
+  }
+  const issues: Issue[] = [];
+  const rows = table.rows.map(({ row, values }): TreeRow => {
+    const cell = (column: string) => values[column] ?? "";
+    const levelText = cell("level");
+    const level = levelText ? (LEVEL_NAMES.get(fold(levelText)) ?? null) : null;
+    if (levelText && !level) {
+      issues.push({ row, column: "level", message: `Dòng ${row}: cấp "${levelText}" không hợp lệ. Dùng FIELD, CRITERION, SUB_CRITERION hoặc để trống.` });
+    }
+    const methodText = cell("method");
+    const method = methodText ? METHOD_NAMES.get(fold(methodText)) : "APPRAISAL";
+    if (!method) {
+      issues.push({ row, column: "method", message: `Dòng ${row}: phương pháp "${methodText}" không hợp lệ. Dùng APPRAISAL (thẩm định), SURVEY (điều tra xã hội học) hoặc STATISTICS (số liệu thống kê).` });
+    }
+    const pointsText = cell("max_points");
+    const maxPoints = parseDecimal(pointsText);
+    if (maxPoints !== null && Number.isNaN(maxPoints)) {
+      issues.push({ row, column: "max_points", message: `Dòng ${row}: điểm tối đa "${pointsText}" không phải là số. Nhập số, ví dụ 2,5 hoặc 2.5.` });
+    }
+    const text = (column: string, max: number) => {
+      const value = cell(column);
+      if (value.length > max) issues.push({ row, column, message: `Dòng ${row}: cột ${column} dài quá ${max} ký tự.` });
+      return value || null;
+    };
+    return {
+      code: cell("code"),
+      parentCode: cell("parent_code") || null,
+      level,
+      name: text("name", 500) ?? "",
+      maxPoints: maxPoints !== null && Number.isNaN(maxPoints) ? null : maxPoints,
+      method: method ?? "APPRAISAL",
+      guidance: text("guidance", 4000),
+      requiredEvidence: text("required_evidence", 4000),
+      row,
+    };
+  });
+  return { rows, issues };
+}
+
+/** Reads an uploaded file into tree rows, or throws a ValidationError with every problem found. */
+export async function readTreeFile(fileName: string, data: Uint8Array): Promise<TreeRow[]> {
+  const format = formatOf(fileName);
+  if (!format) throw new ValidationError([{ field: "file", message: `Tệp "${fileName}" không đúng loại: chọn tệp .csv hoặc .xlsx.` }]);
+  if (data.byteLength === 0) throw new ValidationError([{ field: "file", message: "Tệp trống: chọn tệp CSV hoặc XLSX có cây tiêu chí." }]);
+  if (data.byteLength > MAX_IMPORT_BYTES) {
+    throw new ValidationError([{ field: "file", message: `Tệp quá lớn (tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }]);
+  }
+  const { rows, issues } = rowsFromTable(await readTable(data, format));
+  if (issues.length > 0) throw new ValidationError(issues);
+  return rows;
+}

@@ -1,0 +1,227 @@
+// Reads of frameworks. National frameworks (PAR INDEX, SIPAS) are open to every signed-in user;
+// a province's internal framework to the people of that province and administrators.
+import "server-only";
+import { authorize, can, type Actor, type Scope } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
+import type { AgencyKind, AssessmentMethod, CriterionLevel, FrameworkStatus, IndexSubject } from "@/lib/db/generated/enums";
+import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
+import { checkTree, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
+
+/**
+ * An internal framework belongs to its province and applies to each agency of it, so the
+ * agencies' heads may read it too (the permission table gives them their own agency's reach).
+ */
+export function readScope(actor: Actor, ownerProvinceId: number): Scope {
+  return { provinceId: ownerProvinceId, agencyId: actor.provinceId === ownerProvinceId ? actor.agencyId : null };
+}
+
+export function canReadFramework(actor: Actor, ownerProvinceId: number | null): boolean {
+  return ownerProvinceId === null || can(actor, "province.read", readScope(actor, ownerProvinceId));
+}
+
+type CriterionRecord = {
+  id: number;
+  parentId: number | null;
+  level: CriterionLevel;
+  code: string;
+  name: string;
+  maxPoints: unknown;
+  method: AssessmentMethod;
+  guidance: string | null;
+  requiredEvidence: string | null;
+  sortOrder: number;
+};
+
+/** Stored nodes as tree rows, siblings in their order. */
+export function rowsOf(criteria: readonly CriterionRecord[]): TreeRow[] {
+  const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
+  return [...criteria]
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)
+    .map((c) => ({
+      id: c.id,
+      code: c.code,
+      parentCode: c.parentId === null ? null : (codeOf.get(c.parentId) ?? null),
+      level: c.level,
+      name: c.name,
+      maxPoints: Number(c.maxPoints),
+      method: c.method,
+      guidance: c.guidance,
+      requiredEvidence: c.requiredEvidence,
+      sortOrder: c.sortOrder,
+    }));
+}
+
+export type FrameworkSummary = {
+  id: number;
+  key: string;
+  version: number;
+  name: string;
+  decision: string | null;
+  validFromYear: number;
+  validToYear: number | null;
+  status: FrameworkStatus;
+  isIllustrative: boolean;
+  isDemo: boolean;
+  ownerProvinceName: string | null;
+  agencyKind: AgencyKind | null;
+  maxScore: number;
+  criteriaCount: number;
+  inUse: boolean;
+};
+
+export type FrameworkGroup = {
+  index: { code: string; shortName: string; nameVi: string; subject: IndexSubject };
+  frameworks: FrameworkSummary[];
+};
+
+const SUBJECT_ORDER: Record<IndexSubject, number> = { PROVINCE: 0, MINISTRY: 1, AGENCY: 2 };
+
+/** Frameworks the actor may read, grouped by index (national indices first), newest first. */
+export async function listFrameworks(actor: Actor | null): Promise<FrameworkGroup[]> {
+  if (!actor) throw new UnauthenticatedError();
+  const [indices, frameworks, used] = await Promise.all([
+    db.performanceIndex.findMany({ orderBy: { code: "asc" } }),
+    db.framework.findMany({
+      // Narrows the read; the permission check below is what decides.
+      where: actor.role === "ADMIN" ? {} : { OR: [{ ownerProvinceId: null }, { ownerProvinceId: actor.provinceId ?? -1 }] },
+      include: { ownerProvince: { select: { nameVi: true } }, _count: { select: { criteria: true } } },
+      orderBy: [{ validFromYear: "desc" }, { version: "desc" }],
+    }),
+    db.assessmentPeriod.findMany({ where: { assessments: { some: { status: { not: "DRAFT" } } } }, select: { frameworkId: true } }),
+  ]);
+  const inUse = new Set(used.map((p) => p.frameworkId));
+  const visible = frameworks.filter((f) => canReadFramework(actor, f.ownerProvinceId));
+  return indices
+    .sort((a, b) => SUBJECT_ORDER[a.subject] - SUBJECT_ORDER[b.subject] || a.code.localeCompare(b.code))
+    .map((index) => ({
+      index: { code: index.code, shortName: index.shortName, nameVi: index.nameVi, subject: index.subject },
+      frameworks: visible
+        .filter((f) => f.indexCode === index.code)
+        .map((f) => ({
+          id: f.id,
+          key: f.key,
+          version: f.version,
+          name: f.name,
+          decision: f.decision,
+          validFromYear: f.validFromYear,
+          validToYear: f.validToYear,
+          status: f.status,
+          isIllustrative: f.isIllustrative,
+          isDemo: f.isDemo,
+          ownerProvinceName: f.ownerProvince?.nameVi ?? null,
+          agencyKind: f.agencyKind,
+          maxScore: Number(f.maxScore),
+          criteriaCount: f._count.criteria,
+          inUse: inUse.has(f.id),
+        })),
+    }));
+}
+
+export type CriterionView = NormalRow & { id: number; parentId: number | null; isIllustrative: boolean; isLeaf: boolean };
+
+export type FrameworkDetail = Omit<FrameworkSummary, "criteriaCount"> & {
+  index: FrameworkGroup["index"];
+  ownerProvinceId: number | null;
+  bonusCap: number;
+  penaltyCap: number;
+  componentsAreAdditive: boolean;
+  note: string | null;
+  revision: number;
+  createdAt: Date;
+  previousVersion: { id: number; version: number } | null;
+  versions: { id: number; version: number; status: FrameworkStatus; validFromYear: number; validToYear: number | null }[];
+  /** How many assessments past the draft stage use it (each makes it "in use"). */
+  usedByAssessments: number;
+  components: { code: string; nameVi: string; maxPoints: number }[];
+  gradeBands: { label: string; minScore: number }[];
+  criteria: CriterionView[];
+  /** What the tree still lacks (a draft being built), in the words of the save checks. */
+  issues: TreeIssue[];
+  canEdit: boolean;
+};
+
+export async function getFramework(actor: Actor | null, id: number): Promise<FrameworkDetail> {
+  if (!actor) throw new UnauthenticatedError();
+  const owner = await db.framework.findUnique({ where: { id }, select: { ownerProvinceId: true } });
+  if (!owner) throw new NotFoundError(`Không tìm thấy bộ chỉ số số ${id}. Có thể bộ chỉ số đã bị xóa; quay lại danh sách bộ chỉ số.`);
+  if (owner.ownerProvinceId !== null) authorize(actor, "province.read", readScope(actor, owner.ownerProvinceId));
+
+  const [f, usedByAssessments] = await Promise.all([
+    db.framework.findUniqueOrThrow({
+      where: { id },
+      include: {
+        index: true,
+        ownerProvince: { select: { nameVi: true } },
+        criteria: true,
+        components: { orderBy: { sortOrder: "asc" } },
+        gradeBands: { orderBy: { minScore: "desc" } },
+        previousVersion: { select: { id: true, version: true } },
+      },
+    }),
+    db.assessment.count({ where: { period: { frameworkId: id }, status: { not: "DRAFT" } } }),
+  ]);
+  const versions = await db.framework.findMany({
+    where: { key: f.key },
+    select: { id: true, version: true, status: true, validFromYear: true, validToYear: true },
+    orderBy: { version: "asc" },
+  });
+  const maxScore = Number(f.maxScore);
+  const tree = checkTree(rowsOf(f.criteria), { maxScore, requireTotal: true });
+  const stored = new Map(f.criteria.map((c) => [c.id, c]));
+  const parents = new Set(tree.rows.map((r) => r.parentCode));
+  return {
+    id: f.id,
+    key: f.key,
+    version: f.version,
+    name: f.name,
+    decision: f.decision,
+    validFromYear: f.validFromYear,
+    validToYear: f.validToYear,
+    status: f.status,
+    isIllustrative: f.isIllustrative,
+    isDemo: f.isDemo,
+    ownerProvinceId: f.ownerProvinceId,
+    ownerProvinceName: f.ownerProvince?.nameVi ?? null,
+    agencyKind: f.agencyKind,
+    maxScore,
+    bonusCap: Number(f.bonusCap),
+    penaltyCap: Number(f.penaltyCap),
+    componentsAreAdditive: f.componentsAreAdditive,
+    note: f.note,
+    revision: f.revision,
+    createdAt: f.createdAt,
+    index: { code: f.index.code, shortName: f.index.shortName, nameVi: f.index.nameVi, subject: f.index.subject },
+    previousVersion: f.previousVersion,
+    versions,
+    inUse: usedByAssessments > 0,
+    usedByAssessments,
+    components: f.components.map((c) => ({ code: c.code, nameVi: c.nameVi, maxPoints: Number(c.maxPoints) })),
+    gradeBands: f.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
+    criteria: tree.rows.map((r) => {
+      const record = stored.get(r.id!)!;
+      return { ...r, id: record.id, parentId: record.parentId, isIllustrative: record.isIllustrative, isLeaf: !parents.has(r.code) };
+    }),
+    issues: tree.issues,
+    canEdit: can(actor, "framework.write", { provinceId: f.ownerProvinceId }),
+  };
+}
+
+export type FrameworkFormOptions = {
+  indices: { code: string; shortName: string; nameVi: string; subject: IndexSubject }[];
+  provinces: { id: number; code: string; nameVi: string }[];
+};
+
+/** What the create form offers: the indices and the provinces in force. */
+export async function getFrameworkFormOptions(actor: Actor | null): Promise<FrameworkFormOptions> {
+  authorize(actor, "framework.write", { provinceId: null });
+  const [indices, provinces] = await Promise.all([
+    db.performanceIndex.findMany({ orderBy: { code: "asc" } }),
+    db.province.findMany({ where: { validTo: null }, orderBy: { nameVi: "asc" }, select: { id: true, code: true, nameVi: true } }),
+  ]);
+  return {
+    indices: indices
+      .sort((a, b) => SUBJECT_ORDER[a.subject] - SUBJECT_ORDER[b.subject] || a.code.localeCompare(b.code))
+      .map((i) => ({ code: i.code, shortName: i.shortName, nameVi: i.nameVi, subject: i.subject })),
+    provinces: provinces.sort((a, b) => a.nameVi.localeCompare(b.nameVi, "vi")),
+  };
+}

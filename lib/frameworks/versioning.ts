@@ -1,0 +1,97 @@
+// The editable state of a framework, the checks every saved state passes, and the rule that
+// decides when a change to a framework in use must go to a new version. Pure: no I/O.
+import type { AgencyKind, FrameworkStatus } from "@/lib/db/generated/enums";
+import { formatPoints } from "@/lib/format";
+import { checkTree, SUM_TOLERANCE, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
+
+export type FrameworkMeta = {
+  name: string;
+  decision: string | null;
+  validFromYear: number;
+  validToYear: number | null;
+  maxScore: number;
+  bonusCap: number;
+  penaltyCap: number;
+  componentsAreAdditive: boolean;
+  status: FrameworkStatus;
+  isIllustrative: boolean;
+  note: string | null;
+  agencyKind: AgencyKind | null;
+};
+export type ComponentValue = { code: string; nameVi: string; maxPoints: number };
+export type BandValue = { label: string; minScore: number };
+export type FrameworkState = { meta: FrameworkMeta; rows: TreeRow[]; components: ComponentValue[]; bands: BandValue[] };
+
+/** Changing these changes how scores are computed or classified. */
+const SCORING_META: (keyof FrameworkMeta)[] = ["maxScore", "bonusCap", "penaltyCap", "componentsAreAdditive"];
+/** A node's identity and weight; its guidance and evidence texts are help, not scoring. */
+const SCORING_NODE: (keyof TreeRow)[] = ["code", "parentCode", "level", "name", "maxPoints", "method"];
+
+const sameList = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string) =>
+  a.length === b.length && a.every((x, i) => key(x) === key(b[i]));
+
+/**
+ * True when the change alters what assessments were scored against: criteria added, removed,
+ * renamed, moved or re-weighted, the maxima and caps, components or grade bands. Such a change
+ * to a framework in use goes to a new version.
+ */
+export function isDestructive(before: FrameworkState, after: FrameworkState): boolean {
+  if (SCORING_META.some((k) => before.meta[k] !== after.meta[k])) return true;
+  if (!sameList(before.components, after.components, (c) => `${c.code}|${c.nameVi}|${c.maxPoints}`)) return true;
+  const bandKey = (b: BandValue) => `${b.label}|${b.minScore}`;
+  if (!sameList([...before.bands].sort(byLabel), [...after.bands].sort(byLabel), bandKey)) return true;
+  if (before.rows.length !== after.rows.length) return true;
+  const old = new Map(before.rows.map((r) => [r.id, r]));
+  return after.rows.some((row) => {
+    const prior = row.id === undefined ? undefined : old.get(row.id);
+    return !prior || SCORING_NODE.some((k) => (prior[k] ?? null) !== (row[k] ?? null));
+  });
+}
+const byLabel = (a: BandValue, b: BandValue) => a.label.localeCompare(b.label);
+
+export type StateCheck = { rows: NormalRow[]; issues: TreeIssue[] };
+
+/** Every rule a saved framework keeps. A draft may have fields that do not yet reach the maximum. */
+export function checkState(state: FrameworkState): StateCheck {
+  const { meta } = state;
+  const tree = checkTree(state.rows, { maxScore: meta.maxScore, requireTotal: meta.status !== "DRAFT" });
+  const issues: TreeIssue[] = [...tree.issues];
+  const max = formatPoints(meta.maxScore);
+  for (const c of state.components) {
+    if (c.maxPoints > meta.maxScore + SUM_TOLERANCE) {
+      issues.push({ field: "components", message: `Thành phần ${c.nameVi}: điểm tối đa ${formatPoints(c.maxPoints)} lớn hơn điểm tối đa của bộ chỉ số (${max}).` });
+    }
+  }
+  if (meta.componentsAreAdditive && state.components.length > 0) {
+    const total = Math.round(state.components.reduce((s, c) => s + c.maxPoints, 0) * 100) / 100;
+    if (Math.abs(total - meta.maxScore) > SUM_TOLERANCE) {
+      issues.push({
+        field: "components",
+        message: `Tổng điểm các thành phần là ${formatPoints(total)} nhưng điểm tối đa của bộ chỉ số là ${max}. Sửa điểm để hai số bằng nhau, hoặc bỏ chọn "Các thành phần cộng lại thành tổng điểm".`,
+      });
+    }
+  }
+  const minima = new Set<number>();
+  for (const band of state.bands) {
+    if (band.minScore > meta.maxScore + SUM_TOLERANCE) {
+      issues.push({ field: "bands", message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} lớn hơn điểm tối đa của bộ chỉ số (${max}).` });
+    }
+    if (minima.has(band.minScore)) {
+      issues.push({ field: "bands", message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} trùng với một xếp loại khác. Mỗi xếp loại cần một mức điểm riêng.` });
+    }
+    minima.add(band.minScore);
+  }
+  return { rows: tree.rows, issues };
+}
+
+export type YearRange = { validFromYear: number; validToYear: number | null };
+
+export function yearsOverlap(a: YearRange, b: YearRange): boolean {
+  const aEnd = a.validToYear ?? Infinity;
+  const bEnd = b.validToYear ?? Infinity;
+  return a.validFromYear <= bEnd && b.validFromYear <= aEnd;
+}
+
+export function formatYears(range: YearRange): string {
+  return range.validToYear === null ? `từ ${range.validFromYear}` : range.validFromYear === range.validToYear ? String(range.validFromYear) : `${range.validFromYear}–${range.validToYear}`;
+}
