@@ -122,7 +122,17 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
     throw new ValidationError([{ field: "frameworkId", message: "Chọn một bộ chỉ số đánh giá nội bộ của tỉnh." }]);
   }
   authorize(actor, "assessment.manage", { provinceId: framework.ownerProvinceId });
-  if (framework.status === "ARCHIVED") throw new ValidationError([{ field: "frameworkId", message: "Bộ chỉ số này đã ngừng sử dụng: chọn phiên bản đang áp dụng." }]);
+  if (framework.status !== "ACTIVE") {
+    throw new ValidationError([
+      {
+        field: "frameworkId",
+        message:
+          framework.status === "DRAFT"
+            ? "Bộ chỉ số này còn là bản nháp: chuyển sang Đang áp dụng trước khi mở kỳ đánh giá."
+            : "Bộ chỉ số này đã ngừng sử dụng: chọn phiên bản đang áp dụng.",
+      },
+    ]);
+  }
   if (data.year < framework.validFromYear || (framework.validToYear !== null && data.year > framework.validToYear)) {
     throw new ValidationError([
       { field: "year", message: `Bộ chỉ số áp dụng từ năm ${framework.validFromYear}${framework.validToYear ? ` đến ${framework.validToYear}` : ""}: chọn năm trong khoảng đó.` },

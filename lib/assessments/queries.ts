@@ -250,7 +250,7 @@ export async function openingOptions(actor: Actor, provinceId: number) {
   authorize(actor, "assessment.manage", { provinceId });
   const [frameworks, agencies] = await Promise.all([
     db.framework.findMany({
-      where: { ownerProvinceId: provinceId, index: { subject: "AGENCY" }, status: { not: "ARCHIVED" } },
+      where: { ownerProvinceId: provinceId, index: { subject: "AGENCY" }, status: "ACTIVE" },
       orderBy: [{ key: "asc" }, { version: "desc" }],
     }),
     db.agency.findMany({ where: { provinceId, validTo: null }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
