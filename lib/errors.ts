@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // Errors that lib throws for the caller to fix. Each carries its HTTP status; route handlers
 // and server actions turn them into a Vietnamese message (lib/api/responses.ts, lib/actions.ts).
 
@@ -49,4 +51,11 @@ export class UnauthenticatedError extends Error {
 /** Zod issues → our issues, with the field path joined by dots. */
 export function issuesFromZod(error: { issues: { path: PropertyKey[]; message: string }[] }): Issue[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join(".") || undefined, message: issue.message }));
+}
+
+/** Validates input with its zod schema; a failure is a ValidationError naming every field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  return parsed.data;
 }

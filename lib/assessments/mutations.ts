@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
 import { authorize, type Actor, type Permission } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/log";
-import { ConflictError, issuesFromZod, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { formatScore } from "@/lib/format";
 import { classify } from "@/lib/frameworks/grades";
 import { rankTable } from "@/lib/results/ranking";
@@ -34,12 +34,6 @@ import {
   unappraisedCount,
   type WorkflowStep,
 } from "./workflow";
-
-function parse<T>(schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(issuesFromZod(result.error));
-  return result.data;
-}
 
 const num = (value: Prisma.Decimal | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
@@ -116,7 +110,7 @@ async function saveScore(
 // ───────────────────────── Opening a year ─────────────────────────
 
 export async function openPeriod(actor: Actor, input: unknown): Promise<{ periodId: number }> {
-  const data = parse(openPeriodSchema, input);
+  const data = parseInput(openPeriodSchema, input);
   const framework = await db.framework.findUnique({ where: { id: data.frameworkId }, include: { index: true, criteria: true } });
   if (!framework || framework.index.subject !== "AGENCY" || framework.ownerProvinceId === null) {
     throw new ValidationError([{ field: "frameworkId", message: "Chọn một bộ chỉ số đánh giá nội bộ của tỉnh." }]);
@@ -182,7 +176,7 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
 // ───────────────────────── The agency: self-scoring, evidence, explanations ─────────────────────────
 
 export async function selfScore(actor: Actor, input: unknown, now = new Date()): Promise<void> {
-  const data = parse(selfScoreSchema, input);
+  const data = parseInput(selfScoreSchema, input);
   const loaded = await loadScore(data.criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
   const { score } = loaded;
@@ -210,7 +204,7 @@ function assertSelfScoringOpen(status: AssessmentStatus, deadline: Date, now: Da
 }
 
 export async function answerExplanation(actor: Actor, input: unknown): Promise<void> {
-  const data = parse(explanationResponseSchema, input);
+  const data = parseInput(explanationResponseSchema, input);
   const loaded = await loadScore(data.criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
   if (loaded.score.assessment.status !== "EXPLANATION_REQUESTED" || !loaded.score.explanationRequest) {
@@ -267,7 +261,7 @@ export async function removeEvidence(actor: Actor, fileId: number, now = new Dat
 // ───────────────────────── Staff: appraisal ─────────────────────────
 
 export async function appraise(actor: Actor, input: unknown): Promise<void> {
-  const data = parse(appraiseSchema, input);
+  const data = parseInput(appraiseSchema, input);
   const loaded = await loadScore(data.criterionScoreId);
   authorize(actor, "assessment.manage", loaded.scope);
   const { score } = loaded;
@@ -287,7 +281,7 @@ export async function appraise(actor: Actor, input: unknown): Promise<void> {
 }
 
 export async function requestExplanation(actor: Actor, input: unknown): Promise<void> {
-  const data = parse(explanationRequestSchema, input);
+  const data = parseInput(explanationRequestSchema, input);
   const loaded = await loadScore(data.criterionScoreId);
   authorize(actor, "assessment.manage", loaded.scope);
   if (appraisalRound(loaded.score.assessment.status) !== 1) {
@@ -297,7 +291,7 @@ export async function requestExplanation(actor: Actor, input: unknown): Promise<
 }
 
 export async function setAdjustments(actor: Actor, input: unknown): Promise<void> {
-  const data = parse(adjustmentsSchema, input);
+  const data = parseInput(adjustmentsSchema, input);
   const { assessment, scope } = await loadAssessment(data.assessmentId);
   authorize(actor, "assessment.manage", scope);
   if (assessment.status === "FINALIZED" || assessment.status === "DRAFT") {
@@ -348,7 +342,7 @@ const STEP_PERMISSION: Record<WorkflowStep, Permission> = {
 
 /** Moves an assessment one step along the workflow. */
 export async function advance(actor: Actor, input: unknown, now = new Date()): Promise<void> {
-  const data = parse(stepSchema, input);
+  const data = parseInput(stepSchema, input);
   const { assessment, scope } = await loadAssessment(data.assessmentId);
   authorize(actor, STEP_PERMISSION[data.step], scope);
   const to = nextStatus(data.step, assessment.status);
@@ -409,7 +403,7 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
 
 /** Publishing the year ranks the agencies by final score and classifies them by the framework's bands. */
 export async function publishPeriod(actor: Actor, input: unknown, now = new Date()): Promise<void> {
-  const { periodId, version } = parse(
+  const { periodId, version } = parseInput(
     stepSchema.pick({ version: true }).extend({ periodId: stepSchema.shape.assessmentId }),
     input,
   );

@@ -7,9 +7,8 @@ import "server-only";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db/client";
-import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type Issue } from "@/lib/errors";
+import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatPoints } from "@/lib/format";
-import type { z } from "zod";
 import { readTreeFile } from "./io";
 import { rowsOf } from "./queries";
 import {
@@ -44,12 +43,6 @@ export type FrameworkChange = {
   newVersion: boolean;
   message: string;
 };
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
-  return parsed.data;
-}
 
 const FRAMEWORK_STATE_INCLUDE = {
   criteria: true,
@@ -406,7 +399,7 @@ function slugify(text: string): string {
 }
 
 export async function createFramework(actor: Actor, input: CreateFrameworkInput): Promise<FrameworkChange> {
-  const data = parse(createFrameworkSchema, input);
+  const data = parseInput(createFrameworkSchema, input);
   authorize(actor, "framework.write", { provinceId: data.ownerProvinceId });
   return db.$transaction(async (tx) => {
     const index = await tx.performanceIndex.findUnique({ where: { code: data.indexCode } });
@@ -469,7 +462,7 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
 }
 
 export async function updateFrameworkMeta(actor: Actor, input: UpdateFrameworkMetaInput): Promise<FrameworkChange> {
-  const { frameworkId, revision, ...meta } = parse(updateFrameworkMetaSchema, input);
+  const { frameworkId, revision, ...meta } = parseInput(updateFrameworkMetaSchema, input);
   return changeFramework({
     actor,
     frameworkId,
@@ -519,7 +512,7 @@ const currentNode = (criterionId: number) => (state: FrameworkState) => {
 };
 
 export async function updateCriterion(actor: Actor, input: UpdateCriterionInput): Promise<FrameworkChange> {
-  const data = parse(updateCriterionSchema, input);
+  const data = parseInput(updateCriterionSchema, input);
   return changeFramework({
     actor,
     frameworkId: data.frameworkId,
@@ -537,7 +530,7 @@ export async function updateCriterion(actor: Actor, input: UpdateCriterionInput)
 }
 
 export async function addCriterion(actor: Actor, input: AddCriterionInput): Promise<FrameworkChange> {
-  const data = parse(addCriterionSchema, input);
+  const data = parseInput(addCriterionSchema, input);
   return changeFramework({
     actor,
     frameworkId: data.frameworkId,
@@ -555,7 +548,7 @@ export async function addCriterion(actor: Actor, input: AddCriterionInput): Prom
 }
 
 export async function deleteCriterion(actor: Actor, input: DeleteCriterionInput): Promise<FrameworkChange> {
-  const data = parse(deleteCriterionSchema, input);
+  const data = parseInput(deleteCriterionSchema, input);
   return changeFramework({
     actor,
     frameworkId: data.frameworkId,
@@ -574,7 +567,7 @@ export async function deleteCriterion(actor: Actor, input: DeleteCriterionInput)
 
 /** Several leaves' maxima in one save; every parent becomes the sum of its children. */
 export async function setMaxPoints(actor: Actor, input: SetMaxPointsInput): Promise<FrameworkChange> {
-  const data = parse(setMaxPointsSchema, input);
+  const data = parseInput(setMaxPointsSchema, input);
   return changeFramework({
     actor,
     frameworkId: data.frameworkId,
@@ -592,7 +585,7 @@ export async function setMaxPoints(actor: Actor, input: SetMaxPointsInput): Prom
  * attached to them stay), new codes are added, missing ones removed. All or nothing.
  */
 export async function replaceTree(actor: Actor, input: ImportTreeInput & { rows: TreeRow[] }): Promise<FrameworkChange> {
-  const { frameworkId, revision } = parse(importTreeSchema, input);
+  const { frameworkId, revision } = parseInput(importTreeSchema, input);
   return changeFramework({
     actor,
     frameworkId,
@@ -607,7 +600,7 @@ export async function replaceTree(actor: Actor, input: ImportTreeInput & { rows:
 }
 
 export async function importTree(actor: Actor, input: ImportTreeInput & { fileName: string; data: Uint8Array }): Promise<FrameworkChange> {
-  const { frameworkId, revision } = parse(importTreeSchema, input);
+  const { frameworkId, revision } = parseInput(importTreeSchema, input);
   // Refuse before reading the file: a user without the right learns nothing from its checks.
   authorize(actor, "framework.write", await frameworkScope(frameworkId));
   const rows = await readTreeFile(input.fileName, input.data);
@@ -615,7 +608,7 @@ export async function importTree(actor: Actor, input: ImportTreeInput & { fileNa
 }
 
 export async function setGradeBands(actor: Actor, input: SetGradeBandsInput): Promise<FrameworkChange> {
-  const data = parse(setGradeBandsSchema, input);
+  const data = parseInput(setGradeBandsSchema, input);
   return changeFramework({
     actor,
     frameworkId: data.frameworkId,
@@ -626,7 +619,7 @@ export async function setGradeBands(actor: Actor, input: SetGradeBandsInput): Pr
 }
 
 export async function setComponents(actor: Actor, input: SetComponentsInput): Promise<FrameworkChange> {
-  const data = parse(setComponentsSchema, input);
+  const data = parseInput(setComponentsSchema, input);
   return changeFramework({
     actor,
     frameworkId: data.frameworkId,

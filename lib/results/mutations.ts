@@ -4,7 +4,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { db, Prisma } from "@/lib/db/client";
-import { ConflictError, issuesFromZod, NotFoundError, ValidationError, type Issue } from "@/lib/errors";
+import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatPoints } from "@/lib/format";
 import { formatOf, MAX_IMPORT_BYTES, readTable } from "@/lib/io/table-file";
 import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
@@ -46,9 +46,7 @@ async function readStored(id: number): Promise<StoredResultValues | null> {
  */
 export async function saveResult(actor: Actor | null, input: ResultEntryInput): Promise<{ id: number; version: number; created: boolean }> {
   authorizeResultsWriter(actor);
-  const parsed = resultEntrySchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
-  const entry = parsed.data;
+  const entry = parseInput(resultEntrySchema, input);
   const links = await lineageLinks();
 
   // An edit keeps the index, year and unit of the stored result.
