@@ -458,7 +458,8 @@ async function seedDemo(db: Db) {
           criterionId: criterion.id,
           selfScore: self,
           selfComment: self === null ? null : "Dữ liệu minh họa (demo)",
-          round1Score: criterion.method === "APPRAISAL" ? achieved : null,
+          // Staff enter survey-based results in round 1 too, so appraised scores cover every sub-criterion.
+          round1Score: achieved,
           round1Comment: self !== null && self > achieved ? "Tài liệu kiểm chứng chưa đầy đủ" : null,
           finalScore: achieved,
         };
