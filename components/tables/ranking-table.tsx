@@ -1,4 +1,6 @@
+import Link from "next/link";
 import type { RankingItem } from "@/lib/results/queries";
+import { rankLabel } from "@/lib/results/ranking-view";
 import { formatScore, sourceHref } from "@/lib/format";
 
 function RankCell({ item, unitCount }: { item: RankingItem; unitCount: number }) {
@@ -14,10 +16,20 @@ function RankCell({ item, unitCount }: { item: RankingItem; unitCount: number })
       </span>
     );
   }
-  const range = item.rankMax >= unitCount ? `≥ ${item.rankMin}` : `${item.rankMin}–${item.rankMax}`;
   return (
     <span className="text-slate-500" title="Nguồn không công bố thứ hạng; khoảng này suy ra từ các kết quả đã biết">
-      {range}
+      {rankLabel(item, unitCount)}
+    </span>
+  );
+}
+
+function PreviousRankCell({ previous }: { previous: RankingItem["previous"] }) {
+  if (!previous) return <span className="text-slate-400" title="Không có kết quả năm trước của đơn vị này">—</span>;
+  return previous.rank !== null ? (
+    <span>{previous.rank}</span>
+  ) : (
+    <span className="text-slate-500" title="Thứ hạng năm trước không được công bố; khoảng suy ra từ các kết quả đã biết">
+      {rankLabel(previous, previous.unitCount)}
     </span>
   );
 }
@@ -36,16 +48,18 @@ function ChangeCell({ change }: { change: number | null }) {
   );
 }
 
-export function RankingTable({ items, unitCount }: { items: RankingItem[]; unitCount: number }) {
+export function RankingTable({ items, unitCount, caption, id }: { items: RankingItem[]; unitCount: number; caption?: string; id?: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full text-sm" data-testid="ranking-table">
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm print:overflow-visible print:shadow-none">
+      <table className="min-w-full text-sm" data-testid="ranking-table" id={id}>
+        {caption ? <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption> : null}
         <thead className="bg-slate-100 text-left text-slate-700">
           <tr>
             <th scope="col" className="px-3 py-2">Hạng</th>
             <th scope="col" className="px-3 py-2">Tỉnh, thành phố</th>
             <th scope="col" className="px-3 py-2 text-right">Điểm (%)</th>
             <th scope="col" className="px-3 py-2">Nhóm</th>
+            <th scope="col" className="px-3 py-2">Hạng năm trước</th>
             <th scope="col" className="px-3 py-2">So với năm trước</th>
             <th scope="col" className="px-3 py-2">Nguồn</th>
           </tr>
@@ -59,7 +73,9 @@ export function RankingTable({ items, unitCount }: { items: RankingItem[]; unitC
                   <RankCell item={item} unitCount={unitCount} />
                 </td>
                 <td className="px-3 py-2 font-medium">
-                  {item.unitName}
+                  <Link href={item.profilePath} className="text-brand-700 hover:underline print:text-slate-900">
+                    {item.unitName}
+                  </Link>
                   {item.note ? <span className="block text-xs font-normal text-slate-500">{item.note}</span> : null}
                 </td>
                 <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="score">
@@ -67,11 +83,14 @@ export function RankingTable({ items, unitCount }: { items: RankingItem[]; unitC
                 </td>
                 <td className="px-3 py-2">{item.group ?? <span className="text-slate-400">—</span>}</td>
                 <td className="px-3 py-2 tabular-nums">
+                  <PreviousRankCell previous={item.previous} />
+                </td>
+                <td className="px-3 py-2 tabular-nums">
                   <ChangeCell change={item.change} />
                 </td>
                 <td className="max-w-xs px-3 py-2 text-xs text-slate-600">
                   {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="break-words text-brand-700 hover:underline">
+                    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="break-words text-brand-700 hover:underline" data-testid="source-link">
                       {item.source}
                     </a>
                   ) : (

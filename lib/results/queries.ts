@@ -3,14 +3,16 @@
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { formatCalendarDate, TIME_ZONE } from "@/lib/format";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { MAX_IMPORT_BYTES, type TableFormat } from "@/lib/io/table-file";
 import { resultReferenceDate, unitAndPredecessors, type LineageLink } from "@/lib/units/lineage";
+import { provinceProfilePath } from "@/lib/units/profile-path";
 import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
 import { exportColumns, exportRow } from "./import-plan";
 import { rankChange, rankTable } from "./ranking";
+import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
 
 export class UnknownIndexError extends Error {
   readonly status = 400;
@@ -25,9 +27,14 @@ export type RankingItem = {
   rankMax: number;
   officialRankDisagrees: boolean;
   change: number | null;
+  /** The unit's rank the year before (bounds when unpublished), when it was ranked then. */
+  previous: { rank: number | null; rankMin: number; rankMax: number; unitCount: number } | null;
   unitCode: string;
   unitName: string;
+  /** Public profile of the unit (lib/units/profile-path.ts). */
+  profilePath: string;
   regionCode: string | null;
+  regionName: string | null;
   score: number;
   group: string | null;
   source: string;
@@ -43,6 +50,8 @@ export type Ranking = {
   items: RankingItem[];
   nationalAverage: { value: number; source: string } | null;
   regionAverages: { regionCode: string; regionName: string; value: number; source: string }[];
+  /** The socio-economic regions, for the region filter. */
+  regions: { code: string; nameVi: string }[];
   years: number[];
 };
 
@@ -73,7 +82,7 @@ async function rankedYear(indexCode: string, year: number) {
         officialRank: true,
         source: true,
         note: true,
-        province: { select: { code: true, nameVi: true, regionCode: true } },
+        province: { select: { code: true, nameVi: true, regionCode: true, validTo: true } },
       },
     }),
     unitCountForYear(year),
@@ -96,10 +105,10 @@ export async function getRanking(indexCode: string, year: number): Promise<Ranki
     gradeBandsFor(indexCode, year),
     db.publishedAggregate.findMany({ where: { indexCode, year, kind: { in: ["NATIONAL_AVERAGE", "REGION_AVERAGE"] } } }),
     db.publishedResult.findMany({ where: { indexCode }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
-    db.region.findMany(),
+    db.region.findMany({ orderBy: { code: "asc" } }),
   ]);
   // A unit's rank change is known only when the same unit was ranked both years.
-  const previousRank = new Map(previous.ranked.map((row) => [row.key, row.rank]));
+  const previousRow = new Map(previous.ranked.map((row) => [row.key, row]));
   const national = aggregates.find((a) => a.kind === "NATIONAL_AVERAGE");
   const regionName = new Map(regions.map((r) => [r.code, r.nameVi]));
 
@@ -110,15 +119,19 @@ export async function getRanking(indexCode: string, year: number): Promise<Ranki
     unitCount: current.unitCount,
     items: current.ranked.map((row) => {
       const result = current.byKey.get(row.key)!;
+      const before = previousRow.get(row.key);
       return {
         rank: row.rank,
         rankMin: row.rankMin,
         rankMax: row.rankMax,
         officialRankDisagrees: row.officialRankDisagrees,
-        change: rankChange(previousRank.get(row.key) ?? null, row.rank),
+        change: rankChange(before?.rank ?? null, row.rank),
+        previous: before ? { rank: before.rank, rankMin: before.rankMin, rankMax: before.rankMax, unitCount: previous.unitCount } : null,
         unitCode: result.province.code,
         unitName: result.province.nameVi,
+        profilePath: provinceProfilePath(result.province),
         regionCode: result.province.regionCode,
+        regionName: result.province.regionCode ? (regionName.get(result.province.regionCode) ?? null) : null,
         score: row.score,
         group: classify(row.score, bands),
         source: result.source,
@@ -130,7 +143,25 @@ export async function getRanking(indexCode: string, year: number): Promise<Ranki
       .filter((a) => a.kind === "REGION_AVERAGE")
       .map((a) => ({ regionCode: a.subject, regionName: regionName.get(a.subject) ?? a.subject, value: Number(a.value), source: a.source }))
       .sort((a, b) => b.value - a.value),
+    regions: regions.map((r) => ({ code: r.code, nameVi: r.nameVi })),
     years: years.map((y) => y.year),
+  };
+}
+
+/**
+ * The ranking as shown on /xep-hang (one region or all) as a file for people to read: the rank
+ * (bounds when unpublished), the previous year's rank and the change. Public, like the page.
+ */
+export async function exportRanking(indexCode: string, year: number, region: string | null, format: TableFormat) {
+  const ranking = await getRanking(indexCode, year);
+  const problem = unknownRegionMessage(ranking.regions, region);
+  if (problem) throw new ValidationError([{ field: "region", message: problem }]);
+  const { items } = filterByRegion(ranking.items, region);
+  return {
+    fileName: `xep-hang-${ranking.index.code}-${year}${region ? `-${region}` : ""}.${format}`,
+    sheetName: `${ranking.index.shortName} ${year}`,
+    columns: RANKING_FILE_COLUMNS,
+    rows: rankingFileRows(items, ranking.unitCount),
   };
 }
 
@@ -147,12 +178,12 @@ export async function listProvinceIndices() {
 
 // ───────────────────────── Management of a province's results ─────────────────────────
 
-const NATIONAL_FRAMEWORK = { ownerProvinceId: null, status: { not: "DRAFT" as const } };
+export const NATIONAL_FRAMEWORK = { ownerProvinceId: null, status: { not: "DRAFT" as const } };
 
 type FrameworkYears = { validFromYear: number; validToYear: number | null; version: number };
 
 /** The national framework in force for a year: the newest version whose years include it. */
-function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], year: number): T | null {
+export function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], year: number): T | null {
   return (
     frameworks
       .filter((f) => f.validFromYear <= year && (f.validToYear === null || f.validToYear >= year))
@@ -190,7 +221,7 @@ export async function lineageLinks(): Promise<LineageLink[]> {
 }
 
 /** "An Giang (đến 30/06/2025)" where a name alone would be ambiguous across the 2025 merger. */
-function unitLabel(unit: { nameVi: string; validFrom: Date; validTo: Date | null }): string {
+export function unitLabel(unit: { nameVi: string; validFrom: Date; validTo: Date | null }): string {
   if (unit.validTo) return `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})`;
   return `${unit.nameVi} (từ ${formatCalendarDate(unit.validFrom)})`;
 }

@@ -22,6 +22,22 @@ export const yearSchema = z
 export const rankingQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema });
 export type RankingQuery = z.infer<typeof rankingQuerySchema>;
 
+/** A region code (DBSH…), "none" for units without a region, or empty for all regions. */
+export const regionParamSchema = z
+  .string()
+  .trim()
+  .regex(/^([A-Za-z][A-Za-z_]{0,19})?$/, "Tham số region không hợp lệ: dùng mã vùng như DBSH, hoặc none (chưa xác định vùng).")
+  .transform((text) => (text === "" ? null : text.toLowerCase() === "none" ? "none" : text.toUpperCase()))
+  .optional()
+  .transform((value) => value ?? null);
+
+export const rankingExportQuerySchema = z.object({
+  index: indexCodeSchema,
+  year: yearSchema,
+  region: regionParamSchema,
+  format: z.enum(["csv", "xlsx"], { error: "Tham số format phải là csv hoặc xlsx." }).default("csv"),
+});
+
 export const exportQuerySchema = z.object({
   index: indexCodeSchema,
   year: yearSchema,

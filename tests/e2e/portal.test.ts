@@ -24,7 +24,7 @@ describe("public ranking page", () => {
     const first = page.locator("[data-testid=ranking-table] tbody tr").first();
     await expect(first.textContent()).resolves.toMatch(/^1Quảng Ninh92,18A/);
     await expect(page.getByTestId("partial-note").textContent()).resolves.toContain("8/63");
-    await expect(first.locator("a").getAttribute("href")).resolves.toMatch(/^https:\/\/en\.baochinhphu\.vn\//);
+    await expect(first.getByTestId("source-link").getAttribute("href")).resolves.toMatch(/^https:\/\/en\.baochinhphu\.vn\//);
     await screenshot(page, "xep-hang-par-index-2023");
   });
 

@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getRanking, latestResultYear, listProvinceIndices, UnknownIndexError } from "@/lib/results/queries";
-import { indexCodeSchema, yearSchema } from "@/lib/results/schema";
+import { filterByRegion, NO_REGION, unknownRegionMessage } from "@/lib/results/ranking-view";
+import { indexCodeSchema, regionParamSchema, yearSchema } from "@/lib/results/schema";
 import { formatScore } from "@/lib/format";
+import { RankingBarChart } from "@/components/charts/ranking-bar-chart";
 import { RankingTable } from "@/components/tables/ranking-table";
 
 export const metadata: Metadata = { title: "Xếp hạng PAR INDEX và SIPAS" };
 
-type Search = { index?: string; year?: string };
+type Search = { index?: string; year?: string; region?: string };
 
 export default async function RankingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const indexParsed = indexCodeSchema.safeParse(params.index ?? "PAR_INDEX");
   const indices = await listProvinceIndices();
   if (!indexParsed.success) return <ErrorBox message={indexParsed.error.issues[0].message} />;
+  const regionParsed = regionParamSchema.safeParse(params.region);
+  if (!regionParsed.success) return <ErrorBox message={regionParsed.error.issues[0].message} />;
+  const region = regionParsed.data;
 
   // Without a year, show the latest year that has results.
   let year: number | null = null;
@@ -30,6 +35,16 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
     if (error instanceof UnknownIndexError) return <ErrorBox message={error.message} />;
     throw error;
   }
+  const regionProblem = unknownRegionMessage(ranking.regions, region);
+  if (regionProblem) return <ErrorBox message={regionProblem} />;
+
+  // Ranks stay national under a region filter; units without a region are named, never dropped silently.
+  const { items, unassigned } = filterByRegion(ranking.items, region);
+  const regionLabel = region === NO_REGION ? "chưa xác định vùng" : (ranking.regions.find((r) => r.code === region)?.nameVi ?? null);
+  const regionAverage = region ? ranking.regionAverages.find((r) => r.regionCode === region) : undefined;
+  const hasUnassigned = ranking.items.some((item) => item.regionCode === null);
+  const query = new URLSearchParams({ index: ranking.index.code, year: String(ranking.year), ...(region ? { region } : {}) });
+  const title = `${ranking.index.shortName} năm ${ranking.year}${regionLabel ? ` · ${region === NO_REGION ? "Tỉnh, thành phố " : "Vùng "}${regionLabel}` : ""}`;
 
   return (
     <div className="space-y-6">
@@ -38,6 +53,11 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
           <h1 className="text-2xl font-bold text-brand-900">
             Xếp hạng {ranking.index.shortName} năm {ranking.year}
           </h1>
+          {regionLabel ? (
+            <p className="font-semibold text-brand-700" data-testid="region-heading">
+              {region === NO_REGION ? "Tỉnh, thành phố chưa xác định vùng" : `Vùng ${regionLabel}`} (thứ hạng toàn quốc)
+            </p>
+          ) : null}
           <p className="text-slate-600">{ranking.index.nameVi} của các tỉnh, thành phố trực thuộc trung ương</p>
         </div>
         <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label="Chọn chỉ số và năm">
@@ -61,6 +81,18 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
+          <label className="text-sm">
+            <span className="block text-slate-600">Vùng</span>
+            <select name="region" defaultValue={region ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
+              <option value="">Cả nước</option>
+              {ranking.regions.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.nameVi}
+                </option>
+              ))}
+              {hasUnassigned || region === NO_REGION ? <option value={NO_REGION}>Chưa xác định vùng</option> : null}
+            </select>
+          </label>
           <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
             Xem
           </button>
@@ -71,7 +103,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
         {indices.map((index) => (
           <Link
             key={index.code}
-            href={`/xep-hang?index=${index.code}&year=${ranking.year}`}
+            href={`/xep-hang?${new URLSearchParams({ index: index.code, year: String(ranking.year), ...(region ? { region } : {}) })}`}
             aria-current={index.code === ranking.index.code ? "page" : undefined}
             className={
               index.code === ranking.index.code
@@ -96,7 +128,56 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
               {ranking.year} (chỉ những kết quả đã tìm được nguồn công bố). Thứ hạng không được công bố hiển thị dưới dạng khoảng suy ra từ các kết quả đã biết.
             </p>
           ) : null}
-          <RankingTable items={ranking.items} unitCount={ranking.unitCount} />
+          {unassigned.length > 0 ? (
+            <p role="note" data-testid="unassigned-note" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+              <strong>Chưa xác định vùng:</strong> {unassigned.map((item) => item.unitName).join(", ")} hình thành từ các tỉnh thuộc nhiều vùng nên
+              không có trong bộ lọc vùng.{" "}
+              <Link href={`/xep-hang?${new URLSearchParams({ index: ranking.index.code, year: String(ranking.year), region: NO_REGION })}`} className="font-semibold text-brand-700 underline">
+                Xem các tỉnh, thành phố này
+              </Link>
+            </p>
+          ) : null}
+          {items.length === 0 ? (
+            <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+              Chưa có kết quả {ranking.index.shortName} năm {ranking.year} của tỉnh, thành phố nào thuộc {regionLabel ? `vùng ${regionLabel}` : "bộ lọc này"}.
+            </p>
+          ) : (
+            <>
+              <RankingBarChart
+                title={`Điểm ${title}`}
+                bars={items.map((item) => ({ name: item.unitName, score: item.score }))}
+                partial={ranking.partial}
+                averages={[
+                  ...(ranking.nationalAverage ? [{ label: "TB cả nước", value: ranking.nationalAverage.value }] : []),
+                  ...(regionAverage ? [{ label: "TB vùng", value: regionAverage.value }] : []),
+                ]}
+                tableId="bang-xep-hang"
+              />
+              <div className="no-print flex flex-wrap items-center gap-2 text-sm" aria-label="Tải bảng xếp hạng">
+                <span className="text-slate-600">Tải bảng đang xem:</span>
+                <a
+                  href={`/api/v1/rankings/export?${query}&format=csv`}
+                  download
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-semibold hover:bg-slate-100"
+                >
+                  Tải CSV
+                </a>
+                <a
+                  href={`/api/v1/rankings/export?${query}&format=xlsx`}
+                  download
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-semibold hover:bg-slate-100"
+                >
+                  Tải XLSX
+                </a>
+              </div>
+              <RankingTable
+                id="bang-xep-hang"
+                items={items}
+                unitCount={ranking.unitCount}
+                caption={`Bảng xếp hạng ${title}${regionLabel ? " (thứ hạng toàn quốc)" : ""}`}
+              />
+            </>
+          )}
         </>
       )}
 
@@ -110,9 +191,10 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
                 <span className="text-slate-500">({ranking.nationalAverage.source})</span>
               </li>
             ) : null}
-            {ranking.regionAverages.map((region) => (
-              <li key={region.regionCode}>
-                {region.regionName}: <strong className="tabular-nums">{formatScore(region.value)}%</strong>
+            {ranking.regionAverages.map((average) => (
+              <li key={average.regionCode} className={average.regionCode === region ? "font-semibold text-brand-900" : undefined}>
+                {average.regionName}: <strong className="tabular-nums">{formatScore(average.value)}%</strong>
+                {average.regionCode === region ? " (vùng đang xem)" : null}
               </li>
             ))}
           </ul>

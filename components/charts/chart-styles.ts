@@ -1,0 +1,19 @@
+// Styles shared by the server-rendered chart frames (captions, legends) and the lazily loaded
+// recharts drawings, so that a legend swatch always matches its line.
+
+// Printing lays the page out again without running a chart's resize code: the SVG, drawn at
+// screen width, is scaled to the paper by its viewBox instead, and a chart is not split across pages.
+export const PRINT_FIT =
+  "print:break-inside-avoid print:shadow-none print:[&_.recharts-wrapper]:h-auto! print:[&_svg.recharts-surface]:h-auto! print:[&_svg.recharts-surface]:w-full!";
+
+// Lines differ by colour AND dash pattern, so they stay apart in grey print and for colour-blind readers.
+export const LINE_STYLES = [
+  { stroke: "#1d5fbf", dash: undefined },
+  { stroke: "#c2410c", dash: "8 4" },
+  { stroke: "#7c3aed", dash: "2 3" },
+  { stroke: "#0f766e", dash: "12 4 2 4" },
+];
+export const AVERAGE_STYLE = { stroke: "#64748b", dash: "2 4" };
+
+/** Reference lines of the bar chart: the national average, then the region's. */
+export const AVERAGE_COLORS = ["#b45309", "#047857"];

@@ -1,0 +1,75 @@
+// How a year's ranking is shown and downloaded: rank labels, the region filter and the rows of
+// the downloadable table. Pure functions (no I/O), shared by the page and the export route.
+import type { Cell } from "@/lib/io/table-file";
+
+/** The filter value for units without a region (2025 provinces formed from units of two regions). */
+export const NO_REGION = "none";
+
+type RankBounds = { rank: number | null; rankMin: number; rankMax: number };
+
+/** "1", or the bounds of an unpublished rank: "6–33", "≥ 6" when nothing below is known. */
+export function rankLabel(row: RankBounds, unitCount: number): string {
+  if (row.rank !== null) return String(row.rank);
+  return row.rankMax >= unitCount ? `≥ ${row.rankMin}` : `${row.rankMin}–${row.rankMax}`;
+}
+
+/** Why a region filter value cannot be used, or null when it names a region (or no region). */
+export function unknownRegionMessage(regions: readonly { code: string }[], region: string | null): string | null {
+  if (region === null || region === NO_REGION || regions.some((r) => r.code === region)) return null;
+  return `Không có vùng "${region}". Dùng một mã vùng: ${regions.map((r) => r.code).join(", ")}, hoặc ${NO_REGION} (chưa xác định vùng).`;
+}
+
+/**
+ * The items of one region (ranks stay national), of no region (NO_REGION), or all (null). Units
+ * without a region are never silently dropped: `unassigned` lists those a region filter leaves out.
+ */
+export function filterByRegion<T extends { regionCode: string | null }>(items: readonly T[], region: string | null): { items: T[]; unassigned: T[] } {
+  if (region === null) return { items: [...items], unassigned: [] };
+  if (region === NO_REGION) return { items: items.filter((item) => item.regionCode === null), unassigned: [] };
+  return { items: items.filter((item) => item.regionCode === region), unassigned: items.filter((item) => item.regionCode === null) };
+}
+
+export type RankingFileItem = RankBounds & {
+  unitCode: string;
+  unitName: string;
+  regionName: string | null;
+  score: number;
+  group: string | null;
+  previous: (RankBounds & { unitCount: number }) | null;
+  change: number | null;
+  source: string;
+  note: string | null;
+};
+
+export const RANKING_FILE_COLUMNS = [
+  "Hạng",
+  "Mã tỉnh",
+  "Tỉnh, thành phố",
+  "Vùng",
+  "Điểm",
+  "Nhóm",
+  "Hạng năm trước",
+  "Thay đổi (bậc)",
+  "Nguồn",
+  "Ghi chú",
+];
+
+/**
+ * The displayed table as file rows. Definite ranks and scores are numbers (a spreadsheet sorts
+ * them); a rank known only within bounds is the text shown on the page ("6–33").
+ */
+export function rankingFileRows(items: readonly RankingFileItem[], unitCount: number): Cell[][] {
+  const rankCell = (row: RankBounds, count: number): Cell => row.rank ?? rankLabel(row, count);
+  return items.map((item) => [
+    rankCell(item, unitCount),
+    item.unitCode,
+    item.unitName,
+    item.regionName ?? "chưa xác định vùng",
+    item.score,
+    item.group,
+    item.previous ? rankCell(item.previous, item.previous.unitCount) : null,
+    item.change,
+    item.source,
+    item.note,
+  ]);
+}
