@@ -475,6 +475,8 @@ async function seedDemo(db: Db) {
           agencyId: agency.id,
           status: "FINALIZED",
           submittedAt: new Date("2025-12-10T03:00:00Z"),
+          appraisalReleasedAt: new Date("2026-01-12T02:00:00Z"),
+          finalizedAt: new Date("2026-01-12T02:00:00Z"),
           bonusPoints: bonus,
           penaltyPoints: penalty,
           finalTotal: total,

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus } from "@/lib/db/generated/enums";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
-import { appraisalRound, appraisedScore, canSelfScore, selfTotal } from "./workflow";
+import { appraisalRound, appraisedScore, canSelfScore, seesAppraisal, selfTotal } from "./workflow";
 
 const num = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
@@ -79,7 +79,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
   // An agency head sees the period through their own agency's row only.
   const visible = period.assessments.filter((a) => can(actor, "province.read", { provinceId: period.provinceId, agencyId: a.agencyId }));
   if (visible.length === 0) authorize(actor, "province.read", { provinceId: period.provinceId, agencyId: -1 });
-  const seesAppraisal = (a: (typeof period.assessments)[number]) => actor.role !== "AGENCY_HEAD" || a.appraisalReleasedAt !== null;
+  const sees = (a: (typeof period.assessments)[number]) => seesAppraisal(actor.role, a.appraisalReleasedAt, period.status);
   const rows: AssessmentRow[] = visible.map((a) => {
     const scores = a.scores.map((s) => ({ selfScore: num(s.selfScore), round1Score: num(s.round1Score), round2Score: num(s.round2Score) }));
     const appraised = scores.map(appraisedScore);
@@ -91,10 +91,10 @@ export async function getPeriod(actor: Actor, periodId: number) {
       agencyKind: a.agency.kind,
       status: a.status,
       selfTotal: selfTotal(scores.map((s) => ({ ...s, maxPoints: 0, method: "APPRAISAL" as const }))),
-      appraisedTotal: seesAppraisal(a) && appraised.some((v) => v !== null) ? Math.round(appraised.reduce<number>((s, v) => s + (v ?? 0), 0) * 100) / 100 : null,
-      finalTotal: seesAppraisal(a) ? num(a.finalTotal) : null,
-      rank: seesAppraisal(a) ? a.rank : null,
-      classification: seesAppraisal(a) ? a.classification : null,
+      appraisedTotal: sees(a) && appraised.some((v) => v !== null) ? Math.round(appraised.reduce<number>((s, v) => s + (v ?? 0), 0) * 100) / 100 : null,
+      finalTotal: sees(a) ? num(a.finalTotal) : null,
+      rank: sees(a) ? a.rank : null,
+      classification: sees(a) ? a.classification : null,
       version: a.version,
     };
   });
@@ -161,7 +161,7 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
   const scope = { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId };
   authorize(actor, "province.read", scope);
   // Until staff release the appraisal, the agency sees only its own self-scoring.
-  const seesAppraisal = actor.role !== "AGENCY_HEAD" || assessment.appraisalReleasedAt !== null;
+  const visible = seesAppraisal(actor.role, assessment.appraisalReleasedAt, assessment.period.status);
   const byCriterion = new Map(assessment.scores.map((s) => [s.criterionId, s]));
   const criteria: SheetCriterion[] = assessment.period.framework.criteria.map((c) => {
     const s = byCriterion.get(c.id);
@@ -181,13 +181,13 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
             version: s.version,
             selfScore: num(s.selfScore),
             selfComment: s.selfComment,
-            round1Score: seesAppraisal ? num(s.round1Score) : null,
-            round1Comment: seesAppraisal ? s.round1Comment : null,
-            explanationRequest: seesAppraisal ? s.explanationRequest : null,
+            round1Score: visible ? num(s.round1Score) : null,
+            round1Comment: visible ? s.round1Comment : null,
+            explanationRequest: visible ? s.explanationRequest : null,
             explanationResponse: s.explanationResponse,
-            round2Score: seesAppraisal ? num(s.round2Score) : null,
-            round2Comment: seesAppraisal ? s.round2Comment : null,
-            finalScore: seesAppraisal ? num(s.finalScore) : null,
+            round2Score: visible ? num(s.round2Score) : null,
+            round2Comment: visible ? s.round2Comment : null,
+            finalScore: visible ? num(s.finalScore) : null,
             evidence: s.evidence.map((e) => ({ id: e.id, fileName: e.fileName, sizeBytes: e.sizeBytes, uploadedAt: e.uploadedAt })),
           }
         : null,
@@ -213,13 +213,13 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
       bonusCap: Number(framework.bonusCap),
       penaltyCap: Number(framework.penaltyCap),
     },
-    bonusPoints: seesAppraisal ? Number(assessment.bonusPoints) : null,
-    bonusReason: seesAppraisal ? assessment.bonusReason : null,
-    penaltyPoints: seesAppraisal ? Number(assessment.penaltyPoints) : null,
-    penaltyReason: seesAppraisal ? assessment.penaltyReason : null,
-    finalTotal: seesAppraisal ? num(assessment.finalTotal) : null,
-    rank: seesAppraisal ? assessment.rank : null,
-    classification: seesAppraisal ? assessment.classification : null,
+    bonusPoints: visible ? Number(assessment.bonusPoints) : null,
+    bonusReason: visible ? assessment.bonusReason : null,
+    penaltyPoints: visible ? Number(assessment.penaltyPoints) : null,
+    penaltyReason: visible ? assessment.penaltyReason : null,
+    finalTotal: visible ? num(assessment.finalTotal) : null,
+    rank: visible ? assessment.rank : null,
+    classification: visible ? assessment.classification : null,
     submittedAt: assessment.submittedAt,
     criteria,
     /** What the actor may do now, for the form controls (lib re-checks on every write). */
@@ -228,7 +228,7 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
       explain: can(actor, "assessment.selfScore", scope) && assessment.status === "EXPLANATION_REQUESTED",
       appraiseRound: can(actor, "assessment.manage", scope) ? appraisalRound(assessment.status) : null,
       manage: can(actor, "assessment.manage", scope),
-      seesAppraisal,
+      seesAppraisal: visible,
     },
   };
 }

@@ -3,7 +3,7 @@
 //   and submits → staff appraise (round 1), may ask for explanations (giải trình) → the agency
 //   answers → round 2 → staff finalize (bonus/penalty, capped) → the year is published: agencies
 //   ranked by final score and classified.
-import type { AssessmentStatus, PeriodStatus } from "@/lib/db/generated/enums";
+import type { AssessmentStatus, PeriodStatus, Role } from "@/lib/db/generated/enums";
 import { formatPoints } from "@/lib/format";
 
 export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
@@ -20,6 +20,15 @@ export const PERIOD_STATUS_LABELS: Record<PeriodStatus, string> = {
   APPRAISAL: "Đang thẩm định",
   PUBLISHED: "Đã công bố",
 };
+
+/**
+ * Staff and leaders see every score; the agency sees its appraised and final scores once staff
+ * release the appraisal, and in any case once the year is published (a published ranking is no
+ * secret to the agency it ranks).
+ */
+export function seesAppraisal(role: Role, appraisalReleasedAt: Date | null, periodStatus: PeriodStatus): boolean {
+  return role !== "AGENCY_HEAD" || appraisalReleasedAt !== null || periodStatus === "PUBLISHED";
+}
 
 /** Self scores can change while the agency has not submitted and the deadline has not passed. */
 export function canSelfScore(status: AssessmentStatus, deadline: Date, now: Date): boolean {

@@ -5,6 +5,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/policy";
 import { listPeriods } from "@/lib/assessments/queries";
+import { getMyWork } from "@/lib/directives/queries";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatDateTime } from "@/lib/format";
 
@@ -45,7 +46,19 @@ export default async function HomePage() {
           </div>
         </dl>
         <p className="mt-4 text-slate-700">{ROLE_INTRO[actor.role]}</p>
+        <p className="mt-4">
+          {actor.role === "AGENCY_HEAD" && actor.agencyId ? (
+            <Link href={`/co-quan/${actor.agencyId}`} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              Các tiêu chí cần khắc phục
+            </Link>
+          ) : actor.role !== "AGENCY_HEAD" ? (
+            <Link href="/bang-dieu-khien" className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+              Bảng điều khiển của tỉnh
+            </Link>
+          ) : null}
+        </p>
       </section>
+      <MyWork actor={actor} />
       <WorkLinks actor={actor} />
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="font-semibold">Bắt đầu</h2>
@@ -85,6 +98,30 @@ async function WorkLinks({ actor }: { actor: Actor }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** Open tasks and periodic reports owed under the directives, with a link to the full list. */
+async function MyWork({ actor }: { actor: Actor }) {
+  const work = await getMyWork(actor);
+  const overdue = work.tasks.filter((task) => task.overdue).length;
+  const missing = work.reportsDue.filter((report) => report.state === "missing").length;
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="my-work">
+      <h2 className="font-semibold">Việc cần làm theo văn bản chỉ đạo</h2>
+      <p className="mt-2 text-slate-700">
+        {work.tasks.length} nhiệm vụ đang thực hiện
+        {overdue > 0 ? <strong className="text-red-700"> ({overdue} quá hạn)</strong> : null}, {missing} báo cáo định kỳ chưa gửi.
+      </p>
+      <p className="mt-2 flex gap-4 text-sm">
+        <Link href="/viec-cua-toi" className="text-brand-700 hover:underline">
+          Xem việc của tôi
+        </Link>
+        <Link href="/van-ban" className="text-brand-700 hover:underline">
+          Văn bản chỉ đạo
+        </Link>
+      </p>
     </section>
   );
 }

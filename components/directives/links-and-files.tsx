@@ -1,0 +1,110 @@
+// Related directives (e.g. 1020/UBND-TH implements 733/UBND-TH) and the directive's attached files.
+import Link from "next/link";
+import { addDirectiveFileAction, linkAction, removeDirectiveFileAction, unlinkAction } from "@/lib/directives/actions";
+import { LINK_RELATION_NAMES } from "@/lib/directives/labels";
+import type { DirectiveDetail } from "@/lib/directives/queries";
+import { formatDateTime } from "@/lib/format";
+import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
+import { ActionForm } from "@/components/forms/action-form";
+
+const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
+const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("vi-VN")} KB`;
+
+export function LinksSection({ directive }: { directive: DirectiveDetail }) {
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="links-heading">
+      <h2 id="links-heading" className="text-lg font-semibold">
+        Văn bản liên quan
+      </h2>
+      {directive.links.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">Chưa liên kết với văn bản nào.</p>
+      ) : (
+        <ul className="mt-2 space-y-1 text-sm" data-testid="links">
+          {directive.links.map((l) => (
+            <li key={`${l.direction}-${l.otherId}`} className="flex flex-wrap items-center gap-2">
+              <span className="text-slate-600">{l.relationText}</span>
+              <Link href={`/van-ban/${l.otherId}`} className="font-medium text-brand-700 hover:underline">
+                {l.kindLabel} {l.number}
+              </Link>
+              <span className="text-slate-600">— {l.title}</span>
+              {directive.canWrite ? (
+                <ActionForm action={unlinkAction} submitLabel="Xóa liên kết" className="no-print inline-flex items-center gap-1" buttonClassName="text-xs text-red-700 hover:underline">
+                  <input type="hidden" name="fromId" value={l.direction === "from" ? directive.id : l.otherId} />
+                  <input type="hidden" name="toId" value={l.direction === "from" ? l.otherId : directive.id} />
+                </ActionForm>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {directive.canWrite && directive.choices.linkable.length > 0 ? (
+        <ActionForm
+          action={linkAction}
+          submitLabel="Thêm liên kết"
+          testId="link-add"
+          className="no-print mt-3 grid items-end gap-3 sm:grid-cols-3"
+          buttonClassName="justify-self-start rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          <input type="hidden" name="fromId" value={directive.id} />
+          <label className="text-sm">
+            Văn bản này
+            <select name="relation" defaultValue="Triển khai" className={input}>
+              {LINK_RELATION_NAMES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm sm:col-span-2">
+            Văn bản
+            <select name="toId" className={input}>
+              {directive.choices.linkable.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.number} ({d.issuer}) — {d.title.length > 80 ? `${d.title.slice(0, 80)}…` : d.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        </ActionForm>
+      ) : null}
+    </section>
+  );
+}
+
+export function FilesSection({ directive }: { directive: DirectiveDetail }) {
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="files-heading">
+      <h2 id="files-heading" className="text-lg font-semibold">
+        Tệp đính kèm
+      </h2>
+      {directive.files.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">Chưa có tệp đính kèm.</p>
+      ) : (
+        <ul className="mt-2 space-y-1 text-sm" data-testid="directive-files">
+          {directive.files.map((f) => (
+            <li key={f.id} className="flex flex-wrap items-center gap-2">
+              <a href={`/api/v1/directive-files/${f.id}`} className="font-medium text-brand-700 hover:underline">
+                {f.fileName}
+              </a>
+              <span className="text-xs text-slate-500">
+                {kilobytes(f.sizeBytes)} · {formatDateTime(f.uploadedAt)}
+              </span>
+              {directive.canWrite ? (
+                <ActionForm action={removeDirectiveFileAction} submitLabel="Xóa" className="no-print inline-flex items-center gap-1" buttonClassName="text-xs text-red-700 hover:underline">
+                  <input type="hidden" name="fileId" value={f.id} />
+                </ActionForm>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {directive.canWrite ? (
+        <ActionForm action={addDirectiveFileAction} submitLabel="Đính kèm" testId="directive-file" encType="multipart/form-data" className="no-print mt-3 flex flex-wrap items-center gap-3 text-sm">
+          <input type="hidden" name="directiveId" value={directive.id} />
+          <input type="file" name="file" required className="text-sm" aria-label={`Tệp đính kèm (${ACCEPTED_EVIDENCE})`} />
+        </ActionForm>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+// A task's assignment: what to do, the lead agency, coordinating agencies, the due date and the
+// criteria it is meant to improve.
+import { createTaskAction, updateTaskAction } from "@/lib/directives/actions";
+import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "./form-kit";
+
+export type TaskChoices = {
+  agencies: { id: number; name: string }[];
+  criteria: { framework: string; criteria: { id: number; code: string; name: string; level: string }[] }[];
+};
+
+type Values = {
+  id: number;
+  version: number;
+  title: string;
+  lead: { id: number } | null;
+  coAgencies: { id: number }[];
+  dueOn: string | null;
+  criteria: { id: number }[];
+};
+
+export function TaskForm({ directiveId, values, choices, testId }: { directiveId: number; values?: Values; choices: TaskChoices; testId: string }) {
+  const { state, pending, onSubmit, error, invalid } = useFormAction(values ? updateTaskAction : createTaskAction, { reset: !values });
+  const id = (name: string) => `${testId}-${name}`;
+  const co = new Set(values?.coAgencies.map((a) => a.id));
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid={testId}>
+      {values ? (
+        <>
+          <input type="hidden" name="id" value={values.id} />
+          <input type="hidden" name="version" value={values.version} />
+        </>
+      ) : (
+        <input type="hidden" name="directiveId" value={directiveId} />
+      )}
+      <div>
+        <label htmlFor={id("title")} className={labelClass}>
+          Nội dung nhiệm vụ
+        </label>
+        <textarea id={id("title")} name="title" rows={2} defaultValue={values?.title} className={inputClass} aria-invalid={invalid("title")} />
+        <FieldError name={id("title")} message={error("title")} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor={id("leadAgencyId")} className={labelClass}>
+            Cơ quan chủ trì
+          </label>
+          <select id={id("leadAgencyId")} name="leadAgencyId" defaultValue={values?.lead?.id ?? ""} className={inputClass} aria-invalid={invalid("leadAgencyId")}>
+            <option value="">— Chưa giao —</option>
+            {choices.agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <FieldError name={id("leadAgencyId")} message={error("leadAgencyId")} />
+        </div>
+        <div>
+          <label htmlFor={id("dueOn")} className={labelClass}>
+            Hạn hoàn thành
+          </label>
+          <input id={id("dueOn")} name="dueOn" type="date" defaultValue={values?.dueOn ?? ""} className={inputClass} aria-invalid={invalid("dueOn")} />
+          <FieldError name={id("dueOn")} message={error("dueOn")} />
+        </div>
+      </div>
+      <fieldset>
+        <legend className={labelClass}>Cơ quan phối hợp</legend>
+        <div className="mt-1 grid gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          {choices.agencies.map((a) => (
+            <label key={a.id} className="flex items-center gap-1">
+              <input type="checkbox" name="coAgencyIds" value={a.id} defaultChecked={co.has(a.id)} /> {a.name}
+            </label>
+          ))}
+        </div>
+        <FieldError name={id("coAgencyIds")} message={error("coAgencyIds")} />
+      </fieldset>
+      <div>
+        <label htmlFor={id("criterionIds")} className={labelClass}>
+          Tiêu chí cần cải thiện (giữ Ctrl để chọn nhiều)
+        </label>
+        <select
+          id={id("criterionIds")}
+          name="criterionIds"
+          multiple
+          size={6}
+          defaultValue={values?.criteria.map((c) => String(c.id)) ?? []}
+          className={inputClass}
+          aria-invalid={invalid("criterionIds")}
+        >
+          {choices.criteria.map((group) => (
+            <optgroup key={group.framework} label={group.framework}>
+              {group.criteria.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.code} {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <FieldError name={id("criterionIds")} message={error("criterionIds")} />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {pending ? "Đang lưu…" : values ? "Lưu phân công" : "Thêm nhiệm vụ"}
+        </button>
+        <Feedback state={state} />
+      </div>
+    </form>
+  );
+}

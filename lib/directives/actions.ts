@@ -1,0 +1,192 @@
+"use server";
+// Form entry points of directives, targets, tasks and reports: parse → actor → lib (which
+// authorizes and validates) → revalidate the pages that show the change.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/actions";
+import { requireActor } from "@/lib/auth/guard";
+import { ValidationError } from "@/lib/errors";
+import {
+  addDirectiveFile,
+  addTaskFile,
+  createBulkTargets,
+  createDirective,
+  createTarget,
+  createTask,
+  deleteTarget,
+  deleteTask,
+  linkDirectives,
+  removeDirectiveFile,
+  removeTaskFile,
+  submitReport,
+  unlinkDirectives,
+  updateDirective,
+  updateTarget,
+  updateTask,
+  updateTaskProgress,
+} from "./mutations";
+
+type State = ActionResult | null;
+
+/** Single-valued fields as strings; the listed multi-valued ones (checkboxes, multi-selects) as arrays. */
+function fields(form: FormData, lists: string[] = []): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of form.entries()) if (typeof value === "string" && !lists.includes(name)) out[name] = value;
+  for (const name of lists) out[name] = form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+  return out;
+}
+
+function upload(form: FormData): { name: string; bytes: Promise<ArrayBuffer> } {
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ field: "file", message: "Chọn tệp để tải lên (PDF, DOCX, XLSX, PNG, JPEG, WEBP)." }]);
+  return { name: file.name, bytes: file.arrayBuffer() };
+}
+
+function refresh() {
+  revalidatePath("/van-ban", "layout");
+  revalidatePath("/viec-cua-toi");
+}
+
+const DIRECTIVE_LISTS = ["reporting"];
+
+export async function createDirectiveAction(_: State, form: FormData): Promise<ActionResult> {
+  let id = 0;
+  const result = await runAction(async () => {
+    ({ id } = await createDirective(await requireActor(), fields(form, DIRECTIVE_LISTS)));
+    refresh();
+  });
+  if (result.ok) redirect(`/van-ban/${id}`);
+  return result;
+}
+
+export async function updateDirectiveAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await updateDirective(await requireActor(), fields(form, DIRECTIVE_LISTS));
+    refresh();
+    return { message: "Đã lưu thông tin văn bản." };
+  });
+}
+
+export async function linkAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await linkDirectives(await requireActor(), fields(form));
+    refresh();
+    return { message: "Đã thêm liên kết." };
+  });
+}
+
+export async function unlinkAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await unlinkDirectives(await requireActor(), fields(form));
+    refresh();
+    return { message: "Đã xóa liên kết." };
+  });
+}
+
+export async function addDirectiveFileAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const file = upload(form);
+    await addDirectiveFile(await requireActor(), Number(form.get("directiveId")), { name: file.name, bytes: new Uint8Array(await file.bytes) });
+    refresh();
+    return { message: `Đã đính kèm "${file.name}".` };
+  });
+}
+
+export async function removeDirectiveFileAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await removeDirectiveFile(await requireActor(), Number(form.get("fileId")));
+    refresh();
+    return { message: "Đã xóa tệp đính kèm." };
+  });
+}
+
+export async function createTargetAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await createTarget(await requireActor(), fields(form));
+    refresh();
+    return { message: "Đã thêm chỉ tiêu." };
+  });
+}
+
+export async function updateTargetAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await updateTarget(await requireActor(), fields(form));
+    refresh();
+    return { message: "Đã lưu chỉ tiêu." };
+  });
+}
+
+export async function deleteTargetAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await deleteTarget(await requireActor(), fields(form));
+    refresh();
+    return { message: "Đã xóa chỉ tiêu." };
+  });
+}
+
+export async function bulkTargetsAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { count } = await createBulkTargets(await requireActor(), fields(form, ["agencyIds"]));
+    refresh();
+    return { message: `Đã giao chỉ tiêu cho ${count} cơ quan, đơn vị.` };
+  });
+}
+
+const TASK_LISTS = ["coAgencyIds", "criterionIds"];
+
+export async function createTaskAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await createTask(await requireActor(), fields(form, TASK_LISTS));
+    refresh();
+    return { message: "Đã thêm nhiệm vụ." };
+  });
+}
+
+export async function updateTaskAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await updateTask(await requireActor(), fields(form, TASK_LISTS));
+    refresh();
+    return { message: "Đã lưu phân công nhiệm vụ." };
+  });
+}
+
+export async function deleteTaskAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await deleteTask(await requireActor(), fields(form));
+    refresh();
+    return { message: "Đã xóa nhiệm vụ." };
+  });
+}
+
+export async function taskProgressAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await updateTaskProgress(await requireActor(), fields(form));
+    refresh();
+    return { message: "Đã cập nhật tiến độ nhiệm vụ." };
+  });
+}
+
+export async function addTaskFileAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const file = upload(form);
+    await addTaskFile(await requireActor(), Number(form.get("taskId")), { name: file.name, bytes: new Uint8Array(await file.bytes) });
+    refresh();
+    return { message: `Đã tải lên minh chứng "${file.name}".` };
+  });
+}
+
+export async function removeTaskFileAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await removeTaskFile(await requireActor(), Number(form.get("fileId")));
+    refresh();
+    return { message: "Đã xóa tệp minh chứng." };
+  });
+}
+
+export async function submitReportAction(_: State, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { created } = await submitReport(await requireActor(), fields(form));
+    refresh();
+    return { message: created ? "Đã gửi báo cáo." : "Đã cập nhật báo cáo." };
+  });
+}

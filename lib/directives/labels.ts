@@ -1,0 +1,54 @@
+// Vietnamese names of the directive model's values, shared by pages, forms and exports.
+import type { DirectiveKind, TaskStatus } from "@/lib/db/generated/enums";
+import { formatCalendarDate } from "@/lib/format";
+
+export const DIRECTIVE_KINDS = ["QUYET_DINH", "KE_HOACH", "CONG_VAN", "CHI_THI", "VAN_BAN", "NGHI_QUYET"] as const satisfies readonly DirectiveKind[];
+
+export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
+  QUYET_DINH: "Quyết định",
+  KE_HOACH: "Kế hoạch",
+  CONG_VAN: "Công văn",
+  CHI_THI: "Chỉ thị",
+  VAN_BAN: "Văn bản",
+  NGHI_QUYET: "Nghị quyết",
+};
+
+export const TASK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "CANCELLED"] as const satisfies readonly TaskStatus[];
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  NOT_STARTED: "Chưa bắt đầu",
+  IN_PROGRESS: "Đang thực hiện",
+  DONE: "Hoàn thành",
+  CANCELLED: "Đã hủy",
+};
+
+/** Reporting regimes a directive can require (stored in Directive.reporting). */
+export const REPORTING_KINDS = ["QUARTERLY", "HALF_YEAR", "ANNUAL"] as const;
+export type ReportingKind = (typeof REPORTING_KINDS)[number];
+
+export const REPORTING_LABELS: Record<ReportingKind, string> = {
+  QUARTERLY: "Hằng quý",
+  HALF_YEAR: "6 tháng",
+  ANNUAL: "Hằng năm",
+};
+
+/** How a link reads from each end: 1020/UBND-TH "triển khai" 733/UBND-TH, which is "được triển khai bởi" 1020. */
+export const LINK_RELATIONS: Record<string, { forward: string; backward: string }> = {
+  "Triển khai": { forward: "Triển khai", backward: "Được triển khai bởi" },
+  "Căn cứ": { forward: "Căn cứ vào", backward: "Là căn cứ của" },
+  "Thay thế": { forward: "Thay thế", backward: "Bị thay thế bởi" },
+  "Sửa đổi, bổ sung": { forward: "Sửa đổi, bổ sung", backward: "Được sửa đổi, bổ sung bởi" },
+  "Liên quan": { forward: "Liên quan đến", backward: "Liên quan đến" },
+};
+export const LINK_RELATION_NAMES = Object.keys(LINK_RELATIONS);
+
+export function relationText(relation: string, direction: "from" | "to"): string {
+  const known = LINK_RELATIONS[relation];
+  if (!known) return relation;
+  return direction === "from" ? known.forward : known.backward;
+}
+
+/** A calendar day "2019-07-17" as 17/07/2019 ("—" when unknown). */
+export function dayLabel(day: string | null): string {
+  return day ? formatCalendarDate(new Date(`${day}T00:00:00Z`)) : "—";
+}

@@ -1,0 +1,226 @@
+// The rules of directives as pure functions (no I/O): which reports a directive requires in a
+// year, when a task is overdue (judged on the calendar of Viet Nam), who has not reported, and the
+// overall status a directive is filtered by.
+import type { TaskStatus } from "@/lib/db/generated/enums";
+import type { TargetStatus } from "@/lib/targets/evaluate";
+import { REPORTING_KINDS, type ReportingKind } from "./labels";
+
+const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date in Viet Nam ("2026-11-22"): deadlines are days of the Vietnamese calendar. */
+export function vietnamToday(now: Date): string {
+  return VIETNAM_DAY.format(now);
+}
+
+/** A calendar date stored as UTC midnight (a @db.Date column), as "YYYY-MM-DD". */
+export function calendarDay(date: Date | string): string {
+  return typeof date === "string" ? date.slice(0, 10) : date.toISOString().slice(0, 10);
+}
+
+// ───────────────────────── Tasks ─────────────────────────
+
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
+
+export type TaskTiming = { status: TaskStatus; dueOn: Date | string | null };
+
+/** A task not done nor cancelled is overdue from the day after its due date (Viet Nam time). */
+export function isOverdue(task: TaskTiming, today: string): boolean {
+  return OPEN_TASK_STATUSES.includes(task.status) && task.dueOn !== null && calendarDay(task.dueOn) < today;
+}
+
+/** Whole days past the due date (0 when not overdue). */
+export function daysOverdue(task: TaskTiming, today: string): number {
+  if (!isOverdue(task, today)) return 0;
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${calendarDay(task.dueOn!)}T00:00:00Z`)) / 86_400_000);
+}
+
+export type DirectiveProgress = "no_tasks" | "overdue" | "in_progress" | "done";
+
+export const PROGRESS_LABELS: Record<DirectiveProgress, string> = {
+  no_tasks: "Chưa giao nhiệm vụ",
+  overdue: "Có nhiệm vụ quá hạn",
+  in_progress: "Đang thực hiện",
+  done: "Đã hoàn thành các nhiệm vụ",
+};
+
+/** Overdue as soon as one task is; done when every task is done or cancelled. */
+export function directiveProgress(tasks: readonly TaskTiming[], today: string): DirectiveProgress {
+  if (tasks.length === 0) return "no_tasks";
+  if (tasks.some((task) => isOverdue(task, today))) return "overdue";
+  if (tasks.every((task) => !OPEN_TASK_STATUSES.includes(task.status))) return "done";
+  return "in_progress";
+}
+
+export type TargetsOverall = "none" | "missed" | "at_risk" | "pending" | "met";
+
+export const TARGETS_OVERALL_LABELS: Record<TargetsOverall, string> = {
+  none: "Không đặt chỉ tiêu",
+  missed: "Có chỉ tiêu không đạt",
+  at_risk: "Có chỉ tiêu có nguy cơ không đạt",
+  pending: "Chỉ tiêu chưa xác định",
+  met: "Đạt mọi chỉ tiêu",
+};
+
+/** The worst status wins: missed, then at risk, then not yet known; met only when all are. */
+export function targetsOverall(statuses: readonly TargetStatus[]): TargetsOverall {
+  if (statuses.length === 0) return "none";
+  if (statuses.includes("missed")) return "missed";
+  if (statuses.includes("at_risk")) return "at_risk";
+  if (statuses.includes("not_yet_known")) return "pending";
+  return "met";
+}
+
+/** The values of the list's status filter: a task side and a target side. */
+export const STATUS_FILTERS = ["overdue", "in_progress", "done", "targets_missed", "targets_at_risk", "targets_pending", "targets_met"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
+  overdue: "Có nhiệm vụ quá hạn",
+  in_progress: "Đang thực hiện, chưa quá hạn",
+  done: "Đã hoàn thành các nhiệm vụ",
+  targets_missed: "Có chỉ tiêu không đạt",
+  targets_at_risk: "Có chỉ tiêu có nguy cơ không đạt",
+  targets_pending: "Có chỉ tiêu chưa xác định",
+  targets_met: "Đạt mọi chỉ tiêu",
+};
+
+export function matchesStatus(filter: StatusFilter, progress: DirectiveProgress, targets: TargetsOverall): boolean {
+  switch (filter) {
+    case "overdue":
+    case "in_progress":
+    case "done":
+      return progress === filter;
+    case "targets_missed":
+      return targets === "missed";
+    case "targets_at_risk":
+      return targets === "at_risk";
+    case "targets_pending":
+      return targets === "pending";
+    case "targets_met":
+      return targets === "met";
+  }
+}
+
+// ───────────────────────── Reporting periods ─────────────────────────
+
+export type ReportingPeriod = {
+  /** As stored in PeriodicReport.period: "2019-Q1", "2019-H1", "2019". */
+  key: string;
+  label: string;
+  year: number;
+  start: string;
+  end: string;
+};
+
+type Slot = { kind: ReportingKind; suffix: string; label: (year: number) => string; start: string };
+
+/**
+ * One report per period end (31/3, 30/6, 30/9, 31/12): the longest period the directive requires
+ * that ends there. "Hằng quý, 6 tháng, năm" is thus quý I, 6 tháng, quý III and năm, as reporting
+ * regimes are run in practice (the 6-month report covers quý II, the annual one quý IV).
+ */
+const PERIOD_ENDS: { end: string; slots: Slot[] }[] = [
+  { end: "03-31", slots: [{ kind: "QUARTERLY", suffix: "-Q1", label: (y) => `Quý I/${y}`, start: "01-01" }] },
+  {
+    end: "06-30",
+    slots: [
+      { kind: "HALF_YEAR", suffix: "-H1", label: (y) => `6 tháng đầu năm ${y}`, start: "01-01" },
+      { kind: "QUARTERLY", suffix: "-Q2", label: (y) => `Quý II/${y}`, start: "04-01" },
+    ],
+  },
+  { end: "09-30", slots: [{ kind: "QUARTERLY", suffix: "-Q3", label: (y) => `Quý III/${y}`, start: "07-01" }] },
+  {
+    end: "12-31",
+    slots: [
+      { kind: "ANNUAL", suffix: "", label: (y) => `Năm ${y}`, start: "01-01" },
+      { kind: "HALF_YEAR", suffix: "-H2", label: (y) => `6 tháng cuối năm ${y}`, start: "07-01" },
+      { kind: "QUARTERLY", suffix: "-Q4", label: (y) => `Quý IV/${y}`, start: "10-01" },
+    ],
+  },
+];
+
+export function isReportingKind(value: string): value is ReportingKind {
+  return (REPORTING_KINDS as readonly string[]).includes(value);
+}
+
+/** The reports a directive requires in one year, in calendar order. */
+export function reportingPeriods(reporting: readonly string[], year: number): ReportingPeriod[] {
+  const required = new Set(reporting.filter(isReportingKind));
+  return PERIOD_ENDS.flatMap(({ end, slots }) => {
+    const slot = slots.find((s) => required.has(s.kind));
+    return slot ? [{ key: `${year}${slot.suffix}`, label: slot.label(year), year, start: `${year}-${slot.start}`, end: `${year}-${end}` }] : [];
+  });
+}
+
+/** Every report a directive requires over the years it concerns. */
+export function directivePeriods(reporting: readonly string[], years: readonly number[]): ReportingPeriod[] {
+  return [...new Set(years)].sort((a, b) => a - b).flatMap((year) => reportingPeriods(reporting, year));
+}
+
+export type PeriodState = "upcoming" | "open" | "ended";
+
+export function periodState(period: Pick<ReportingPeriod, "start" | "end">, today: string): PeriodState {
+  if (today < period.start) return "upcoming";
+  return today <= period.end ? "open" : "ended";
+}
+
+export type ReportCellState = "submitted" | "missing" | "open" | "upcoming";
+
+export const REPORT_CELL_LABELS: Record<ReportCellState, string> = {
+  submitted: "Đã báo cáo",
+  missing: "Chưa báo cáo",
+  open: "Đang trong kỳ",
+  upcoming: "Chưa đến kỳ",
+};
+
+export type ReportMatrix<A> = {
+  rows: { agency: A; cells: { period: string; state: ReportCellState; reportId: number | null }[]; submitted: number; missing: number }[];
+  columns: { period: ReportingPeriod; submitted: number; missing: number; expected: number }[];
+  /** Reports not sent for periods that have ended. */
+  missing: number;
+};
+
+/**
+ * Who has and has not reported: a report is expected from every reporting agency once its period
+ * has ended; one sent during the period counts too.
+ */
+export function reportMatrix<A extends { id: number }>(
+  agencies: readonly A[],
+  periods: readonly ReportingPeriod[],
+  reports: readonly { id: number; agencyId: number; period: string }[],
+  today: string,
+): ReportMatrix<A> {
+  const byKey = new Map(reports.map((r) => [`${r.agencyId}|${r.period}`, r.id]));
+  const rows = agencies.map((agency) => {
+    const cells = periods.map((period) => {
+      const reportId = byKey.get(`${agency.id}|${period.key}`) ?? null;
+      const timing = periodState(period, today);
+      const state: ReportCellState = reportId !== null ? "submitted" : timing === "ended" ? "missing" : timing;
+      return { period: period.key, state, reportId };
+    });
+    return { agency, cells, submitted: cells.filter((c) => c.state === "submitted").length, missing: cells.filter((c) => c.state === "missing").length };
+  });
+  const columns = periods.map((period, i) => {
+    const states = rows.map((row) => row.cells[i].state);
+    const submitted = states.filter((s) => s === "submitted").length;
+    const missing = states.filter((s) => s === "missing").length;
+    return { period, submitted, missing, expected: periodState(period, today) === "ended" ? agencies.length : submitted };
+  });
+  return { rows, columns, missing: rows.reduce((sum, row) => sum + row.missing, 0) };
+}
+
+/** The reports an agency should attend to: periods in progress or ended without its report. */
+export function reportsOwed(periods: readonly ReportingPeriod[], submitted: ReadonlySet<string>, today: string): { period: ReportingPeriod; state: "missing" | "open" }[] {
+  return periods.flatMap((period): { period: ReportingPeriod; state: "missing" | "open" }[] => {
+    if (submitted.has(period.key)) return [];
+    const state = periodState(period, today);
+    if (state === "ended") return [{ period, state: "missing" }];
+    if (state === "open") return [{ period, state: "open" }];
+    return [];
+  });
+}
+
+/** The period of a directive with this key ("2019-Q1"), or null when the directive does not require it. */
+export function findPeriod(reporting: readonly string[], years: readonly number[], key: string): ReportingPeriod | null {
+  return directivePeriods(reporting, years).find((p) => p.key === key) ?? null;
+}
