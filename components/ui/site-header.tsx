@@ -15,6 +15,7 @@ const PORTAL_LINKS: { href: string; label: string; roles: Role[] }[] = [
   { href: "/viec-cua-toi", label: "Việc của tôi", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
   { href: "/ket-qua", label: "Kết quả công bố", roles: ["ADMIN", "HOME_AFFAIRS"] },
   { href: "/bo-chi-so", label: "Bộ chỉ số", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
+  { href: "/nhat-ky", label: "Nhật ký thay đổi", roles: ["ADMIN", "HOME_AFFAIRS"] },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser }) {

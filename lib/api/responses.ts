@@ -1,6 +1,7 @@
 // How the JSON API reports problems: { error, issues?, current? } with the right status, never a
 // 500 for something the caller can fix.
 import type { z } from "zod";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ConflictError, issuesFromZod, ValidationError } from "@/lib/errors";
 
 export function validationError(error: z.ZodError): Response {
@@ -8,7 +9,10 @@ export function validationError(error: z.ZodError): Response {
   return Response.json({ error: issues.map((i) => i.message).join(" "), issues }, { status: 400 });
 }
 
-/** Maps errors thrown by lib (each carries its HTTP status) to a response; anything else is a 500. */
+/**
+ * Maps errors thrown by lib (each carries its HTTP status) to a response; the database being down
+ * or restarting is a 503 the client may retry; anything else is a 500.
+ */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ValidationError) {
     return Response.json({ error: error.message, issues: error.issues }, { status: 400 });
@@ -19,6 +23,10 @@ export function errorResponse(error: unknown): Response {
   const status = (error as { status?: unknown })?.status;
   if (typeof status === "number" && status >= 400 && status < 500) {
     return Response.json({ error: (error as Error).message }, { status });
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`database unavailable: ${(error as Error)?.message ?? error}`);
+    return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "10" } });
   }
   console.error(error);
   return Response.json({ error: "Lỗi máy chủ. Vui lòng thử lại sau." }, { status: 500 });

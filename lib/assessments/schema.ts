@@ -1,7 +1,12 @@
-import { z } from "zod";
+import { DB_INT_MAX, z } from "@/lib/validation/zod";
 
-const id = (label: string) => z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`);
-const version = z.coerce.number({ error: "Thiếu phiên bản dữ liệu: tải lại trang rồi lưu lại." }).int().min(0);
+const id = (label: string) =>
+  z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`);
+const version = z.coerce
+  .number({ error: "Thiếu phiên bản dữ liệu: tải lại trang rồi lưu lại." })
+  .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+  .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+  .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.");
 
 /** A score typed by a person: "7", "7.5" or the Vietnamese "7,5". Range checks need the maximum (workflow.scoreProblem). */
 export const pointsSchema = z
@@ -11,7 +16,9 @@ export const pointsSchema = z
   .max(12, "Điểm không hợp lệ.")
   .transform((text) => text.replace(",", "."))
   .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "Điểm phải là một số, ví dụ 7,5."))
-  .transform(Number);
+  .transform(Number)
+  // Stored as NUMERIC(7,2); the framework's maximum is checked by workflow.scoreProblem.
+  .refine((points) => Math.abs(points) <= 99_999.99, "Điểm quá lớn: nhập điểm trong thang điểm của tiêu chí.");
 
 const comment = (label: string, max = 4000) =>
   z

@@ -94,8 +94,13 @@ export async function importScores(
   options: { periodId: number; assessmentId?: number; data: Uint8Array; format: TableFormat; dryRun?: boolean },
   now = new Date(),
 ): Promise<ScoreImportResult> {
-  const table: Table = await readTable(options.data, options.format);
   const { period, visible, targets } = await loadTargets(actor, options.periodId, options.assessmentId, now);
+  // An import writes: someone who may score none of these sheets (a leader) is refused before the file is read.
+  const scopeOf = (agencyId: number) => ({ provinceId: period.provinceId, agencyId });
+  if (!visible.some((a) => can(actor, "assessment.selfScore", scopeOf(a.agencyId)) || can(actor, "assessment.manage", scopeOf(a.agencyId)))) {
+    throw new ForbiddenError();
+  }
+  const table: Table = await readTable(options.data, options.format);
   const agencyOf = new Map(visible.map((a) => [a.agency.code, a]));
   const { issues, changes, unchanged } = planScoreImport(
     table.columns,
@@ -105,8 +110,7 @@ export async function importScores(
       return targets.get(`${agencyCode}\u0000${code}`) ?? "unknown-code";
     },
     (agencyCode, kind) => {
-      const scope = { provinceId: period.provinceId, agencyId: agencyOf.get(agencyCode)!.agencyId };
-      return can(actor, kind === "self" ? "assessment.selfScore" : "assessment.manage", scope);
+      return can(actor, kind === "self" ? "assessment.selfScore" : "assessment.manage", scopeOf(agencyOf.get(agencyCode)!.agencyId));
     },
   );
   if (issues.length > 0) throw new ValidationError(issues, `Tệp có ${issues.length} lỗi, chưa ghi dữ liệu nào. ${issues[0].message}`);

@@ -1,6 +1,7 @@
 "use server";
 // Sign-in and sign-out entry points for the forms.
 import { AuthError } from "next-auth";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { loginSchema } from "./schema";
 import { signIn, signOut, TooManyAttempts } from "./auth";
 
@@ -42,6 +43,8 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
           email,
         };
       }
+      // Not the user's fault: say so rather than "wrong password".
+      if (isDatabaseUnavailable(cause)) return { error: DATABASE_UNAVAILABLE_MESSAGE, email };
       return { error: "Email hoặc mật khẩu không đúng. Vui lòng kiểm tra lại.", email };
     }
     throw error; // the redirect after a successful sign-in

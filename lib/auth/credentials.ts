@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { loginSchema } from "./schema";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { checkThrottle, recordAttempt } from "./throttle";
+import { markSucceeded, reserveAttempt } from "./throttle";
 
 export type SignInOutcome =
   | { ok: true; userId: number; email: string; name: string }
@@ -15,12 +15,12 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, ip: strin
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
-  const verdict = await checkThrottle(db, email, ip);
-  if (verdict.blocked) return { ok: false, reason: "throttled", retryAfterMinutes: verdict.retryAfterMinutes };
+  const reserved = await reserveAttempt(db, email, ip);
+  if (reserved.blocked) return { ok: false, reason: "throttled", retryAfterMinutes: reserved.retryAfterMinutes };
 
   const user = await db.user.findUnique({ where: { email } });
   const ok = user ? user.active && (await verifyPassword(user.passwordHash, password)) : await verifyPassword(await dummyPasswordHash(), password);
-  await recordAttempt(db, email, ip, Boolean(ok && user));
   if (!ok || !user) return { ok: false, reason: "invalid" };
+  await markSucceeded(db, reserved.attemptId);
   return { ok: true, userId: user.id, email: user.email, name: user.name };
 }

@@ -1,7 +1,7 @@
 // The GET parameters of the dashboards, in Vietnamese as they appear in the address bar:
 // ?tinh=<province id>&nam=2025 · ?nam=2025&sap-xep=ma&muc-tieu=85,5. An empty parameter (a form
 // field left blank) is the same as none.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { parseDecimal } from "@/lib/results/components";
 
 function param<T>(parse: (text: string) => T | null, message: string) {

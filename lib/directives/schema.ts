@@ -1,6 +1,6 @@
 // Input of the directive forms (zod). Messages name the field and say how to fix it. Rules that
 // need the database (the issuer's numbers, the agencies of the province) are checked in mutations.
-import { z } from "zod";
+import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { TARGET_KINDS_ORDER } from "./target-rules";
 import { DIRECTIVE_KINDS, REPORTING_KINDS, TASK_STATUSES } from "./labels";
 import { STATUS_FILTERS } from "./rules";
@@ -49,22 +49,26 @@ const blankToUndefined = (value: unknown) => (value === "" || value === null ? u
 const id = (label: string) =>
   z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: `Chọn ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`),
+    z.coerce.number({ error: `Chọn ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`),
   );
 const optionalId = (label: string) =>
   z.preprocess(
     (value) => (value === "" || value === undefined || value === null ? null : value),
-    z.coerce.number().int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).nullable(),
+    z.coerce.number().int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`).nullable(),
   );
 const ids = (label: string) =>
   z
-    .array(z.coerce.number().int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`))
+    .array(z.coerce.number().int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`))
     .default([])
     .transform((list) => [...new Set(list)]);
 
 export const versionSchema = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: "Thiếu phiên bản dữ liệu: tải lại trang rồi lưu lại." }).int("Phiên bản dữ liệu không hợp lệ: tải lại trang.").min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang."),
+  z.coerce
+    .number({ error: "Thiếu phiên bản dữ liệu: tải lại trang rồi lưu lại." })
+    .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+    .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+    .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang."),
 );
 
 const requiredText = (label: string, max: number, hint = "") =>
@@ -109,7 +113,9 @@ const decimal = (label: string) =>
     .min(1, `Nhập ${label}.`)
     .transform((text) => text.replace(",", "."))
     .pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, `${label[0].toUpperCase()}${label.slice(1)} phải là một số, tối đa 2 chữ số thập phân (ví dụ 80 hoặc 82,5).`))
-    .transform(Number);
+    .transform(Number)
+    // Stored as NUMERIC(7,2).
+    .refine((value) => Math.abs(value) <= 99_999.99, `${label[0].toUpperCase()}${label.slice(1)} quá lớn (tối đa 99.999,99).`);
 
 const optionalDecimal = (label: string) =>
   z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), decimal(label).nullable());
@@ -258,7 +264,7 @@ export const reportSchema = z.object({
   period: z.string({ error: "Chọn kỳ báo cáo." }).trim().regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, "Chọn kỳ báo cáo trong danh sách (ví dụ Quý I/2019)."),
   content: requiredText("nội dung báo cáo", 8000),
   /** Empty for a new report; the version read when editing one. */
-  version: z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number().int().min(0).nullable()),
+  version: z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number().int("Phiên bản dữ liệu không hợp lệ: tải lại trang.").min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.").max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.").nullable()),
 });
 export type ReportInput = z.input<typeof reportSchema>;
 

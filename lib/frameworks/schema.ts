@@ -1,6 +1,6 @@
 // Input of the framework forms and API. Messages name the field and say how to fix it. Numbers
 // may be typed the Vietnamese way ("2,5") or with a dot ("2.5").
-import { z } from "zod";
+import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { FRAMEWORK_AGENCY_KINDS, METHODS, STATUSES } from "./labels";
 import { CODE_PATTERN, MAX_POINTS_LIMIT } from "./tree";
 
@@ -49,7 +49,10 @@ const optionalText = (label: string, max: number) =>
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
 const idSchema = (label: string) =>
-  z.preprocess(blankToUndefined, z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`));
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`),
+  );
 
 /** The framework revision the form was read at (optimistic concurrency). */
 const revisionSchema = z.preprocess(
@@ -57,7 +60,8 @@ const revisionSchema = z.preprocess(
   z.coerce
     .number({ error: "Thiếu số lần sửa (revision) của bộ chỉ số: tải lại trang rồi thử lại." })
     .int("Số lần sửa (revision) không hợp lệ: tải lại trang.")
-    .min(0, "Số lần sửa (revision) không hợp lệ: tải lại trang."),
+    .min(0, "Số lần sửa (revision) không hợp lệ: tải lại trang.")
+    .max(DB_INT_MAX, "Số lần sửa (revision) không hợp lệ: tải lại trang."),
 );
 
 const target = { frameworkId: idSchema("mã bộ chỉ số"), revision: revisionSchema };

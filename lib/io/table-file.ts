@@ -21,14 +21,21 @@ export function formatOf(fileName: string): TableFormat | null {
 
 // Spreadsheet programs run a cell that starts with these as a formula ("CSV injection").
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Text that already starts with apostrophes before such a character gets one more, so that the
+// import, which removes one, gives it back unchanged.
+const PROTECTED = /^'+[=+\-@\t\r]/;
 
-/** Text that would start a formula is written with a leading apostrophe… */
+/**
+ * Text that would start a formula is written with a leading apostrophe… (judged without the
+ * trailing spaces the import trims; a cell of spaces alone is no formula and stays as it is)
+ */
 export function protectCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const kept = text.trimEnd();
+  return FORMULA_START.test(kept) || PROTECTED.test(kept) ? `'${text}` : text;
 }
 /** …which is removed again on import, so export → import changes nothing. */
 export function unprotectCell(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  return PROTECTED.test(text) ? text.slice(1) : text;
 }
 
 const normalizeHeader = (header: string) => header.replace(/^\uFEFF/, "").trim().toLowerCase();
@@ -38,11 +45,19 @@ export async function readTable(data: Buffer | Uint8Array, format: TableFormat):
 }
 
 function readCsv(text: string): Table {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
-  const structural = parsed.errors.find((e) => e.type === "Quotes" || e.type === "Delimiter");
+  // UTF-16 ("Unicode text" in Excel) read as UTF-8 is full of NULs, which no cell may hold anyway.
+  if (text.includes("\u0000")) {
+    throw new ValidationError([{ row: 1, message: "Tệp CSV có ký tự rỗng (NUL): có thể tệp được lưu dạng Unicode/UTF-16. Lưu lại tệp dạng CSV UTF-8, dấu phẩy." }]);
+  }
+  // Comma, or the semicolon Excel writes where the decimal separator is a comma; never the tab
+  // or pipe Papa would otherwise consider (a protected cell starts with a tab). A file of one
+  // column has nothing to guess from: it is read with commas.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy", delimitersToGuess: [",", ";"] });
+  const structural = parsed.errors.find((e) => e.type === "Quotes");
   if (structural) {
+    const what = structural.code === "MissingQuotes" ? "một ô mở dấu nháy kép mà không đóng" : "dấu nháy kép đặt sai chỗ trong một ô";
     throw new ValidationError([
-      { row: (structural.row ?? 0) + 1, message: `Tệp CSV bị lỗi cấu trúc (${structural.message}). Lưu lại tệp dạng CSV UTF-8, dấu phẩy.` },
+      { row: (structural.row ?? 0) + 1, message: `Tệp CSV bị lỗi cấu trúc: ${what} (gần dòng ${(structural.row ?? 0) + 1}). Lưu lại tệp dạng CSV UTF-8, dấu phẩy.` },
     ]);
   }
   const [header, ...body] = parsed.data;
@@ -103,11 +118,15 @@ export function writeCsv(columns: string[], rows: Cell[][]): string {
   return "\uFEFF" + Papa.unparse({ fields: columns, data: safe }, { newline: "\r\n" });
 }
 
+// XML cannot hold most control characters (exceljs drops them) and reads CR as LF: text is
+// written as it will read back, then protected, so that the import returns what was written.
+const xmlText = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "");
+
 export async function writeXlsx(sheetName: string, columns: string[], rows: Cell[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.addRow(columns).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell)));
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell)));
   sheet.columns.forEach((column) => (column.width = 18));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { parseDecimal } from "./components";
 import { NOTE_MAX_LENGTH, SOURCE_MAX_LENGTH } from "./import-plan";
 
@@ -57,14 +57,16 @@ const decimalText = (label: string) =>
     .transform((text) => {
       const parsed = parseDecimal(text);
       return parsed.ok ? parsed.value : null;
-    });
+    })
+    // The framework's maxima are checked with the database; this only keeps absurd numbers out.
+    .refine((value) => value === null || Math.abs(value) <= 99_999.99, { message: `${label} quá lớn: nhập điểm trong thang điểm của chỉ số.` });
 
 const optionalId = z
   .string()
   .trim()
   .optional()
   .transform((text) => (text ? Number(text) : null))
-  .pipe(z.number().int().positive().nullable());
+  .pipe(z.number().int("Mã kết quả không hợp lệ: tải lại trang.").positive("Mã kết quả không hợp lệ: tải lại trang.").max(DB_INT_MAX, "Mã kết quả không hợp lệ: tải lại trang.").nullable());
 
 /** The entry form of one published result (names are the form's field names). */
 export const resultEntrySchema = z.object({
@@ -74,19 +76,26 @@ export const resultEntrySchema = z.object({
     .trim()
     .optional()
     .transform((text) => (text ? Number(text) : null))
-    .pipe(z.number().int().min(0).nullable()),
+    .pipe(
+      z
+        .number()
+        .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+        .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+        .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+        .nullable(),
+    ),
   indexCode: indexCodeSchema,
   year: yearSchema,
   provinceId: z
     .string({ error: "Chọn tỉnh, thành phố." })
     .trim()
-    .regex(/^\d+$/, "Chọn tỉnh, thành phố.")
+    .regex(/^[1-9]\d{0,8}$/, "Chọn tỉnh, thành phố.")
     .transform(Number),
   score: decimalText("Điểm tổng"),
   officialRank: z
     .string()
     .trim()
-    .regex(/^\d*$/, "Hạng công bố phải là số nguyên dương, hoặc để trống nếu nguồn không công bố hạng.")
+    .regex(/^\d{0,5}$/, "Hạng công bố phải là số nguyên dương, hoặc để trống nếu nguồn không công bố hạng.")
     .transform((text) => (text === "" ? null : Number(text))),
   source: z
     .string({ error: "Thiếu nguồn: ghi nơi công bố kết quả." })

@@ -43,7 +43,8 @@ export type StoredBlob = { storageKey: string; fileName: string; contentType: st
 
 /** Checks and stores an uploaded file; throws a ValidationError naming what is wrong. */
 export async function storeEvidence(fileName: string, bytes: Uint8Array): Promise<StoredBlob> {
-  const name = path.basename(fileName).replace(/[\u0000-\u001f]/g, "").slice(0, 200) || "tep";
+  // The last part of a path (old browsers send "C:\\…\\file.pdf"), without control characters; "." and ".." are no name.
+  const name = (fileName.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f]/g, "").replace(/^\.+$/, "").slice(0, 200) || "tep";
   if (bytes.length === 0) throw new ValidationError([{ field: "file", message: "Tệp minh chứng trống. Chọn lại tệp." }]);
   if (bytes.length > EVIDENCE_MAX_BYTES) {
     throw new ValidationError([

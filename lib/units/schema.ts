@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 
 /** Province codes of QĐ 124/2004 and QĐ 19/2025: two digits. */
 export const provinceCodeSchema = z

@@ -253,8 +253,8 @@ describe("the same rules through the HTTP API", () => {
     const leaderDenied = await (await as("lanhdao@demo.local")).context.request.post(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores`, {
       multipart: { file: { name: "d.csv", mimeType: "text/csv", buffer: Buffer.from("agency_code,code,self_score,appraised_score\nSNV,1.1.1,2,\n") } },
     });
-    expect(leaderDenied.status()).toBe(400);
-    expect((await leaderDenied.json()).issues[0].message).toContain("không có quyền");
+    expect(leaderDenied.status()).toBe(403);
+    expect((await leaderDenied.json()).error).toContain("không có quyền");
     await Promise.all([anonymous.close(), staff.context.close(), head.context.close()]);
   });
 });

@@ -1,3 +1,4 @@
+import { idParam } from "@/lib/api/params";
 import { requireActor } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/api/responses";
 import { getEvidenceFile } from "@/lib/assessments/queries";
@@ -7,7 +8,7 @@ import { readStored } from "@/lib/storage/files";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const actor = await requireActor();
-    const file = await getEvidenceFile(actor, Number((await params).id) || 0);
+    const file = await getEvidenceFile(actor, idParam((await params).id));
     const body = await readStored(file.storageKey);
     return new Response(new Uint8Array(body), {
       headers: {

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { idParam, optionalIdParam } from "@/lib/api/params";
 import { requireActor } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/api/responses";
 import { exportScores, importScores } from "@/lib/assessments/scores-io";
@@ -6,7 +7,6 @@ import { ValidationError } from "@/lib/errors";
 import { CONTENT_TYPES, formatOf, MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 
 type Params = { params: Promise<{ id: string }> };
-const optionalId = (value: string | null) => (value ? Number(value) || -1 : undefined);
 
 // GET /api/v1/assessment-periods/:id/scores?format=xlsx|csv[&assessmentId=] — the scores as a file.
 export async function GET(request: NextRequest, { params }: Params) {
@@ -15,8 +15,8 @@ export async function GET(request: NextRequest, { params }: Params) {
     const format = request.nextUrl.searchParams.get("format") ?? "xlsx";
     if (format !== "xlsx" && format !== "csv") throw new ValidationError([{ field: "format", message: "format phải là xlsx hoặc csv." }]);
     const { body, fileName } = await exportScores(actor, {
-      periodId: Number((await params).id) || -1,
-      assessmentId: optionalId(request.nextUrl.searchParams.get("assessmentId")),
+      periodId: idParam((await params).id),
+      assessmentId: optionalIdParam(request.nextUrl.searchParams.get("assessmentId")),
       format,
     });
     return new Response(new Uint8Array(body), {
@@ -44,8 +44,8 @@ export async function POST(request: NextRequest, { params }: Params) {
     if (!format) throw new ValidationError([{ field: "file", message: "Tệp phải có đuôi .xlsx hoặc .csv." }]);
     if (file.size > MAX_IMPORT_BYTES) throw new ValidationError([{ field: "file", message: `Tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB: tách thành nhiều tệp.` }]);
     const result = await importScores(actor, {
-      periodId: Number((await params).id) || -1,
-      assessmentId: optionalId(form.get("assessmentId") as string | null),
+      periodId: idParam((await params).id),
+      assessmentId: optionalIdParam(typeof form.get("assessmentId") === "string" ? (form.get("assessmentId") as string) : null),
       data: new Uint8Array(await file.arrayBuffer()),
       format,
       dryRun: form.get("dryRun") === "1" || request.nextUrl.searchParams.get("dryRun") === "1",

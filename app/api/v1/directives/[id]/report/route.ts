@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
+import { idParam } from "@/lib/api/params";
 import { errorResponse, validationError } from "@/lib/api/responses";
 import { requireActor } from "@/lib/auth/guard";
 import { compiledReportTable } from "@/lib/directives/queries";
@@ -22,7 +23,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!parsed.success) return validationError(parsed.error);
   try {
     const actor = await requireActor();
-    const table = await compiledReportTable(actor, Number((await params).id) || 0, parsed.data.period ?? null);
+    const table = await compiledReportTable(actor, idParam((await params).id), parsed.data.period ?? null);
     const { format } = parsed.data;
     const body = format === "csv" ? writeCsv(table.columns, table.rows) : new Uint8Array(await writeXlsx(table.sheetName, table.columns, table.rows));
     return new Response(body, {

@@ -1,0 +1,184 @@
+// Reading the audit log ("audit.read"): administrators read every row; Home Affairs staff the
+// rows of their province and of the old units it was formed from in 2025, whose records it keeps
+// (as for published results, lib/results/access.ts). Rows of no province (national frameworks,
+// accounts) are an administrator's.
+import "server-only";
+import { authorize, can, type Actor } from "@/lib/auth/policy";
+import { db, type Prisma } from "@/lib/db/client";
+import { ValidationError } from "@/lib/errors";
+import { formatCalendarDate } from "@/lib/format";
+import type { Cell } from "@/lib/io/table-file";
+import { lineageLinks } from "@/lib/results/queries";
+import { unitAndPredecessors, unitAndSuccessors } from "@/lib/units/lineage";
+import type { AuditFilters } from "./schema";
+import { actionLabel, auditChanges, changesText, entityLabel, type AuditChanges } from "./view";
+
+export const AUDIT_PAGE_SIZE = 50;
+/** An export larger than this asks for narrower filters (an XLSX of 100,000 rows is about 10 MB). */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
+/** The provinces whose rows the actor reads (null: every row), after checking a requested province. */
+async function visibleProvinces(actor: Actor | null, requested: number | undefined): Promise<number[] | null> {
+  const links = await lineageLinks();
+  if (requested !== undefined) {
+    // A unit the actor's province was formed from is within reach through the lineage.
+    const reachable = actor ? unitAndSuccessors(requested, links).find((id) => can(actor, "audit.read", { provinceId: id })) : undefined;
+    authorize(actor, "audit.read", { provinceId: reachable ?? requested });
+    return unitAndPredecessors(requested, links);
+  }
+  authorize(actor, "audit.read", { provinceId: actor?.provinceId ?? null });
+  // Rows of no province need the permission everywhere.
+  if (can(actor, "audit.read", { provinceId: null })) return null;
+  return unitAndPredecessors(actor.provinceId!, links);
+}
+
+/** 00:00 of a calendar day in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
+const vietnamDayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00+07:00`).getTime() + plusDays * 86_400_000);
+
+function whereOf(filters: AuditFilters, provinces: number[] | null): Prisma.AuditLogWhereInput {
+  return {
+    ...(provinces ? { provinceId: { in: provinces } } : {}),
+    ...(filters.user ? { actorEmail: filters.user } : {}),
+    ...(filters.entity ? { entityType: filters.entity } : {}),
+    ...(filters.entityId ? { entityId: filters.entityId } : {}),
+    ...(filters.from || filters.to
+      ? { at: { ...(filters.from ? { gte: vietnamDayStart(filters.from) } : {}), ...(filters.to ? { lt: vietnamDayStart(filters.to, 1) } : {}) } }
+      : {}),
+  };
+}
+
+export type AuditRowView = {
+  id: string;
+  at: Date;
+  actorEmail: string;
+  actorName: string | null;
+  action: string;
+  actionLabel: string;
+  entityType: string;
+  entityLabel: string;
+  entityId: string;
+  provinceName: string | null;
+  changes: AuditChanges;
+};
+
+const rowInclude = { actor: { select: { name: true } } } as const;
+type AuditRecord = Prisma.AuditLogGetPayload<{ include: typeof rowInclude }>;
+
+function view(row: AuditRecord, provinceNames: Map<number, string>): AuditRowView {
+  return {
+    id: row.id.toString(),
+    at: row.at,
+    actorEmail: row.actorEmail,
+    actorName: row.actor?.name ?? null,
+    action: row.action,
+    actionLabel: actionLabel(row.action),
+    entityType: row.entityType,
+    entityLabel: entityLabel(row.entityType),
+    entityId: row.entityId,
+    provinceName: row.provinceId === null ? null : (provinceNames.get(row.provinceId) ?? null),
+    changes: auditChanges(row.oldValue, row.newValue),
+  };
+}
+
+/** "An Giang (từ 01/07/2025)": a unit's name, with the dates that tell it from another unit of the same name. */
+async function provinceNames(ids: Iterable<number>): Promise<Map<number, string>> {
+  const units = await db.province.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(
+    units.map((u) => [
+      u.id,
+      u.validTo ? `${u.nameVi} (đến ${formatCalendarDate(u.validTo)})` : u.validFrom.getUTCFullYear() >= 2025 ? `${u.nameVi} (từ ${formatCalendarDate(u.validFrom)})` : u.nameVi,
+    ]),
+  );
+}
+
+export type AuditPage = {
+  rows: AuditRowView[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Whose rows these are: null for every row (an administrator without a province filter). */
+  scope: string | null;
+  options: { users: { email: string; name: string | null }[]; entities: { value: string; label: string }[]; provinces: { id: number; name: string }[] };
+};
+
+export async function listAudit(actor: Actor | null, filters: AuditFilters): Promise<AuditPage> {
+  const provinces = await visibleProvinces(actor, filters.provinceId);
+  const everywhere = can(actor!, "audit.read", { provinceId: null });
+  const where = whereOf(filters, provinces);
+  const inScope: Prisma.AuditLogWhereInput = provinces ? { provinceId: { in: provinces } } : {};
+  const [total, users, entities, choices] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.groupBy({ by: ["actorEmail"], where: inScope, orderBy: { actorEmail: "asc" } }),
+    db.auditLog.groupBy({ by: ["entityType"], where: inScope, orderBy: { entityType: "asc" } }),
+    // Administrators choose among the provinces that have rows; Home Affairs staff among their
+    // province and the old units it was formed from.
+    everywhere
+      ? db.auditLog.groupBy({ by: ["provinceId"], where: { provinceId: { not: null } } }).then((groups) => groups.map((g) => g.provinceId!))
+      : lineageLinks().then((links) => unitAndPredecessors(actor!.provinceId!, links)),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const page = Math.min(filters.page ?? 1, pageCount);
+  const rows = await db.auditLog.findMany({ where, include: rowInclude, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE });
+  const names = await provinceNames([...rows.flatMap((r) => (r.provinceId === null ? [] : [r.provinceId])), ...choices, ...(provinces ?? [])]);
+  const people = await db.user.findMany({ where: { email: { in: users.map((u) => u.actorEmail) } }, select: { email: true, name: true } });
+  const nameOf = new Map(people.map((u) => [u.email, u.name]));
+  return {
+    rows: rows.map((row) => view(row, names)),
+    total,
+    page,
+    pageCount,
+    scope: provinces ? provinces.map((id) => names.get(id) ?? `#${id}`).join(", ") : null,
+    options: {
+      users: users.map((u) => ({ email: u.actorEmail, name: nameOf.get(u.actorEmail) ?? null })),
+      entities: entities.map((e) => ({ value: e.entityType, label: entityLabel(e.entityType) })),
+      provinces: choices.map((id) => ({ id, name: names.get(id) ?? `#${id}` })).sort((a, b) => a.name.localeCompare(b.name, "vi")),
+    },
+  };
+}
+
+export const AUDIT_EXPORT_COLUMNS = ["Thời điểm (giờ Việt Nam)", "Người thực hiện", "Thao tác", "Mã thao tác", "Đối tượng", "Mã đối tượng", "Tỉnh", "Thay đổi", "Giá trị cũ (JSON)", "Giá trị mới (JSON)"];
+
+/** Every matching row as the rows of a spreadsheet (lib/io/table-file writes them safely). */
+export async function auditTable(actor: Actor | null, filters: AuditFilters) {
+  const provinces = await visibleProvinces(actor, filters.provinceId);
+  const where = whereOf(filters, provinces);
+  const total = await db.auditLog.count({ where });
+  if (total > AUDIT_EXPORT_MAX_ROWS) {
+    throw new ValidationError([
+      { message: `Có ${total.toLocaleString("vi-VN")} dòng nhật ký khớp bộ lọc, quá giới hạn ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("vi-VN")} dòng của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.` },
+    ]);
+  }
+  const records = await db.auditLog.findMany({ where, include: rowInclude, orderBy: [{ at: "desc" }, { id: "desc" }] });
+  const names = await provinceNames(records.flatMap((r) => (r.provinceId === null ? [] : [r.provinceId])));
+  const rows: Cell[][] = records.map((record) => {
+    const row = view(record, names);
+    return [
+      formatDateTimeSeconds(row.at),
+      row.actorName ? `${row.actorName} <${row.actorEmail}>` : row.actorEmail,
+      row.actionLabel,
+      row.action,
+      row.entityLabel,
+      row.entityId,
+      row.provinceName,
+      changesText(row.changes),
+      record.oldValue === null ? null : JSON.stringify(record.oldValue),
+      record.newValue === null ? null : JSON.stringify(record.newValue),
+    ];
+  });
+  const stamp = [filters.from, filters.to].filter(Boolean).join("_") || new Date().toISOString().slice(0, 10);
+  return { columns: AUDIT_EXPORT_COLUMNS, rows, fileName: `nhat-ky-thay-doi-${stamp}`, sheetName: "Nhật ký thay đổi" };
+}
+
+const secondsFormat = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+/** The export keeps the seconds that tell apart changes made in the same minute. */
+function formatDateTimeSeconds(date: Date): string {
+  return secondsFormat.format(date);
+}

@@ -1,0 +1,200 @@
+// A portal on its own throwaway embedded PostgreSQL, for the fault tests and scripts
+// (tests/e2e/fault-*.test.ts, scripts/fault-*.ts): unlike the shared end-to-end server, its web
+// server can be killed and restarted and its database stopped and started again on the same port
+// and data folder, without disturbing anything else.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from "../../lib/db/embedded";
+import { migrate } from "../../lib/db/migrate";
+import { createPrismaClient } from "../../lib/db/prisma";
+import type { PrismaClient } from "../../lib/db/generated/client";
+import { seed } from "../../prisma/seed";
+import { ROOT } from "./runtime";
+
+/** The production build served: under vitest the one the end-to-end setup made (E2E_DIST_DIR), in scripts NEXT_DIST_DIR; else .next-test. */
+export function buildDir(): string {
+  return (process.env.VITEST ? process.env.E2E_DIST_DIR : process.env.NEXT_DIST_DIR) ?? ".next-test";
+}
+
+export type ThrowawayDatabase = {
+  url: string;
+  port: number;
+  /** A client for the checks and the set-up (2 connections). */
+  db: PrismaClient;
+  /** Stops PostgreSQL (fast shutdown: open sessions are terminated), keeping its data. */
+  stop: () => Promise<void>;
+  /** Starts it again on the same port and data folder. */
+  start: () => Promise<void>;
+  /** Stops it and deletes its data folder. */
+  remove: () => Promise<void>;
+};
+
+export async function startThrowawayDatabase(options: { demo: boolean }): Promise<ThrowawayDatabase> {
+  // Not under mkdtemp's 0700 folder: PostgreSQL runs as another user when we are root.
+  const dataDir = path.join(os.tmpdir(), `portal-fault-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
+  const port = await freePort();
+  const boot = () => startEmbeddedPostgres({ dataDir, port, database: "portal", persistent: true });
+  let running: RunningPostgres | null = await boot();
+  const url = running.url;
+  await migrate(url);
+  const db = createPrismaClient(url, 2);
+  await seed(db, { demo: options.demo });
+  return {
+    url,
+    port,
+    db,
+    stop: async () => {
+      await running?.stop();
+      running = null;
+    },
+    start: async () => {
+      running ??= await boot();
+    },
+    remove: async () => {
+      await db.$disconnect().catch(() => {});
+      await running?.stop();
+      running = null;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type PortalServer = {
+  baseUrl: string;
+  pid: number;
+  /** What the server wrote to stderr (for the report when something fails). */
+  stderr: () => string;
+  /** Sends a signal to the whole process group of `next start` and waits for it to exit. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+};
+
+/** `next start` of the production build on a free port, in its own process group, ready when /api/health answers. */
+export async function startPortalServer(options: { databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<PortalServer> {
+  const port = options.port ?? (await freePort());
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "fault-evidence-"));
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: buildDir(),
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+      EVIDENCE_DIR: evidenceDir,
+      ...options.env,
+    },
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-20_000);
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  void exited.then(() => fs.rmSync(evidenceDir, { recursive: true, force: true }));
+  // Detached, so it would outlive a test process that dies: take it down with us.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", killOnExit);
+  void exited.then(() => process.removeListener("exit", killOnExit));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      throw new Error(`the portal did not start (${buildDir()}): ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    baseUrl,
+    pid: child.pid!,
+    stderr: () => stderr,
+    kill: async (signal = "SIGTERM") => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    },
+  };
+}
+
+/** Cookie header built from a response's Set-Cookie lines, merged into earlier cookies. */
+export function mergeCookies(previous: string, response: Response): string {
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] as const),
+  );
+  for (const line of response.headers.getSetCookie()) {
+    const pair = line.split(";")[0];
+    jar.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+/** A CSRF token and its cookie from Auth.js, reusable for many sign-in attempts. */
+export async function csrf(baseUrl: string): Promise<{ token: string; cookie: string }> {
+  const response = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { token: csrfToken, cookie: mergeCookies("", response) };
+}
+
+export type SignInResult = { status: number; outcome: "ok" | "invalid" | "throttled" | "error"; cookie: string; location: string };
+
+/**
+ * One sign-in through Auth.js's credentials endpoint, as the browser's form post would do it
+ * (the sign-in form's server action calls the same provider). `ip` is sent as X-Forwarded-For,
+ * which a reverse proxy sets in production.
+ */
+export async function signInOverHttp(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+  options: { ip?: string; csrf?: { token: string; cookie: string } } = {},
+): Promise<SignInResult> {
+  const token = options.csrf ?? (await csrf(baseUrl));
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: token.cookie,
+      ...(options.ip ? { "X-Forwarded-For": options.ip } : {}),
+    },
+    body: new URLSearchParams({ csrfToken: token.token, email: credentials.email, password: credentials.password, callbackUrl: `${baseUrl}/trang-chu` }),
+  });
+  await response.arrayBuffer();
+  const location = response.headers.get("location") ?? "";
+  const cookie = mergeCookies(token.cookie, response);
+  const code = new URL(location || "/", baseUrl).searchParams;
+  const outcome =
+    response.status >= 500
+      ? "error"
+      : code.get("code") === "throttled"
+        ? "throttled"
+        : code.get("error")
+          ? code.get("error") === "CredentialsSignin"
+            ? "invalid"
+            : "error"
+          : /session-token=/.test(cookie)
+            ? "ok"
+            : "error";
+  return { status: response.status, outcome, cookie, location };
+}

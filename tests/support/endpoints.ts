@@ -1,0 +1,163 @@
+// Every entry point of the portal that reads or writes data, with the permission of the table in
+// lib/auth/policy.ts it is checked against and the units its data can belong to. Together with
+// PERMISSIONS (role × permission → reach) this is the one table that says who may do what where;
+// tests/integration/authorization-matrix.test.ts runs every role on every entry point and unit and
+// fails when a route handler or a server action exists that is not listed here.
+// Pure data: the e2e suite imports it too.
+import type { Permission } from "@/lib/auth/policy";
+
+/**
+ * Where the data acted on belongs, seen from the demo actors (An Giang, code 91 since 2025; the
+ * agency head heads Sở Tư pháp there):
+ * - ownAgency: data of the actor's agency (Sở Tư pháp of An Giang);
+ * - ownProvince: data of An Giang that is not Sở Tư pháp's (another agency, or the province's own);
+ * - formerUnit: data of a unit An Giang was formed from in 2025 (the old An Giang, code 89), kept
+ *   by the new province (lib/results/access.ts, lib/directives/access.ts);
+ * - otherProvince: data of another province (Hà Nội, or Quảng Ninh for published results);
+ * - national: national data, or none of any unit (a national framework, the rankings).
+ */
+export type Unit = "ownAgency" | "ownProvince" | "formerUnit" | "otherProvince" | "national";
+export const UNITS: readonly Unit[] = ["ownAgency", "ownProvince", "formerUnit", "otherProvince", "national"];
+
+export type Case = {
+  /** Distinguishes the cases of one entry point (e.g. the steps of the workflow). */
+  name?: string;
+  /** "public": anyone, signed in or not. */
+  permission: Permission | "public";
+  units: readonly Unit[];
+  /** Province data every agency of the province may read (an internal framework applies to each of them). */
+  provinceWide?: boolean;
+  /** National data every signed-in user may read (national frameworks). */
+  nationalOpen?: boolean;
+  /**
+   * A file import covers many units: a row the actor may not write is refused as an issue of that
+   * row (400, nothing written) so that the file can be fixed, instead of a 403 for the call.
+   */
+  refusedByRow?: readonly Unit[];
+};
+
+export type Entry = {
+  /** "GET /api/v1/evidence/[id]" or "lib/assessments/actions.ts#selfScoreAction". */
+  id: string;
+  kind: "route" | "action";
+  write: boolean;
+  /** Sign-in and sign-out act on the session, not on a unit's data: no case, see `note`. */
+  cases: readonly Case[];
+  note?: string;
+};
+
+const read = (id: string, cases: Case[], kind: Entry["kind"] = "route"): Entry => ({ id, kind, write: false, cases });
+const write = (id: string, cases: Case[], kind: Entry["kind"] = "route"): Entry => ({ id, kind, write: true, cases });
+const action = (file: string, name: string, cases: Case[]): Entry => write(`lib/${file}/actions.ts#${name}`, cases, "action");
+
+const AGENCY_DATA: Unit[] = ["ownAgency", "ownProvince", "otherProvince"];
+const PROVINCE_DATA: Unit[] = ["ownProvince", "otherProvince"];
+const DIRECTIVE_DATA: Unit[] = ["ownProvince", "formerUnit", "otherProvince"];
+const PROVINCE_HISTORY: Unit[] = DIRECTIVE_DATA;
+const TASK_DATA: Unit[] = ["ownAgency", "ownProvince", "formerUnit", "otherProvince"];
+const FRAMEWORK_DATA: Unit[] = ["ownProvince", "otherProvince", "national"];
+const RESULT_DATA: Unit[] = ["ownProvince", "formerUnit", "otherProvince"];
+
+const selfScore = (units = AGENCY_DATA): Case[] => [{ permission: "assessment.selfScore", units }];
+const manage = (units = AGENCY_DATA): Case[] => [{ permission: "assessment.manage", units }];
+const directiveWrite: Case[] = [{ permission: "directive.write", units: DIRECTIVE_DATA }];
+const taskReport: Case[] = [{ permission: "task.report", units: TASK_DATA }];
+const frameworkWrite: Case[] = [{ permission: "framework.write", units: FRAMEWORK_DATA }];
+const frameworkRead: Case[] = [{ permission: "province.read", units: FRAMEWORK_DATA, provinceWide: true, nationalOpen: true }];
+const publicData: Case[] = [{ permission: "public", units: ["national"] }];
+const SESSION_NOTE = "Sign-in and sign-out: tests/integration/auth.test.ts and the e2e sign-in tests.";
+
+export const ENDPOINTS: readonly Entry[] = [
+  // ── Route handlers (app/api/**/route.ts) ──
+  read("GET /api/v1/assessment-periods/[id]/scores", [{ permission: "province.read", units: AGENCY_DATA }]),
+  // The log of a chosen province (without one: the rows the actor may read).
+  read("GET /api/v1/audit/export", [{ permission: "audit.read", units: PROVINCE_HISTORY }]),
+  write("POST /api/v1/assessment-periods/[id]/scores", selfScore()),
+  write("PUT /api/v1/criterion-scores/[id]/appraisal", manage()),
+  write("PUT /api/v1/criterion-scores/[id]/self-score", selfScore()),
+  read("GET /api/v1/directive-files/[id]", [{ permission: "province.read", units: TASK_DATA }]),
+  // The compiled reports of every agency: province data, never one agency's.
+  read("GET /api/v1/directives/[id]/report", [{ permission: "province.read", units: DIRECTIVE_DATA }]),
+  read("GET /api/v1/evidence/[id]", [{ permission: "province.read", units: AGENCY_DATA }]),
+  read("GET /api/v1/exports/results", publicData),
+  read("GET /api/v1/frameworks/[id]/export", frameworkRead),
+  write("POST /api/v1/frameworks/[id]/import", frameworkWrite),
+  read("GET /api/v1/frameworks/[id]", frameworkRead),
+  // Home Affairs staff import the whole national table: rows of other provinces that would change
+  // a stored result are refused row by row (README, "Published results").
+  write("POST /api/v1/imports/results", [{ permission: "results.write", units: RESULT_DATA, refusedByRow: ["otherProvince"] }]),
+  read("GET /api/v1/rankings/export", publicData),
+  read("GET /api/v1/rankings", publicData),
+  read("GET /api/health", publicData),
+  { id: "GET /api/auth/[...nextauth]", kind: "route", write: false, cases: [], note: SESSION_NOTE },
+  { id: "POST /api/auth/[...nextauth]", kind: "route", write: true, cases: [], note: SESSION_NOTE },
+
+  // ── Server actions (lib/**/actions.ts) ──
+  action("assessments", "selfScoreAction", selfScore()),
+  action("assessments", "appraiseAction", manage()),
+  action("assessments", "requestExplanationAction", manage()),
+  action("assessments", "answerExplanationAction", selfScore()),
+  action("assessments", "addEvidenceAction", selfScore()),
+  action("assessments", "removeEvidenceAction", selfScore()),
+  action("assessments", "adjustmentsAction", manage()),
+  action("assessments", "advanceAction", [
+    { name: "submit", permission: "assessment.selfScore", units: AGENCY_DATA },
+    { name: "requestExplanations", permission: "assessment.manage", units: AGENCY_DATA },
+    { name: "startRound2", permission: "assessment.manage", units: AGENCY_DATA },
+    { name: "finalize", permission: "assessment.manage", units: AGENCY_DATA },
+  ]),
+  action("assessments", "publishAction", manage(PROVINCE_DATA)),
+  action("assessments", "openPeriodAction", manage(PROVINCE_DATA)),
+  action("assessments", "importScoresAction", selfScore()),
+  { id: "lib/auth/actions.ts#login", kind: "action", write: true, cases: [], note: SESSION_NOTE },
+  { id: "lib/auth/actions.ts#logout", kind: "action", write: true, cases: [], note: SESSION_NOTE },
+  action("directives", "createDirectiveAction", directiveWrite),
+  action("directives", "updateDirectiveAction", directiveWrite),
+  action("directives", "linkAction", directiveWrite),
+  action("directives", "unlinkAction", directiveWrite),
+  action("directives", "addDirectiveFileAction", directiveWrite),
+  action("directives", "removeDirectiveFileAction", directiveWrite),
+  action("directives", "createTargetAction", directiveWrite),
+  action("directives", "updateTargetAction", directiveWrite),
+  action("directives", "deleteTargetAction", directiveWrite),
+  action("directives", "bulkTargetsAction", directiveWrite),
+  action("directives", "createTaskAction", directiveWrite),
+  action("directives", "updateTaskAction", directiveWrite),
+  action("directives", "deleteTaskAction", directiveWrite),
+  action("directives", "taskProgressAction", taskReport),
+  action("directives", "addTaskFileAction", taskReport),
+  action("directives", "removeTaskFileAction", taskReport),
+  action("directives", "submitReportAction", taskReport),
+  action("frameworks", "createFrameworkAction", frameworkWrite),
+  action("frameworks", "updateFrameworkMetaAction", frameworkWrite),
+  action("frameworks", "updateCriterionAction", frameworkWrite),
+  action("frameworks", "addCriterionAction", frameworkWrite),
+  action("frameworks", "deleteCriterionAction", frameworkWrite),
+  action("frameworks", "setMaxPointsAction", frameworkWrite),
+  action("frameworks", "setGradeBandsAction", frameworkWrite),
+  action("frameworks", "setComponentsAction", frameworkWrite),
+  action("frameworks", "importTreeAction", frameworkWrite),
+  action("results", "saveResultAction", [{ permission: "results.write", units: RESULT_DATA }]),
+  action("results", "importResultsAction", [{ permission: "results.write", units: RESULT_DATA, refusedByRow: ["otherProvince"] }]),
+];
+
+export type Role = "ADMIN" | "HOME_AFFAIRS" | "LEADER" | "AGENCY_HEAD";
+export const ROLES: readonly Role[] = ["ADMIN", "HOME_AFFAIRS", "LEADER", "AGENCY_HEAD"];
+
+export type Expected = "ok" | 401 | 403 | "refusedByRow";
+
+/**
+ * What the table says for a role (null: signed out) on data of a unit, worked out from the reach
+ * of the permission (lib/auth/policy.ts), not from the app's own scope functions.
+ */
+export function expected(c: Case, role: Role | null, unit: Unit, permissions: Record<Permission, Record<Role, "all" | "province" | "agency" | "none">>): Expected {
+  if (c.permission === "public") return "ok";
+  if (role === null) return 401;
+  const reach = permissions[c.permission][role];
+  const deny: Expected = c.refusedByRow?.includes(unit) && reach !== "none" ? "refusedByRow" : 403;
+  if (reach === "all") return "ok";
+  if (unit === "national") return c.nationalOpen ? "ok" : deny;
+  if (reach === "province") return unit === "otherProvince" ? deny : "ok";
+  if (reach === "agency") return unit === "ownAgency" || (c.provinceWide && unit === "ownProvince") ? "ok" : deny;
+  return deny;
+}
