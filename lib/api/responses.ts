@@ -31,3 +31,16 @@ export function errorResponse(error: unknown): Response {
   console.error(error);
   return Response.json({ error: "Lỗi máy chủ. Vui lòng thử lại sau." }, { status: 500 });
 }
+
+/** A stored file as a download: never rendered inline, never cached by shared caches. */
+export function attachmentResponse(body: Uint8Array, file: { fileName: string; contentType: string }): Response {
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(body.length),
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
