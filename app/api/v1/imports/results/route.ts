@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/api/responses";
+import { errorResponse, validationError } from "@/lib/api/responses";
 import { requireActor } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
@@ -29,8 +29,9 @@ export async function POST(request: Request) {
       throw new ValidationError([{ field: "file", message: "Thiếu tệp: gửi bảng kết quả CSV hoặc XLSX trong trường `file`." }]);
     }
     const flag = form.get("dryRun");
-    const dryRun = dryRunSchema.parse(typeof flag === "string" ? flag : new URL(request.url).searchParams.get("dryRun"));
-    const outcome = await importResults(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { dryRun });
+    const dryRun = dryRunSchema.safeParse(typeof flag === "string" ? flag : new URL(request.url).searchParams.get("dryRun"));
+    if (!dryRun.success) return validationError(dryRun.error);
+    const outcome = await importResults(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { dryRun: dryRun.data });
     return Response.json(outcome);
   } catch (error) {
     return errorResponse(error);
