@@ -289,6 +289,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "GET /api/v1/rankings/export": async (_w, call) => () => call.route("GET /api/v1/rankings/export", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
   "GET /api/v1/rankings": async (_w, call) => () => call.route("GET /api/v1/rankings", { query: "?index=PAR_INDEX&year=2023" }),
   "GET /api/health": async (_w, call) => () => call.route("GET /api/health", {}),
+  "GET /api/ping": async (_w, call) => () => call.route("GET /api/ping", {}),
 
   [A("assessments", "selfScoreAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");

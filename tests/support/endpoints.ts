@@ -89,6 +89,7 @@ export const ENDPOINTS: readonly Entry[] = [
   read("GET /api/v1/rankings/export", publicData),
   read("GET /api/v1/rankings", publicData),
   read("GET /api/health", publicData),
+  read("GET /api/ping", publicData),
   { id: "GET /api/auth/[...nextauth]", kind: "route", write: false, cases: [], note: SESSION_NOTE },
   { id: "POST /api/auth/[...nextauth]", kind: "route", write: true, cases: [], note: SESSION_NOTE },
 

@@ -1,0 +1,278 @@
+// `npm run bench` (issue #7): the portal at national scale, measured in one run.
+//  1. Generates the national data set (scripts/lib/national-dataset.ts: 2,000 agencies × 10 years ×
+//     90 sub-criteria with their audit rows, every province's results) into a throwaway embedded
+//     PostgreSQL, with a fixed seed.
+//  2. Builds the production app (into .next-bench, only when sources changed) and serves it with
+//     `next start` against that database.
+//  3. Loads each page with autocannon on loopback (same machine: the load generator shares the
+//     2 cores with the server and PostgreSQL) and reports requests/s, p50/p95/p99 latency and the
+//     ratio to the trivial route at the same number of connections.
+//  4. Imports 100,080 internal scores from an XLSX file through the API, as a Home Affairs officer.
+//  5. Reads the first-load JavaScript of the dashboard routes from `next build`'s bundle statistics.
+// Writes bench-results/bench-<label>.json and .md (git-ignored) and checks the budgets of issue #7.
+//   npm run bench -- --label after      (BENCH_AGENCIES, BENCH_YEARS, BENCH_SECONDS to scale it)
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { createPrismaClient } from "../lib/db/prisma";
+import { hashPassword } from "../lib/auth/password";
+import { seed } from "../prisma/seed";
+import { generateNationalDataset } from "./lib/national-dataset";
+import { ensureBuild, ROOT } from "./lib/runtime";
+import { createScoreImportDataset } from "./lib/score-import-dataset";
+import { signIn } from "./lib/sign-in";
+
+const label = process.argv.includes("--label") ? process.argv[process.argv.indexOf("--label") + 1] : "latest";
+const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 2000);
+const YEARS = Number(process.env.BENCH_YEARS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = 3;
+const IMPORT_AGENCIES = 1112; // × 90 sub-criteria = 100,080 rows
+const PASSWORD = "Bench@2026";
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
+const DASHBOARD_ROUTES = ["/xep-hang", "/tinh/[code]", "/bang-dieu-khien", "/co-quan/[agencyId]"];
+
+type Load = {
+  name: string;
+  path: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  ratioToTrivial: number | null;
+};
+
+const log = (line: string) => console.log(line);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const dataDir = path.join(os.tmpdir(), `portal-bench-${process.pid}`);
+const pgServer = await startEmbeddedPostgres({ dataDir, database: "bench", persistent: false });
+let server: ReturnType<typeof spawn> | null = null;
+try {
+  // 1. Data.
+  log(`• Sinh dữ liệu quy mô quốc gia (${AGENCIES} cơ quan × ${YEARS} năm × 90 tiêu chí thành phần)…`);
+  const generationStarted = performance.now();
+  await migrate(pgServer.url);
+  const seeding = createPrismaClient(pgServer.url, 2);
+  await seed(seeding, { demo: false });
+  await seeding.$disconnect();
+  const dataset = await generateNationalDataset(pgServer.url, { agencies: AGENCIES, years: YEARS, password: PASSWORD, log });
+  const generationSeconds = (performance.now() - generationStarted) / 1000;
+  log(`  ${Object.entries(dataset.counts).map(([t, n]) => `${t} ${n.toLocaleString("vi-VN")}`).join(", ")}: ${round(generationSeconds)} s`);
+
+  // 2. Server.
+  await ensureBuild({ distDir, log });
+  const port = await freePort();
+  server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: pgServer.url,
+      EVIDENCE_DIR: path.join(dataDir, "evidence"),
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      AUTH_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+    if (tries > 240 || server.exitCode !== null) throw new Error("next start did not come up");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  // 3. Pages and API under load.
+  const focus = await focusUnit(pgServer.url, dataset.focusProvinceId);
+  const leader = await signIn(base, dataset.leaderEmail, PASSWORD);
+  const head = await signIn(base, dataset.headEmail, PASSWORD);
+  const rankingYear = dataset.lastYear - 1; // the last 63-unit table: the largest
+  const scenarios = [
+    { name: "Route tối thiểu (trần của framework)", path: "/api/ping", connections: 32, expect: `"ok"` },
+    { name: "Route tối thiểu (trần của framework)", path: "/api/ping", connections: 8, expect: `"ok"` },
+    { name: "API xếp hạng", path: `/api/v1/rankings?index=PAR_INDEX&year=${rankingYear}`, connections: 32, expect: `"unitCount":63` },
+    { name: "Trang hồ sơ tỉnh", path: focus.profilePath, connections: 32, expect: `data-testid="index-PAR_INDEX"` },
+    { name: "Bảng điều khiển lãnh đạo", path: `/bang-dieu-khien?nam=${dataset.lastYear}`, connections: 8, cookie: leader, expect: `data-testid="standings-${dataset.lastYear}"` },
+    { name: "Trang cơ quan", path: `/co-quan/${dataset.focusAgencyId}?nam=${dataset.lastYear}`, connections: 8, cookie: head, expect: `data-testid="criteria-table"` },
+  ];
+  const loads: Load[] = [];
+  for (const scenario of scenarios) {
+    await expectPage(base, scenario.path, scenario.cookie, scenario.expect);
+    await load(base, scenario.path, scenario.connections, scenario.cookie, WARM_UP_SECONDS);
+    const measured = await load(base, scenario.path, scenario.connections, scenario.cookie, SECONDS);
+    const trivial = loads.find((l) => l.path === "/api/ping" && l.connections === scenario.connections);
+    const row: Load = {
+      name: scenario.name,
+      path: scenario.path,
+      connections: scenario.connections,
+      ...measured,
+      ratioToTrivial: trivial && scenario.path !== "/api/ping" ? round(measured.requestsPerSecond / trivial.requestsPerSecond, 2) : null,
+    };
+    loads.push(row);
+    log(`  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`);
+    if (row.non2xx > 0 || row.errors > 0) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers, ${row.errors} errors under load`);
+  }
+
+  // 4. Import of 100,080 scores through the API.
+  const imported = await importThroughApi(base, pgServer.url);
+  log(`  Nhập ${imported.rows.toLocaleString("vi-VN")} điểm (XLSX ${imported.fileMegabytes} MB qua API): ${imported.seconds} s, ${imported.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`);
+
+  // 5. First-load JavaScript of the dashboard routes, from the build's bundle statistics.
+  const bundles = firstLoadJs();
+
+  const results = {
+    label,
+    at: new Date().toISOString(),
+    machine: machine(),
+    dataset: { ...dataset.counts, generationSeconds: round(generationSeconds) },
+    loadSeconds: SECONDS,
+    loads,
+    import: imported,
+    bundles,
+  };
+  const budgets = checkBudgets(results);
+  const outDir = path.join(ROOT, "bench-results");
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, `bench-${label}.json`), JSON.stringify({ ...results, budgets }, null, 2));
+  const markdown = toMarkdown(results, budgets);
+  fs.writeFileSync(path.join(outDir, `bench-${label}.md`), markdown);
+  log("\n" + markdown);
+  log(`Kết quả: bench-results/bench-${label}.json, bench-results/bench-${label}.md`);
+  process.exitCode = budgets.every((b) => b.met) ? 0 : 1;
+} finally {
+  server?.kill("SIGTERM");
+  await pgServer.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit();
+
+/** The public profile path of the focus province (the newest unit with that code). */
+async function focusUnit(url: string, provinceId: number) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query("SELECT code FROM province WHERE id = $1", [provinceId]);
+  await client.end();
+  return { profilePath: `/tinh/${rows[0].code}` };
+}
+
+async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
+  const response = await fetch(`${base}${url}`, { headers: cookie ? { Cookie: cookie } : {} });
+  const body = await response.text();
+  if (response.status !== 200 || !body.includes(expected)) throw new Error(`${url}: status ${response.status}, "${expected}" not in the answer`);
+}
+
+/** autocannon for `seconds`, keeping every response time so that p95 is exact (autocannon reports p97.5). */
+async function load(base: string, url: string, connections: number, cookie: string | undefined, seconds: number) {
+  const times: number[] = [];
+  const instance = autocannon({ url: `${base}${url}`, connections, duration: seconds, headers: cookie ? { Cookie: cookie } : {} });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => round(times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? NaN);
+  return {
+    requestsPerSecond: Math.round(result.requests.total / seconds),
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    p99Ms: at(0.99),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** 1,112 agencies of the focus province, a 2026 period open for self-scoring, and the XLSX file staff upload. */
+async function importThroughApi(base: string, url: string) {
+  const db = createPrismaClient(url, 2);
+  const email = "nhapdiem@bench.local";
+  const data = await createScoreImportDataset(db, { agencies: IMPORT_AGENCIES, email, passwordHash: await hashPassword(PASSWORD) });
+  const cookie = await signIn(base, email, PASSWORD);
+  const form = new FormData();
+  form.set("file", new Blob([new Uint8Array(data.file)]), "diem-2026.xlsx");
+  const started = performance.now();
+  const response = await fetch(`${base}/api/v1/assessment-periods/${data.periodId}/scores`, { method: "POST", headers: { Cookie: cookie, Origin: base }, body: form });
+  const answer = await response.text();
+  const seconds = (performance.now() - started) / 1000;
+  if (response.status !== 200) throw new Error(`import: ${response.status} ${answer.slice(0, 300)}`);
+  const [written, audited] = await Promise.all([
+    db.criterionScore.count({ where: { selfScore: { not: null }, assessment: { periodId: data.periodId } } }),
+    db.auditLog.count({ where: { action: "criterionScore.import.self" } }),
+  ]);
+  await db.$disconnect();
+  if (written !== data.rows || audited !== data.rows) throw new Error(`import incomplete: ${written} scores, ${audited} audit rows of ${data.rows}`);
+  return {
+    rows: data.rows,
+    fileMegabytes: round(data.file.length / 1024 / 1024),
+    seconds: round(seconds, 2),
+    rowsPerSecond: Math.round(data.rows / seconds),
+  };
+}
+
+/** Gzipped first-load JS per dashboard route, summed over the chunks `next build` lists for it. */
+function firstLoadJs() {
+  const stats = JSON.parse(fs.readFileSync(path.join(ROOT, distDir, "diagnostics", "route-bundle-stats.json"), "utf8")) as {
+    route: string;
+    firstLoadUncompressedJsBytes: number;
+    firstLoadChunkPaths: string[];
+  }[];
+  return DASHBOARD_ROUTES.map((route) => {
+    const entry = stats.find((s) => s.route === route);
+    if (!entry) throw new Error(`${route} is not in the build's route-bundle-stats.json`);
+    const gzipBytes = entry.firstLoadChunkPaths.reduce((sum, chunk) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, chunk))).length, 0);
+    return { route, rawKb: round(entry.firstLoadUncompressedJsBytes / 1000), gzipKb: round(gzipBytes / 1000) };
+  });
+}
+
+type Results = { loads: Load[]; import: { rowsPerSecond: number }; bundles: { route: string; gzipKb: number }[] };
+type Budget = { budget: string; figure: string; met: boolean };
+
+/** The budgets of issue #7, each with the figure it is judged on. */
+function checkBudgets(results: Results): Budget[] {
+  const byPath = (prefix: string) => results.loads.find((l) => l.path.startsWith(prefix))!;
+  const ratio = (l: Load) => ({ budget: `${l.name}: ≥ 50% route tối thiểu, 32 kết nối`, figure: `${Math.round((l.ratioToTrivial ?? 0) * 100)}%`, met: (l.ratioToTrivial ?? 0) >= 0.5 });
+  const p95 = (l: Load) => ({ budget: `${l.name}: p95 < 100 ms, 8 kết nối`, figure: `${l.p95Ms} ms`, met: l.p95Ms < 100 });
+  return [
+    ratio(byPath("/api/v1/rankings")),
+    ratio(byPath("/tinh/")),
+    p95(byPath("/bang-dieu-khien")),
+    p95(byPath("/co-quan/")),
+    { budget: "Nhập điểm: ≥ 20.000 dòng/giây", figure: `${results.import.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`, met: results.import.rowsPerSecond >= 20_000 },
+    ...results.bundles.map((b) => ({ budget: `JS tải lần đầu ${b.route}: ≤ 180 kB gzip`, figure: `${b.gzipKb} kB`, met: b.gzipKb <= 180 })),
+  ];
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded)`;
+}
+
+function toMarkdown(results: Results & { label: string; at: string; machine: string; dataset: Record<string, number>; loadSeconds: number; import: { rows: number; seconds: number; rowsPerSecond: number; fileMegabytes: number } }, budgets: Budget[]) {
+  const lines = [
+    `### ${results.label} — ${results.at.slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    `Máy: ${results.machine}. Dữ liệu: ${Object.entries(results.dataset).map(([k, v]) => `${k} ${v.toLocaleString("vi-VN")}`).join(", ")}. Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
+    "",
+    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | So với route tối thiểu |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+    ...results.loads.map((l) => `| ${l.name} \`${l.path}\` | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`),
+    "",
+    `Nhập ${results.import.rows.toLocaleString("vi-VN")} điểm từ XLSX (${results.import.fileMegabytes} MB) qua \`POST /api/v1/assessment-periods/:id/scores\`: ${results.import.seconds} s, **${results.import.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây**.`,
+    "",
+    "| Ngân sách | Số đo | Đạt |",
+    "|---|---:|:---:|",
+    ...budgets.map((b) => `| ${b.budget} | ${b.figure} | ${b.met ? "✅" : "❌"} |`),
+    "",
+  ];
+  return lines.join("\n");
+}
