@@ -290,8 +290,12 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
         const listed = manifest.tables.map((t) => t.name);
         const differ = [...existing.filter((t) => !listed.includes(t)), ...listed.filter((t) => !existing.includes(t))];
         if (differ.length > 0) throw new Error(`Lược đồ dựng từ migration của tệp sao lưu và danh sách bảng của nó khác nhau ở: ${differ.join(", ")}.`);
-        // The migrations just recorded themselves; the archive has the original records.
-        await client.query("DELETE FROM _prisma_migrations");
+        // The database was empty: every row in it now came from the migrations (their own records,
+        // the published-data version row). The archive has the originals of all of them.
+        await client.query(`TRUNCATE ${existing.map(quote).join(", ")}`);
+        // The archive is restored as it was: the application's triggers (which bump the published-data
+        // version) must not fire while loading it. Foreign keys are still checked.
+        for (const table of existing) await client.query(`ALTER TABLE ${quote(table)} DISABLE TRIGGER USER`);
         const { order, selfReferencing } = await loadOrder(client, manifest.tables.map((t) => t.name));
         for (const table of order) {
           const spec = manifest.tables.find((t) => t.name === table)!;
@@ -304,6 +308,7 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
           if (Number(rows[0].n) !== spec.rows) throw new Error(`Bảng ${table}: nạp ${rows[0].n} dòng, tệp sao lưu có ${spec.rows}.`);
           log(`  ${table}: ${spec.rows} dòng`);
         }
+        for (const table of existing) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
         for (const s of manifest.sequences) {
           await client.query(s.lastValue === null ? "SELECT setval($1::regclass, 1, false)" : "SELECT setval($1::regclass, $2::bigint, true)", s.lastValue === null ? [quote(s.name)] : [quote(s.name), s.lastValue]);
         }

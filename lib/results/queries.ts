@@ -10,6 +10,7 @@ import { MAX_IMPORT_BYTES, type TableFormat } from "@/lib/io/table-file";
 import { resultReferenceDate, unitAndPredecessors, type LineageLink } from "@/lib/units/lineage";
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
+import { cachedPublished } from "./published-cache";
 import { exportColumns, exportRow } from "./import-plan";
 import { rankChange, rankTable } from "./ranking";
 import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
@@ -58,8 +59,8 @@ export type Ranking = {
 const inForceOn = (date: Date) => ({ validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] });
 
 /** Number of province-level units in force for a year's results (63 until 2024, 34 after). */
-export async function unitCountForYear(year: number): Promise<number> {
-  return db.province.count({ where: inForceOn(resultReferenceDate(year)) });
+export function unitCountForYear(year: number): Promise<number> {
+  return cachedPublished(`unit-count|${year}`, () => db.province.count({ where: inForceOn(resultReferenceDate(year)) }));
 }
 
 /** The province-level units a year's results belong to, by code. */
@@ -95,7 +96,39 @@ async function rankedYear(indexCode: string, year: number) {
   return { ranked, byKey, unitCount };
 }
 
-export async function getRanking(indexCode: string, year: number): Promise<Ranking> {
+/** A year's ranking of an index, computed once per version of the published data. */
+export function getRanking(indexCode: string, year: number): Promise<Ranking> {
+  return cachedPublished(`ranking|${indexCode}|${year}`, () => computeRanking(indexCode, year));
+}
+
+/** The body of `GET /api/v1/rankings`, serialized once per version of the published data. */
+export function rankingApiBody(indexCode: string, year: number): Promise<string> {
+  return cachedPublished(`ranking-api|${indexCode}|${year}`, async () => {
+    const ranking = await getRanking(indexCode, year);
+    return JSON.stringify({
+      index: ranking.index.code,
+      year: ranking.year,
+      partial: ranking.partial,
+      unitCount: ranking.unitCount,
+      items: ranking.items.map((item) => ({
+        rank: item.rank,
+        rankMin: item.rankMin,
+        rankMax: item.rankMax,
+        officialRankDisagrees: item.officialRankDisagrees,
+        unitCode: item.unitCode,
+        unitName: item.unitName,
+        regionCode: item.regionCode,
+        score: item.score,
+        group: item.group,
+        previousRank: item.previous?.rank ?? null,
+        change: item.change,
+        source: item.source,
+      })),
+    });
+  });
+}
+
+async function computeRanking(indexCode: string, year: number): Promise<Ranking> {
   const index = await db.performanceIndex.findUnique({ where: { code: indexCode } });
   if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
 
@@ -192,15 +225,22 @@ export function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], y
 }
 
 /** Components (with maxima), grade bands and fields of the national framework of an index and year. */
+/** The national frameworks (not drafts) with what the pages show of them: a handful of rows, read once per version of the published data. */
+function nationalFrameworks() {
+  return cachedPublished("national-frameworks", () =>
+    db.framework.findMany({
+      where: NATIONAL_FRAMEWORK,
+      include: {
+        components: { orderBy: { sortOrder: "asc" } },
+        gradeBands: true,
+        criteria: { where: { level: "FIELD" }, orderBy: { sortOrder: "asc" } },
+      },
+    }),
+  );
+}
+
 export async function nationalFramework(indexCode: string, year: number) {
-  const frameworks = await db.framework.findMany({
-    where: { indexCode, ...NATIONAL_FRAMEWORK, validFromYear: { lte: year } },
-    include: {
-      components: { orderBy: { sortOrder: "asc" } },
-      gradeBands: true,
-      criteria: { where: { level: "FIELD" }, orderBy: { sortOrder: "asc" } },
-    },
-  });
+  const frameworks = (await nationalFrameworks()).filter((f) => f.indexCode === indexCode);
   const framework = inForceFor(frameworks, year);
   if (!framework) return null;
   return {

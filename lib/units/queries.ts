@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { classify } from "@/lib/frameworks/grades";
+import { cachedPublished } from "@/lib/results/published-cache";
 import { inForceFor, listProvinceIndices, NATIONAL_FRAMEWORK, unitLabel } from "@/lib/results/queries";
 import { rankTable, type RankedRow } from "@/lib/results/ranking";
 import { rankLabel } from "@/lib/results/ranking-view";
@@ -91,17 +92,29 @@ const KIND_LABELS = { PROVINCE: "Tỉnh", CITY: "Thành phố trực thuộc tru
  * A fixed number of queries: every published result of the province indices is read once and
  * each year is ranked in memory.
  */
-export async function getProvinceProfile(
+export function getProvinceProfile(
   code: string,
   date: Date | null,
   ask: { indexCode: string | null; target: number | null },
+  now = new Date(),
+): Promise<ProvinceProfile> {
+  // Without a date the code means the unit in force today: the day is part of the key.
+  const day = (date ?? now).toISOString().slice(0, 10);
+  return cachedPublished(`profile|${code}|${day}|${ask.indexCode ?? ""}|${ask.target ?? ""}`, () => computeProvinceProfile(code, date, ask, now));
+}
+
+async function computeProvinceProfile(
+  code: string,
+  date: Date | null,
+  ask: { indexCode: string | null; target: number | null },
+  now: Date,
 ): Promise<ProvinceProfile> {
   const [units, regions, links] = await Promise.all([
     db.province.findMany({ orderBy: [{ code: "asc" }, { validFrom: "asc" }] }),
     db.region.findMany(),
     db.provinceLineage.findMany(),
   ]);
-  const unit = profileUnit(units, code, date, new Date());
+  const unit = profileUnit(units, code, date, now);
   if (!unit) {
     throw new NotFoundError(
       date
