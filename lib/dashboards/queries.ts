@@ -3,7 +3,7 @@
 // agency's criteria with flags, year-over-year change, "what to fix" and linked tasks.
 import "server-only";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus, TaskStatus } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
@@ -18,6 +18,7 @@ import {
   unitCountForYear,
 } from "@/lib/results/queries";
 import { rankChange, rankTable } from "@/lib/results/ranking";
+import { cachedPublished } from "@/lib/results/published-cache";
 import { getAgencyTargets, getProvinceTargets, todayInVietnam, type EvaluatedTarget } from "@/lib/targets/queries";
 import { unitAndPredecessors } from "@/lib/units/lineage";
 import { provinceProfilePath } from "@/lib/units/profile-path";
@@ -143,7 +144,12 @@ export async function getLeaderDashboard(actor: Actor, params: { provinceId?: nu
   const year = params.year ?? periodYears.find((p) => p.status === "PUBLISHED")?.year ?? periodYears[0]?.year ?? currentYear;
   const years = [...new Set([year, currentYear, ...periodYears.map((p) => p.year), ...targetYears.map((t) => t.year)])].sort((a, b) => b - a);
 
-  const [national, targets, periods] = await Promise.all([nationalSections(province), getProvinceTargets(actor, provinceId, year, now), periodSections(provinceId, year)]);
+  const [national, targets, periods] = await Promise.all([
+    // Published data only: computed once per version of it (lib/results/published-cache.ts).
+    cachedPublished(`leader-national|${province.id}`, () => nationalSections(province)),
+    getProvinceTargets(actor, provinceId, year, now),
+    periodSections(provinceId, year),
+  ]);
   return {
     province: {
       id: province.id,
@@ -290,10 +296,29 @@ async function periodSections(provinceId: number, year: number): Promise<PeriodS
     where: { provinceId, year },
     include: {
       framework: { include: { gradeBands: true, criteria: { where: { level: "SUB_CRITERION" } } } },
-      assessments: { include: { agency: true, scores: { select: { criterionId: true, finalScore: true } } } },
+      assessments: { include: { agency: true } },
     },
     orderBy: { id: "asc" },
   });
+  // How many finalized agencies got each final score of each criterion: a province of a thousand
+  // communes has 90,000 scores a year, but only a few distinct values per criterion. The flags and
+  // points lost are then read from those values by the same rules as everywhere (./flags.ts).
+  // Filtering on the scores' own assessment_id (not only through the join) lets PostgreSQL use the
+  // (assessment_id, criterion_id) index however many agencies the province has
+  // (tests/integration/query-plans.test.ts).
+  const finalizedIds = periods.flatMap((p) => p.assessments.filter((a) => a.status === "FINALIZED" && a.finalTotal !== null).map((a) => a.id));
+  const distribution = finalizedIds.length === 0
+    ? []
+    : await db.$queryRaw<{ period_id: number; criterion_id: number; final_score: Prisma.Decimal | null; agencies: bigint }[]>`
+        SELECT a.period_id, cs.criterion_id, cs.final_score, count(*) AS agencies
+          FROM criterion_score cs JOIN assessment a ON a.id = cs.assessment_id
+         WHERE cs.assessment_id IN (${Prisma.join(finalizedIds)}) AND a.id IN (${Prisma.join(finalizedIds)})
+         GROUP BY a.period_id, cs.criterion_id, cs.final_score`;
+  const valuesOf = new Map<string, { score: number | null; agencies: number }[]>();
+  for (const d of distribution) {
+    const key = `${d.period_id}|${d.criterion_id}`;
+    valuesOf.set(key, [...(valuesOf.get(key) ?? []), { score: num(d.final_score), agencies: Number(d.agencies) }]);
+  }
   return periods.map((period) => {
     const finalized = period.assessments.filter((a) => a.status === "FINALIZED" && a.finalTotal !== null);
     const published = period.status === "PUBLISHED";
@@ -312,15 +337,20 @@ async function periodSections(provinceId: number, year: number): Promise<PeriodS
     const lostCriteria = period.framework.criteria
       .map((criterion): LostCriterion => {
         const max = Number(criterion.maxPoints);
-        const scores = finalized.map((a) => num(a.scores.find((s) => s.criterionId === criterion.id)?.finalScore));
+        const values = [...(valuesOf.get(`${period.id}|${criterion.id}`) ?? [])];
+        // A finalized assessment without a row for the criterion counts as not scored.
+        const withRow = values.reduce((sum, v) => sum + v.agencies, 0);
+        if (withRow < finalized.length) values.push({ score: null, agencies: finalized.length - withRow });
+        const count = (flag: CriterionFlag) =>
+          values.filter((v) => criterionFlags({ maxPoints: max, score: v.score, target: null }).includes(flag)).reduce((sum, v) => sum + v.agencies, 0);
         return {
           code: criterion.code,
           name: criterion.name,
           maxPoints: max,
-          assessed: scores.length,
-          belowMax: scores.filter((s) => criterionFlags({ maxPoints: max, score: s, target: null }).includes("below_max")).length,
-          notScored: scores.filter((s) => criterionFlags({ maxPoints: max, score: s, target: null }).includes("not_scored")).length,
-          lost: cents(scores.reduce<number>((sum, s) => sum + pointsLost(max, s), 0)),
+          assessed: finalized.length,
+          belowMax: count("below_max"),
+          notScored: count("not_scored"),
+          lost: cents(values.reduce((sum, v) => sum + pointsLost(max, v.score) * v.agencies, 0)),
         };
       })
       .filter((c) => c.lost > 0);
