@@ -2,6 +2,7 @@
 const scoreFormat = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integerFormat = new Intl.NumberFormat("vi-VN");
 const pointsFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
+const calendarDateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
 const dateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -27,7 +28,7 @@ export function formatInteger(value: number): string {
 /** A calendar date stored as UTC midnight (a @db.Date column) keeps its day. */
 export function formatCalendarDate(value: Date | null | undefined): string {
   if (!value) return "—";
-  return new Intl.DateTimeFormat("vi-VN", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(value);
+  return calendarDateFormat.format(value);
 }
 export function formatDate(value: Date | null | undefined): string {
   return value ? dateFormat.format(value) : "—";

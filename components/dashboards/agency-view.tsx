@@ -14,9 +14,9 @@ import { FlagBadge, FullMarksBadge, PointsChange, TargetStatusBadge } from "./ba
 type Assessment = NonNullable<AgencyView["assessment"]>;
 
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:p-3 print:shadow-none";
-const th = "px-2 py-2 font-semibold print:px-1";
-const td = "px-2 py-2 align-top print:px-1";
-const num = "px-2 py-2 text-right align-top tabular-nums print:px-1";
+const th = "cell-head";
+const td = "cell";
+const num = "cell-num";
 
 const FLAG_HELP: Record<CriterionFlag, string> = {
   not_scored: "0 điểm hoặc chưa có điểm",
@@ -217,11 +217,11 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {a.rows.map((row) => (
-              <tr key={row.criterionId} data-code={row.code} data-flags={row.flags.join(" ")} className="print:break-inside-avoid">
+              <tr key={row.criterionId} data-code={row.code} data-flags={row.flags.join(" ")} className="row-keep">
                 <td className={`${td} tabular-nums`}>{row.code}</td>
                 <td className={`${td} min-w-36`}>
                   {row.name}
-                  {row.field ? <span className="block text-xs text-slate-500">{row.field}</span> : null}
+                  {row.field ? <span className="cell-note">{row.field}</span> : null}
                 </td>
                 <td className={num}>{formatPoints(row.maxPoints)}</td>
                 <td className={num}>{formatPoints(row.selfScore)}</td>

@@ -6,57 +6,50 @@ import { TARGET_STATUS_LABELS, type TargetStatus } from "@/lib/targets/evaluate"
 
 type IconName = "cross" | "half" | "flag" | "check" | "warning" | "question";
 
-function Icon({ name }: { name: IconName }) {
-  const common = { width: 14, height: 14, viewBox: "0 0 16 16", "aria-hidden": true, className: "shrink-0" } as const;
-  switch (name) {
-    case "cross":
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="7" fill="currentColor" />
-          <path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="white" strokeWidth="1.8" strokeLinecap="round" />
-        </svg>
-      );
-    case "half":
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
-          <path d="M8 1.8a6.2 6.2 0 0 1 0 12.4z" fill="currentColor" />
-        </svg>
-      );
-    case "flag":
-      return (
-        <svg {...common}>
-          <path d="M3 15V1.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          <path d="M3.8 2h9.2l-2.4 3.5L13 9H3.8z" fill="currentColor" />
-        </svg>
-      );
-    case "check":
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="7" fill="currentColor" />
-          <path d="M4.6 8.3l2.2 2.2 4.6-4.8" stroke="white" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
-      );
-    case "warning":
-      return (
-        <svg {...common}>
-          <path d="M8 1.2l7 13.3H1z" fill="currentColor" />
-          <path d="M8 6v4" stroke="white" strokeWidth="1.7" strokeLinecap="round" />
-          <circle cx="8" cy="12.3" r="0.95" fill="white" />
-        </svg>
-      );
-    case "question":
-      return (
-        <svg {...common}>
-          <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
-          <path d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.7c-.5.3-.8.6-.8 1.3" stroke="currentColor" strokeWidth="1.5" fill="none" strokeLinecap="round" />
-          <circle cx="8" cy="11.6" r="0.9" fill="currentColor" />
-        </svg>
-      );
-  }
+/**
+ * The icons' drawings, once per page (rendered by the root layout); each badge only points at one
+ * (`<use href>`), which keeps long tables of badges small.
+ */
+export function IconSprite() {
+  return (
+    <svg width="0" height="0" aria-hidden className="absolute">
+      <symbol id="icon-cross" viewBox="0 0 16 16">
+        <circle cx="8" cy="8" r="7" fill="currentColor" />
+        <path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="white" strokeWidth="1.8" strokeLinecap="round" />
+      </symbol>
+      <symbol id="icon-half" viewBox="0 0 16 16">
+        <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path d="M8 1.8a6.2 6.2 0 0 1 0 12.4z" fill="currentColor" />
+      </symbol>
+      <symbol id="icon-flag" viewBox="0 0 16 16">
+        <path d="M3 15V1.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        <path d="M3.8 2h9.2l-2.4 3.5L13 9H3.8z" fill="currentColor" />
+      </symbol>
+      <symbol id="icon-check" viewBox="0 0 16 16">
+        <circle cx="8" cy="8" r="7" fill="currentColor" />
+        <path d="M4.6 8.3l2.2 2.2 4.6-4.8" stroke="white" strokeWidth="1.8" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+      </symbol>
+      <symbol id="icon-warning" viewBox="0 0 16 16">
+        <path d="M8 1.2l7 13.3H1z" fill="currentColor" />
+        <path d="M8 6v4" stroke="white" strokeWidth="1.7" strokeLinecap="round" />
+        <circle cx="8" cy="12.3" r="0.95" fill="white" />
+      </symbol>
+      <symbol id="icon-question" viewBox="0 0 16 16">
+        <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.7c-.5.3-.8.6-.8 1.3" stroke="currentColor" strokeWidth="1.5" fill="none" strokeLinecap="round" />
+        <circle cx="8" cy="11.6" r="0.9" fill="currentColor" />
+      </symbol>
+    </svg>
+  );
 }
 
-const badge = "inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-semibold print:whitespace-normal";
+function Icon({ name }: { name: IconName }) {
+  return (
+    <svg className="icon" aria-hidden>
+      <use href={`#icon-${name}`} />
+    </svg>
+  );
+}
 
 const FLAG_STYLE: Record<CriterionFlag, { icon: IconName; className: string }> = {
   not_scored: { icon: "cross", className: "border-red-300 bg-red-50 text-red-800" },
@@ -67,7 +60,7 @@ const FLAG_STYLE: Record<CriterionFlag, { icon: IconName; className: string }> =
 export function FlagBadge({ flag }: { flag: CriterionFlag }) {
   const style = FLAG_STYLE[flag];
   return (
-    <span className={`${badge} ${style.className}`} data-flag={flag}>
+    <span className={`badge ${style.className}`} data-flag={flag}>
       <Icon name={style.icon} />
       {FLAG_LABELS[flag]}
     </span>
@@ -76,7 +69,7 @@ export function FlagBadge({ flag }: { flag: CriterionFlag }) {
 
 export function FullMarksBadge() {
   return (
-    <span className={`${badge} border-emerald-300 bg-emerald-50 text-emerald-800`} data-flag="none">
+    <span className={`badge border-emerald-300 bg-emerald-50 text-emerald-800`} data-flag="none">
       <Icon name="check" />
       Đạt tối đa
     </span>
@@ -93,7 +86,7 @@ const STATUS_STYLE: Record<TargetStatus, { icon: IconName; className: string }> 
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {
   const style = STATUS_STYLE[status];
   return (
-    <span className={`${badge} ${style.className}`} data-status={status}>
+    <span className={`badge ${style.className}`} data-status={status}>
       <Icon name={style.icon} />
       {TARGET_STATUS_LABELS[status]}
     </span>
@@ -117,10 +110,13 @@ export function RankChange({ change }: { change: number | null }) {
   );
 }
 
+// Made once: building an Intl formatter costs far more than using one, and a table has 90 rows.
+const signedPoints = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2, signDisplay: "exceptZero" });
+
 /** A change of points since last year: +1,25 / −0,50, with the sign spelled for screen readers. */
 export function PointsChange({ change }: { change: number | null }) {
   if (change === null) return <span className="text-slate-400">—</span>;
-  const text = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2, signDisplay: "exceptZero" }).format(change).replace("-", "−");
+  const text = signedPoints.format(change).replace("-", "−");
   const tone = change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : "text-slate-600";
   return <span className={`tabular-nums ${tone}`}>{text}</span>;
 }

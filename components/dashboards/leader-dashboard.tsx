@@ -11,9 +11,9 @@ import { AgenciesChart, ComponentsChart, TrendChart } from "./lazy-charts";
 import { RankChange, TargetStatusBadge } from "./badges";
 
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:shadow-none";
-const th = "px-3 py-2 font-semibold";
-const td = "px-3 py-2";
-const num = "px-3 py-2 text-right tabular-nums";
+const th = "cell-head";
+const td = "cell";
+const num = "cell-num";
 const tableClass = "min-w-full text-sm";
 const thead = "bg-slate-100 text-left text-slate-700";
 
@@ -296,7 +296,7 @@ function Targets({ targets, year }: { targets: EvaluatedTarget[]; year: number }
                   </td>
                   <td className={td}>
                     <span className="font-medium">{t.evaluation.targetText}</span>
-                    <span className="block text-xs text-slate-500">{t.unitLabel}</span>
+                    <span className="cell-note">{t.unitLabel}</span>
                   </td>
                   <td className={`${td} tabular-nums`}>{t.evaluation.actualText}</td>
                   <td className={td}>

@@ -21,7 +21,7 @@ function RankCell({ row }: { row: ProfileResultRow }) {
           ⚠<span className="sr-only"> hạng công bố khác hạng tính từ điểm số</span>
         </span>
       ) : null}
-      <span className="block text-xs text-slate-500">{row.officialRank !== null ? "hạng công bố" : "tính từ điểm"}</span>
+      <span className="cell-note">{row.officialRank !== null ? "hạng công bố" : "tính từ điểm"}</span>
     </span>
   );
 }
@@ -52,9 +52,9 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
           {index.rows.map((row) => {
             const href = sourceHref(row.source);
             return (
-              <tr key={row.id} data-year={row.year} data-unit-code={row.unit.code} className="align-top print:break-inside-avoid">
-                <td className="px-3 py-2 font-semibold tabular-nums">{row.year}</td>
-                <td className="px-3 py-2">
+              <tr key={row.id} data-year={row.year} data-unit-code={row.unit.code} className="row-keep">
+                <td className="cell-num text-left font-semibold">{row.year}</td>
+                <td className="cell">
                   {row.unit.id === currentUnitId ? (
                     row.unit.label
                   ) : (
@@ -62,18 +62,18 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
                       {row.unit.label}
                     </Link>
                   )}
-                  <span className="block text-xs text-slate-500">mã {row.unit.code}</span>
-                  {row.note ? <span className="block text-xs text-slate-500">{row.note}</span> : null}
+                  <span className="cell-note">mã {row.unit.code}</span>
+                  {row.note ? <span className="cell-note">{row.note}</span> : null}
                 </td>
-                <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid="score">
+                <td className="cell-num font-semibold" data-testid="score">
                   {formatScore(row.score)}
                 </td>
-                <td className="px-3 py-2 tabular-nums" data-testid="rank">
+                <td className="cell tabular-nums" data-testid="rank">
                   <RankCell row={row} />
                 </td>
-                {showGroup ? <td className="px-3 py-2">{row.group ?? <span className="text-slate-400">—</span>}</td> : null}
-                <td className="px-3 py-2 text-right tabular-nums text-slate-600">{formatScore(averageOf.get(row.year))}</td>
-                <td className="px-3 py-2 text-xs text-slate-700">
+                {showGroup ? <td className="cell">{row.group ?? <span className="text-slate-400">—</span>}</td> : null}
+                <td className="cell-num text-slate-600">{formatScore(averageOf.get(row.year))}</td>
+                <td className="cell text-xs text-slate-700">
                   {row.components.length === 0 && row.fieldScores.length === 0 ? (
                     <span className="text-slate-400" title="Nguồn không công bố">—</span>
                   ) : (
@@ -91,7 +91,7 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
                     </ul>
                   )}
                 </td>
-                <td className="max-w-xs px-3 py-2 text-xs text-slate-600">
+                <td className="cell max-w-xs text-xs text-slate-600">
                   {href ? (
                     <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="[overflow-wrap:anywhere] text-brand-700 hover:underline">
                       {row.source}
