@@ -1,24 +1,44 @@
 // Builds the actor (role and unit) of a user from the database. Used on every request by
-// currentActor(), and by tests and scripts that act as a given user.
+// currentActor(), and by tests and scripts that act as a given user. One statement, not Prisma's
+// four (user, province, agency, the agency's province): it runs before every signed-in page.
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Role } from "@/lib/db/generated/enums";
 import type { Actor } from "./policy";
 
-export async function loadActor(db: Pick<PrismaClient, "user">, where: { id: number } | { email: string }): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where,
-    include: { province: true, agency: { include: { province: true } } },
-  });
-  if (!user || !user.active) return null;
+type ActorRow = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  province_id: number | null;
+  province_name: string | null;
+  agency_id: number | null;
+  agency_name: string | null;
+};
+
+export async function loadActor(db: Pick<PrismaClient, "$queryRaw">, where: { id: number } | { email: string }): Promise<Actor | null> {
+  const condition = "id" in where ? Prisma.sql`u.id = ${where.id}` : Prisma.sql`u.email = ${where.email}`;
   // An agency head's province is their agency's province.
-  const province = user.agency?.province ?? user.province;
+  const [user] = await db.$queryRaw<ActorRow[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.active,
+           COALESCE(ap.id, p.id) AS province_id, COALESCE(ap.name_vi, p.name_vi) AS province_name,
+           a.id AS agency_id, a.name AS agency_name
+      FROM app_user u
+      LEFT JOIN province p ON p.id = u.province_id
+      LEFT JOIN agency a ON a.id = u.agency_id
+      LEFT JOIN province ap ON ap.id = a.province_id
+     WHERE ${condition}`;
+  if (!user || !user.active) return null;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    provinceId: province?.id ?? null,
-    provinceName: province?.nameVi ?? null,
-    agencyId: user.agency?.id ?? null,
-    agencyName: user.agency?.name ?? null,
+    provinceId: user.province_id,
+    provinceName: user.province_name,
+    agencyId: user.agency_id,
+    agencyName: user.agency_name,
   };
 }
