@@ -18,7 +18,7 @@ export const KILL_POINTS = ["reading", "update", "after-update", "audit", "befor
 export type KillPoint = (typeof KILL_POINTS)[number];
 
 const APP = "portal-import-kill";
-const AUDIT_CHUNK = 10_000; // lib/audit/log.ts writes the audit trail in INSERTs of 10,000 rows
+const AUDIT_CHUNK = 10_000; // lib/assessments/scores-io.ts writes the import's audit trail in INSERTs of 10,000 rows
 
 export type ImportKillBench = {
   database: ThrowawayDatabase;
@@ -69,7 +69,7 @@ type Session = { pid: number; state: string; query: string; started: number };
 
 async function sessions(monitor: pg.Client): Promise<Session[]> {
   const result = await monitor.query<{ pid: number; state: string; query: string; started: Date }>(
-    `SELECT pid, state, left(query, 60) AS query, query_start AS started FROM pg_stat_activity
+    `SELECT pid, state, query, query_start AS started FROM pg_stat_activity
       WHERE application_name = $1 AND pid <> pg_backend_pid()`,
     [APP],
   );
@@ -84,7 +84,8 @@ function reached(point: KillPoint, now: Session[], importPid: number | undefined
   const is = (state: string, prefix: string) => now.find((s) => s.state === state && s.query.startsWith(prefix));
   switch (point) {
     case "reading":
-      return now.find((s) => s.query.startsWith('SELECT "public"."criterion_score"'));
+      // Prisma lists the columns first (aliased, with relationJoins): the table is in the FROM clause.
+      return now.find((s) => s.query.startsWith("SELECT") && s.query.includes('FROM "public"."criterion_score"'));
     case "update":
       return is("active", "UPDATE criterion_score AS cs");
     case "after-update":

@@ -1,13 +1,16 @@
 // The large scores import used by `npm run bench:import`, `npm run fault:import-kill` and the
 // import-kill test: a synthetic framework of 90 sub-criteria (80 worth 1 point, 10 worth 2),
 // N agencies of An Giang with an assessment each in a 2026 period still open for self-scoring,
-// and the XLSX file staff would upload, one row per agency and sub-criterion with a self score.
+// and the file staff would upload (XLSX, and the same table as CSV), one row per agency and
+// sub-criterion with a self score.
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "../../lib/db/generated/client";
+import { writeCsv } from "../../lib/io/table-file";
 
 const FIELDS = 10; // × 3 criteria × 3 sub-criteria = 90 sub-criteria
+const COLUMNS = ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"];
 
-export type ScoreImportDataset = { periodId: number; userId: number; email: string; rows: number; file: Buffer };
+export type ScoreImportDataset = { periodId: number; frameworkId: number; userId: number; email: string; rows: number; file: Buffer; csv: Buffer };
 
 export async function createScoreImportDataset(
   db: PrismaClient,
@@ -73,24 +76,39 @@ export async function createScoreImportDataset(
     })),
   });
   const agencies = await db.agency.findMany({ where: { provinceId: province.id, code: { startsWith: "CQ" } }, orderBy: { code: "asc" } });
+  const periodId = await addScoreImportPeriod(db, framework.id, 2026);
+
+  const cells = agencies.flatMap((agency, a) =>
+    leaves.map((leaf, l) => {
+      const max = Number(leaf.maxPoints);
+      const row = a * leaves.length + l;
+      return [agency.code, agency.name, leaf.code, leaf.name, max, (row * 7) % 4 === 0 ? max / 2 : max, null, "Đã thực hiện"];
+    }),
+  );
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Điểm");
+  sheet.addRow(COLUMNS);
+  for (const row of cells) sheet.addRow(row);
+  const file = Buffer.from(await workbook.xlsx.writeBuffer());
+  const csv = Buffer.from(writeCsv(COLUMNS, cells), "utf8");
+  return { periodId, frameworkId: framework.id, userId: user.id, email, rows: cells.length, file, csv };
+}
+
+/**
+ * A period of the dataset's framework for a year, with an assessment of every agency of the
+ * dataset and an empty score per sub-criterion, still open for self-scoring: the same file
+ * imports into it again with every row a change.
+ */
+export async function addScoreImportPeriod(db: PrismaClient, frameworkId: number, year: number): Promise<number> {
+  const framework = await db.framework.findUniqueOrThrow({ where: { id: frameworkId } });
+  const provinceId = framework.ownerProvinceId!;
+  const leaves = await db.criterion.findMany({ where: { frameworkId, level: "SUB_CRITERION" }, orderBy: { sortOrder: "asc" } });
+  const agencies = await db.agency.findMany({ where: { provinceId, code: { startsWith: "CQ" } }, orderBy: { code: "asc" } });
   const period = await db.assessmentPeriod.create({
-    data: { provinceId: province.id, frameworkId: framework.id, year: 2026, selfScoringDeadline: new Date("2099-12-31T16:59:59Z") },
+    data: { provinceId, frameworkId, year, selfScoringDeadline: new Date("2099-12-31T16:59:59Z") },
   });
   await db.assessment.createMany({ data: agencies.map((a) => ({ periodId: period.id, agencyId: a.id })) });
   const assessments = await db.assessment.findMany({ where: { periodId: period.id } });
   await db.criterionScore.createMany({ data: assessments.flatMap((a) => leaves.map((c) => ({ assessmentId: a.id, criterionId: c.id }))) });
-
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Điểm");
-  sheet.addRow(["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"]);
-  let rows = 0;
-  for (const agency of agencies) {
-    for (const leaf of leaves) {
-      const max = Number(leaf.maxPoints);
-      sheet.addRow([agency.code, agency.name, leaf.code, leaf.name, max, (rows * 7) % 4 === 0 ? max / 2 : max, null, "Đã thực hiện"]);
-      rows++;
-    }
-  }
-  const file = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { periodId: period.id, userId: user.id, email, rows, file };
+  return period.id;
 }
