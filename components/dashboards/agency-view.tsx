@@ -5,18 +5,18 @@ import Link from "next/link";
 import type { AgencyView } from "@/lib/dashboards/queries";
 import type { CriterionFlag } from "@/lib/dashboards/flags";
 import { BASIS_LABELS } from "@/lib/dashboards/visibility";
-import { TASK_STATUS_LABELS } from "@/lib/directives/labels";
 import { ASSESSMENT_STATUS_LABELS, PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
-import { formatCalendarDate, formatPoints, formatScore } from "@/lib/format";
+import { formatPoints, formatScore } from "@/lib/format";
 import { IllustrativeBadge } from "@/components/assessments/badges";
-import { FlagBadge, FullMarksBadge, PointsChange, TargetStatusBadge } from "./badges";
+import { FlagBadge, TargetStatusBadge } from "./badges";
+import { CriteriaRows } from "./criteria-rows";
 
 type Assessment = NonNullable<AgencyView["assessment"]>;
 
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:p-3 print:shadow-none";
+
 const th = "cell-head";
 const td = "cell";
-const num = "cell-num";
 
 const FLAG_HELP: Record<CriterionFlag, string> = {
   not_scored: "0 điểm hoặc chưa có điểm",
@@ -197,82 +197,7 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
         </p>
       ) : null}
       <div className="mt-3 overflow-x-auto">
-        <table className="min-w-full text-sm print:text-xs" data-testid="criteria-table">
-          <caption className="sr-only">
-            Các tiêu chí thành phần của {view.agency.name} năm {a.year}, {a.sort === "lost" ? "điểm bị mất nhiều trước" : "theo mã tiêu chí"}
-          </caption>
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className={th}>Mã</th>
-              <th scope="col" className={th}>Tiêu chí</th>
-              <th scope="col" className={`${th} text-right`}>Tối đa</th>
-              <th scope="col" className={`${th} text-right`}>Tự chấm</th>
-              <th scope="col" className={`${th} text-right`}>Thẩm định</th>
-              <th scope="col" className={`${th} text-right`}>Cuối cùng</th>
-              <th scope="col" className={`${th} text-right`}>Điểm bị mất</th>
-              <th scope="col" className={`${th} text-right`}>{a.previousYear ? `So với ${a.previousYear}` : "So với năm trước"}</th>
-              <th scope="col" className={th}>Cảnh báo</th>
-              <th scope="col" className={th}>Nhiệm vụ liên quan</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {a.rows.map((row) => (
-              <tr key={row.criterionId} data-code={row.code} data-flags={row.flags.join(" ")} className="row-keep">
-                <td className={`${td} tabular-nums`}>{row.code}</td>
-                <td className={`${td} min-w-36`}>
-                  {row.name}
-                  {row.field ? <span className="cell-note">{row.field}</span> : null}
-                </td>
-                <td className={num}>{formatPoints(row.maxPoints)}</td>
-                <td className={num}>{formatPoints(row.selfScore)}</td>
-                <td className={num}>{formatPoints(row.appraisedScore)}</td>
-                <td className={`${num} font-semibold`}>{formatPoints(row.finalScore)}</td>
-                <td className={`${num} font-semibold`} data-testid="lost">
-                  {row.lost > 0 ? formatPoints(row.lost) : "0"}
-                </td>
-                <td className={num}>
-                  {row.yoy.isNew ? (
-                    <span className="text-xs text-slate-500">tiêu chí mới</span>
-                  ) : (
-                    <>
-                      <PointsChange change={row.yoy.change} />
-                      {row.yoy.maxChanged ? (
-                        <span className="block text-xs text-slate-500" title="Điểm tối đa của tiêu chí đã đổi giữa hai phiên bản bộ chỉ số">
-                          điểm tối đa đã đổi
-                        </span>
-                      ) : null}
-                    </>
-                  )}
-                </td>
-                <td className={td}>
-                  <div className="flex flex-col items-start gap-1">
-                    {row.flags.length > 0 ? row.flags.map((flag) => <FlagBadge key={flag} flag={flag} />) : row.score !== null && row.lost === 0 ? <FullMarksBadge /> : <span className="text-xs text-slate-500">khảo sát, không tự chấm</span>}
-                    {row.target !== null ? <span className="text-xs text-slate-600">chỉ tiêu ≥ {formatPoints(row.target)}</span> : null}
-                  </div>
-                </td>
-                <td className={`${td} text-xs`}>
-                  {row.tasks.length > 0 ? (
-                    <ul className="space-y-1" data-testid="tasks">
-                      {row.tasks.map((task) => (
-                        <li key={task.id}>
-                          <span className="font-medium">{task.title}</span>
-                          <span className="block text-slate-500">
-                            {task.directiveNumber}
-                            {task.leadAgency ? ` · chủ trì: ${task.leadAgency}` : ""}
-                            {task.dueOn ? ` · hạn ${formatCalendarDate(task.dueOn)}` : ""} · {TASK_STATUS_LABELS[task.status]} ({task.progressPercent}%)
-                            {task.overdue ? <strong className="text-red-700"> · quá hạn</strong> : null}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : row.flags.length > 0 ? (
-                    <span className="text-slate-500">Chưa có nhiệm vụ</span>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CriteriaRows agencyName={view.agency.name} year={a.year} sort={a.sort} previousYear={a.previousYear} rows={a.rows} />
       </div>
     </section>
   );
