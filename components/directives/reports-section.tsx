@@ -5,7 +5,7 @@ import { submitReportAction } from "@/lib/directives/actions";
 import { REPORTING_LABELS, type ReportingKind } from "@/lib/directives/labels";
 import type { DirectiveDetail } from "@/lib/directives/queries";
 import { periodState } from "@/lib/directives/rules";
-import { formatDateTime } from "@/lib/format";
+import { compareVietnamese, formatDateTime } from "@/lib/format";
 import { ActionForm } from "@/components/forms/action-form";
 import { ReportCellBadge } from "./badges";
 
@@ -131,7 +131,7 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
           <h3 className="font-medium">Báo cáo đã gửi</h3>
           <ul className="mt-2 space-y-3" data-testid="reports-list">
             {[...directive.reports]
-              .sort((a, b) => b.period.localeCompare(a.period) || (agencyName.get(a.agencyId) ?? "").localeCompare(agencyName.get(b.agencyId) ?? "", "vi"))
+              .sort((a, b) => b.period.localeCompare(a.period) || compareVietnamese(agencyName.get(a.agencyId) ?? "", agencyName.get(b.agencyId) ?? ""))
               .map((r) => (
                 <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
                   <p className="font-medium">

@@ -5,6 +5,7 @@ import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus } fro
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { appraisalRound, appraisedScore, canSelfScore, seesAppraisal, selfTotal } from "./workflow";
+import { compareVietnamese } from "@/lib/format";
 
 const num = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
@@ -98,7 +99,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
       version: a.version,
     };
   });
-  if (period.status === "PUBLISHED") rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.agencyName.localeCompare(b.agencyName, "vi"));
+  if (period.status === "PUBLISHED") rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVietnamese(a.agencyName, b.agencyName));
   return {
     id: period.id,
     year: period.year,

@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readTable, type Cell, type Table, type TableFormat, writeCsv, writeXlsx } from "@/lib/io/table-file";
 import { exportedAppraised, exportedComment, planScoreImport, SCORE_COLUMNS, type ScoreChange, type ScoreTarget } from "./scores-file";
 import { canSelfScore } from "./workflow";
+import { compareVietnamese } from "@/lib/format";
 
 const num = (value: Prisma.Decimal | null) => (value === null ? null : Number(value));
 
@@ -82,7 +83,7 @@ async function loadTargets(actor: Actor, periodId: number, assessmentId?: number
 export async function exportScores(actor: Actor, options: { periodId: number; assessmentId?: number; format: TableFormat }) {
   const { period, targets } = await loadTargets(actor, options.periodId, options.assessmentId);
   const rows: Cell[][] = [...targets.values()]
-    .sort((a, b) => a.agencyName.localeCompare(b.agencyName, "vi") || a.sortOrder - b.sortOrder)
+    .sort((a, b) => compareVietnamese(a.agencyName, b.agencyName) || a.sortOrder - b.sortOrder)
     .map((t) => [t.agencyCode, t.agencyName, t.code, t.name, t.maxPoints, t.selfScore, exportedAppraised(t), exportedComment(t)]);
   const columns = [...SCORE_COLUMNS];
   const body = options.format === "csv" ? Buffer.from(writeCsv(columns, rows), "utf8") : await writeXlsx(`Điểm ${period.year}`, columns, rows);

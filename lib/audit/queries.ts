@@ -6,7 +6,7 @@ import "server-only";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import { formatCalendarDate } from "@/lib/format";
+import { compareVietnamese, formatCalendarDate } from "@/lib/format";
 import type { Cell } from "@/lib/io/table-file";
 import { lineageLinks } from "@/lib/results/queries";
 import { unitAndPredecessors, unitAndSuccessors } from "@/lib/units/lineage";
@@ -131,7 +131,7 @@ export async function listAudit(actor: Actor | null, filters: AuditFilters): Pro
     options: {
       users: users.map((u) => ({ email: u.actorEmail, name: nameOf.get(u.actorEmail) ?? null })),
       entities: entities.map((e) => ({ value: e.entityType, label: entityLabel(e.entityType) })),
-      provinces: choices.map((id) => ({ id, name: names.get(id) ?? `#${id}` })).sort((a, b) => a.name.localeCompare(b.name, "vi")),
+      provinces: choices.map((id) => ({ id, name: names.get(id) ?? `#${id}` })).sort((a, b) => compareVietnamese(a.name, b.name)),
     },
   };
 }

@@ -1,6 +1,7 @@
 // The flags of an agency's criterion, as Quyết định 1020/UBND-TH asks agency heads to find them:
 // criteria that did not score, that did not reach the maximum, and (when a target is set for the
 // criterion) that are below the target. Pure functions.
+import { compareCodes } from "@/lib/format";
 
 export type CriterionFlag = "not_scored" | "below_max" | "below_target";
 
@@ -42,6 +43,6 @@ export type SortOrder = "lost" | "code";
 
 /** Points lost first (the weakest criterion on top, ties by code), or the framework's code order. */
 export function sortCriteria<T extends { code: string; lost: number }>(rows: readonly T[], order: SortOrder): T[] {
-  const byCode = (a: T, b: T) => a.code.localeCompare(b.code, "vi", { numeric: true });
+  const byCode = (a: T, b: T) => compareCodes(a.code, b.code);
   return [...rows].sort(order === "lost" ? (a, b) => b.lost - a.lost || byCode(a, b) : byCode);
 }

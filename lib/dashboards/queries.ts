@@ -6,7 +6,7 @@ import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, Prisma } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus, TaskStatus } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
-import { formatCalendarDate } from "@/lib/format";
+import { compareVietnamese, formatCalendarDate } from "@/lib/format";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { appraisedScore } from "@/lib/assessments/workflow";
 import {
@@ -333,7 +333,7 @@ async function periodSections(provinceId: number, year: number): Promise<PeriodS
         finalTotal: Number(a.finalTotal),
         classification: published ? a.classification : null,
       }))
-      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.finalTotal - a.finalTotal || a.name.localeCompare(b.name, "vi"));
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.finalTotal - a.finalTotal || compareVietnamese(a.name, b.name));
     const lostCriteria = period.framework.criteria
       .map((criterion): LostCriterion => {
         const max = Number(criterion.maxPoints);

@@ -6,7 +6,7 @@ import { appraisedScore } from "@/lib/assessments/workflow";
 import { db, type Prisma } from "@/lib/db/client";
 import type { AgencyKind, DirectiveKind, TargetKind, TaskStatus } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
-import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { compareCodes, compareVietnamese, formatCalendarDate, formatDateTime } from "@/lib/format";
 import type { Cell } from "@/lib/io/table-file";
 import { lineageLinks } from "@/lib/results/queries";
 import { getAgencyTargets, getProvinceTargets } from "@/lib/targets/queries";
@@ -176,7 +176,7 @@ export async function listDirectives(actor: Actor, filters: ListFilters, now = n
   return {
     items: filters.status ? items.filter((item) => matchesStatus(filters.status!, item.progress, item.targets)) : items,
     years: [...new Set(options.flatMap((o) => o.years))].sort((a, b) => b - a),
-    issuers: [...new Set(options.map((o) => o.issuer))].sort((a, b) => a.localeCompare(b, "vi")),
+    issuers: [...new Set(options.map((o) => o.issuer))].sort((a, b) => compareVietnamese(a, b)),
     canCreate: actor.role === "ADMIN" || (actor.provinceId !== null && can(actor, "directive.write", { provinceId: actor.provinceId })),
   };
 }
@@ -305,7 +305,7 @@ function reportingAgencies(directive: LoadedDirective): { id: number; name: stri
     for (const co of task.coAgencies) agencies.set(co.agency.id, co.agency.name);
   }
   for (const target of directive.targets) if (target.agency) agencies.set(target.agency.id, target.agency.name);
-  return [...agencies].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  return [...agencies].map(([id, name]) => ({ id, name })).sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
 const fileItem = (f: { id: number; fileName: string; sizeBytes: number; uploadedAt: Date }): FileItem => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes, uploadedAt: f.uploadedAt });
@@ -427,7 +427,7 @@ export async function getDirective(actor: Actor, id: number, now = new Date()): 
       sortOrder: t.sortOrder,
       title: t.title,
       lead: t.leadAgency ? { id: t.leadAgency.id, name: t.leadAgency.name } : null,
-      coAgencies: t.coAgencies.map((c) => ({ id: c.agency.id, name: c.agency.name })).sort((a, b) => a.name.localeCompare(b.name, "vi")),
+      coAgencies: t.coAgencies.map((c) => ({ id: c.agency.id, name: c.agency.name })).sort((a, b) => compareVietnamese(a.name, b.name)),
       dueOn: t.dueOn ? calendarDay(t.dueOn) : null,
       status: t.status,
       statusLabel: TASK_STATUS_LABELS[t.status],
@@ -764,7 +764,7 @@ async function latestScores(actor: Actor, agencyId: number, aimed: AimedCriterio
       pointsLost: score === null ? null : Math.max(0, Math.round((maxPoints - score) * 100) / 100),
     };
   });
-  return rows.sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1) || a.code.localeCompare(b.code, "vi", { numeric: true }));
+  return rows.sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1) || compareCodes(a.code, b.code));
 }
 
 const num = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value));

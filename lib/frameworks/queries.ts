@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, CriterionLevel, FrameworkStatus, IndexSubject } from "@/lib/db/generated/enums";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { checkTree, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
+import { compareVietnamese } from "@/lib/format";
 
 /**
  * An internal framework belongs to its province and applies to each agency of it, so the
@@ -222,6 +223,6 @@ export async function getFrameworkFormOptions(actor: Actor | null): Promise<Fram
     indices: indices
       .sort((a, b) => SUBJECT_ORDER[a.subject] - SUBJECT_ORDER[b.subject] || a.code.localeCompare(b.code))
       .map((i) => ({ code: i.code, shortName: i.shortName, nameVi: i.nameVi, subject: i.subject })),
-    provinces: provinces.sort((a, b) => a.nameVi.localeCompare(b.nameVi, "vi")),
+    provinces: provinces.sort((a, b) => compareVietnamese(a.nameVi, b.nameVi)),
   };
 }
