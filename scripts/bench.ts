@@ -2,8 +2,8 @@
 //  1. Generates the national data set (scripts/lib/national-dataset.ts: 2,000 agencies × 10 years ×
 //     90 sub-criteria with their audit rows, every province's results) into a throwaway embedded
 //     PostgreSQL, with a fixed seed.
-//  2. Builds the production app (into .next-bench, only when sources changed) and serves it with
-//     `next start` against that database.
+//  2. Builds the production app (into .next-bench, only when sources changed) and serves it as
+//     `npm start` does (`next start` in WEB_CONCURRENCY processes, one per core) against that database.
 //  3. Loads each page with autocannon on loopback (same machine: the load generator shares the
 //     2 cores with the server and PostgreSQL) and reports requests/s, p50/p95/p99 latency and the
 //     ratio to the trivial route at the same number of connections.
@@ -73,7 +73,8 @@ try {
   // 2. Server.
   await ensureBuild({ distDir, log });
   const port = await freePort();
-  server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  // Served as `npm start` serves it: one `next start` process per core (scripts/next-cluster.mjs).
+  server = spawn(process.execPath, [path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
@@ -257,7 +258,8 @@ function checkBudgets(results: Results): Budget[] {
 
 function machine() {
   const cpus = os.cpus();
-  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded)`;
+  const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded), ${workers} tiến trình Next`;
 }
 
 function toMarkdown(results: Results & { label: string; at: string; machine: string; dataset: Record<string, number>; loadSeconds: number; import: { rows: number; seconds: number; rowsPerSecond: number; fileMegabytes: number; csv: { seconds: number; rowsPerSecond: number; fileMegabytes: number } } }, budgets: Budget[]) {

@@ -1,5 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → seed → build when
-// the sources changed → `next start`. Prints where to open the portal and how to sign in.
+// the sources changed → `next start` in one process per core (scripts/next-cluster.mjs). Prints
+// where to open the portal and how to sign in.
 // Ctrl-C stops the web server, then the database.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -14,7 +15,7 @@ const database = await prepareDatabase({ log: (line) => console.log(`• ${line}
 const authSecret = ensureAuthSecret();
 await ensureBuild({ distDir: ".next", log: (line) => console.log(`• ${line}`) });
 
-let server: ChildProcess | null = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+let server: ChildProcess | null = spawn(process.execPath, [path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)], {
   cwd: ROOT,
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, NODE_ENV: "production", PORT: String(port) },
