@@ -107,6 +107,10 @@ try {
     { name: "Trang hồ sơ tỉnh", path: focus.profilePath, connections: 32, expect: `data-testid="index-PAR_INDEX"` },
     { name: "Bảng điều khiển lãnh đạo", path: `/bang-dieu-khien?nam=${dataset.lastYear}`, connections: 8, cookie: leader, expect: `data-testid="standings-${dataset.lastYear}"` },
     { name: "Trang cơ quan", path: `/co-quan/${dataset.focusAgencyId}?nam=${dataset.lastYear}`, connections: 8, cookie: head, expect: `data-testid="criteria-table"` },
+    // References, not budgets: the smallest pages the portal renders per request, public and signed
+    // in, show what any page costs before its own data and markup.
+    { name: "Tham chiếu: trang đăng nhập (trang nhỏ nhất)", path: "/dang-nhap", connections: 32, expect: `name="password"` },
+    { name: "Tham chiếu: trang đã đăng nhập nhỏ nhất", path: "/viec-cua-toi", connections: 8, cookie: head, expect: "<main" },
   ];
   const loads: Load[] = [];
   for (const scenario of scenarios) {
