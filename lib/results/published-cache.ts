@@ -15,9 +15,38 @@ const MAX_ENTRIES = 500;
 let cachedVersion: bigint | null = null;
 const entries = new Map<string, Promise<unknown>>();
 
-async function publishedDataVersion(): Promise<bigint> {
+async function readVersion(): Promise<bigint> {
   const rows = await db.$queryRaw<{ version: bigint }[]>`SELECT version FROM published_data_version WHERE id = 1`;
   return rows[0]?.version ?? 0n;
+}
+
+// At most one read of the version in flight per process. Requests that arrive meanwhile share the
+// next read, which starts only when the current one is done, so after they arrived: under load one
+// query answers many requests, and no request gets a version older than a write committed before
+// it arrived (a form's save, then the page it redirects to, sees the save).
+let running: Promise<bigint> | null = null;
+let queued: Promise<bigint> | null = null;
+
+function startRead(): Promise<bigint> {
+  const read: Promise<bigint> = readVersion().finally(() => {
+    if (running === read) running = null;
+  });
+  running = read;
+  return read;
+}
+
+function publishedDataVersion(): Promise<bigint> {
+  if (!running) return startRead();
+  queued ??= running
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .then(() => {
+      queued = null;
+      return startRead();
+    });
+  return queued;
 }
 
 /**
