@@ -224,7 +224,6 @@ export function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], y
   );
 }
 
-/** Components (with maxima), grade bands and fields of the national framework of an index and year. */
 /** The national frameworks (not drafts) with what the pages show of them: a handful of rows, read once per version of the published data. */
 function nationalFrameworks() {
   return cachedPublished("national-frameworks", () =>
@@ -239,6 +238,7 @@ function nationalFrameworks() {
   );
 }
 
+/** Components (with maxima), grade bands and fields of the national framework of an index and year. */
 export async function nationalFramework(indexCode: string, year: number) {
   const frameworks = (await nationalFrameworks()).filter((f) => f.indexCode === indexCode);
   const framework = inForceFor(frameworks, year);
