@@ -4,7 +4,7 @@
 import { useRef, useState } from "react";
 import { bulkTargetsAction } from "@/lib/directives/actions";
 import type { TargetChoices } from "./target-form";
-import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "./form-kit";
+import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
 
 export function BulkTargetsForm({ directiveId, choices }: { directiveId: number; choices: TargetChoices }) {
   const { state, pending, onSubmit, error, invalid } = useFormAction(bulkTargetsAction, { reset: true });

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { createDirectiveAction, updateDirectiveAction } from "@/lib/directives/actions";
 import { DIRECTIVE_KIND_LABELS, DIRECTIVE_KINDS, REPORTING_KINDS, REPORTING_LABELS } from "@/lib/directives/labels";
-import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "./form-kit";
+import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
 
 type Values = {
   id: number;

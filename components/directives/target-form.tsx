@@ -6,7 +6,7 @@ import type { TargetKind } from "@/lib/db/generated/enums";
 import { createTargetAction, updateTargetAction } from "@/lib/directives/actions";
 import { TARGET_KIND_HINTS, TARGET_KINDS_ORDER } from "@/lib/directives/target-rules";
 import { TARGET_KIND_LABELS } from "@/lib/targets/evaluate";
-import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "./form-kit";
+import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
 
 export type TargetChoices = {
   years: number[];

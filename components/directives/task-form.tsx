@@ -2,7 +2,7 @@
 // A task's assignment: what to do, the lead agency, coordinating agencies, the due date and the
 // criteria it is meant to improve.
 import { createTaskAction, updateTaskAction } from "@/lib/directives/actions";
-import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "./form-kit";
+import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
 
 export type TaskChoices = {
   agencies: { id: number; name: string }[];

@@ -6,8 +6,7 @@ import { addCriterionAction, deleteCriterionAction, updateCriterionAction } from
 import type { CriterionView } from "@/lib/frameworks/queries";
 import { LEVEL_LABELS, LEVELS, METHOD_LABELS, METHODS } from "@/lib/frameworks/labels";
 import { formatPoints } from "@/lib/format";
-import { FormFeedback } from "./form-feedback";
-import { fieldError, useFrameworkAction } from "./use-framework-action";
+import { Feedback, type FormState, useFormAction } from "@/components/forms/form-kit";
 
 type Props = { frameworkId: number; revision: number; criteria: CriterionView[]; canEdit: boolean };
 type Open = { mode: "edit" | "add" | "delete"; id: number | null; label?: string };
@@ -162,7 +161,7 @@ function Row({
 
 type FormProps = { frameworkId: number; revision: number; onDone: (message: string | undefined) => void; onCancel: () => void };
 
-function useCloseOnSuccess(state: ReturnType<typeof useFrameworkAction>["state"], onDone: FormProps["onDone"]) {
+function useCloseOnSuccess(state: FormState<{ frameworkId: number }>, onDone: FormProps["onDone"]) {
   useEffect(() => {
     if (state?.ok) onDone(state.message);
   }, [state, onDone]);
@@ -173,7 +172,7 @@ function NodeForm(
     ({ mode: "edit"; node: CriterionView; childrenSum: number | null } | { mode: "add"; parent: CriterionView | null; level: (typeof LEVELS)[number] }),
 ) {
   const { frameworkId, revision, onDone, onCancel } = props;
-  const { state, pending, onSubmit } = useFrameworkAction(props.mode === "edit" ? updateCriterionAction : addCriterionAction);
+  const { state, pending, onSubmit, error } = useFormAction(props.mode === "edit" ? updateCriterionAction : addCriterionAction);
   useCloseOnSuccess(state, onDone);
   const node = props.mode === "edit" ? props.node : null;
   const level = props.mode === "edit" ? props.node.level : props.level;
@@ -184,7 +183,7 @@ function NodeForm(
         ? `Thêm ${LEVEL_LABELS[level].toLowerCase()} vào ${props.parent.code}`
         : "Thêm lĩnh vực";
   const id = (name: string) => `${props.mode}-${node?.id ?? (props.mode === "add" ? (props.parent?.id ?? "root") : "")}-${name}`;
-  const invalid = (name: string) => (fieldError(state, name) ? true : undefined);
+  const invalid = (name: string) => (error(name) ? true : undefined);
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label={title} data-testid="criterion-form">
       <h3 className="font-semibold text-slate-800">{title}</h3>
@@ -246,7 +245,7 @@ function NodeForm(
           tổng khớp.
         </span>
       </label>
-      <FormFeedback state={state} />
+      <Feedback state={state} />
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
           {pending ? "Đang lưu…" : props.mode === "edit" ? "Lưu" : "Thêm"}
@@ -260,7 +259,7 @@ function NodeForm(
 }
 
 function DeleteForm({ frameworkId, revision, onDone, onCancel, node, descendants }: FormProps & { node: CriterionView; descendants: number }) {
-  const { state, pending, onSubmit } = useFrameworkAction(deleteCriterionAction);
+  const { state, pending, onSubmit } = useFormAction(deleteCriterionAction);
   useCloseOnSuccess(state, onDone);
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label={`Xóa ${node.code}`} data-testid="delete-form">
@@ -275,7 +274,7 @@ function DeleteForm({ frameworkId, revision, onDone, onCancel, node, descendants
         <input type="checkbox" name="recomputeParents" defaultChecked className="mt-0.5" />
         <span>Tính lại điểm các cấp trên theo các mục còn lại.</span>
       </label>
-      <FormFeedback state={state} />
+      <Feedback state={state} />
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-60">
           {pending ? "Đang xóa…" : "Xác nhận xóa"}

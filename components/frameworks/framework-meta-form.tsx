@@ -7,8 +7,7 @@ import { createFrameworkAction, updateFrameworkMetaAction } from "@/lib/framewor
 import { AGENCY_KIND_LABELS, FRAMEWORK_AGENCY_KINDS, STATUS_LABELS, STATUSES } from "@/lib/frameworks/labels";
 import type { FrameworkDetail, FrameworkFormOptions } from "@/lib/frameworks/queries";
 import { formatPoints } from "@/lib/format";
-import { FormFeedback } from "./form-feedback";
-import { fieldError, useFrameworkAction } from "./use-framework-action";
+import { Feedback, useFormAction } from "@/components/forms/form-kit";
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 const points = (n: number) => formatPoints(n).replace(/\./g, "");
@@ -53,12 +52,11 @@ function Field({ name, label, children, hint, error }: { name: string; label: st
 }
 
 export function FrameworkMetaForm(props: Props) {
-  const { state, pending, onSubmit } = useFrameworkAction(props.mode === "create" ? createFrameworkAction : updateFrameworkMetaAction);
+  const { state, pending, onSubmit, error } = useFormAction(props.mode === "create" ? createFrameworkAction : updateFrameworkMetaAction);
   const f = props.mode === "edit" ? props.framework : null;
   const indices = props.mode === "create" ? props.options.indices : [];
   const [indexCode, setIndexCode] = useState(props.mode === "create" ? (indices[0]?.code ?? "") : f!.index.code);
   const internal = props.mode === "create" ? indices.find((i) => i.code === indexCode)?.subject === "AGENCY" : f!.ownerProvinceId !== null;
-  const error = (name: string) => fieldError(state, name);
   const describedBy = (name: string) => (error(name) ? `${name}-error` : undefined);
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label={props.mode === "create" ? "Tạo bộ chỉ số" : "Sửa thông tin bộ chỉ số"} data-testid="framework-form">
@@ -157,7 +155,7 @@ export function FrameworkMetaForm(props: Props) {
           Dữ liệu minh họa (một phần điểm, tiêu chí tự đặt)
         </label>
       </div>
-      <FormFeedback state={state} />
+      <Feedback state={state} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Đang lưu…" : props.mode === "create" ? "Tạo bộ chỉ số (bản nháp)" : "Lưu thông tin"}
       </button>

@@ -7,13 +7,12 @@ import type { CriterionView } from "@/lib/frameworks/queries";
 import { parseDecimal } from "@/lib/frameworks/schema";
 import { round2, SUM_TOLERANCE } from "@/lib/frameworks/tree";
 import { formatPoints } from "@/lib/format";
-import { FormFeedback } from "./form-feedback";
-import { useFrameworkAction } from "./use-framework-action";
+import { Feedback, useFormAction } from "@/components/forms/form-kit";
 
 type Props = { frameworkId: number; revision: number; criteria: CriterionView[]; maxScore: number; requireTotal: boolean };
 
 export function PointsEditor({ frameworkId, revision, criteria, maxScore, requireTotal }: Props) {
-  const { state, pending, onSubmit } = useFrameworkAction(setMaxPointsAction);
+  const { state, pending, onSubmit } = useFormAction(setMaxPointsAction);
   const [values, setValues] = useState<Record<number, string>>(() =>
     Object.fromEntries(criteria.filter((c) => c.isLeaf).map((c) => [c.id, formatPoints(c.maxPoints).replace(/\./g, "")])),
   );
@@ -90,7 +89,7 @@ export function PointsEditor({ frameworkId, revision, criteria, maxScore, requir
           Bộ chỉ số đang áp dụng: tổng phải bằng {formatPoints(maxScore)} mới lưu được. Chuyển điểm giữa các tiêu chí cho đến khi khớp.
         </p>
       ) : null}
-      <FormFeedback state={state} />
+      <Feedback state={state} />
       <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? "Đang lưu…" : "Lưu điểm tối đa"}
       </button>

@@ -2,8 +2,7 @@
 // Small framework forms: grade bands, published components, and importing the tree from a file.
 import { importTreeAction, setComponentsAction, setGradeBandsAction } from "@/lib/frameworks/actions";
 import { formatPoints } from "@/lib/format";
-import { FormFeedback } from "./form-feedback";
-import { useFrameworkAction } from "./use-framework-action";
+import { Feedback, useFormAction } from "@/components/forms/form-kit";
 
 const CELL = "w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 const SUBMIT = "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
@@ -23,7 +22,7 @@ function Hidden({ frameworkId, revision }: Target) {
 }
 
 export function GradeBandsForm({ bands, ...target }: Target & { bands: { label: string; minScore: number }[] }) {
-  const { state, pending, onSubmit } = useFrameworkAction(setGradeBandsAction);
+  const { state, pending, onSubmit } = useFormAction(setGradeBandsAction);
   const rows = [...bands, ...Array.from({ length: BLANK_ROWS }, () => null)];
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label="Sửa xếp loại">
@@ -49,7 +48,7 @@ export function GradeBandsForm({ bands, ...target }: Target & { bands: { label: 
         </tbody>
       </table>
       <p className="text-xs text-slate-500">Để trống một dòng để xóa xếp loại đó.</p>
-      <FormFeedback state={state} />
+      <Feedback state={state} />
       <button type="submit" disabled={pending} className={SUBMIT}>
         {pending ? "Đang lưu…" : "Lưu xếp loại"}
       </button>
@@ -58,7 +57,7 @@ export function GradeBandsForm({ bands, ...target }: Target & { bands: { label: 
 }
 
 export function ComponentsForm({ components, ...target }: Target & { components: { code: string; nameVi: string; maxPoints: number }[] }) {
-  const { state, pending, onSubmit } = useFrameworkAction(setComponentsAction);
+  const { state, pending, onSubmit } = useFormAction(setComponentsAction);
   const rows = [...components, ...Array.from({ length: BLANK_ROWS }, () => null)];
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label="Sửa thành phần điểm">
@@ -87,7 +86,7 @@ export function ComponentsForm({ components, ...target }: Target & { components:
           ))}
         </tbody>
       </table>
-      <FormFeedback state={state} />
+      <Feedback state={state} />
       <button type="submit" disabled={pending} className={SUBMIT}>
         {pending ? "Đang lưu…" : "Lưu thành phần"}
       </button>
@@ -96,7 +95,7 @@ export function ComponentsForm({ components, ...target }: Target & { components:
 }
 
 export function ImportTreeForm(target: Target) {
-  const { state, pending, onSubmit } = useFrameworkAction(importTreeAction);
+  const { state, pending, onSubmit } = useFormAction(importTreeAction);
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label="Nhập cây tiêu chí từ tệp" data-testid="import-form">
       <Hidden {...target} />
@@ -109,7 +108,7 @@ export function ImportTreeForm(target: Target) {
         code, parent_code, level, name, max_points, method, guidance, required_evidence. Để trống max_points của mục có mục con thì điểm
         bằng tổng các mục con. Có lỗi ở bất kỳ dòng nào thì không thay đổi gì.
       </p>
-      <FormFeedback state={state} />
+      <Feedback state={state} />
       <button type="submit" disabled={pending} className={SUBMIT}>
         {pending ? "Đang nhập…" : "Nhập và thay cây tiêu chí"}
       </button>
