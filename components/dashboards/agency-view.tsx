@@ -8,15 +8,13 @@ import { BASIS_LABELS } from "@/lib/dashboards/visibility";
 import { ASSESSMENT_STATUS_LABELS, PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatPoints, formatScore } from "@/lib/format";
 import { IllustrativeBadge } from "@/components/assessments/badges";
-import { FlagBadge, TargetStatusBadge } from "./badges";
+import { FlagBadge } from "./badges";
 import { CriteriaRows } from "./criteria-rows";
+import { TargetsTable } from "./targets-table";
 
 type Assessment = NonNullable<AgencyView["assessment"]>;
 
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:p-3 print:shadow-none";
-
-const th = "cell-head";
-const td = "cell";
 
 const FLAG_HELP: Record<CriterionFlag, string> = {
   not_scored: "0 điểm hoặc chưa có điểm",
@@ -289,30 +287,7 @@ function AgencyTargets({ view, year }: { view: AgencyView; year: number }) {
         Chỉ tiêu năm {year}
       </h2>
       <div className="mt-3 overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid="agency-targets">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className={th}>Văn bản</th>
-              <th scope="col" className={th}>Chỉ tiêu</th>
-              <th scope="col" className={th}>Kết quả</th>
-              <th scope="col" className={th}>Đánh giá</th>
-              <th scope="col" className={th}>Giải thích</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {view.targets.map((t) => (
-              <tr key={t.id}>
-                <td className={td}>{t.directive.number}</td>
-                <td className={td}>{t.evaluation.targetText}</td>
-                <td className={`${td} tabular-nums`}>{t.evaluation.actualText}</td>
-                <td className={td}>
-                  <TargetStatusBadge status={t.evaluation.status} />
-                </td>
-                <td className={`${td} text-xs text-slate-700`}>{t.evaluation.explanation}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TargetsTable targets={view.targets} testId="agency-targets" showUnit={false} />
       </div>
     </section>
   );

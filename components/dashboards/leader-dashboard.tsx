@@ -8,7 +8,8 @@ import type { EvaluatedTarget } from "@/lib/targets/queries";
 import { IllustrativeBadge } from "@/components/assessments/badges";
 import { PRINT_FIT } from "@/components/charts/chart-styles";
 import { AgenciesChart, ComponentsChart, TrendChart } from "./lazy-charts";
-import { RankChange, TargetStatusBadge } from "./badges";
+import { RankChange } from "./badges";
+import { TargetsTable } from "./targets-table";
 
 const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:shadow-none";
 const th = "cell-head";
@@ -278,35 +279,7 @@ function Targets({ targets, year }: { targets: EvaluatedTarget[]; year: number }
         </p>
       ) : (
         <div className="mt-3 overflow-x-auto">
-          <table className={tableClass} data-testid="targets-table">
-            <thead className={thead}>
-              <tr>
-                <th scope="col" className={th}>Văn bản</th>
-                <th scope="col" className={th}>Chỉ tiêu</th>
-                <th scope="col" className={th}>Kết quả</th>
-                <th scope="col" className={th}>Đánh giá</th>
-                <th scope="col" className={th}>Giải thích</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {targets.map((t) => (
-                <tr key={t.id} data-target={t.id}>
-                  <td className={`${td} whitespace-nowrap`} title={t.directive.title}>
-                    {t.directive.number}
-                  </td>
-                  <td className={td}>
-                    <span className="font-medium">{t.evaluation.targetText}</span>
-                    <span className="cell-note">{t.unitLabel}</span>
-                  </td>
-                  <td className={`${td} tabular-nums`}>{t.evaluation.actualText}</td>
-                  <td className={td}>
-                    <TargetStatusBadge status={t.evaluation.status} />
-                  </td>
-                  <td className={`${td} text-xs text-slate-700`}>{t.evaluation.explanation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TargetsTable targets={targets} testId="targets-table" showUnit />
         </div>
       )}
     </section>
