@@ -11,23 +11,17 @@
 //  5. Reads the first-load JavaScript of the dashboard routes from `next build`'s bundle statistics.
 // Writes bench-results/bench-<label>.json and .md (git-ignored) and checks the budgets of issue #7.
 //   npm run bench -- --label after      (BENCH_AGENCIES, BENCH_YEARS, BENCH_SECONDS to scale it)
-import { spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
-import pg from "pg";
-import { freePort, startEmbeddedPostgres } from "../lib/db/embedded";
-import { migrate } from "../lib/db/migrate";
-import { createPrismaClient } from "../lib/db/prisma";
+import type { PrismaClient } from "../lib/db/generated/client";
 import { hashPassword } from "../lib/auth/password";
-import { seed } from "../prisma/seed";
 import { generateNationalDataset } from "./lib/national-dataset";
 import { ensureBuild, ROOT } from "./lib/runtime";
 import { addScoreImportPeriod, createScoreImportDataset } from "./lib/score-import-dataset";
-import { signIn } from "./lib/sign-in";
+import { buildDir, signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer } from "./lib/throwaway-portal";
 
 const label = process.argv.includes("--label") ? process.argv[process.argv.indexOf("--label") + 1] : "latest";
 const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 2000);
@@ -36,7 +30,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 3;
 const IMPORT_AGENCIES = 1112; // × 90 sub-criteria = 100,080 rows
 const PASSWORD = "Bench@2026";
-const distDir = process.env.NEXT_DIST_DIR ?? ".next-bench";
+process.env.NEXT_DIST_DIR ??= ".next-bench";
+const distDir = buildDir();
 const DASHBOARD_ROUTES = ["/xep-hang", "/tinh/[code]", "/bang-dieu-khien", "/co-quan/[agencyId]"];
 
 type Load = {
@@ -55,56 +50,36 @@ type Load = {
 
 const log = (line: string) => console.log(line);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const dataDir = path.join(os.tmpdir(), `portal-bench-${process.pid}`);
-const pgServer = await startEmbeddedPostgres({ dataDir, database: "bench", persistent: false });
-let server: ReturnType<typeof spawn> | null = null;
+log(`• Sinh dữ liệu quy mô quốc gia (${AGENCIES} cơ quan × ${YEARS} năm × 90 tiêu chí thành phần)…`);
+const generationStarted = performance.now();
+const database = await startThrowawayDatabase({ demo: false });
+let server: PortalServer | null = null;
 try {
   // 1. Data.
-  log(`• Sinh dữ liệu quy mô quốc gia (${AGENCIES} cơ quan × ${YEARS} năm × 90 tiêu chí thành phần)…`);
-  const generationStarted = performance.now();
-  await migrate(pgServer.url);
-  const seeding = createPrismaClient(pgServer.url, 2);
-  await seed(seeding, { demo: false });
-  await seeding.$disconnect();
-  const dataset = await generateNationalDataset(pgServer.url, { agencies: AGENCIES, years: YEARS, password: PASSWORD, log });
+  const dataset = await generateNationalDataset(database.url, { agencies: AGENCIES, years: YEARS, password: PASSWORD, log });
   const generationSeconds = (performance.now() - generationStarted) / 1000;
   log(`  ${Object.entries(dataset.counts).map(([t, n]) => `${t} ${n.toLocaleString("vi-VN")}`).join(", ")}: ${round(generationSeconds)} s`);
 
-  // 2. Server.
+  // 2. Server, served as `npm start` serves it: one `next start` process per core.
   await ensureBuild({ distDir, log });
-  const port = await freePort();
-  // Served as `npm start` serves it: one `next start` process per core (scripts/next-cluster.mjs).
-  server = spawn(process.execPath, [path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: distDir,
-      DATABASE_URL: pgServer.url,
-      EVIDENCE_DIR: path.join(dataDir, "evidence"),
-      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-      AUTH_URL: `http://127.0.0.1:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-    if (tries > 240 || server.exitCode !== null) throw new Error("next start did not come up");
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  server = await startPortalServer({ databaseUrl: database.url, cluster: true });
+  const base = server.baseUrl;
+  const signIn = async (email: string) => {
+    const result = await signInOverHttp(base, { email, password: PASSWORD });
+    if (result.outcome !== "ok") throw new Error(`sign-in of ${email}: ${result.outcome} (${result.status})`);
+    return result.cookie;
+  };
 
   // 3. Pages and API under load.
-  const focus = await focusUnit(pgServer.url, dataset.focusProvinceId);
-  const leader = await signIn(base, dataset.leaderEmail, PASSWORD);
-  const head = await signIn(base, dataset.headEmail, PASSWORD);
+  const focus = await database.db.province.findUniqueOrThrow({ where: { id: dataset.focusProvinceId } });
+  const leader = await signIn(dataset.leaderEmail);
+  const head = await signIn(dataset.headEmail);
   const rankingYear = dataset.lastYear - 1; // the last 63-unit table: the largest
   const scenarios = [
     { name: "Route tối thiểu (trần của framework)", path: "/api/ping", connections: 32, expect: `"ok"` },
     { name: "Route tối thiểu (trần của framework)", path: "/api/ping", connections: 8, expect: `"ok"` },
     { name: "API xếp hạng", path: `/api/v1/rankings?index=PAR_INDEX&year=${rankingYear}`, connections: 32, expect: `"unitCount":63` },
-    { name: "Trang hồ sơ tỉnh", path: focus.profilePath, connections: 32, expect: `data-testid="index-PAR_INDEX"` },
+    { name: "Trang hồ sơ tỉnh", path: `/tinh/${focus.code}`, connections: 32, expect: `data-testid="index-PAR_INDEX"` },
     { name: "Bảng điều khiển lãnh đạo", path: `/bang-dieu-khien?nam=${dataset.lastYear}`, connections: 8, cookie: leader, expect: `data-testid="standings-${dataset.lastYear}"` },
     { name: "Trang cơ quan", path: `/co-quan/${dataset.focusAgencyId}?nam=${dataset.lastYear}`, connections: 8, cookie: head, expect: `data-testid="criteria-table"` },
     // References, not budgets: the smallest pages the portal renders per request, public and signed
@@ -131,7 +106,7 @@ try {
   }
 
   // 4. Import of 100,080 scores through the API.
-  const imported = await importThroughApi(base, pgServer.url);
+  const imported = await importThroughApi(base, database.db, signIn);
   log(`  Nhập ${imported.rows.toLocaleString("vi-VN")} điểm qua API: XLSX (${imported.fileMegabytes} MB) ${imported.seconds} s, ${imported.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây; CSV (${imported.csv.fileMegabytes} MB) ${imported.csv.seconds} s, ${imported.csv.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`);
 
   // 5. First-load JavaScript of the dashboard routes, from the build's bundle statistics.
@@ -157,20 +132,10 @@ try {
   log(`Kết quả: bench-results/bench-${label}.json, bench-results/bench-${label}.md`);
   process.exitCode = budgets.every((b) => b.met) ? 0 : 1;
 } finally {
-  server?.kill("SIGTERM");
-  await pgServer.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await server?.kill("SIGTERM");
+  await database.remove();
 }
 process.exit();
-
-/** The public profile path of the focus province (the newest unit with that code). */
-async function focusUnit(url: string, provinceId: number) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query("SELECT code FROM province WHERE id = $1", [provinceId]);
-  await client.end();
-  return { profilePath: `/tinh/${rows[0].code}` };
-}
 
 async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
   const response = await fetch(`${base}${url}`, { headers: cookie ? { Cookie: cookie } : {} });
@@ -201,12 +166,11 @@ async function load(base: string, url: string, connections: number, cookie: stri
  * 1,112 agencies of the focus province with periods open for self-scoring, and the file staff
  * upload: imported through the API as XLSX (the budget's figure), then as CSV into a second period.
  */
-async function importThroughApi(base: string, url: string) {
-  const db = createPrismaClient(url, 2);
+async function importThroughApi(base: string, db: PrismaClient, signIn: (email: string) => Promise<string>) {
   const email = "nhapdiem@bench.local";
   const data = await createScoreImportDataset(db, { agencies: IMPORT_AGENCIES, email, passwordHash: await hashPassword(PASSWORD) });
   const csvPeriodId = await addScoreImportPeriod(db, data.frameworkId, 2027);
-  const cookie = await signIn(base, email, PASSWORD);
+  const cookie = await signIn(email);
   const upload = async (periodId: number, file: Buffer, name: string) => {
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(file)]), name);
@@ -222,7 +186,6 @@ async function importThroughApi(base: string, url: string) {
   const xlsx = await upload(data.periodId, data.file, "diem-2026.xlsx");
   const csv = await upload(csvPeriodId, data.csv, "diem-2027.csv");
   const audited = await db.auditLog.count({ where: { action: "criterionScore.import.self" } });
-  await db.$disconnect();
   if (audited !== 2 * data.rows) throw new Error(`import: ${audited} audit rows for ${2 * data.rows} scores`);
   return { rows: data.rows, ...xlsx, csv };
 }

@@ -71,11 +71,17 @@ export type PortalServer = {
   kill: (signal?: NodeJS.Signals) => Promise<void>;
 };
 
-/** `next start` of the production build on a free port, in its own process group, ready when /api/health answers. */
-export async function startPortalServer(options: { databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<PortalServer> {
+/**
+ * `next start` of the production build on a free port, in its own process group, ready when
+ * /api/health answers. `cluster`: one process per core, as `npm start` serves (scripts/next-cluster.mjs).
+ */
+export async function startPortalServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; cluster?: boolean }): Promise<PortalServer> {
   const port = options.port ?? (await freePort());
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "fault-evidence-"));
-  const child: ChildProcess = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const [command, args] = options.cluster
+    ? [process.execPath, [path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)]]
+    : [path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)]];
+  const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
