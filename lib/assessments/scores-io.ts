@@ -6,6 +6,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { can, ForbiddenError, type Actor } from "@/lib/auth/policy";
+import { AUDIT_ROWS_PER_STATEMENT } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readTable, type Cell, type Table, type TableFormat, writeCsv, writeXlsx } from "@/lib/io/table-file";
 import { exportedAppraised, exportedComment, planScoreImport, SCORE_COLUMNS, type ScoreChange, type ScoreTarget } from "./scores-file";
@@ -90,18 +91,16 @@ export async function exportScores(actor: Actor, options: { periodId: number; as
   return { body, fileName: `diem-cchc-${period.year}${options.assessmentId ? `-${rows[0]?.[0] ?? ""}` : ""}.${options.format}` };
 }
 
-const AUDIT_CHUNK = 10_000;
-
 /**
  * One audit row per change, in file order: the rows writeAudit would write for
  * `{ action: "criterionScore.import.<kind>", entityType: "CriterionScore", entityId, provinceId,
  * oldValue: { <kind>Score, <kind>Comment, criterion }, newValue: { …, criterion, row } }`, but with
  * the JSON built by PostgreSQL from plain arrays: parsing 200,000 JSON documents cost more than
- * inserting the rows. Statements of 10,000 rows, as writeAudit writes them.
+ * inserting the rows. Statements of AUDIT_ROWS_PER_STATEMENT rows, as writeAudit writes them.
  */
 async function writeImportAudit(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, actor: Actor, provinceId: number, changes: ScoreChange[]) {
-  for (let i = 0; i < changes.length; i += AUDIT_CHUNK) {
-    const chunk = changes.slice(i, i + AUDIT_CHUNK);
+  for (let i = 0; i < changes.length; i += AUDIT_ROWS_PER_STATEMENT) {
+    const chunk = changes.slice(i, i + AUDIT_ROWS_PER_STATEMENT);
     const keys = chunk.map((c) => AUDIT_KEYS[c.kind]);
     await tx.$executeRawUnsafe(
       `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, province_id, old_value, new_value)

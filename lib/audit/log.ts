@@ -28,7 +28,8 @@ export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
   );
 }
 
-const CHUNK = 10_000;
+/** Audit rows per INSERT statement (also the bulk import's, lib/assessments/scores-io.ts). */
+export const AUDIT_ROWS_PER_STATEMENT = 10_000;
 
 /**
  * Appends audit rows. One INSERT … SELECT FROM unnest(arrays) per 10,000 rows: a 100,000-row
@@ -36,8 +37,8 @@ const CHUNK = 10_000;
  */
 export async function writeAudit(tx: Tx, actor: Pick<Actor, "id" | "email">, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
-  for (let i = 0; i < list.length; i += CHUNK) {
-    const chunk = list.slice(i, i + CHUNK);
+  for (let i = 0; i < list.length; i += AUDIT_ROWS_PER_STATEMENT) {
+    const chunk = list.slice(i, i + AUDIT_ROWS_PER_STATEMENT);
     const json = (value: unknown) => {
       const plain = auditJson(value);
       return plain === undefined ? null : JSON.stringify(plain);

@@ -10,6 +10,7 @@ import Papa from "papaparse";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { freePort } from "../../lib/db/embedded";
+import { AUDIT_ROWS_PER_STATEMENT } from "../../lib/audit/log";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { createScoreImportDataset, type ScoreImportDataset } from "./score-import-dataset";
 import { signInOverHttp, startPortalServer, startThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-portal";
@@ -18,7 +19,6 @@ export const KILL_POINTS = ["reading", "update", "after-update", "audit", "befor
 export type KillPoint = (typeof KILL_POINTS)[number];
 
 const APP = "portal-import-kill";
-const AUDIT_CHUNK = 10_000; // lib/assessments/scores-io.ts writes the import's audit trail in INSERTs of 10,000 rows
 
 export type ImportKillBench = {
   database: ThrowawayDatabase;
@@ -150,7 +150,7 @@ async function tryImportKill(bench: ImportKillBench, point: KillPoint): Promise<
   await monitor.connect();
   try {
     const { cookie } = await signInOverHttp(server.baseUrl, { email: bench.dataset.email, password: DEMO_PASSWORD }, { ip: "10.6.0.1" });
-    const chunks = Math.ceil(bench.dataset.rows / AUDIT_CHUNK);
+    const chunks = Math.ceil(bench.dataset.rows / AUDIT_ROWS_PER_STATEMENT);
     const auditStatements = new Set<number>();
     let importPid: number | undefined;
     const posted = Date.now();
