@@ -2,6 +2,7 @@
 // Sign-in and sign-out entry points for the forms.
 import { AuthError } from "next-auth";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { pathAfterSignIn } from "./redirect";
 import { loginSchema } from "./schema";
 import { signIn, signOut, TooManyAttempts } from "./auth";
 
@@ -28,8 +29,8 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      // Only local paths: never redirect a user to another site after sign-in.
-      redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/trang-chu",
+      // Only the portal's own pages: never redirect a user to another site after sign-in.
+      redirectTo: pathAfterSignIn(next),
     });
     return {};
   } catch (error) {
