@@ -10,7 +10,7 @@ import { AUDIT_ROWS_PER_STATEMENT } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readTable, type Cell, type Table, type TableFormat, writeCsv, writeXlsx } from "@/lib/io/table-file";
 import { exportedAppraised, exportedComment, planScoreImport, SCORE_COLUMNS, type ScoreChange, type ScoreTarget } from "./scores-file";
-import { canSelfScore } from "./workflow";
+import { canSelfScore, seesAppraisal } from "./workflow";
 import { compareVietnamese } from "@/lib/format";
 
 const num = (value: Prisma.Decimal | null) => (value === null ? null : Number(value));
@@ -57,6 +57,11 @@ async function loadTargets(actor: Actor, periodId: number, assessmentId?: number
   for (const s of scores) {
     const assessment = assessmentById.get(s.assessmentId)!;
     const criterion = criterionById.get(s.criterionId)!;
+    // An agency does not see its appraisal before staff release it: not in the file, and not in
+    // what the import compares with (its answers would tell a guess that matches from one that does not).
+    const appraisal = seesAppraisal(actor.role, assessment.appraisalReleasedAt, period.status)
+      ? { round1Score: num(s.round1Score), round1Comment: s.round1Comment, round2Score: num(s.round2Score), round2Comment: s.round2Comment }
+      : { round1Score: null, round1Comment: null, round2Score: null, round2Comment: null };
     targets.set(`${assessment.agency.code}\u0000${criterion.code}`, {
       criterionScoreId: s.id,
       assessmentId: s.assessmentId,
@@ -72,10 +77,7 @@ async function loadTargets(actor: Actor, periodId: number, assessmentId?: number
       selfScoringOpen: canSelfScore(assessment.status, period.selfScoringDeadline, now),
       selfScore: num(s.selfScore),
       selfComment: s.selfComment,
-      round1Score: num(s.round1Score),
-      round1Comment: s.round1Comment,
-      round2Score: num(s.round2Score),
-      round2Comment: s.round2Comment,
+      ...appraisal,
     });
   }
   return { period, visible, targets };

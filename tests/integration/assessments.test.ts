@@ -209,6 +209,18 @@ describe("the workflow through appraisal to publication", () => {
     const hidden = await getAssessmentSheet(head, ownAssessmentId);
     expect(hidden.criteria.find((c) => c.score?.id === first.id)?.score?.round1Score).toBeNull();
     expect((await getAssessmentSheet(staff, ownAssessmentId)).criteria.find((c) => c.score?.id === first.id)?.score?.round1Score).not.toBeNull();
+    // Issue 11, item 2: nor through the scores file, nor through what its import answers.
+    const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    const exported = (await exportScores(head, { periodId, assessmentId: ownAssessmentId, format: "csv" })).body.toString("utf8");
+    expect(rowsOf(exported).length).toBeGreaterThan(0);
+    for (const row of rowsOf(exported)) expect([row.appraised_score, row.comment]).toEqual(["", ""]);
+    const reimported = await importScores(head, { periodId, assessmentId: ownAssessmentId, data: new TextEncoder().encode(exported), format: "csv", dryRun: true });
+    expect(reimported).toMatchObject({ changed: 0, unchanged: rowsOf(exported).length });
+    const guessed = Papa.unparse(rowsOf(exported).map((row) => ({ ...row, appraised_score: String(Number(first.criterion.maxPoints) / 2) })));
+    const refusal = await importScores(head, { periodId, assessmentId: ownAssessmentId, data: new TextEncoder().encode(guessed), format: "csv", dryRun: true }).catch((e) => e);
+    expect(refusal).toBeInstanceOf(ValidationError);
+    // Every row is refused alike: whether a guess matches the hidden score is not told.
+    expect((refusal as InstanceType<typeof ValidationError>).issues).toHaveLength(rowsOf(exported).length);
 
     const f1 = await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id } });
     await requestExplanation(staff, { criterionScoreId: first.id, version: f1.version, request: "Bổ sung quyết định ban hành kế hoạch." });
