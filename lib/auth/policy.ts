@@ -60,7 +60,8 @@ export function can(actor: Actor, permission: Permission, scope: Scope): boolean
     case "province":
       return actor.provinceId !== null && scope.provinceId === actor.provinceId;
     case "agency":
-      return actor.agencyId !== null && scope.agencyId === actor.agencyId;
+      // An agency belongs to one province: its id on another province's data is not the actor's agency.
+      return actor.agencyId !== null && scope.agencyId === actor.agencyId && scope.provinceId === actor.provinceId;
     case "none":
       return false;
   }

@@ -61,11 +61,15 @@ function directiveSnapshot(d: DirectiveRow) {
   };
 }
 
-/** The number is unique per issuer; issuers are compared without regard to case. */
-async function assertNumberFree(issuer: string, number: string, exceptId: number | null) {
+/**
+ * The number is unique per issuer; issuers are compared without regard to case. The directive
+ * that has it is described only to a user who may read it.
+ */
+async function assertNumberFree(actor: Actor, links: readonly LineageLink[], issuer: string, number: string, exceptId: number | null) {
   const taken = await db.directive.findFirst({
     where: { number, issuer: { equals: issuer, mode: "insensitive" }, ...(exceptId !== null ? { id: { not: exceptId } } : {}) },
   });
+  if (taken && !mayOnDirective(actor, "province.read", taken.provinceId, links)) throw numberTaken(issuer, number);
   if (taken) {
     throw new ValidationError([
       {
@@ -93,7 +97,7 @@ export async function createDirective(actor: Actor, input: unknown, now = new Da
   const province = await db.province.findUnique({ where: { id: data.provinceId } });
   if (!province) throw new ValidationError([{ field: "provinceId", message: "Chọn tỉnh, thành phố ban hành trong danh sách." }]);
   assertNotFuture(data.issuedOn, now);
-  await assertNumberFree(data.issuer, data.number, null);
+  await assertNumberFree(actor, links, data.issuer, data.number, null);
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.directive.create({
@@ -134,7 +138,7 @@ export async function updateDirective(actor: Actor, input: unknown, now = new Da
       { field: "years", message: `Văn bản có chỉ tiêu năm ${orphanYears.join(", ")}: giữ các năm đó, hoặc xóa, sửa các chỉ tiêu đó trước.` },
     ]);
   }
-  await assertNumberFree(data.issuer, data.number, stored.id);
+  await assertNumberFree(actor, links, data.issuer, data.number, stored.id);
   const next = {
     number: data.number,
     kind: data.kind,

@@ -109,6 +109,13 @@ describe("recording a directive", () => {
     expect(error.issues).toEqual([{ field: "number", message: expect.stringContaining("đã có văn bản số 4200/KH-UBND") }]);
   });
 
+  it("refuses a number used in a province the user cannot read without telling what that directive is (issue 11, item 9)", async () => {
+    const daNang = await province("48", true);
+    const error = await refused(() => mutations.createDirective(otherStaff, directiveInput({ provinceId: String(daNang) }), NOW), ValidationError);
+    expect(error.issues).toEqual([{ field: "number", message: expect.stringContaining("4200/KH-UBND") }]);
+    expect(error.message).not.toMatch(/10\/02\/2026|Cải thiện/);
+  });
+
   it("refuses a malformed number, a future date and impossible years, naming each field", async () => {
     const error = await refused(() => mutations.createDirective(staff, directiveInput({ number: "KH-UBND 4201", years: "26", title: "" }), NOW), ValidationError);
     expect(error.issues?.map((i) => i.field).sort()).toEqual(["number", "title", "years"]);
@@ -372,6 +379,15 @@ describe("periodic reports", () => {
     const wrong = await refused(() => mutations.submitReport(head, report({ period: "2026-Q2" }), NOW), ValidationError);
     expect(wrong.issues?.[0].message).toContain("không yêu cầu báo cáo kỳ");
     await refused(() => mutations.submitReport(head, report({ period: "2026-Q3" }), new Date("2026-05-01T03:00:00Z")), ValidationError);
+  });
+
+  it("refuses an agency head a directive of another province without naming it, even for their own agency id (issue 11, item 9)", async () => {
+    const daNang = await province("48", true);
+    const { id: foreign } = await mutations.createDirective(otherStaff, directiveInput({ provinceId: String(daNang), number: "77/KH-UBND", issuer: "UBND thành phố Đà Nẵng" }), NOW);
+    for (const period of ["2026-Q1", "2026-Q2"]) {
+      const error = await refused(() => mutations.submitReport(head, report({ directiveId: String(foreign), period }), NOW), ForbiddenError);
+      expect(error.message).not.toContain("77/KH-UBND");
+    }
   });
 
   it("staff see who has and has not reported, and export the compiled report", async () => {

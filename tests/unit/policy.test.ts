@@ -46,6 +46,11 @@ describe("permission table", () => {
     expect(can(actor("AGENCY_HEAD"), "results.write", ownAgency)).toBe(false);
   });
 
+  it("holds an agency head's own agency to their province: the same agency id on another province's data is not theirs (issue 11, item 9)", () => {
+    const ownAgencyElsewhere = { provinceId: OTHER_PROVINCE, agencyId: OWN_AGENCY };
+    for (const p of ["province.read", "assessment.selfScore", "task.report"] as const) expect(can(actor("AGENCY_HEAD"), p, ownAgencyElsewhere)).toBe(false);
+  });
+
   it("lets a leader read their province and write nothing", () => {
     expect(can(actor("LEADER"), "province.read", otherAgency)).toBe(true);
     expect(can(actor("LEADER"), "province.read", otherProvince)).toBe(false);
