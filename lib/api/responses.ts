@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ConflictError, issuesFromZod, ValidationError } from "@/lib/errors";
+import { nameForType } from "@/lib/storage/files";
 
 export function validationError(error: z.ZodError): Response {
   const issues = issuesFromZod(error);
@@ -32,13 +33,13 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: "Lỗi máy chủ. Vui lòng thử lại sau." }, { status: 500 });
 }
 
-/** A stored file as a download: never rendered inline, never cached by shared caches. */
+/** A stored file as a download: never rendered inline, never cached by shared caches, named as its type (files stored before names were fixed too). */
 export function attachmentResponse(body: Uint8Array, file: { fileName: string; contentType: string }): Response {
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": file.contentType,
       "Content-Length": String(body.length),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(nameForType(file.fileName, file.contentType))}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

@@ -39,6 +39,20 @@ export function sniffKind(bytes: Uint8Array): Kind | null {
 
 export const ACCEPTED_EVIDENCE = "PDF, DOCX, XLSX, PNG, JPEG, WEBP";
 
+const KINDS = [PDF, DOCX, XLSX, PNG, JPEG, WEBP];
+
+/**
+ * The name a file is stored and served under: the uploaded one, with the extension of its real
+ * type (a PDF uploaded as "report.html" is "report.pdf": saved by a user and opened, it must not
+ * run as a web page).
+ */
+export function nameForType(fileName: string, contentType: string): string {
+  const kind = KINDS.find((k) => k.contentType === contentType);
+  if (!kind || kind.extensions.some((extension) => fileName.toLowerCase().endsWith(extension))) return fileName;
+  const dot = fileName.lastIndexOf(".");
+  return `${dot > 0 ? fileName.slice(0, dot) : fileName}${kind.extensions[0]}`;
+}
+
 export type StoredBlob = { storageKey: string; fileName: string; contentType: string; sizeBytes: number; sha256: string };
 
 /** Checks and stores an uploaded file; throws a ValidationError naming what is wrong. */
@@ -60,7 +74,10 @@ export async function storeEvidence(fileName: string, bytes: Uint8Array): Promis
   const target = path.join(storageRoot(), storageKey);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, bytes, { flag: "wx" });
-  return { storageKey, fileName: name, contentType: kind.contentType, sizeBytes: bytes.length, sha256 };
+  const named = nameForType(name, kind.contentType);
+  const extension = named.slice(named.lastIndexOf("."));
+  const storedName = named.length > 200 ? `${named.slice(0, 200 - extension.length)}${extension}` : named;
+  return { storageKey, fileName: storedName, contentType: kind.contentType, sizeBytes: bytes.length, sha256 };
 }
 
 export async function readStored(storageKey: string): Promise<Buffer> {

@@ -156,6 +156,15 @@ describe("evidence", () => {
     await expect(getEvidenceFile(otherHead, stored.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it("stores and serves a file under a name whose extension is its real type (issue 11, item 8)", async () => {
+    const score = await firstAppraisalScore(ownAssessmentId);
+    for (const [name, expected] of [["report.html", "report.pdf"], ["bao-cao", "bao-cao.pdf"], ["scan.PDF", "scan.PDF"], ["x.pdf.svg", "x.pdf.pdf"]]) {
+      const stored = await addEvidence(head, score.id, { name, bytes: PDF }, BEFORE_DEADLINE);
+      expect(stored.fileName).toBe(expected);
+      await expect(getEvidenceFile(staff, stored.id)).resolves.toMatchObject({ fileName: expected, contentType: "application/pdf" });
+    }
+  });
+
   it("refuses files that are not PDF, DOCX, XLSX or images, whatever their name says", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
     const before = await testDb.storedFile.count();
