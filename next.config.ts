@@ -17,7 +17,8 @@ const config: NextConfig = {
   // Evidence files (20 MB) and imported tables (50 MB) are uploaded through server actions.
   // proxy.ts makes Next buffer request bodies (10 MB by default, cut beyond): as large as the
   // largest upload, or imports would arrive truncated.
-  experimental: { serverActions: { bodySizeLimit: "60mb" }, proxyClientMaxBodySize: "60mb" },
+  // authInterrupts: forbidden() answers 403 with app/(portal)/forbidden.tsx.
+  experimental: { serverActions: { bodySizeLimit: "60mb" }, proxyClientMaxBodySize: "60mb", authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

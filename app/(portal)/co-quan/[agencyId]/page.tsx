@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { getAgencyView } from "@/lib/dashboards/queries";
 import { agencyViewParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
@@ -13,8 +14,8 @@ export const metadata: Metadata = { title: "Kết quả của cơ quan, đơn v�
 export default async function AgencyPage({ params, searchParams }: { params: Promise<{ agencyId: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const agencyId = Number((await params).agencyId);
-  if (!Number.isInteger(agencyId) || agencyId <= 0) notFound();
+  const agencyId = idParam((await params).agencyId);
+  if (agencyId < 1) notFound();
   const parsed = agencyViewParamsSchema.safeParse(await searchParams);
   if (!parsed.success) {
     return (

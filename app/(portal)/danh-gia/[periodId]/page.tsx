@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { getPeriod } from "@/lib/assessments/queries";
 import { importScoresAction, publishAction } from "@/lib/assessments/actions";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatScore } from "@/lib/format";
 import { ActionForm } from "@/components/forms/action-form";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
@@ -15,8 +16,9 @@ export const metadata: Metadata = { title: "Kỳ đánh giá" };
 export default async function PeriodPage({ params }: { params: Promise<{ periodId: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const period = await getPeriod(actor, Number((await params).periodId) || 0).catch((error) => {
+  const period = await getPeriod(actor, idParam((await params).periodId)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
+    if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
   const published = period.status === "PUBLISHED";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { dayLabel, REPORTING_LABELS, type ReportingKind } from "@/lib/directives/labels";
 import { getDirective } from "@/lib/directives/queries";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Văn bản chỉ đạo" };
 export default async function DirectivePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const directive = await getDirective(actor, Number((await params).id) || 0).catch((error) => {
+  const directive = await getDirective(actor, idParam((await params).id)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof ForbiddenError) return null;
     throw error;

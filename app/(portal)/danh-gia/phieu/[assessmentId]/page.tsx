@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { getAssessmentSheet, type SheetCriterion } from "@/lib/assessments/queries";
 import {
@@ -13,7 +14,7 @@ import {
   selfScoreAction,
 } from "@/lib/assessments/actions";
 import { appraisedScore, nextStatus, selfTotal, type WorkflowStep } from "@/lib/assessments/workflow";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatPoints, formatScore } from "@/lib/format";
 import { ActionForm } from "@/components/forms/action-form";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
@@ -29,8 +30,9 @@ const smallButton = "rounded-md bg-brand-600 px-2.5 py-1 text-xs font-semibold t
 export default async function SheetPage({ params }: { params: Promise<{ assessmentId: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const sheet = await getAssessmentSheet(actor, Number((await params).assessmentId) || 0).catch((error) => {
+  const sheet = await getAssessmentSheet(actor, idParam((await params).assessmentId)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
+    if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
   const leaves = sheet.criteria.filter((c) => c.score);

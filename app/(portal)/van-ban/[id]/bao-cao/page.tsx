@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { dayLabel } from "@/lib/directives/labels";
 import { getCompiledReport } from "@/lib/directives/queries";
@@ -16,7 +17,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function CompiledReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const id = Number((await params).id) || 0;
+  const id = idParam((await params).id);
   const raw = (await searchParams).ky;
   const requested = typeof raw === "string" && raw !== "" ? raw : null;
   const report = await getCompiledReport(actor, id, requested === "tat-ca" ? null : requested).catch((error) => {
