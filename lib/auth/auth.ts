@@ -6,6 +6,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { checkCredentials } from "./credentials";
+import { endSessions, SESSION_IDLE_HOURS, sessionExpired } from "./session";
 import { clientIp } from "./throttle";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -18,11 +19,18 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
+declare module "next-auth" {
+  interface Session {
+    /** The user's session version when this session signed in (lib/auth/session.ts). */
+    sessionVersion?: number;
+  }
+}
+
 const secure = process.env.NODE_ENV === "production" && (process.env.AUTH_URL ?? "").startsWith("https://");
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_HOURS * 60 * 60 },
   pages: { signIn: "/dang-nhap" },
   useSecureCookies: secure,
   providers: [
@@ -30,20 +38,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Mật khẩu", type: "password" } },
       async authorize(credentials, request) {
         const outcome = await checkCredentials(db, credentials, clientIp(request.headers));
-        if (outcome.ok) return { id: String(outcome.userId), email: outcome.email, name: outcome.name };
+        if (outcome.ok) return { id: String(outcome.userId), email: outcome.email, name: outcome.name, sessionVersion: outcome.sessionVersion };
         if (outcome.reason === "throttled") throw new TooManyAttempts(outcome.retryAfterMinutes);
         throw new InvalidCredentials();
       },
     }),
   ],
   callbacks: {
+    // Runs on sign-in (with `user`) and on every read of the session; null ends the session and clears the cookie.
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
-      return token;
+      if (user?.id) {
+        return { ...token, uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, signedInAt: Math.floor(Date.now() / 1000) };
+      }
+      return sessionExpired(token.signedInAt) ? null : token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") session.sessionVersion = token.sv;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends the session everywhere: a copy of the cookie stops working too.
+    async signOut(message) {
+      const uid = "token" in message ? Number(message.token?.uid) : NaN;
+      if (Number.isInteger(uid) && uid > 0) await endSessions(db, uid);
     },
   },
 });

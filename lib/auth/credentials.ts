@@ -6,7 +6,7 @@ import { dummyPasswordHash, verifyPassword } from "./password";
 import { markSucceeded, reserveAttempt } from "./throttle";
 
 export type SignInOutcome =
-  | { ok: true; userId: number; email: string; name: string }
+  | { ok: true; userId: number; email: string; name: string; sessionVersion: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
@@ -22,5 +22,5 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, ip: strin
   const ok = user ? user.active && (await verifyPassword(user.passwordHash, password)) : await verifyPassword(await dummyPasswordHash(), password);
   if (!ok || !user) return { ok: false, reason: "invalid" };
   await markSucceeded(db, reserved.attemptId);
-  return { ok: true, userId: user.id, email: user.email, name: user.name };
+  return { ok: true, userId: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

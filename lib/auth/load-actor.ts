@@ -12,17 +12,25 @@ type ActorRow = {
   name: string;
   role: Role;
   active: boolean;
+  session_version: number;
   province_id: number | null;
   province_name: string | null;
   agency_id: number | null;
   agency_name: string | null;
 };
 
-export async function loadActor(db: Pick<PrismaClient, "$queryRaw">, where: { id: number } | { email: string }): Promise<Actor | null> {
+/**
+ * `sessionVersion`: the version the session was signed in with; a session whose version is no
+ * longer the user's (lib/auth/session.ts) gets no actor. Tests and scripts acting as a user pass none.
+ */
+export async function loadActor(
+  db: Pick<PrismaClient, "$queryRaw">,
+  where: { id: number; sessionVersion?: number } | { email: string },
+): Promise<Actor | null> {
   const condition = "id" in where ? Prisma.sql`u.id = ${where.id}` : Prisma.sql`u.email = ${where.email}`;
   // An agency head's province is their agency's province.
   const [user] = await db.$queryRaw<ActorRow[]>`
-    SELECT u.id, u.email, u.name, u.role::text AS role, u.active,
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u.session_version,
            COALESCE(ap.id, p.id) AS province_id, COALESCE(ap.name_vi, p.name_vi) AS province_name,
            a.id AS agency_id, a.name AS agency_name
       FROM app_user u
@@ -31,6 +39,7 @@ export async function loadActor(db: Pick<PrismaClient, "$queryRaw">, where: { id
       LEFT JOIN province ap ON ap.id = a.province_id
      WHERE ${condition}`;
   if (!user || !user.active) return null;
+  if ("sessionVersion" in where && where.sessionVersion !== undefined && where.sessionVersion !== user.session_version) return null;
   return {
     id: user.id,
     email: user.email,
