@@ -4,7 +4,7 @@ import path from "node:path";
 import { ensureAuthSecret, prepareDatabase, ROOT } from "./lib/runtime";
 
 const database = await prepareDatabase({ log: (line) => console.log(`• ${line}`) });
-const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["dev", "-p", process.env.PORT ?? "3000"], {
+const server = spawn(process.execPath, [path.join(ROOT, "scripts", "web-server.mjs"), "--dev", "-p", process.env.PORT ?? "3000"], {
   cwd: ROOT,
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: ensureAuthSecret(), NEXT_DIST_DIR: ".next-dev" },

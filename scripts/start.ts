@@ -8,6 +8,9 @@ import { prepareDatabase, ensureAuthSecret, ensureBuild, ROOT, DATA_DIR } from "
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed";
 
 const port = Number(process.env.PORT ?? 3000);
+// The web server listens on 127.0.0.1 unless HOST opens it (HOST=0.0.0.0: every interface).
+const host = process.env.HOST ?? "127.0.0.1";
+const probeHost = ["0.0.0.0", "::"].includes(host) ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
 const started = Number(process.env.PORTAL_STARTED_AT ?? Date.now());
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 
@@ -30,7 +33,7 @@ void waitUntilServing().then(announce);
 async function waitUntilServing() {
   for (;;) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+      if ((await fetch(`http://${probeHost}:${port}/api/health`)).ok) return;
     } catch {
       // not listening yet
     }
@@ -40,7 +43,7 @@ async function waitUntilServing() {
 
 function announce() {
   if (stopping) return;
-  const url = `http://localhost:${port}`;
+  const url = `http://${host === "127.0.0.1" ? "localhost" : probeHost}:${port}`;
   console.log(`\n✔ Cổng PAR INDEX đã chạy sau ${seconds()} giây: ${url}`);
   console.log(`  Bảng xếp hạng công khai: ${url}/xep-hang`);
   console.log(`  Cơ sở dữ liệu: ${database.embedded ? `PostgreSQL nhúng, dữ liệu tại ${path.relative(ROOT, DATA_DIR)}/postgres` : "DATABASE_URL"}`);

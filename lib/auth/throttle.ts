@@ -30,10 +30,13 @@ export function throttleVerdict(
   return { blocked: true, retryAfterMinutes: Math.max(1, Math.ceil((freedAt - now.getTime()) / 60_000)) };
 }
 
-/** The client's address as told by the reverse proxy (see README "Deployment"). */
+/**
+ * The client's address: the one address the web server (scripts/web-server.mjs) writes into
+ * X-Forwarded-For, from the connection or, behind TRUSTED_PROXIES, from what they forwarded
+ * (README "Deployment"); whatever the client sent in that header is gone by then.
+ */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
+  return (headers.get("x-forwarded-for")?.trim() || "unknown").slice(0, 64);
 }
 
 export async function checkThrottle(db: Attempts, email: string, ip: string, now = new Date()): Promise<ThrottleVerdict> {

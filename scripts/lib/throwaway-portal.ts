@@ -72,7 +72,7 @@ export type PortalServer = {
 };
 
 /**
- * `next start` of the production build on a free port, in its own process group, ready when
+ * The production build served (scripts/web-server.mjs) on a free port, in its own process group, ready when
  * /api/health answers. `cluster`: one process per core, as `npm start` serves (scripts/next-cluster.mjs).
  */
 export async function startPortalServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; cluster?: boolean }): Promise<PortalServer> {
@@ -80,7 +80,7 @@ export async function startPortalServer(options: { databaseUrl: string; port?: n
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "fault-evidence-"));
   const [command, args] = options.cluster
     ? [process.execPath, [path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)]]
-    : [path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)]];
+    : [process.execPath, [path.join(ROOT, "scripts", "web-server.mjs"), "-p", String(port)]];
   const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
     detached: true,
@@ -93,6 +93,8 @@ export async function startPortalServer(options: { databaseUrl: string; port?: n
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
       EVIDENCE_DIR: evidenceDir,
+      // The tests and scripts play the reverse proxy: they send X-Forwarded-For to act as many clients.
+      TRUSTED_PROXIES: "127.0.0.1",
       ...options.env,
     },
   });

@@ -1,7 +1,9 @@
 // What an outside security test broke (issue 11), checked over HTTP against the production build:
-// bad ids on pages (item 11) on the shared server; sessions after sign-out and past their
-// lifetime (item 4) on a portal of its own, whose session secret the test knows.
+// bad ids on pages (item 11) on the shared server; on a portal of its own, whose session secret
+// the test knows and which trusts no proxy: sessions after sign-out and past their lifetime
+// (item 4), large bodies (item 7), and a forged X-Forwarded-For (item 6, last: it blocks the address).
 import crypto from "node:crypto";
+import http from "node:http";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
@@ -14,7 +16,7 @@ let own: PortalServer;
 
 beforeAll(async () => {
   database = await startThrowawayDatabase({ demo: true });
-  own = await startPortalServer({ databaseUrl: database.url, env: { AUTH_SECRET } });
+  own = await startPortalServer({ databaseUrl: database.url, env: { AUTH_SECRET, TRUSTED_PROXIES: "" } });
 }, 120_000);
 afterAll(async () => {
   await own?.kill();
@@ -81,5 +83,69 @@ describe("sessions (item 4)", () => {
     const renewed = renewal.headers.getSetCookie().find((line) => line.startsWith(`${COOKIE}=`));
     // Either no new cookie, or one that clears it.
     if (renewed) expect(renewed).toMatch(new RegExp(`^${COOKIE}=;`));
+  });
+});
+
+/**
+ * Declares a body of `declared` bytes and sends `send` of them (all by default), then waits up to
+ * 5 s for the answer: a server that reads the whole body first never answers a request that stops halfway.
+ */
+function sendLargeBody(baseUrl: string, path: string, headers: Record<string, string>, declared: number, send = declared) {
+  return new Promise<{ status: number | "no answer"; body: string; ms: number }>((resolve) => {
+    const started = performance.now();
+    const timer = setTimeout(() => {
+      request.destroy();
+      resolve({ status: "no answer", body: "", ms: performance.now() - started });
+    }, 5_000);
+    const request = http.request(baseUrl + path, { method: "POST", headers: { ...headers, "content-length": String(declared) } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (body += chunk));
+      response.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? 0, body, ms: performance.now() - started });
+      });
+    });
+    // The server may close the connection while we still write: the answer is what counts.
+    request.on("error", () => {});
+    request.write(Buffer.alloc(send, 0x61));
+    if (send === declared) request.end();
+  });
+}
+
+describe("request bodies (item 7)", () => {
+  const MB55 = 55 * 1024 * 1024;
+
+  it("over 1 MiB from a signed-out client are refused with 413 before they are read, even posted as a server action", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        sendLargeBody(own.baseUrl, "/trang-chu", { "next-action": "7f00aa", "content-type": "multipart/form-data; boundary=x" }, MB55, 1024 * 1024),
+      ),
+    );
+    for (const result of results) {
+      expect(result.status).toBe(413);
+      expect(JSON.parse(result.body).error).toContain("Chỉ người đã đăng nhập mới tải tệp lên được");
+      expect(result.ms).toBeLessThan(3_000);
+    }
+  });
+
+  it("over 1 MiB from a signed-in user only reach an upload route", async () => {
+    const { cookie } = await signInOverHttp(own.baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD });
+    const json = { cookie, "content-type": "application/json" };
+    expect((await sendLargeBody(own.baseUrl, "/api/v1/criterion-scores/1/self-score", json, 2 * 1024 * 1024, 1024 * 1024)).status).toBe(413);
+    const upload = await sendLargeBody(own.baseUrl, "/api/v1/imports/results?dryRun=1", { cookie, "content-type": "multipart/form-data; boundary=x" }, 2 * 1024 * 1024);
+    expect(upload.status).toBe(400);
+  });
+});
+
+describe("the per-address sign-in limit (item 6)", () => {
+  it("counts the connection's address, whatever X-Forwarded-For a client sends", async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      const attempt = await signInOverHttp(own.baseUrl, { email: `khong-co-${i}@demo.local`, password: "sai-mat-khau" }, { ip: `198.51.100.${i + 1}` });
+      outcomes.push(attempt.outcome);
+    }
+    expect(outcomes.slice(0, 20).every((o) => o === "invalid"), outcomes.join()).toBe(true);
+    expect(outcomes[20]).toBe("throttled");
   });
 });

@@ -20,7 +20,7 @@ export async function startPortal(options: { env?: Record<string, string>; log?:
   const databaseUrl = await createDatabase(cluster);
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-evidence-"));
   const port = await freePort();
-  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "web-server.mjs"), "-p", String(port)], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

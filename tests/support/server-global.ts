@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   await ensureBuild({ distDir, log: (line) => console.log(line) });
 
   const port = await freePort();
-  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "web-server.mjs"), "-p", String(port)], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

@@ -19,9 +19,11 @@ describe("throttleVerdict", () => {
 });
 
 describe("clientIp", () => {
-  it("takes the first address the proxy forwarded", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" }))).toBe("203.0.113.5");
-    expect(clientIp(new Headers({ "x-real-ip": "203.0.113.6" }))).toBe("203.0.113.6");
+  // The web server has already resolved the address (tests/unit/http-gate.test.ts): the first
+  // element of a forwarded list was the client's own claim (issue 11, item 6).
+  it("is the one address the web server wrote, and nothing a client sends elsewhere", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.5" }))).toBe("203.0.113.5");
+    expect(clientIp(new Headers({ "x-real-ip": "203.0.113.6" }))).toBe("unknown");
     expect(clientIp(new Headers())).toBe("unknown");
   });
 });

@@ -1,0 +1,52 @@
+// The checks the web server makes before Next sees a request (scripts/lib/http-gate.mjs): which
+// address is the client's (issue 11, item 6) and which bodies may be read (item 7).
+import { describe, expect, it } from "vitest";
+import { bodyClass, clientAddress, SMALL_BODY_BYTES, trustedProxies, UPLOAD_MAX_BYTES } from "@/scripts/lib/http-gate.mjs";
+
+describe("the client's address", () => {
+  it("is the connection's when no proxy is trusted, whatever X-Forwarded-For says", () => {
+    expect(clientAddress("203.0.113.9", "198.51.100.1", null)).toBe("203.0.113.9");
+    expect(clientAddress("::ffff:203.0.113.9", undefined, trustedProxies(""))).toBe("203.0.113.9");
+  });
+
+  it("behind trusted proxies, is the first address from the right that is not one of them", () => {
+    const trusted = trustedProxies("10.0.0.2, 10.8.0.0/16, ::1");
+    // A client that writes its own header stands to the left of what the proxy appended.
+    expect(clientAddress("10.0.0.2", "1.2.3.4, 203.0.113.9", trusted)).toBe("203.0.113.9");
+    expect(clientAddress("::ffff:10.0.0.2", "203.0.113.9, 10.8.4.4", trusted)).toBe("203.0.113.9");
+    expect(clientAddress("::1", "2001:db8::7", trusted)).toBe("2001:db8::7");
+    expect(clientAddress("10.0.0.2", ["1.2.3.4", "203.0.113.9"], trusted)).toBe("203.0.113.9");
+  });
+
+  it("ignores X-Forwarded-For from a connection that is not a trusted proxy", () => {
+    expect(clientAddress("203.0.113.9", "10.0.0.2", trustedProxies("10.0.0.2"))).toBe("203.0.113.9");
+  });
+
+  it("is the proxy's own when the header is missing, and refuses a malformed TRUSTED_PROXIES", () => {
+    expect(clientAddress("10.0.0.2", undefined, trustedProxies("10.0.0.2"))).toBe("10.0.0.2");
+    expect(() => trustedProxies("proxy.local")).toThrow(/TRUSTED_PROXIES/);
+    expect(() => trustedProxies("10.0.0.0/x")).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
+describe("request bodies", () => {
+  const request = (method: string, url: string, headers: Record<string, string>) => ({ method, url, headers });
+  const length = (bytes: number) => ({ "content-length": String(bytes) });
+
+  it("up to 1 MiB are anyone's", () => {
+    expect(bodyClass(request("POST", "/danh-gia/1", length(SMALL_BODY_BYTES)))).toBe("small");
+    expect(bodyClass(request("GET", "/", {}))).toBe("small");
+  });
+
+  it("larger ones only as uploads: a server action or an import route, never above the upload limit", () => {
+    expect(bodyClass(request("POST", "/danh-gia/phieu/3", { ...length(5_000_000), "next-action": "7f00" }))).toBe("upload");
+    expect(bodyClass(request("POST", "/api/v1/imports/results?dryRun=1", length(5_000_000)))).toBe("upload");
+    expect(bodyClass(request("POST", "/api/v1/assessment-periods/4/scores", length(5_000_000)))).toBe("upload");
+    expect(bodyClass(request("POST", "/api/v1/frameworks/2/import", length(5_000_000)))).toBe("upload");
+    expect(bodyClass(request("PUT", "/api/v1/criterion-scores/1/self-score", length(5_000_000)))).toBe("refused");
+    expect(bodyClass(request("POST", "/dang-nhap", length(5_000_000)))).toBe("refused");
+    expect(bodyClass(request("POST", "/api/v1/imports/results", length(UPLOAD_MAX_BYTES + 1)))).toBe("refused");
+    expect(bodyClass(request("POST", "/danh-gia/1", { "transfer-encoding": "chunked", "next-action": "7f00" }))).toBe("refused");
+    expect(bodyClass(request("POST", "/danh-gia/1", { "transfer-encoding": "chunked" }))).toBe("refused");
+  });
+});
