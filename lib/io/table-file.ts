@@ -1,9 +1,11 @@
 // Reading and writing the tables staff exchange as files: CSV (UTF-8, comma) and XLSX (the first
-// worksheet). One header row, then one row per record. Libraries do the parsing (papaparse,
-// exceljs); this module only gives both formats the same shape and the same safety rules.
+// worksheet). One header row, then one row per record. Libraries do the parsing (papaparse;
+// yauzl and saxes in xlsx-sheet.ts, which reads within bounds; exceljs writes); this module only
+// gives both formats the same shape and the same safety rules.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { ValidationError } from "@/lib/errors";
+import { readFirstSheet } from "./xlsx-sheet";
 
 export type TableFormat = "csv" | "xlsx";
 /** A data row: its 1-based row number in the file (the header is row 1) and its cells by column. */
@@ -72,41 +74,21 @@ function readCsv(text: string): Table {
   };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("");
-    if ("text" in value) return String(value.text);
-    // A formula is never evaluated on import: only its cached result is read.
-    if ("result" in value) return value.result === undefined || value.result === null ? "" : cellText(value.result as ExcelJS.CellValue);
-    if ("error" in value) return "";
-  }
-  return String(value);
-}
-
 async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  } catch {
-    throw new ValidationError([{ row: 1, message: "Không đọc được tệp XLSX. Kiểm tra tệp có đúng định dạng Excel (.xlsx) và không bị hỏng." }]);
+  const sheet = await readFirstSheet(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  const header = sheet.get(1);
+  if (![...sheet.values()].some((cells) => [...cells.values()].some((text) => text !== ""))) {
+    throw new ValidationError([{ row: 1, message: "Tệp trống: cần một dòng tiêu đề và các dòng dữ liệu." }]);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw new ValidationError([{ row: 1, message: "Tệp trống: cần một dòng tiêu đề và các dòng dữ liệu." }]);
-  const headerRow = sheet.getRow(1);
   const columns: string[] = [];
-  for (let c = 1; c <= headerRow.cellCount; c++) columns.push(normalizeHeader(cellText(headerRow.getCell(c).value)));
+  for (let c = 1; c <= Math.max(0, ...(header?.keys() ?? [])); c++) columns.push(normalizeHeader(header?.get(c) ?? ""));
   const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
+  for (const [rowNumber, cells] of [...sheet].sort(([a], [b]) => a - b)) {
+    if (rowNumber === 1) continue;
     const values: Record<string, string> = {};
-    columns.forEach((column, i) => (values[column] = unprotectCell(cellText(row.getCell(i + 1).value).trim())));
+    columns.forEach((column, i) => (values[column] = unprotectCell((cells.get(i + 1) ?? "").trim())));
     if (Object.values(values).some((v) => v !== "")) rows.push({ row: rowNumber, values });
-  });
+  }
   return { columns, rows };
 }
 

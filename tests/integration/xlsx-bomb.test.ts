@@ -137,6 +137,8 @@ describe("crafted XLSX files", () => {
   it("an agency head's scores import of sheets that each inflate to 24 MB of one inline string is refused at once", async () => {
     const head = await actorFor("thutruong@demo.local");
     const period = await testDb.assessmentPeriod.findFirstOrThrow();
+    // Warm: the first query of a fresh client compiles, which says nothing about the file.
+    await importScores(head, { periodId: period.id, data: Buffer.from("agency_code,code,self_score,appraised_score\n"), format: "csv", dryRun: true }).catch(() => {});
     const file = inlineStringBomb(3, 24 * MB);
     expect(file.length).toBeLessThan(400 * 1024);
     const result = await measured(() => importScores(head, { periodId: period.id, data: file, format: "xlsx", dryRun: true }));
