@@ -29,6 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export type Permission =
   | "province.read" // a province's internal data: agencies, assessments, directives, targets
   | "results.write" // published national results of a province
+  | "results.importNational" // rows of other provinces in an import of the national table
   | "assessment.manage" // open periods, appraise, publish (Sở Nội vụ)
   | "assessment.selfScore" // self-score and explain (the agency)
   | "directive.write"
@@ -43,6 +44,8 @@ type Reach = "all" | "province" | "agency" | "none";
 export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "province.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "province", AGENCY_HEAD: "agency" },
   "results.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  // The national table is entered by one authority: a Department of Home Affairs imports its own rows only.
+  "results.importNational": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },

@@ -48,8 +48,11 @@ export type ImportContext = {
   units: UnitDef[];
   /** Stored results of the year. */
   stored: StoredResult[];
-  /** Whether the importer may change a stored result of this unit (administrators, or their own province). */
-  mayChange: (unit: UnitDef) => boolean;
+  /**
+   * Whether the importer may write (add or change) a result of this unit: their own province's
+   * rows, or any row with the national table's permission (lib/auth/policy.ts, "results.importNational").
+   */
+  mayWrite: (unit: UnitDef) => boolean;
 };
 
 export type Change = { column: string; old: string | number | null; new: string | number | null };
@@ -69,7 +72,7 @@ export type PlannedRow = {
 
 export type ImportPlan = { issues: Issue[]; rows: PlannedRow[] };
 
-export const OTHER_PROVINCE_CHANGE = "Chỉ quản trị viên được sửa kết quả đã có của tỉnh khác";
+export const OTHER_PROVINCE_CHANGE = "Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu";
 
 /** The first data row's year when it is a plausible year (the lib reads the units of that year). */
 export function fileYear(table: Table, currentYear: number): number | null {
@@ -266,9 +269,9 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
     }
     const changes = diffResult(stored, next);
     const status: RowStatus = !stored ? "new" : changes.length > 0 ? "updated" : "unchanged";
-    if (status === "updated" && !ctx.mayChange(unit)) {
-      const shown = changes.map((c) => `${c.column}: ${show(c.old)} → ${show(c.new)}`).join("; ");
-      issues.push({ row, column: changes[0].column, message: `${OTHER_PROVINCE_CHANGE} (${unit.nameVi}, ${provinceIndex.shortName} ${ctx.year}: ${shown}).` });
+    if (status !== "unchanged" && !ctx.mayWrite(unit)) {
+      const shown = status === "new" ? "chưa có kết quả" : changes.map((c) => `${c.column}: ${show(c.old)} → ${show(c.new)}`).join("; ");
+      issues.push({ row, column: status === "new" ? "unit_code" : changes[0].column, message: `${OTHER_PROVINCE_CHANGE} (${unit.nameVi}, ${provinceIndex.shortName} ${ctx.year}: ${shown}).` });
       continue;
     }
     rows.push({ row, indexCode: provinceIndex.code, unitId: unit.id, unitCode: unit.code, unitName: unit.nameVi, status, changes, next, stored });

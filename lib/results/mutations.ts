@@ -1,7 +1,7 @@
 // Writes of the published national results: the entry form of one result and the import of a
 // year's national table. Each validates first, then writes and audits in one transaction.
 import "server-only";
-import type { Actor } from "@/lib/auth/policy";
+import { can, type Actor } from "@/lib/auth/policy";
 import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
@@ -219,14 +219,15 @@ async function importContext(actor: Actor, year: number | null): Promise<ImportC
       note: result.note,
       components: Object.fromEntries(result.components.map((c) => [c.code, Number(c.value)])),
     })),
-    mayChange: (unit) => mayWriteResultsOf(actor, unit.id, links),
+    mayWrite: (unit) => mayWriteResultsOf(actor, unit.id, links) || can(actor, "results.importNational", { provinceId: unit.id }),
   };
 }
 
 /**
  * Imports a year's national table (CSV or XLSX). All or nothing: any invalid row rejects the whole
  * file with every issue ({ row, column, message }); a dry run reports what would change and writes
- * nothing. Home Affairs staff may add rows of other provinces but change only their own.
+ * nothing. Home Affairs staff write only their own province's rows (and its former units'); rows
+ * of other provinces need the national table's permission ("results.importNational"), or must be unchanged.
  */
 export async function importResults(
   actor: Actor | null,

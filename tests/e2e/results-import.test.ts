@@ -35,8 +35,9 @@ async function signedInAs(email: string) {
 }
 
 describe("import of a national table in the browser", () => {
-  it("previews a PAR INDEX 2020 table as Home Affairs staff, commits it, and the ranking shows it", async () => {
-    await signedInAs("noivu@demo.local");
+  // The national table, rows of several provinces: an administrator's (README, "Published results").
+  it("previews a PAR INDEX 2020 table as an administrator, commits it, and the ranking shows it", async () => {
+    await signedInAs("quantri@demo.local");
     await page.goto(`${baseUrl}/ket-qua/nhap-khau`);
     await page.setInputFiles("[data-testid=import-form] input[type=file]", csv(TABLE_2020));
     await page.getByRole("button", { name: "Xem trước" }).click();
@@ -93,15 +94,18 @@ describe("import of a national table in the browser", () => {
     await page.getByRole("button", { name: "Xem trước" }).click();
     const errors = page.getByTestId("import-errors");
     await errors.waitFor();
-    await expect(errors.locator("p").first().textContent()).resolves.toContain("Tệp có 4 lỗi nên chưa ghi dòng nào");
+    await expect(errors.locator("p").first().textContent()).resolves.toContain("Tệp có 5 lỗi nên chưa ghi dòng nào");
     const cells = await errors.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent)));
+    // Rows of other provinces, new (row 2) or changed (row 6), are not Home Affairs staff's to write.
     expect(cells).toEqual([
+      ["2", "unit_code"],
       ["3", "unit_code"],
       ["4", "score"],
       ["5", "year"],
       ["6", "score"],
     ]);
-    await expect(errors.locator("tbody tr").last().textContent()).resolves.toContain("Chỉ quản trị viên được sửa kết quả đã có của tỉnh khác");
+    await expect(errors.locator("tbody tr").first().textContent()).resolves.toContain("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác");
+    await expect(errors.locator("tbody tr").last().textContent()).resolves.toContain("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác");
     await expect(page.getByRole("button", { name: "Nhập dữ liệu" }).count()).resolves.toBe(0);
     await screenshot(page, "ket-qua-nhap-khau-loi");
   });
@@ -170,21 +174,27 @@ describe("POST /api/v1/imports/results", () => {
   const url = `${baseUrl}/api/v1/imports/results`;
   const multipart = (text: string, dryRun = true) => ({ multipart: { file: csv(text), ...(dryRun ? { dryRun: "1" } : {}) } });
 
-  it("answers a dry run of Home Affairs staff with the summary and writes nothing; a change to another province is refused even then", async () => {
+  it("answers a dry run of Home Affairs staff with the summary and writes nothing; rows of other provinces, new or changed, are refused even then", async () => {
     await signedInAs("noivu@demo.local");
-    const table = `${TABLE_2020}\n2020,PAR_INDEX,35,83.6,,${SOURCE},,,,`;
+    // The national table as stored, with a change to their own (old) unit An Giang (89).
+    const table = TABLE_2020.replace("84.05", "84.1");
     const response = await context.request.post(url, multipart(table));
     expect(response.status()).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ dryRun: true, year: 2020, summary: { new: 1, updated: 0, unchanged: 5 } });
-    expect(body.rows[5]).toMatchObject({ row: 7, unitCode: "35", unitName: "Hà Nam", status: "new" });
+    expect(body).toMatchObject({ dryRun: true, year: 2020, summary: { new: 0, updated: 1, unchanged: 4 } });
+    expect(body.rows[3]).toMatchObject({ row: 5, unitCode: "89", unitName: "An Giang", status: "updated" });
     const again = await context.request.post(url, multipart(table));
-    expect((await again.json()).summary).toEqual({ new: 1, updated: 0, unchanged: 5 });
+    expect((await again.json()).summary).toEqual({ new: 0, updated: 1, unchanged: 4 });
 
+    const added = await context.request.post(url, multipart(`${TABLE_2020}\n2020,PAR_INDEX,35,83.6,,${SOURCE},,,,`));
+    expect(added.status()).toBe(400);
+    expect((await added.json()).issues).toEqual([
+      { row: 7, column: "unit_code", message: expect.stringMatching(/^Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác .*\(Hà Nam/) },
+    ]);
     const changed = await context.request.post(url, multipart(TABLE_2020.replace('"89,42"', "89.5")));
     expect(changed.status()).toBe(400);
     expect((await changed.json()).issues).toEqual([
-      { row: 3, column: "score", message: expect.stringMatching(/^Chỉ quản trị viên được sửa kết quả đã có của tỉnh khác \(Hải Phòng/) },
+      { row: 3, column: "score", message: expect.stringMatching(/^Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác .*\(Hải Phòng/) },
     ]);
   });
 

@@ -58,8 +58,9 @@ ${HEADER}
   });
 
   it("writes a valid table with its components, audits every row, and then ranks it", async () => {
-    const noivu = await actorFor("noivu@demo.local");
-    const outcome = await importResults(noivu, csvFile(table2020), { dryRun: false });
+    // The national table, rows of several provinces: an administrator's (README, "Published results").
+    const admin = await actorFor("quantri@demo.local");
+    const outcome = await importResults(admin, csvFile(table2020), { dryRun: false });
     expect(outcome.summary).toEqual({ new: 3, updated: 0, unchanged: 0 });
     const daNang = await result2020("48");
     expect(Number(daNang?.score)).toBe(89.15); // the sum of its components
@@ -68,7 +69,7 @@ ${HEADER}
     });
     const audit = await testDb.auditLog.findMany({ where: { action: "publishedResult.import", entityId: String(daNang!.id) } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorEmail: "noivu@demo.local", oldValue: null, newValue: expect.objectContaining({ score: 89.15, year: 2020 }) });
+    expect(audit[0]).toMatchObject({ actorEmail: "quantri@demo.local", oldValue: null, newValue: expect.objectContaining({ score: 89.15, year: 2020 }) });
 
     const ranking = await getRanking("PAR_INDEX", 2020);
     expect(ranking.items.map((i) => [i.unitName, i.rank])).toEqual([
@@ -88,7 +89,7 @@ ${HEADER}
     expect(outcome.rows[0].changes).toEqual([{ column: "score", old: 90.27, new: 90.31 }]);
     const after = await result2020("22");
     expect(after).toMatchObject({ version: before!.version + 1 });
-    const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityId: String(after!.id), actorEmail: "quantri@demo.local" } });
+    const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityId: String(after!.id), actorEmail: "quantri@demo.local" }, orderBy: { id: "desc" } });
     expect(audit.oldValue).toMatchObject({ score: 90.27 });
     expect(audit.newValue).toMatchObject({ score: 90.31 });
   });
@@ -192,14 +193,15 @@ describe("export → import", () => {
 });
 
 describe("who may import", () => {
-  it("lets Home Affairs staff add another province's row and change their own, but not change another's", async () => {
+  it("lets Home Affairs staff write their own province's rows, and refuses rows of other provinces, new or changed (issue 11, item 10)", async () => {
     const noivu = await actorFor("noivu@demo.local");
     const before = await snapshot();
-    // PAR INDEX 2023: Quảng Ninh 92.18 is seeded; An Giang (89, an old unit of noivu's province) is not.
-    const changesOther = `${HEADER}\n2023,PAR_INDEX,22,92.5,1,nguồn khác,,,,\n2023,PAR_INDEX,89,84.1,,nguồn,,,,`;
-    const error = await rejection(importResults(noivu, csvFile(changesOther), { dryRun: false }));
+    // PAR INDEX 2023: Quảng Ninh 92.18 is seeded; Đà Nẵng and An Giang (89, an old unit of noivu's province) are not.
+    const otherRows = `${HEADER}\n2023,PAR_INDEX,22,92.5,1,nguồn khác,,,,\n2023,PAR_INDEX,48,88,,nguồn,,,,\n2023,PAR_INDEX,89,84.1,,nguồn,,,,`;
+    const error = await rejection(importResults(noivu, csvFile(otherRows), { dryRun: false }));
     expect((error as ValidationError).issues).toEqual([
-      { row: 2, column: "score", message: expect.stringMatching(/^Chỉ quản trị viên được sửa kết quả đã có của tỉnh khác \(Quảng Ninh/) },
+      { row: 2, column: "score", message: expect.stringMatching(/^Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác .*\(Quảng Ninh/) },
+      { row: 3, column: "unit_code", message: expect.stringMatching(/^Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác .*\(Đà Nẵng/) },
     ]);
     expect(await snapshot()).toEqual(before);
 
@@ -207,7 +209,7 @@ describe("who may import", () => {
     const added = await importResults(noivu, csvFile(adds), { dryRun: false });
     expect(added.summary).toEqual({ new: 2, updated: 0, unchanged: 1 });
 
-    // Their own (old) units may change.
+    // A row of another province that changes nothing (the table as exported) passes; their own (old) units may change.
     const own = await importResults(noivu, csvFile(adds.replace("84.1", "84.3")), { dryRun: false });
     expect(own.summary).toEqual({ new: 0, updated: 1, unchanged: 2 });
   });

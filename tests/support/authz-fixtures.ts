@@ -227,7 +227,15 @@ async function storedResult(unit: Unit) {
   return { ...result, unitCode: spec.code };
 }
 
-const resultsCsv = (r: Awaited<ReturnType<typeof storedResult>>) =>
+/** No stored result of the unit, so that an imported row adds one. */
+async function freshResult(unit: Unit) {
+  const spec = RESULT_OF[unit];
+  const province = await testDb.province.findFirstOrThrow({ where: { code: spec.code, validTo: spec.current ? null : { not: null } } });
+  await testDb.publishedResult.deleteMany({ where: { indexCode: spec.index, year: spec.year, provinceId: province.id } });
+  return { year: spec.year, indexCode: spec.index, unitCode: spec.code, score: 80, officialRank: null };
+}
+
+const resultsCsv = (r: { year: number; indexCode: string; unitCode: string; score: unknown; officialRank: number | null }) =>
   csvFile("ket-qua.csv", `year,index,unit_code,score,rank,source\n${r.year},${r.indexCode},${r.unitCode},${Number(r.score)},${r.officialRank ?? ""},Nguồn đã sửa ${next()}\n`);
 
 // ───────────────────────── Every entry point ─────────────────────────
@@ -282,8 +290,8 @@ export const FIXTURES: Record<string, Fixture> = {
     const f = await frameworkOf(w, unit);
     return () => call.route("GET /api/v1/frameworks/[id]", { params: { id: f.id } });
   },
-  "POST /api/v1/imports/results": async (_w, call, unit) => {
-    const r = await storedResult(unit);
+  "POST /api/v1/imports/results": async (_w, call, unit, name) => {
+    const r = name === "new row" ? await freshResult(unit) : await storedResult(unit);
     return () => call.route("POST /api/v1/imports/results", { form: { file: resultsCsv(r) } });
   },
   "GET /api/v1/rankings/export": async (_w, call) => () => call.route("GET /api/v1/rankings/export", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
@@ -467,8 +475,8 @@ export const FIXTURES: Record<string, Fixture> = {
     };
     return () => call.action(A("results", "saveResultAction"), fields);
   },
-  [A("results", "importResultsAction")]: async (_w, call, unit) => {
-    const r = await storedResult(unit);
+  [A("results", "importResultsAction")]: async (_w, call, unit, name) => {
+    const r = name === "new row" ? await freshResult(unit) : await storedResult(unit);
     return () => call.action(A("results", "importResultsAction"), { file: resultsCsv(r), intent: "commit" });
   },
 };

@@ -124,7 +124,7 @@ function resultsContext(table: Table, mayChange: boolean): ImportContext {
     componentCodes: PAR.map((c) => c.code),
     units: UNITS,
     stored: STORED,
-    mayChange: () => mayChange,
+    mayWrite: () => mayChange,
   };
 }
 

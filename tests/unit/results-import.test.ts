@@ -45,7 +45,7 @@ function context(overrides: Partial<ImportContext> = {}): ImportContext {
     componentCodes: [...PAR_COMPONENTS, ...SIPAS_ELEMENTS, { code: "CHINH_SACH" }].map((c) => c.code),
     units,
     stored: [],
-    mayChange: () => true,
+    mayWrite: () => true,
     ...overrides,
   };
 }
@@ -235,25 +235,30 @@ ${HEADER}
     expect(moved.issues).toEqual([{ row: 2, column: "score", message: expect.stringContaining("khác tổng các thành phần 88") }]);
   });
 
-  it("lets a province's staff add other provinces' rows but not change them", async () => {
-    const mayChange = (unit: { id: number }) => unit.id === 89;
+  // Issue 11, item 10: rows of other provinces need the national table's own permission
+  // (results.importNational, administrators), new rows as much as changed ones.
+  it("lets a province's staff write only their own province's rows; rows of other provinces pass only unchanged", async () => {
+    const mayWrite = (unit: { id: number }) => unit.id === 89;
+    const stores = { stored: [stored(), stored({ id: 502, provinceId: 89, score: 79 })], mayWrite };
     const result = await plan(
       `
 ${HEADER}
 2020,PAR_INDEX,01,88.5,2,nguồn A
 2020,PAR_INDEX,22,91,1,nguồn A
 2020,PAR_INDEX,89,80,,nguồn A`,
-      { stored: [stored(), stored({ id: 502, provinceId: 89, score: 79 })], mayChange },
+      stores,
     );
     expect(result.rows).toEqual([]);
-    expect(result.issues).toEqual([{ row: 2, column: "score", message: expect.stringContaining(OTHER_PROVINCE_CHANGE) }]);
+    expect(result.issues).toEqual([
+      { row: 2, column: "score", message: expect.stringContaining(OTHER_PROVINCE_CHANGE) },
+      { row: 3, column: "unit_code", message: expect.stringContaining(OTHER_PROVINCE_CHANGE) },
+    ]);
     expect(result.issues[0].message).toContain("Hà Nội");
 
-    const allowed = await plan(`${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,22,91,1,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`, {
-      stored: [stored(), stored({ id: 502, provinceId: 89, score: 79 })],
-      mayChange,
-    });
-    expect(allowed.rows.map((r) => r.status)).toEqual(["unchanged", "new", "updated"]);
+    const own = await plan(`${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`, stores);
+    expect(own.rows.map((r) => r.status)).toEqual(["unchanged", "updated"]);
+    const national = await plan(`${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,22,91,1,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`, { ...stores, mayWrite: () => true });
+    expect(national.rows.map((r) => r.status)).toEqual(["unchanged", "new", "updated"]);
   });
 });
 

@@ -67,8 +67,8 @@ export default async function ResultImportPage() {
             <li>Chỉ cần một dòng sai là cả tệp không được ghi; mọi lỗi được liệt kê theo dòng và cột.</li>
             {!options.canChangeOtherProvinces ? (
               <li>
-                Cán bộ Sở Nội vụ được thêm kết quả chưa có của các tỉnh khác và sửa kết quả của tỉnh mình; chỉ quản trị viên được sửa kết quả đã có của
-                tỉnh khác.
+                Cán bộ Sở Nội vụ nhập kết quả của tỉnh mình (kể cả các đơn vị cũ đã hợp thành tỉnh); chỉ quản trị hệ thống nhập kết quả của tỉnh khác vào
+                bảng toàn quốc. Dòng của tỉnh khác giữ nguyên giá trị đang lưu (như trong tệp xuất) vẫn được chấp nhận.
               </li>
             ) : null}
           </ul>
