@@ -1,7 +1,7 @@
 // Reads of the published national results: the public rankings and export (no sign-in needed), and
 // the management views of a province's results (signed in, authorized in each function).
 import "server-only";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { formatCalendarDate, TIME_ZONE } from "@/lib/format";
@@ -526,6 +526,6 @@ export async function getImportOptions(actor: Actor | null) {
     tables: tables.map((t) => ({ indexCode: t.indexCode, year: t.year, rows: t._count._all })),
     currentYear: currentYearInVietnam(),
     maxImportBytes: MAX_IMPORT_BYTES,
-    canChangeOtherProvinces: actor.role === "ADMIN",
+    canChangeOtherProvinces: can(actor, "results.importNational", { provinceId: null }),
   };
 }
