@@ -25,6 +25,29 @@ describe("sign-in", () => {
     expect(outcome).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("answers a disabled account as slowly as an active one: its password is checked too (issue 11, item 12)", async () => {
+    const timed = async (email: string, ip: string) => {
+      const started = performance.now();
+      expect(await checkCredentials(testDb, { email, password: "không-đúng" }, ip)).toEqual({ ok: false, reason: "invalid" });
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    await testDb.user.update({ where: { email: "lanhdao@demo.local" }, data: { active: false } });
+    try {
+      const active: number[] = [];
+      const disabled: number[] = [];
+      // Interleaved, 3 of each (the account limit is 5): the machine's load falls on both alike.
+      for (let i = 0; i < 3; i++) {
+        active.push(await timed("noivu@demo.local", `10.2.0.${i}`));
+        disabled.push(await timed("lanhdao@demo.local", `10.2.1.${i}`));
+      }
+      // An argon2 check costs tens of milliseconds; without it a refusal is a few database reads.
+      expect(median(disabled)).toBeGreaterThan(median(active) * 0.6);
+    } finally {
+      await testDb.user.update({ where: { email: "lanhdao@demo.local" }, data: { active: true } });
+    }
+  });
+
   it("locks an account after 5 failures in 15 minutes, even from other addresses and with the right password", async () => {
     const email = "thutruong@demo.local";
     for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
