@@ -4,7 +4,7 @@
 // accounts) are an administrator's.
 import "server-only";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { compareVietnamese, formatCalendarDate } from "@/lib/format";
 import type { Cell } from "@/lib/io/table-file";
@@ -138,35 +138,86 @@ export async function listAudit(actor: Actor | null, filters: AuditFilters): Pro
 
 export const AUDIT_EXPORT_COLUMNS = ["Thời điểm (giờ Việt Nam)", "Người thực hiện", "Thao tác", "Mã thao tác", "Đối tượng", "Mã đối tượng", "Tỉnh", "Thay đổi", "Giá trị cũ (JSON)", "Giá trị mới (JSON)"];
 
-/** Every matching row as the rows of a spreadsheet (lib/io/table-file writes them safely). */
-export async function auditTable(actor: Actor | null, filters: AuditFilters) {
+/** Rows read from the database at a time while an export streams. */
+const EXPORT_BATCH_ROWS = 250;
+/** What one export may weigh (the text of its cells); a larger one asks for narrower filters. */
+export const AUDIT_EXPORT_MAX_BYTES = Number(process.env.AUDIT_EXPORT_MAX_BYTES ?? 100 * 1024 * 1024);
+// The columns besides the two JSON values: time, person, labels, ids, the change (an estimate per row).
+const ROW_BYTES_BESIDES_VALUES = 300;
+
+/** The same filters as whereOf, as SQL: the size of an export is measured before it starts. */
+function whereSql(filters: AuditFilters, provinces: number[] | null): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (provinces) parts.push(Prisma.sql`province_id = ANY(${provinces}::int[])`);
+  if (filters.user) parts.push(Prisma.sql`actor_email = ${filters.user}`);
+  if (filters.entity) parts.push(Prisma.sql`entity_type = ${filters.entity}`);
+  if (filters.entityId) parts.push(Prisma.sql`entity_id = ${filters.entityId}`);
+  if (filters.from) parts.push(Prisma.sql`at >= ${vietnamDayStart(filters.from)}`);
+  if (filters.to) parts.push(Prisma.sql`at < ${vietnamDayStart(filters.to, 1)}`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
+ * The matching rows as a spreadsheet's rows, read and written a batch at a time (the file is
+ * streamed: memory stays bounded and the server keeps answering whatever the size). The rows
+ * and the size are counted first, so that an export too large for one file is refused before
+ * anything is sent; rows written after that count are not part of the file.
+ */
+export async function auditExport(actor: Actor | null, filters: AuditFilters) {
   const provinces = await visibleProvinces(actor, filters.provinceId);
-  const where = whereOf(filters, provinces);
-  const total = await db.auditLog.count({ where });
+  const [{ rows: total, bytes, last }] = await db.$queryRaw<{ rows: number; bytes: number; last: bigint | null }[]>`
+    SELECT count(*)::int AS rows,
+           coalesce(sum(octet_length(old_value::text)), 0)::float8 + coalesce(sum(octet_length(new_value::text)), 0)::float8 AS bytes,
+           max(id) AS last
+      FROM audit_log WHERE ${whereSql(filters, provinces)}`;
   if (total > AUDIT_EXPORT_MAX_ROWS) {
     throw new ValidationError([
       { message: `Có ${total.toLocaleString("vi-VN")} dòng nhật ký khớp bộ lọc, quá giới hạn ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("vi-VN")} dòng của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.` },
     ]);
   }
-  const records = await db.auditLog.findMany({ where, include: rowInclude, orderBy: [{ at: "desc" }, { id: "desc" }] });
-  const names = await provinceNames(records.flatMap((r) => (r.provinceId === null ? [] : [r.provinceId])));
-  const rows: Cell[][] = records.map((record) => {
-    const row = view(record, names);
-    return [
-      formatDateTimeSeconds(row.at),
-      row.actorName ? `${row.actorName} <${row.actorEmail}>` : row.actorEmail,
-      row.actionLabel,
-      row.action,
-      row.entityLabel,
-      row.entityId,
-      row.provinceName,
-      changesText(row.changes),
-      record.oldValue === null ? null : JSON.stringify(record.oldValue),
-      record.newValue === null ? null : JSON.stringify(record.newValue),
-    ];
-  });
+  const size = bytes + total * ROW_BYTES_BESIDES_VALUES;
+  if (size > AUDIT_EXPORT_MAX_BYTES) {
+    const mb = (n: number) => Math.ceil(n / 1024 / 1024).toLocaleString("vi-VN");
+    throw new ValidationError([
+      { message: `Các dòng nhật ký khớp bộ lọc nặng khoảng ${mb(size)} MB, quá giới hạn ${mb(AUDIT_EXPORT_MAX_BYTES)} MB của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.` },
+    ]);
+  }
+  const where: Prisma.AuditLogWhereInput = { AND: [whereOf(filters, provinces), { id: { lte: last ?? 0n } }] };
+  const names = new Map<number, string>();
+  async function* batches(): AsyncGenerator<Cell[][]> {
+    let cursor: bigint | null = null;
+    for (;;) {
+      const records: AuditRecord[] = await db.auditLog.findMany({
+        where,
+        include: rowInclude,
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: EXPORT_BATCH_ROWS,
+        ...(cursor !== null ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
+      if (records.length === 0) return;
+      const missing = records.flatMap((r) => (r.provinceId !== null && !names.has(r.provinceId) ? [r.provinceId] : []));
+      if (missing.length > 0) for (const [id, name] of await provinceNames(missing)) names.set(id, name);
+      yield records.map((record) => {
+        const row = view(record, names);
+        return [
+          formatDateTimeSeconds(row.at),
+          row.actorName ? `${row.actorName} <${row.actorEmail}>` : row.actorEmail,
+          row.actionLabel,
+          row.action,
+          row.entityLabel,
+          row.entityId,
+          row.provinceName,
+          changesText(row.changes),
+          record.oldValue === null ? null : JSON.stringify(record.oldValue),
+          record.newValue === null ? null : JSON.stringify(record.newValue),
+        ];
+      });
+      if (records.length < EXPORT_BATCH_ROWS) return;
+      cursor = records[records.length - 1].id;
+    }
+  }
   const stamp = [filters.from, filters.to].filter(Boolean).join("_") || new Date().toISOString().slice(0, 10);
-  return { columns: AUDIT_EXPORT_COLUMNS, rows, fileName: `nhat-ky-thay-doi-${stamp}`, sheetName: "Nhật ký thay đổi" };
+  return { columns: AUDIT_EXPORT_COLUMNS, batches, fileName: `nhat-ky-thay-doi-${stamp}`, sheetName: "Nhật ký thay đổi" };
 }
 
 const secondsFormat = new Intl.DateTimeFormat("vi-VN", {

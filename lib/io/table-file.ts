@@ -2,6 +2,8 @@
 // worksheet). One header row, then one row per record. Libraries do the parsing (papaparse;
 // yauzl and saxes in xlsx-sheet.ts, which reads within bounds; exceljs writes); this module only
 // gives both formats the same shape and the same safety rules.
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { ValidationError } from "@/lib/errors";
@@ -94,15 +96,58 @@ async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
 
 export type Cell = string | number | null;
 
+const csvSafe = (rows: Cell[][]) => rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
+
 export function writeCsv(columns: string[], rows: Cell[][]): string {
-  const safe = rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
   // A BOM so that Excel opens the Vietnamese text as UTF-8.
-  return "\uFEFF" + Papa.unparse({ fields: columns, data: safe }, { newline: "\r\n" });
+  return "\uFEFF" + Papa.unparse({ fields: columns, data: csvSafe(rows) }, { newline: "\r\n" });
+}
+
+/** The same file as writeCsv, written a batch of rows at a time as the reader takes it (nothing read ahead). */
+export function streamCsv(columns: string[], batches: AsyncIterator<Cell[][]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(encoder.encode("\uFEFF" + Papa.unparse([columns], { newline: "\r\n" })));
+    },
+    async pull(controller) {
+      const next = await batches.next();
+      if (next.done) return controller.close();
+      if (next.value.length > 0) controller.enqueue(encoder.encode("\r\n" + Papa.unparse(csvSafe(next.value), { newline: "\r\n" })));
+    },
+    async cancel() {
+      await batches.return?.(undefined);
+    },
+  });
 }
 
 // XML cannot hold most control characters (exceljs drops them) and reads CR as LF: text is
 // written as it will read back, then protected, so that the import returns what was written.
 const xmlText = (text: string) => text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "");
+
+/**
+ * The same workbook as writeXlsx, written with exceljs's streaming writer a batch of rows at a
+ * time: each row is committed to the zip stream as it comes, and a batch waits while the reader
+ * has not taken what was written.
+ */
+export function streamXlsx(sheetName: string, columns: string[], batches: AsyncIterator<Cell[][]>): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.columns = columns.map(() => ({ width: 18 }));
+  const header = sheet.addRow(columns);
+  header.font = { bold: true };
+  header.commit();
+  void (async () => {
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
+      for (const row of next.value) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell))).commit();
+      if (output.writableNeedDrain) await once(output, "drain");
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => output.destroy(error as Error));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
 
 export async function writeXlsx(sheetName: string, columns: string[], rows: Cell[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -4,10 +4,10 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 
-const { listAudit, auditTable, AUDIT_PAGE_SIZE } = await import("@/lib/audit/queries");
+const { listAudit, auditExport, AUDIT_PAGE_SIZE } = await import("@/lib/audit/queries");
 const { auditFiltersSchema } = await import("@/lib/audit/schema");
 const { ForbiddenError, UnauthenticatedError } = await import("@/lib/errors");
-const { writeCsv } = await import("@/lib/io/table-file");
+const { streamCsv } = await import("@/lib/io/table-file");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");
 
@@ -73,7 +73,7 @@ describe("who reads which rows", () => {
   it("refuses leaders and agency heads (403) and the signed-out (401)", async () => {
     await expect(listAudit(leader, filters())).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listAudit(head, filters())).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(auditTable(head, filters())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(auditExport(head, filters())).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listAudit(null, filters())).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });
@@ -107,8 +107,9 @@ describe("filters", () => {
 
 describe("export", () => {
   it("writes the filtered rows with Vietnam time, the change and the raw values, formula-like text protected", async () => {
-    const table = await auditTable(staff, filters({ from: "2026-01-01", to: "2026-01-03" }));
-    const csv = Papa.parse<string[]>(writeCsv(table.columns, table.rows).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+    const table = await auditExport(staff, filters({ from: "2026-01-01", to: "2026-01-03" }));
+    const text = await new Response(streamCsv(table.columns, table.batches())).text();
+    const csv = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
     expect(csv[0]).toEqual(table.columns);
     expect(csv.slice(1).map((r) => r[0])).toEqual(["10:00:00 03/01/2026", "00:30:00 02/01/2026", "23:30:00 01/01/2026"]);
     expect(csv[2]).toEqual(expect.arrayContaining(["Tự chấm điểm", "criterionScore.selfScore", "Điểm tiêu chí", "102", "selfScore: (trống) → 1,5"]));

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { errorResponse, validationError } from "@/lib/api/responses";
-import { auditTable } from "@/lib/audit/queries";
+import { auditExport } from "@/lib/audit/queries";
 import { auditExportSchema, auditFiltersSchema } from "@/lib/audit/schema";
 import { requireActor } from "@/lib/auth/guard";
-import { CONTENT_TYPES, writeCsv, writeXlsx } from "@/lib/io/table-file";
+import { CONTENT_TYPES, streamCsv, streamXlsx } from "@/lib/io/table-file";
 
 // GET /api/v1/audit/export?user=&entity=&entityId=&from=2026-01-01&to=2026-01-31&provinceId=&format=xlsx|csv
 // — the audit log as shown on /nhat-ky, for administrators and Home Affairs staff (their province).
@@ -15,9 +15,10 @@ export async function GET(request: NextRequest) {
     if (!filters.success) return validationError(filters.error);
     const format = auditExportSchema.safeParse(search);
     if (!format.success) return validationError(format.error);
-    const table = await auditTable(actor, filters.data);
+    const table = await auditExport(actor, filters.data);
     const kind = format.data.format;
-    const body = kind === "csv" ? writeCsv(table.columns, table.rows) : new Uint8Array(await writeXlsx(table.sheetName, table.columns, table.rows));
+    // Streamed: a large log never sits whole in memory, and the server answers others meanwhile.
+    const body = kind === "csv" ? streamCsv(table.columns, table.batches()) : streamXlsx(table.sheetName, table.columns, table.batches());
     return new Response(body, {
       headers: {
         "Content-Type": CONTENT_TYPES[kind],
