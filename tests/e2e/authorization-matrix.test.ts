@@ -52,15 +52,16 @@ async function hrefOf(path: string, selector: string): Promise<string> {
 }
 const idOf = (href: string) => Number(/(\d+)(?:\?.*)?$/.exec(href)![1]);
 
-function caseOf(id: string) {
+/** The entry's case for data of `unit` (an import has one for its own province's rows, one for other provinces'). */
+function caseOf(id: string, unit: Unit) {
   const entry = ENDPOINTS.find((e) => e.id === id);
   if (!entry) throw new Error(`${id} is not in tests/support/endpoints.ts`);
-  return entry.cases[0];
+  return entry.cases.find((c) => c.units.includes(unit)) ?? entry.cases[0];
 }
 
 /** The status the table expects for a role on data of a unit, as HTTP. */
 function expectedStatus(id: string, role: Role, unit: Unit): number[] {
-  const want = expected(caseOf(id), role, unit, PERMISSIONS);
+  const want = expected(caseOf(id, unit), role, unit, PERMISSIONS);
   return want === "ok" ? [200] : want === "refusedByRow" ? [400] : [want];
 }
 

@@ -4,6 +4,7 @@
 // (item 4), large bodies (item 7), and a forged X-Forwarded-For (item 6, last: it blocks the address).
 import crypto from "node:crypto";
 import http from "node:http";
+import os from "node:os";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
@@ -135,6 +136,16 @@ describe("request bodies (item 7)", () => {
     expect((await sendLargeBody(own.baseUrl, "/api/v1/criterion-scores/1/self-score", json, 2 * 1024 * 1024, 1024 * 1024)).status).toBe(413);
     const upload = await sendLargeBody(own.baseUrl, "/api/v1/imports/results?dryRun=1", { cookie, "content-type": "multipart/form-data; boundary=x" }, 2 * 1024 * 1024);
     expect(upload.status).toBe(400);
+  });
+});
+
+describe("where the server listens (item 12)", () => {
+  it("on 127.0.0.1 only, unless HOST says otherwise: not on the machine's other addresses", async () => {
+    const port = new URL(own.baseUrl).port;
+    expect((await fetch(`${own.baseUrl}/api/health`)).status).toBe(200);
+    const others = Object.values(os.networkInterfaces()).flatMap((list) => list ?? []).filter((i) => !i.internal && i.family === "IPv4");
+    // A machine without a network address has nothing else to listen on.
+    for (const { address } of others) await expect(fetch(`http://${address}:${port}/api/health`)).rejects.toThrow();
   });
 });
 
