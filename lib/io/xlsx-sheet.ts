@@ -83,9 +83,14 @@ async function parsePart(zip: ZipFile, entry: Entry, limit: number, what: string
       if (parser.position - lastTag > TAGLESS_CHARS) throw refused(TOO_LONG);
     }
   };
-  for await (const chunk of stream) feed(decoder.decode(chunk as Buffer, { stream: true }));
-  feed(decoder.decode());
-  parser.close();
+  try {
+    for await (const chunk of stream) feed(decoder.decode(chunk as Buffer, { stream: true }));
+    feed(decoder.decode());
+    parser.close();
+  } finally {
+    // A part refused halfway stops inflating.
+    stream.destroy();
+  }
 }
 
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
