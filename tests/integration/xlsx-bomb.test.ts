@@ -129,9 +129,11 @@ function expectRefused(result: Awaited<ReturnType<typeof measured>>, message: Re
   const error = (result.outcome as { error: unknown }).error;
   expect(error).toBeInstanceOf(ValidationError);
   expect((error as ValidationError).message).toMatch(message);
-  expect(result.ms, "refused in well under a second").toBeLessThan(700);
+  // About 200 ms on a quiet machine (the scores import's own reads included); the bound leaves room for a
+  // loaded one. Inflated and parsed in full, these files took 5 to 20 s and hundreds of megabytes.
+  expect(result.ms, "refused in well under a second").toBeLessThan(1_500);
   expect(result.heapGrowth, "memory").toBeLessThan(64 * MB);
-  expect(result.maxLoopDelayMs, "the event loop kept turning").toBeLessThan(200);
+  expect(result.maxLoopDelayMs, "the event loop kept turning").toBeLessThan(500);
 }
 
 describe("crafted XLSX files", () => {
