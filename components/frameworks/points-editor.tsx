@@ -5,7 +5,8 @@ import { useMemo, useState } from "react";
 import { setMaxPointsAction } from "@/lib/frameworks/actions";
 import type { CriterionView } from "@/lib/frameworks/queries";
 import { parseDecimal } from "@/lib/frameworks/schema";
-import { round2, SUM_TOLERANCE } from "@/lib/frameworks/tree";
+import { SUM_TOLERANCE } from "@/lib/frameworks/tree";
+import { cents } from "@/lib/numbers";
 import { formatPoints } from "@/lib/format";
 import { Feedback, useFormAction } from "@/components/forms/form-kit";
 
@@ -20,13 +21,13 @@ export function PointsEditor({ frameworkId, revision, criteria, maxScore, requir
     const total = new Map<number, number>();
     const of = (c: CriterionView): number => {
       const value = c.isLeaf ? (parseDecimal(values[c.id] ?? "") ?? Number.NaN) : criteria.filter((k) => k.parentId === c.id).reduce((s, k) => s + of(k), 0);
-      total.set(c.id, round2(value));
+      total.set(c.id, cents(value));
       return value;
     };
     criteria.filter((c) => c.parentId === null).forEach(of);
     return total;
   }, [criteria, values]);
-  const grandTotal = round2(criteria.filter((c) => c.parentId === null).reduce((s, c) => s + (sums.get(c.id) ?? 0), 0));
+  const grandTotal = cents(criteria.filter((c) => c.parentId === null).reduce((s, c) => s + (sums.get(c.id) ?? 0), 0));
   const matches = Math.abs(grandTotal - maxScore) <= SUM_TOLERANCE;
 
   return (

@@ -3,6 +3,7 @@
 // the change and its audit row. Scores use optimistic concurrency: the form sends the version it
 // read, and a stale save is refused with the current value.
 import "server-only";
+import { numberOrNull } from "@/lib/numbers";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
@@ -34,8 +35,6 @@ import {
   unappraisedCount,
   type WorkflowStep,
 } from "./workflow";
-
-const num = (value: Prisma.Decimal | number | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
 /** A criterion score with everything the rules need, and the unit it belongs to. */
 async function loadScore(criterionScoreId: number) {
@@ -80,15 +79,15 @@ async function saveScore(
     if (updated.count === 0) {
       const current = await tx.criterionScore.findUniqueOrThrow({ where: { id: score.id } });
       throw new ConflictError(
-        `Tiêu chí ${score.criterion.code} vừa được người khác lưu: điểm tự chấm hiện là ${formatScore(num(current.selfScore))}, ` +
-          `điểm thẩm định ${formatScore(appraisedScore({ round1Score: num(current.round1Score), round2Score: num(current.round2Score) }))}. ` +
+        `Tiêu chí ${score.criterion.code} vừa được người khác lưu: điểm tự chấm hiện là ${formatScore(numberOrNull(current.selfScore))}, ` +
+          `điểm thẩm định ${formatScore(appraisedScore({ round1Score: numberOrNull(current.round1Score), round2Score: numberOrNull(current.round2Score) }))}. ` +
           "Xem giá trị hiện tại rồi lưu lại nếu vẫn cần thay đổi.",
         {
           version: current.version,
-          selfScore: num(current.selfScore),
+          selfScore: numberOrNull(current.selfScore),
           selfComment: current.selfComment,
-          round1Score: num(current.round1Score),
-          round2Score: num(current.round2Score),
+          round1Score: numberOrNull(current.round1Score),
+          round2Score: numberOrNull(current.round2Score),
           explanationRequest: current.explanationRequest,
           explanationResponse: current.explanationResponse,
         },
@@ -328,7 +327,7 @@ async function updateAssessment(
     const current = await tx.assessment.findUniqueOrThrow({ where: { id: assessment.id } });
     throw new ConflictError(
       `Phiếu của ${assessment.agency.name} vừa được người khác cập nhật (trạng thái: ${ASSESSMENT_STATUS_LABELS[current.status]}). Tải lại trang rồi thực hiện lại.`,
-      { version: current.version, status: current.status, bonusPoints: num(current.bonusPoints), penaltyPoints: num(current.penaltyPoints) },
+      { version: current.version, status: current.status, bonusPoints: numberOrNull(current.bonusPoints), penaltyPoints: numberOrNull(current.penaltyPoints) },
     );
   }
 }
@@ -352,9 +351,9 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
   const rows = assessment.scores.map((s) => ({
     maxPoints: Number(s.criterion.maxPoints),
     method: s.criterion.method,
-    selfScore: num(s.selfScore),
-    round1Score: num(s.round1Score),
-    round2Score: num(s.round2Score),
+    selfScore: numberOrNull(s.selfScore),
+    round1Score: numberOrNull(s.round1Score),
+    round2Score: numberOrNull(s.round2Score),
   }));
   const changes: Prisma.AssessmentUncheckedUpdateManyInput = { status: to };
   if (data.step === "submit") {

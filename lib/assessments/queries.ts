@@ -1,13 +1,12 @@
 // Reads of the internal scoring workflow, authorized for the unit they belong to.
 import "server-only";
+import { cents, numberOrNull } from "@/lib/numbers";
 import { db } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus } from "@/lib/db/generated/enums";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { NotFoundError } from "@/lib/errors";
 import { appraisalRound, appraisedScore, canSelfScore, seesAppraisal, selfTotal } from "./workflow";
 import { compareVietnamese } from "@/lib/format";
-
-const num = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
 export type PeriodSummary = {
   id: number;
@@ -82,7 +81,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
   if (visible.length === 0) authorize(actor, "province.read", { provinceId: period.provinceId, agencyId: -1 });
   const sees = (a: (typeof period.assessments)[number]) => seesAppraisal(actor.role, a.appraisalReleasedAt, period.status);
   const rows: AssessmentRow[] = visible.map((a) => {
-    const scores = a.scores.map((s) => ({ selfScore: num(s.selfScore), round1Score: num(s.round1Score), round2Score: num(s.round2Score) }));
+    const scores = a.scores.map((s) => ({ selfScore: numberOrNull(s.selfScore), round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }));
     const appraised = scores.map(appraisedScore);
     return {
       id: a.id,
@@ -92,8 +91,8 @@ export async function getPeriod(actor: Actor, periodId: number) {
       agencyKind: a.agency.kind,
       status: a.status,
       selfTotal: selfTotal(scores.map((s) => ({ ...s, maxPoints: 0, method: "APPRAISAL" as const }))),
-      appraisedTotal: sees(a) && appraised.some((v) => v !== null) ? Math.round(appraised.reduce<number>((s, v) => s + (v ?? 0), 0) * 100) / 100 : null,
-      finalTotal: sees(a) ? num(a.finalTotal) : null,
+      appraisedTotal: sees(a) && appraised.some((v) => v !== null) ? cents(appraised.reduce<number>((s, v) => s + (v ?? 0), 0)) : null,
+      finalTotal: sees(a) ? numberOrNull(a.finalTotal) : null,
       rank: sees(a) ? a.rank : null,
       classification: sees(a) ? a.classification : null,
       version: a.version,
@@ -180,15 +179,15 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
         ? {
             id: s.id,
             version: s.version,
-            selfScore: num(s.selfScore),
+            selfScore: numberOrNull(s.selfScore),
             selfComment: s.selfComment,
-            round1Score: visible ? num(s.round1Score) : null,
+            round1Score: visible ? numberOrNull(s.round1Score) : null,
             round1Comment: visible ? s.round1Comment : null,
             explanationRequest: visible ? s.explanationRequest : null,
             explanationResponse: s.explanationResponse,
-            round2Score: visible ? num(s.round2Score) : null,
+            round2Score: visible ? numberOrNull(s.round2Score) : null,
             round2Comment: visible ? s.round2Comment : null,
-            finalScore: visible ? num(s.finalScore) : null,
+            finalScore: visible ? numberOrNull(s.finalScore) : null,
             evidence: s.evidence.map((e) => ({ id: e.id, fileName: e.fileName, sizeBytes: e.sizeBytes, uploadedAt: e.uploadedAt })),
           }
         : null,
@@ -218,7 +217,7 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
     bonusReason: visible ? assessment.bonusReason : null,
     penaltyPoints: visible ? Number(assessment.penaltyPoints) : null,
     penaltyReason: visible ? assessment.penaltyReason : null,
-    finalTotal: visible ? num(assessment.finalTotal) : null,
+    finalTotal: visible ? numberOrNull(assessment.finalTotal) : null,
     rank: visible ? assessment.rank : null,
     classification: visible ? assessment.classification : null,
     submittedAt: assessment.submittedAt,

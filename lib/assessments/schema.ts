@@ -1,4 +1,5 @@
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
+import { endOfVietnamDay } from "@/lib/time";
 
 const id = (label: string) =>
   z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`);
@@ -28,11 +29,11 @@ const comment = (label: string, max = 4000) =>
     .optional()
     .transform((text) => (text ? text : null));
 
-/** "2026-12-15" → 23:59:59 of that day in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
+/** "2026-12-15" → 23:59:59 of that day in Viet Nam. */
 export const deadlineSchema = z
   .string({ error: "Chọn hạn tự chấm điểm." })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Hạn tự chấm điểm phải là một ngày (dd/mm/yyyy).")
-  .transform((day) => new Date(`${day}T23:59:59+07:00`))
+  .transform(endOfVietnamDay)
   .refine((date) => !Number.isNaN(date.getTime()), "Hạn tự chấm điểm không phải một ngày có thật.");
 
 export const openPeriodSchema = z.object({

@@ -3,6 +3,7 @@
 // changes in bulk, with one audit row per changed score, refusing the whole file if anyone saved
 // one of those scores meanwhile.
 import "server-only";
+import { numberOrNull } from "@/lib/numbers";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { can, ForbiddenError, type Actor } from "@/lib/auth/policy";
@@ -12,8 +13,6 @@ import { readTable, type Cell, type Table, type TableFormat, writeCsv, writeXlsx
 import { exportedAppraised, exportedComment, planScoreImport, SCORE_COLUMNS, type ScoreChange, type ScoreTarget } from "./scores-file";
 import { canSelfScore, seesAppraisal } from "./workflow";
 import { compareVietnamese } from "@/lib/format";
-
-const num = (value: Prisma.Decimal | null) => (value === null ? null : Number(value));
 
 const AUDIT_KEYS = {
   self: ["selfScore", "selfComment"],
@@ -60,7 +59,7 @@ async function loadTargets(actor: Actor, periodId: number, assessmentId?: number
     // An agency does not see its appraisal before staff release it: not in the file, and not in
     // what the import compares with (its answers would tell a guess that matches from one that does not).
     const appraisal = seesAppraisal(actor.role, assessment.appraisalReleasedAt, period.status)
-      ? { round1Score: num(s.round1Score), round1Comment: s.round1Comment, round2Score: num(s.round2Score), round2Comment: s.round2Comment }
+      ? { round1Score: numberOrNull(s.round1Score), round1Comment: s.round1Comment, round2Score: numberOrNull(s.round2Score), round2Comment: s.round2Comment }
       : { round1Score: null, round1Comment: null, round2Score: null, round2Comment: null };
     targets.set(`${assessment.agency.code}\u0000${criterion.code}`, {
       criterionScoreId: s.id,
@@ -75,7 +74,7 @@ async function loadTargets(actor: Actor, periodId: number, assessmentId?: number
       selfScorable: criterion.method === "APPRAISAL",
       status: assessment.status,
       selfScoringOpen: canSelfScore(assessment.status, period.selfScoringDeadline, now),
-      selfScore: num(s.selfScore),
+      selfScore: numberOrNull(s.selfScore),
       selfComment: s.selfComment,
       ...appraisal,
     });

@@ -5,6 +5,7 @@
 //   ranked by final score and classified.
 import type { AssessmentStatus, PeriodStatus, Role } from "@/lib/db/generated/enums";
 import { formatPoints } from "@/lib/format";
+import { cents } from "@/lib/numbers";
 
 export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
   DRAFT: "Đang tự chấm",
@@ -76,8 +77,6 @@ export function appraisedScore(row: Pick<ScoreRow, "round1Score" | "round2Score"
 export function unappraisedCount(rows: readonly ScoreRow[]): number {
   return rows.filter((row) => appraisedScore(row) === null).length;
 }
-
-const cents = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Final total = appraised scores + bonus − penalty, bonus and penalty each capped by the

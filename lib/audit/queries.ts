@@ -6,7 +6,8 @@ import "server-only";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, Prisma } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import { compareVietnamese, formatCalendarDate } from "@/lib/format";
+import { compareVietnamese, formatCalendarDate, formatDateTimeSeconds } from "@/lib/format";
+import { addDays, startOfVietnamDay } from "@/lib/time";
 import type { Cell } from "@/lib/io/table-file";
 import { lineageLinks } from "@/lib/results/queries";
 import { unitAndPredecessors, unitAndSuccessors } from "@/lib/units/lineage";
@@ -32,8 +33,6 @@ async function visibleProvinces(actor: Actor | null, requested: number | undefin
   return unitAndPredecessors(actor.provinceId!, links);
 }
 
-/** 00:00 of a calendar day in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-const vietnamDayStart = (day: string, plusDays = 0) => new Date(new Date(`${day}T00:00:00+07:00`).getTime() + plusDays * 86_400_000);
 
 function whereOf(filters: AuditFilters, provinces: number[] | null): Prisma.AuditLogWhereInput {
   return {
@@ -42,7 +41,7 @@ function whereOf(filters: AuditFilters, provinces: number[] | null): Prisma.Audi
     ...(filters.entity ? { entityType: filters.entity } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
     ...(filters.from || filters.to
-      ? { at: { ...(filters.from ? { gte: vietnamDayStart(filters.from) } : {}), ...(filters.to ? { lt: vietnamDayStart(filters.to, 1) } : {}) } }
+      ? { at: { ...(filters.from ? { gte: startOfVietnamDay(filters.from) } : {}), ...(filters.to ? { lt: startOfVietnamDay(addDays(filters.to, 1)) } : {}) } }
       : {}),
   };
 }
@@ -218,18 +217,4 @@ export async function auditExport(actor: Actor | null, filters: AuditFilters) {
   }
   const stamp = [filters.from, filters.to].filter(Boolean).join("_") || new Date().toISOString().slice(0, 10);
   return { columns: AUDIT_EXPORT_COLUMNS, batches, fileName: `nhat-ky-thay-doi-${stamp}`, sheetName: "Nhật ký thay đổi" };
-}
-
-const secondsFormat = new Intl.DateTimeFormat("vi-VN", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
-/** The export keeps the seconds that tell apart changes made in the same minute. */
-function formatDateTimeSeconds(date: Date): string {
-  return secondsFormat.format(date);
 }

@@ -2,6 +2,7 @@
 // criteria that did not score, that did not reach the maximum, and (when a target is set for the
 // criterion) that are below the target. Pure functions.
 import { compareCodes } from "@/lib/format";
+import { cents } from "@/lib/numbers";
 
 export type CriterionFlag = "not_scored" | "below_max" | "below_target";
 
@@ -36,7 +37,7 @@ export function criterionFlags({ maxPoints, score, target }: FlagInput): Criteri
 
 /** Points missing to the maximum (never negative), to the cent. */
 export function pointsLost(maxPoints: number, score: number | null): number {
-  return Math.max(0, Math.round((maxPoints - (score ?? 0)) * 100) / 100);
+  return Math.max(0, cents(maxPoints - (score ?? 0)));
 }
 
 export type SortOrder = "lost" | "code";

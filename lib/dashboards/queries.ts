@@ -2,6 +2,7 @@
 // the old units it was formed from, targets, agencies and weak criteria) and the view of one
 // agency's criteria with flags, year-over-year change, "what to fix" and linked tasks.
 import "server-only";
+import { cents, numberOrNull } from "@/lib/numbers";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, Prisma } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus, TaskStatus } from "@/lib/db/generated/enums";
@@ -10,7 +11,6 @@ import { compareVietnamese, formatCalendarDate } from "@/lib/format";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { appraisedScore } from "@/lib/assessments/workflow";
 import {
-  currentYearInVietnam,
   latestResultYear,
   lineageLinks,
   listProvinceIndices,
@@ -19,16 +19,15 @@ import {
 } from "@/lib/results/queries";
 import { rankChange, rankTable } from "@/lib/results/ranking";
 import { cachedPublished } from "@/lib/results/published-cache";
-import { getAgencyTargets, getProvinceTargets, todayInVietnam, type EvaluatedTarget } from "@/lib/targets/queries";
+import { getAgencyTargets, getProvinceTargets, type EvaluatedTarget } from "@/lib/targets/queries";
+import { isOverdue } from "@/lib/tasks/rules";
+import { currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { unitAndPredecessors } from "@/lib/units/lineage";
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { criterionFlags, pointsLost, sortCriteria, type CriterionFlag, type SortOrder } from "./flags";
 import { seesAppraisal, type ScoreBasis } from "./visibility";
 import { defaultTarget, planFixes, rankAmongPeers, type DefaultTarget, type FixPlan } from "./what-to-fix";
 import { yearOverYear, type YearChange } from "./yoy";
-
-const num = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value));
-const cents = (n: number) => Math.round(n * 100) / 100;
 
 type Unit = { id: number; code: string; nameVi: string; validFrom: Date; validTo: Date | null };
 
@@ -266,8 +265,8 @@ async function nationalSections(province: Unit): Promise<{ units: Unit[]; sectio
               nameVi: def?.nameVi ?? code,
               maxPoints: def?.maxPoints ?? null,
               value: stored.get(code)!,
-              nationalAverage: num(average(code)?.value),
-              leaderValue: num(leaderValue?.value),
+              nationalAverage: numberOrNull(average(code)?.value),
+              leaderValue: numberOrNull(leaderValue?.value),
             };
           }),
         },
@@ -317,7 +316,7 @@ async function periodSections(provinceId: number, year: number): Promise<PeriodS
   const valuesOf = new Map<string, { score: number | null; agencies: number }[]>();
   for (const d of distribution) {
     const key = `${d.period_id}|${d.criterion_id}`;
-    valuesOf.set(key, [...(valuesOf.get(key) ?? []), { score: num(d.final_score), agencies: Number(d.agencies) }]);
+    valuesOf.set(key, [...(valuesOf.get(key) ?? []), { score: numberOrNull(d.final_score), agencies: Number(d.agencies) }]);
   }
   return periods.map((period) => {
     const finalized = period.assessments.filter((a) => a.status === "FINALIZED" && a.finalTotal !== null);
@@ -489,7 +488,7 @@ export async function getAgencyView(
 
   const sees = seesAppraisal(actor.role, chosen.appraisalReleasedAt, chosen.period.status);
   const basis: ScoreBasis =
-    sees && chosen.status === "FINALIZED" ? "final" : sees && scores.some((s) => appraisedScore({ round1Score: num(s.round1Score), round2Score: num(s.round2Score) }) !== null) ? "appraised" : "self";
+    sees && chosen.status === "FINALIZED" ? "final" : sees && scores.some((s) => appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }) !== null) ? "appraised" : "self";
   const criterionById = new Map(criteria.map((c) => [c.id, c]));
   const fieldOf = (id: number | null): string | null => {
     let node = id === null ? undefined : criterionById.get(id);
@@ -502,9 +501,9 @@ export async function getAgencyView(
   const rowsUnsorted = leaves.map((criterion) => {
     const s = scoreByCriterion.get(criterion.id);
     const maxPoints = Number(criterion.maxPoints);
-    const selfScore = num(s?.selfScore);
-    const appraised = sees && s ? appraisedScore({ round1Score: num(s.round1Score), round2Score: num(s.round2Score) }) : null;
-    const finalScore = sees ? num(s?.finalScore) : null;
+    const selfScore = numberOrNull(s?.selfScore);
+    const appraised = sees && s ? appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }) : null;
+    const finalScore = sees ? numberOrNull(s?.finalScore) : null;
     const score = basis === "final" ? (finalScore ?? appraised) : basis === "appraised" ? appraised : selfScore;
     // Survey criteria are never self-scored: on self scores alone they say nothing.
     const judged = basis !== "self" || criterion.method === "APPRAISAL";
@@ -528,7 +527,7 @@ export async function getAgencyView(
   const yoy = yearOverYear(
     rowsUnsorted.map((r) => ({ code: r.code, maxPoints: r.maxPoints, score: r.score })),
     previousScores && previous?.status === "FINALIZED" && seesAppraisal(actor.role, previous.appraisalReleasedAt, previous.period.status)
-      ? previousScores.map((s) => ({ code: s.criterion.code, maxPoints: Number(s.criterion.maxPoints), score: num(s.finalScore) }))
+      ? previousScores.map((s) => ({ code: s.criterion.code, maxPoints: Number(s.criterion.maxPoints), score: numberOrNull(s.finalScore) }))
       : null,
   );
   const tasks = await linkedTasks(
@@ -603,7 +602,7 @@ async function linkedTasks(agency: { id: number; provinceId: number }, framework
     include: { directive: { select: { number: true } }, leadAgency: { select: { name: true } }, criteria: { include: { criterion: { select: { code: true, framework: { select: { key: true } } } } } } },
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
   });
-  const today = todayInVietnam(now);
+  const today = vietnamToday(now);
   const byCode = new Map<string, LinkedTask[]>();
   for (const task of tasks) {
     const dto: LinkedTask = {
@@ -614,7 +613,7 @@ async function linkedTasks(agency: { id: number; provinceId: number }, framework
       dueOn: task.dueOn,
       status: task.status,
       progressPercent: task.progressPercent,
-      overdue: task.dueOn !== null && task.dueOn.getTime() < today.getTime() && task.status !== "DONE" && task.status !== "CANCELLED",
+      overdue: isOverdue(task, today),
     };
     for (const link of task.criteria) {
       if (link.criterion.framework.key !== frameworkKey || !codes.includes(link.criterion.code)) continue;

@@ -9,6 +9,7 @@
 import type { GradeBand } from "@/lib/frameworks/grades";
 import { competitionRanks } from "@/lib/results/ranking";
 import { compareCodes } from "@/lib/format";
+import { cents } from "@/lib/numbers";
 
 export type FixCandidate = { code: string; name: string; maxPoints: number; score: number | null };
 export type FixPick = FixCandidate & { missing: number };
@@ -32,7 +33,6 @@ export type FixPlan = {
 };
 
 const EPSILON = 1e-9;
-const cents = (n: number) => Math.round(n * 100) / 100;
 const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code);
 
 export function planFixes(input: { criteria: readonly FixCandidate[]; currentTotal: number; targetTotal: number; maxTotal: number }): FixPlan {

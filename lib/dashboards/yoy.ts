@@ -1,4 +1,5 @@
 // Year-over-year change of an agency's criteria. Frameworks get new versions (new ids), so the
+import { cents } from "@/lib/numbers";
 // criteria of two years are matched by their code. Pure function.
 
 export type YearScore = { code: string; maxPoints: number; score: number | null };
@@ -20,7 +21,7 @@ export function yearOverYear(current: readonly YearScore[], previous: readonly Y
     current.map((row): [string, YearChange] => {
       const old = before.get(row.code);
       if (!old) return [row.code, { previous: null, change: null, isNew: previous !== null, maxChanged: false }];
-      const change = row.score !== null && old.score !== null ? Math.round((row.score - old.score) * 100) / 100 : null;
+      const change = row.score !== null && old.score !== null ? cents(row.score - old.score) : null;
       return [row.code, { previous: old.score, change, isNew: false, maxChanged: Math.abs(old.maxPoints - row.maxPoints) > 1e-9 }];
     }),
   );

@@ -14,7 +14,8 @@ import { targetText } from "@/lib/targets/evaluate";
 import { unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
 import { authorizeOnDirective, mayOnDirective } from "./access";
 import { DIRECTIVE_KIND_LABELS, LINK_RELATION_NAMES, TASK_STATUS_LABELS } from "./labels";
-import { calendarDay, findPeriod, periodState, vietnamToday } from "./rules";
+import { calendarDay, vietnamToday } from "@/lib/time";
+import { findPeriod, periodState } from "./rules";
 import {
   bulkTargetsSchema,
   directiveSchema,

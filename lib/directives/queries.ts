@@ -1,6 +1,7 @@
 // Reads of directives, their targets (evaluated by lib/targets), tasks and periodic reports,
 // authorized on the directive's province through its lineage (see access.ts).
 import "server-only";
+import { cents, numberOrNull } from "@/lib/numbers";
 import { can, type Actor } from "@/lib/auth/policy";
 import { appraisedScore } from "@/lib/assessments/workflow";
 import { db, type Prisma } from "@/lib/db/client";
@@ -15,24 +16,21 @@ import { unitAndPredecessors, unitAndSuccessors, type LineageLink } from "@/lib/
 import { authorizeOnDirective, authorizeReadDirective, directiveScope, mayOnDirective } from "./access";
 import { DIRECTIVE_KIND_LABELS, relationText, TASK_STATUS_LABELS } from "./labels";
 import {
-  calendarDay,
-  daysOverdue,
   directivePeriods,
   directiveProgress,
-  isOverdue,
   matchesStatus,
-  OPEN_TASK_STATUSES,
   periodState,
   reportMatrix,
   reportsOwed,
   targetsOverall,
-  vietnamToday,
   type DirectiveProgress,
   type ReportingPeriod,
   type ReportMatrix,
   type TargetsOverall,
 } from "./rules";
 import type { ListFilters } from "./schema";
+import { addDays, calendarDay, vietnamToday } from "@/lib/time";
+import { daysOverdue, isOverdue, OPEN_TASK_STATUSES } from "@/lib/tasks/rules";
 
 type Unit = { id: number; code: string; nameVi: string; kind: "PROVINCE" | "CITY"; validFrom: Date; validTo: Date | null };
 
@@ -705,10 +703,6 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
   return { agencyName, tasks, reportsDue, weakCriteria, today };
 }
 
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 type AimedCriterion = {
   criterion: { id: number; code: string; name: string; maxPoints: Prisma.Decimal; frameworkId: number; framework: { name: string; key: string } };
   tasks: string[];
@@ -752,19 +746,18 @@ async function latestScores(actor: Actor, agencyId: number, aimed: AimedCriterio
       basis === "final"
         ? Number(s.finalScore)
         : basis === "appraised"
-          ? (appraisedScore({ round1Score: num(s.round1Score), round2Score: num(s.round2Score) }) ?? 0)
-          : (num(s.selfScore) ?? 0);
+          ? (appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }) ?? 0)
+          : (numberOrNull(s.selfScore) ?? 0);
     const anyScore = basis !== "self" || scores.some((s) => s.selfScore !== null);
-    const score = anyScore ? Math.round(scores.reduce((sum, s) => sum + value(s), 0) * 100) / 100 : null;
+    const score = anyScore ? cents(scores.reduce((sum, s) => sum + value(s), 0)) : null;
     return {
       ...base,
       score,
       year: assessment.period.year,
       basis: score === null ? null : basis,
-      pointsLost: score === null ? null : Math.max(0, Math.round((maxPoints - score) * 100) / 100),
+      pointsLost: score === null ? null : Math.max(0, cents(maxPoints - score)),
     };
   });
   return rows.sort((a, b) => (b.pointsLost ?? -1) - (a.pointsLost ?? -1) || compareCodes(a.code, b.code));
 }
 
-const num = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value));

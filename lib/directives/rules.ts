@@ -1,38 +1,9 @@
 // The rules of directives as pure functions (no I/O): which reports a directive requires in a
-// year, when a task is overdue (judged on the calendar of Viet Nam), who has not reported, and the
-// overall status a directive is filtered by.
-import type { TaskStatus } from "@/lib/db/generated/enums";
+// year, who has not reported, and the overall status a directive is filtered by (its tasks' timing
+// is lib/tasks/rules.ts).
+import { isOverdue, OPEN_TASK_STATUSES, type TaskTiming } from "@/lib/tasks/rules";
 import type { TargetStatus } from "@/lib/targets/evaluate";
 import { REPORTING_KINDS, type ReportingKind } from "./labels";
-
-const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today's date in Viet Nam ("2026-11-22"): deadlines are days of the Vietnamese calendar. */
-export function vietnamToday(now: Date): string {
-  return VIETNAM_DAY.format(now);
-}
-
-/** A calendar date stored as UTC midnight (a @db.Date column), as "YYYY-MM-DD". */
-export function calendarDay(date: Date | string): string {
-  return typeof date === "string" ? date.slice(0, 10) : date.toISOString().slice(0, 10);
-}
-
-// ───────────────────────── Tasks ─────────────────────────
-
-export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
-
-export type TaskTiming = { status: TaskStatus; dueOn: Date | string | null };
-
-/** A task not done nor cancelled is overdue from the day after its due date (Viet Nam time). */
-export function isOverdue(task: TaskTiming, today: string): boolean {
-  return OPEN_TASK_STATUSES.includes(task.status) && task.dueOn !== null && calendarDay(task.dueOn) < today;
-}
-
-/** Whole days past the due date (0 when not overdue). */
-export function daysOverdue(task: TaskTiming, today: string): number {
-  if (!isOverdue(task, today)) return 0;
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${calendarDay(task.dueOn!)}T00:00:00Z`)) / 86_400_000);
-}
 
 export type DirectiveProgress = "no_tasks" | "overdue" | "in_progress" | "done";
 

@@ -8,6 +8,7 @@ import type { AssessmentMethod, CriterionLevel } from "@/lib/db/generated/enums"
 import type { Issue } from "@/lib/errors";
 import { formatPoints } from "@/lib/format";
 import { LEVEL_LABELS, LEVELS } from "./labels";
+import { cents } from "@/lib/numbers";
 
 /** One node as stored or imported; its parent is named by code. */
 export type TreeRow = {
@@ -39,8 +40,7 @@ export const SUM_TOLERANCE = 0.001;
 export const MAX_POINTS_LIMIT = 99999.99; // Decimal(7, 2)
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/;
 
-export const round2 = (n: number) => Math.round(n * 100) / 100;
-const sumOf = (values: number[]) => round2(values.reduce((s, v) => s + v, 0));
+const sumOf = (values: number[]) => cents(values.reduce((s, v) => s + v, 0));
 const hasAtMostTwoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
 
 export function nodeLabel(level: CriterionLevel | null, code: string): string {

@@ -3,6 +3,7 @@
 import type { AgencyKind, FrameworkStatus } from "@/lib/db/generated/enums";
 import { formatPoints } from "@/lib/format";
 import { checkTree, SUM_TOLERANCE, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
+import { cents } from "@/lib/numbers";
 
 export type FrameworkMeta = {
   name: string;
@@ -63,7 +64,7 @@ export function checkState(state: FrameworkState): StateCheck {
     }
   }
   if (meta.componentsAreAdditive && state.components.length > 0) {
-    const total = Math.round(state.components.reduce((s, c) => s + c.maxPoints, 0) * 100) / 100;
+    const total = cents(state.components.reduce((s, c) => s + c.maxPoints, 0));
     if (Math.abs(total - meta.maxScore) > SUM_TOLERANCE) {
       issues.push({
         field: "components",

@@ -1,6 +1,7 @@
 // The rules that tie a published total to its components, shared by the entry form and the import
 // (pure functions, no I/O). Components and their maxima come from the framework in force.
 import { formatPoints } from "@/lib/format";
+import { cents } from "@/lib/numbers";
 
 /** Published components are rounded to 2 decimals, so their sum may miss the total by this much. */
 export const COMPONENT_SUM_TOLERANCE = 0.02;
@@ -22,7 +23,6 @@ export function parseDecimal(text: string): ParsedDecimal {
   return { ok: true, value: Math.round(cents) / 100 };
 }
 
-export const round2 = (value: number) => Math.round(value * 100) / 100;
 
 export type TotalInput = {
   /** The total as given, or null when left empty. */
@@ -63,7 +63,7 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
   if (issues.length > 0) return { ok: false, issues };
 
   const given = input.defs.filter((def) => input.components[def.code] !== undefined);
-  const sum = round2(given.reduce((total, def) => total + input.components[def.code], 0));
+  const sum = cents(given.reduce((total, def) => total + input.components[def.code], 0));
   const complete = input.additive && input.defs.length > 0 && given.length === input.defs.length;
   const names = input.defs.map((def) => def.nameVi).join(", ");
 
@@ -82,7 +82,7 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
             key: "score",
             message:
               `Điểm tổng ${formatPoints(input.score)} khác tổng các thành phần ${formatPoints(sum)} ` +
-              `(chênh ${formatPoints(round2(Math.abs(sum - input.score)))}, chỉ cho phép ${formatPoints(COMPONENT_SUM_TOLERANCE)} do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.`,
+              `(chênh ${formatPoints(cents(Math.abs(sum - input.score)))}, chỉ cho phép ${formatPoints(COMPONENT_SUM_TOLERANCE)} do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.`,
           },
         ],
       };

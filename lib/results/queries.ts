@@ -4,7 +4,8 @@ import "server-only";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { formatCalendarDate, TIME_ZONE } from "@/lib/format";
+import { formatCalendarDate } from "@/lib/format";
+import { currentYearInVietnam } from "@/lib/time";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { MAX_IMPORT_BYTES, type TableFormat } from "@/lib/io/table-file";
 import { resultReferenceDate, unitAndPredecessors, type LineageLink } from "@/lib/units/lineage";
@@ -410,11 +411,6 @@ export type ResultEntry = {
     fieldScores: Record<string, number>;
   } | null;
 };
-
-/** The current year in Viet Nam (results of a later year cannot have been published). */
-export function currentYearInVietnam(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: TIME_ZONE, year: "numeric" }).format(now));
-}
 
 /** What the entry form needs: a stored result to edit (`id`), or an index and year for a new one. */
 export async function getResultEntry(

@@ -25,6 +25,7 @@
 import { formatScore } from "@/lib/format";
 import { rankTable, type RankInput } from "./ranking";
 import { rankLabel } from "./ranking-view";
+import { cents } from "@/lib/numbers";
 
 /** The province's place in the year's table. */
 export type SelfInTable =
@@ -60,7 +61,7 @@ export type ScoreForRank =
   | { kind: "bounds"; atLeast: Anchor | null; atMost: Anchor | null };
 
 const STEP = 0.01;
-const addStep = (score: number) => Math.round((score + STEP) * 100) / 100;
+const addStep = (score: number) => cents(score + STEP);
 
 export function scoreForRank({ rows, unitCount, self, target }: ScoreForRankInput): ScoreForRank {
   const selfRow = self.kind === "row" ? rows.find((row) => row.key === self.key) : undefined;
@@ -113,7 +114,7 @@ export type ScoreForRankContext = {
   province: { name: string; ranked: boolean; own: { score: number; rank: string } | null };
 };
 
-const difference = (a: number, b: number) => formatScore(Math.round((a - b) * 100) / 100);
+const difference = (a: number, b: number) => formatScore(cents(a - b));
 
 /** The answer in one plain Vietnamese paragraph, saying when and why it is not exact. */
 export function describeScoreForRank(answer: ScoreForRank, context: ScoreForRankContext): string {

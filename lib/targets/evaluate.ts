@@ -5,6 +5,7 @@
 // missed only when the whole range of possible ranks says so.
 import type { TargetKind } from "@/lib/db/generated/enums";
 import { formatPoints, formatScore } from "@/lib/format";
+import { cents } from "@/lib/numbers";
 
 export type TargetStatus = "met" | "missed" | "at_risk" | "not_yet_known";
 
@@ -67,7 +68,6 @@ export type TargetEvaluation = {
 };
 
 const EPSILON = 1e-9;
-const cents = (n: number) => Math.round(n * 100) / 100;
 
 function scoreUnit(unit: string | null): string {
   return unit === "%" ? "%" : ` ${unit ?? "điểm"}`;

@@ -2,12 +2,15 @@
 // directive's targets for the province's national results, and the targets set for its agencies.
 // Facts are read here; the rule is lib/targets/evaluate.ts.
 import "server-only";
+import { cents, numberOrNull } from "@/lib/numbers";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Role, TargetKind } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
-import { getRanking, lineageLinks, currentYearInVietnam, type Ranking } from "@/lib/results/queries";
+import { getRanking, lineageLinks, type Ranking } from "@/lib/results/queries";
+import { isOverdue } from "@/lib/tasks/rules";
+import { currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { isValidOn, resultReferenceDate, unitAndPredecessors } from "@/lib/units/lineage";
 import { appraisedScore } from "@/lib/assessments/workflow";
 import { seesAppraisal } from "@/lib/dashboards/visibility";
@@ -170,8 +173,8 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
     const row = scoreIn(now);
     const visible = now !== null && seesAppraisal(role, now.appraisalReleasedAt, now.period.status);
     const final = now?.status === "FINALIZED" && visible && row?.finalScore != null ? Number(row.finalScore) : null;
-    const appraised = row && visible ? appraisedScore({ round1Score: num(row.round1Score), round2Score: num(row.round2Score) }) : null;
-    const self = row ? num(row.selfScore) : null;
+    const appraised = row && visible ? appraisedScore({ round1Score: numberOrNull(row.round1Score), round2Score: numberOrNull(row.round2Score) }) : null;
+    const self = row ? numberOrNull(row.selfScore) : null;
     const previousRow = scoreIn(before);
     const previousFinal = before?.status === "FINALIZED" && previousRow?.finalScore != null ? Number(previousRow.finalScore) : null;
     return {
@@ -192,11 +195,11 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
   let provisional: TargetFacts["provisional"] = null;
   if (!current && now) {
     const visible = seesAppraisal(role, now.appraisalReleasedAt, now.period.status);
-    const appraised = now.scores.map((s) => appraisedScore({ round1Score: num(s.round1Score), round2Score: num(s.round2Score) }));
+    const appraised = now.scores.map((s) => appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }));
     provisional =
       visible && appraised.some((v) => v !== null)
         ? { score: cents(appraised.reduce<number>((sum, v) => sum + (v ?? 0), 0)), label: "tổng điểm thẩm định tạm tính" }
-        : { score: cents(now.scores.reduce((sum, s) => sum + (num(s.selfScore) ?? 0), 0)), label: "tổng điểm tự chấm" };
+        : { score: cents(now.scores.reduce((sum, s) => sum + (numberOrNull(s.selfScore) ?? 0), 0)), label: "tổng điểm tự chấm" };
   }
   return {
     maxScore: now ? Number(now.period.framework.maxScore) : before ? Number(before.period.framework.maxScore) : null,
@@ -213,22 +216,15 @@ async function commitmentFacts(target: LoadedTarget, now: Date): Promise<TargetF
     where: { directiveId: target.directiveId, ...(target.agencyId !== null ? { leadAgencyId: target.agencyId } : {}), status: { not: "CANCELLED" } },
     select: { status: true, dueOn: true },
   });
-  const today = todayInVietnam(now);
+  const today = vietnamToday(now);
   return {
     ...EMPTY,
     tasks: {
       done: tasks.filter((t) => t.status === "DONE").length,
       total: tasks.length,
-      overdue: tasks.filter((t) => t.status !== "DONE" && t.dueOn !== null && t.dueOn.getTime() < today.getTime()).length,
+      overdue: tasks.filter((t) => isOverdue(t, today)).length,
       yearEnded: currentYearInVietnam(now) > target.year,
     },
   };
 }
 
-/** Today's calendar date in Viet Nam as UTC midnight, comparable with @db.Date columns (due dates). */
-export function todayInVietnam(now: Date): Date {
-  return new Date(`${new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now)}T00:00:00Z`);
-}
-
-const num = (value: { toString(): string } | null | undefined) => (value === null || value === undefined ? null : Number(value));
-const cents = (n: number) => Math.round(n * 100) / 100;

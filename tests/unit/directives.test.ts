@@ -2,18 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { directiveScope, mayOnDirective } from "@/lib/directives/access";
 import {
-  daysOverdue,
   directivePeriods,
   directiveProgress,
-  isOverdue,
   matchesStatus,
   periodState,
   reportingPeriods,
   reportMatrix,
   reportsOwed,
   targetsOverall,
-  vietnamToday,
 } from "@/lib/directives/rules";
+import { daysOverdue, isOverdue } from "@/lib/tasks/rules";
+import { vietnamToday } from "@/lib/time";
 import { directiveNumberSchema, isDirectiveNumber, normalizeDirectiveNumber, parseYears } from "@/lib/directives/schema";
 import { buildBulkTargets, targetIssues, type TargetContext, type TargetDraft } from "@/lib/directives/target-rules";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { currentActor } from "@/lib/auth/actor";
-import { currentYearInVietnam, getResultEntry } from "@/lib/results/queries";
+import { getResultEntry } from "@/lib/results/queries";
+import { currentYearInVietnam } from "@/lib/time";
 import { indexCodeSchema, yearSchema } from "@/lib/results/schema";
 import { ResultForm } from "@/components/forms/result-form";
 
