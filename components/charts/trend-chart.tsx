@@ -1,4 +1,4 @@
-import { AVERAGE_KEY, type TrendPoint, type TrendSeries } from "@/lib/units/trend";
+import { AVERAGE_KEY, type TrendPoint, type TrendSeries } from "@/lib/profiles/trend";
 import { AVERAGE_STYLE, LINE_STYLES, PRINT_FIT } from "./chart-styles";
 import { TrendLines } from "./lazy";
 

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatScore } from "@/lib/format";
-import { AVERAGE_KEY, type TrendPoint, type TrendSeries } from "@/lib/units/trend";
+import { AVERAGE_KEY, type TrendPoint, type TrendSeries } from "@/lib/profiles/trend";
 import { AVERAGE_STYLE, LINE_STYLES } from "./chart-styles";
 
 /** The drawing of TrendChart (trend-chart.tsx): one line per series, gaps where a year is missing. */

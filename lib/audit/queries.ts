@@ -6,11 +6,11 @@ import "server-only";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, Prisma } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
-import { compareVietnamese, formatCalendarDate, formatDateTimeSeconds } from "@/lib/format";
+import { compareVietnamese, formatDateTimeSeconds } from "@/lib/format";
 import { addDays, startOfVietnamDay } from "@/lib/time";
 import type { Cell } from "@/lib/io/table-file";
-import { lineageLinks } from "@/lib/results/queries";
-import { unitAndPredecessors, unitAndSuccessors } from "@/lib/units/lineage";
+import { lineageLinks } from "@/lib/units/queries";
+import { unitAndPredecessors, unitAndSuccessors, unitLabel } from "@/lib/units/lineage";
 import type { AuditFilters } from "./schema";
 import { actionLabel, auditChanges, changesText, entityLabel, type AuditChanges } from "./view";
 
@@ -82,12 +82,7 @@ function view(row: AuditRecord, provinceNames: Map<number, string>): AuditRowVie
 /** "An Giang (từ 01/07/2025)": a unit's name, with the dates that tell it from another unit of the same name. */
 async function provinceNames(ids: Iterable<number>): Promise<Map<number, string>> {
   const units = await db.province.findMany({ where: { id: { in: [...new Set(ids)] } } });
-  return new Map(
-    units.map((u) => [
-      u.id,
-      u.validTo ? `${u.nameVi} (đến ${formatCalendarDate(u.validTo)})` : u.validFrom.getUTCFullYear() >= 2025 ? `${u.nameVi} (từ ${formatCalendarDate(u.validFrom)})` : u.nameVi,
-    ]),
-  );
+  return new Map(units.map((u) => [u.id, unitLabel(u)]));
 }
 
 export type AuditPage = {

@@ -7,36 +7,25 @@ import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, Prisma } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus, TaskStatus } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
-import { compareVietnamese, formatCalendarDate } from "@/lib/format";
+import { compareVietnamese } from "@/lib/format";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { appraisedScore } from "@/lib/assessments/workflow";
-import {
-  latestResultYear,
-  lineageLinks,
-  listProvinceIndices,
-  nationalFramework,
-  unitCountForYear,
-} from "@/lib/results/queries";
+import { latestResultYear, listProvinceIndices } from "@/lib/results/queries";
 import { rankChange, rankTable } from "@/lib/results/ranking";
-import { cachedPublished } from "@/lib/results/published-cache";
+import { cachedPublished } from "@/lib/db/published-cache";
 import { getAgencyTargets, getProvinceTargets, type EvaluatedTarget } from "@/lib/targets/queries";
 import { isOverdue } from "@/lib/tasks/rules";
 import { currentYearInVietnam, vietnamToday } from "@/lib/time";
-import { unitAndPredecessors } from "@/lib/units/lineage";
+import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { criterionFlags, pointsLost, sortCriteria, type CriterionFlag, type SortOrder } from "./flags";
 import { seesAppraisal, type ScoreBasis } from "./visibility";
 import { defaultTarget, planFixes, rankAmongPeers, type DefaultTarget, type FixPlan } from "./what-to-fix";
 import { yearOverYear, type YearChange } from "./yoy";
+import { lineageLinks, provinceChoices, unitCountForYear } from "@/lib/units/queries";
+import { nationalFramework } from "@/lib/frameworks/queries";
 
 type Unit = { id: number; code: string; nameVi: string; validFrom: Date; validTo: Date | null };
-
-/** "An Giang (đến 30/06/2025)": a name alone is ambiguous across the 2025 merger. */
-function unitLabel(unit: Unit): string {
-  return unit.validTo ? `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})` : `${unit.nameVi} (từ ${formatCalendarDate(unit.validFrom)})`;
-}
-
-const inForceOn = (date: Date) => ({ validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] });
 
 // ───────────────────────── Leader dashboard ─────────────────────────
 
@@ -126,10 +115,7 @@ export type LeaderDashboard = {
 export async function getLeaderDashboard(actor: Actor, params: { provinceId?: number; year?: number }, now = new Date()): Promise<LeaderDashboard> {
   const provinceId = params.provinceId ?? (actor.role === "ADMIN" ? null : actor.provinceId);
   authorize(actor, "province.read", { provinceId });
-  const choices =
-    actor.role === "ADMIN"
-      ? (await db.province.findMany({ where: inForceOn(now), orderBy: { nameVi: "asc" } })).map((p) => ({ id: p.id, label: `${p.nameVi} (mã ${p.code})` }))
-      : [];
+  const choices = actor.role === "ADMIN" ? await provinceChoices(now) : [];
   const currentYear = currentYearInVietnam(now);
   if (provinceId === null) return { province: null, choices, year: params.year ?? currentYear, years: [], indices: [], targets: [], periods: [] };
 
@@ -144,7 +130,7 @@ export async function getLeaderDashboard(actor: Actor, params: { provinceId?: nu
   const years = [...new Set([year, currentYear, ...periodYears.map((p) => p.year), ...targetYears.map((t) => t.year)])].sort((a, b) => b - a);
 
   const [national, targets, periods] = await Promise.all([
-    // Published data only: computed once per version of it (lib/results/published-cache.ts).
+    // Published data only: computed once per version of it (lib/db/published-cache.ts).
     cachedPublished(`leader-national|${province.id}`, () => nationalSections(province)),
     getProvinceTargets(actor, provinceId, year, now),
     periodSections(provinceId, year),

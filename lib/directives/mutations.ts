@@ -8,7 +8,7 @@ import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { db, Prisma } from "@/lib/db/client";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatCalendarDate, formatDateTime } from "@/lib/format";
-import { lineageLinks } from "@/lib/results/queries";
+import { lineageLinks } from "@/lib/units/queries";
 import { removeStored, storeEvidence } from "@/lib/storage/files";
 import { targetText } from "@/lib/targets/evaluate";
 import { unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";

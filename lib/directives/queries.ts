@@ -7,12 +7,12 @@ import { appraisedScore } from "@/lib/assessments/workflow";
 import { db, type Prisma } from "@/lib/db/client";
 import type { AgencyKind, DirectiveKind, TargetKind, TaskStatus } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
-import { compareCodes, compareVietnamese, formatCalendarDate, formatDateTime } from "@/lib/format";
+import { compareCodes, compareVietnamese, formatDateTime } from "@/lib/format";
 import type { Cell } from "@/lib/io/table-file";
-import { lineageLinks } from "@/lib/results/queries";
+import { lineageLinks } from "@/lib/units/queries";
 import { getAgencyTargets, getProvinceTargets } from "@/lib/targets/queries";
 import { TARGET_KIND_LABELS, targetText, type TargetEvaluation } from "@/lib/targets/evaluate";
-import { unitAndPredecessors, unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
+import { unitAndPredecessors, unitAndSuccessors, unitLabel, type LineageLink } from "@/lib/units/lineage";
 import { authorizeOnDirective, authorizeReadDirective, directiveScope, mayOnDirective } from "./access";
 import { DIRECTIVE_KIND_LABELS, relationText, TASK_STATUS_LABELS } from "./labels";
 import {
@@ -31,14 +31,6 @@ import {
 import type { ListFilters } from "./schema";
 import { addDays, calendarDay, vietnamToday } from "@/lib/time";
 import { daysOverdue, isOverdue, OPEN_TASK_STATUSES } from "@/lib/tasks/rules";
-
-type Unit = { id: number; code: string; nameVi: string; kind: "PROVINCE" | "CITY"; validFrom: Date; validTo: Date | null };
-
-/** "An Giang (đến 30/06/2025)" where the name alone is ambiguous across the 2025 merger. */
-function unitLabel(unit: Pick<Unit, "nameVi" | "validFrom" | "validTo">): string {
-  if (unit.validTo) return `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})`;
-  return `${unit.nameVi} (từ ${formatCalendarDate(unit.validFrom)})`;
-}
 
 /** The directives an actor may read, as a where clause (the same rule as authorizeReadDirective). */
 function visibleWhere(actor: Actor, links: readonly LineageLink[]): Prisma.DirectiveWhereInput {

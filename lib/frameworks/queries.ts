@@ -3,9 +3,11 @@
 import "server-only";
 import { authorize, can, type Actor, type Scope } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
+import { cachedPublished } from "@/lib/db/published-cache";
 import type { AgencyKind, AssessmentMethod, CriterionLevel, FrameworkStatus, IndexSubject } from "@/lib/db/generated/enums";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { checkTree, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
+import { inForceFor } from "./versioning";
 import { compareVietnamese } from "@/lib/format";
 
 /**
@@ -226,3 +228,39 @@ export async function getFrameworkFormOptions(actor: Actor | null): Promise<Fram
     provinces: provinces.sort((a, b) => compareVietnamese(a.nameVi, b.nameVi)),
   };
 }
+
+// ───────────────────────── National frameworks ─────────────────────────
+
+export const NATIONAL_FRAMEWORK = { ownerProvinceId: null, status: { not: "DRAFT" as const } };
+
+/** The national frameworks (not drafts) with what the pages show of them: a handful of rows, read once per version of the published data. */
+function nationalFrameworks() {
+  return cachedPublished("national-frameworks", () =>
+    db.framework.findMany({
+      where: NATIONAL_FRAMEWORK,
+      include: {
+        components: { orderBy: { sortOrder: "asc" } },
+        gradeBands: true,
+        criteria: { where: { level: "FIELD" }, orderBy: { sortOrder: "asc" } },
+      },
+    }),
+  );
+}
+
+/** Components (with maxima), grade bands and fields of the national framework of an index and year. */
+export async function nationalFramework(indexCode: string, year: number) {
+  const frameworks = (await nationalFrameworks()).filter((f) => f.indexCode === indexCode);
+  const framework = inForceFor(frameworks, year);
+  if (!framework) return null;
+  return {
+    id: framework.id,
+    name: framework.name,
+    decision: framework.decision,
+    isIllustrative: framework.isIllustrative,
+    componentsAreAdditive: framework.componentsAreAdditive,
+    components: framework.components.map((c) => ({ code: c.code, nameVi: c.nameVi, maxPoints: Number(c.maxPoints) })),
+    gradeBands: framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
+    fields: framework.criteria.map((c) => ({ id: c.id, code: c.code, name: c.name, maxPoints: Number(c.maxPoints), isIllustrative: c.isIllustrative })),
+  };
+}
+export type NationalFramework = NonNullable<Awaited<ReturnType<typeof nationalFramework>>>;

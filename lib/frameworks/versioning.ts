@@ -1,5 +1,6 @@
 // The editable state of a framework, the checks every saved state passes, and the rule that
-// decides when a change to a framework in use must go to a new version. Pure: no I/O.
+// decides when a change to a framework in use must go to a new version, and which version is in force
+// for a year. Pure: no I/O.
 import type { AgencyKind, FrameworkStatus } from "@/lib/db/generated/enums";
 import { formatPoints } from "@/lib/format";
 import { checkTree, SUM_TOLERANCE, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
@@ -95,4 +96,15 @@ export function yearsOverlap(a: YearRange, b: YearRange): boolean {
 
 export function formatYears(range: YearRange): string {
   return range.validToYear === null ? `từ ${range.validFromYear}` : range.validFromYear === range.validToYear ? String(range.validFromYear) : `${range.validFromYear}–${range.validToYear}`;
+}
+
+type FrameworkYears = { validFromYear: number; validToYear: number | null; version: number };
+
+/** The national framework in force for a year: the newest version whose years include it. */
+export function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], year: number): T | null {
+  return (
+    frameworks
+      .filter((f) => f.validFromYear <= year && (f.validToYear === null || f.validToYear >= year))
+      .sort((a, b) => b.version - a.version)[0] ?? null
+  );
 }

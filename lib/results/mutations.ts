@@ -11,9 +11,11 @@ import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
 import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
 import { resolveTotal } from "./components";
 import { fileYear, planImport, type Change, type ImportContext, type ResultValues, type RowStatus } from "./import-plan";
-import { lineageLinks, nationalFramework, unitCountForYear, unitsForYear, UnknownIndexError } from "./queries";
+import { UnknownIndexError } from "./queries";
 import { resultEntrySchema, type ResultEntryInput } from "./schema";
 import { currentYearInVietnam } from "@/lib/time";
+import { lineageLinks, unitCountForYear, unitsForYear } from "@/lib/units/queries";
+import { nationalFramework } from "@/lib/frameworks/queries";
 
 /** How a stored result is shown in messages: "điểm 91,43; hạng 3". */
 function describe(values: { score: number; officialRank: number | null }): string {

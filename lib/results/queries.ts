@@ -4,14 +4,16 @@ import "server-only";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { formatCalendarDate } from "@/lib/format";
 import { currentYearInVietnam } from "@/lib/time";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { MAX_IMPORT_BYTES, type TableFormat } from "@/lib/io/table-file";
-import { resultReferenceDate, unitAndPredecessors, type LineageLink } from "@/lib/units/lineage";
+import { inForceFor } from "@/lib/frameworks/versioning";
+import { NATIONAL_FRAMEWORK, nationalFramework, type NationalFramework } from "@/lib/frameworks/queries";
+import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
+import { lineageLinks, provinceChoices, unitCountForYear, unitsForYear } from "@/lib/units/queries";
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
-import { cachedPublished } from "./published-cache";
+import { cachedPublished } from "@/lib/db/published-cache";
 import { exportColumns, exportRow } from "./import-plan";
 import { rankChange, rankTable } from "./ranking";
 import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
@@ -56,18 +58,6 @@ export type Ranking = {
   regions: { code: string; nameVi: string }[];
   years: number[];
 };
-
-const inForceOn = (date: Date) => ({ validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] });
-
-/** Number of province-level units in force for a year's results (63 until 2024, 34 after). */
-export function unitCountForYear(year: number): Promise<number> {
-  return cachedPublished(`unit-count|${year}`, () => db.province.count({ where: inForceOn(resultReferenceDate(year)) }));
-}
-
-/** The province-level units a year's results belong to, by code. */
-export async function unitsForYear(year: number) {
-  return db.province.findMany({ where: inForceOn(resultReferenceDate(year)), orderBy: { code: "asc" } });
-}
 
 /** Classification bands of the national framework in force for an index and year. */
 async function gradeBandsFor(indexCode: string, year: number): Promise<GradeBand[]> {
@@ -212,60 +202,6 @@ export async function listProvinceIndices() {
 
 // ───────────────────────── Management of a province's results ─────────────────────────
 
-export const NATIONAL_FRAMEWORK = { ownerProvinceId: null, status: { not: "DRAFT" as const } };
-
-type FrameworkYears = { validFromYear: number; validToYear: number | null; version: number };
-
-/** The national framework in force for a year: the newest version whose years include it. */
-export function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], year: number): T | null {
-  return (
-    frameworks
-      .filter((f) => f.validFromYear <= year && (f.validToYear === null || f.validToYear >= year))
-      .sort((a, b) => b.version - a.version)[0] ?? null
-  );
-}
-
-/** The national frameworks (not drafts) with what the pages show of them: a handful of rows, read once per version of the published data. */
-function nationalFrameworks() {
-  return cachedPublished("national-frameworks", () =>
-    db.framework.findMany({
-      where: NATIONAL_FRAMEWORK,
-      include: {
-        components: { orderBy: { sortOrder: "asc" } },
-        gradeBands: true,
-        criteria: { where: { level: "FIELD" }, orderBy: { sortOrder: "asc" } },
-      },
-    }),
-  );
-}
-
-/** Components (with maxima), grade bands and fields of the national framework of an index and year. */
-export async function nationalFramework(indexCode: string, year: number) {
-  const frameworks = (await nationalFrameworks()).filter((f) => f.indexCode === indexCode);
-  const framework = inForceFor(frameworks, year);
-  if (!framework) return null;
-  return {
-    id: framework.id,
-    name: framework.name,
-    decision: framework.decision,
-    isIllustrative: framework.isIllustrative,
-    componentsAreAdditive: framework.componentsAreAdditive,
-    components: framework.components.map((c) => ({ code: c.code, nameVi: c.nameVi, maxPoints: Number(c.maxPoints) })),
-    gradeBands: framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
-    fields: framework.criteria.map((c) => ({ id: c.id, code: c.code, name: c.name, maxPoints: Number(c.maxPoints), isIllustrative: c.isIllustrative })),
-  };
-}
-export type NationalFramework = NonNullable<Awaited<ReturnType<typeof nationalFramework>>>;
-
-export async function lineageLinks(): Promise<LineageLink[]> {
-  return db.provinceLineage.findMany({ select: { predecessorId: true, successorId: true } });
-}
-
-/** "An Giang (đến 30/06/2025)" where a name alone would be ambiguous across the 2025 merger. */
-export function unitLabel(unit: { nameVi: string; validFrom: Date; validTo: Date | null }): string {
-  if (unit.validTo) return `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})`;
-  return `${unit.nameVi} (từ ${formatCalendarDate(unit.validFrom)})`;
-}
 
 export type ProvinceResultRow = {
   id: number;
@@ -304,11 +240,7 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
   if (provinceId !== null) authorize(actor, "results.write", { provinceId });
 
   const today = new Date();
-  const [choices, indices] = await Promise.all([
-    actor.role === "ADMIN" ? db.province.findMany({ where: inForceOn(today), orderBy: { nameVi: "asc" } }) : Promise.resolve([]),
-    listProvinceIndices(),
-  ]);
-  const choiceList = choices.map((unit) => ({ id: unit.id, label: `${unit.nameVi} (mã ${unit.code})` }));
+  const [choiceList, indices] = await Promise.all([actor.role === "ADMIN" ? provinceChoices(today) : Promise.resolve([]), listProvinceIndices()]);
   if (provinceId === null) return { province: null, choices: choiceList, indices: [] };
 
   const province = await db.province.findUnique({ where: { id: provinceId } });

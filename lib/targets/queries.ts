@@ -8,13 +8,14 @@ import { db, type Prisma } from "@/lib/db/client";
 import type { Role, TargetKind } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
-import { getRanking, lineageLinks, type Ranking } from "@/lib/results/queries";
+import { getRanking, type Ranking } from "@/lib/results/queries";
 import { isOverdue } from "@/lib/tasks/rules";
 import { currentYearInVietnam, vietnamToday } from "@/lib/time";
-import { isValidOn, resultReferenceDate, unitAndPredecessors } from "@/lib/units/lineage";
+import { isValidOn, resultReferenceDate, unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import { appraisedScore } from "@/lib/assessments/workflow";
 import { seesAppraisal } from "@/lib/dashboards/visibility";
 import { evaluateTarget, TARGET_KIND_LABELS, type Measure, type TargetEvaluation, type TargetFacts } from "./evaluate";
+import { lineageLinks } from "@/lib/units/queries";
 
 export type EvaluatedTarget = {
   id: number;
@@ -110,10 +111,6 @@ function subjectOf(target: LoadedTarget): string {
   if (target.kind === "COMMITMENT_COMPLETION") return target.agency?.name ?? "Các cơ quan, đơn vị";
   if (target.agency) return target.agency.name;
   return target.index?.shortName ?? target.indexCode ?? "Chỉ tiêu";
-}
-
-function unitLabel(unit: Unit): string {
-  return unit.validTo ? `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})` : unit.nameVi;
 }
 
 const EMPTY: TargetFacts = { maxScore: null, current: null, previous: null, provisional: null, tasks: null };

@@ -1,5 +1,7 @@
-// Which province-level units a year's results belong to, and how new units relate to old ones.
-// Pure functions; the data (validity dates, lineage) comes from the database.
+// Which province-level units a year's results belong to, how new units relate to old ones, and
+// how a unit is named so that it cannot be mistaken for another across the 2025 merger. Pure
+// functions; the data (validity dates, lineage) comes from the database (./queries.ts).
+import { formatCalendarDate } from "@/lib/format";
 
 export type DatedUnit = { code: string; validFrom: Date; validTo: Date | null };
 
@@ -52,4 +54,10 @@ export function unitAndPredecessors(unitId: number, links: readonly LineageLink[
     for (const link of links) if (link.successorId === found[i] && !found.includes(link.predecessorId)) found.push(link.predecessorId);
   }
   return found;
+}
+
+/** "An Giang (đến 30/06/2025)", "An Giang (từ 01/07/2025)": a name alone is ambiguous across the 2025 merger. */
+export function unitLabel(unit: { nameVi: string; validFrom: Date; validTo: Date | null }): string {
+  if (unit.validTo) return `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})`;
+  return `${unit.nameVi} (từ ${formatCalendarDate(unit.validFrom)})`;
 }

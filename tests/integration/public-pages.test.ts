@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GET as exportRankingRoute } from "@/app/api/v1/rankings/export/route";
 import { readTable } from "@/lib/io/table-file";
 import { getRanking } from "@/lib/results/queries";
-import { getProvinceProfile } from "@/lib/units/queries";
+import { getProvinceProfile } from "@/lib/profiles/queries";
 import { testDb } from "../support/db";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,11 +1,11 @@
-// The cache of what is computed from published data (lib/results/published-cache.ts): answers are
+// The cache of what is computed from published data (lib/db/published-cache.ts): answers are
 // reused while nothing changed, and any write to the published tables — here plain SQL from
 // another connection, as another instance or a restore would write — is seen by the next request.
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/rankings/route";
 import { getRanking } from "@/lib/results/queries";
-import { getProvinceProfile } from "@/lib/units/queries";
+import { getProvinceProfile } from "@/lib/profiles/queries";
 import { testDb } from "../support/db";
 
 const rankingsApi = async () => (await (await GET(new NextRequest("http://localhost/api/v1/rankings?index=PAR_INDEX&year=2023"))).json()) as {

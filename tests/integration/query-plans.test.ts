@@ -25,7 +25,7 @@ appDb.$on("query", (e) => capturing?.push({ sql: e.query, params: JSON.parse(e.p
 (globalThis as unknown as { portalDb?: PrismaClient }).portalDb = appDb;
 
 const { getRanking } = await import("@/lib/results/queries");
-const { getProvinceProfile } = await import("@/lib/units/queries");
+const { getProvinceProfile } = await import("@/lib/profiles/queries");
 const { getLeaderDashboard, getAgencyView } = await import("@/lib/dashboards/queries");
 const { loadActor } = await import("@/lib/auth/load-actor");
 const { db } = await import("@/lib/db/client");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filterByRegion, NO_REGION, rankingFileRows, rankLabel } from "@/lib/results/ranking-view";
 import { provinceProfilePath, profileUnit } from "@/lib/units/profile-path";
-import { AVERAGE_KEY, trendPoints } from "@/lib/units/trend";
+import { AVERAGE_KEY, trendPoints } from "@/lib/profiles/trend";
 
 describe("rankLabel", () => {
   it("shows a definite rank, bounds, or an open lower bound", () => {

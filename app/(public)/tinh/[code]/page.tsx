@@ -3,9 +3,9 @@ import Link from "next/link";
 import { formatCalendarDate } from "@/lib/format";
 import { indexCodeSchema } from "@/lib/results/schema";
 import { NotFoundError } from "@/lib/errors";
-import { getProvinceProfile } from "@/lib/units/queries";
-import { profileDateSchema, provinceCodeSchema, targetRankSchema } from "@/lib/units/schema";
-import { trendPoints } from "@/lib/units/trend";
+import { getProvinceProfile } from "@/lib/profiles/queries";
+import { profileDateSchema, provinceCodeSchema, targetRankSchema } from "@/lib/profiles/schema";
+import { trendPoints } from "@/lib/profiles/trend";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { ProfileResultsTable } from "@/components/tables/profile-results-table";
 

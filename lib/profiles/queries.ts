@@ -1,0 +1,311 @@
+// The public profile of a province-level unit (no sign-in: published data only): who it is, what
+// it was formed from or went into, and every year's PAR INDEX and SIPAS result of the unit and of
+// the old units it was formed from, one line each, never summed or averaged into one figure.
+import "server-only";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { classify } from "@/lib/frameworks/grades";
+import { cachedPublished } from "@/lib/db/published-cache";
+import { listProvinceIndices } from "@/lib/results/queries";
+import { rankTable, type RankedRow } from "@/lib/results/ranking";
+import { rankLabel } from "@/lib/results/ranking-view";
+import { defaultTargetRank, describeScoreForRank, scoreForRank, type ScoreForRank, type SelfInTable } from "@/lib/results/score-for-rank";
+import { isValidOn, resultReferenceDate, unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
+import { profileUnit, provinceProfilePath } from "@/lib/units/profile-path";
+import { NATIONAL_FRAMEWORK } from "@/lib/frameworks/queries";
+import { inForceFor } from "@/lib/frameworks/versioning";
+
+export type ProfileUnit = { id: number; code: string; name: string; label: string; path: string };
+
+export type ProfileResultRow = {
+  id: number;
+  year: number;
+  unit: ProfileUnit;
+  score: number;
+  rank: number | null;
+  rankMin: number;
+  rankMax: number;
+  officialRank: number | null;
+  officialRankDisagrees: boolean;
+  unitCount: number;
+  group: string | null;
+  /** PAR INDEX components or SIPAS elements, where the source gave them. */
+  components: { code: string; nameVi: string; value: number }[];
+  /** Field scores of the criteria tree, where the source gave them. */
+  fieldScores: { code: string; name: string; value: number }[];
+  source: string;
+  note: string | null;
+};
+
+export type ProfileIndex = {
+  code: string;
+  shortName: string;
+  nameVi: string;
+  /** "Thành phần" when the components add up to the total (PAR INDEX), "Yếu tố" otherwise (SIPAS). */
+  componentsLabel: string;
+  /** Newest year first; within a year, the unit itself before the old units. */
+  rows: ProfileResultRow[];
+  /** The units that have results for this index: one chart line each. */
+  lines: ProfileUnit[];
+  nationalAverages: { year: number; value: number; source: string }[];
+};
+
+export type ScoreForRankView = {
+  index: { code: string; shortName: string };
+  /** The latest year with published results of the index, or null when there is none. */
+  year: number | null;
+  unitCount: number;
+  target: number;
+  targetIsDefault: boolean;
+  answer: ScoreForRank | null;
+  /** The answer in plain words, or why there is none. */
+  sentence: string;
+  /** The requested rank cannot be asked (outside 1…number of ranked units). */
+  error: string | null;
+};
+
+export type ProvinceProfile = {
+  unit: ProfileUnit & {
+    kindLabel: string;
+    regionName: string | null;
+    /** Why a unit has no region (formed from units of several regions). */
+    regionNote: string | null;
+    validFrom: Date;
+    validTo: Date | null;
+    codeDecision: string | null;
+  };
+  formedFrom: { unit: ProfileUnit; effectiveOn: Date; legalBasis: string }[];
+  wentInto: { unit: ProfileUnit; effectiveOn: Date; legalBasis: string }[];
+  indices: ProfileIndex[];
+  scoreForRank: ScoreForRankView;
+};
+
+type UnitRecord = { id: number; code: string; nameVi: string; validFrom: Date; validTo: Date | null };
+
+function profileUnitOf(unit: UnitRecord): ProfileUnit {
+  return { id: unit.id, code: unit.code, name: unit.nameVi, label: unitLabel(unit), path: provinceProfilePath(unit) };
+}
+
+const KIND_LABELS = { PROVINCE: "Tỉnh", CITY: "Thành phố trực thuộc trung ương" } as const;
+
+/**
+ * The profile of the unit a public address names (lib/units/profile-path.ts), and the score it
+ * would have needed for a rank in the latest published table of one index (`ask`).
+ * A fixed number of queries: every published result of the province indices is read once and
+ * each year is ranked in memory.
+ */
+export function getProvinceProfile(
+  code: string,
+  date: Date | null,
+  ask: { indexCode: string | null; target: number | null },
+  now = new Date(),
+): Promise<ProvinceProfile> {
+  // Without a date the code means the unit in force today: the day is part of the key.
+  const day = (date ?? now).toISOString().slice(0, 10);
+  return cachedPublished(`profile|${code}|${day}|${ask.indexCode ?? ""}|${ask.target ?? ""}`, () => computeProvinceProfile(code, date, ask, now));
+}
+
+async function computeProvinceProfile(
+  code: string,
+  date: Date | null,
+  ask: { indexCode: string | null; target: number | null },
+  now: Date,
+): Promise<ProvinceProfile> {
+  const [units, regions, links] = await Promise.all([
+    db.province.findMany({ orderBy: [{ code: "asc" }, { validFrom: "asc" }] }),
+    db.region.findMany(),
+    db.provinceLineage.findMany(),
+  ]);
+  const unit = profileUnit(units, code, date, now);
+  if (!unit) {
+    throw new NotFoundError(
+      date
+        ? `Không có tỉnh, thành phố mã ${code} vào ngày ${date.toISOString().slice(0, 10)}.`
+        : `Không có tỉnh, thành phố mã ${code}. Mã tỉnh gồm 2 chữ số, ví dụ 22 (Quảng Ninh).`,
+    );
+  }
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const regionName = new Map(regions.map((r) => [r.code, r.nameVi]));
+  const historyIds = unitAndPredecessors(unit.id, links);
+
+  const [indices, allResults, details, frameworks, averages] = await Promise.all([
+    listProvinceIndices(),
+    db.publishedResult.findMany({
+      where: { index: { subject: "PROVINCE" } },
+      select: { provinceId: true, indexCode: true, year: true, score: true, officialRank: true },
+    }),
+    db.publishedResult.findMany({
+      where: { provinceId: { in: historyIds } },
+      include: { components: true, criterionScores: { include: { criterion: { select: { code: true, name: true, sortOrder: true } } } } },
+      orderBy: [{ year: "desc" }],
+    }),
+    db.framework.findMany({ where: NATIONAL_FRAMEWORK, include: { components: { orderBy: { sortOrder: "asc" } }, gradeBands: true } }),
+    db.publishedAggregate.findMany({ where: { kind: "NATIONAL_AVERAGE" }, orderBy: { year: "asc" } }),
+  ]);
+
+  // Each year is ranked among the units in force for its results (63 until 2024, 34 after).
+  const unitCounts = new Map<number, number>();
+  const unitCountOf = (year: number) => {
+    if (!unitCounts.has(year)) unitCounts.set(year, units.filter((u) => isValidOn(u, resultReferenceDate(year))).length);
+    return unitCounts.get(year)!;
+  };
+  const tables = new Map<string, typeof allResults>();
+  for (const result of allResults) {
+    const key = `${result.indexCode}|${result.year}`;
+    if (!tables.has(key)) tables.set(key, []);
+    tables.get(key)!.push(result);
+  }
+  const ranked = new Map<string, RankedRow[]>();
+  const rankedTable = (indexCode: string, year: number) => {
+    const key = `${indexCode}|${year}`;
+    if (!ranked.has(key)) {
+      const rows = (tables.get(key) ?? []).map((r) => ({ key: String(r.provinceId), score: Number(r.score), officialRank: r.officialRank }));
+      ranked.set(key, rankTable(rows, unitCountOf(year)));
+    }
+    return ranked.get(key)!;
+  };
+
+  const historyOrder = new Map(historyIds.map((id, i) => [id, i]));
+  const profileIndices: ProfileIndex[] = indices.map((index) => {
+    const ofIndex = frameworks.filter((f) => f.indexCode === index.code);
+    const rows = details
+      .filter((result) => result.indexCode === index.code)
+      .sort((a, b) => b.year - a.year || historyOrder.get(a.provinceId)! - historyOrder.get(b.provinceId)!)
+      .map((result): ProfileResultRow => {
+        const framework = inForceFor(ofIndex, result.year);
+        const row = rankedTable(index.code, result.year).find((r) => r.key === String(result.provinceId))!;
+        const stored = new Map(result.components.map((c) => [c.code, Number(c.value)]));
+        const defs = framework?.components ?? [];
+        return {
+          id: result.id,
+          year: result.year,
+          unit: profileUnitOf(unitById.get(result.provinceId)!),
+          score: Number(result.score),
+          rank: row.rank,
+          rankMin: row.rankMin,
+          rankMax: row.rankMax,
+          officialRank: result.officialRank,
+          officialRankDisagrees: row.officialRankDisagrees,
+          unitCount: unitCountOf(result.year),
+          group: classify(Number(result.score), framework?.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })) ?? []),
+          components: [
+            ...defs.filter((d) => stored.has(d.code)).map((d) => ({ code: d.code, nameVi: d.nameVi, value: stored.get(d.code)! })),
+            // A code the framework in force does not list is still shown, under its code.
+            ...result.components.filter((c) => !defs.some((d) => d.code === c.code)).map((c) => ({ code: c.code, nameVi: c.code, value: Number(c.value) })),
+          ],
+          fieldScores: [...result.criterionScores]
+            .sort((a, b) => a.criterion.sortOrder - b.criterion.sortOrder)
+            .map((s) => ({ code: s.criterion.code, name: s.criterion.name, value: Number(s.score) })),
+          source: result.source,
+          note: result.note,
+        };
+      });
+    const lineIds = historyIds.filter((id) => rows.some((row) => row.unit.id === id));
+    const additive = ofIndex.length === 0 || ofIndex.some((f) => f.componentsAreAdditive);
+    return {
+      code: index.code,
+      shortName: index.shortName,
+      nameVi: index.nameVi,
+      componentsLabel: additive ? "Thành phần" : "Yếu tố",
+      rows,
+      lines: lineIds.map((id) => profileUnitOf(unitById.get(id)!)),
+      nationalAverages: averages
+        .filter((a) => a.indexCode === index.code)
+        .map((a) => ({ year: a.year, value: Number(a.value), source: a.source })),
+    };
+  });
+
+  // ── Score needed for rank N, in the latest published table of the chosen index ──
+  const requested = indices.find((i) => i.code === (ask.indexCode ?? "PAR_INDEX"));
+  const chosen = requested ?? indices[0];
+  const latestYear = allResults.filter((r) => r.indexCode === chosen.code).reduce<number | null>((max, r) => (max === null || r.year > max ? r.year : max), null);
+  let scoreView: ScoreForRankView;
+  if (!requested && ask.indexCode !== null) {
+    scoreView = {
+      index: { code: chosen.code, shortName: chosen.shortName },
+      year: null,
+      unitCount: 0,
+      target: ask.target ?? defaultTargetRank(null),
+      targetIsDefault: ask.target === null,
+      answer: null,
+      sentence: "",
+      error: `Không có chỉ số "${ask.indexCode}". Chọn một trong: ${indices.map((i) => i.shortName).join(", ")}.`,
+    };
+  } else if (latestYear === null) {
+    scoreView = {
+      index: { code: chosen.code, shortName: chosen.shortName },
+      year: null,
+      unitCount: 0,
+      target: ask.target ?? defaultTargetRank(null),
+      targetIsDefault: ask.target === null,
+      answer: null,
+      sentence: `Chưa có kết quả ${chosen.shortName} nào trong dữ liệu.`,
+      error: null,
+    };
+  } else {
+    const table = rankedTable(chosen.code, latestYear);
+    const unitCount = unitCountOf(latestYear);
+    const ownRow = table.find((row) => row.key === String(unit.id));
+    const self: SelfInTable = ownRow
+      ? { kind: "row", key: ownRow.key }
+      : isValidOn(unit, resultReferenceDate(latestYear))
+        ? { kind: "unknown" }
+        : { kind: "absent" };
+    const target = ask.target ?? defaultTargetRank(ownRow && !ownRow.officialRankDisagrees ? ownRow.rank : null);
+    const view = {
+      index: { code: chosen.code, shortName: chosen.shortName },
+      year: latestYear,
+      unitCount,
+      target,
+      targetIsDefault: ask.target === null,
+    };
+    if (target > unitCount) {
+      scoreView = {
+        ...view,
+        answer: null,
+        sentence: "",
+        error: `Hạng cần đạt phải từ 1 đến ${unitCount}: bảng ${chosen.shortName} năm ${latestYear} xếp hạng ${unitCount} tỉnh, thành phố.`,
+      };
+    } else {
+      const answer = scoreForRank({ rows: table, unitCount, self, target });
+      const sentence = describeScoreForRank(answer, {
+        indexName: chosen.shortName,
+        year: latestYear,
+        target,
+        unitCount,
+        knownRows: table.length,
+        nameOf: (key) => unitById.get(Number(key))?.nameVi ?? key,
+        province: {
+          name: unit.nameVi,
+          ranked: self.kind !== "absent",
+          own: ownRow ? { score: ownRow.score, rank: rankLabel(ownRow, unitCount) } : null,
+        },
+      });
+      scoreView = { ...view, answer, sentence, error: null };
+    }
+  }
+
+  const linkOf = (id: number, effectiveOn: Date, legalBasis: string) => ({ unit: profileUnitOf(unitById.get(id)!), effectiveOn, legalBasis });
+  const formedFrom = links.filter((l) => l.successorId === unit.id);
+  const predecessorRegions = [...new Set(formedFrom.map((l) => unitById.get(l.predecessorId)?.regionCode ?? null))];
+  return {
+    unit: {
+      ...profileUnitOf(unit),
+      kindLabel: KIND_LABELS[unit.kind],
+      regionName: unit.regionCode ? (regionName.get(unit.regionCode) ?? unit.regionCode) : null,
+      regionNote:
+        unit.regionCode === null && predecessorRegions.length > 1
+          ? `Chưa xác định vùng: hình thành từ các tỉnh thuộc ${predecessorRegions.length} vùng (${predecessorRegions
+              .map((code) => (code ? (regionName.get(code) ?? code) : "không rõ"))
+              .join("; ")}).`
+          : null,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+      codeDecision: unit.codeDecision,
+    },
+    formedFrom: formedFrom.map((l) => linkOf(l.predecessorId, l.effectiveOn, l.legalBasis)),
+    wentInto: links.filter((l) => l.predecessorId === unit.id).map((l) => linkOf(l.successorId, l.effectiveOn, l.legalBasis)),
+    indices: profileIndices,
+    scoreForRank: scoreView,
+  };
+}
