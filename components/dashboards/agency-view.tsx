@@ -4,7 +4,7 @@
 import Link from "next/link";
 import type { AgencyView } from "@/lib/dashboards/queries";
 import type { CriterionFlag } from "@/lib/dashboards/flags";
-import { BASIS_LABELS } from "@/lib/dashboards/visibility";
+import { BASIS_LABELS } from "@/lib/assessments/workflow";
 import { ASSESSMENT_STATUS_LABELS, PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatPoints, formatScore } from "@/lib/format";
 import { IllustrativeBadge } from "@/components/assessments/badges";

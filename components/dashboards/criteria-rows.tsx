@@ -4,7 +4,7 @@
 // (about 1.3 kB), which made rendering a 90-criterion agency the slowest part of the page.
 import type { AgencyCriterionRow } from "@/lib/dashboards/queries";
 import type { SortOrder } from "@/lib/dashboards/flags";
-import { TASK_STATUS_LABELS } from "@/lib/directives/labels";
+import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
 import { formatCalendarDate, formatPoints } from "@/lib/format";
 import { FlagBadge, FullMarksBadge, PointsChange } from "./badges";
 

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { addDirectiveFileAction, linkAction, removeDirectiveFileAction, unlinkAction } from "@/lib/directives/actions";
 import { LINK_RELATION_NAMES } from "@/lib/directives/labels";
-import type { DirectiveDetail } from "@/lib/directives/queries";
+import type { DirectiveDetail } from "@/lib/directives/types";
 import { formatDateTime } from "@/lib/format";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
 import { ActionForm } from "@/components/forms/action-form";

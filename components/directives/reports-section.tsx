@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { submitReportAction } from "@/lib/directives/actions";
 import { REPORTING_LABELS, type ReportingKind } from "@/lib/directives/labels";
-import type { DirectiveDetail } from "@/lib/directives/queries";
+import type { DirectiveDetail } from "@/lib/directives/types";
 import { periodState } from "@/lib/directives/rules";
 import { compareVietnamese, formatDateTime } from "@/lib/format";
 import { ActionForm } from "@/components/forms/action-form";

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import type { TargetKind } from "@/lib/db/generated/enums";
 import { createTargetAction, updateTargetAction } from "@/lib/directives/actions";
-import { TARGET_KIND_HINTS, TARGET_KINDS_ORDER } from "@/lib/directives/target-rules";
+import { INDEX_KINDS, TARGET_KIND_HINTS, TARGET_KINDS_ORDER } from "@/lib/targets/rules";
 import { TARGET_KIND_LABELS } from "@/lib/targets/evaluate";
 import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
 
@@ -30,7 +30,6 @@ type Values = {
 };
 
 const decimal = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n).replace(".", ","));
-const INDEX_KINDS: TargetKind[] = ["MIN_SCORE", "MIN_PERCENT_OF_MAX", "MAX_RANK", "RANK_IMPROVEMENT"];
 
 export function TargetForm({ directiveId, values, choices, testId }: { directiveId: number; values?: Values; choices: TargetChoices; testId: string }) {
   const { state, pending, onSubmit, error, invalid } = useFormAction(values ? updateTargetAction : createTargetAction, { reset: !values });

@@ -3,7 +3,7 @@
 // many agencies at once.
 import type { TargetKind } from "@/lib/db/generated/enums";
 import { deleteTargetAction } from "@/lib/directives/actions";
-import type { DirectiveDetail, TargetItem } from "@/lib/directives/queries";
+import type { DirectiveDetail, TargetItem } from "@/lib/directives/types";
 import { formatPoints } from "@/lib/format";
 import { ActionForm } from "@/components/forms/action-form";
 import { TargetStatusBadge } from "./badges";

@@ -2,13 +2,14 @@
 // progress with overdue flags (Viet Nam calendar). The lead agency's head reports progress and
 // evidence; staff assign and re-assign.
 import { addTaskFileAction, deleteTaskAction, removeTaskFileAction, taskProgressAction } from "@/lib/directives/actions";
-import { dayLabel, TASK_STATUS_LABELS, TASK_STATUSES } from "@/lib/directives/labels";
-import type { DirectiveDetail, TaskItem } from "@/lib/directives/queries";
+import { dayLabel } from "@/lib/directives/labels";
+import type { DirectiveDetail, TaskItem } from "@/lib/directives/types";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
 import { ActionForm } from "@/components/forms/action-form";
 import { OverdueBadge, TaskStatusBadge } from "./badges";
 import { Fold } from "./fold";
 import { TaskForm, type TaskChoices } from "./task-form";
+import { TASK_STATUS_LABELS, TASK_STATUSES } from "@/lib/tasks/labels";
 
 const input = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 

@@ -1,25 +1,28 @@
 import Link from "next/link";
 import { logout } from "@/lib/auth/actions";
 
+import { holds, reachOf } from "@/lib/auth/policy";
 import type { Role } from "@/lib/db/generated/enums";
 
 type HeaderUser = { name: string; roleLabel: string; role: Role } | null;
 
-// Links by role. They only spare people dead ends: every page checks access again in lib.
-const PORTAL_LINKS: { href: string; label: string; roles: Role[] }[] = [
-  { href: "/trang-chu", label: "Trang làm việc", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
-  { href: "/bang-dieu-khien", label: "Bảng điều khiển", roles: ["ADMIN", "HOME_AFFAIRS", "LEADER"] },
-  { href: "/co-quan", label: "Kết quả cơ quan", roles: ["AGENCY_HEAD"] },
-  { href: "/danh-gia", label: "Đánh giá nội bộ", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
-  { href: "/van-ban", label: "Văn bản chỉ đạo", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
-  { href: "/viec-cua-toi", label: "Việc của tôi", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
-  { href: "/ket-qua", label: "Kết quả công bố", roles: ["ADMIN", "HOME_AFFAIRS"] },
-  { href: "/bo-chi-so", label: "Bộ chỉ số", roles: ["ADMIN", "HOME_AFFAIRS", "AGENCY_HEAD", "LEADER"] },
-  { href: "/nhat-ky", label: "Nhật ký thay đổi", roles: ["ADMIN", "HOME_AFFAIRS"] },
+// Links by what the permission table lets a role do. They only spare people dead ends: every page
+// checks access again in lib.
+const readsProvince = (role: Role) => reachOf(role, "province.read") !== "agency";
+const PORTAL_LINKS: { href: string; label: string; shown: (role: Role) => boolean }[] = [
+  { href: "/trang-chu", label: "Trang làm việc", shown: (role) => holds({ role }, "province.read") },
+  { href: "/bang-dieu-khien", label: "Bảng điều khiển", shown: readsProvince },
+  { href: "/co-quan", label: "Kết quả cơ quan", shown: (role) => !readsProvince(role) },
+  { href: "/danh-gia", label: "Đánh giá nội bộ", shown: (role) => holds({ role }, "province.read") },
+  { href: "/van-ban", label: "Văn bản chỉ đạo", shown: (role) => holds({ role }, "province.read") },
+  { href: "/viec-cua-toi", label: "Việc của tôi", shown: (role) => holds({ role }, "province.read") },
+  { href: "/ket-qua", label: "Kết quả công bố", shown: (role) => holds({ role }, "results.write") },
+  { href: "/bo-chi-so", label: "Bộ chỉ số", shown: (role) => holds({ role }, "province.read") },
+  { href: "/nhat-ky", label: "Nhật ký thay đổi", shown: (role) => holds({ role }, "audit.read") },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
-  const links = [{ href: "/xep-hang", label: "Xếp hạng" }, ...PORTAL_LINKS.filter((link) => user && link.roles.includes(user.role))];
+  const links = [{ href: "/xep-hang", label: "Xếp hạng" }, ...PORTAL_LINKS.filter((link) => user && link.shown(user.role))];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 pt-3">

@@ -5,10 +5,11 @@
 import "server-only";
 import { numberOrNull } from "@/lib/numbers";
 import { db } from "@/lib/db/client";
+import { nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
 import { authorize, type Actor, type Permission } from "@/lib/auth/policy";
-import { writeAudit } from "@/lib/audit/log";
+import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { formatScore } from "@/lib/format";
 import { classify } from "@/lib/frameworks/grades";
@@ -69,30 +70,30 @@ async function saveScore(
   actor: Actor,
   loaded: Awaited<ReturnType<typeof loadScore>>,
   version: number,
-  action: string,
+  action: AuditAction,
   fields: ScoreFields,
   extra?: (tx: Prisma.TransactionClient) => Promise<void>,
 ) {
   const { score, scope } = loaded;
   await db.$transaction(async (tx) => {
-    const updated = await tx.criterionScore.updateMany({ where: { id: score.id, version }, data: { ...fields, version: { increment: 1 } } });
-    if (updated.count === 0) {
-      const current = await tx.criterionScore.findUniqueOrThrow({ where: { id: score.id } });
-      throw new ConflictError(
-        `Tiêu chí ${score.criterion.code} vừa được người khác lưu: điểm tự chấm hiện là ${formatScore(numberOrNull(current.selfScore))}, ` +
-          `điểm thẩm định ${formatScore(appraisedScore({ round1Score: numberOrNull(current.round1Score), round2Score: numberOrNull(current.round2Score) }))}. ` +
-          "Xem giá trị hiện tại rồi lưu lại nếu vẫn cần thay đổi.",
-        {
-          version: current.version,
-          selfScore: numberOrNull(current.selfScore),
-          selfComment: current.selfComment,
-          round1Score: numberOrNull(current.round1Score),
-          round2Score: numberOrNull(current.round2Score),
-          explanationRequest: current.explanationRequest,
-          explanationResponse: current.explanationResponse,
-        },
-      );
-    }
+    await writeVersioned({ id: score.id, version }, (where) => tx.criterionScore.updateMany({ where, data: nextVersion(fields) }), {
+      current: () => tx.criterionScore.findUnique({ where: { id: score.id } }),
+      conflict: (current) =>
+        new ConflictError(
+          `Tiêu chí ${score.criterion.code} vừa được người khác lưu: điểm tự chấm hiện là ${formatScore(numberOrNull(current.selfScore))}, ` +
+            `điểm thẩm định ${formatScore(appraisedScore({ round1Score: numberOrNull(current.round1Score), round2Score: numberOrNull(current.round2Score) }))}. ` +
+            "Xem giá trị hiện tại rồi lưu lại nếu vẫn cần thay đổi.",
+          {
+            version: current.version,
+            selfScore: numberOrNull(current.selfScore),
+            selfComment: current.selfComment,
+            round1Score: numberOrNull(current.round1Score),
+            round2Score: numberOrNull(current.round2Score),
+            explanationRequest: current.explanationRequest,
+            explanationResponse: current.explanationResponse,
+          },
+        ),
+    });
     const oldValue = Object.fromEntries(Object.keys(fields).map((key) => [key, score[key as keyof typeof score]]));
     await writeAudit(tx, actor, {
       action,
@@ -322,14 +323,14 @@ async function updateAssessment(
   version: number,
   data: Prisma.AssessmentUncheckedUpdateManyInput,
 ) {
-  const updated = await tx.assessment.updateMany({ where: { id: assessment.id, version }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count === 0) {
-    const current = await tx.assessment.findUniqueOrThrow({ where: { id: assessment.id } });
-    throw new ConflictError(
-      `Phiếu của ${assessment.agency.name} vừa được người khác cập nhật (trạng thái: ${ASSESSMENT_STATUS_LABELS[current.status]}). Tải lại trang rồi thực hiện lại.`,
-      { version: current.version, status: current.status, bonusPoints: numberOrNull(current.bonusPoints), penaltyPoints: numberOrNull(current.penaltyPoints) },
-    );
-  }
+  await writeVersioned({ id: assessment.id, version }, (where) => tx.assessment.updateMany({ where, data: nextVersion(data) }), {
+    current: () => tx.assessment.findUnique({ where: { id: assessment.id } }),
+    conflict: (current) =>
+      new ConflictError(
+        `Phiếu của ${assessment.agency.name} vừa được người khác cập nhật (trạng thái: ${ASSESSMENT_STATUS_LABELS[current.status]}). Tải lại trang rồi thực hiện lại.`,
+        { version: current.version, status: current.status, bonusPoints: numberOrNull(current.bonusPoints), penaltyPoints: numberOrNull(current.penaltyPoints) },
+      ),
+  });
 }
 
 const STEP_PERMISSION: Record<WorkflowStep, Permission> = {
@@ -425,11 +426,10 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
   );
   const bands = period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) }));
   await db.$transaction(async (tx) => {
-    const updated = await tx.assessmentPeriod.updateMany({
-      where: { id: period.id, version },
-      data: { status: "PUBLISHED", publishedAt: now, version: { increment: 1 } },
+    await writeVersioned({ id: period.id, version }, (where) => tx.assessmentPeriod.updateMany({ where, data: nextVersion({ status: "PUBLISHED" as const, publishedAt: now }) }), {
+      current: () => tx.assessmentPeriod.findUnique({ where: { id: period.id } }),
+      conflict: () => new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null),
     });
-    if (updated.count === 0) throw new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null);
     for (const row of ranked) {
       await tx.assessment.update({ where: { id: Number(row.key) }, data: { rank: row.rank, classification: classify(row.score, bands) } });
     }

@@ -4,9 +4,23 @@ import { cents, numberOrNull } from "@/lib/numbers";
 import { db } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus } from "@/lib/db/generated/enums";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
+import { reachWhere } from "@/lib/auth/reach";
+import type { Prisma } from "@/lib/db/client";
+
+type Decimal = Prisma.Decimal;
 import { NotFoundError } from "@/lib/errors";
 import { appraisalRound, appraisedScore, canSelfScore, seesAppraisal, selfTotal } from "./workflow";
 import { compareVietnamese } from "@/lib/format";
+
+/** A stored criterion score as plain numbers, as the workflow's rules read it. */
+export function scoreValues(score: { selfScore: Decimal | null; round1Score: Decimal | null; round2Score: Decimal | null; finalScore: Decimal | null }) {
+  return {
+    selfScore: numberOrNull(score.selfScore),
+    round1Score: numberOrNull(score.round1Score),
+    round2Score: numberOrNull(score.round2Score),
+    finalScore: numberOrNull(score.finalScore),
+  };
+}
 
 export type PeriodSummary = {
   id: number;
@@ -23,12 +37,10 @@ export type PeriodSummary = {
 
 /** The periods the actor may see: all (ADMIN), their province's, or those that score their agency. */
 export async function listPeriods(actor: Actor): Promise<PeriodSummary[]> {
-  const where =
-    actor.role === "ADMIN"
-      ? {}
-      : actor.role === "AGENCY_HEAD"
-        ? { assessments: { some: { agencyId: actor.agencyId ?? -1 } } }
-        : { provinceId: actor.provinceId ?? -1 };
+  const where = reachWhere<Prisma.AssessmentPeriodWhereInput>(actor, "province.read", {
+    province: (unitIds) => ({ provinceId: { in: unitIds } }),
+    agency: (agencyId) => ({ assessments: { some: { agencyId } } }),
+  });
   const periods = await db.assessmentPeriod.findMany({
     where,
     orderBy: [{ year: "desc" }, { id: "desc" }],

@@ -4,6 +4,7 @@
 //   answers → round 2 → staff finalize (bonus/penalty, capped) → the year is published: agencies
 //   ranked by final score and classified.
 import type { AssessmentStatus, PeriodStatus, Role } from "@/lib/db/generated/enums";
+import { reachOf } from "@/lib/auth/policy";
 import { formatPoints } from "@/lib/format";
 import { cents } from "@/lib/numbers";
 
@@ -23,12 +24,13 @@ export const PERIOD_STATUS_LABELS: Record<PeriodStatus, string> = {
 };
 
 /**
- * Staff and leaders see every score; the agency sees its appraised and final scores once staff
- * release the appraisal, and in any case once the year is published (a published ranking is no
- * secret to the agency it ranks).
+ * Staff and leaders (who read the whole province in the permission table) see every score; the
+ * agency (which reads its own agency only) sees its appraised and final scores once staff release
+ * the appraisal, and in any case once the year is published (a published ranking is no secret to
+ * the agency it ranks).
  */
 export function seesAppraisal(role: Role, appraisalReleasedAt: Date | null, periodStatus: PeriodStatus): boolean {
-  return role !== "AGENCY_HEAD" || appraisalReleasedAt !== null || periodStatus === "PUBLISHED";
+  return reachOf(role, "province.read") !== "agency" || appraisalReleasedAt !== null || periodStatus === "PUBLISHED";
 }
 
 /** Self scores can change while the agency has not submitted and the deadline has not passed. */
@@ -91,6 +93,38 @@ export function finalTotal(
   const bonus = Math.min(adjustments.bonus, framework.bonusCap);
   const penalty = Math.min(adjustments.penalty, framework.penaltyCap);
   return cents(Math.min(framework.maxScore, Math.max(0, appraised + bonus - penalty)));
+}
+
+/** Which scores of an assessment count, wherever one is shown: the agency view, targets, "my work". */
+export type ScoreBasis = "final" | "appraised" | "self";
+
+export const BASIS_LABELS: Record<ScoreBasis, string> = {
+  final: "điểm cuối cùng",
+  appraised: "điểm thẩm định (chưa chốt)",
+  self: "điểm tự chấm (chưa có kết quả thẩm định)",
+};
+
+/**
+ * The one rule of which score counts: the final scores once the assessment is finalized, else the
+ * appraised ones as soon as one exists, else the self scores. Appraised and final scores count only
+ * for someone who sees them (seesAppraisal): until then the agency works from its own self scores.
+ */
+export function scoreBasis(status: AssessmentStatus, seesAppraisal: boolean, scores: readonly Pick<ScoreRow, "round1Score" | "round2Score">[]): ScoreBasis {
+  if (!seesAppraisal) return "self";
+  if (status === "FINALIZED") return "final";
+  return scores.some((score) => appraisedScore(score) !== null) ? "appraised" : "self";
+}
+
+/** A sub-criterion's score on that basis (null: it has none). */
+export function countedScore(score: Pick<ScoreRow, "selfScore" | "round1Score" | "round2Score"> & { finalScore: number | null }, basis: ScoreBasis): number | null {
+  switch (basis) {
+    case "final":
+      return score.finalScore ?? appraisedScore(score);
+    case "appraised":
+      return appraisedScore(score);
+    case "self":
+      return score.selfScore;
+  }
 }
 
 /** Sum of the self scores (survey criteria are never self-scored). */

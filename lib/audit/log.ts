@@ -3,9 +3,77 @@
 import type { Actor } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/client";
 
+/** Every change the portal records, by what was done (each has a Vietnamese name in ./view.ts). */
+export type AuditAction =
+  | "assessment.adjust"
+  | "assessment.submit"
+  | "assessment.requestExplanations"
+  | "assessment.startRound2"
+  | "assessment.finalize"
+  | "assessmentPeriod.open"
+  | "assessmentPeriod.publish"
+  | "criterion.create"
+  | "criterion.update"
+  | "criterion.delete"
+  | "criterionScore.selfScore"
+  | "criterionScore.explain"
+  | "criterionScore.appraiseRound1"
+  | "criterionScore.appraiseRound2"
+  | "criterionScore.requestExplanation"
+  | "criterionScore.import.self"
+  | "criterionScore.import.round1"
+  | "criterionScore.import.round2"
+  | "directive.create"
+  | "directive.update"
+  | "directive.link"
+  | "directive.unlink"
+  | "directive.file.add"
+  | "directive.file.remove"
+  | "evidence.add"
+  | "evidence.remove"
+  | "framework.create"
+  | "framework.update"
+  | "framework.newVersion"
+  | "framework.replaceTree"
+  | "framework.setMaxPoints"
+  | "framework.setGradeBands"
+  | "framework.setComponents"
+  | "publishedResult.create"
+  | "publishedResult.update"
+  | "publishedResult.import"
+  | "report.submit"
+  | "report.update"
+  | "target.create"
+  | "target.bulkCreate"
+  | "target.update"
+  | "target.delete"
+  | "task.create"
+  | "task.update"
+  | "task.delete"
+  | "task.progress"
+  | "task.file.add"
+  | "task.file.remove"
+  | "user.create";
+
+/** What an audit row is about: the model changed (each has a Vietnamese name in ./view.ts). */
+export type AuditEntity =
+  | "Assessment"
+  | "AssessmentPeriod"
+  | "Criterion"
+  | "CriterionScore"
+  | "Directive"
+  | "DirectiveLink"
+  | "Framework"
+  | "PeriodicReport"
+  | "PublishedResult"
+  | "StoredFile"
+  | "Target"
+  | "Task"
+  | "User";
+
 export type AuditEntry = {
-  action: string; // e.g. "criterionScore.selfScore", "publishedResult.import"
-  entityType: string; // the model, e.g. "CriterionScore"
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId: string | number;
   provinceId?: number | null;
   oldValue?: unknown;

@@ -2,8 +2,9 @@
 // as a list of changed fields (with the unchanged ones that say what was changed, e.g. the
 // criterion's code). Pure: the page, the export and the tests share it.
 import { formatPoints } from "@/lib/format";
+import type { AuditAction, AuditEntity } from "./log";
 
-export const ENTITY_LABELS: Record<string, string> = {
+export const ENTITY_LABELS: Record<AuditEntity, string> = {
   Assessment: "Phiếu đánh giá",
   AssessmentPeriod: "Kỳ đánh giá",
   Criterion: "Tiêu chí",
@@ -19,7 +20,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   User: "Tài khoản",
 };
 
-const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<AuditAction, string> = {
   "assessment.adjust": "Nhập điểm thưởng, điểm trừ",
   "assessment.submit": "Nộp phiếu tự chấm",
   "assessment.requestExplanations": "Gửi yêu cầu giải trình",
@@ -73,11 +74,11 @@ const ACTION_LABELS: Record<string, string> = {
 
 /** "Tự chấm điểm", or the action's code when it has no name yet. */
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return ACTION_LABELS[action as AuditAction] ?? action;
 }
 
 export function entityLabel(entityType: string): string {
-  return ENTITY_LABELS[entityType] ?? entityType;
+  return ENTITY_LABELS[entityType as AuditEntity] ?? entityType;
 }
 
 export type FieldChange = { field: string; old: string; new: string };

@@ -39,7 +39,7 @@ export type Permission =
   | "audit.read";
 
 /** Unit reach of a permission for a role: everywhere, own province, own agency, or nowhere. */
-type Reach = "all" | "province" | "agency" | "none";
+export type Reach = "all" | "province" | "agency" | "none";
 
 export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "province.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "province", AGENCY_HEAD: "agency" },
@@ -55,9 +55,18 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };
 
+/** The table's cell: how far a role's permission reaches. */
+export function reachOf(role: Role, permission: Permission): Reach {
+  return PERMISSIONS[permission][role];
+}
+
+/** The role holds the permission somewhere (what a menu or a button offers; lib still checks the unit). */
+export function holds(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  return reachOf(actor.role, permission) !== "none";
+}
+
 export function can(actor: Actor, permission: Permission, scope: Scope): boolean {
-  const reach = PERMISSIONS[permission][actor.role];
-  switch (reach) {
+  switch (reachOf(actor.role, permission)) {
     case "all":
       return true;
     case "province":

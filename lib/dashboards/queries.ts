@@ -3,13 +3,12 @@
 // agency's criteria with flags, year-over-year change, "what to fix" and linked tasks.
 import "server-only";
 import { cents, numberOrNull } from "@/lib/numbers";
-import { authorize, can, type Actor } from "@/lib/auth/policy";
+import { authorize, can, reachOf, type Actor } from "@/lib/auth/policy";
 import { db, Prisma } from "@/lib/db/client";
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus, TaskStatus } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import { compareVietnamese } from "@/lib/format";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
-import { appraisedScore } from "@/lib/assessments/workflow";
 import { latestResultYear, listProvinceIndices } from "@/lib/results/queries";
 import { rankChange, rankTable } from "@/lib/results/ranking";
 import { cachedPublished } from "@/lib/db/published-cache";
@@ -19,7 +18,8 @@ import { currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { criterionFlags, pointsLost, sortCriteria, type CriterionFlag, type SortOrder } from "./flags";
-import { seesAppraisal, type ScoreBasis } from "./visibility";
+import { scoreValues } from "@/lib/assessments/queries";
+import { appraisedScore, countedScore, scoreBasis, seesAppraisal, type ScoreBasis } from "@/lib/assessments/workflow";
 import { defaultTarget, planFixes, rankAmongPeers, type DefaultTarget, type FixPlan } from "./what-to-fix";
 import { yearOverYear, type YearChange } from "./yoy";
 import { lineageLinks, provinceChoices, unitCountForYear } from "@/lib/units/queries";
@@ -113,9 +113,11 @@ export type LeaderDashboard = {
  * province; an administrator picks one (none picked: only the choices).
  */
 export async function getLeaderDashboard(actor: Actor, params: { provinceId?: number; year?: number }, now = new Date()): Promise<LeaderDashboard> {
-  const provinceId = params.provinceId ?? (actor.role === "ADMIN" ? null : actor.provinceId);
+  // Whoever reads every province picks one; the others read their own.
+  const everywhere = reachOf(actor.role, "province.read") === "all";
+  const provinceId = params.provinceId ?? (everywhere ? null : actor.provinceId);
   authorize(actor, "province.read", { provinceId });
-  const choices = actor.role === "ADMIN" ? await provinceChoices(now) : [];
+  const choices = everywhere ? await provinceChoices(now) : [];
   const currentYear = currentYearInVietnam(now);
   if (provinceId === null) return { province: null, choices, year: params.year ?? currentYear, years: [], indices: [], targets: [], periods: [] };
 
@@ -473,8 +475,8 @@ export async function getAgencyView(
   ]);
 
   const sees = seesAppraisal(actor.role, chosen.appraisalReleasedAt, chosen.period.status);
-  const basis: ScoreBasis =
-    sees && chosen.status === "FINALIZED" ? "final" : sees && scores.some((s) => appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }) !== null) ? "appraised" : "self";
+  const valuesOf = new Map(scores.map((s) => [s.criterionId, scoreValues(s)]));
+  const basis = scoreBasis(chosen.status, sees, [...valuesOf.values()]);
   const criterionById = new Map(criteria.map((c) => [c.id, c]));
   const fieldOf = (id: number | null): string | null => {
     let node = id === null ? undefined : criterionById.get(id);
@@ -483,14 +485,13 @@ export async function getAgencyView(
   };
   const targetByCode = new Map(targets.filter((t) => t.kind === "CRITERION_SCORE" && t.criterionCode).map((t) => [t.criterionCode!, t.value]));
   const leaves = criteria.filter((c) => c.level === "SUB_CRITERION");
-  const scoreByCriterion = new Map(scores.map((s) => [s.criterionId, s]));
   const rowsUnsorted = leaves.map((criterion) => {
-    const s = scoreByCriterion.get(criterion.id);
+    const values = valuesOf.get(criterion.id);
     const maxPoints = Number(criterion.maxPoints);
-    const selfScore = numberOrNull(s?.selfScore);
-    const appraised = sees && s ? appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }) : null;
-    const finalScore = sees ? numberOrNull(s?.finalScore) : null;
-    const score = basis === "final" ? (finalScore ?? appraised) : basis === "appraised" ? appraised : selfScore;
+    const selfScore = values?.selfScore ?? null;
+    const appraised = sees && values ? appraisedScore(values) : null;
+    const finalScore = sees ? (values?.finalScore ?? null) : null;
+    const score = values ? countedScore(values, basis) : null;
     // Survey criteria are never self-scored: on self scores alone they say nothing.
     const judged = basis !== "self" || criterion.method === "APPRAISAL";
     const target = targetByCode.get(criterion.code) ?? null;
@@ -611,7 +612,7 @@ async function linkedTasks(agency: { id: number; provinceId: number }, framework
 
 /** The agencies of a province the actor may open; an agency head gets only their own. */
 export async function listAgencies(actor: Actor, provinceId: number | null) {
-  if (actor.role === "AGENCY_HEAD") {
+  if (reachOf(actor.role, "province.read") === "agency") {
     authorize(actor, "province.read", { provinceId: actor.provinceId, agencyId: actor.agencyId });
     return db.agency.findMany({ where: { id: actor.agencyId ?? -1 }, select: { id: true, code: true, name: true, kind: true, isDemo: true } });
   }

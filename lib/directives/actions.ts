@@ -6,25 +6,10 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { requireActor } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
-import {
-  addDirectiveFile,
-  addTaskFile,
-  createBulkTargets,
-  createDirective,
-  createTarget,
-  createTask,
-  deleteTarget,
-  deleteTask,
-  linkDirectives,
-  removeDirectiveFile,
-  removeTaskFile,
-  submitReport,
-  unlinkDirectives,
-  updateDirective,
-  updateTarget,
-  updateTask,
-  updateTaskProgress,
-} from "./mutations";
+import { createBulkTargets, createTarget, deleteTarget, updateTarget } from "@/lib/targets/mutations";
+import { addTaskFile, createTask, deleteTask, removeTaskFile, updateTask, updateTaskProgress } from "@/lib/tasks/mutations";
+import { addDirectiveFile, createDirective, linkDirectives, removeDirectiveFile, unlinkDirectives, updateDirective } from "./mutations";
+import { submitReport } from "./reports/mutations";
 
 type State = ActionResult | null;
 

@@ -1,5 +1,5 @@
 // Vietnamese names of the directive model's values, shared by pages, forms and exports.
-import type { DirectiveKind, TaskStatus } from "@/lib/db/generated/enums";
+import type { DirectiveKind } from "@/lib/db/generated/enums";
 import { formatCalendarDate } from "@/lib/format";
 
 export const DIRECTIVE_KINDS = ["QUYET_DINH", "KE_HOACH", "CONG_VAN", "CHI_THI", "VAN_BAN", "NGHI_QUYET"] as const satisfies readonly DirectiveKind[];
@@ -11,15 +11,6 @@ export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   CHI_THI: "Chỉ thị",
   VAN_BAN: "Văn bản",
   NGHI_QUYET: "Nghị quyết",
-};
-
-export const TASK_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "DONE", "CANCELLED"] as const satisfies readonly TaskStatus[];
-
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  NOT_STARTED: "Chưa bắt đầu",
-  IN_PROGRESS: "Đang thực hiện",
-  DONE: "Hoàn thành",
-  CANCELLED: "Đã hủy",
 };
 
 /** Reporting regimes a directive can require (stored in Directive.reporting). */

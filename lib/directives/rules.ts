@@ -2,6 +2,7 @@
 // year, who has not reported, and the overall status a directive is filtered by (its tasks' timing
 // is lib/tasks/rules.ts).
 import { isOverdue, OPEN_TASK_STATUSES, type TaskTiming } from "@/lib/tasks/rules";
+import { compareVietnamese } from "@/lib/format";
 import type { TargetStatus } from "@/lib/targets/evaluate";
 import { REPORTING_KINDS, type ReportingKind } from "./labels";
 
@@ -133,6 +134,24 @@ export type PeriodState = "upcoming" | "open" | "ended";
 export function periodState(period: Pick<ReportingPeriod, "start" | "end">, today: string): PeriodState {
   if (today < period.start) return "upcoming";
   return today <= period.end ? "open" : "ended";
+}
+
+/**
+ * The agencies expected to send periodic reports: those a directive involves through its live tasks
+ * (leading or coordinating) and its targets.
+ */
+export function reportingAgencies(directive: {
+  tasks: readonly { status: string; leadAgency: { id: number; name: string } | null; coAgencies: readonly { agency: { id: number; name: string } }[] }[];
+  targets: readonly { agency: { id: number; name: string } | null }[];
+}): { id: number; name: string }[] {
+  const agencies = new Map<number, string>();
+  for (const task of directive.tasks) {
+    if (task.status === "CANCELLED") continue;
+    if (task.leadAgency) agencies.set(task.leadAgency.id, task.leadAgency.name);
+    for (const co of task.coAgencies) agencies.set(co.agency.id, co.agency.name);
+  }
+  for (const target of directive.targets) if (target.agency) agencies.set(target.agency.id, target.agency.name);
+  return [...agencies].map(([id, name]) => ({ id, name })).sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
 export type ReportCellState = "submitted" | "missing" | "open" | "upcoming";

@@ -5,8 +5,9 @@
 // version in use is left as it was.
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/policy";
-import { writeAudit, type AuditEntry } from "@/lib/audit/log";
+import { writeAudit, type AuditAction, type AuditEntry } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db/client";
+import { writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatPoints } from "@/lib/format";
 import { readTreeFile } from "./io";
@@ -147,7 +148,7 @@ type ChangeSpec = {
   actor: Actor;
   frameworkId: number;
   revision: number;
-  action: string;
+  action: AuditAction;
   plan: (state: FrameworkState, record: FrameworkRecord) => Planned;
   /** What the form was about, as it is now, for the conflict message. */
   current?: (state: FrameworkState) => { text: string; value: unknown };
@@ -310,11 +311,10 @@ async function checkDeletable(tx: Tx, removed: TreeRow[]) {
 }
 
 async function saveInPlace(tx: Tx, record: FrameworkRecord, before: FrameworkState, next: FrameworkState, diff: StateDiff) {
-  const updated = await tx.framework.updateMany({
-    where: { id: record.id, revision: record.revision },
-    data: { ...next.meta, revision: { increment: 1 } },
+  await writeVersioned({ id: record.id, revision: record.revision }, (where) => tx.framework.updateMany({ where, data: { ...next.meta, revision: { increment: 1 } } }), {
+    current: () => tx.framework.findUnique({ where: { id: record.id } }),
+    conflict: () => new ConflictError("Bộ chỉ số này vừa được người khác sửa. Tải lại trang rồi sửa lại.", { revision: record.revision }),
   });
-  if (updated.count === 0) throw new ConflictError("Bộ chỉ số này vừa được người khác sửa. Tải lại trang rồi sửa lại.", { revision: record.revision });
 
   const kept = new Set(next.rows.map((r) => r.id));
   const removed = before.rows.filter((r) => !kept.has(r.id));
@@ -366,9 +366,9 @@ function diffForAudit(diff: StateDiff, wholeTree: boolean | undefined, before: F
   };
 }
 
-function auditEntries(action: string, record: FrameworkRecord, diff: StateDiff, wholeTree: boolean | undefined, before: FrameworkState, after: FrameworkState): AuditEntry[] {
+function auditEntries(action: AuditAction, record: FrameworkRecord, diff: StateDiff, wholeTree: boolean | undefined, before: FrameworkState, after: FrameworkState): AuditEntry[] {
   const base = { provinceId: record.ownerProvinceId };
-  const framework = { ...base, entityType: "Framework", entityId: record.id };
+  const framework = { ...base, entityType: "Framework" as const, entityId: record.id };
   const entries: AuditEntry[] = [];
   if (diff.meta) entries.push({ ...framework, action: "framework.update", oldValue: diff.meta.old, newValue: diff.meta.new });
   if (wholeTree) {

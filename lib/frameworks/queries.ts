@@ -2,12 +2,14 @@
 // a province's internal framework to the people of that province and administrators.
 import "server-only";
 import { authorize, can, type Actor, type Scope } from "@/lib/auth/policy";
-import { db } from "@/lib/db/client";
+import { reachWhere } from "@/lib/auth/reach";
+import { db, type Prisma } from "@/lib/db/client";
 import { cachedPublished } from "@/lib/db/published-cache";
 import type { AgencyKind, AssessmentMethod, CriterionLevel, FrameworkStatus, IndexSubject } from "@/lib/db/generated/enums";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { checkTree, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
 import { inForceFor } from "./versioning";
+import { unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
 import { compareVietnamese } from "@/lib/format";
 
 /**
@@ -86,7 +88,11 @@ export async function listFrameworks(actor: Actor | null): Promise<FrameworkGrou
     db.performanceIndex.findMany({ orderBy: { code: "asc" } }),
     db.framework.findMany({
       // Narrows the read; the permission check below is what decides.
-      where: actor.role === "ADMIN" ? {} : { OR: [{ ownerProvinceId: null }, { ownerProvinceId: actor.provinceId ?? -1 }] },
+      where: reachWhere<Prisma.FrameworkWhereInput>(actor, "province.read", {
+        province: (unitIds) => ({ OR: [{ ownerProvinceId: null }, { ownerProvinceId: { in: unitIds } }] }),
+        // An internal framework applies to every agency of its province (readScope).
+        agency: () => ({ OR: [{ ownerProvinceId: null }, { ownerProvinceId: actor.provinceId ?? -1 }] }),
+      }),
       include: { ownerProvince: { select: { nameVi: true } }, _count: { select: { criteria: true } } },
       orderBy: [{ validFromYear: "desc" }, { version: "desc" }],
     }),
@@ -227,6 +233,22 @@ export async function getFrameworkFormOptions(actor: Actor | null): Promise<Fram
       .map((i) => ({ code: i.code, shortName: i.shortName, nameVi: i.nameVi, subject: i.subject })),
     provinces: provinces.sort((a, b) => compareVietnamese(a.nameVi, b.nameVi)),
   };
+}
+
+/**
+ * The criteria among `ids` of a province's own frameworks (or those of a province it went into)
+ * and, with `national`, of the national ones: what a directive's tasks and targets may aim at.
+ */
+export async function criteriaWithin(provinceId: number | null, links: readonly LineageLink[], ids: readonly number[], options: { national: boolean }) {
+  if (ids.length === 0) return [];
+  const owners = provinceId === null ? [] : unitAndSuccessors(provinceId, links);
+  return db.criterion.findMany({
+    where: {
+      id: { in: [...ids] },
+      framework: options.national ? { OR: [{ ownerProvinceId: { in: owners } }, { ownerProvinceId: null }] } : { ownerProvinceId: { in: owners } },
+    },
+    include: { framework: { select: { name: true } } },
+  });
 }
 
 // ───────────────────────── National frameworks ─────────────────────────

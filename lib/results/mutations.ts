@@ -3,12 +3,13 @@
 import "server-only";
 import { can, type Actor } from "@/lib/auth/policy";
 import { writeAudit, type AuditEntry } from "@/lib/audit/log";
-import { db, Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { isUniqueViolation, nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatPoints } from "@/lib/format";
 import { formatOf, MAX_IMPORT_BYTES, readTable } from "@/lib/io/table-file";
 import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
-import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
+import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
 import { resolveTotal } from "./components";
 import { fileYear, planImport, type Change, type ImportContext, type ResultValues, type RowStatus } from "./import-plan";
 import { UnknownIndexError } from "./queries";
@@ -21,8 +22,6 @@ import { nationalFramework } from "@/lib/frameworks/queries";
 function describe(values: { score: number; officialRank: number | null }): string {
   return `điểm ${formatPoints(values.score)}${values.officialRank !== null ? `; hạng ${values.officialRank}` : ""}`;
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 // ───────────────────────── Entry form ─────────────────────────
 
@@ -48,7 +47,7 @@ async function readStored(id: number): Promise<StoredResultValues | null> {
  * form read) updates it. A total left empty is the sum of the components.
  */
 export async function saveResult(actor: Actor | null, input: ResultEntryInput): Promise<{ id: number; version: number; created: boolean }> {
-  authorizeResultsWriter(actor);
+  authorizeOwnProvince(actor, "results.write");
   const entry = parseInput(resultEntrySchema, input);
   const links = await lineageLinks();
 
@@ -62,7 +61,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
 
   const unit = await db.province.findUnique({ where: { id: provinceId } });
   if (!unit) throw new ValidationError([{ field: "provinceId", message: "Chọn tỉnh, thành phố trong danh sách." }]);
-  authorizeResultsOf(actor, unit.id, links);
+  authorizeOnUnit(actor, "results.write", unit.id, links);
 
   const [index, framework, unitCount] = await Promise.all([
     db.performanceIndex.findUnique({ where: { code: indexCode } }),
@@ -126,17 +125,14 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
         });
         return { id: created.id, version: created.version, created: true };
       }
-      const { count } = await tx.publishedResult.updateMany({
-        where: { id: stored.id, version: entry.version! },
-        data: { ...next, version: { increment: 1 } },
+      await writeVersioned({ id: stored.id, version: entry.version! }, (where) => tx.publishedResult.updateMany({ where, data: nextVersion(next) }), {
+        current: () => readStored(stored.id),
+        conflict: (current) =>
+          new ConflictError(
+            `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current)}, nguồn "${current.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
+            current,
+          ),
       });
-      if (count === 0) {
-        const current = await readStored(stored.id);
-        throw new ConflictError(
-          `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current!)}, nguồn "${current!.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
-          current,
-        );
-      }
       await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
       await tx.resultComponent.createMany({ data: componentRows(stored.id) });
       await tx.resultCriterionScore.deleteMany({ where: { resultId: stored.id } });
@@ -222,7 +218,7 @@ async function importContext(actor: Actor, year: number | null): Promise<ImportC
       note: result.note,
       components: Object.fromEntries(result.components.map((c) => [c.code, Number(c.value)])),
     })),
-    mayWrite: (unit) => mayWriteResultsOf(actor, unit.id, links) || can(actor, "results.importNational", { provinceId: unit.id }),
+    mayWrite: (unit) => mayOnUnit(actor, "results.write", unit.id, links) || can(actor, "results.importNational", { provinceId: unit.id }),
   };
 }
 
@@ -237,7 +233,7 @@ export async function importResults(
   file: { name: string; bytes: Uint8Array },
   options: { dryRun: boolean },
 ): Promise<ImportOutcome> {
-  authorizeResultsWriter(actor);
+  authorizeOwnProvince(actor, "results.write");
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new ValidationError([{ message: `Tệp "${file.name}" lớn hơn giới hạn ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB: chỉ gửi bảng kết quả của một năm.` }]);
   }
@@ -278,8 +274,11 @@ export async function importResults(
             version = created.version;
           } else {
             const stored = row.stored!;
-            const { count } = await tx.publishedResult.updateMany({ where: { id: stored.id, version: stored.version }, data: { ...values, version: { increment: 1 } } });
-            if (count === 0) throw stale();
+            await writeVersioned({ id: stored.id, version: stored.version }, (where) => tx.publishedResult.updateMany({ where, data: nextVersion(values) }), {
+              current: () => tx.publishedResult.findUnique({ where: { id: stored.id } }),
+              conflict: stale,
+              gone: stale,
+            });
             await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
             id = stored.id;
             version = stored.version + 1;

@@ -1,7 +1,7 @@
 // Reads of the published national results: the public rankings and export (no sign-in needed), and
 // the management views of a province's results (signed in, authorized in each function).
 import "server-only";
-import { authorize, can, type Actor } from "@/lib/auth/policy";
+import { authorize, can, reachOf, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { currentYearInVietnam } from "@/lib/time";
@@ -12,7 +12,7 @@ import { NATIONAL_FRAMEWORK, nationalFramework, type NationalFramework } from "@
 import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import { lineageLinks, provinceChoices, unitCountForYear, unitsForYear } from "@/lib/units/queries";
 import { provinceProfilePath } from "@/lib/units/profile-path";
-import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "./access";
+import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
 import { cachedPublished } from "@/lib/db/published-cache";
 import { exportColumns, exportRow } from "./import-plan";
 import { rankChange, rankTable } from "./ranking";
@@ -235,12 +235,14 @@ export type ProvinceResults = {
  * line each, never summed), ranks computed from each year's table and the official mark.
  */
 export async function getProvinceResults(actor: Actor | null, requestedProvinceId: number | null): Promise<ProvinceResults> {
-  authorizeResultsWriter(actor);
-  const provinceId = actor.role === "ADMIN" ? requestedProvinceId : actor.provinceId;
+  authorizeOwnProvince(actor, "results.write");
+  // Whoever writes every province's results picks one; Home Affairs staff have their own.
+  const everywhere = reachOf(actor.role, "results.write") === "all";
+  const provinceId = everywhere ? requestedProvinceId : actor.provinceId;
   if (provinceId !== null) authorize(actor, "results.write", { provinceId });
 
   const today = new Date();
-  const [choiceList, indices] = await Promise.all([actor.role === "ADMIN" ? provinceChoices(today) : Promise.resolve([]), listProvinceIndices()]);
+  const [choiceList, indices] = await Promise.all([everywhere ? provinceChoices(today) : Promise.resolve([]), listProvinceIndices()]);
   if (provinceId === null) return { province: null, choices: choiceList, indices: [] };
 
   const province = await db.province.findUnique({ where: { id: provinceId } });
@@ -349,7 +351,7 @@ export async function getResultEntry(
   actor: Actor | null,
   params: { id: number } | { indexCode: string; year: number },
 ): Promise<ResultEntry> {
-  authorizeResultsWriter(actor);
+  authorizeOwnProvince(actor, "results.write");
   const links = await lineageLinks();
   let indexCode: string;
   let year: number;
@@ -360,7 +362,7 @@ export async function getResultEntry(
       include: { province: true, components: true, criterionScores: true },
     });
     if (!stored) throw new NotFoundError("Không tìm thấy kết quả cần sửa: có thể đã bị xóa.");
-    authorizeResultsOf(actor, stored.provinceId, links);
+    authorizeOnUnit(actor, "results.write", stored.provinceId, links);
     indexCode = stored.indexCode;
     year = stored.year;
     result = {
@@ -387,7 +389,7 @@ export async function getResultEntry(
     db.publishedResult.findMany({ where: { indexCode, year }, select: { id: true, provinceId: true, score: true } }),
   ]);
   if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
-  const allowed = units.filter((unit) => mayWriteResultsOf(actor, unit.id, links));
+  const allowed = units.filter((unit) => mayOnUnit(actor, "results.write", unit.id, links));
   return {
     indices: indices.map((i) => ({ code: i.code, shortName: i.shortName })),
     index: { code: index.code, shortName: index.shortName, nameVi: index.nameVi, maxScore: Number(index.maxScore) },
@@ -444,7 +446,7 @@ export async function exportResultsTable(indexCode: string, year: number, format
 
 /** What the import page offers: the indices, the tables already stored (to download) and the limits. */
 export async function getImportOptions(actor: Actor | null) {
-  authorizeResultsWriter(actor);
+  authorizeOwnProvince(actor, "results.write");
   const [indices, tables] = await Promise.all([
     listProvinceIndices(),
     db.publishedResult.groupBy({ by: ["indexCode", "year"], _count: { _all: true }, orderBy: [{ year: "desc" }, { indexCode: "asc" }] }),

@@ -2,7 +2,7 @@
 // directive's targets for the province's national results, and the targets set for its agencies.
 // Facts are read here; the rule is lib/targets/evaluate.ts.
 import "server-only";
-import { cents, numberOrNull } from "@/lib/numbers";
+import { cents } from "@/lib/numbers";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Role, TargetKind } from "@/lib/db/generated/enums";
@@ -12,8 +12,8 @@ import { getRanking, type Ranking } from "@/lib/results/queries";
 import { isOverdue } from "@/lib/tasks/rules";
 import { currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { isValidOn, resultReferenceDate, unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
-import { appraisedScore } from "@/lib/assessments/workflow";
-import { seesAppraisal } from "@/lib/dashboards/visibility";
+import { scoreValues } from "@/lib/assessments/queries";
+import { countedScore, scoreBasis, seesAppraisal } from "@/lib/assessments/workflow";
 import { evaluateTarget, TARGET_KIND_LABELS, type Measure, type TargetEvaluation, type TargetFacts } from "./evaluate";
 import { lineageLinks } from "@/lib/units/queries";
 
@@ -168,17 +168,18 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
     const code = target.criterion?.code;
     const scoreIn = (a: typeof now) => a?.scores.find((s) => s.criterion.code === code) ?? null;
     const row = scoreIn(now);
+    // The score that counts, by the rule the agency view uses (lib/assessments/workflow.ts).
     const visible = now !== null && seesAppraisal(role, now.appraisalReleasedAt, now.period.status);
-    const final = now?.status === "FINALIZED" && visible && row?.finalScore != null ? Number(row.finalScore) : null;
-    const appraised = row && visible ? appraisedScore({ round1Score: numberOrNull(row.round1Score), round2Score: numberOrNull(row.round2Score) }) : null;
-    const self = row ? numberOrNull(row.selfScore) : null;
+    const basis = now ? scoreBasis(now.status, visible, now.scores.map(scoreValues)) : "self";
+    const value = row ? countedScore(scoreValues(row), basis) : null;
+    const final = basis === "final" ? value : null;
     const previousRow = scoreIn(before);
     const previousFinal = before?.status === "FINALIZED" && previousRow?.finalScore != null ? Number(previousRow.finalScore) : null;
     return {
       maxScore: row ? Number(row.criterion.maxPoints) : target.criterion ? Number(target.criterion.maxPoints) : null,
       current: final !== null ? { year: target.year, score: final, rank: null } : null,
       previous: previousFinal !== null ? { year: target.year - 1, score: previousFinal, rank: null } : null,
-      provisional: final !== null ? null : appraised !== null ? { score: appraised, label: "điểm thẩm định tạm tính" } : self !== null ? { score: self, label: "điểm tự chấm" } : null,
+      provisional: basis === "final" || value === null ? null : { score: value, label: basis === "appraised" ? "điểm thẩm định tạm tính" : "điểm tự chấm" },
       tasks: null,
     };
   }
@@ -191,12 +192,10 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
   const current = measure(now, target.year);
   let provisional: TargetFacts["provisional"] = null;
   if (!current && now) {
-    const visible = seesAppraisal(role, now.appraisalReleasedAt, now.period.status);
-    const appraised = now.scores.map((s) => appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }));
-    provisional =
-      visible && appraised.some((v) => v !== null)
-        ? { score: cents(appraised.reduce<number>((sum, v) => sum + (v ?? 0), 0)), label: "tổng điểm thẩm định tạm tính" }
-        : { score: cents(now.scores.reduce((sum, s) => sum + (numberOrNull(s.selfScore) ?? 0), 0)), label: "tổng điểm tự chấm" };
+    const values = now.scores.map(scoreValues);
+    const basis = scoreBasis(now.status, seesAppraisal(role, now.appraisalReleasedAt, now.period.status), values);
+    const total = cents(values.reduce((sum, v) => sum + (countedScore(v, basis) ?? 0), 0));
+    provisional = { score: total, label: basis === "self" ? "tổng điểm tự chấm" : "tổng điểm thẩm định tạm tính" };
   }
   return {
     maxScore: now ? Number(now.period.framework.maxScore) : before ? Number(before.period.framework.maxScore) : null,

@@ -3,7 +3,7 @@
 import "server-only";
 import { cachedPublished } from "@/lib/db/published-cache";
 import { db } from "@/lib/db/client";
-import { resultReferenceDate, type LineageLink } from "./lineage";
+import { resultReferenceDate, unitAndSuccessors, type LineageLink } from "./lineage";
 
 /** A where clause: units (or agencies) in force on a date. */
 export const inForceOn = (date: Date) => ({ validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] });
@@ -27,4 +27,13 @@ export async function unitsForYear(year: number) {
 export async function provinceChoices(on: Date): Promise<{ id: number; label: string }[]> {
   const provinces = await db.province.findMany({ where: inForceOn(on), orderBy: { nameVi: "asc" } });
   return provinces.map((p) => ({ id: p.id, label: `${p.nameVi} (mã ${p.code})` }));
+}
+
+/**
+ * The agencies among `ids` that belong to a province or to a province it went into (the work of a
+ * directive of an old unit is carried on by the agencies of the new one).
+ */
+export async function agenciesWithin(provinceId: number | null, links: readonly LineageLink[], ids: readonly number[]) {
+  if (ids.length === 0 || provinceId === null) return [];
+  return db.agency.findMany({ where: { id: { in: [...ids] }, provinceId: { in: unitAndSuccessors(provinceId, links) } } });
 }

@@ -8,8 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 process.env.EVIDENCE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "directive-evidence-"));
 
-const mutations = await import("@/lib/directives/mutations");
-const queries = await import("@/lib/directives/queries");
+const mutations = {
+  ...(await import("@/lib/directives/mutations")),
+  ...(await import("@/lib/directives/reports/mutations")),
+  ...(await import("@/lib/targets/mutations")),
+  ...(await import("@/lib/tasks/mutations")),
+};
+const queries = { ...(await import("@/lib/directives/queries")), ...(await import("@/lib/directives/reports/queries")), ...(await import("@/lib/my-work/queries")) };
 const { ConflictError, ForbiddenError, NotFoundError, ValidationError } = await import("@/lib/errors");
 const { readTable, writeXlsx } = await import("@/lib/io/table-file");
 const { testDb } = await import("../support/db");

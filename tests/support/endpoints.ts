@@ -12,7 +12,7 @@ import type { Permission } from "@/lib/auth/policy";
  * - ownAgency: data of the actor's agency (Sở Tư pháp of An Giang);
  * - ownProvince: data of An Giang that is not Sở Tư pháp's (another agency, or the province's own);
  * - formerUnit: data of a unit An Giang was formed from in 2025 (the old An Giang, code 89), kept
- *   by the new province (lib/results/access.ts, lib/directives/access.ts);
+ *   by the new province (lib/auth/reach.ts);
  * - otherProvince: data of another province (Hà Nội, or Quảng Ninh for published results);
  * - national: national data, or none of any unit (a national framework, the rankings).
  */

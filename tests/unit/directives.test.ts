@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { directiveScope, mayOnDirective } from "@/lib/directives/access";
+import { lineageScope, mayOnUnit } from "@/lib/auth/reach";
 import {
   directivePeriods,
   directiveProgress,
@@ -14,7 +14,7 @@ import {
 import { daysOverdue, isOverdue } from "@/lib/tasks/rules";
 import { vietnamToday } from "@/lib/time";
 import { directiveNumberSchema, isDirectiveNumber, normalizeDirectiveNumber, parseYears } from "@/lib/directives/schema";
-import { buildBulkTargets, targetIssues, type TargetContext, type TargetDraft } from "@/lib/directives/target-rules";
+import { buildBulkTargets, targetIssues, type TargetContext, type TargetDraft } from "@/lib/targets/rules";
 
 describe("number and symbol of a directive", () => {
   it("accepts the shapes provinces use", () => {
@@ -262,20 +262,20 @@ describe("access through the 2025 lineage", () => {
     ...over,
   });
   it("lets the new province's staff act on the old units' directives", () => {
-    expect(mayOnDirective(actor({}), "directive.write", 1, links)).toBe(true);
-    expect(directiveScope(actor({}), "directive.write", 1, links)).toEqual({ provinceId: 3, agencyId: null });
-    expect(mayOnDirective(actor({}), "directive.write", 3, links)).toBe(true);
+    expect(mayOnUnit(actor({}), "directive.write", 1, links)).toBe(true);
+    expect(lineageScope(actor({}), "directive.write", 1, links)).toEqual({ provinceId: 3, agencyId: null });
+    expect(mayOnUnit(actor({}), "directive.write", 3, links)).toBe(true);
   });
   it("not the other way round, nor another province", () => {
-    expect(mayOnDirective(actor({ provinceId: 1 }), "directive.write", 3, links)).toBe(false);
-    expect(mayOnDirective(actor({ provinceId: 9 }), "directive.write", 1, links)).toBe(false);
+    expect(mayOnUnit(actor({ provinceId: 1 }), "directive.write", 3, links)).toBe(false);
+    expect(mayOnUnit(actor({ provinceId: 9 }), "directive.write", 1, links)).toBe(false);
   });
   it("leaders read but do not write; agency heads report for their own agency only", () => {
-    expect(mayOnDirective(actor({ role: "LEADER" }), "province.read", 1, links)).toBe(true);
-    expect(mayOnDirective(actor({ role: "LEADER" }), "directive.write", 1, links)).toBe(false);
+    expect(mayOnUnit(actor({ role: "LEADER" }), "province.read", 1, links)).toBe(true);
+    expect(mayOnUnit(actor({ role: "LEADER" }), "directive.write", 1, links)).toBe(false);
     const head = actor({ role: "AGENCY_HEAD", agencyId: 7 });
-    expect(mayOnDirective(head, "task.report", 1, links, 7)).toBe(true);
-    expect(mayOnDirective(head, "task.report", 1, links, 8)).toBe(false);
-    expect(mayOnDirective(head, "directive.write", 1, links)).toBe(false);
+    expect(mayOnUnit(head, "task.report", 1, links, 7)).toBe(true);
+    expect(mayOnUnit(head, "task.report", 1, links, 8)).toBe(false);
+    expect(mayOnUnit(head, "directive.write", 1, links)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { readTable } from "@/lib/io/table-file";
-import { mayWriteResultsOf } from "@/lib/results/access";
+import { mayOnUnit } from "@/lib/auth/reach";
 import { parseDecimal, resolveTotal } from "@/lib/results/components";
 import { unitAndPredecessors, unitAndSuccessors } from "@/lib/units/lineage";
 import {
@@ -291,8 +291,8 @@ describe("who may write a unit's results", () => {
   });
   it("lets Home Affairs staff of a new province write the results of the old units it was formed from, and nothing else", () => {
     const noivu = actor("HOME_AFFAIRS", 200);
-    expect([200, 89, 91, 22, 222].map((id) => mayWriteResultsOf(noivu, id, links))).toEqual([true, true, true, false, false]);
-    expect(mayWriteResultsOf(actor("ADMIN", null), 22, links)).toBe(true);
-    expect(mayWriteResultsOf(actor("LEADER", 200), 200, links)).toBe(false);
+    expect([200, 89, 91, 22, 222].map((id) => mayOnUnit(noivu, "results.write", id, links))).toEqual([true, true, true, false, false]);
+    expect(mayOnUnit(actor("ADMIN", null), "results.write", 22, links)).toBe(true);
+    expect(mayOnUnit(actor("LEADER", 200), "results.write", 200, links)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
+import { reachOf } from "@/lib/auth/policy";
 import { getLeaderDashboard } from "@/lib/dashboards/queries";
 import { leaderDashboardParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -14,7 +15,7 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   // The dashboard is the leaders' and Home Affairs staff's; an agency head's is their agency's view.
-  if (actor.role === "AGENCY_HEAD") {
+  if (reachOf(actor.role, "province.read") === "agency") {
     return (
       <Notice title="Bảng điều khiển dành cho lãnh đạo tỉnh và Sở Nội vụ" testId="agency-head-landing">
         Thủ trưởng cơ quan theo dõi kết quả của cơ quan mình tại trang riêng:{" "}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
+import { reachOf } from "@/lib/auth/policy";
 import { listAgencies } from "@/lib/dashboards/queries";
 import { agencyListParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError } from "@/lib/errors";
@@ -19,7 +20,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   if (!parsed.success) return <Notice title="Tham số không hợp lệ" tone="error">{parsed.error.issues[0].message}</Notice>;
   const year = parsed.data.nam ? `?nam=${parsed.data.nam}` : "";
   if (parsed.data["co-quan"]) redirect(`/co-quan/${parsed.data["co-quan"]}${year}`);
-  if (actor.role === "AGENCY_HEAD" && actor.agencyId !== null) redirect(`/co-quan/${actor.agencyId}${year}`);
+  if (reachOf(actor.role, "province.read") === "agency" && actor.agencyId !== null) redirect(`/co-quan/${actor.agencyId}${year}`);
 
   let agencies;
   try {
@@ -33,7 +34,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
       <h1 className="text-2xl font-bold text-brand-900">Cơ quan, đơn vị</h1>
       {agencies.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
-          {actor.role === "ADMIN" && !parsed.data.tinh
+          {reachOf(actor.role, "province.read") === "all" && !parsed.data.tinh
             ? (
               <>
                 Chọn một tỉnh trên{" "}

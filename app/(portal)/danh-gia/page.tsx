@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
+import { holds } from "@/lib/auth/policy";
 import { listPeriods } from "@/lib/assessments/queries";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatDateTime } from "@/lib/format";
@@ -13,7 +14,7 @@ export default async function PeriodsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const periods = await listPeriods(actor);
-  const canOpen = actor.role === "ADMIN" || actor.role === "HOME_AFFAIRS";
+  const canOpen = holds(actor, "assessment.manage");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-4">

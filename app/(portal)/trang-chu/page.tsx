@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
-import { ROLE_LABELS } from "@/lib/auth/policy";
+import { reachOf, ROLE_LABELS } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/policy";
 import { listPeriods } from "@/lib/assessments/queries";
-import { getMyWork } from "@/lib/directives/queries";
+import { getMyWork } from "@/lib/my-work/queries";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatDateTime } from "@/lib/format";
 
@@ -21,6 +21,8 @@ const ROLE_INTRO = {
 export default async function HomePage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
+  // An agency head reads their own agency only (the permission table): their agency's page, not the province's dashboard.
+  const ownAgencyOnly = reachOf(actor.role, "province.read") === "agency";
   const unit = actor.agencyName
     ? `${actor.agencyName} · ${actor.provinceName}`
     : actor.provinceName
@@ -47,11 +49,11 @@ export default async function HomePage() {
         </dl>
         <p className="mt-4 text-slate-700">{ROLE_INTRO[actor.role]}</p>
         <p className="mt-4">
-          {actor.role === "AGENCY_HEAD" && actor.agencyId ? (
+          {ownAgencyOnly && actor.agencyId ? (
             <Link href={`/co-quan/${actor.agencyId}`} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
               Các tiêu chí cần khắc phục
             </Link>
-          ) : actor.role !== "AGENCY_HEAD" ? (
+          ) : !ownAgencyOnly ? (
             <Link href="/bang-dieu-khien" className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
               Bảng điều khiển của tỉnh
             </Link>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { dayLabel } from "@/lib/directives/labels";
-import { getMyWork } from "@/lib/directives/queries";
+import { getMyWork } from "@/lib/my-work/queries";
 import { formatPoints, formatScore } from "@/lib/format";
 import { OverdueBadge, ReportCellBadge, TaskStatusBadge } from "@/components/directives/badges";
 
@@ -15,7 +15,7 @@ export default async function MyWorkPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const work = await getMyWork(actor);
-  const isAgency = actor.role === "AGENCY_HEAD";
+  const isAgency = work.forAgency;
   return (
     <div className="space-y-6">
       <div>

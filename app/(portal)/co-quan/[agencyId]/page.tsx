@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
+import { reachOf } from "@/lib/auth/policy";
 import { getAgencyView } from "@/lib/dashboards/queries";
 import { agencyViewParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -39,7 +40,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
     if (error instanceof ForbiddenError) {
       return (
         <Notice title="Không có quyền xem cơ quan này" tone="error" testId="forbidden">
-          {actor.role === "AGENCY_HEAD" ? (
+          {reachOf(actor.role, "province.read") === "agency" ? (
             <>
               Thủ trưởng cơ quan chỉ xem được kết quả của cơ quan mình.{" "}
               <Link href={`/co-quan/${actor.agencyId}`} className="font-semibold underline">

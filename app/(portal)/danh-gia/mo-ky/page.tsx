@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
+import { holds, reachOf } from "@/lib/auth/policy";
 import { openingOptions, provincesWithInternalFrameworks } from "@/lib/assessments/queries";
 import { openPeriodAction } from "@/lib/assessments/actions";
 import { ActionForm } from "@/components/forms/action-form";
@@ -14,8 +15,10 @@ export default async function OpenPeriodPage({ searchParams }: { searchParams: P
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const chosen = Number((await searchParams).tinh) || null;
-  const provinceId = actor.role === "ADMIN" ? chosen : actor.provinceId;
-  if (actor.role === "ADMIN" && !provinceId) {
+  // Whoever manages every province's assessments picks one; Home Affairs staff open their own.
+  const everywhere = reachOf(actor.role, "assessment.manage") === "all";
+  const provinceId = everywhere ? chosen : actor.provinceId;
+  if (everywhere && !provinceId) {
     const provinces = await provincesWithInternalFrameworks(actor);
     return (
       <div className="space-y-4">
@@ -32,7 +35,7 @@ export default async function OpenPeriodPage({ searchParams }: { searchParams: P
       </div>
     );
   }
-  if (!provinceId || (actor.role !== "ADMIN" && actor.role !== "HOME_AFFAIRS")) {
+  if (!provinceId || !holds(actor, "assessment.manage")) {
     return <p className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">Chỉ cán bộ Sở Nội vụ hoặc quản trị viên được mở kỳ đánh giá.</p>;
   }
   const options = await openingOptions(actor, provinceId);

@@ -121,7 +121,7 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
       <LinksSection directive={directive} />
       <TargetsSection directive={directive} />
       <TasksSection directive={directive} />
-      <ReportsSection directive={directive} canCompile={actor.role !== "AGENCY_HEAD"} />
+      <ReportsSection directive={directive} canCompile={directive.canCompile} />
       <FilesSection directive={directive} />
     </div>
   );

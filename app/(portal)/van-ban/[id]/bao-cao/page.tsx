@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { dayLabel } from "@/lib/directives/labels";
-import { getCompiledReport } from "@/lib/directives/queries";
+import { getCompiledReport } from "@/lib/directives/reports/queries";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { ReportCellBadge } from "@/components/directives/badges";

@@ -3,7 +3,7 @@ import { z } from "@/lib/validation/zod";
 import { idParam } from "@/lib/api/params";
 import { errorResponse, validationError } from "@/lib/api/responses";
 import { requireActor } from "@/lib/auth/guard";
-import { compiledReportTable } from "@/lib/directives/queries";
+import { compiledReportTable } from "@/lib/directives/reports/queries";
 import { CONTENT_TYPES, writeCsv, writeXlsx } from "@/lib/io/table-file";
 
 const querySchema = z.object({

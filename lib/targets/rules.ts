@@ -24,7 +24,8 @@ export const TARGET_KIND_HINTS: Record<TargetKind, string> = {
 };
 
 const RANK_KINDS: readonly TargetKind[] = ["MAX_RANK", "RANK_IMPROVEMENT"];
-const INDEX_KINDS: readonly TargetKind[] = ["MIN_SCORE", "MIN_PERCENT_OF_MAX", "MAX_RANK", "RANK_IMPROVEMENT"];
+/** Kinds measured on an index (PAR INDEX, SIPAS or an internal one): the form asks for it. */
+export const INDEX_KINDS: readonly TargetKind[] = ["MIN_SCORE", "MIN_PERCENT_OF_MAX", "MAX_RANK", "RANK_IMPROVEMENT"];
 
 /** The unit a kind is stated in when the form leaves it empty. */
 export function defaultUnit(kind: TargetKind): string {
