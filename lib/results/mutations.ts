@@ -11,9 +11,10 @@ import { formatOf, MAX_IMPORT_BYTES, readTable } from "@/lib/io/table-file";
 import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
 import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
 import { resolveTotal } from "./components";
-import { fileYear, planImport, type Change, type ImportContext, type ResultValues, type RowStatus } from "./import-plan";
+import { fileYear, planImport, type ImportContext } from "./import-plan";
 import { UnknownIndexError } from "./queries";
 import { resultEntrySchema, type ResultEntryInput } from "./schema";
+import type { ImportOutcome, StoredResultValues } from "./types";
 import { currentYearInVietnam } from "@/lib/time";
 import { lineageLinks, unitCountForYear, unitsForYear } from "@/lib/units/queries";
 import { nationalFramework } from "@/lib/frameworks/queries";
@@ -24,8 +25,6 @@ function describe(values: { score: number; officialRank: number | null }): strin
 }
 
 // ───────────────────────── Entry form ─────────────────────────
-
-export type StoredResultValues = ResultValues & { id: number; version: number; fieldScores: Record<string, number> };
 
 async function readStored(id: number): Promise<StoredResultValues | null> {
   const stored = await db.publishedResult.findUnique({ where: { id }, include: { components: true, criterionScores: true } });
@@ -163,23 +162,6 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
 }
 
 // ───────────────────────── Import of a national table ─────────────────────────
-
-export type ImportRow = {
-  row: number;
-  indexCode: string;
-  unitCode: string;
-  unitName: string;
-  status: RowStatus;
-  score: number;
-  changes: Change[];
-};
-
-export type ImportOutcome = {
-  dryRun: boolean;
-  year: number;
-  summary: { new: number; updated: number; unchanged: number };
-  rows: ImportRow[];
-};
 
 async function importContext(actor: Actor, year: number | null): Promise<ImportContext> {
   const [indices, componentCodes, units, stored, links] = await Promise.all([

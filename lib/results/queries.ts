@@ -8,12 +8,13 @@ import { currentYearInVietnam } from "@/lib/time";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { MAX_IMPORT_BYTES, type TableFormat } from "@/lib/io/table-file";
 import { inForceFor } from "@/lib/frameworks/versioning";
-import { NATIONAL_FRAMEWORK, nationalFramework, type NationalFramework } from "@/lib/frameworks/queries";
+import { NATIONAL_FRAMEWORK, nationalFramework } from "@/lib/frameworks/queries";
 import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import { lineageLinks, provinceChoices, unitCountForYear, unitsForYear } from "@/lib/units/queries";
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
 import { cachedPublished } from "@/lib/db/published-cache";
+import type { ProvinceResults, Ranking, ResultEntry } from "./types";
 import { exportColumns, exportRow } from "./import-plan";
 import { rankChange, rankTable } from "./ranking";
 import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
@@ -24,40 +25,6 @@ export class UnknownIndexError extends Error {
     super(`Không có chỉ số "${code}". Dùng một mã chỉ số đã công bố, ví dụ PAR_INDEX hoặc SIPAS.`);
   }
 }
-
-export type RankingItem = {
-  rank: number | null;
-  rankMin: number;
-  rankMax: number;
-  officialRankDisagrees: boolean;
-  change: number | null;
-  /** The unit's rank the year before (bounds when unpublished), when it was ranked then. */
-  previous: { rank: number | null; rankMin: number; rankMax: number; unitCount: number } | null;
-  unitCode: string;
-  unitName: string;
-  /** Public profile of the unit (lib/units/profile-path.ts). */
-  profilePath: string;
-  regionCode: string | null;
-  regionName: string | null;
-  score: number;
-  group: string | null;
-  source: string;
-  note: string | null;
-};
-
-export type Ranking = {
-  index: { code: string; shortName: string; nameVi: string };
-  year: number;
-  /** Fewer rows are known than units were ranked that year. */
-  partial: boolean;
-  unitCount: number;
-  items: RankingItem[];
-  nationalAverage: { value: number; source: string } | null;
-  regionAverages: { regionCode: string; regionName: string; value: number; source: string }[];
-  /** The socio-economic regions, for the region filter. */
-  regions: { code: string; nameVi: string }[];
-  years: number[];
-};
 
 /** Classification bands of the national framework in force for an index and year. */
 async function gradeBandsFor(indexCode: string, year: number): Promise<GradeBand[]> {
@@ -203,33 +170,6 @@ export async function listProvinceIndices() {
 // ───────────────────────── Management of a province's results ─────────────────────────
 
 
-export type ProvinceResultRow = {
-  id: number;
-  year: number;
-  unitCode: string;
-  unitName: string;
-  score: number;
-  rank: number | null;
-  rankMin: number;
-  rankMax: number;
-  officialRank: number | null;
-  officialRankDisagrees: boolean;
-  unitCount: number;
-  group: string | null;
-  components: { code: string; nameVi: string; value: number }[];
-  fieldScoreCount: number;
-  source: string;
-  note: string | null;
-};
-
-export type ProvinceResults = {
-  /** The province shown, or null when an administrator has not picked one yet. */
-  province: { id: number; label: string; history: string[] } | null;
-  /** Provinces an administrator can pick (the units in force today). */
-  choices: { id: number; label: string }[];
-  indices: { code: string; shortName: string; rows: ProvinceResultRow[] }[];
-};
-
 /**
  * A province's published results by index and year, with the old units it was formed from (one
  * line each, never summed), ranks computed from each year's table and the official mark.
@@ -320,31 +260,6 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
     })),
   };
 }
-
-export type ResultEntry = {
-  indices: { code: string; shortName: string }[];
-  index: { code: string; shortName: string; nameVi: string; maxScore: number };
-  year: number;
-  currentYear: number;
-  framework: NationalFramework | null;
-  /** Units the actor may enter a result for that year. */
-  units: { id: number; code: string; label: string }[];
-  unitCount: number;
-  /** Units of that index and year that already have a result (a new entry for them is an edit). */
-  taken: { provinceId: number; resultId: number; score: number }[];
-  result: {
-    id: number;
-    version: number;
-    provinceId: number;
-    unitLabel: string;
-    score: number;
-    officialRank: number | null;
-    source: string;
-    note: string | null;
-    components: Record<string, number>;
-    fieldScores: Record<string, number>;
-  } | null;
-};
 
 /** What the entry form needs: a stored result to edit (`id`), or an index and year for a new one. */
 export async function getResultEntry(

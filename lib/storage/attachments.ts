@@ -14,7 +14,7 @@ type Owner = { directiveId: number } | { taskId: number } | { criterionScoreId: 
 /** The audit row's action and unit, and what the file belongs to (shown beside its name). */
 type Audit = { action: AuditAction; provinceId: number | null; what: Record<string, unknown> };
 
-export async function attachFile(actor: Actor, file: Upload, owner: Owner, audit: Audit): Promise<{ id: number; fileName: string }> {
+export async function attachFile(actor: Actor, file: Upload, owner: Owner, audit: Audit) {
   const blob = await storeEvidence(file.name, file.bytes);
   try {
     return await db.$transaction(async (tx) => {
@@ -26,7 +26,7 @@ export async function attachFile(actor: Actor, file: Upload, owner: Owner, audit
         provinceId: audit.provinceId,
         newValue: { fileName: blob.fileName, sha256: blob.sha256, sizeBytes: blob.sizeBytes, ...audit.what },
       });
-      return { id: stored.id, fileName: stored.fileName };
+      return stored;
     });
   } catch (error) {
     await removeStored(blob.storageKey);

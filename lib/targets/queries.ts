@@ -8,7 +8,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import type { Role, TargetKind } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
-import { getRanking, type Ranking } from "@/lib/results/queries";
+import { getRanking } from "@/lib/results/queries";
 import { isOverdue } from "@/lib/tasks/rules";
 import { currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { isValidOn, resultReferenceDate, unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
@@ -16,6 +16,7 @@ import { scoreValues } from "@/lib/assessments/queries";
 import { countedScore, scoreBasis, seesAppraisal } from "@/lib/assessments/workflow";
 import { evaluateTarget, TARGET_KIND_LABELS, type Measure, type TargetEvaluation, type TargetFacts } from "./evaluate";
 import { lineageLinks } from "@/lib/units/queries";
+import type { Ranking } from "@/lib/results/types";
 
 export type EvaluatedTarget = {
   id: number;
