@@ -5,7 +5,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/actions";
 import { saveResultAction, type SaveResultData } from "@/lib/results/actions";
-import type { ResultEntry } from "@/lib/results/queries";
+import type { ResultEntry } from "@/lib/results/types";
 import { formatPoints } from "@/lib/format";
 
 type Current = {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/actions";
 import { importResultsAction } from "@/lib/results/actions";
-import type { ImportOutcome } from "@/lib/results/mutations";
+import type { ImportOutcome } from "@/lib/results/types";
 import { formatPoints, formatScore } from "@/lib/format";
 
 const STATUS_LABELS = { new: "Mới", updated: "Cập nhật", unchanged: "Không đổi" } as const;

@@ -3,7 +3,7 @@
 // edited, get a child or be deleted; a form opens under the row.
 import { useEffect, useState } from "react";
 import { addCriterionAction, deleteCriterionAction, updateCriterionAction } from "@/lib/frameworks/actions";
-import type { CriterionView } from "@/lib/frameworks/queries";
+import type { CriterionView } from "@/lib/frameworks/types";
 import { LEVEL_LABELS, LEVELS, METHOD_LABELS, METHODS } from "@/lib/frameworks/labels";
 import { formatPoints } from "@/lib/format";
 import { Feedback, type FormState, useFormAction } from "@/components/forms/form-kit";

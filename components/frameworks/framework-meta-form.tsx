@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { createFrameworkAction, updateFrameworkMetaAction } from "@/lib/frameworks/actions";
 import { AGENCY_KIND_LABELS, FRAMEWORK_AGENCY_KINDS, STATUS_LABELS, STATUSES } from "@/lib/frameworks/labels";
-import type { FrameworkDetail, FrameworkFormOptions } from "@/lib/frameworks/queries";
+import type { FrameworkDetail, FrameworkFormOptions } from "@/lib/frameworks/types";
 import { formatPoints } from "@/lib/format";
 import { Feedback, useFormAction } from "@/components/forms/form-kit";
 

@@ -3,7 +3,7 @@
 // of its children as it will be saved, and the total is compared with the framework's maximum.
 import { useMemo, useState } from "react";
 import { setMaxPointsAction } from "@/lib/frameworks/actions";
-import type { CriterionView } from "@/lib/frameworks/queries";
+import type { CriterionView } from "@/lib/frameworks/types";
 import { parseDecimal } from "@/lib/frameworks/schema";
 import { SUM_TOLERANCE } from "@/lib/frameworks/tree";
 import { cents } from "@/lib/numbers";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ProvinceResultRow } from "@/lib/results/queries";
+import type { ProvinceResultRow } from "@/lib/results/types";
 import { formatPoints, formatScore, sourceHref } from "@/lib/format";
 
 function RankCell({ row }: { row: ProvinceResultRow }) {

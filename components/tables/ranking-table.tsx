@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RankingItem } from "@/lib/results/queries";
+import type { RankingItem } from "@/lib/results/types";
 import { rankLabel } from "@/lib/results/ranking-view";
 import { formatScore, sourceHref } from "@/lib/format";
 

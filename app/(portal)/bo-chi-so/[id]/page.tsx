@@ -3,7 +3,7 @@ import Link from "next/link";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { AGENCY_KIND_LABELS, LEVEL_LABELS, LEVELS, STATUS_LABELS } from "@/lib/frameworks/labels";
-import { getFramework, type FrameworkDetail } from "@/lib/frameworks/queries";
+import { getFramework } from "@/lib/frameworks/queries";
 import { frameworkIdSchema } from "@/lib/frameworks/schema";
 import { formatYears } from "@/lib/frameworks/versioning";
 import { formatDateTime, formatPoints } from "@/lib/format";
@@ -11,6 +11,7 @@ import { FrameworkBadges } from "@/components/frameworks/badges";
 import { CriteriaTree } from "@/components/frameworks/criteria-tree";
 import { FrameworkMetaForm, type FrameworkMetaView } from "@/components/frameworks/framework-meta-form";
 import { ComponentsForm, GradeBandsForm, ImportTreeForm } from "@/components/frameworks/table-forms";
+import type { FrameworkDetail } from "@/lib/frameworks/types";
 
 export const metadata: Metadata = { title: "Bộ chỉ số" };
 

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
-import { getFrameworkFormOptions, type FrameworkFormOptions } from "@/lib/frameworks/queries";
+import { getFrameworkFormOptions } from "@/lib/frameworks/queries";
 import { FrameworkMetaForm } from "@/components/frameworks/framework-meta-form";
+import type { FrameworkFormOptions } from "@/lib/frameworks/types";
 
 export const metadata: Metadata = { title: "Tạo bộ chỉ số" };
 

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { getFramework, type FrameworkDetail } from "@/lib/frameworks/queries";
+import { getFramework } from "@/lib/frameworks/queries";
 import { frameworkIdSchema } from "@/lib/frameworks/schema";
 import { formatPoints } from "@/lib/format";
 import { PointsEditor } from "@/components/frameworks/points-editor";
+import type { FrameworkDetail } from "@/lib/frameworks/types";
 
 export const metadata: Metadata = { title: "Sửa điểm tối đa" };
 
