@@ -29,7 +29,7 @@ try {
   const dataset = await createScoreImportDataset(db, { agencies: AGENCIES });
 
   // Imported like the UI does, as the Home Affairs officer of the province.
-  const { importScores } = await import("../lib/assessments/scores-io");
+  const { importScores } = await import("../lib/assessments/periods/mutations");
   const { loadActor } = await import("../lib/auth/load-actor");
   const actor = (await loadActor(db, { id: dataset.userId }))!;
 

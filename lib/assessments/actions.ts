@@ -6,14 +6,12 @@ import { runAction, type ActionResult } from "@/lib/actions";
 import { requireActor } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
 import { formatOf, MAX_IMPORT_BYTES } from "@/lib/io/table-file";
-import { importScores } from "./scores-io";
+import { importScores, openPeriod, publishPeriod } from "./periods/mutations";
 import {
   addEvidence,
   advance,
   answerExplanation,
   appraise,
-  openPeriod,
-  publishPeriod,
   removeEvidence,
   requestExplanation,
   selfScore,

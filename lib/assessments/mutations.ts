@@ -1,4 +1,5 @@
-// Writes of the internal scoring workflow. Each one: validate (zod, then the workflow rules),
+// Writes of one agency's assessment in the internal scoring workflow (opening and publishing a
+// year: ./periods). Each one: validate (zod, then the workflow rules),
 // authorize in the permission table for the unit the data belongs to, then one transaction with
 // the change and its audit row. Scores use optimistic concurrency: the form sends the version it
 // read, and a stale save is refused with the current value.
@@ -12,16 +13,12 @@ import { authorize, type Actor, type Permission } from "@/lib/auth/policy";
 import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { formatScore } from "@/lib/format";
-import { classify } from "@/lib/frameworks/grades";
-import { rankTable } from "@/lib/results/ranking";
 import { attachFile, detachFile, type Upload } from "@/lib/storage/attachments";
-import { isValidOn } from "@/lib/units/lineage";
 import {
   adjustmentsSchema,
   appraiseSchema,
   explanationRequestSchema,
   explanationResponseSchema,
-  openPeriodSchema,
   selfScoreSchema,
   stepSchema,
 } from "./schema";
@@ -104,72 +101,6 @@ async function saveScore(
       newValue: { ...fields, criterion: score.criterion.code, agency: score.assessment.agency.code },
     });
     await extra?.(tx);
-  });
-}
-
-// ───────────────────────── Opening a year ─────────────────────────
-
-export async function openPeriod(actor: Actor, input: unknown): Promise<{ periodId: number }> {
-  const data = parseInput(openPeriodSchema, input);
-  const framework = await db.framework.findUnique({ where: { id: data.frameworkId }, include: { index: true, criteria: true } });
-  if (!framework || framework.index.subject !== "AGENCY" || framework.ownerProvinceId === null) {
-    throw new ValidationError([{ field: "frameworkId", message: "Chọn một bộ chỉ số đánh giá nội bộ của tỉnh." }]);
-  }
-  authorize(actor, "assessment.manage", { provinceId: framework.ownerProvinceId });
-  if (framework.status !== "ACTIVE") {
-    throw new ValidationError([
-      {
-        field: "frameworkId",
-        message:
-          framework.status === "DRAFT"
-            ? "Bộ chỉ số này còn là bản nháp: chuyển sang Đang áp dụng trước khi mở kỳ đánh giá."
-            : "Bộ chỉ số này đã ngừng sử dụng: chọn phiên bản đang áp dụng.",
-      },
-    ]);
-  }
-  if (data.year < framework.validFromYear || (framework.validToYear !== null && data.year > framework.validToYear)) {
-    throw new ValidationError([
-      { field: "year", message: `Bộ chỉ số áp dụng từ năm ${framework.validFromYear}${framework.validToYear ? ` đến ${framework.validToYear}` : ""}: chọn năm trong khoảng đó.` },
-    ]);
-  }
-  const agencies = await db.agency.findMany({ where: { id: { in: data.agencyIds } } });
-  const yearEnd = new Date(Date.UTC(data.year, 11, 31));
-  const issues = data.agencyIds
-    .map((id) => ({ id, agency: agencies.find((a) => a.id === id) }))
-    .flatMap(({ id, agency }) => {
-      if (!agency || agency.provinceId !== framework.ownerProvinceId) return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
-      if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(data.year, 0, 1)))) {
-        return [{ field: "agencyIds", message: `${agency.name} không hoạt động trong năm ${data.year}.` }];
-      }
-      if (framework.agencyKind && agency.kind !== framework.agencyKind) {
-        return [{ field: "agencyIds", message: `${agency.name} không thuộc loại cơ quan mà bộ chỉ số này đánh giá.` }];
-      }
-      return [];
-    });
-  if (issues.length > 0) throw new ValidationError(issues);
-  const existing = await db.assessmentPeriod.findUnique({
-    where: { provinceId_frameworkId_year: { provinceId: framework.ownerProvinceId, frameworkId: framework.id, year: data.year } },
-  });
-  if (existing) throw new ValidationError([{ field: "year", message: `Kỳ đánh giá năm ${data.year} với bộ chỉ số này đã được mở.` }]);
-
-  const leaves = framework.criteria.filter((c) => !framework.criteria.some((child) => child.parentId === c.id));
-  return db.$transaction(async (tx) => {
-    const period = await tx.assessmentPeriod.create({
-      data: { provinceId: framework.ownerProvinceId!, frameworkId: framework.id, year: data.year, selfScoringDeadline: data.deadline },
-    });
-    for (const agencyId of data.agencyIds) {
-      await tx.assessment.create({
-        data: { periodId: period.id, agencyId, scores: { createMany: { data: leaves.map((c) => ({ criterionId: c.id })) } } },
-      });
-    }
-    await writeAudit(tx, actor, {
-      action: "assessmentPeriod.open",
-      entityType: "AssessmentPeriod",
-      entityId: period.id,
-      provinceId: period.provinceId,
-      newValue: { year: data.year, framework: framework.name, deadline: data.deadline.toISOString(), agencyIds: data.agencyIds },
-    });
-    return { periodId: period.id };
   });
 }
 
@@ -375,48 +306,3 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
   });
 }
 
-/** Publishing the year ranks the agencies by final score and classifies them by the framework's bands. */
-export async function publishPeriod(actor: Actor, input: unknown, now = new Date()): Promise<void> {
-  const { periodId, version } = parseInput(
-    stepSchema.pick({ version: true }).extend({ periodId: stepSchema.shape.assessmentId }),
-    input,
-  );
-  const period = await db.assessmentPeriod.findUnique({
-    where: { id: periodId },
-    include: { framework: { include: { gradeBands: true } }, assessments: { include: { agency: true } } },
-  });
-  if (!period) throw new NotFoundError("Không tìm thấy kỳ đánh giá.");
-  authorize(actor, "assessment.manage", { provinceId: period.provinceId });
-  if (period.status === "PUBLISHED") throw new ValidationError([{ field: "periodId", message: "Kỳ đánh giá này đã được công bố." }]);
-  const pending = period.assessments.filter((a) => a.status !== "FINALIZED" || a.finalTotal === null);
-  if (pending.length > 0) {
-    throw new ValidationError([
-      { field: "periodId", message: `Còn ${pending.length} cơ quan chưa chốt điểm (${pending.slice(0, 5).map((a) => a.agency.name).join(", ")}${pending.length > 5 ? "…" : ""}).` },
-    ]);
-  }
-  const ranked = rankTable(
-    period.assessments.map((a) => ({ key: String(a.id), score: Number(a.finalTotal), officialRank: null })),
-    period.assessments.length,
-  );
-  const bands = period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) }));
-  await db.$transaction(async (tx) => {
-    await writeVersioned({ id: period.id, version }, (where) => tx.assessmentPeriod.updateMany({ where, data: nextVersion({ status: "PUBLISHED" as const, publishedAt: now }) }), {
-      current: () => tx.assessmentPeriod.findUnique({ where: { id: period.id } }),
-      conflict: () => new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null),
-    });
-    for (const row of ranked) {
-      await tx.assessment.update({ where: { id: Number(row.key) }, data: { rank: row.rank, classification: classify(row.score, bands) } });
-    }
-    await writeAudit(tx, actor, {
-      action: "assessmentPeriod.publish",
-      entityType: "AssessmentPeriod",
-      entityId: period.id,
-      provinceId: period.provinceId,
-      oldValue: { status: period.status },
-      newValue: {
-        status: "PUBLISHED",
-        ranking: ranked.map((row) => ({ assessmentId: Number(row.key), rank: row.rank, score: row.score, classification: classify(row.score, bands) })),
-      },
-    });
-  });
-}

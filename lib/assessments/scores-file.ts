@@ -1,6 +1,6 @@
 // Scores as a file, in the layout staff already use: one row per sub-criterion with code, name,
 // maximum, self score, appraised score and comment (and, for a whole year, the agency). Pure
-// validation here; reading the database and writing are in scores-import.ts.
+// validation here; reading the database and writing are in ./periods (queries.ts, mutations.ts).
 import type { Issue } from "@/lib/errors";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
 import type { TableRow } from "@/lib/io/table-file";

@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   // Opened through lib, as the Home Affairs officer would from /danh-gia/mo-ky, with a deadline ahead.
   process.env.DATABASE_URL = database.url;
-  const { openPeriod } = await import("@/lib/assessments/mutations");
+  const { openPeriod } = await import("@/lib/assessments/periods/mutations");
   const libDb = (await import("@/lib/db/client")).db;
   closeLibDb = () => libDb.$disconnect();
   const staff = (await loadActor(db, { email: "noivu@demo.local" }))!;

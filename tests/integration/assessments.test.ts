@@ -8,10 +8,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 process.env.EVIDENCE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "evidence-"));
 
-const { openPeriod, selfScore, addEvidence, removeEvidence, advance, appraise, requestExplanation, answerExplanation, setAdjustments, publishPeriod } =
-  await import("@/lib/assessments/mutations");
-const { getAssessmentSheet, getPeriod, getEvidenceFile } = await import("@/lib/assessments/queries");
-const { exportScores, importScores } = await import("@/lib/assessments/scores-io");
+const { selfScore, addEvidence, removeEvidence, advance, appraise, requestExplanation, answerExplanation, setAdjustments } = await import("@/lib/assessments/mutations");
+const { openPeriod, publishPeriod, importScores } = await import("@/lib/assessments/periods/mutations");
+const { getAssessmentSheet, getEvidenceFile } = await import("@/lib/assessments/queries");
+const { getPeriod, exportScores } = await import("@/lib/assessments/periods/queries");
 const { ConflictError, ForbiddenError, ValidationError } = await import("@/lib/errors");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");

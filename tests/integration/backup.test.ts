@@ -14,7 +14,8 @@ process.env.EVIDENCE_DIR = path.join(tmp, "evidence");
 
 const { createBackup, restoreBackup } = await import("@/lib/backup/backup");
 const { extractTarGz, writeTarGz } = await import("@/lib/backup/archive");
-const { openPeriod, addEvidence, selfScore } = await import("@/lib/assessments/mutations");
+const { addEvidence, selfScore } = await import("@/lib/assessments/mutations");
+const { openPeriod } = await import("@/lib/assessments/periods/mutations");
 const { addDirectiveFile } = await import("@/lib/directives/mutations");
 const { createDatabase } = await import("../support/postgres");
 const { testDb } = await import("../support/db");

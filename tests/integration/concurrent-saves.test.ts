@@ -5,7 +5,8 @@
 // does the same over HTTP with 50 signed-in sessions.
 import { beforeAll, describe, expect, it } from "vitest";
 
-const { openPeriod, selfScore } = await import("@/lib/assessments/mutations");
+const { selfScore } = await import("@/lib/assessments/mutations");
+const { openPeriod } = await import("@/lib/assessments/periods/mutations");
 const { ConflictError } = await import("@/lib/errors");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");

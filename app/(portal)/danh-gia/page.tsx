@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { holds } from "@/lib/auth/policy";
-import { listPeriods } from "@/lib/assessments/queries";
+import { listPeriods } from "@/lib/assessments/periods/queries";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatDateTime } from "@/lib/format";
 import { IllustrativeBadge } from "@/components/assessments/badges";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { reachOf, ROLE_LABELS } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/policy";
-import { listPeriods } from "@/lib/assessments/queries";
+import { listPeriods } from "@/lib/assessments/periods/queries";
 import { getMyWork } from "@/lib/my-work/queries";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatDateTime } from "@/lib/format";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
-import { getPeriod } from "@/lib/assessments/queries";
+import { getPeriod } from "@/lib/assessments/periods/queries";
 import { importScoresAction, publishAction } from "@/lib/assessments/actions";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { holds, reachOf } from "@/lib/auth/policy";
-import { openingOptions, provincesWithInternalFrameworks } from "@/lib/assessments/queries";
+import { openingOptions, provincesWithInternalFrameworks } from "@/lib/assessments/periods/queries";
 import { openPeriodAction } from "@/lib/assessments/actions";
 import { ActionForm } from "@/components/forms/action-form";
 

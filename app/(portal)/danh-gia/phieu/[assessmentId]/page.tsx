@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
-import { getAssessmentSheet, type SheetCriterion } from "@/lib/assessments/queries";
+import { getAssessmentSheet } from "@/lib/assessments/queries";
 import {
   addEvidenceAction,
   adjustmentsAction,
@@ -18,6 +18,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatPoints, formatScore } from "@/lib/format";
 import { ActionForm } from "@/components/forms/action-form";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
+import type { SheetCriterion } from "@/lib/assessments/types";
 
 export const metadata: Metadata = { title: "Phiếu đánh giá" };
 

@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { idParam, optionalIdParam } from "@/lib/api/params";
 import { requireActor } from "@/lib/auth/guard";
 import { errorResponse } from "@/lib/api/responses";
-import { exportScores, importScores } from "@/lib/assessments/scores-io";
+import { exportScores } from "@/lib/assessments/periods/queries";
+import { importScores } from "@/lib/assessments/periods/mutations";
 import { ValidationError } from "@/lib/errors";
 import { CONTENT_TYPES, formatOf, MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 

@@ -1,0 +1,241 @@
+// Writes of the internal assessment periods: opening a year for a set of agencies, publishing it
+// (agencies ranked by final score and classified), and importing a period's scores from a file —
+// all or nothing, one audit row per changed score, refused whole if anyone saved one meanwhile.
+import "server-only";
+import { can, authorize, ForbiddenError, type Actor } from "@/lib/auth/policy";
+import { writeAudit } from "@/lib/audit/log";
+import { db } from "@/lib/db/client";
+import { nextVersion, writeVersioned } from "@/lib/db/concurrency";
+import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
+import { classify } from "@/lib/frameworks/grades";
+import { readTable, type Table, type TableFormat } from "@/lib/io/table-file";
+import { rankTable } from "@/lib/results/ranking";
+import { isValidOn } from "@/lib/units/lineage";
+import { openPeriodSchema, stepSchema } from "../schema";
+import { planScoreImport, type ScoreTarget } from "../scores-file";
+import { loadTargets } from "./queries";
+
+export async function openPeriod(actor: Actor, input: unknown): Promise<{ periodId: number }> {
+  const data = parseInput(openPeriodSchema, input);
+  const framework = await db.framework.findUnique({ where: { id: data.frameworkId }, include: { index: true, criteria: true } });
+  if (!framework || framework.index.subject !== "AGENCY" || framework.ownerProvinceId === null) {
+    throw new ValidationError([{ field: "frameworkId", message: "Chọn một bộ chỉ số đánh giá nội bộ của tỉnh." }]);
+  }
+  authorize(actor, "assessment.manage", { provinceId: framework.ownerProvinceId });
+  if (framework.status !== "ACTIVE") {
+    throw new ValidationError([
+      {
+        field: "frameworkId",
+        message:
+          framework.status === "DRAFT"
+            ? "Bộ chỉ số này còn là bản nháp: chuyển sang Đang áp dụng trước khi mở kỳ đánh giá."
+            : "Bộ chỉ số này đã ngừng sử dụng: chọn phiên bản đang áp dụng.",
+      },
+    ]);
+  }
+  if (data.year < framework.validFromYear || (framework.validToYear !== null && data.year > framework.validToYear)) {
+    throw new ValidationError([
+      { field: "year", message: `Bộ chỉ số áp dụng từ năm ${framework.validFromYear}${framework.validToYear ? ` đến ${framework.validToYear}` : ""}: chọn năm trong khoảng đó.` },
+    ]);
+  }
+  const agencies = await db.agency.findMany({ where: { id: { in: data.agencyIds } } });
+  const yearEnd = new Date(Date.UTC(data.year, 11, 31));
+  const issues = data.agencyIds
+    .map((id) => ({ id, agency: agencies.find((a) => a.id === id) }))
+    .flatMap(({ id, agency }) => {
+      if (!agency || agency.provinceId !== framework.ownerProvinceId) return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
+      if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(data.year, 0, 1)))) {
+        return [{ field: "agencyIds", message: `${agency.name} không hoạt động trong năm ${data.year}.` }];
+      }
+      if (framework.agencyKind && agency.kind !== framework.agencyKind) {
+        return [{ field: "agencyIds", message: `${agency.name} không thuộc loại cơ quan mà bộ chỉ số này đánh giá.` }];
+      }
+      return [];
+    });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const existing = await db.assessmentPeriod.findUnique({
+    where: { provinceId_frameworkId_year: { provinceId: framework.ownerProvinceId, frameworkId: framework.id, year: data.year } },
+  });
+  if (existing) throw new ValidationError([{ field: "year", message: `Kỳ đánh giá năm ${data.year} với bộ chỉ số này đã được mở.` }]);
+
+  const leaves = framework.criteria.filter((c) => !framework.criteria.some((child) => child.parentId === c.id));
+  return db.$transaction(async (tx) => {
+    const period = await tx.assessmentPeriod.create({
+      data: { provinceId: framework.ownerProvinceId!, frameworkId: framework.id, year: data.year, selfScoringDeadline: data.deadline },
+    });
+    for (const agencyId of data.agencyIds) {
+      await tx.assessment.create({
+        data: { periodId: period.id, agencyId, scores: { createMany: { data: leaves.map((c) => ({ criterionId: c.id })) } } },
+      });
+    }
+    await writeAudit(tx, actor, {
+      action: "assessmentPeriod.open",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      provinceId: period.provinceId,
+      newValue: { year: data.year, framework: framework.name, deadline: data.deadline.toISOString(), agencyIds: data.agencyIds },
+    });
+    return { periodId: period.id };
+  });
+}
+
+/** Publishing the year ranks the agencies by final score and classifies them by the framework's bands. */
+export async function publishPeriod(actor: Actor, input: unknown, now = new Date()): Promise<void> {
+  const { periodId, version } = parseInput(
+    stepSchema.pick({ version: true }).extend({ periodId: stepSchema.shape.assessmentId }),
+    input,
+  );
+  const period = await db.assessmentPeriod.findUnique({
+    where: { id: periodId },
+    include: { framework: { include: { gradeBands: true } }, assessments: { include: { agency: true } } },
+  });
+  if (!period) throw new NotFoundError("Không tìm thấy kỳ đánh giá.");
+  authorize(actor, "assessment.manage", { provinceId: period.provinceId });
+  if (period.status === "PUBLISHED") throw new ValidationError([{ field: "periodId", message: "Kỳ đánh giá này đã được công bố." }]);
+  const pending = period.assessments.filter((a) => a.status !== "FINALIZED" || a.finalTotal === null);
+  if (pending.length > 0) {
+    throw new ValidationError([
+      { field: "periodId", message: `Còn ${pending.length} cơ quan chưa chốt điểm (${pending.slice(0, 5).map((a) => a.agency.name).join(", ")}${pending.length > 5 ? "…" : ""}).` },
+    ]);
+  }
+  const ranked = rankTable(
+    period.assessments.map((a) => ({ key: String(a.id), score: Number(a.finalTotal), officialRank: null })),
+    period.assessments.length,
+  );
+  const bands = period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) }));
+  await db.$transaction(async (tx) => {
+    await writeVersioned({ id: period.id, version }, (where) => tx.assessmentPeriod.updateMany({ where, data: nextVersion({ status: "PUBLISHED" as const, publishedAt: now }) }), {
+      current: () => tx.assessmentPeriod.findUnique({ where: { id: period.id } }),
+      conflict: () => new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null),
+    });
+    for (const row of ranked) {
+      await tx.assessment.update({ where: { id: Number(row.key) }, data: { rank: row.rank, classification: classify(row.score, bands) } });
+    }
+    await writeAudit(tx, actor, {
+      action: "assessmentPeriod.publish",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      provinceId: period.provinceId,
+      oldValue: { status: period.status },
+      newValue: {
+        status: "PUBLISHED",
+        ranking: ranked.map((row) => ({ assessmentId: Number(row.key), rank: row.rank, score: row.score, classification: classify(row.score, bands) })),
+      },
+    });
+  });
+}
+
+// ───────────────────────── Import of the period's scores ─────────────────────────
+
+const AUDIT_KEYS = {
+  self: ["selfScore", "selfComment"],
+  round1: ["round1Score", "round1Comment"],
+  round2: ["round2Score", "round2Comment"],
+} as const satisfies Record<string, readonly [keyof ScoreTarget, keyof ScoreTarget]>;
+
+/** The steps of an import, timed for `npm run bench:import`. */
+export type ScoreImportPhase = "load" | "read" | "plan" | "update" | "audit" | "commit";
+
+export type ScoreImportResult = { dryRun: boolean; changed: number; unchanged: number; rows: number };
+
+export async function importScores(
+  actor: Actor,
+  options: {
+    periodId: number;
+    assessmentId?: number;
+    data: Uint8Array;
+    format: TableFormat;
+    dryRun?: boolean;
+    /** Called as each step ends, with its duration in seconds. */
+    onPhase?: (phase: ScoreImportPhase, seconds: number) => void;
+  },
+  now = new Date(),
+): Promise<ScoreImportResult> {
+  let phaseStart = performance.now();
+  const phaseDone = (phase: ScoreImportPhase) => {
+    const at = performance.now();
+    options.onPhase?.(phase, (at - phaseStart) / 1000);
+    phaseStart = at;
+  };
+  const { period, visible, targets } = await loadTargets(actor, options.periodId, options.assessmentId, now);
+  phaseDone("load");
+  // An import writes: someone who may score none of these sheets (a leader) is refused before the file is read.
+  const scopeOf = (agencyId: number) => ({ provinceId: period.provinceId, agencyId });
+  if (!visible.some((a) => can(actor, "assessment.selfScore", scopeOf(a.agencyId)) || can(actor, "assessment.manage", scopeOf(a.agencyId)))) {
+    throw new ForbiddenError();
+  }
+  const table: Table = await readTable(options.data, options.format);
+  phaseDone("read");
+  const agencyOf = new Map(visible.map((a) => [a.agency.code, a]));
+  const { issues, changes, unchanged } = planScoreImport(
+    table.columns,
+    table.rows,
+    (agencyCode, code) => {
+      if (!agencyOf.has(agencyCode)) return "unknown-agency";
+      return targets.get(`${agencyCode}\u0000${code}`) ?? "unknown-code";
+    },
+    (agencyCode, kind) => {
+      return can(actor, kind === "self" ? "assessment.selfScore" : "assessment.manage", scopeOf(agencyOf.get(agencyCode)!.agencyId));
+    },
+  );
+  if (issues.length > 0) throw new ValidationError(issues, `Tệp có ${issues.length} lỗi, chưa ghi dữ liệu nào. ${issues[0].message}`);
+  phaseDone("plan");
+  const result = { dryRun: Boolean(options.dryRun), changed: changes.length, unchanged, rows: table.rows.length };
+  if (options.dryRun || changes.length === 0) return result;
+
+  await db.$transaction(
+    async (tx) => {
+      for (const kind of ["self", "round1", "round2"] as const) {
+        const batch = changes.filter((c) => c.kind === kind);
+        if (batch.length === 0) continue;
+        const column = { self: ["self_score", "self_comment"], round1: ["round1_score", "round1_comment"], round2: ["round2_score", "round2_comment"] }[kind];
+        // One statement per kind: the version in the WHERE refuses the file if a score changed since it was read.
+        // The assessments' ids add nothing to the match but let PostgreSQL read only their scores through
+        // the (assessment_id, criterion_id) index: without them it hashed the whole table (1.8 million
+        // rows at national scale, 1 s of the import's 6).
+        const updated = await tx.$executeRawUnsafe(
+          `UPDATE criterion_score AS cs
+              SET ${column[0]} = v.score, ${column[1]} = v.comment, version = cs.version + 1, updated_at = now()
+             FROM unnest($1::int[], $2::int[], $3::numeric[], $4::text[]) AS v(id, version, score, comment)
+            WHERE cs.id = v.id AND cs.version = v.version AND cs.assessment_id = ANY($5::int[])`,
+          batch.map((c) => c.target.criterionScoreId),
+          batch.map((c) => c.target.version),
+          batch.map((c) => c.score),
+          batch.map((c) => c.comment),
+          [...new Set(batch.map((c) => c.target.assessmentId))],
+        );
+        if (updated !== batch.length) {
+          throw new ConflictError(
+            `Trong lúc nhập, ${batch.length - updated} điểm đã được người khác sửa. Chưa ghi dữ liệu nào: xuất lại tệp mới nhất rồi nhập lại.`,
+            null,
+          );
+        }
+      }
+      phaseDone("update");
+      // The first appraised score of an assessment opens its round 1.
+      const appraisedAssessments = [...new Set(changes.filter((c) => c.kind === "round1").map((c) => c.target.assessmentId))];
+      if (appraisedAssessments.length > 0) {
+        await tx.assessment.updateMany({ where: { id: { in: appraisedAssessments }, status: "SUBMITTED" }, data: { status: "ROUND1" } });
+      }
+      await writeAudit(
+        tx,
+        actor,
+        changes.map((c) => {
+          const [scoreKey, commentKey] = AUDIT_KEYS[c.kind];
+          return {
+            action: `criterionScore.import.${c.kind}` as const,
+            entityType: "CriterionScore" as const,
+            entityId: c.target.criterionScoreId,
+            provinceId: period.provinceId,
+            oldValue: { [scoreKey]: c.target[scoreKey], [commentKey]: c.target[commentKey], criterion: c.target.code },
+            newValue: { [scoreKey]: c.score, [commentKey]: c.comment, criterion: c.target.code, row: c.row },
+          };
+        }),
+      );
+      phaseDone("audit");
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+  phaseDone("commit");
+  return result;
+}
