@@ -2,7 +2,7 @@
 // criterion with its scores and flags (not scored / below maximum / below target), the weakest
 // first, the change since last year, the tasks meant to fix it, and "what to fix" to reach a total.
 import Link from "next/link";
-import type { AgencyView } from "@/lib/dashboards/queries";
+import type { AgencyView } from "@/lib/dashboards/types";
 import type { CriterionFlag } from "@/lib/dashboards/flags";
 import { BASIS_LABELS } from "@/lib/assessments/workflow";
 import { ASSESSMENT_STATUS_LABELS, PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";

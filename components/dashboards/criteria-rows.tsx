@@ -2,7 +2,7 @@
 // The rows of an agency's criteria table. A client component on purpose: the page's RSC payload then
 // carries the rows' data (about 300 bytes a criterion) instead of every cell as a React element
 // (about 1.3 kB), which made rendering a 90-criterion agency the slowest part of the page.
-import type { AgencyCriterionRow } from "@/lib/dashboards/queries";
+import type { AgencyCriterionRow } from "@/lib/dashboards/types";
 import type { SortOrder } from "@/lib/dashboards/flags";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
 import { formatCalendarDate, formatPoints } from "@/lib/format";

@@ -1,10 +1,10 @@
 // The leader's dashboard of a province: where it stands nationally (through the old units it was
 // formed from, each on its own), its targets of the year, its agencies and weakest criteria.
 import Link from "next/link";
-import type { IndexSection, LeaderDashboard, PeriodSection, UnitResult } from "@/lib/dashboards/queries";
+import type { IndexSection, LeaderDashboard, PeriodSection, UnitResult } from "@/lib/dashboards/types";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatPoints, formatScore } from "@/lib/format";
-import type { EvaluatedTarget } from "@/lib/targets/queries";
+import type { EvaluatedTarget } from "@/lib/targets/types";
 import { IllustrativeBadge } from "@/components/assessments/badges";
 import { PRINT_FIT } from "@/components/charts/chart-styles";
 import { AgenciesChart, ComponentsChart, TrendChart } from "./lazy-charts";

@@ -1,6 +1,6 @@
 // A year's targets from the directives with their evaluation: the leader dashboard's (for the
 // province and its agencies, with the unit each is set for) and an agency's own.
-import type { EvaluatedTarget } from "@/lib/targets/queries";
+import type { EvaluatedTarget } from "@/lib/targets/types";
 import { TargetStatusBadge } from "./badges";
 
 export function TargetsTable({ targets, testId, showUnit }: { targets: EvaluatedTarget[]; testId: string; showUnit: boolean }) {

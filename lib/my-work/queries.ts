@@ -123,7 +123,8 @@ async function latestScores(actor: Actor, agencyId: number, aimed: AimedCriterio
     const scores = assessment.scores.filter((s) => leaves.has(s.criterionId));
     const basis = scoreBasis(assessment.status, seesAppraisal(actor.role, assessment.appraisalReleasedAt, assessment.period.status), assessment.scores.map(scoreValues));
     const counted = scores.map((s) => countedScore(scoreValues(s), basis));
-    const score = counted.some((value) => value !== null) || basis !== "self" ? cents(counted.reduce<number>((sum, value) => sum + (value ?? 0), 0)) : null;
+    // A criterion above the sub-criteria scores the sum of theirs; none scored is no score, as on the agency view.
+    const score = counted.some((value) => value !== null) ? cents(counted.reduce<number>((sum, value) => sum + (value ?? 0), 0)) : null;
     return {
       ...base,
       score,

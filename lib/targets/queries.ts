@@ -5,7 +5,7 @@ import "server-only";
 import { cents } from "@/lib/numbers";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
-import type { Role, TargetKind } from "@/lib/db/generated/enums";
+import type { Role } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { getRanking } from "@/lib/results/queries";
@@ -14,25 +14,10 @@ import { currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { isValidOn, resultReferenceDate, unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import { scoreValues } from "@/lib/assessments/queries";
 import { countedScore, scoreBasis, seesAppraisal } from "@/lib/assessments/workflow";
-import { evaluateTarget, TARGET_KIND_LABELS, type Measure, type TargetEvaluation, type TargetFacts } from "./evaluate";
+import type { EvaluatedTarget } from "./types";
+import { evaluateTarget, TARGET_KIND_LABELS, type Measure, type TargetFacts } from "./evaluate";
 import { lineageLinks } from "@/lib/units/queries";
 import type { Ranking } from "@/lib/results/types";
-
-export type EvaluatedTarget = {
-  id: number;
-  year: number;
-  kind: TargetKind;
-  kindLabel: string;
-  indexCode: string | null;
-  directive: { id: number; number: string; title: string };
-  /** The unit or agency the target is for. */
-  unitLabel: string;
-  agencyId: number | null;
-  criterionCode: string | null;
-  value: number;
-  note: string | null;
-  evaluation: TargetEvaluation;
-};
 
 const targetInclude = {
   directive: { select: { id: true, number: true, title: true, provinceId: true } },

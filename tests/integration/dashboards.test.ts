@@ -2,7 +2,8 @@
 // checked against the database by an independent query (or a hand-made row added here).
 import { beforeAll, describe, expect, it } from "vitest";
 
-const { getAgencyView, getLeaderDashboard, listAgencies } = await import("@/lib/dashboards/queries");
+const { getLeaderDashboard } = await import("@/lib/dashboards/leader/queries");
+const { getAgencyView, listAgencies } = await import("@/lib/dashboards/agency/queries");
 const { getAgencyTargets, getProvinceTargets } = await import("@/lib/targets/queries");
 const { ForbiddenError } = await import("@/lib/errors");
 const { testDb } = await import("../support/db");

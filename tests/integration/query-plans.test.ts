@@ -26,7 +26,8 @@ appDb.$on("query", (e) => capturing?.push({ sql: e.query, params: JSON.parse(e.p
 
 const { getRanking } = await import("@/lib/results/queries");
 const { getProvinceProfile } = await import("@/lib/profiles/queries");
-const { getLeaderDashboard, getAgencyView } = await import("@/lib/dashboards/queries");
+const { getLeaderDashboard } = await import("@/lib/dashboards/leader/queries");
+const { getAgencyView } = await import("@/lib/dashboards/agency/queries");
 const { loadActor } = await import("@/lib/auth/load-actor");
 const { db } = await import("@/lib/db/client");
 const { actorFor } = await import("../support/actors");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/policy";
-import { getLeaderDashboard } from "@/lib/dashboards/queries";
+import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
 import { leaderDashboardParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { LeaderDashboardView } from "@/components/dashboards/leader-dashboard";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/policy";
-import { listAgencies } from "@/lib/dashboards/queries";
+import { listAgencies } from "@/lib/dashboards/agency/queries";
 import { agencyListParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { IllustrativeBadge } from "@/components/assessments/badges";

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/policy";
-import { getAgencyView } from "@/lib/dashboards/queries";
+import { getAgencyView } from "@/lib/dashboards/agency/queries";
 import { agencyViewParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { AgencyViewBody, AgencyViewHeader } from "@/components/dashboards/agency-view";
