@@ -5,18 +5,8 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { requireActor } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
-import {
-  addCriterion,
-  createFramework,
-  deleteCriterion,
-  importTree,
-  setComponents,
-  setGradeBands,
-  setMaxPoints,
-  updateCriterion,
-  updateFrameworkMeta,
-  type FrameworkChange,
-} from "./mutations";
+import { createFramework, setComponents, setGradeBands, updateFrameworkMeta, type FrameworkChange } from "./mutations";
+import { addCriterion, deleteCriterion, importTree, setMaxPoints, updateCriterion } from "./criteria/mutations";
 
 export type FrameworkActionResult = ActionResult<{ frameworkId: number }>;
 type State = FrameworkActionResult | null;

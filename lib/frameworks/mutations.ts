@@ -1,38 +1,28 @@
-// Writes to frameworks (administrators only, per the permission table). Every change is worked
+// Writes to frameworks (administrators only, per the permission table): the one write path, and the
+// framework's own settings (its criteria tree: ./criteria). Every change is worked
 // out on the framework's whole state in memory, checked with the tree rules, then saved in one
 // transaction with its audit rows. A change to what assessments were scored against, on a
 // framework some submitted assessment uses, is saved as a new draft version instead, and the
 // version in use is left as it was.
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/policy";
-import { writeAudit, type AuditAction, type AuditEntry } from "@/lib/audit/log";
+import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db/client";
 import { writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatPoints } from "@/lib/format";
-import { readTreeFile } from "./io";
-import { rowsOf } from "./queries";
+import { auditEntries, diffForAudit, diffState, isEmpty, nodeSnapshot, sameJson, stateOf, type StateDiff } from "./changes";
 import {
-  addCriterionSchema,
   createFrameworkSchema,
-  deleteCriterionSchema,
-  importTreeSchema,
   setComponentsSchema,
   setGradeBandsSchema,
-  setMaxPointsSchema,
-  updateCriterionSchema,
   updateFrameworkMetaSchema,
-  type AddCriterionInput,
   type CreateFrameworkInput,
-  type DeleteCriterionInput,
-  type ImportTreeInput,
   type SetComponentsInput,
   type SetGradeBandsInput,
-  type SetMaxPointsInput,
-  type UpdateCriterionInput,
   type UpdateFrameworkMetaInput,
 } from "./schema";
-import { addNode, checkTree, deleteNode, nodeLabel, setLeafMaxima, updateNode, type NodeFields, type NormalRow, type TreeRow } from "./tree";
+import { checkTree, nodeLabel, type NormalRow, type TreeRow } from "./tree";
 import { checkState, formatYears, isDestructive, yearsOverlap, type FrameworkMeta, type FrameworkState } from "./versioning";
 
 type Tx = Prisma.TransactionClient;
@@ -50,89 +40,13 @@ const FRAMEWORK_STATE_INCLUDE = {
   components: { orderBy: { sortOrder: "asc" } },
   gradeBands: { orderBy: { minScore: "desc" } },
 } as const satisfies Prisma.FrameworkInclude;
-type FrameworkRecord = Prisma.FrameworkGetPayload<{ include: typeof FRAMEWORK_STATE_INCLUDE }>;
+export type FrameworkRecord = Prisma.FrameworkGetPayload<{ include: typeof FRAMEWORK_STATE_INCLUDE }>;
 
-function stateOf(f: FrameworkRecord): FrameworkState {
-  return {
-    meta: {
-      name: f.name,
-      decision: f.decision,
-      validFromYear: f.validFromYear,
-      validToYear: f.validToYear,
-      maxScore: Number(f.maxScore),
-      bonusCap: Number(f.bonusCap),
-      penaltyCap: Number(f.penaltyCap),
-      componentsAreAdditive: f.componentsAreAdditive,
-      status: f.status,
-      isIllustrative: f.isIllustrative,
-      note: f.note,
-      agencyKind: f.agencyKind,
-    },
-    rows: rowsOf(f.criteria),
-    components: f.components.map((c) => ({ code: c.code, nameVi: c.nameVi, maxPoints: Number(c.maxPoints) })),
-    bands: f.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
-  };
-}
-
-async function frameworkScope(frameworkId: number) {
+export async function frameworkScope(frameworkId: number) {
   const f = await db.framework.findUnique({ where: { id: frameworkId }, select: { ownerProvinceId: true } });
   if (!f) throw new NotFoundError(`Không tìm thấy bộ chỉ số số ${frameworkId}. Tải lại danh sách bộ chỉ số.`);
   return { provinceId: f.ownerProvinceId };
 }
-
-// ───────────────────────── Audit snapshots ─────────────────────────
-
-const nodeSnapshot = (r: TreeRow) => ({
-  code: r.code,
-  parentCode: r.parentCode,
-  level: r.level,
-  name: r.name,
-  maxPoints: r.maxPoints,
-  method: r.method,
-  guidance: r.guidance,
-  requiredEvidence: r.requiredEvidence,
-});
-type NodeSnapshot = ReturnType<typeof nodeSnapshot>;
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-type NodeChange = { id?: number; code: string; old: NodeSnapshot | null; new: NodeSnapshot | null };
-
-type StateDiff = {
-  meta: { old: Partial<FrameworkMeta>; new: Partial<FrameworkMeta> } | null;
-  nodes: NodeChange[];
-  components: { old: FrameworkState["components"]; new: FrameworkState["components"] } | null;
-  bands: { old: FrameworkState["bands"]; new: FrameworkState["bands"] } | null;
-  /** Only the siblings' order changed somewhere (saved, not audited node by node). */
-  reordered: boolean;
-};
-
-function diffState(before: FrameworkState, after: FrameworkState): StateDiff {
-  const metaKeys = (Object.keys(after.meta) as (keyof FrameworkMeta)[]).filter((k) => before.meta[k] !== after.meta[k]);
-  const old = new Map(before.rows.map((r) => [r.id!, r]));
-  const nodes: NodeChange[] = [];
-  let reordered = false;
-  for (const row of after.rows) {
-    const prior = row.id === undefined ? undefined : old.get(row.id);
-    if (!prior) nodes.push({ code: row.code, old: null, new: nodeSnapshot(row) });
-    else {
-      if (!sameJson(nodeSnapshot(prior), nodeSnapshot(row))) nodes.push({ id: row.id, code: row.code, old: nodeSnapshot(prior), new: nodeSnapshot(row) });
-      if (row.sortOrder !== prior.sortOrder) reordered = true;
-    }
-  }
-  const kept = new Set(after.rows.map((r) => r.id));
-  for (const row of before.rows) if (!kept.has(row.id)) nodes.push({ id: row.id, code: row.code, old: nodeSnapshot(row), new: null });
-  return {
-    meta: metaKeys.length
-      ? { old: Object.fromEntries(metaKeys.map((k) => [k, before.meta[k]])), new: Object.fromEntries(metaKeys.map((k) => [k, after.meta[k]])) }
-      : null,
-    nodes,
-    components: sameJson(before.components, after.components) ? null : { old: before.components, new: after.components },
-    bands: sameJson(before.bands, after.bands) ? null : { old: before.bands, new: after.bands },
-    reordered,
-  };
-}
-
-const isEmpty = (d: StateDiff) => !d.meta && d.nodes.length === 0 && !d.components && !d.bands && !d.reordered;
 
 // ───────────────────────── The one write path ─────────────────────────
 
@@ -144,7 +58,7 @@ type Planned = {
   wholeTree?: boolean;
 };
 
-type ChangeSpec = {
+export type ChangeSpec = {
   actor: Actor;
   frameworkId: number;
   revision: number;
@@ -154,7 +68,7 @@ type ChangeSpec = {
   current?: (state: FrameworkState) => { text: string; value: unknown };
 };
 
-async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange> {
+export async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange> {
   const { actor, frameworkId } = spec;
   authorize(actor, "framework.write", await frameworkScope(frameworkId));
   return db.$transaction(async (tx) => {
@@ -353,37 +267,6 @@ async function saveInPlace(tx: Tx, record: FrameworkRecord, before: FrameworkSta
   }
 }
 
-function diffForAudit(diff: StateDiff, wholeTree: boolean | undefined, before: FrameworkState, after: FrameworkState) {
-  return {
-    ...(diff.meta ? { meta: diff.meta } : {}),
-    ...(wholeTree
-      ? { tree: { old: before.rows.map(nodeSnapshot), new: after.rows.map(nodeSnapshot) } }
-      : diff.nodes.length
-        ? { criteria: diff.nodes.map((n) => ({ code: n.code, old: n.old, new: n.new })) }
-        : {}),
-    ...(diff.components ? { components: diff.components } : {}),
-    ...(diff.bands ? { gradeBands: diff.bands } : {}),
-  };
-}
-
-function auditEntries(action: AuditAction, record: FrameworkRecord, diff: StateDiff, wholeTree: boolean | undefined, before: FrameworkState, after: FrameworkState): AuditEntry[] {
-  const base = { provinceId: record.ownerProvinceId };
-  const framework = { ...base, entityType: "Framework" as const, entityId: record.id };
-  const entries: AuditEntry[] = [];
-  if (diff.meta) entries.push({ ...framework, action: "framework.update", oldValue: diff.meta.old, newValue: diff.meta.new });
-  if (wholeTree) {
-    entries.push({ ...framework, action, oldValue: { tree: before.rows.map(nodeSnapshot) }, newValue: { tree: after.rows.map(nodeSnapshot) } });
-  } else {
-    for (const node of diff.nodes) {
-      const kind = node.old === null ? "create" : node.new === null ? "delete" : "update";
-      entries.push({ ...base, action: `criterion.${kind}`, entityType: "Criterion", entityId: node.id ?? `${record.id}:${node.code}`, oldValue: node.old, newValue: node.new });
-    }
-  }
-  if (diff.components) entries.push({ ...framework, action: "framework.setComponents", oldValue: diff.components.old, newValue: diff.components.new });
-  if (diff.bands) entries.push({ ...framework, action: "framework.setGradeBands", oldValue: diff.bands.old, newValue: diff.bands.new });
-  return entries;
-}
-
 // ───────────────────────── Entry points ─────────────────────────
 
 function slugify(text: string): string {
@@ -482,129 +365,6 @@ export async function updateFrameworkMeta(actor: Actor, input: UpdateFrameworkMe
       };
     },
   });
-}
-
-const fieldsOf = (data: NodeFields): NodeFields => ({
-  code: data.code,
-  name: data.name,
-  maxPoints: data.maxPoints,
-  method: data.method,
-  guidance: data.guidance,
-  requiredEvidence: data.requiredEvidence,
-});
-
-function nodeById(state: FrameworkState, criterionId: number): TreeRow {
-  const row = state.rows.find((r) => r.id === criterionId);
-  if (!row) throw new NotFoundError("Không tìm thấy tiêu chí này trong bộ chỉ số (có thể vừa bị xóa). Tải lại trang.");
-  return row;
-}
-
-const SUM_HINT =
-  'Cách sửa: chọn "Tính lại điểm các cấp trên" để điểm tối đa của mục cha bằng tổng các mục con, hoặc dùng "Sửa điểm tối đa" để sửa nhiều tiêu chí cùng lúc, hoặc nhập cả cây từ tệp.';
-const TOTAL_HINT =
-  'Bộ chỉ số đang áp dụng phải giữ đúng tổng điểm: dùng "Sửa điểm tối đa" để chuyển điểm giữa các tiêu chí trong một lần lưu, hoặc nhập cả cây từ tệp.';
-
-const currentNode = (criterionId: number) => (state: FrameworkState) => {
-  const row = state.rows.find((r) => r.id === criterionId);
-  return row
-    ? { text: `Hiện tại ${nodeLabel(row.level, row.code)} là "${row.name}", tối đa ${formatPoints(row.maxPoints)} điểm.`, value: nodeSnapshot(row) }
-    : { text: "Tiêu chí này đã bị xóa.", value: null };
-};
-
-export async function updateCriterion(actor: Actor, input: UpdateCriterionInput): Promise<FrameworkChange> {
-  const data = parseInput(updateCriterionSchema, input);
-  return changeFramework({
-    actor,
-    frameworkId: data.frameworkId,
-    revision: data.revision,
-    action: "criterion.update",
-    current: currentNode(data.criterionId),
-    plan: (state) => {
-      const row = nodeById(state, data.criterionId);
-      return {
-        next: { ...state, rows: updateNode(state.rows, row.code, fieldsOf(data), { recomputeParents: data.recomputeParents }) },
-        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
-      };
-    },
-  });
-}
-
-export async function addCriterion(actor: Actor, input: AddCriterionInput): Promise<FrameworkChange> {
-  const data = parseInput(addCriterionSchema, input);
-  return changeFramework({
-    actor,
-    frameworkId: data.frameworkId,
-    revision: data.revision,
-    action: "criterion.create",
-    current: data.parentId === null ? undefined : currentNode(data.parentId),
-    plan: (state) => {
-      const parentCode = data.parentId === null ? null : nodeById(state, data.parentId).code;
-      return {
-        next: { ...state, rows: addNode(state.rows, parentCode, fieldsOf(data), { recomputeParents: data.recomputeParents }) },
-        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
-      };
-    },
-  });
-}
-
-export async function deleteCriterion(actor: Actor, input: DeleteCriterionInput): Promise<FrameworkChange> {
-  const data = parseInput(deleteCriterionSchema, input);
-  return changeFramework({
-    actor,
-    frameworkId: data.frameworkId,
-    revision: data.revision,
-    action: "criterion.delete",
-    current: currentNode(data.criterionId),
-    plan: (state) => {
-      const row = nodeById(state, data.criterionId);
-      return {
-        next: { ...state, rows: deleteNode(state.rows, row.code, { recomputeParents: data.recomputeParents }) },
-        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
-      };
-    },
-  });
-}
-
-/** Several leaves' maxima in one save; every parent becomes the sum of its children. */
-export async function setMaxPoints(actor: Actor, input: SetMaxPointsInput): Promise<FrameworkChange> {
-  const data = parseInput(setMaxPointsSchema, input);
-  return changeFramework({
-    actor,
-    frameworkId: data.frameworkId,
-    revision: data.revision,
-    action: "framework.setMaxPoints",
-    plan: (state) => {
-      const maxima = new Map(data.points.map((p) => [nodeById(state, p.criterionId).code, p.maxPoints]));
-      return { next: { ...state, rows: setLeafMaxima(state.rows, maxima) }, hint: TOTAL_HINT };
-    },
-  });
-}
-
-/**
- * The whole tree from a file: nodes keep their identity by code (scores, tasks and targets
- * attached to them stay), new codes are added, missing ones removed. All or nothing.
- */
-export async function replaceTree(actor: Actor, input: ImportTreeInput & { rows: TreeRow[] }): Promise<FrameworkChange> {
-  const { frameworkId, revision } = parseInput(importTreeSchema, input);
-  return changeFramework({
-    actor,
-    frameworkId,
-    revision,
-    action: "framework.replaceTree",
-    plan: (state) => {
-      const existing = new Map(state.rows.map((r) => [r.code, r]));
-      const rows = input.rows.map((r, i): TreeRow => ({ ...r, id: existing.get(r.code.trim())?.id, sortOrder: i + 1 }));
-      return { next: { ...state, rows }, wholeTree: true };
-    },
-  });
-}
-
-export async function importTree(actor: Actor, input: ImportTreeInput & { fileName: string; data: Uint8Array }): Promise<FrameworkChange> {
-  const { frameworkId, revision } = parseInput(importTreeSchema, input);
-  // Refuse before reading the file: a user without the right learns nothing from its checks.
-  authorize(actor, "framework.write", await frameworkScope(frameworkId));
-  const rows = await readTreeFile(input.fileName, input.data);
-  return replaceTree(actor, { frameworkId, revision, rows });
 }
 
 export async function setGradeBands(actor: Actor, input: SetGradeBandsInput): Promise<FrameworkChange> {

@@ -5,9 +5,10 @@ import { authorize, can, type Actor, type Scope } from "@/lib/auth/policy";
 import { reachWhere } from "@/lib/auth/reach";
 import { db, type Prisma } from "@/lib/db/client";
 import { cachedPublished } from "@/lib/db/published-cache";
-import type { AssessmentMethod, CriterionLevel, IndexSubject } from "@/lib/db/generated/enums";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { checkTree, type TreeRow } from "./tree";
+import { rowsOf } from "./changes";
+import type { IndexSubject } from "@/lib/db/generated/enums";
+import { checkTree } from "./tree";
 import type { FrameworkDetail, FrameworkFormOptions, FrameworkGroup, NationalFramework } from "./types";
 import { inForceFor } from "./versioning";
 import { unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
@@ -23,38 +24,6 @@ export function readScope(actor: Actor, ownerProvinceId: number): Scope {
 
 export function canReadFramework(actor: Actor, ownerProvinceId: number | null): boolean {
   return ownerProvinceId === null || can(actor, "province.read", readScope(actor, ownerProvinceId));
-}
-
-type CriterionRecord = {
-  id: number;
-  parentId: number | null;
-  level: CriterionLevel;
-  code: string;
-  name: string;
-  maxPoints: unknown;
-  method: AssessmentMethod;
-  guidance: string | null;
-  requiredEvidence: string | null;
-  sortOrder: number;
-};
-
-/** Stored nodes as tree rows, siblings in their order. */
-export function rowsOf(criteria: readonly CriterionRecord[]): TreeRow[] {
-  const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
-  return [...criteria]
-    .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)
-    .map((c) => ({
-      id: c.id,
-      code: c.code,
-      parentCode: c.parentId === null ? null : (codeOf.get(c.parentId) ?? null),
-      level: c.level,
-      name: c.name,
-      maxPoints: Number(c.maxPoints),
-      method: c.method,
-      guidance: c.guidance,
-      requiredEvidence: c.requiredEvidence,
-      sortOrder: c.sortOrder,
-    }));
 }
 
 const SUBJECT_ORDER: Record<IndexSubject, number> = { PROVINCE: 0, MINISTRY: 1, AGENCY: 2 };

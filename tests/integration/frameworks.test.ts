@@ -4,17 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { exportTree, readTreeFile } from "@/lib/frameworks/io";
-import {
-  addCriterion,
-  createFramework,
-  deleteCriterion,
-  importTree,
-  setComponents,
-  setGradeBands,
-  setMaxPoints,
-  updateCriterion,
-  updateFrameworkMeta,
-} from "@/lib/frameworks/mutations";
+import { createFramework, setComponents, setGradeBands, updateFrameworkMeta } from "@/lib/frameworks/mutations";
+import { addCriterion, deleteCriterion, importTree, setMaxPoints, updateCriterion } from "@/lib/frameworks/criteria/mutations";
 import { getFramework, listFrameworks } from "@/lib/frameworks/queries";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";

@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { errorResponse } from "@/lib/api/responses";
 import { requireActor } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/errors";
-import { importTree } from "@/lib/frameworks/mutations";
+import { importTree } from "@/lib/frameworks/criteria/mutations";
 
 type Params = { params: Promise<{ id: string }> };
 

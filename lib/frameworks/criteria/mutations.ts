@@ -1,0 +1,147 @@
+// Writes to the criteria tree of a framework: one node (add, edit, delete), several leaves' maxima,
+// or the whole tree from a file. Each goes through the framework's one write path (../mutations.ts:
+// checked as a whole, saved in place or as a new version when in use, audited).
+import "server-only";
+import { authorize, type Actor } from "@/lib/auth/policy";
+import { NotFoundError, parseInput } from "@/lib/errors";
+import { formatPoints } from "@/lib/format";
+import { nodeSnapshot } from "../changes";
+import { readTreeFile } from "../io";
+import { changeFramework, frameworkScope, type FrameworkChange } from "../mutations";
+import {
+  addCriterionSchema,
+  deleteCriterionSchema,
+  importTreeSchema,
+  setMaxPointsSchema,
+  updateCriterionSchema,
+  type AddCriterionInput,
+  type DeleteCriterionInput,
+  type ImportTreeInput,
+  type SetMaxPointsInput,
+  type UpdateCriterionInput,
+} from "../schema";
+import { addNode, deleteNode, nodeLabel, setLeafMaxima, updateNode, type NodeFields, type TreeRow } from "../tree";
+import type { FrameworkState } from "../versioning";
+
+const fieldsOf = (data: NodeFields): NodeFields => ({
+  code: data.code,
+  name: data.name,
+  maxPoints: data.maxPoints,
+  method: data.method,
+  guidance: data.guidance,
+  requiredEvidence: data.requiredEvidence,
+});
+
+function nodeById(state: FrameworkState, criterionId: number): TreeRow {
+  const row = state.rows.find((r) => r.id === criterionId);
+  if (!row) throw new NotFoundError("Không tìm thấy tiêu chí này trong bộ chỉ số (có thể vừa bị xóa). Tải lại trang.");
+  return row;
+}
+
+const SUM_HINT =
+  'Cách sửa: chọn "Tính lại điểm các cấp trên" để điểm tối đa của mục cha bằng tổng các mục con, hoặc dùng "Sửa điểm tối đa" để sửa nhiều tiêu chí cùng lúc, hoặc nhập cả cây từ tệp.';
+const TOTAL_HINT =
+  'Bộ chỉ số đang áp dụng phải giữ đúng tổng điểm: dùng "Sửa điểm tối đa" để chuyển điểm giữa các tiêu chí trong một lần lưu, hoặc nhập cả cây từ tệp.';
+
+const currentNode = (criterionId: number) => (state: FrameworkState) => {
+  const row = state.rows.find((r) => r.id === criterionId);
+  return row
+    ? { text: `Hiện tại ${nodeLabel(row.level, row.code)} là "${row.name}", tối đa ${formatPoints(row.maxPoints)} điểm.`, value: nodeSnapshot(row) }
+    : { text: "Tiêu chí này đã bị xóa.", value: null };
+};
+
+export async function updateCriterion(actor: Actor, input: UpdateCriterionInput): Promise<FrameworkChange> {
+  const data = parseInput(updateCriterionSchema, input);
+  return changeFramework({
+    actor,
+    frameworkId: data.frameworkId,
+    revision: data.revision,
+    action: "criterion.update",
+    current: currentNode(data.criterionId),
+    plan: (state) => {
+      const row = nodeById(state, data.criterionId);
+      return {
+        next: { ...state, rows: updateNode(state.rows, row.code, fieldsOf(data), { recomputeParents: data.recomputeParents }) },
+        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
+      };
+    },
+  });
+}
+
+export async function addCriterion(actor: Actor, input: AddCriterionInput): Promise<FrameworkChange> {
+  const data = parseInput(addCriterionSchema, input);
+  return changeFramework({
+    actor,
+    frameworkId: data.frameworkId,
+    revision: data.revision,
+    action: "criterion.create",
+    current: data.parentId === null ? undefined : currentNode(data.parentId),
+    plan: (state) => {
+      const parentCode = data.parentId === null ? null : nodeById(state, data.parentId).code;
+      return {
+        next: { ...state, rows: addNode(state.rows, parentCode, fieldsOf(data), { recomputeParents: data.recomputeParents }) },
+        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
+      };
+    },
+  });
+}
+
+export async function deleteCriterion(actor: Actor, input: DeleteCriterionInput): Promise<FrameworkChange> {
+  const data = parseInput(deleteCriterionSchema, input);
+  return changeFramework({
+    actor,
+    frameworkId: data.frameworkId,
+    revision: data.revision,
+    action: "criterion.delete",
+    current: currentNode(data.criterionId),
+    plan: (state) => {
+      const row = nodeById(state, data.criterionId);
+      return {
+        next: { ...state, rows: deleteNode(state.rows, row.code, { recomputeParents: data.recomputeParents }) },
+        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
+      };
+    },
+  });
+}
+
+/** Several leaves' maxima in one save; every parent becomes the sum of its children. */
+export async function setMaxPoints(actor: Actor, input: SetMaxPointsInput): Promise<FrameworkChange> {
+  const data = parseInput(setMaxPointsSchema, input);
+  return changeFramework({
+    actor,
+    frameworkId: data.frameworkId,
+    revision: data.revision,
+    action: "framework.setMaxPoints",
+    plan: (state) => {
+      const maxima = new Map(data.points.map((p) => [nodeById(state, p.criterionId).code, p.maxPoints]));
+      return { next: { ...state, rows: setLeafMaxima(state.rows, maxima) }, hint: TOTAL_HINT };
+    },
+  });
+}
+
+/**
+ * The whole tree from a file: nodes keep their identity by code (scores, tasks and targets
+ * attached to them stay), new codes are added, missing ones removed. All or nothing.
+ */
+export async function replaceTree(actor: Actor, input: ImportTreeInput & { rows: TreeRow[] }): Promise<FrameworkChange> {
+  const { frameworkId, revision } = parseInput(importTreeSchema, input);
+  return changeFramework({
+    actor,
+    frameworkId,
+    revision,
+    action: "framework.replaceTree",
+    plan: (state) => {
+      const existing = new Map(state.rows.map((r) => [r.code, r]));
+      const rows = input.rows.map((r, i): TreeRow => ({ ...r, id: existing.get(r.code.trim())?.id, sortOrder: i + 1 }));
+      return { next: { ...state, rows }, wholeTree: true };
+    },
+  });
+}
+
+export async function importTree(actor: Actor, input: ImportTreeInput & { fileName: string; data: Uint8Array }): Promise<FrameworkChange> {
+  const { frameworkId, revision } = parseInput(importTreeSchema, input);
+  // Refuse before reading the file: a user without the right learns nothing from its checks.
+  authorize(actor, "framework.write", await frameworkScope(frameworkId));
+  const rows = await readTreeFile(input.fileName, input.data);
+  return replaceTree(actor, { frameworkId, revision, rows });
+}
