@@ -1,7 +1,7 @@
 import type { z } from "zod";
 
 // Errors that lib throws for the caller to fix. Each carries its HTTP status; route handlers
-// and server actions turn them into a Vietnamese message (lib/api/responses.ts, lib/actions.ts).
+// and server actions turn them into a Vietnamese message (lib/api/responses.ts, lib/api/server-action.ts).
 
 /** One problem in the input: a form field, or a cell of an imported file (row is 1-based, header = 1). */
 export type Issue = { row?: number; column?: string; field?: string; message: string };

@@ -2,7 +2,7 @@
 // A form bound to a server action that returns an ActionResult: shows the success message, the
 // error (naming the field to fix) or, on a concurrent edit, the current value.
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/api/server-action";
 
 type Props = {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;

@@ -3,7 +3,7 @@
 // React's automatic reset (a refused form keeps what was typed next to the message that says what
 // to fix), field errors, feedback.
 import { startTransition, useActionState, useRef } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/api/server-action";
 
 /** `seq` counts the answers, so that a second identical message is still a new answer. */
 export type FormState<T = undefined> = (ActionResult<T> & { seq: number }) | null;

@@ -3,7 +3,7 @@
 // refused entry keeps what was typed next to the message that says what to fix.
 import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/api/server-action";
 import { saveResultAction, type SaveResultData } from "@/lib/results/actions";
 import type { ResultEntry } from "@/lib/results/types";
 import { formatPoints } from "@/lib/format";

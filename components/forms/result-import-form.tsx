@@ -3,7 +3,7 @@
 // error by row and column), then the commit of the same file, which the browser keeps meanwhile.
 import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/api/server-action";
 import { importResultsAction } from "@/lib/results/actions";
 import type { ImportOutcome } from "@/lib/results/types";
 import { formatPoints, formatScore } from "@/lib/format";

@@ -2,10 +2,11 @@
 // Form entry points of the scoring workflow: parse → actor → lib (which authorizes) → revalidate.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/actions";
+import { runAction, type ActionResult } from "@/lib/api/server-action";
 import { requireActor } from "@/lib/auth/guard";
-import { ValidationError } from "@/lib/errors";
-import { formatOf, MAX_IMPORT_BYTES } from "@/lib/io/table-file";
+import { uploadedFile } from "@/lib/api/upload";
+import { MAX_IMPORT_BYTES, tableFormatOf } from "@/lib/io/table-file";
+import { EVIDENCE_MAX_BYTES } from "@/lib/storage/files";
 import { importScores, openPeriod, publishPeriod } from "./periods/mutations";
 import {
   addEvidence,
@@ -55,9 +56,8 @@ export async function answerExplanationAction(_: ActionResult | null, formData: 
 
 export async function addEvidenceAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ field: "file", message: "Chọn tệp minh chứng để tải lên." }]);
-    await addEvidence(await requireActor(), Number(formData.get("criterionScoreId")), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const file = await uploadedFile(formData, EVIDENCE_MAX_BYTES, "Chọn tệp minh chứng để tải lên.");
+    await addEvidence(await requireActor(), Number(formData.get("criterionScoreId")), file);
     refresh();
     return { message: `Đã tải lên "${file.name}".` };
   });
@@ -114,16 +114,13 @@ export async function openPeriodAction(_: ActionResult | null, formData: FormDat
 
 export async function importScoresAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ field: "file", message: "Chọn tệp điểm (.xlsx hoặc .csv) để nhập." }]);
-    const format = formatOf(file.name);
-    if (!format) throw new ValidationError([{ field: "file", message: "Tệp phải có đuôi .xlsx hoặc .csv." }]);
-    if (file.size > MAX_IMPORT_BYTES) throw new ValidationError([{ field: "file", message: `Tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB: tách thành nhiều tệp.` }]);
+    const file = await uploadedFile(formData, MAX_IMPORT_BYTES, "Chọn tệp điểm (.xlsx hoặc .csv) để nhập.");
+    const format = tableFormatOf(file.name);
     const dryRun = formData.get("dryRun") === "1";
     const result = await importScores(await requireActor(), {
       periodId: Number(formData.get("periodId")),
       assessmentId: formData.get("assessmentId") ? Number(formData.get("assessmentId")) : undefined,
-      data: new Uint8Array(await file.arrayBuffer()),
+      data: file.bytes,
       format,
       dryRun,
     });

@@ -13,7 +13,8 @@ import { authorize, type Actor, type Permission } from "@/lib/auth/policy";
 import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { formatScore } from "@/lib/format";
-import { attachFile, detachFile, type Upload } from "@/lib/storage/attachments";
+import type { Upload } from "@/lib/io/upload";
+import { attachFile, detachFile } from "@/lib/storage/attachments";
 import {
   adjustmentsSchema,
   appraiseSchema,

@@ -1,5 +1,6 @@
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { endOfVietnamDay } from "@/lib/time";
+import { tableFormatParam } from "@/lib/validation/schema";
 
 const id = (label: string) =>
   z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`);
@@ -84,3 +85,6 @@ export const stepSchema = z.object({
   version,
   step: z.enum(["submit", "requestExplanations", "startRound2", "finalize"], { error: "Thao tác không hợp lệ." }),
 });
+
+/** `?format=xlsx&assessmentId=` of the scores file: one agency's sheet, or the whole period. */
+export const scoresFileQuerySchema = z.object({ format: tableFormatParam("xlsx"), assessmentId: z.string().optional() });

@@ -1,5 +1,6 @@
 // Filters of the audit-log page and its export (query string). A bad value is a message naming
 // the parameter; empty parameters mean "all".
+import { tableFormatParam } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 
 const blank = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -31,4 +32,7 @@ export const auditFiltersSchema = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "Đến ngày phải từ ngày bắt đầu trở đi." });
 export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
-export const auditExportSchema = z.object({ format: z.preprocess(blank, z.enum(["csv", "xlsx"], { error: "Tham số format phải là csv hoặc xlsx." }).default("xlsx")) });
+export const auditExportSchema = z.object({ format: tableFormatParam("xlsx") });
+
+/** The export's query string: the page's filters and the file's format. */
+export const auditExportQuerySchema = z.intersection(auditFiltersSchema, auditExportSchema);

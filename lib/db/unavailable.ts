@@ -1,5 +1,5 @@
 // Telling "the database is down or restarting" apart from other failures, so that the API answers
-// 503 with a message the user understands instead of a bare 500 (lib/api/responses.ts, lib/actions.ts,
+// 503 with a message the user understands instead of a bare 500 (lib/api/responses.ts, lib/api/server-action.ts,
 // the sign-in form). No imports: the page error boundary (a client component) shows the same message.
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.";

@@ -3,9 +3,10 @@
 // authorizes and validates) → revalidate the pages that show the change.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/actions";
+import { runAction, type ActionResult } from "@/lib/api/server-action";
 import { requireActor } from "@/lib/auth/guard";
-import { ValidationError } from "@/lib/errors";
+import { uploadedFile } from "@/lib/api/upload";
+import { ACCEPTED_EVIDENCE, EVIDENCE_MAX_BYTES } from "@/lib/storage/files";
 import { createBulkTargets, createTarget, deleteTarget, updateTarget } from "@/lib/targets/mutations";
 import { addTaskFile, createTask, deleteTask, removeTaskFile, updateTask, updateTaskProgress } from "@/lib/tasks/mutations";
 import { addDirectiveFile, createDirective, linkDirectives, removeDirectiveFile, unlinkDirectives, updateDirective } from "./mutations";
@@ -21,11 +22,7 @@ function fields(form: FormData, lists: string[] = []): Record<string, string | s
   return out;
 }
 
-function upload(form: FormData): { name: string; bytes: Promise<ArrayBuffer> } {
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw new ValidationError([{ field: "file", message: "Chọn tệp để tải lên (PDF, DOCX, XLSX, PNG, JPEG, WEBP)." }]);
-  return { name: file.name, bytes: file.arrayBuffer() };
-}
+const upload = (form: FormData) => uploadedFile(form, EVIDENCE_MAX_BYTES, `Chọn tệp để tải lên (${ACCEPTED_EVIDENCE}).`);
 
 function refresh() {
   revalidatePath("/van-ban", "layout");
@@ -70,8 +67,8 @@ export async function unlinkAction(_: State, form: FormData): Promise<ActionResu
 
 export async function addDirectiveFileAction(_: State, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const file = upload(form);
-    await addDirectiveFile(await requireActor(), Number(form.get("directiveId")), { name: file.name, bytes: new Uint8Array(await file.bytes) });
+    const file = await upload(form);
+    await addDirectiveFile(await requireActor(), Number(form.get("directiveId")), file);
     refresh();
     return { message: `Đã đính kèm "${file.name}".` };
   });
@@ -153,8 +150,8 @@ export async function taskProgressAction(_: State, form: FormData): Promise<Acti
 
 export async function addTaskFileAction(_: State, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const file = upload(form);
-    await addTaskFile(await requireActor(), Number(form.get("taskId")), { name: file.name, bytes: new Uint8Array(await file.bytes) });
+    const file = await upload(form);
+    await addTaskFile(await requireActor(), Number(form.get("taskId")), file);
     refresh();
     return { message: `Đã tải lên minh chứng "${file.name}".` };
   });

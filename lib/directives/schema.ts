@@ -1,6 +1,6 @@
 // Input of the directive forms (zod). Messages name the field and say how to fix it. Rules that
 // need the database (the issuer's numbers, the agencies of the province) are checked in mutations.
-import { blankToUndefined, id, optionalDay, optionalText, requiredText, versionSchema, YEAR_MAX, YEAR_MIN } from "@/lib/validation/schema";
+import { blankToUndefined, id, optionalDay, optionalText, requiredText, tableFormatParam, versionSchema, YEAR_MAX, YEAR_MIN } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { DIRECTIVE_KINDS, REPORTING_KINDS } from "./labels";
 import { STATUS_FILTERS } from "./rules";
@@ -113,6 +113,19 @@ export const reportSchema = z.object({
   version: z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number().int("Phiên bản dữ liệu không hợp lệ: tải lại trang.").min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.").max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.").nullable()),
 });
 export type ReportInput = z.input<typeof reportSchema>;
+
+/** `?period=2019-Q1&format=xlsx` of the compiled report: one period (empty: every period). */
+export const reportQuerySchema = z.object({
+  period: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, "Tham số period là một kỳ báo cáo như 2019-Q1, 2019-H1 hoặc 2019; bỏ trống để lấy mọi kỳ.")
+      .optional(),
+  ),
+  format: tableFormatParam("xlsx"),
+});
 
 // ───────────────────────── List filters ─────────────────────────
 

@@ -2,9 +2,10 @@
 // Entry points of the framework forms. A change saved as a new version opens that version.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/actions";
+import { runAction, type ActionResult } from "@/lib/api/server-action";
 import { requireActor } from "@/lib/auth/guard";
-import { ValidationError } from "@/lib/errors";
+import { uploadedFile } from "@/lib/api/upload";
+import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 import { createFramework, setComponents, setGradeBands, updateFrameworkMeta, type FrameworkChange } from "./mutations";
 import { addCriterion, deleteCriterion, importTree, setMaxPoints, updateCriterion } from "./criteria/mutations";
 
@@ -112,12 +113,9 @@ export async function setComponentsAction(_previous: State, form: FormData): Pro
 export async function importTreeAction(_previous: State, form: FormData): Promise<FrameworkActionResult> {
   return runAction(async () => {
     const actor = await requireActor();
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      throw new ValidationError([{ field: "file", message: "Chọn tệp CSV hoặc XLSX chứa cây tiêu chí để nhập." }]);
-    }
+    const file = await uploadedFile(form, MAX_IMPORT_BYTES, "Chọn tệp CSV hoặc XLSX chứa cây tiêu chí để nhập.");
     const input = fields(form, ["frameworkId", "revision"]);
-    const change = await importTree(actor, { ...input, fileName: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+    const change = await importTree(actor, { ...input, fileName: file.name, data: file.bytes });
     return done(change, Number(input.frameworkId));
   });
 }

@@ -4,7 +4,7 @@
 // a decimal comma, and a blank max_points on a parent (then the sum of its children).
 import { ValidationError, type Issue } from "@/lib/errors";
 import type { AssessmentMethod, CriterionLevel } from "@/lib/db/generated/enums";
-import { CONTENT_TYPES, formatOf, MAX_IMPORT_BYTES, readTable, writeCsv, writeXlsx, type Cell, type Table, type TableFormat } from "@/lib/io/table-file";
+import { readTable, tableFile, tableFormatOf, type Cell, type Table, type TableFormat } from "@/lib/io/table-file";
 import { LEVEL_LABELS, LEVELS, METHOD_LABELS, METHODS } from "./labels";
 import { parseDecimal } from "./schema";
 import type { NormalRow, TreeRow } from "./tree";
@@ -18,13 +18,8 @@ export function treeCells(rows: readonly NormalRow[]): Cell[][] {
   return rows.map((r) => [r.code, r.parentCode ?? "", r.level, r.name, r.maxPoints, r.method, r.guidance ?? "", r.requiredEvidence ?? ""]);
 }
 
-export type ExportedFile = { body: string | Buffer; contentType: string; fileName: string };
-
-export async function exportTree(framework: { key: string; version: number }, rows: readonly NormalRow[], format: TableFormat): Promise<ExportedFile> {
-  const columns = [...TREE_COLUMNS];
-  const fileName = `bo-chi-so-${framework.key}-v${framework.version}.${format}`;
-  const body = format === "csv" ? writeCsv(columns, treeCells(rows)) : await writeXlsx("Bo chi so", columns, treeCells(rows));
-  return { body, contentType: CONTENT_TYPES[format], fileName };
+export function exportTree(framework: { key: string; version: number }, rows: readonly NormalRow[], format: TableFormat) {
+  return tableFile({ columns: [...TREE_COLUMNS], rows: treeCells(rows), fileName: `bo-chi-so-${framework.key}-v${framework.version}`, sheetName: "Bo chi so" }, format);
 }
 
 const fold = (text: string) =>
@@ -107,12 +102,8 @@ export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] 
 
 /** Reads an uploaded file into tree rows, or throws a ValidationError with every problem found. */
 export async function readTreeFile(fileName: string, data: Uint8Array): Promise<TreeRow[]> {
-  const format = formatOf(fileName);
-  if (!format) throw new ValidationError([{ field: "file", message: `Tệp "${fileName}" không đúng loại: chọn tệp .csv hoặc .xlsx.` }]);
+  const format = tableFormatOf(fileName);
   if (data.byteLength === 0) throw new ValidationError([{ field: "file", message: "Tệp trống: chọn tệp CSV hoặc XLSX có cây tiêu chí." }]);
-  if (data.byteLength > MAX_IMPORT_BYTES) {
-    throw new ValidationError([{ field: "file", message: `Tệp quá lớn (tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }]);
-  }
   const { rows, issues } = rowsFromTable(await readTable(data, format));
   if (issues.length > 0) throw new ValidationError(issues);
   return rows;

@@ -1,5 +1,6 @@
 // Input of the framework forms and API. Messages name the field and say how to fix it. Numbers
 // may be typed the Vietnamese way ("2,5") or with a dot ("2.5").
+import { tableFormatParam } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { FRAMEWORK_AGENCY_KINDS, METHODS, STATUSES } from "./labels";
 import { CODE_PATTERN, MAX_POINTS_LIMIT } from "./tree";
@@ -203,4 +204,4 @@ export const importTreeSchema = z.object(target);
 export type ImportTreeInput = LooseInput<typeof importTreeSchema>;
 
 export const frameworkIdSchema = idSchema("mã bộ chỉ số");
-export const exportFormatSchema = z.enum(["csv", "xlsx"], { error: "Tham số format: chọn csv hoặc xlsx." });
+export const exportQuerySchema = z.object({ format: tableFormatParam("csv") });

@@ -23,6 +23,13 @@ export function formatOf(fileName: string): TableFormat | null {
   return null;
 }
 
+/** The format a table file's name says, or a ValidationError that says how to save it. */
+export function tableFormatOf(fileName: string): TableFormat {
+  const format = formatOf(fileName);
+  if (!format) throw new ValidationError([{ field: "file", message: `Tệp "${fileName}" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.` }]);
+  return format;
+}
+
 // Spreadsheet programs run a cell that starts with these as a formula ("CSV injection").
 const FORMULA_START = /^[=+\-@\t\r]/;
 // Text that already starts with apostrophes before such a character gets one more, so that the
@@ -162,3 +169,21 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
+
+/** A table to download: its columns and rows, and the file's name without its extension. */
+export type TableDownload = { columns: string[]; rows: Cell[][]; fileName: string; sheetName: string };
+
+/** A table as the file to download, in either format. */
+export async function tableFile(table: TableDownload, format: TableFormat): Promise<{ body: Buffer; fileName: string; contentType: string }> {
+  const body = format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows), "utf8") : await writeXlsx(table.sheetName, table.columns, table.rows);
+  return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
+}
+
+/** A table read a batch of rows at a time, and the file's name without its extension. */
+export type TableBatches = { columns: string[]; batches: () => AsyncIterator<Cell[][]>; fileName: string; sheetName: string };
+
+/** A table as the file to download, streamed: a large one never sits whole in memory, and the server answers others meanwhile. */
+export function tableStream(table: TableBatches, format: TableFormat): { body: ReadableStream<Uint8Array>; fileName: string; contentType: string } {
+  const body = format === "csv" ? streamCsv(table.columns, table.batches()) : streamXlsx(table.sheetName, table.columns, table.batches());
+  return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
+}

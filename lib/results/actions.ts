@@ -1,9 +1,10 @@
 "use server";
 // Server-action entry points of the results forms: the entry form and the import (preview, commit).
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/actions";
+import { runAction, type ActionResult } from "@/lib/api/server-action";
 import { requireActor } from "@/lib/auth/guard";
-import { ValidationError } from "@/lib/errors";
+import { uploadedFile } from "@/lib/api/upload";
+import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 import { importResults, saveResult } from "./mutations";
 import type { ImportOutcome } from "./types";
 
@@ -49,12 +50,9 @@ export async function saveResultAction(_previous: ActionResult<SaveResultData> |
 export async function importResultsAction(_previous: ActionResult<ImportOutcome> | null, formData: FormData): Promise<ActionResult<ImportOutcome>> {
   return runAction(async () => {
     const actor = await requireActor();
-    const file = formData.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      throw new ValidationError([{ field: "file", message: "Chọn tệp CSV hoặc XLSX chứa bảng kết quả." }]);
-    }
+    const file = await uploadedFile(formData, MAX_IMPORT_BYTES, "Chọn tệp CSV hoặc XLSX chứa bảng kết quả.");
     const dryRun = text(formData, "intent") !== "commit";
-    const outcome = await importResults(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { dryRun });
+    const outcome = await importResults(actor, file, { dryRun });
     if (!dryRun) {
       revalidatePath("/ket-qua");
       revalidatePath("/xep-hang");

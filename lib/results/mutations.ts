@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation, nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatPoints } from "@/lib/format";
-import { formatOf, MAX_IMPORT_BYTES, readTable } from "@/lib/io/table-file";
+import { readTable, tableFormatOf } from "@/lib/io/table-file";
 import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
 import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
 import { resolveTotal } from "./components";
@@ -216,12 +216,7 @@ export async function importResults(
   options: { dryRun: boolean },
 ): Promise<ImportOutcome> {
   authorizeOwnProvince(actor, "results.write");
-  if (file.bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new ValidationError([{ message: `Tệp "${file.name}" lớn hơn giới hạn ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB: chỉ gửi bảng kết quả của một năm.` }]);
-  }
-  const format = formatOf(file.name);
-  if (!format) throw new ValidationError([{ message: `Tệp "${file.name}" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.` }]);
-  const table = await readTable(file.bytes, format);
+  const table = await readTable(file.bytes, tableFormatOf(file.name));
   const ctx = await importContext(actor, fileYear(table, currentYearInVietnam()));
   const plan = planImport(table, ctx);
   if (plan.issues.length > 0) {

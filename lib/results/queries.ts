@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { currentYearInVietnam } from "@/lib/time";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
-import { MAX_IMPORT_BYTES, type TableFormat } from "@/lib/io/table-file";
+import { MAX_IMPORT_BYTES, type TableDownload, type TableFormat } from "@/lib/io/table-file";
 import { inForceFor } from "@/lib/frameworks/versioning";
 import { NATIONAL_FRAMEWORK, nationalFramework } from "@/lib/frameworks/queries";
 import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
@@ -143,13 +143,13 @@ async function computeRanking(indexCode: string, year: number): Promise<Ranking>
  * The ranking as shown on /xep-hang (one region or all) as a file for people to read: the rank
  * (bounds when unpublished), the previous year's rank and the change. Public, like the page.
  */
-export async function exportRanking(indexCode: string, year: number, region: string | null, format: TableFormat) {
+export async function exportRanking(indexCode: string, year: number, region: string | null): Promise<TableDownload> {
   const ranking = await getRanking(indexCode, year);
   const problem = unknownRegionMessage(ranking.regions, region);
   if (problem) throw new ValidationError([{ field: "region", message: problem }]);
   const { items } = filterByRegion(ranking.items, region);
   return {
-    fileName: `xep-hang-${ranking.index.code}-${year}${region ? `-${region}` : ""}.${format}`,
+    fileName: `xep-hang-${ranking.index.code}-${year}${region ? `-${region}` : ""}`,
     sheetName: `${ranking.index.shortName} ${year}`,
     columns: RANKING_FILE_COLUMNS,
     rows: rankingFileRows(items, ranking.unitCount),
@@ -324,7 +324,7 @@ export async function getResultEntry(
  * The national table of an index and year in the import format (public data, like the ranking):
  * importing it back changes nothing.
  */
-export async function exportResultsTable(indexCode: string, year: number, format: TableFormat) {
+export async function exportResultsTable(indexCode: string, year: number, format: TableFormat): Promise<TableDownload> {
   const index = await db.performanceIndex.findUnique({ where: { code: indexCode } });
   if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
   const [framework, results] = await Promise.all([
@@ -337,7 +337,7 @@ export async function exportResultsTable(indexCode: string, year: number, format
   ]);
   const components = framework?.components ?? [];
   return {
-    fileName: `ket-qua-${index.code}-${year}.${format}`,
+    fileName: `ket-qua-${index.code}-${year}`,
     sheetName: `${index.shortName} ${year}`,
     columns: exportColumns(components),
     rows: results.map((result) =>

@@ -1,3 +1,4 @@
+import { tableFormatParam } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { parseDecimal } from "./components";
 import { NOTE_MAX_LENGTH, SOURCE_MAX_LENGTH } from "./import-plan";
@@ -31,18 +32,9 @@ export const regionParamSchema = z
   .optional()
   .transform((value) => value ?? null);
 
-export const rankingExportQuerySchema = z.object({
-  index: indexCodeSchema,
-  year: yearSchema,
-  region: regionParamSchema,
-  format: z.enum(["csv", "xlsx"], { error: "Tham số format phải là csv hoặc xlsx." }).default("csv"),
-});
+export const rankingExportQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema, region: regionParamSchema, format: tableFormatParam("csv") });
 
-export const exportQuerySchema = z.object({
-  index: indexCodeSchema,
-  year: yearSchema,
-  format: z.enum(["csv", "xlsx"], { error: "Tham số format phải là csv hoặc xlsx." }).default("csv"),
-});
+export const exportQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema, format: tableFormatParam("csv") });
 
 /** dryRun=1 (or true) asks for the preview only. */
 export const dryRunSchema = z

@@ -5,10 +5,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
+import type { Upload } from "@/lib/io/upload";
 import { removeStored, storeEvidence } from "./files";
-
-/** A file as an upload form sends it. */
-export type Upload = { name: string; bytes: Uint8Array };
 
 type Owner = { directiveId: number } | { taskId: number } | { criterionScoreId: number };
 /** The audit row's action and unit, and what the file belongs to (shown beside its name). */

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { ValidationError } from "@/lib/errors";
+import { checkFileSize } from "@/lib/io/upload";
 
 export const EVIDENCE_MAX_BYTES = Number(process.env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024);
 
@@ -60,11 +61,7 @@ export async function storeEvidence(fileName: string, bytes: Uint8Array): Promis
   // The last part of a path (old browsers send "C:\\…\\file.pdf"), without control characters; "." and ".." are no name.
   const name = (fileName.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f]/g, "").replace(/^\.+$/, "").slice(0, 200) || "tep";
   if (bytes.length === 0) throw new ValidationError([{ field: "file", message: "Tệp minh chứng trống. Chọn lại tệp." }]);
-  if (bytes.length > EVIDENCE_MAX_BYTES) {
-    throw new ValidationError([
-      { field: "file", message: `Tệp "${name}" lớn hơn ${Math.round(EVIDENCE_MAX_BYTES / 1024 / 1024)} MB. Nén hoặc tách tệp rồi tải lên lại.` },
-    ]);
-  }
+  checkFileSize(name, bytes.length, EVIDENCE_MAX_BYTES);
   const kind = sniffKind(bytes);
   if (!kind) {
     throw new ValidationError([{ field: "file", message: `Tệp "${name}" không phải định dạng được chấp nhận (${ACCEPTED_EVIDENCE}).` }]);

@@ -11,7 +11,8 @@ import { isUniqueViolation, nextVersion, writeVersioned } from "@/lib/db/concurr
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { formatCalendarDate } from "@/lib/format";
 import { criteriaWithin } from "@/lib/frameworks/queries";
-import { attachFile, detachFile, type Upload } from "@/lib/storage/attachments";
+import type { Upload } from "@/lib/io/upload";
+import { attachFile, detachFile } from "@/lib/storage/attachments";
 import { removeStored } from "@/lib/storage/files";
 import { calendarDay } from "@/lib/time";
 import type { LineageLink } from "@/lib/units/lineage";

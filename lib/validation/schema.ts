@@ -92,3 +92,7 @@ export const yearSchema = z.preprocess(
 
 /** The id and the version read, of a row to delete. */
 export const versionedIdSchema = z.object({ id: id("mục cần xóa"), version: versionSchema });
+
+/** `?format=` of a table download: csv or xlsx, the route's default when absent or empty. */
+export const tableFormatParam = (fallback: "csv" | "xlsx") =>
+  z.preprocess(blankToUndefined, z.enum(["csv", "xlsx"], { error: "Tham số format phải là csv hoặc xlsx." }).default(fallback));

@@ -32,8 +32,8 @@ vi.mock("next/navigation", () => ({
   },
 }));
 // Keeps the error a server action turned into its { ok: false } answer, for its HTTP status.
-vi.mock("@/lib/actions", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/lib/actions")>();
+vi.mock("@/lib/api/server-action", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/api/server-action")>();
   return {
     ...real,
     runAction: <T,>(work: () => Promise<{ message?: string; data?: T } | void>) =>

@@ -71,10 +71,10 @@ describe("ids in a route's path", () => {
 
 describe("stored files as downloads (issue 11, item 8)", () => {
   it("are named with the extension of their real type, whatever name they were uploaded with", async () => {
-    const { attachmentResponse } = await import("@/lib/api/responses");
-    const response = attachmentResponse(new Uint8Array([37, 80, 68, 70]), { fileName: "báo cáo.html", contentType: "application/pdf" });
+    const { storedFileResponse } = await import("@/lib/api/responses");
+    const response = storedFileResponse(new Uint8Array([37, 80, 68, 70]), { fileName: "báo cáo.html", contentType: "application/pdf" });
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename*=UTF-8''${encodeURIComponent("báo cáo.pdf")}`);
-    const image = attachmentResponse(new Uint8Array([1]), { fileName: "anh.jpeg", contentType: "image/jpeg" });
+    const image = storedFileResponse(new Uint8Array([1]), { fileName: "anh.jpeg", contentType: "image/jpeg" });
     expect(image.headers.get("content-disposition")).toContain("anh.jpeg");
   });
 });

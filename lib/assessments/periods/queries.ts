@@ -7,7 +7,7 @@ import { reachWhere } from "@/lib/auth/reach";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { compareVietnamese } from "@/lib/format";
-import { writeCsv, writeXlsx, type Cell, type TableFormat } from "@/lib/io/table-file";
+import { tableFile, type Cell, type TableFormat } from "@/lib/io/table-file";
 import { cents, numberOrNull } from "@/lib/numbers";
 import { exportedAppraised, exportedComment, SCORE_COLUMNS, type ScoreTarget } from "../scores-file";
 import type { AssessmentRow, PeriodSummary } from "../types";
@@ -188,8 +188,7 @@ export async function exportScores(actor: Actor, options: { periodId: number; as
   const rows: Cell[][] = [...targets.values()]
     .sort((a, b) => compareVietnamese(a.agencyName, b.agencyName) || a.sortOrder - b.sortOrder)
     .map((t) => [t.agencyCode, t.agencyName, t.code, t.name, t.maxPoints, t.selfScore, exportedAppraised(t), exportedComment(t)]);
-  const columns = [...SCORE_COLUMNS];
-  const body = options.format === "csv" ? Buffer.from(writeCsv(columns, rows), "utf8") : await writeXlsx(`Điểm ${period.year}`, columns, rows);
-  return { body, fileName: `diem-cchc-${period.year}${options.assessmentId ? `-${rows[0]?.[0] ?? ""}` : ""}.${options.format}` };
+  const fileName = `diem-cchc-${period.year}${options.assessmentId ? `-${rows[0]?.[0] ?? ""}` : ""}`;
+  return tableFile({ columns: [...SCORE_COLUMNS], rows, fileName, sheetName: `Điểm ${period.year}` }, options.format);
 }
 
