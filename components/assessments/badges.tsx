@@ -1,4 +1,4 @@
-import type { AssessmentStatus } from "@/lib/db/generated/enums";
+import type { AssessmentStatus } from "@/lib/assessments/types";
 import { ASSESSMENT_STATUS_LABELS } from "@/lib/assessments/workflow";
 
 export function IllustrativeBadge({ label = "Dữ liệu minh họa" }: { label?: string }) {

@@ -1,6 +1,6 @@
 // Small status marks of directives, targets, tasks and reports. Each says its status in words,
 // not only by colour.
-import type { TaskStatus } from "@/lib/db/generated/enums";
+import type { TaskStatus } from "@/lib/directives/types";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
 import { PROGRESS_LABELS, REPORT_CELL_LABELS, TARGETS_OVERALL_LABELS, type DirectiveProgress, type ReportCellState, type TargetsOverall } from "@/lib/directives/rules";
 import { TARGET_STATUS_LABELS, type TargetStatus } from "@/lib/targets/evaluate";

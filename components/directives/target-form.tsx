@@ -2,7 +2,7 @@
 // One target of a directive: its kind decides what else it needs (an index, a criterion, an
 // agency, an upper end for "up 10–15 places"). Fields a kind does not use are not sent.
 import { useState } from "react";
-import type { TargetKind } from "@/lib/db/generated/enums";
+import type { TargetKind } from "@/lib/directives/types";
 import { createTargetAction, updateTargetAction } from "@/lib/directives/actions";
 import { INDEX_KINDS, TARGET_KIND_HINTS, TARGET_KINDS_ORDER } from "@/lib/targets/rules";
 import { TARGET_KIND_LABELS } from "@/lib/targets/evaluate";

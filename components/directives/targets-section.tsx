@@ -1,7 +1,7 @@
 // The directive's targets with their status (met / missed / not yet known / at risk), the actual
 // value and the gap, as lib/targets evaluates them; staff add, edit, delete, and set targets for
 // many agencies at once.
-import type { TargetKind } from "@/lib/db/generated/enums";
+import type { TargetKind } from "@/lib/directives/types";
 import { deleteTargetAction } from "@/lib/directives/actions";
 import type { DirectiveDetail, TargetItem } from "@/lib/directives/types";
 import { formatPoints } from "@/lib/format";

@@ -1,5 +1,5 @@
 // Labels shown next to a framework's name.
-import type { FrameworkStatus } from "@/lib/db/generated/enums";
+import type { FrameworkStatus } from "@/lib/frameworks/types";
 import { STATUS_LABELS } from "@/lib/frameworks/labels";
 
 const STATUS_STYLE: Record<FrameworkStatus, string> = {

@@ -2,7 +2,7 @@
 // A client component on purpose: the page's RSC payload then carries each result once, as data,
 // instead of every cell of the table as a React element (the table is most of the page).
 import Link from "next/link";
-import type { ProfileIndex, ProfileResultRow } from "@/lib/profiles/queries";
+import type { ProfileIndex, ProfileResultRow } from "@/lib/profiles/types";
 import { rankLabel } from "@/lib/results/ranking-view";
 import { formatPoints, formatScore, sourceHref } from "@/lib/format";
 

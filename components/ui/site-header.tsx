@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { logout } from "@/lib/auth/actions";
 
-import { holds, reachOf } from "@/lib/auth/policy";
-import type { Role } from "@/lib/db/generated/enums";
+import { holds, reachOf, type Role } from "@/lib/auth/policy";
 
 type HeaderUser = { name: string; roleLabel: string; role: Role } | null;
 

@@ -1,6 +1,8 @@
 // What the assessment queries return (plain data), for the pages and the client components.
 import type { AgencyKind, AssessmentMethod, AssessmentStatus, PeriodStatus } from "@/lib/db/generated/enums";
 
+export type { AssessmentStatus };
+
 export type PeriodSummary = {
   id: number;
   year: number;

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 
 export { ForbiddenError, UnauthenticatedError };
+export type { Role };
 
 export type Actor = {
   id: number;

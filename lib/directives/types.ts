@@ -1,5 +1,7 @@
 // What the directive queries return (plain data), for the pages and the client components.
 import type { AgencyKind, DirectiveKind, TargetKind, TaskStatus } from "@/lib/db/generated/enums";
+
+export type { TargetKind, TaskStatus };
 import type { TargetEvaluation } from "@/lib/targets/evaluate";
 import type { DirectiveProgress, ReportingPeriod, ReportMatrix, TargetsOverall } from "./rules";
 

@@ -1,5 +1,7 @@
 // What the framework queries return (plain data), for the pages and the client components.
 import type { AgencyKind, FrameworkStatus, IndexSubject } from "@/lib/db/generated/enums";
+
+export type { FrameworkStatus };
 import type { GradeBand } from "./grades";
 import type { NormalRow, TreeIssue } from "./tree";
 

@@ -46,15 +46,15 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
     const ref = { id: d.id, number: d.number, title: d.title };
     for (const t of d.tasks) {
       if (!OPEN_TASK_STATUSES.includes(t.status)) continue;
-      const role = agencyId === null ? "lead" : t.leadAgencyId === agencyId ? "lead" : t.coAgencies.some((c) => c.agencyId === agencyId) ? "coordinating" : null;
-      if (!role) continue;
+      const part = agencyId === null ? "lead" : t.leadAgencyId === agencyId ? "lead" : t.coAgencies.some((c) => c.agencyId === agencyId) ? "coordinating" : null;
+      if (!part) continue;
       // Staff see what needs chasing: overdue tasks, and tasks due within 30 days.
       if (agencyId === null && !(isOverdue(t, today) || (t.dueOn && calendarDay(t.dueOn) <= addDays(today, 30)))) continue;
       tasks.push({
         id: t.id,
         directive: ref,
         title: t.title,
-        role,
+        part,
         dueOn: t.dueOn ? calendarDay(t.dueOn) : null,
         status: t.status,
         statusLabel: TASK_STATUS_LABELS[t.status],

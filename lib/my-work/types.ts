@@ -7,7 +7,8 @@ export type MyTask = {
   id: number;
   directive: { id: number; number: string; title: string };
   title: string;
-  role: "lead" | "coordinating";
+  /** The agency leads the task or coordinates it. */
+  part: "lead" | "coordinating";
   dueOn: string | null;
   status: TaskStatus;
   statusLabel: string;

@@ -348,7 +348,7 @@ describe("tasks", () => {
     ]);
     expect(detail.reportAgencyIds).toEqual([agency.STP]);
     const work = await queries.getMyWork(head, NOW);
-    expect(work.tasks.map((t) => [t.title.slice(0, 6), t.role, t.overdue])).toEqual([
+    expect(work.tasks.map((t) => [t.title.slice(0, 6), t.part, t.overdue])).toEqual([
       ["Kiểm t", "coordinating", true],
       ["Rà soá", "lead", false],
     ]);

@@ -54,7 +54,7 @@ export default async function MyWorkPage() {
                       </Link>
                     </td>
                     <td className="max-w-lg px-3 py-2">{t.title}</td>
-                    {isAgency ? <td className="px-3 py-2">{t.role === "lead" ? "Chủ trì" : "Phối hợp"}</td> : null}
+                    {isAgency ? <td className="px-3 py-2">{t.part === "lead" ? "Chủ trì" : "Phối hợp"}</td> : null}
                     <td className="px-3 py-2 whitespace-nowrap tabular-nums">
                       {dayLabel(t.dueOn)}
                       {t.overdue ? (

@@ -1,0 +1,67 @@
+// What the province profile returns (plain data), for its page and the client components.
+import type { ScoreForRank } from "@/lib/results/score-for-rank";
+
+export type ProfileUnit = { id: number; code: string; name: string; label: string; path: string };
+
+export type ProfileResultRow = {
+  id: number;
+  year: number;
+  unit: ProfileUnit;
+  score: number;
+  rank: number | null;
+  rankMin: number;
+  rankMax: number;
+  officialRank: number | null;
+  officialRankDisagrees: boolean;
+  unitCount: number;
+  group: string | null;
+  /** PAR INDEX components or SIPAS elements, where the source gave them. */
+  components: { code: string; nameVi: string; value: number }[];
+  /** Field scores of the criteria tree, where the source gave them. */
+  fieldScores: { code: string; name: string; value: number }[];
+  source: string;
+  note: string | null;
+};
+
+export type ProfileIndex = {
+  code: string;
+  shortName: string;
+  nameVi: string;
+  /** "Thành phần" when the components add up to the total (PAR INDEX), "Yếu tố" otherwise (SIPAS). */
+  componentsLabel: string;
+  /** Newest year first; within a year, the unit itself before the old units. */
+  rows: ProfileResultRow[];
+  /** The units that have results for this index: one chart line each. */
+  lines: ProfileUnit[];
+  nationalAverages: { year: number; value: number; source: string }[];
+};
+
+export type ScoreForRankView = {
+  index: { code: string; shortName: string };
+  /** The latest year with published results of the index, or null when there is none. */
+  year: number | null;
+  unitCount: number;
+  target: number;
+  targetIsDefault: boolean;
+  answer: ScoreForRank | null;
+  /** The answer in plain words, or why there is none. */
+  sentence: string;
+  /** The requested rank cannot be asked (outside 1…number of ranked units). */
+  error: string | null;
+};
+
+export type ProvinceProfile = {
+  unit: ProfileUnit & {
+    kindLabel: string;
+    regionName: string | null;
+    /** Why a unit has no region (formed from units of several regions). */
+    regionNote: string | null;
+    validFrom: Date;
+    validTo: Date | null;
+    codeDecision: string | null;
+  };
+  formedFrom: { unit: ProfileUnit; effectiveOn: Date; legalBasis: string }[];
+  wentInto: { unit: ProfileUnit; effectiveOn: Date; legalBasis: string }[];
+  indices: ProfileIndex[];
+  scoreForRank: ScoreForRankView;
+};
