@@ -33,6 +33,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_IDLE_HOURS * 60 * 60 },
   pages: { signIn: "/dang-nhap" },
   useSecureCookies: secure,
+  logger: {
+    // A wrong password or a locked account is an answer to the user (the sign-in form says it, the
+    // login_attempt table records it), not a server error: no stack trace in the log for it.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+      console.error(`[auth][error] ${error.name}: ${error.message}`, ...(cause instanceof Error ? [cause] : []));
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Mật khẩu", type: "password" } },

@@ -10,7 +10,9 @@ import { checkFileSize } from "@/lib/io/upload";
 export const EVIDENCE_MAX_BYTES = Number(process.env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024);
 
 function storageRoot(): string {
-  return path.resolve(process.env.EVIDENCE_DIR ?? path.join(process.env.PORTAL_DATA_DIR ?? ".data", "evidence"));
+  // A folder of run-time data, never part of the build: without the comment, Turbopack traces the
+  // whole project into the server output for this path it cannot know.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.EVIDENCE_DIR ?? path.join(process.env.PORTAL_DATA_DIR ?? ".data", "evidence"));
 }
 
 type Kind = { contentType: string; label: string; extensions: string[] };

@@ -70,6 +70,8 @@ describe("sign-in throttling under a burst of 1,000 attempts", () => {
     expect(b.byOutcome).toEqual({ invalid: checked, throttled: ATTEMPTS - checked });
     expect(checked).toBe(PER_ACCOUNT);
     expect(b.results.every((r) => r.status === 302)).toBe(true);
+    // A wrong password is an answer to the user, not a server error: no stack trace in the log.
+    expect(server.stderr()).not.toMatch(/CredentialsSignin|\n\s+at /);
   });
 
   it("refuses the right password while the account is locked, from any address, and on the sign-in form", async () => {
