@@ -84,21 +84,7 @@ export async function createDirective(actor: Actor, input: unknown, now = new Da
   await assertNumberFree(actor, links, data.issuer, data.number, null);
   try {
     return await db.$transaction(async (tx) => {
-      const created = await tx.directive.create({
-        data: {
-          provinceId: province.id,
-          number: data.number,
-          kind: data.kind,
-          issuer: data.issuer,
-          signer: data.signer,
-          issuedOn: data.issuedOn,
-          title: data.title,
-          summary: data.summary,
-          years: data.years,
-          reporting: data.reporting,
-          note: data.note,
-        },
-      });
+      const created = await tx.directive.create({ data: { ...data, provinceId: province.id } });
       await writeAudit(tx, actor, { action: "directive.create", entityType: "Directive", entityId: created.id, provinceId: created.provinceId, newValue: directiveSnapshot(created) });
       return { id: created.id };
     });
@@ -123,18 +109,7 @@ export async function updateDirective(actor: Actor, input: unknown, now = new Da
     ]);
   }
   await assertNumberFree(actor, links, data.issuer, data.number, stored.id);
-  const next = {
-    number: data.number,
-    kind: data.kind,
-    issuer: data.issuer,
-    signer: data.signer,
-    issuedOn: data.issuedOn,
-    title: data.title,
-    summary: data.summary,
-    years: data.years,
-    reporting: data.reporting,
-    note: data.note,
-  };
+  const { id: _id, version: _version, ...next } = data;
   try {
     return await db.$transaction(async (tx) => {
       await writeVersioned({ id: stored.id, version: data.version }, (where) => tx.directive.updateMany({ where, data: nextVersion(next) }), {

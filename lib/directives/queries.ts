@@ -8,7 +8,7 @@ import { authorizeOnUnit, authorizeOwnProvince, lineageScope, mayOnUnit, reached
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { compareVietnamese } from "@/lib/format";
-import { TARGET_KIND_LABELS, targetText, type TargetEvaluation } from "@/lib/targets/evaluate";
+import { TARGET_KIND_LABELS, targetSpec, targetText, type TargetEvaluation } from "@/lib/targets/evaluate";
 import { getAgencyTargets, getProvinceTargets } from "@/lib/targets/queries";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
 import { daysOverdue, isOverdue } from "@/lib/tasks/rules";
@@ -268,14 +268,7 @@ export async function getDirective(actor: Actor, id: number, now = new Date()): 
       version: t.version,
       kind: t.kind,
       kindLabel: TARGET_KIND_LABELS[t.kind],
-      text: targetText({
-        kind: t.kind,
-        year: t.year,
-        value: Number(t.value),
-        valueMax: t.valueMax === null ? null : Number(t.valueMax),
-        unit: t.unit,
-        subject: t.criterion ? `${t.agency?.name ?? "Cơ quan"} – tiêu chí ${t.criterion.code}` : t.kind === "COMMITMENT_COMPLETION" ? (t.agency?.name ?? "Các cơ quan, đơn vị") : (t.agency?.name ?? t.index?.shortName ?? "Chỉ tiêu"),
-      }),
+      text: targetText(targetSpec(t)),
       indexCode: t.indexCode,
       indexName: t.index?.shortName ?? null,
       year: t.year,

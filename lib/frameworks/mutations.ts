@@ -150,23 +150,25 @@ async function checkNoOverlap(tx: Tx, record: FrameworkRecord, meta: FrameworkMe
 }
 
 /** Nodes in pre-order so that each parent exists before its children. */
+/** A node's columns as stored, its parent found by code among the stored ids. */
+function nodeColumns(row: TreeRow, ids: ReadonlyMap<string, number>) {
+  return {
+    parentId: row.parentCode === null ? null : ids.get(row.parentCode)!,
+    level: row.level!,
+    code: row.code,
+    name: row.name,
+    maxPoints: row.maxPoints!,
+    method: row.method,
+    guidance: row.guidance,
+    requiredEvidence: row.requiredEvidence,
+  };
+}
+
 async function createNodes(tx: Tx, frameworkId: number, rows: readonly TreeRow[], ids: Map<string, number>, firstSortOrder: number, illustrative: Map<string, boolean>) {
   let order = firstSortOrder;
   for (const row of rows) {
     const created = await tx.criterion.create({
-      data: {
-        frameworkId,
-        parentId: row.parentCode === null ? null : ids.get(row.parentCode)!,
-        level: row.level!,
-        code: row.code,
-        name: row.name,
-        maxPoints: row.maxPoints!,
-        method: row.method,
-        guidance: row.guidance,
-        requiredEvidence: row.requiredEvidence,
-        sortOrder: row.sortOrder ?? order++,
-        isIllustrative: illustrative.get(row.code) ?? false,
-      },
+      data: { ...nodeColumns(row, ids), frameworkId, sortOrder: row.sortOrder ?? order++, isIllustrative: illustrative.get(row.code) ?? false },
     });
     ids.set(row.code, created.id);
   }
@@ -242,20 +244,7 @@ async function saveInPlace(tx: Tx, record: FrameworkRecord, before: FrameworkSta
   for (const row of next.rows) {
     const prior = row.id === undefined ? undefined : old.get(row.id);
     if (!prior || (sameJson(nodeSnapshot(prior), nodeSnapshot(row)) && prior.sortOrder === row.sortOrder)) continue;
-    await tx.criterion.update({
-      where: { id: row.id },
-      data: {
-        parentId: row.parentCode === null ? null : ids.get(row.parentCode)!,
-        level: row.level!,
-        code: row.code,
-        name: row.name,
-        maxPoints: row.maxPoints!,
-        method: row.method,
-        guidance: row.guidance,
-        requiredEvidence: row.requiredEvidence,
-        sortOrder: row.sortOrder,
-      },
-    });
+    await tx.criterion.update({ where: { id: row.id }, data: { ...nodeColumns(row, ids), sortOrder: row.sortOrder } });
   }
   if (diff.components) {
     await tx.frameworkComponent.deleteMany({ where: { frameworkId: record.id } });

@@ -9,7 +9,7 @@ import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { rowsOf } from "./changes";
 import type { IndexSubject } from "@/lib/db/generated/enums";
 import { checkTree } from "./tree";
-import type { FrameworkDetail, FrameworkFormOptions, FrameworkGroup, NationalFramework } from "./types";
+import type { FrameworkDetail, FrameworkFormOptions, FrameworkGroup, FrameworkSummary, NationalFramework } from "./types";
 import { inForceFor } from "./versioning";
 import { unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
 import { compareVietnamese } from "@/lib/format";
@@ -27,6 +27,27 @@ export function canReadFramework(actor: Actor, ownerProvinceId: number | null): 
 }
 
 const SUBJECT_ORDER: Record<IndexSubject, number> = { PROVINCE: 0, MINISTRY: 1, AGENCY: 2 };
+
+type FrameworkRow = Prisma.FrameworkGetPayload<{ include: { ownerProvince: { select: { nameVi: true } } } }>;
+
+/** What the list and a framework's page both show of it. */
+function summaryOf(f: FrameworkRow): Omit<FrameworkSummary, "criteriaCount" | "inUse"> {
+  return {
+    id: f.id,
+    key: f.key,
+    version: f.version,
+    name: f.name,
+    decision: f.decision,
+    validFromYear: f.validFromYear,
+    validToYear: f.validToYear,
+    status: f.status,
+    isIllustrative: f.isIllustrative,
+    isDemo: f.isDemo,
+    ownerProvinceName: f.ownerProvince?.nameVi ?? null,
+    agencyKind: f.agencyKind,
+    maxScore: Number(f.maxScore),
+  };
+}
 
 /** Frameworks the actor may read, grouped by index (national indices first), newest first. */
 export async function listFrameworks(actor: Actor | null): Promise<FrameworkGroup[]> {
@@ -53,23 +74,7 @@ export async function listFrameworks(actor: Actor | null): Promise<FrameworkGrou
       index: { code: index.code, shortName: index.shortName, nameVi: index.nameVi, subject: index.subject },
       frameworks: visible
         .filter((f) => f.indexCode === index.code)
-        .map((f) => ({
-          id: f.id,
-          key: f.key,
-          version: f.version,
-          name: f.name,
-          decision: f.decision,
-          validFromYear: f.validFromYear,
-          validToYear: f.validToYear,
-          status: f.status,
-          isIllustrative: f.isIllustrative,
-          isDemo: f.isDemo,
-          ownerProvinceName: f.ownerProvince?.nameVi ?? null,
-          agencyKind: f.agencyKind,
-          maxScore: Number(f.maxScore),
-          criteriaCount: f._count.criteria,
-          inUse: inUse.has(f.id),
-        })),
+        .map((f) => ({ ...summaryOf(f), criteriaCount: f._count.criteria, inUse: inUse.has(f.id) })),
     }));
 }
 
@@ -103,20 +108,8 @@ export async function getFramework(actor: Actor | null, id: number): Promise<Fra
   const stored = new Map(f.criteria.map((c) => [c.id, c]));
   const parents = new Set(tree.rows.map((r) => r.parentCode));
   return {
-    id: f.id,
-    key: f.key,
-    version: f.version,
-    name: f.name,
-    decision: f.decision,
-    validFromYear: f.validFromYear,
-    validToYear: f.validToYear,
-    status: f.status,
-    isIllustrative: f.isIllustrative,
-    isDemo: f.isDemo,
+    ...summaryOf(f),
     ownerProvinceId: f.ownerProvinceId,
-    ownerProvinceName: f.ownerProvince?.nameVi ?? null,
-    agencyKind: f.agencyKind,
-    maxScore,
     bonusCap: Number(f.bonusCap),
     penaltyCap: Number(f.penaltyCap),
     componentsAreAdditive: f.componentsAreAdditive,

@@ -4,9 +4,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { classify } from "@/lib/frameworks/grades";
 import { cachedPublished } from "@/lib/db/published-cache";
-import { listProvinceIndices } from "@/lib/results/queries";
+import { listProvinceIndices, rankedResult } from "@/lib/results/queries";
 import { rankTable, type RankedRow } from "@/lib/results/ranking";
 import { rankLabel } from "@/lib/results/ranking-view";
 import { defaultTargetRank, describeScoreForRank, scoreForRank, type SelfInTable } from "@/lib/results/score-for-rank";
@@ -110,30 +109,12 @@ async function computeProvinceProfile(
       .map((result): ProfileResultRow => {
         const framework = inForceFor(ofIndex, result.year);
         const row = rankedTable(index.code, result.year).find((r) => r.key === String(result.provinceId))!;
-        const stored = new Map(result.components.map((c) => [c.code, Number(c.value)]));
-        const defs = framework?.components ?? [];
         return {
-          id: result.id,
-          year: result.year,
+          ...rankedResult(result, row, unitCountOf(result.year), framework),
           unit: profileUnitOf(unitById.get(result.provinceId)!),
-          score: Number(result.score),
-          rank: row.rank,
-          rankMin: row.rankMin,
-          rankMax: row.rankMax,
-          officialRank: result.officialRank,
-          officialRankDisagrees: row.officialRankDisagrees,
-          unitCount: unitCountOf(result.year),
-          group: classify(Number(result.score), framework?.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })) ?? []),
-          components: [
-            ...defs.filter((d) => stored.has(d.code)).map((d) => ({ code: d.code, nameVi: d.nameVi, value: stored.get(d.code)! })),
-            // A code the framework in force does not list is still shown, under its code.
-            ...result.components.filter((c) => !defs.some((d) => d.code === c.code)).map((c) => ({ code: c.code, nameVi: c.code, value: Number(c.value) })),
-          ],
           fieldScores: [...result.criterionScores]
             .sort((a, b) => a.criterion.sortOrder - b.criterion.sortOrder)
             .map((s) => ({ code: s.criterion.code, name: s.criterion.name, value: Number(s.score) })),
-          source: result.source,
-          note: result.note,
         };
       });
     const lineIds = historyIds.filter((id) => rows.some((row) => row.unit.id === id));
@@ -156,28 +137,12 @@ async function computeProvinceProfile(
   const chosen = requested ?? indices[0];
   const latestYear = allResults.filter((r) => r.indexCode === chosen.code).reduce<number | null>((max, r) => (max === null || r.year > max ? r.year : max), null);
   let scoreView: ScoreForRankView;
+  // Without a table to read: no answer, only what is missing.
+  const unanswered = { index: { code: chosen.code, shortName: chosen.shortName }, year: null, unitCount: 0, target: ask.target ?? defaultTargetRank(null), targetIsDefault: ask.target === null, answer: null };
   if (!requested && ask.indexCode !== null) {
-    scoreView = {
-      index: { code: chosen.code, shortName: chosen.shortName },
-      year: null,
-      unitCount: 0,
-      target: ask.target ?? defaultTargetRank(null),
-      targetIsDefault: ask.target === null,
-      answer: null,
-      sentence: "",
-      error: `Không có chỉ số "${ask.indexCode}". Chọn một trong: ${indices.map((i) => i.shortName).join(", ")}.`,
-    };
+    scoreView = { ...unanswered, sentence: "", error: `Không có chỉ số "${ask.indexCode}". Chọn một trong: ${indices.map((i) => i.shortName).join(", ")}.` };
   } else if (latestYear === null) {
-    scoreView = {
-      index: { code: chosen.code, shortName: chosen.shortName },
-      year: null,
-      unitCount: 0,
-      target: ask.target ?? defaultTargetRank(null),
-      targetIsDefault: ask.target === null,
-      answer: null,
-      sentence: `Chưa có kết quả ${chosen.shortName} nào trong dữ liệu.`,
-      error: null,
-    };
+    scoreView = { ...unanswered, sentence: `Chưa có kết quả ${chosen.shortName} nào trong dữ liệu.`, error: null };
   } else {
     const table = rankedTable(chosen.code, latestYear);
     const unitCount = unitCountOf(latestYear);

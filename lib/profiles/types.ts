@@ -1,26 +1,13 @@
 // What the province profile returns (plain data), for its page and the client components.
 import type { ScoreForRank } from "@/lib/results/score-for-rank";
+import type { RankedResult } from "@/lib/results/types";
 
 export type ProfileUnit = { id: number; code: string; name: string; label: string; path: string };
 
-export type ProfileResultRow = {
-  id: number;
-  year: number;
+export type ProfileResultRow = RankedResult & {
   unit: ProfileUnit;
-  score: number;
-  rank: number | null;
-  rankMin: number;
-  rankMax: number;
-  officialRank: number | null;
-  officialRankDisagrees: boolean;
-  unitCount: number;
-  group: string | null;
-  /** PAR INDEX components or SIPAS elements, where the source gave them. */
-  components: { code: string; nameVi: string; value: number }[];
   /** Field scores of the criteria tree, where the source gave them. */
   fieldScores: { code: string; name: string; value: number }[];
-  source: string;
-  note: string | null;
 };
 
 export type ProfileIndex = {

@@ -18,11 +18,25 @@ export function parseDecimal(text: string): ParsedDecimal {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, value: null };
   if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, message: `"${trimmed}" không phải là số: viết dạng 92,18 hoặc 92.18.` };
-  const cents = Number(trimmed.replace(",", ".")) * 100;
-  if (Math.abs(cents - Math.round(cents)) > 1e-6) return { ok: false, message: `"${trimmed}" có quá 2 chữ số thập phân.` };
-  return { ok: true, value: Math.round(cents) / 100 };
+  const hundredths = Number(trimmed.replace(",", ".")) * 100;
+  if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6) return { ok: false, message: `"${trimmed}" có quá 2 chữ số thập phân.` };
+  return { ok: true, value: Math.round(hundredths) / 100 };
 }
 
+/**
+ * A stored result's components as pages show them: in the order of the framework in force, then
+ * any stored under a code that framework does not list (kept, shown under its code).
+ */
+export function shownComponents(
+  defs: readonly { code: string; nameVi: string }[],
+  stored: readonly { code: string; value: { toString(): string } | number }[],
+): { code: string; nameVi: string; value: number }[] {
+  const value = new Map(stored.map((c) => [c.code, Number(c.value)]));
+  return [
+    ...defs.filter((d) => value.has(d.code)).map((d) => ({ code: d.code, nameVi: d.nameVi, value: value.get(d.code)! })),
+    ...stored.filter((c) => !defs.some((d) => d.code === c.code)).map((c) => ({ code: c.code, nameVi: c.code, value: Number(c.value) })),
+  ];
+}
 
 export type TotalInput = {
   /** The total as given, or null when left empty. */

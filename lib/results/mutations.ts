@@ -12,7 +12,7 @@ import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
 import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
 import { resolveTotal } from "./components";
 import { fileYear, planImport, type ImportContext } from "./import-plan";
-import { UnknownIndexError } from "./queries";
+import { resultValues, resultValuesWithFields, UnknownIndexError } from "./queries";
 import { resultEntrySchema, type ResultEntryInput } from "./schema";
 import type { ImportOutcome, StoredResultValues } from "./types";
 import { currentYearInVietnam } from "@/lib/time";
@@ -29,16 +29,7 @@ function describe(values: { score: number; officialRank: number | null }): strin
 async function readStored(id: number): Promise<StoredResultValues | null> {
   const stored = await db.publishedResult.findUnique({ where: { id }, include: { components: true, criterionScores: true } });
   if (!stored) return null;
-  return {
-    id: stored.id,
-    version: stored.version,
-    score: Number(stored.score),
-    officialRank: stored.officialRank,
-    source: stored.source,
-    note: stored.note,
-    components: Object.fromEntries(stored.components.map((c) => [c.code, Number(c.value)])),
-    fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])),
-  };
+  return { id: stored.id, version: stored.version, ...resultValuesWithFields(stored) };
 }
 
 /**
@@ -141,15 +132,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
         entityType: "PublishedResult",
         entityId: stored.id,
         provinceId,
-        oldValue: {
-          score: Number(stored.score),
-          officialRank: stored.officialRank,
-          source: stored.source,
-          note: stored.note,
-          components: Object.fromEntries(stored.components.map((c) => [c.code, Number(c.value)])),
-          fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])),
-          version: stored.version,
-        },
+        oldValue: { ...resultValuesWithFields(stored), version: stored.version },
         newValue: { ...next, components, fieldScores, version: stored.version + 1 },
       });
       return { id: stored.id, version: stored.version + 1, created: false };
@@ -194,11 +177,7 @@ async function importContext(actor: Actor, year: number | null): Promise<ImportC
       indexCode: result.indexCode,
       provinceId: result.provinceId,
       version: result.version,
-      score: Number(result.score),
-      officialRank: result.officialRank,
-      source: result.source,
-      note: result.note,
-      components: Object.fromEntries(result.components.map((c) => [c.code, Number(c.value)])),
+      ...resultValues(result),
     })),
     mayWrite: (unit) => mayOnUnit(actor, "results.write", unit.id, links) || can(actor, "results.importNational", { provinceId: unit.id }),
   };

@@ -2,7 +2,7 @@
 // the management views of a province's results (signed in, authorized in each function).
 import "server-only";
 import { authorize, can, reachOf, type Actor } from "@/lib/auth/policy";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { currentYearInVietnam } from "@/lib/time";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
@@ -14,10 +14,56 @@ import { lineageLinks, provinceChoices, unitCountForYear, unitsForYear } from "@
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
 import { cachedPublished } from "@/lib/db/published-cache";
-import type { ProvinceResults, Ranking, ResultEntry } from "./types";
-import { exportColumns, exportRow } from "./import-plan";
-import { rankChange, rankTable } from "./ranking";
+import type { ProvinceResults, RankedResult, Ranking, ResultEntry } from "./types";
+import { shownComponents } from "./components";
+import { exportColumns, exportRow, type ResultValues } from "./import-plan";
+import { rankChange, rankTable, type RankedRow } from "./ranking";
 import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
+
+type StoredRow = { score: Prisma.Decimal; officialRank: number | null; source: string; note: string | null; components: readonly { code: string; value: Prisma.Decimal }[] };
+
+/** A stored result's values as plain data: what the import compares, the export writes and the entry form edits. */
+export function resultValues(stored: StoredRow): ResultValues {
+  return {
+    score: Number(stored.score),
+    officialRank: stored.officialRank,
+    source: stored.source,
+    note: stored.note,
+    components: Object.fromEntries(stored.components.map((c) => [c.code, Number(c.value)])),
+  };
+}
+
+/** …with the field scores of the criteria tree, where the source gave them. */
+export function resultValuesWithFields(stored: StoredRow & { criterionScores: readonly { criterionId: number; score: Prisma.Decimal }[] }) {
+  return { ...resultValues(stored), fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])) };
+}
+
+/**
+ * A stored result with its place in the year's ranked table and the group of the framework in
+ * force: what the province's results page and its public profile show of it.
+ */
+export function rankedResult(
+  result: { id: number; year: number; score: Prisma.Decimal; officialRank: number | null; source: string; note: string | null; components: readonly { code: string; value: Prisma.Decimal }[] },
+  row: RankedRow,
+  unitCount: number,
+  framework: { components: readonly { code: string; nameVi: string }[]; gradeBands: readonly { label: string; minScore: Prisma.Decimal }[] } | null,
+): RankedResult {
+  return {
+    id: result.id,
+    year: result.year,
+    score: Number(result.score),
+    rank: row.rank,
+    rankMin: row.rankMin,
+    rankMax: row.rankMax,
+    officialRank: result.officialRank,
+    officialRankDisagrees: row.officialRankDisagrees,
+    unitCount,
+    group: classify(Number(result.score), framework?.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })) ?? []),
+    components: shownComponents(framework?.components ?? [], result.components),
+    source: result.source,
+    note: result.note,
+  };
+}
 
 export class UnknownIndexError extends Error {
   readonly status = 400;
@@ -232,29 +278,11 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
           const framework = inForceFor(frameworks.filter((f) => f.indexCode === index.code), result.year);
           const row = ranked.get(`${result.indexCode}|${result.year}`)!.find((r) => r.key === String(result.provinceId))!;
           const unit = unitById.get(result.provinceId)!;
-          const stored = new Map(result.components.map((c) => [c.code, Number(c.value)]));
-          const defs = framework?.components ?? [];
           return {
-            id: result.id,
-            year: result.year,
+            ...rankedResult(result, row, unitCount.get(result.year)!, framework),
             unitCode: unit.code,
             unitName: unit.id === province.id ? unit.nameVi : unitLabel(unit),
-            score: Number(result.score),
-            rank: row.rank,
-            rankMin: row.rankMin,
-            rankMax: row.rankMax,
-            officialRank: result.officialRank,
-            officialRankDisagrees: row.officialRankDisagrees,
-            unitCount: unitCount.get(result.year)!,
-            group: classify(Number(result.score), framework?.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })) ?? []),
-            components: [
-              ...defs.filter((d) => stored.has(d.code)).map((d) => ({ code: d.code, nameVi: d.nameVi, value: stored.get(d.code)! })),
-              // Components stored under a code the framework no longer lists are still shown.
-              ...result.components.filter((c) => !defs.some((d) => d.code === c.code)).map((c) => ({ code: c.code, nameVi: c.code, value: Number(c.value) })),
-            ],
             fieldScoreCount: result._count.criterionScores,
-            source: result.source,
-            note: result.note,
           };
         }),
     })),
@@ -285,12 +313,7 @@ export async function getResultEntry(
       version: stored.version,
       provinceId: stored.provinceId,
       unitLabel: unitLabel(stored.province),
-      score: Number(stored.score),
-      officialRank: stored.officialRank,
-      source: stored.source,
-      note: stored.note,
-      components: Object.fromEntries(stored.components.map((c) => [c.code, Number(c.value)])),
-      fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])),
+      ...resultValuesWithFields(stored),
     };
   } else {
     indexCode = params.indexCode;
@@ -345,13 +368,7 @@ export async function exportResultsTable(indexCode: string, year: number, format
         year,
         index.code,
         result.province,
-        {
-          score: Number(result.score),
-          officialRank: result.officialRank,
-          source: result.source,
-          note: result.note,
-          components: Object.fromEntries(result.components.map((c) => [c.code, Number(c.value)])),
-        },
+        resultValues(result),
         components,
         format,
       ),

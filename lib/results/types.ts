@@ -36,11 +36,10 @@ export type Ranking = {
   years: number[];
 };
 
-export type ProvinceResultRow = {
+/** A published result with its rank in the year's table (bounds when unpublished) and its group. */
+export type RankedResult = {
   id: number;
   year: number;
-  unitCode: string;
-  unitName: string;
   score: number;
   rank: number | null;
   rankMin: number;
@@ -49,11 +48,13 @@ export type ProvinceResultRow = {
   officialRankDisagrees: boolean;
   unitCount: number;
   group: string | null;
+  /** PAR INDEX components or SIPAS elements, where the source gave them. */
   components: { code: string; nameVi: string; value: number }[];
-  fieldScoreCount: number;
   source: string;
   note: string | null;
 };
+
+export type ProvinceResultRow = RankedResult & { unitCode: string; unitName: string; fieldScoreCount: number };
 
 export type ProvinceResults = {
   /** The province shown, or null when an administrator has not picked one yet. */

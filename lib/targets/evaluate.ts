@@ -73,6 +73,39 @@ function scoreUnit(unit: string | null): string {
   return unit === "%" ? "%" : ` ${unit ?? "điểm"}`;
 }
 
+/** A target as stored: its kind and values, and what it is set for. */
+export type StoredTarget = {
+  kind: TargetKind;
+  year: number;
+  value: { toString(): string } | number;
+  valueMax: { toString(): string } | number | null;
+  unit: string | null;
+  indexCode: string | null;
+  index: { shortName: string } | null;
+  agency: { name: string } | null;
+  criterion: { code: string } | null;
+};
+
+/** What a target measures, as sentences name it: "Sở Tư pháp – tiêu chí 3.1.2", "PAR INDEX". */
+export function targetSubject(target: Omit<StoredTarget, "year" | "value" | "valueMax" | "unit">): string {
+  if (target.kind === "CRITERION_SCORE") return `${target.agency?.name ?? "Cơ quan"} – tiêu chí ${target.criterion?.code ?? "?"}`;
+  if (target.kind === "COMMITMENT_COMPLETION") return target.agency?.name ?? "Các cơ quan, đơn vị";
+  if (target.agency) return target.agency.name;
+  return target.index?.shortName ?? target.indexCode ?? "Chỉ tiêu";
+}
+
+/** A stored target as the evaluation reads it. */
+export function targetSpec(target: StoredTarget): TargetSpec {
+  return {
+    kind: target.kind,
+    year: target.year,
+    value: Number(target.value),
+    valueMax: target.valueMax === null ? null : Number(target.valueMax),
+    unit: target.unit,
+    subject: targetSubject(target),
+  };
+}
+
 /** The target as a short phrase: "SIPAS ≥ 85%", "PAR INDEX: tăng 10–15 bậc". */
 export function targetText(spec: TargetSpec): string {
   const v = formatPoints(spec.value);

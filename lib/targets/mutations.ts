@@ -12,7 +12,7 @@ import { criteriaWithin } from "@/lib/frameworks/queries";
 import { versionedIdSchema } from "@/lib/validation/schema";
 import type { LineageLink } from "@/lib/units/lineage";
 import { agenciesWithin, lineageLinks } from "@/lib/units/queries";
-import { targetText } from "./evaluate";
+import { targetSpec, targetText } from "./evaluate";
 import { buildBulkTargets, defaultUnit, targetIssues, type TargetDraft } from "./rules";
 import { bulkTargetsSchema, targetSchema, targetUpdateSchema } from "./schema";
 
@@ -42,8 +42,7 @@ function targetSnapshot(t: TargetRow) {
 }
 
 function describeTarget(t: TargetRow): string {
-  const subject = t.criterion ? `${t.agency?.name ?? ""} – tiêu chí ${t.criterion.code}` : (t.agency?.name ?? t.index?.shortName ?? "Các nhiệm vụ");
-  return `${targetText({ kind: t.kind, year: t.year, value: Number(t.value), valueMax: t.valueMax === null ? null : Number(t.valueMax), unit: t.unit, subject })} (năm ${t.year})`;
+  return `${targetText(targetSpec(t))} (năm ${t.year})`;
 }
 
 /** Checks a target against the directive and the database; returns the row to write. */

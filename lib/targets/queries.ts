@@ -15,7 +15,7 @@ import { isValidOn, resultReferenceDate, unitAndPredecessors, unitLabel } from "
 import { scoreValues } from "@/lib/assessments/queries";
 import { countedScore, scoreBasis, seesAppraisal } from "@/lib/assessments/workflow";
 import type { EvaluatedTarget } from "./types";
-import { evaluateTarget, TARGET_KIND_LABELS, type Measure, type TargetFacts } from "./evaluate";
+import { evaluateTarget, targetSpec, TARGET_KIND_LABELS, type Measure, type TargetFacts } from "./evaluate";
 import { lineageLinks } from "@/lib/units/queries";
 import type { Ranking } from "@/lib/results/types";
 
@@ -69,11 +69,7 @@ async function evaluateAll(targets: LoadedTarget[], role: Role, now: Date): Prom
     targets.map(async (target) => {
       const unit = units.get(target.provinceId ?? target.directive.provinceId ?? -1) ?? null;
       const facts = await factsFor(target, unit, { ranking, role, now });
-      const subject = subjectOf(target);
-      const evaluation = evaluateTarget(
-        { kind: target.kind, year: target.year, value: Number(target.value), valueMax: target.valueMax === null ? null : Number(target.valueMax), unit: target.unit, subject },
-        facts,
-      );
+      const evaluation = evaluateTarget(targetSpec(target), facts);
       return {
         id: target.id,
         year: target.year,
@@ -90,13 +86,6 @@ async function evaluateAll(targets: LoadedTarget[], role: Role, now: Date): Prom
       };
     }),
   );
-}
-
-function subjectOf(target: LoadedTarget): string {
-  if (target.kind === "CRITERION_SCORE") return `${target.agency?.name ?? "Cơ quan"} – tiêu chí ${target.criterion?.code ?? "?"}`;
-  if (target.kind === "COMMITMENT_COMPLETION") return target.agency?.name ?? "Các cơ quan, đơn vị";
-  if (target.agency) return target.agency.name;
-  return target.index?.shortName ?? target.indexCode ?? "Chỉ tiêu";
 }
 
 const EMPTY: TargetFacts = { maxScore: null, current: null, previous: null, provisional: null, tasks: null };

@@ -50,58 +50,45 @@ const currentNode = (criterionId: number) => (state: FrameworkState) => {
     : { text: "Tiêu chí này đã bị xóa.", value: null };
 };
 
-export async function updateCriterion(actor: Actor, input: UpdateCriterionInput): Promise<FrameworkChange> {
-  const data = parseInput(updateCriterionSchema, input);
+/**
+ * One node changed (`edit` gives the tree's new rows), saved through the one write path; a refusal
+ * about the sums says how to make it pass, by whether the parents' maxima were recomputed.
+ */
+function changeNode(
+  actor: Actor,
+  data: { frameworkId: number; revision: number; recomputeParents: boolean },
+  action: "criterion.create" | "criterion.update" | "criterion.delete",
+  about: number | null,
+  edit: (state: FrameworkState, options: { recomputeParents: boolean }) => TreeRow[],
+): Promise<FrameworkChange> {
   return changeFramework({
     actor,
     frameworkId: data.frameworkId,
     revision: data.revision,
-    action: "criterion.update",
-    current: currentNode(data.criterionId),
-    plan: (state) => {
-      const row = nodeById(state, data.criterionId);
-      return {
-        next: { ...state, rows: updateNode(state.rows, row.code, fieldsOf(data), { recomputeParents: data.recomputeParents }) },
-        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
-      };
-    },
+    action,
+    current: about === null ? undefined : currentNode(about),
+    plan: (state) => ({
+      next: { ...state, rows: edit(state, { recomputeParents: data.recomputeParents }) },
+      hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
+    }),
   });
+}
+
+export async function updateCriterion(actor: Actor, input: UpdateCriterionInput): Promise<FrameworkChange> {
+  const data = parseInput(updateCriterionSchema, input);
+  return changeNode(actor, data, "criterion.update", data.criterionId, (state, options) => updateNode(state.rows, nodeById(state, data.criterionId).code, fieldsOf(data), options));
 }
 
 export async function addCriterion(actor: Actor, input: AddCriterionInput): Promise<FrameworkChange> {
   const data = parseInput(addCriterionSchema, input);
-  return changeFramework({
-    actor,
-    frameworkId: data.frameworkId,
-    revision: data.revision,
-    action: "criterion.create",
-    current: data.parentId === null ? undefined : currentNode(data.parentId),
-    plan: (state) => {
-      const parentCode = data.parentId === null ? null : nodeById(state, data.parentId).code;
-      return {
-        next: { ...state, rows: addNode(state.rows, parentCode, fieldsOf(data), { recomputeParents: data.recomputeParents }) },
-        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
-      };
-    },
-  });
+  return changeNode(actor, data, "criterion.create", data.parentId, (state, options) =>
+    addNode(state.rows, data.parentId === null ? null : nodeById(state, data.parentId).code, fieldsOf(data), options),
+  );
 }
 
 export async function deleteCriterion(actor: Actor, input: DeleteCriterionInput): Promise<FrameworkChange> {
   const data = parseInput(deleteCriterionSchema, input);
-  return changeFramework({
-    actor,
-    frameworkId: data.frameworkId,
-    revision: data.revision,
-    action: "criterion.delete",
-    current: currentNode(data.criterionId),
-    plan: (state) => {
-      const row = nodeById(state, data.criterionId);
-      return {
-        next: { ...state, rows: deleteNode(state.rows, row.code, { recomputeParents: data.recomputeParents }) },
-        hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
-      };
-    },
-  });
+  return changeNode(actor, data, "criterion.delete", data.criterionId, (state, options) => deleteNode(state.rows, nodeById(state, data.criterionId).code, options));
 }
 
 /** Several leaves' maxima in one save; every parent becomes the sum of its children. */
