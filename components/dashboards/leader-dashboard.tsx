@@ -1,7 +1,8 @@
 // The leader's dashboard of a province: where it stands nationally (through the old units it was
 // formed from, each on its own), its targets of the year, its agencies and weakest criteria.
+import { rankLabel } from "@/lib/results/ranking-view";
 import Link from "next/link";
-import type { IndexSection, LeaderDashboard, PeriodSection, UnitResult } from "@/lib/dashboards/types";
+import type { IndexSection, LeaderDashboard, PeriodSection } from "@/lib/dashboards/types";
 import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
 import { formatPoints, formatScore } from "@/lib/format";
 import type { EvaluatedTarget } from "@/lib/targets/types";
@@ -17,12 +18,6 @@ const td = "cell";
 const num = "cell-num";
 const tableClass = "min-w-full text-sm";
 const thead = "bg-slate-100 text-left text-slate-700";
-
-/** "11/63", or the bounds the known rows allow ("6–33/63") when the rank was not published. */
-export function rankLabel(r: Pick<UnitResult, "rank" | "rankMin" | "rankMax" | "unitCount">): string {
-  if (r.rank !== null) return `${r.rank}/${r.unitCount}`;
-  return r.rankMax >= r.unitCount ? `≥ ${r.rankMin}/${r.unitCount}` : `${r.rankMin}–${r.rankMax}/${r.unitCount}`;
-}
 
 export function LeaderDashboardView({ data }: { data: LeaderDashboard & { province: NonNullable<LeaderDashboard["province"]> } }) {
   return (
@@ -113,9 +108,9 @@ function NationalSummary({ index, province }: { index: IndexSection; province: {
                   </td>
                   <td className={td}>{s.latest.year}</td>
                   <td className={`${num} font-semibold`}>{formatScore(s.latest.score)}</td>
-                  <td className={`${td} tabular-nums`}>{rankLabel(s.latest)}</td>
+                  <td className={`${td} tabular-nums`}>{rankLabel(s.latest, s.latest.unitCount, { ofCount: true })}</td>
                   <td className={`${td} text-xs text-slate-700`}>
-                    {s.previous ? `${s.previous.year}: ${formatScore(s.previous.score)} · hạng ${rankLabel(s.previous)}` : `chưa có kết quả ${s.latest.year - 1}`}
+                    {s.previous ? `${s.previous.year}: ${formatScore(s.previous.score)} · hạng ${rankLabel(s.previous, s.previous.unitCount, { ofCount: true })}` : `chưa có kết quả ${s.latest.year - 1}`}
                   </td>
                   <td className={td}>
                     <RankChange change={s.latest.change} />
@@ -188,7 +183,7 @@ function Trend({ index }: { index: IndexSection }) {
                     <td key={h.unitId} className={num}>
                       {r ? (
                         <>
-                          {formatScore(r.score)} <span className="text-xs text-slate-500">(hạng {rankLabel(r)})</span>
+                          {formatScore(r.score)} <span className="text-xs text-slate-500">(hạng {rankLabel(r, r.unitCount, { ofCount: true })})</span>
                         </>
                       ) : (
                         "—"

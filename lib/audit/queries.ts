@@ -1,16 +1,17 @@
 // Reading the audit log ("audit.read"): administrators read every row; Home Affairs staff the
 // rows of their province and of the old units it was formed from in 2025, whose records it keeps
-// (as for published results, lib/results/access.ts). Rows of no province (national frameworks,
+// (lib/auth/reach.ts, as for published results and directives). Rows of no province (national frameworks,
 // accounts) are an administrator's.
 import "server-only";
-import { authorize, can, type Actor } from "@/lib/auth/policy";
+import { can, type Actor } from "@/lib/auth/policy";
+import { authorizeOnUnit, authorizeOwnProvince, reachedUnits } from "@/lib/auth/reach";
 import { db, Prisma } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { compareVietnamese, formatDateTimeSeconds } from "@/lib/format";
 import { addDays, startOfVietnamDay } from "@/lib/time";
 import type { Cell } from "@/lib/io/table-file";
 import { lineageLinks } from "@/lib/units/queries";
-import { unitAndPredecessors, unitAndSuccessors, unitLabel } from "@/lib/units/lineage";
+import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import type { AuditFilters } from "./schema";
 import { actionLabel, auditChanges, changesText, entityLabel, type AuditChanges } from "./view";
 
@@ -23,16 +24,13 @@ async function visibleProvinces(actor: Actor | null, requested: number | undefin
   const links = await lineageLinks();
   if (requested !== undefined) {
     // A unit the actor's province was formed from is within reach through the lineage.
-    const reachable = actor ? unitAndSuccessors(requested, links).find((id) => can(actor, "audit.read", { provinceId: id })) : undefined;
-    authorize(actor, "audit.read", { provinceId: reachable ?? requested });
+    authorizeOnUnit(actor, "audit.read", requested, links);
     return unitAndPredecessors(requested, links);
   }
-  authorize(actor, "audit.read", { provinceId: actor?.provinceId ?? null });
+  authorizeOwnProvince(actor, "audit.read");
   // Rows of no province need the permission everywhere.
-  if (can(actor, "audit.read", { provinceId: null })) return null;
-  return unitAndPredecessors(actor.provinceId!, links);
+  return reachedUnits(actor, "audit.read", links);
 }
-
 
 function whereOf(filters: AuditFilters, provinces: number[] | null): Prisma.AuditLogWhereInput {
   return {

@@ -7,10 +7,13 @@ export const NO_REGION = "none";
 
 type RankBounds = { rank: number | null; rankMin: number; rankMax: number };
 
-/** "1", or the bounds of an unpublished rank: "6–33", "≥ 6" when nothing below is known. */
-export function rankLabel(row: RankBounds, unitCount: number): string {
-  if (row.rank !== null) return String(row.rank);
-  return row.rankMax >= unitCount ? `≥ ${row.rankMin}` : `${row.rankMin}–${row.rankMax}`;
+/**
+ * "1", or the bounds of an unpublished rank: "6–33", "≥ 6" when nothing below is known; with
+ * `ofCount`, out of how many units were ranked: "11/63", "6–33/63".
+ */
+export function rankLabel(row: RankBounds, unitCount: number, options: { ofCount?: boolean } = {}): string {
+  const rank = row.rank !== null ? String(row.rank) : row.rankMax >= unitCount ? `≥ ${row.rankMin}` : `${row.rankMin}–${row.rankMax}`;
+  return options.ofCount ? `${rank}/${unitCount}` : rank;
 }
 
 /** Why a region filter value cannot be used, or null when it names a region (or no region). */

@@ -9,6 +9,11 @@ describe("rankLabel", () => {
     expect(rankLabel({ rank: null, rankMin: 6, rankMax: 33 }, 63)).toBe("6–33");
     expect(rankLabel({ rank: null, rankMin: 3, rankMax: 63 }, 63)).toBe("≥ 3");
   });
+  it("says out of how many units when asked, as the leader dashboard shows it", () => {
+    expect(rankLabel({ rank: 11, rankMin: 11, rankMax: 11 }, 63, { ofCount: true })).toBe("11/63");
+    expect(rankLabel({ rank: null, rankMin: 6, rankMax: 33 }, 63, { ofCount: true })).toBe("6–33/63");
+    expect(rankLabel({ rank: null, rankMin: 3, rankMax: 63 }, 63, { ofCount: true })).toBe("≥ 3/63");
+  });
 });
 
 describe("filterByRegion", () => {
