@@ -1,4 +1,4 @@
-// Form fields every domain's schema is built from (lib/<domain>/schema.ts): ids, the version a form
+// Form fields the domains' schemas share (lib/<domain>/schema.ts): ids, the version a form
 // read, text, calendar days, decimals and years, each refused with a message naming the field.
 import { DB_INT_MAX, z } from "./zod";
 
