@@ -144,8 +144,8 @@ function whereSql(filters: AuditFilters, provinces: number[] | null): Prisma.Sql
   if (filters.user) parts.push(Prisma.sql`actor_email = ${filters.user}`);
   if (filters.entity) parts.push(Prisma.sql`entity_type = ${filters.entity}`);
   if (filters.entityId) parts.push(Prisma.sql`entity_id = ${filters.entityId}`);
-  if (filters.from) parts.push(Prisma.sql`at >= ${vietnamDayStart(filters.from)}`);
-  if (filters.to) parts.push(Prisma.sql`at < ${vietnamDayStart(filters.to, 1)}`);
+  if (filters.from) parts.push(Prisma.sql`at >= ${startOfVietnamDay(filters.from)}`);
+  if (filters.to) parts.push(Prisma.sql`at < ${startOfVietnamDay(addDays(filters.to, 1))}`);
   return Prisma.join(parts, " AND ");
 }
 

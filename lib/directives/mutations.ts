@@ -5,7 +5,7 @@
 // the form read it is refused with what it is now.
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { authorizeOnUnit } from "@/lib/auth/reach";
+import { authorizeOnUnit, mayOnUnit } from "@/lib/auth/reach";
 import { writeAudit } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db/client";
 import { isUniqueViolation, nextVersion, writeVersioned } from "@/lib/db/concurrency";
@@ -14,6 +14,7 @@ import { formatCalendarDate } from "@/lib/format";
 import type { Upload } from "@/lib/io/upload";
 import { attachFile, detachFile } from "@/lib/storage/attachments";
 import { calendarDay, vietnamToday } from "@/lib/time";
+import type { LineageLink } from "@/lib/units/lineage";
 import { lineageLinks } from "@/lib/units/queries";
 import { DIRECTIVE_KIND_LABELS, LINK_RELATION_NAMES } from "./labels";
 import { directiveSchema, directiveUpdateSchema, linkSchema, unlinkSchema } from "./schema";
@@ -53,7 +54,7 @@ async function assertNumberFree(actor: Actor, links: readonly LineageLink[], iss
   const taken = await db.directive.findFirst({
     where: { number, issuer: { equals: issuer, mode: "insensitive" }, ...(exceptId !== null ? { id: { not: exceptId } } : {}) },
   });
-  if (taken && !mayOnDirective(actor, "province.read", taken.provinceId, links)) throw numberTaken(issuer, number);
+  if (taken && !mayOnUnit(actor, "province.read", taken.provinceId, links)) throw numberTaken(issuer, number);
   if (taken) {
     throw new ValidationError([
       {

@@ -7,7 +7,7 @@ import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import { readTable, writeXlsx } from "@/lib/io/table-file";
-import { importScores } from "@/lib/assessments/scores-io";
+import { importScores } from "@/lib/assessments/periods/mutations";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";
 
