@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // The headers that are the same on every response; the Content-Security-Policy (with a nonce per
 // page) and HSTS (over HTTPS only) are set per request by proxy.ts.
@@ -24,4 +25,5 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// next-intl reads each request's language and messages from lib/i18n/request.ts.
+export default createNextIntlPlugin("./lib/i18n/request.ts")(config);

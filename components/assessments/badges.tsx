@@ -1,23 +1,27 @@
+import { useTranslations } from "next-intl";
 import type { AssessmentStatus } from "@/lib/assessments/types";
-import { ASSESSMENT_STATUS_LABELS } from "@/lib/assessments/workflow";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-export function IllustrativeBadge({ label = "Dữ liệu minh họa" }: { label?: string }) {
+/** Marks figures the demo data set made up; `label` names what is illustrative when it is not the data. */
+export function IllustrativeBadge({ label }: { label?: string }) {
+  const t = useTranslations("common.illustrative");
   return (
-    <span className="ml-1 inline-block rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" title="Dữ liệu tự đặt cho bản demo, không phải số liệu chính thức">
-      {label}
-    </span>
+    <Badge tone="warn" className="ml-1 font-medium" title={t("title")}>
+      {label ?? t("label")}
+    </Badge>
   );
 }
 
-const STATUS_STYLE: Record<AssessmentStatus, string> = {
-  DRAFT: "bg-slate-100 text-slate-800",
-  SUBMITTED: "bg-sky-100 text-sky-900",
-  ROUND1: "bg-indigo-100 text-indigo-900",
-  EXPLANATION_REQUESTED: "bg-amber-100 text-amber-900",
-  ROUND2: "bg-violet-100 text-violet-900",
-  FINALIZED: "bg-emerald-100 text-emerald-900",
+const STATUS_TONE: Record<AssessmentStatus, BadgeTone> = {
+  DRAFT: "neutral",
+  SUBMITTED: "info",
+  ROUND1: "progress",
+  EXPLANATION_REQUESTED: "warn",
+  ROUND2: "special",
+  FINALIZED: "ok",
 };
 
 export function StatusBadge({ status }: { status: AssessmentStatus }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[status]}`}>{ASSESSMENT_STATUS_LABELS[status]}</span>;
+  const t = useTranslations("assessments.assessmentStatus");
+  return <Badge tone={STATUS_TONE[status]}>{t(status)}</Badge>;
 }

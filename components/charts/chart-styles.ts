@@ -4,7 +4,7 @@
 // Printing lays the page out again without running a chart's resize code: the SVG, drawn at
 // screen width, is scaled to the paper by its viewBox instead, and a chart is not split across pages.
 export const PRINT_FIT =
-  "print:break-inside-avoid print:shadow-none print:[&_.recharts-wrapper]:h-auto! print:[&_svg.recharts-surface]:h-auto! print:[&_svg.recharts-surface]:w-full!";
+  "print:break-inside-avoid print:shadow-none print:[&_.recharts-wrapper]:h-auto! print:[&_svg.recharts-surface]:h-auto! print:[&_svg.recharts-surface]:w-full! print:[&_.recharts-legend-wrapper]:static!";
 
 // Lines differ by colour AND dash pattern, so they stay apart in grey print and for colour-blind readers.
 export const LINE_STYLES = [
@@ -17,3 +17,8 @@ export const AVERAGE_STYLE = { stroke: "#64748b", dash: "2 4" };
 
 /** Reference lines of the bar chart: the national average, then the region's. */
 export const AVERAGE_COLORS = ["#b45309", "#047857"];
+
+/** Bars of a comparison: the unit, the national average, the leading province. */
+export const BAR_COLORS = { value: "#1d5fbf", average: "#94a3b8", leader: "#047857" };
+
+export const TICK = { fontSize: 12, fill: "#334155" };

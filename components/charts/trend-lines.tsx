@@ -1,11 +1,15 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { formatScore } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/client";
 import { AVERAGE_KEY, type TrendPoint, type TrendSeries } from "@/lib/profiles/trend";
-import { AVERAGE_STYLE, LINE_STYLES } from "./chart-styles";
+import { AVERAGE_STYLE, LINE_STYLES, TICK } from "./chart-styles";
 
-/** The drawing of TrendChart (trend-chart.tsx): one line per series, gaps where a year is missing. */
+/**
+ * The drawing of TrendDrawing (trend-chart.tsx): one line per series, and the national average.
+ * A missing year leaves a gap, or with `bridgeGaps` a straight line to the next year with data.
+ */
 export function TrendLines({
   metric,
   points,
@@ -13,6 +17,7 @@ export function TrendLines({
   withAverage,
   yDomain,
   yTicks,
+  bridgeGaps = false,
 }: {
   metric: "score" | "rank";
   points: TrendPoint[];
@@ -20,23 +25,28 @@ export function TrendLines({
   withAverage: boolean;
   yDomain: [number, number];
   yTicks: number[];
+  bridgeGaps?: boolean;
 }) {
-  const format = (value: number) => (metric === "score" ? formatScore(value) : String(value));
+  const t = useTranslations("charts");
+  const format = useFormat();
+  const value = (v: number) => (metric === "score" ? format.score(v) : format.integer(v));
   return (
     <LineChart responsive accessibilityLayer={false} style={{ width: "100%", height: 260 }} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
+      {/* Years on a number scale: gaps between published years keep their width. */}
       <XAxis
         dataKey="year"
         type="number"
         domain={["dataMin", "dataMax"]}
         ticks={points.map((point) => point.year)}
         tickFormatter={String}
+        tick={TICK}
         interval="equidistantPreserveStart"
         allowDecimals={false}
         padding={{ left: 12, right: 12 }}
       />
-      <YAxis reversed={metric === "rank"} domain={yDomain} ticks={yTicks} interval={0} allowDecimals={false} width={40} />
-      <Tooltip labelFormatter={(year) => `Năm ${year}`} formatter={(value) => format(Number(value))} />
+      <YAxis reversed={metric === "rank"} domain={yDomain} ticks={yTicks} tick={TICK} interval={0} allowDecimals={false} width={40} />
+      <Tooltip labelFormatter={(year) => t("year", { year: String(year) })} formatter={(v) => (typeof v === "number" ? value(v) : "—")} />
       {series.map((line, i) => {
         const style = LINE_STYLES[i % LINE_STYLES.length];
         return (
@@ -48,7 +58,7 @@ export function TrendLines({
             strokeDasharray={style.dash}
             strokeWidth={2}
             dot={{ r: 4, fill: style.stroke, strokeDasharray: "0" }}
-            connectNulls={false}
+            connectNulls={bridgeGaps}
             isAnimationActive={false}
           />
         );
@@ -56,12 +66,12 @@ export function TrendLines({
       {withAverage ? (
         <Line
           dataKey={AVERAGE_KEY}
-          name="Trung bình cả nước"
+          name={t("nationalAverage")}
           stroke={AVERAGE_STYLE.stroke}
           strokeDasharray={AVERAGE_STYLE.dash}
           strokeWidth={2}
           dot={{ r: 3, fill: AVERAGE_STYLE.stroke, strokeDasharray: "0" }}
-          connectNulls={false}
+          connectNulls={bridgeGaps}
           isAnimationActive={false}
         />
       ) : null}

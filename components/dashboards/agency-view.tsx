@@ -2,25 +2,25 @@
 // criterion with its scores and flags (not scored / below maximum / below target), the weakest
 // first, the change since last year, the tasks meant to fix it, and "what to fix" to reach a total.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { AgencyView } from "@/lib/dashboards/types";
 import type { CriterionFlag } from "@/lib/dashboards/flags";
-import { BASIS_LABELS } from "@/lib/assessments/workflow";
-import { ASSESSMENT_STATUS_LABELS, PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
-import { formatPoints, formatScore } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/client";
 import { IllustrativeBadge } from "@/components/assessments/badges";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Card } from "@/components/ui/card";
+import { filterInputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 import { FlagBadge } from "./badges";
 import { CriteriaRows } from "./criteria-rows";
 import { TargetsTable } from "./targets-table";
 
 type Assessment = NonNullable<AgencyView["assessment"]>;
 
-const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:p-3 print:shadow-none";
-
-const FLAG_HELP: Record<CriterionFlag, string> = {
-  not_scored: "0 điểm hoặc chưa có điểm",
-  below_max: "có điểm nhưng thấp hơn điểm tối đa",
-  below_target: "thấp hơn chỉ tiêu văn bản chỉ đạo giao cho tiêu chí",
-};
+const FLAGS: CriterionFlag[] = ["not_scored", "below_max", "below_target"];
+const strong = (chunks: React.ReactNode) => <strong className="tabular-nums">{chunks}</strong>;
 
 function href(agencyId: number, params: Record<string, string | number | undefined>): string {
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)]));
@@ -29,121 +29,122 @@ function href(agencyId: number, params: Record<string, string | number | undefin
 }
 
 export function AgencyViewHeader({ view }: { view: AgencyView }) {
+  const t = useTranslations("dashboards.agency");
+  const ta = useTranslations("assessments");
   const a = view.assessment;
   return (
-    <div className="flex flex-wrap items-end justify-between gap-4">
-      <div>
-        {view.agencies.length > 0 ? (
-          <Link href={`/bang-dieu-khien?tinh=${view.agency.provinceId}${a ? `&nam=${a.year}` : ""}`} className="no-print text-sm text-brand-700 hover:underline">
-            ← Bảng điều khiển của tỉnh
-          </Link>
-        ) : null}
-        <h1 className="mt-1 text-2xl font-bold text-brand-900" data-testid="agency-title">
+    <PageHeader
+      back={view.agencies.length > 0 ? { href: `/bang-dieu-khien?tinh=${view.agency.provinceId}${a ? `&nam=${a.year}` : ""}`, label: t("back") } : undefined}
+      titleTestId="agency-title"
+      title={
+        <>
           {view.agency.name}
-          {a ? <span className="text-slate-500"> · năm {a.year}</span> : null}
-          {view.agency.isDemo ? <IllustrativeBadge label="Đơn vị demo" /> : null}
-        </h1>
-        <p className="text-slate-600">
-          {view.agency.provinceName}
-          {a ? (
-            <>
-              {" "}
-              · {a.framework.name}
-              {a.framework.illustrative ? <IllustrativeBadge /> : null} · {PERIOD_STATUS_LABELS[a.periodStatus]} · phiếu: {ASSESSMENT_STATUS_LABELS[a.status]}
-            </>
+          {a ? <span className="text-slate-500">{t("year", { year: a.year })}</span> : null}
+          {view.agency.isDemo ? <IllustrativeBadge label={t("demoAgency")} /> : null}
+        </>
+      }
+      actions={
+        <div className="no-print flex flex-wrap items-end gap-3">
+          {view.agencies.length > 0 ? (
+            <form method="get" action="/co-quan" className="flex items-end gap-2" aria-label={t("chooseAgency")}>
+              {a ? <input type="hidden" name="nam" value={a.year} /> : null}
+              <label className="text-sm">
+                <span className="block text-slate-600">{t("agency")}</span>
+                <select name="co-quan" defaultValue={String(view.agency.id)} className={filterInputClass}>
+                  {view.agencies.map((agency) => (
+                    <option key={agency.id} value={agency.id}>
+                      {agency.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button type="submit" variant="secondary">
+                {t("open")}
+              </Button>
+            </form>
           ) : null}
-        </p>
-      </div>
-      <div className="no-print flex flex-wrap items-end gap-3">
-        {view.agencies.length > 0 ? (
-          <form method="get" action="/co-quan" className="flex items-end gap-2" aria-label="Chọn cơ quan">
-            {a ? <input type="hidden" name="nam" value={a.year} /> : null}
-            <label className="text-sm">
-              <span className="block text-slate-600">Cơ quan, đơn vị</span>
-              <select name="co-quan" defaultValue={String(view.agency.id)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                {view.agencies.map((agency) => (
-                  <option key={agency.id} value={agency.id}>
-                    {agency.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-              Mở
-            </button>
-          </form>
+          {view.assessments.length > 0 ? (
+            <form method="get" className="flex items-end gap-2" aria-label={t("chooseYear")}>
+              {a ? <input type="hidden" name="sap-xep" value={a.sort === "code" ? "ma" : "diem-mat"} /> : null}
+              <label className="text-sm">
+                <span className="block text-slate-600">{t("assessmentYear")}</span>
+                <select name="nam" defaultValue={String(a?.year ?? view.requestedYear ?? "")} className={filterInputClass}>
+                  {view.assessments.map((x) => (
+                    <option key={x.year} value={x.year}>
+                      {t("yearOption", { year: x.year, status: ta(`periodStatus.${x.periodStatus}`) })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button type="submit">{t("view")}</Button>
+            </form>
+          ) : null}
+        </div>
+      }
+    >
+      <p className="text-slate-600">
+        {view.agency.provinceName}
+        {a ? (
+          <>
+            {" "}
+            · {a.framework.name}
+            {a.framework.illustrative ? <IllustrativeBadge /> : null} · {ta(`periodStatus.${a.periodStatus}`)} ·{" "}
+            {t("sheetStatus", { status: ta(`assessmentStatus.${a.status}`) })}
+          </>
         ) : null}
-        {view.assessments.length > 0 ? (
-          <form method="get" className="flex items-end gap-2" aria-label="Chọn năm">
-            {a ? <input type="hidden" name="sap-xep" value={a.sort === "code" ? "ma" : "diem-mat"} /> : null}
-            <label className="text-sm">
-              <span className="block text-slate-600">Năm đánh giá</span>
-              <select name="nam" defaultValue={String(a?.year ?? view.requestedYear ?? "")} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                {view.assessments.map((x) => (
-                  <option key={x.year} value={x.year}>
-                    {x.year} · {PERIOD_STATUS_LABELS[x.periodStatus]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-              Xem
-            </button>
-          </form>
-        ) : null}
-      </div>
-    </div>
+      </p>
+    </PageHeader>
   );
 }
 
 export function AgencyViewBody({ view }: { view: AgencyView }) {
+  const t = useTranslations("dashboards.agency");
+  const format = useFormat();
   const a = view.assessment;
   if (!a) {
     return (
-      <p className={card} data-testid="no-assessment">
-        {view.requestedYear !== null
-          ? `${view.agency.name} không có phiếu đánh giá năm ${view.requestedYear}.`
-          : `${view.agency.name} chưa có phiếu đánh giá nào.`}
-      </p>
+      <Card as="p" padding="md" data-testid="no-assessment">
+        {view.requestedYear !== null ? t("noSheetInYear", { agency: view.agency.name, year: view.requestedYear }) : t("noSheet", { agency: view.agency.name })}
+      </Card>
     );
   }
   const counts = (flag: CriterionFlag) => a.rows.filter((r) => r.flags.includes(flag)).length;
   return (
     <div className="space-y-6">
-      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-2" aria-label="Tóm tắt">
-        <div className={card}>
-          <p className="text-sm text-slate-500">Tổng điểm</p>
+      <section className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-2" aria-label={t("summary")}>
+        <Card padding="md" className="print:p-3">
+          <p className="text-sm text-slate-500">{t("total")}</p>
           <p className="text-2xl font-bold tabular-nums" data-testid="agency-total">
-            {formatScore(a.total)}
-            <span className="text-base font-normal text-slate-500"> / {formatPoints(a.framework.maxScore)}</span>
+            {format.score(a.total)}
+            <span className="text-base font-normal text-slate-500"> / {format.points(a.framework.maxScore)}</span>
           </p>
           <p className="text-xs text-slate-500">
-            theo {BASIS_LABELS[a.basis]}
-            {a.bonus !== null && (a.bonus > 0 || (a.penalty ?? 0) > 0) ? ` · thưởng ${formatPoints(a.bonus)}, trừ ${formatPoints(a.penalty)}` : ""}
+            {t("basis", { basis: t(`bases.${a.basis}`) })}
+            {a.bonus !== null && (a.bonus > 0 || (a.penalty ?? 0) > 0) ? t("bonusPenalty", { bonus: format.points(a.bonus), penalty: format.points(a.penalty) }) : ""}
           </p>
-        </div>
-        <div className={card}>
-          <p className="text-sm text-slate-500">Xếp hạng trong kỳ</p>
+        </Card>
+        <Card padding="md" className="print:p-3">
+          <p className="text-sm text-slate-500">{t("rank")}</p>
           <p className="text-2xl font-bold tabular-nums" data-testid="agency-rank">
             {a.rank ? `${a.rank.value}/${a.rank.of}` : "—"}
           </p>
-          <p className="text-xs text-slate-500">{a.rank ? "cùng bằng điểm thì cùng hạng" : "có khi kỳ đánh giá được công bố"}</p>
-        </div>
-        <div className={card}>
-          <p className="text-sm text-slate-500">Xếp loại</p>
+          <p className="text-xs text-slate-500">{a.rank ? t("rankTies") : t("rankLater")}</p>
+        </Card>
+        <Card padding="md" className="print:p-3">
+          <p className="text-sm text-slate-500">{t("classification")}</p>
           <p className="text-2xl font-bold">{a.classification ?? "—"}</p>
-          <p className="text-xs text-slate-500">{a.framework.gradeBands.map((b) => `${b.label} ≥ ${formatPoints(b.minScore)}`).join("; ")}</p>
-        </div>
-        <div className={card}>
-          <p className="text-sm text-slate-500">Tiêu chí cần khắc phục</p>
+          <p className="text-xs text-slate-500">{a.framework.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; ")}</p>
+        </Card>
+        <Card padding="md" className="print:p-3">
+          <p className="text-sm text-slate-500">{t("toFix")}</p>
           <ul className="mt-1 space-y-1 text-sm" data-testid="flag-counts">
-            {(["not_scored", "below_max", "below_target"] as const).map((flag) => (
+            {FLAGS.map((flag) => (
               <li key={flag} className="flex items-center justify-between gap-2">
                 <FlagBadge flag={flag} /> <span className="font-semibold tabular-nums">{counts(flag)}</span>
               </li>
             ))}
           </ul>
-        </div>
+        </Card>
       </section>
 
       <CriteriaTable view={view} a={a} />
@@ -154,6 +155,7 @@ export function AgencyViewBody({ view }: { view: AgencyView }) {
 }
 
 function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
+  const t = useTranslations("dashboards.agency");
   const sortLink = (order: "diem-mat" | "ma", label: string) => {
     const current = (a.sort === "code" ? "ma" : "diem-mat") === order;
     return (
@@ -167,129 +169,128 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
     );
   };
   return (
-    <section className={card} aria-labelledby="criteria-heading">
+    <Card as="section" padding="md" className="print:p-3" aria-labelledby="criteria-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="criteria-heading" className="text-lg font-semibold text-brand-900">
-          Các tiêu chí năm {a.year}
+          {t("criteria", { year: a.year })}
         </h2>
-        <nav className="no-print flex gap-2 text-sm" aria-label="Sắp xếp">
-          {sortLink("diem-mat", "Điểm bị mất nhiều trước")}
-          {sortLink("ma", "Theo mã tiêu chí")}
+        <nav className="no-print flex gap-2 text-sm" aria-label={t("sort")}>
+          {sortLink("diem-mat", t("sortLost"))}
+          {sortLink("ma", t("sortCode"))}
         </nav>
       </div>
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Chú thích cảnh báo">
-        {(["not_scored", "below_max", "below_target"] as const).map((flag) => (
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label={t("legend")}>
+        {FLAGS.map((flag) => (
           <li key={flag} className="flex items-center gap-1">
-            <FlagBadge flag={flag} /> {FLAG_HELP[flag]}
+            <FlagBadge flag={flag} /> {t(`flagHelp.${flag}`)}
           </li>
         ))}
       </ul>
       {a.previousYear === null ? (
         <p className="mt-2 text-xs text-slate-500" data-testid="no-previous-year">
-          Không có phiếu đã chốt điểm năm {a.year - 1} của {view.agency.name} để so sánh từng tiêu chí với năm trước.
+          {t("noPreviousYear", { year: a.year - 1, agency: view.agency.name })}
         </p>
       ) : null}
       {a.basis !== "final" ? (
-        <p className="mt-2 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          Phiếu chưa chốt điểm: cảnh báo và điểm bị mất tính theo {BASIS_LABELS[a.basis]}.
-        </p>
+        <Callout tone="warn" size="sm" className="mt-2">
+          {t("notFinal", { basis: t(`bases.${a.basis}`) })}
+        </Callout>
       ) : null}
       <div className="mt-3 overflow-x-auto">
-        <CriteriaRows agencyName={view.agency.name} year={a.year} sort={a.sort} previousYear={a.previousYear} rows={a.rows} />
+        <ClientMessages namespaces={["dashboards.criteriaRows", "dashboards.flags", "directives.taskStatus"]}>
+          <CriteriaRows agencyName={view.agency.name} year={a.year} sort={a.sort} previousYear={a.previousYear} rows={a.rows} />
+        </ClientMessages>
       </div>
-    </section>
+    </Card>
   );
 }
 
 function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
+  const t = useTranslations("dashboards.fix");
+  const format = useFormat();
   const { plan, targetSource, newRank, currentRank, newClassification } = a.whatToFix;
   return (
-    <section className={card} aria-labelledby="fix-heading" data-testid="what-to-fix">
+    <Card as="section" padding="md" className="print:p-3" aria-labelledby="fix-heading" data-testid="what-to-fix">
       <h2 id="fix-heading" className="text-lg font-semibold text-brand-900">
-        Cần khắc phục gì để đạt mục tiêu
+        {t("title")}
       </h2>
-      <form method="get" className="no-print mt-2 flex flex-wrap items-end gap-2" aria-label="Tổng điểm mục tiêu">
+      <form method="get" className="no-print mt-2 flex flex-wrap items-end gap-2" aria-label={t("target")}>
         <input type="hidden" name="nam" value={a.year} />
         {a.sort === "code" ? <input type="hidden" name="sap-xep" value="ma" /> : null}
         <label className="text-sm">
-          <span className="block text-slate-600">Tổng điểm mục tiêu</span>
-          <input
-            name="muc-tieu"
-            inputMode="decimal"
-            defaultValue={a.whatToFix.target !== null ? formatPoints(a.whatToFix.target) : ""}
-            className="w-28 rounded-md border border-slate-300 px-2 py-1.5"
-          />
+          <span className="block text-slate-600">{t("target")}</span>
+          <input name="muc-tieu" inputMode="decimal" defaultValue={format.decimal(a.whatToFix.target)} className={`w-28 ${filterInputClass}`} />
         </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-          Tính
-        </button>
+        <Button type="submit">{t("compute")}</Button>
       </form>
       {!plan || !targetSource ? (
-        <p className="mt-3 text-sm text-slate-700">{view.agency.name} đã đạt điểm tối đa: không còn tiêu chí nào để khắc phục.</p>
+        <p className="mt-3 text-sm text-slate-700">{t("atMaximum", { agency: view.agency.name })}</p>
       ) : (
         <div className="mt-3 space-y-2 text-sm" data-status={plan.status}>
-          <p>
-            Mục tiêu <strong className="tabular-nums">{formatPoints(plan.target)}</strong> điểm ({targetSource.label}); hiện có{" "}
-            <strong className="tabular-nums">{formatScore(plan.current)}</strong>.
-          </p>
+          <p>{t.rich("goal", { target: format.points(plan.target), source: targetSource.label, current: format.score(plan.current), strong })}</p>
           {plan.status === "reached" ? (
-            <p className="text-emerald-800">Đã đạt mục tiêu, không cần khôi phục tiêu chí nào.</p>
+            <p className="text-emerald-800">{t("reached")}</p>
           ) : plan.status === "impossible" ? (
-            <p className="rounded-lg border border-red-200 bg-red-50 p-3 text-red-900" data-testid="fix-impossible">
+            <Callout tone="error" size="sm" className="text-red-900" role={undefined} data-testid="fix-impossible">
               {plan.aboveMaximum
-                ? `Không thể đạt: mục tiêu vượt điểm tối đa ${formatPoints(a.framework.maxScore)} của bộ chỉ số.`
-                : `Không thể đạt: kể cả khôi phục toàn bộ ${plan.picks.length} tiêu chí còn thiếu điểm (${formatPoints(plan.recovered)} điểm), tổng chỉ đạt ${formatScore(plan.newTotal)}, còn thiếu ${formatPoints(plan.shortfall)}.`}
-            </p>
+                ? t("aboveMaximum", { max: format.points(a.framework.maxScore) })
+                : t("impossible", {
+                    count: plan.picks.length,
+                    recovered: format.points(plan.recovered),
+                    total: format.score(plan.newTotal),
+                    shortfall: format.points(plan.shortfall),
+                  })}
+            </Callout>
           ) : (
             <>
-              <p>
-                Cần thêm <strong className="tabular-nums">{formatPoints(plan.gap)}</strong> điểm. Khôi phục {plan.picks.length} tiêu chí sau (ít điểm trước) là đủ:
-              </p>
+              <p>{t.rich("gap", { gap: format.points(plan.gap), count: plan.picks.length, strong })}</p>
               <ol className="list-inside list-decimal space-y-1" data-testid="fix-picks">
                 {plan.picks.map((pick) => (
                   <li key={pick.code} data-code={pick.code}>
-                    <span className="tabular-nums">{pick.code}</span> {pick.name} — thiếu <strong className="tabular-nums">{formatPoints(pick.missing)}</strong> điểm
+                    <span className="tabular-nums">{pick.code}</span> {pick.name} {t.rich("missing", { points: format.points(pick.missing), strong })}
                   </li>
                 ))}
               </ol>
               <p data-testid="fix-outcome">
-                Khi đó tổng điểm là <strong className="tabular-nums">{formatScore(plan.newTotal)}</strong>
-                {newClassification ? `, xếp loại ${newClassification}` : ""}
-                {newRank && currentRank ? (
-                  <>
-                    , <strong>hạng {newRank.rank}/{newRank.of}</strong> trong các cơ quan cùng kỳ (hiện hạng {currentRank.rank}/{currentRank.of}; cùng điểm thì cùng hạng)
-                  </>
-                ) : (
-                  "; kỳ đánh giá chưa công bố nên chưa so được thứ hạng"
-                )}
+                {t.rich("outcome", { total: format.score(plan.newTotal), strong })}
+                {newClassification ? t("outcomeClassification", { classification: newClassification }) : ""}
+                {newRank && currentRank
+                  ? t.rich("outcomeRank", {
+                      rank: newRank.rank,
+                      of: newRank.of,
+                      current: currentRank.rank,
+                      currentOf: currentRank.of,
+                      strong: (chunks) => <strong>{chunks}</strong>,
+                    })
+                  : t("outcomeNoRank")}
                 .
               </p>
             </>
           )}
-          <p className="text-xs text-slate-500">Giả định điểm thưởng, điểm trừ giữ nguyên và điểm các cơ quan khác không đổi.</p>
+          <p className="text-xs text-slate-500">{t("assumption")}</p>
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 
 function AgencyTargets({ view, year }: { view: AgencyView; year: number }) {
+  const t = useTranslations("dashboards.agency");
   if (view.targets.length === 0) {
     return (
-      <p className={`${card} text-sm text-slate-700`} data-testid="agency-targets-empty">
-        Chưa có chỉ tiêu năm {year} giao cho {view.agency.name}.
-      </p>
+      <Card as="p" padding="md" className="text-sm text-slate-700 print:p-3" data-testid="agency-targets-empty">
+        {t("noTargets", { year, agency: view.agency.name })}
+      </Card>
     );
   }
   return (
-    <section className={card} aria-labelledby="agency-targets-heading">
+    <Card as="section" padding="md" className="print:p-3" aria-labelledby="agency-targets-heading">
       <h2 id="agency-targets-heading" className="text-lg font-semibold text-brand-900">
-        Chỉ tiêu năm {year}
+        {t("targets", { year })}
       </h2>
-      <div className="mt-3 overflow-x-auto">
+      <div className="mt-3">
         <TargetsTable targets={view.targets} testId="agency-targets" showUnit={false} />
       </div>
-    </section>
+    </Card>
   );
 }
-

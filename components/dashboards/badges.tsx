@@ -1,8 +1,10 @@
 // Flags and statuses are told apart by colour, icon and text together (never colour alone), so
 // they survive colour blindness and black-and-white printing.
+import { useTranslations } from "next-intl";
 import type { CriterionFlag } from "@/lib/dashboards/flags";
-import { FLAG_LABELS } from "@/lib/dashboards/flags";
-import { TARGET_STATUS_LABELS, type TargetStatus } from "@/lib/targets/evaluate";
+import { useFormat } from "@/lib/i18n/client";
+import type { TargetStatus } from "@/lib/targets/evaluate";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 type IconName = "cross" | "half" | "flag" | "check" | "warning" | "question";
 
@@ -51,72 +53,73 @@ function Icon({ name }: { name: IconName }) {
   );
 }
 
-const FLAG_STYLE: Record<CriterionFlag, { icon: IconName; className: string }> = {
-  not_scored: { icon: "cross", className: "border-red-300 bg-red-50 text-red-800" },
-  below_max: { icon: "half", className: "border-amber-300 bg-amber-50 text-amber-900" },
-  below_target: { icon: "flag", className: "border-violet-300 bg-violet-50 text-violet-900" },
+const FLAG_STYLE: Record<CriterionFlag, { icon: IconName; tone: BadgeTone }> = {
+  not_scored: { icon: "cross", tone: "bad" },
+  below_max: { icon: "half", tone: "warn" },
+  below_target: { icon: "flag", tone: "special" },
 };
 
 export function FlagBadge({ flag }: { flag: CriterionFlag }) {
+  const t = useTranslations("dashboards.flags");
   const style = FLAG_STYLE[flag];
   return (
-    <span className={`badge ${style.className}`} data-flag={flag}>
+    <Badge tone={style.tone} data-flag={flag}>
       <Icon name={style.icon} />
-      {FLAG_LABELS[flag]}
-    </span>
+      {t(flag)}
+    </Badge>
   );
 }
 
 export function FullMarksBadge() {
+  const t = useTranslations("dashboards.flags");
   return (
-    <span className={`badge border-emerald-300 bg-emerald-50 text-emerald-800`} data-flag="none">
+    <Badge tone="ok" data-flag="none">
       <Icon name="check" />
-      Đạt tối đa
-    </span>
+      {t("full")}
+    </Badge>
   );
 }
 
-const STATUS_STYLE: Record<TargetStatus, { icon: IconName; className: string }> = {
-  met: { icon: "check", className: "border-emerald-300 bg-emerald-50 text-emerald-800" },
-  missed: { icon: "cross", className: "border-red-300 bg-red-50 text-red-800" },
-  at_risk: { icon: "warning", className: "border-amber-300 bg-amber-50 text-amber-900" },
-  not_yet_known: { icon: "question", className: "border-slate-300 bg-slate-50 text-slate-700" },
+const STATUS_STYLE: Record<TargetStatus, { icon: IconName; tone: BadgeTone }> = {
+  met: { icon: "check", tone: "ok" },
+  missed: { icon: "cross", tone: "bad" },
+  at_risk: { icon: "warning", tone: "warn" },
+  not_yet_known: { icon: "question", tone: "neutral" },
 };
 
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {
+  const t = useTranslations("directives.targetStatus");
   const style = STATUS_STYLE[status];
   return (
-    <span className={`badge ${style.className}`} data-status={status}>
+    <Badge tone={style.tone} data-target-status={status}>
       <Icon name={style.icon} />
-      {TARGET_STATUS_LABELS[status]}
-    </span>
+      {t(status)}
+    </Badge>
   );
 }
 
 /** Places gained (▲) or lost (▼) since the year before. */
 export function RankChange({ change }: { change: number | null }) {
+  const t = useTranslations("dashboards.rankChange");
   if (change === null) return <span className="text-slate-400">—</span>;
-  if (change === 0) return <span className="text-slate-600">giữ nguyên</span>;
+  if (change === 0) return <span className="text-slate-600">{t("same")}</span>;
   return change > 0 ? (
     <span className="font-semibold text-emerald-700">
       <span aria-hidden>▲ {change}</span>
-      <span className="sr-only">tăng {change} bậc</span>
+      <span className="sr-only">{t("up", { places: change })}</span>
     </span>
   ) : (
     <span className="font-semibold text-red-700">
       <span aria-hidden>▼ {-change}</span>
-      <span className="sr-only">giảm {-change} bậc</span>
+      <span className="sr-only">{t("down", { places: -change })}</span>
     </span>
   );
 }
 
-// Made once: building an Intl formatter costs far more than using one, and a table has 90 rows.
-const signedPoints = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2, signDisplay: "exceptZero" });
-
 /** A change of points since last year: +1,25 / −0,50, with the sign spelled for screen readers. */
 export function PointsChange({ change }: { change: number | null }) {
+  const format = useFormat();
   if (change === null) return <span className="text-slate-400">—</span>;
-  const text = signedPoints.format(change).replace("-", "−");
   const tone = change > 0 ? "text-emerald-700" : change < 0 ? "text-red-700" : "text-slate-600";
-  return <span className={`tabular-nums ${tone}`}>{text}</span>;
+  return <span className={`tabular-nums ${tone}`}>{format.signedPoints(change)}</span>;
 }

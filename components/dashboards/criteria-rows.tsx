@@ -2,10 +2,11 @@
 // The rows of an agency's criteria table. A client component on purpose: the page's RSC payload then
 // carries the rows' data (about 300 bytes a criterion) instead of every cell as a React element
 // (about 1.3 kB), which made rendering a 90-criterion agency the slowest part of the page.
+// Its messages: dashboards.criteriaRows, dashboards.flags, directives.taskStatus (see agency-view.tsx).
+import { useTranslations } from "next-intl";
 import type { AgencyCriterionRow } from "@/lib/dashboards/types";
 import type { SortOrder } from "@/lib/dashboards/flags";
-import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
-import { formatCalendarDate, formatPoints } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/client";
 import { FlagBadge, FullMarksBadge, PointsChange } from "./badges";
 
 export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
@@ -15,23 +16,24 @@ export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
   previousYear: number | null;
   rows: AgencyCriterionRow[];
 }) {
+  const t = useTranslations("dashboards.criteriaRows");
+  const taskStatus = useTranslations("directives.taskStatus");
+  const format = useFormat();
   return (
     <table className="min-w-full text-sm print:text-xs" data-testid="criteria-table">
-      <caption className="sr-only">
-        Các tiêu chí thành phần của {agencyName} năm {year}, {sort === "lost" ? "điểm bị mất nhiều trước" : "theo mã tiêu chí"}
-      </caption>
+      <caption className="sr-only">{t(sort === "lost" ? "captionLost" : "captionCode", { agency: agencyName, year })}</caption>
       <thead className="bg-slate-100 text-left text-slate-700">
         <tr>
-          <th scope="col" className="cell-head">Mã</th>
-          <th scope="col" className="cell-head">Tiêu chí</th>
-          <th scope="col" className="cell-head text-right">Tối đa</th>
-          <th scope="col" className="cell-head text-right">Tự chấm</th>
-          <th scope="col" className="cell-head text-right">Thẩm định</th>
-          <th scope="col" className="cell-head text-right">Cuối cùng</th>
-          <th scope="col" className="cell-head text-right">Điểm bị mất</th>
-          <th scope="col" className="cell-head text-right">{previousYear ? `So với ${previousYear}` : "So với năm trước"}</th>
-          <th scope="col" className="cell-head">Cảnh báo</th>
-          <th scope="col" className="cell-head">Nhiệm vụ liên quan</th>
+          <th scope="col" className="cell-head">{t("code")}</th>
+          <th scope="col" className="cell-head">{t("criterion")}</th>
+          <th scope="col" className="cell-head text-right">{t("max")}</th>
+          <th scope="col" className="cell-head text-right">{t("self")}</th>
+          <th scope="col" className="cell-head text-right">{t("appraised")}</th>
+          <th scope="col" className="cell-head text-right">{t("final")}</th>
+          <th scope="col" className="cell-head text-right">{t("lost")}</th>
+          <th scope="col" className="cell-head text-right">{previousYear ? t("comparedWith", { year: previousYear }) : t("comparedWithLastYear")}</th>
+          <th scope="col" className="cell-head">{t("flags")}</th>
+          <th scope="col" className="cell-head">{t("tasks")}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -42,22 +44,22 @@ export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
               {row.name}
               {row.field ? <span className="cell-note">{row.field}</span> : null}
             </td>
-            <td className="cell-num">{formatPoints(row.maxPoints)}</td>
-            <td className="cell-num">{formatPoints(row.selfScore)}</td>
-            <td className="cell-num">{formatPoints(row.appraisedScore)}</td>
-            <td className="cell-num font-semibold">{formatPoints(row.finalScore)}</td>
+            <td className="cell-num">{format.points(row.maxPoints)}</td>
+            <td className="cell-num">{format.points(row.selfScore)}</td>
+            <td className="cell-num">{format.points(row.appraisedScore)}</td>
+            <td className="cell-num font-semibold">{format.points(row.finalScore)}</td>
             <td className="cell-num font-semibold" data-testid="lost">
-              {row.lost > 0 ? formatPoints(row.lost) : "0"}
+              {row.lost > 0 ? format.points(row.lost) : "0"}
             </td>
             <td className="cell-num">
               {row.yoy.isNew ? (
-                <span className="text-xs text-slate-500">tiêu chí mới</span>
+                <span className="text-xs text-slate-500">{t("newCriterion")}</span>
               ) : (
                 <>
                   <PointsChange change={row.yoy.change} />
                   {row.yoy.maxChanged ? (
-                    <span className="block text-xs text-slate-500" title="Điểm tối đa của tiêu chí đã đổi giữa hai phiên bản bộ chỉ số">
-                      điểm tối đa đã đổi
+                    <span className="block text-xs text-slate-500" title={t("maxChangedHelp")}>
+                      {t("maxChanged")}
                     </span>
                   ) : null}
                 </>
@@ -65,8 +67,14 @@ export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
             </td>
             <td className="cell">
               <div className="flex flex-col items-start gap-1">
-                {row.flags.length > 0 ? row.flags.map((flag) => <FlagBadge key={flag} flag={flag} />) : row.score !== null && row.lost === 0 ? <FullMarksBadge /> : <span className="text-xs text-slate-500">khảo sát, không tự chấm</span>}
-                {row.target !== null ? <span className="text-xs text-slate-600">chỉ tiêu ≥ {formatPoints(row.target)}</span> : null}
+                {row.flags.length > 0 ? (
+                  row.flags.map((flag) => <FlagBadge key={flag} flag={flag} />)
+                ) : row.score !== null && row.lost === 0 ? (
+                  <FullMarksBadge />
+                ) : (
+                  <span className="text-xs text-slate-500">{t("survey")}</span>
+                )}
+                {row.target !== null ? <span className="text-xs text-slate-600">{t("target", { target: format.points(row.target) })}</span> : null}
               </div>
             </td>
             <td className="cell text-xs">
@@ -77,15 +85,16 @@ export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
                       <span className="font-medium">{task.title}</span>
                       <span className="block text-slate-500">
                         {task.directiveNumber}
-                        {task.leadAgency ? ` · chủ trì: ${task.leadAgency}` : ""}
-                        {task.dueOn ? ` · hạn ${formatCalendarDate(task.dueOn)}` : ""} · {TASK_STATUS_LABELS[task.status]} ({task.progressPercent}%)
-                        {task.overdue ? <strong className="text-red-700"> · quá hạn</strong> : null}
+                        {task.leadAgency ? t("lead", { agency: task.leadAgency }) : ""}
+                        {task.dueOn ? t("due", { date: format.calendarDate(task.dueOn) }) : ""} ·{" "}
+                        {t("taskStatus", { status: taskStatus(task.status), percent: task.progressPercent })}
+                        {task.overdue ? <strong className="text-red-700">{t("overdue")}</strong> : null}
                       </span>
                     </li>
                   ))}
                 </ul>
               ) : row.flags.length > 0 ? (
-                <span className="text-slate-500">Chưa có nhiệm vụ</span>
+                <span className="text-slate-500">{t("noTask")}</span>
               ) : null}
             </td>
           </tr>

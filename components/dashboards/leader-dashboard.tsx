@@ -1,30 +1,31 @@
 // The leader's dashboard of a province: where it stands nationally (through the old units it was
 // formed from, each on its own), its targets of the year, its agencies and weakest criteria.
-import { rankLabel } from "@/lib/results/ranking-view";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { IndexSection, LeaderDashboard, PeriodSection } from "@/lib/dashboards/types";
-import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
-import { formatPoints, formatScore } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/client";
+import { AVERAGE_KEY, type TrendPoint } from "@/lib/profiles/trend";
+import { rankLabel } from "@/lib/results/ranking-view";
 import type { EvaluatedTarget } from "@/lib/targets/types";
 import { IllustrativeBadge } from "@/components/assessments/badges";
 import { PRINT_FIT } from "@/components/charts/chart-styles";
-import { AgenciesChart, ComponentsChart, TrendChart } from "./lazy-charts";
+import { AgencyBars, ComparisonBars } from "@/components/charts/lazy";
+import { TrendDrawing } from "@/components/charts/trend-chart";
+import { Callout } from "@/components/ui/callout";
+import { Card } from "@/components/ui/card";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { RankChange } from "./badges";
 import { TargetsTable } from "./targets-table";
 
-const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:shadow-none";
-const th = "cell-head";
-const td = "cell";
-const num = "cell-num";
-const tableClass = "min-w-full text-sm";
-const thead = "bg-slate-100 text-left text-slate-700";
+const heading = "text-lg font-semibold text-brand-900";
 
 export function LeaderDashboardView({ data }: { data: LeaderDashboard & { province: NonNullable<LeaderDashboard["province"]> } }) {
+  const t = useTranslations("dashboards.leader");
   return (
     <div className="space-y-6">
       <section aria-labelledby="national-heading" className="space-y-4">
-        <h2 id="national-heading" className="text-lg font-semibold text-brand-900">
-          Kết quả PAR INDEX và SIPAS đã công bố
+        <h2 id="national-heading" className={heading}>
+          {t("national")}
         </h2>
         <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-1">
           {data.indices.map((index) => (
@@ -34,8 +35,8 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
       </section>
 
       <section aria-labelledby="trend-heading" className="space-y-4">
-        <h2 id="trend-heading" className="text-lg font-semibold text-brand-900">
-          Xu hướng qua các năm
+        <h2 id="trend-heading" className={heading}>
+          {t("trend")}
         </h2>
         {data.indices.map((index) => (
           <Trend key={index.code} index={index} />
@@ -43,8 +44,8 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
       </section>
 
       <section aria-labelledby="components-heading" className="space-y-4">
-        <h2 id="components-heading" className="text-lg font-semibold text-brand-900">
-          Chỉ số thành phần so với trung bình cả nước và tỉnh dẫn đầu
+        <h2 id="components-heading" className={heading}>
+          {t("components")}
         </h2>
         {data.indices.map((index) => (
           <Components key={index.code} index={index} />
@@ -54,13 +55,13 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
       <Targets targets={data.targets} year={data.year} />
 
       <section aria-labelledby="agencies-heading" className="space-y-4">
-        <h2 id="agencies-heading" className="text-lg font-semibold text-brand-900">
-          Cơ quan, đơn vị của tỉnh năm {data.year}
+        <h2 id="agencies-heading" className={heading}>
+          {t("agencies", { year: data.year })}
         </h2>
         {data.periods.length === 0 ? (
-          <p className={card} data-testid="no-period">
-            Chưa có kỳ đánh giá nội bộ năm {data.year} của tỉnh.
-          </p>
+          <Card as="p" padding="md" data-testid="no-period">
+            {t("noPeriod", { year: data.year })}
+          </Card>
         ) : (
           data.periods.map((period) => <Period key={period.id} period={period} />)
         )}
@@ -70,192 +71,198 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
 }
 
 function NationalSummary({ index, province }: { index: IndexSection; province: { label: string; firstResultYear: number } }) {
+  const t = useTranslations("dashboards.leader");
+  const format = useFormat();
   return (
-    <div className={card} data-testid={`national-${index.code}`}>
+    <Card padding="md" data-testid={`national-${index.code}`}>
       <h3 className="font-semibold">{index.shortName}</h3>
-      <p className="text-sm text-slate-600">
-        Năm công bố gần nhất trong dữ liệu: <strong>{index.latestYear ?? "—"}</strong>
-      </p>
+      <p className="text-sm text-slate-600">{t.rich("latestYear", { year: index.latestYear ?? "—", strong: (chunks) => <strong>{chunks}</strong> })}</p>
       {!index.selfHasResult ? (
-        <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid={`no-own-result-${index.code}`}>
-          {province.label} chưa có kết quả {index.shortName} được công bố (kết quả từ năm {province.firstResultYear} mới thuộc đơn vị này).
-          {index.summary.length > 0 ? " Dưới đây là kết quả gần nhất của từng tỉnh cũ hợp thành, mỗi tỉnh một dòng, không cộng gộp." : ""}
-        </p>
+        <Callout tone="warn" size="sm" className="mt-3" data-testid={`no-own-result-${index.code}`}>
+          {t("noOwnResult", { province: province.label, index: index.shortName, year: province.firstResultYear })}
+          {index.summary.length > 0 ? t("formedFromLines") : ""}
+        </Callout>
       ) : null}
       {index.summary.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-600">Chưa có kết quả {index.shortName} nào của tỉnh và các tỉnh cũ hợp thành trong dữ liệu.</p>
+        <p className="mt-3 text-sm text-slate-600">{t("noResult", { index: index.shortName })}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className={tableClass} data-testid={`summary-${index.code}`}>
-            <caption className="sr-only">Kết quả {index.shortName} gần nhất và năm trước đó</caption>
-            <thead className={thead}>
-              <tr>
-                <th scope="col" className={th}>Đơn vị</th>
-                <th scope="col" className={th}>Năm</th>
-                <th scope="col" className={`${th} text-right`}>Điểm (%)</th>
-                <th scope="col" className={th}>Hạng</th>
-                <th scope="col" className={th}>Năm trước</th>
-                <th scope="col" className={th}>Thay đổi</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <div className="mt-3">
+          <DataTable framed={false} data-testid={`summary-${index.code}`}>
+            <caption className="sr-only">{t("summaryCaption", { index: index.shortName })}</caption>
+            <THead>
+              <Th>{t("unit")}</Th>
+              <Th>{t("year")}</Th>
+              <Th numeric>{t("scorePercent")}</Th>
+              <Th>{t("rank")}</Th>
+              <Th>{t("previousYear")}</Th>
+              <Th>{t("change")}</Th>
+            </THead>
+            <TBody>
               {index.summary.map((s) => (
                 <tr key={s.unitId} data-unit={s.unitId}>
-                  <td className={`${td} font-medium`}>
+                  <Td className="font-medium">
                     <Link href={s.profilePath} className="text-brand-700 hover:underline">
                       {s.label}
                     </Link>
-                  </td>
-                  <td className={td}>{s.latest.year}</td>
-                  <td className={`${num} font-semibold`}>{formatScore(s.latest.score)}</td>
-                  <td className={`${td} tabular-nums`}>{rankLabel(s.latest, s.latest.unitCount, { ofCount: true })}</td>
-                  <td className={`${td} text-xs text-slate-700`}>
-                    {s.previous ? `${s.previous.year}: ${formatScore(s.previous.score)} · hạng ${rankLabel(s.previous, s.previous.unitCount, { ofCount: true })}` : `chưa có kết quả ${s.latest.year - 1}`}
-                  </td>
-                  <td className={td}>
+                  </Td>
+                  <Td>{s.latest.year}</Td>
+                  <Td numeric className="font-semibold">
+                    {format.score(s.latest.score)}
+                  </Td>
+                  <Td className="tabular-nums">{rankLabel(s.latest, s.latest.unitCount, { ofCount: true })}</Td>
+                  <Td className="text-xs text-slate-700">
+                    {s.previous
+                      ? t("previous", { year: s.previous.year, score: format.score(s.previous.score), rank: rankLabel(s.previous, s.previous.unitCount, { ofCount: true }) })
+                      : t("noPrevious", { year: s.latest.year - 1 })}
+                  </Td>
+                  <Td>
                     <RankChange change={s.latest.change} />
-                  </td>
+                  </Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </DataTable>
         </div>
       )}
-    </div>
+    </Card>
   );
 }
 
 function Trend({ index }: { index: IndexSection }) {
+  const t = useTranslations("dashboards.leader");
+  const format = useFormat();
   if (index.history.length === 0) {
     return (
-      <div className={card}>
+      <Card padding="md">
         <h3 className="font-semibold">{index.shortName}</h3>
-        <p className="text-sm text-slate-600">Chưa có kết quả để vẽ xu hướng.</p>
-      </div>
+        <p className="text-sm text-slate-600">{t("noTrend")}</p>
+      </Card>
     );
   }
   const years = [...new Set([...index.history.flatMap((h) => h.rows.map((r) => r.year)), ...index.nationalAverages.map((a) => a.year)])].sort((a, b) => a - b);
   const first = Math.min(...index.history.flatMap((h) => h.rows.map((r) => r.year)));
   const shown = years.filter((y) => y >= first);
   const key = (unitId: number) => `u${unitId}`;
-  const chartData = shown.map((year) => ({
+  const points: TrendPoint[] = shown.map((year) => ({
     year,
     ...Object.fromEntries(index.history.map((h) => [key(h.unitId), h.rows.find((r) => r.year === year)?.score ?? null])),
-    avg: index.nationalAverages.find((a) => a.year === year)?.value ?? null,
+    [AVERAGE_KEY]: index.nationalAverages.find((a) => a.year === year)?.value ?? null,
   }));
-  const caption = `${index.shortName} từ năm ${first}: ${index.history.map((h) => h.label).join(", ")} và trung bình cả nước`;
+  const caption = t("trendCaption", { index: index.shortName, year: first, units: index.history.map((h) => h.label).join(", ") });
   return (
-    <figure className={card} aria-labelledby={`trend-${index.code}-caption`}>
+    <Card as="figure" padding="md" aria-labelledby={`trend-${index.code}-caption`}>
       <figcaption id={`trend-${index.code}-caption`} className="font-semibold">
         {caption}
       </figcaption>
-      <p className="text-xs text-slate-500">Mỗi tỉnh cũ một đường riêng; năm không có số liệu được nối thẳng giữa hai năm có số liệu.</p>
-      <div aria-hidden className={`mt-3 ${PRINT_FIT}`}>
-        <TrendChart
-          label={caption}
-          data={chartData}
-          series={[...index.history.map((h) => ({ key: key(h.unitId), label: h.label })), { key: "avg", label: "Trung bình cả nước", average: true }]}
-        />
+      <p className="text-xs text-slate-500">{t("trendNote")}</p>
+      <div className={`mt-3 ${PRINT_FIT}`}>
+        <TrendDrawing metric="score" points={points} series={index.history.map((h) => ({ key: key(h.unitId), label: h.label }))} label={caption} bridgeGaps />
       </div>
-      <div className="mt-3 overflow-x-auto">
-        <table className={tableClass} data-testid={`trend-table-${index.code}`}>
-          <caption className="text-left text-xs text-slate-500">Số liệu của biểu đồ (điểm %, hạng)</caption>
-          <thead className={thead}>
-            <tr>
-              <th scope="col" className={th}>Năm</th>
-              {index.history.map((h) => (
-                <th key={h.unitId} scope="col" className={`${th} text-right`}>
-                  {h.label}
-                </th>
-              ))}
-              <th scope="col" className={`${th} text-right`}>Trung bình cả nước</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <div className="mt-3">
+        <DataTable framed={false} data-testid={`trend-table-${index.code}`}>
+          <caption className="text-left text-xs text-slate-500">{t("trendTableCaption")}</caption>
+          <THead>
+            <Th>{t("year")}</Th>
+            {index.history.map((h) => (
+              <Th key={h.unitId} numeric>
+                {h.label}
+              </Th>
+            ))}
+            <Th numeric>{t("nationalAverage")}</Th>
+          </THead>
+          <TBody>
             {shown.map((year) => (
               <tr key={year} data-year={year}>
-                <th scope="row" className={`${td} text-left font-medium`}>
+                <th scope="row" className="cell text-left font-medium">
                   {year}
                 </th>
                 {index.history.map((h) => {
                   const r = h.rows.find((row) => row.year === year);
                   return (
-                    <td key={h.unitId} className={num}>
+                    <Td key={h.unitId} numeric>
                       {r ? (
                         <>
-                          {formatScore(r.score)} <span className="text-xs text-slate-500">(hạng {rankLabel(r, r.unitCount, { ofCount: true })})</span>
+                          {format.score(r.score)} <span className="text-xs text-slate-500">{t("rankInTable", { rank: rankLabel(r, r.unitCount, { ofCount: true }) })}</span>
                         </>
                       ) : (
                         "—"
                       )}
-                    </td>
+                    </Td>
                   );
                 })}
-                <td className={num}>{formatScore(index.nationalAverages.find((a) => a.year === year)?.value)}</td>
+                <Td numeric>{format.score(index.nationalAverages.find((a) => a.year === year)?.value)}</Td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </DataTable>
       </div>
-    </figure>
+    </Card>
   );
 }
 
 function Components({ index }: { index: IndexSection }) {
+  const t = useTranslations("dashboards.leader");
+  const format = useFormat();
   if (index.components.length === 0) {
     return (
-      <p className={`${card} text-sm text-slate-700`} data-testid={`components-empty-${index.code}`}>
-        <strong>{index.shortName}:</strong> chưa có dữ liệu thành phần của tỉnh và các tỉnh cũ hợp thành trong các kết quả đã nhập.
-      </p>
+      <Card as="p" padding="md" className="text-sm text-slate-700" data-testid={`components-empty-${index.code}`}>
+        {t.rich("noComponents", { index: index.shortName, strong: (chunks) => <strong>{chunks}</strong> })}
+      </Card>
     );
   }
   return (
     <>
       {index.components.map((comparison) => {
-        const leader = comparison.leader ? `Tỉnh dẫn đầu năm ${comparison.year}: ${comparison.leader.label}` : "Tỉnh dẫn đầu";
-        const caption = `${index.shortName} ${comparison.year}: thành phần của ${comparison.unitLabel}`;
+        const leader = comparison.leader ? t("leaderOf", { year: comparison.year, province: comparison.leader.label }) : t("leaderProvince");
+        const caption = t("componentsCaption", { index: index.shortName, year: comparison.year, unit: comparison.unitLabel });
         return (
-          <figure key={`${comparison.unitLabel}-${comparison.year}`} className={card} aria-labelledby={`components-${index.code}-${comparison.year}`} data-testid={`components-${index.code}`}>
+          <Card
+            as="figure"
+            padding="md"
+            key={`${comparison.unitLabel}-${comparison.year}`}
+            aria-labelledby={`components-${index.code}-${comparison.year}`}
+            data-testid={`components-${index.code}`}
+          >
             <figcaption id={`components-${index.code}-${comparison.year}`} className="font-semibold">
               {caption}
             </figcaption>
             <p className="text-xs text-slate-500">
-              {comparison.leader ? `${leader} (${formatScore(comparison.leader.score)} điểm).` : "Không có kết quả của tỉnh dẫn đầu."} Ô trống: nguồn không công bố giá trị đó.
+              {comparison.leader ? t("leaderScore", { leader, score: format.score(comparison.leader.score) }) : t("noLeader")} {t("emptyCell")}
             </p>
             <div aria-hidden className={`mt-3 ${PRINT_FIT}`}>
-              <ComponentsChart
+              <ComparisonBars
                 data={comparison.items.map((item) => ({ name: item.nameVi, value: item.value, average: item.nationalAverage, leader: item.leaderValue }))}
-                labels={{ value: comparison.unitLabel, average: "Trung bình cả nước", leader }}
+                labels={{ value: comparison.unitLabel, average: t("nationalAverage"), leader }}
               />
             </div>
-            <div className="mt-3 overflow-x-auto">
-              <table className={tableClass}>
-                <caption className="text-left text-xs text-slate-500">Số liệu của biểu đồ</caption>
-                <thead className={thead}>
-                  <tr>
-                    <th scope="col" className={th}>Thành phần</th>
-                    <th scope="col" className={`${th} text-right`}>Tối đa</th>
-                    <th scope="col" className={`${th} text-right`}>{comparison.unitLabel}</th>
-                    <th scope="col" className={`${th} text-right`}>Trung bình cả nước</th>
-                    <th scope="col" className={`${th} text-right`}>{comparison.leader?.label ?? "Tỉnh dẫn đầu"}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
+            <div className="mt-3">
+              <DataTable framed={false}>
+                <caption className="text-left text-xs text-slate-500">{t("chartData")}</caption>
+                <THead>
+                  <Th>{t("component")}</Th>
+                  <Th numeric>{t("max")}</Th>
+                  <Th numeric>{comparison.unitLabel}</Th>
+                  <Th numeric>{t("nationalAverage")}</Th>
+                  <Th numeric>{comparison.leader?.label ?? t("leaderProvince")}</Th>
+                </THead>
+                <TBody>
                   {comparison.items.map((item) => (
                     <tr key={item.code} data-component={item.code}>
-                      <th scope="row" className={`${td} text-left font-medium`}>
+                      <th scope="row" className="cell text-left font-medium">
                         {item.nameVi}
                       </th>
-                      <td className={num}>{formatPoints(item.maxPoints)}</td>
-                      <td className={`${num} font-semibold`}>{formatScore(item.value)}</td>
-                      <td className={num}>{formatScore(item.nationalAverage)}</td>
-                      <td className={num}>{formatScore(item.leaderValue)}</td>
+                      <Td numeric>{format.points(item.maxPoints)}</Td>
+                      <Td numeric className="font-semibold">
+                        {format.score(item.value)}
+                      </Td>
+                      <Td numeric>{format.score(item.nationalAverage)}</Td>
+                      <Td numeric>{format.score(item.leaderValue)}</Td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </DataTable>
             </div>
-          </figure>
+          </Card>
         );
       })}
     </>
@@ -263,128 +270,133 @@ function Components({ index }: { index: IndexSection }) {
 }
 
 function Targets({ targets, year }: { targets: EvaluatedTarget[]; year: number }) {
+  const t = useTranslations("dashboards.leader");
   return (
-    <section aria-labelledby="targets-heading" className={card}>
-      <h2 id="targets-heading" className="text-lg font-semibold text-brand-900">
-        Chỉ tiêu năm {year}
+    <Card as="section" padding="md" aria-labelledby="targets-heading">
+      <h2 id="targets-heading" className={heading}>
+        {t("targets", { year })}
       </h2>
       {targets.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700" data-testid="targets-empty">
-          Chưa có chỉ tiêu năm {year} trong các văn bản chỉ đạo của tỉnh.
+          {t("noTargets", { year })}
         </p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="mt-3">
           <TargetsTable targets={targets} testId="targets-table" showUnit />
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 
 function Period({ period }: { period: PeriodSection }) {
+  const t = useTranslations("dashboards.leader");
+  const ta = useTranslations("assessments");
+  const format = useFormat();
   const published = period.status === "PUBLISHED";
-  const caption = `Điểm cuối cùng của ${period.standings.length} cơ quan, đơn vị năm ${period.year}`;
+  const caption = t("standingsCaption", { count: period.standings.length, year: period.year });
   return (
     <div className="space-y-4">
-      <div className={card}>
+      <Card padding="md">
         <p className="text-sm text-slate-700">
           {period.frameworkName}
-          {period.illustrative ? <IllustrativeBadge /> : null} · {PERIOD_STATUS_LABELS[period.status]} · {period.finalizedCount}/{period.agencyCount} cơ quan đã chốt điểm ·{" "}
+          {period.illustrative ? <IllustrativeBadge /> : null} ·{" "}
+          {t("periodLine", { status: ta(`periodStatus.${period.status}`), finalized: period.finalizedCount, agencies: period.agencyCount })} ·{" "}
           <Link href={`/danh-gia/${period.id}`} className="text-brand-700 hover:underline">
-            Kỳ đánh giá
+            {t("periodLink")}
           </Link>
         </p>
         {!published ? (
-          <p className="mt-2 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-            Kỳ đánh giá chưa công bố: thứ hạng và xếp loại có khi công bố; điểm dưới đây là của các cơ quan đã chốt điểm.
-          </p>
+          <Callout tone="warn" size="sm" className="mt-2">
+            {t("notPublished")}
+          </Callout>
         ) : null}
         {period.standings.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">Chưa có cơ quan nào được chốt điểm.</p>
+          <p className="mt-2 text-sm text-slate-600">{t("noStandings")}</p>
         ) : (
           <figure className="mt-3" aria-labelledby={`agencies-${period.id}-caption`}>
             <figcaption id={`agencies-${period.id}-caption`} className="font-semibold">
               {caption}
             </figcaption>
             <div aria-hidden className={`mt-2 ${PRINT_FIT}`}>
-              <AgenciesChart
+              <AgencyBars
                 label={caption}
                 data={period.standings.map((s) => ({ name: s.name, total: s.finalTotal }))}
                 thresholds={period.gradeBands}
                 maxScore={period.maxScore}
               />
             </div>
-            <div className="mt-3 overflow-x-auto">
-              <table className={tableClass} data-testid={`standings-${period.year}`}>
+            <div className="mt-3">
+              <DataTable framed={false} data-testid={`standings-${period.year}`}>
                 <caption className="text-left text-xs text-slate-500">
-                  Số liệu của biểu đồ · ngưỡng xếp loại: {period.gradeBands.map((b) => `${b.label} ≥ ${formatPoints(b.minScore)}`).join("; ")}
+                  {t("standingsTableCaption", { bands: period.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; ") })}
                 </caption>
-                <thead className={thead}>
-                  <tr>
-                    <th scope="col" className={th}>Hạng</th>
-                    <th scope="col" className={th}>Cơ quan, đơn vị</th>
-                    <th scope="col" className={`${th} text-right`}>Điểm cuối cùng</th>
-                    <th scope="col" className={th}>Xếp loại</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
+                <THead>
+                  <Th>{t("rank")}</Th>
+                  <Th>{t("agency")}</Th>
+                  <Th numeric>{t("finalScore")}</Th>
+                  <Th>{t("classification")}</Th>
+                </THead>
+                <TBody>
                   {period.standings.map((s) => (
                     <tr key={s.agencyId} data-agency={s.code}>
-                      <td className={`${td} font-semibold tabular-nums`}>{s.rank ?? "—"}</td>
-                      <td className={td}>
+                      <Td className="font-semibold tabular-nums">{s.rank ?? "—"}</Td>
+                      <Td>
                         <Link href={`/co-quan/${s.agencyId}?nam=${period.year}`} className="text-brand-700 hover:underline">
                           {s.name}
                         </Link>
-                      </td>
-                      <td className={`${num} font-semibold`}>{formatScore(s.finalTotal)}</td>
-                      <td className={td}>{s.classification ?? "—"}</td>
+                      </Td>
+                      <Td numeric className="font-semibold">
+                        {format.score(s.finalTotal)}
+                      </Td>
+                      <Td>{s.classification ?? "—"}</Td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </DataTable>
             </div>
           </figure>
         )}
-      </div>
+      </Card>
 
-      <div className={card}>
-        <h3 className="font-semibold">10 tiêu chí mất nhiều điểm nhất trên toàn tỉnh năm {period.year}</h3>
-        <p className="text-xs text-slate-500">Tổng điểm bị mất so với điểm tối đa, cộng trên {period.finalizedCount} cơ quan đã chốt điểm.</p>
+      <Card padding="md">
+        <h3 className="font-semibold">{t("lostTitle", { year: period.year })}</h3>
+        <p className="text-xs text-slate-500">{t("lostLead", { finalized: period.finalizedCount })}</p>
         {period.lostCriteria.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">Không có tiêu chí nào bị mất điểm.</p>
+          <p className="mt-2 text-sm text-slate-600">{t("noLost")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className={tableClass} data-testid={`lost-criteria-${period.year}`}>
-              <thead className={thead}>
-                <tr>
-                  <th scope="col" className={th}>Mã</th>
-                  <th scope="col" className={th}>Tiêu chí</th>
-                  <th scope="col" className={`${th} text-right`}>Tối đa</th>
-                  <th scope="col" className={`${th} text-right`}>Điểm bị mất</th>
-                  <th scope="col" className={`${th} text-right`}>Không có điểm</th>
-                  <th scope="col" className={`${th} text-right`}>Chưa đạt tối đa</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <div className="mt-3">
+            <DataTable framed={false} data-testid={`lost-criteria-${period.year}`}>
+              <THead>
+                <Th>{t("code")}</Th>
+                <Th>{t("criterion")}</Th>
+                <Th numeric>{t("max")}</Th>
+                <Th numeric>{t("lost")}</Th>
+                <Th numeric>{t("notScored")}</Th>
+                <Th numeric>{t("belowMax")}</Th>
+              </THead>
+              <TBody>
                 {period.lostCriteria.map((c) => (
                   <tr key={c.code} data-code={c.code}>
-                    <td className={`${td} tabular-nums`}>{c.code}</td>
-                    <td className={td}>{c.name}</td>
-                    <td className={num}>{formatPoints(c.maxPoints)}</td>
-                    <td className={`${num} font-semibold`}>{formatPoints(c.lost)}</td>
-                    <td className={num}>
+                    <Td className="tabular-nums">{c.code}</Td>
+                    <Td>{c.name}</Td>
+                    <Td numeric>{format.points(c.maxPoints)}</Td>
+                    <Td numeric className="font-semibold">
+                      {format.points(c.lost)}
+                    </Td>
+                    <Td numeric>
                       {c.notScored}/{c.assessed}
-                    </td>
-                    <td className={num}>
+                    </Td>
+                    <Td numeric>
                       {c.belowMax}/{c.assessed}
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </DataTable>
           </div>
         )}
-      </div>
+      </Card>
     </div>
   );
 }

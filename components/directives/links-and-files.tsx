@@ -5,7 +5,7 @@ import { LINK_RELATION_NAMES } from "@/lib/directives/labels";
 import type { DirectiveDetail } from "@/lib/directives/types";
 import { formatDateTime } from "@/lib/format";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm } from "@/components/forms/form-kit";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("vi-VN")} KB`;

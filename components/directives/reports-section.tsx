@@ -6,7 +6,7 @@ import { REPORTING_LABELS, type ReportingKind } from "@/lib/directives/labels";
 import type { DirectiveDetail } from "@/lib/directives/types";
 import { periodState } from "@/lib/directives/rules";
 import { compareVietnamese, formatDateTime } from "@/lib/format";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm } from "@/components/forms/form-kit";
 import { ReportCellBadge } from "./badges";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";

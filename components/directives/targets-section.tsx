@@ -5,7 +5,7 @@ import type { TargetKind } from "@/lib/directives/types";
 import { deleteTargetAction } from "@/lib/directives/actions";
 import type { DirectiveDetail, TargetItem } from "@/lib/directives/types";
 import { formatPoints } from "@/lib/format";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm } from "@/components/forms/form-kit";
 import { TargetStatusBadge } from "./badges";
 import { BulkTargetsForm } from "./bulk-targets-form";
 import { Fold } from "./fold";

@@ -5,7 +5,7 @@ import { addTaskFileAction, deleteTaskAction, removeTaskFileAction, taskProgress
 import { dayLabel } from "@/lib/directives/labels";
 import type { DirectiveDetail, TaskItem } from "@/lib/directives/types";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm } from "@/components/forms/form-kit";
 import { OverdueBadge, TaskStatusBadge } from "./badges";
 import { Fold } from "./fold";
 import { TaskForm, type TaskChoices } from "./task-form";

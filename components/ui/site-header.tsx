@@ -1,59 +1,62 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { logout } from "@/lib/auth/actions";
-
 import { holds, reachOf, type Role } from "@/lib/auth/policy";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { Button, ButtonLink } from "./button";
 
-type HeaderUser = { name: string; roleLabel: string; role: Role } | null;
+type HeaderUser = { name: string; role: Role } | null;
+type NavKey = "workspace" | "dashboard" | "agency" | "assessments" | "directives" | "myWork" | "results" | "frameworks" | "audit";
 
 // Links by what the permission table lets a role do. They only spare people dead ends: every page
 // checks access again in lib.
 const readsProvince = (role: Role) => reachOf(role, "province.read") !== "agency";
-const PORTAL_LINKS: { href: string; label: string; shown: (role: Role) => boolean }[] = [
-  { href: "/trang-chu", label: "Trang làm việc", shown: (role) => holds({ role }, "province.read") },
-  { href: "/bang-dieu-khien", label: "Bảng điều khiển", shown: readsProvince },
-  { href: "/co-quan", label: "Kết quả cơ quan", shown: (role) => !readsProvince(role) },
-  { href: "/danh-gia", label: "Đánh giá nội bộ", shown: (role) => holds({ role }, "province.read") },
-  { href: "/van-ban", label: "Văn bản chỉ đạo", shown: (role) => holds({ role }, "province.read") },
-  { href: "/viec-cua-toi", label: "Việc của tôi", shown: (role) => holds({ role }, "province.read") },
-  { href: "/ket-qua", label: "Kết quả công bố", shown: (role) => holds({ role }, "results.write") },
-  { href: "/bo-chi-so", label: "Bộ chỉ số", shown: (role) => holds({ role }, "province.read") },
-  { href: "/nhat-ky", label: "Nhật ký thay đổi", shown: (role) => holds({ role }, "audit.read") },
+const PORTAL_LINKS: { href: string; label: NavKey; shown: (role: Role) => boolean }[] = [
+  { href: "/trang-chu", label: "workspace", shown: (role) => holds({ role }, "province.read") },
+  { href: "/bang-dieu-khien", label: "dashboard", shown: readsProvince },
+  { href: "/co-quan", label: "agency", shown: (role) => !readsProvince(role) },
+  { href: "/danh-gia", label: "assessments", shown: (role) => holds({ role }, "province.read") },
+  { href: "/van-ban", label: "directives", shown: (role) => holds({ role }, "province.read") },
+  { href: "/viec-cua-toi", label: "myWork", shown: (role) => holds({ role }, "province.read") },
+  { href: "/ket-qua", label: "results", shown: (role) => holds({ role }, "results.write") },
+  { href: "/bo-chi-so", label: "frameworks", shown: (role) => holds({ role }, "province.read") },
+  { href: "/nhat-ky", label: "audit", shown: (role) => holds({ role }, "audit.read") },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
-  const links = [{ href: "/xep-hang", label: "Xếp hạng" }, ...PORTAL_LINKS.filter((link) => user && link.shown(user.role))];
+  const t = useTranslations("common");
+  const links = [{ href: "/xep-hang", label: "rankings" as const }, ...PORTAL_LINKS.filter((link) => user && link.shown(user.role))];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 pt-3">
         <Link href="/" className="flex items-center gap-2 font-bold text-brand-900">
           <span aria-hidden className="inline-block h-7 w-7 rounded bg-brand-600 text-center text-sm leading-7 text-white">
-            CC
+            {t("app.logo")}
           </span>
-          Chỉ số CCHC
+          {t("app.brand")}
         </Link>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">
+          <LanguageSwitch />
           {user ? (
             <>
               <span className="text-slate-600">
-                <span className="font-medium text-slate-900">{user.name}</span> · {user.roleLabel}
+                <span className="font-medium text-slate-900">{user.name}</span> · {t(`roles.${user.role}`)}
               </span>
               <form action={logout}>
-                <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
-                  Đăng xuất
-                </button>
+                <Button type="submit" variant="secondary">
+                  {t("header.signOut")}
+                </Button>
               </form>
             </>
           ) : (
-            <Link href="/dang-nhap" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
-              Đăng nhập
-            </Link>
+            <ButtonLink href="/dang-nhap">{t("header.signIn")}</ButtonLink>
           )}
         </div>
       </div>
-      <nav aria-label="Điều hướng chính" className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 pb-2 pt-2 text-sm">
+      <nav aria-label={t("header.mainNav")} className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 pb-2 pt-2 text-sm">
         {links.map((link) => (
           <Link key={link.href} href={link.href} className="text-slate-700 hover:text-brand-700">
-            {link.label}
+            {t(`nav.${link.label}`)}
           </Link>
         ))}
       </nav>

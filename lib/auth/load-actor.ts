@@ -3,7 +3,7 @@
 // four (user, province, agency, the agency's province): it runs before every signed-in page.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { Role } from "@/lib/db/generated/enums";
+import type { Locale, Role } from "@/lib/db/generated/enums";
 import type { Actor } from "./policy";
 
 type ActorRow = {
@@ -17,6 +17,7 @@ type ActorRow = {
   province_name: string | null;
   agency_id: number | null;
   agency_name: string | null;
+  locale: Locale | null;
 };
 
 /**
@@ -32,7 +33,7 @@ export async function loadActor(
   const [user] = await db.$queryRaw<ActorRow[]>`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.active, u.session_version,
            COALESCE(ap.id, p.id) AS province_id, COALESCE(ap.name_vi, p.name_vi) AS province_name,
-           a.id AS agency_id, a.name AS agency_name
+           a.id AS agency_id, a.name AS agency_name, u.locale::text AS locale
       FROM app_user u
       LEFT JOIN province p ON p.id = u.province_id
       LEFT JOIN agency a ON a.id = u.agency_id
@@ -49,5 +50,6 @@ export async function loadActor(
     provinceName: user.province_name,
     agencyId: user.agency_id,
     agencyName: user.agency_name,
+    locale: user.locale,
   };
 }

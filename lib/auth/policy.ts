@@ -1,6 +1,6 @@
 // The permission table: which role may do what on which unit. One place for the rule; every
 // query and mutation in lib asks it before touching data (hiding a button is not authorization).
-import type { Role } from "@/lib/db/generated/enums";
+import type { Locale, Role } from "@/lib/db/generated/enums";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 
 export { ForbiddenError, UnauthenticatedError };
@@ -15,6 +15,8 @@ export type Actor = {
   provinceName: string | null;
   agencyId: number | null;
   agencyName: string | null;
+  /** The interface language the user chose (lib/i18n), null until they choose. */
+  locale?: Locale | null;
 };
 
 /** Where the data acted on belongs. */

@@ -1,25 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { LoginForm } from "@/components/forms/login-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
+import { Card } from "@/components/ui/card";
 
-export const metadata: Metadata = { title: "Đăng nhập" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("title") };
+}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (await currentActor()) redirect("/trang-chu");
-  const { next } = await searchParams;
+  const [{ next }, t] = await Promise.all([searchParams, getTranslations("auth")]);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <Link href="/" className="mb-6 block text-center text-sm text-brand-700 hover:underline">
-          ← Cổng theo dõi Chỉ số CCHC
+          {t("back")}
         </Link>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <h1 className="text-xl font-bold text-brand-900">Đăng nhập</h1>
-          <p className="mb-5 mt-1 text-sm text-slate-600">Dành cho cán bộ Sở Nội vụ, thủ trưởng cơ quan và lãnh đạo tỉnh.</p>
-          <LoginForm next={typeof next === "string" ? next : undefined} />
-        </div>
+        <Card>
+          <h1 className="text-xl font-bold text-brand-900">{t("title")}</h1>
+          <p className="mb-5 mt-1 text-sm text-slate-600">{t("audience")}</p>
+          <ClientMessages namespaces={["auth"]}>
+            <LoginForm next={typeof next === "string" ? next : undefined} />
+          </ClientMessages>
+        </Card>
+        {/* After the form: the form's own submit button stays the first one on the page. */}
+        <LanguageSwitch className="mt-4 justify-center" />
       </div>
     </main>
   );

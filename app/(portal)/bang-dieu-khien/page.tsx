@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/policy";
 import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
@@ -8,19 +9,25 @@ import { leaderDashboardParamsSchema, type SearchParams } from "@/lib/dashboards
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { LeaderDashboardView } from "@/components/dashboards/leader-dashboard";
 import { Notice } from "@/components/dashboards/notice";
+import { Button } from "@/components/ui/button";
+import { filterInputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Bảng điều khiển" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboards.page"))("title") };
+}
 
 export default async function LeaderDashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
+  const t = await getTranslations("dashboards.page");
   // The dashboard is the leaders' and Home Affairs staff's; an agency head's is their agency's view.
   if (reachOf(actor.role, "province.read") === "agency") {
     return (
-      <Notice title="Bảng điều khiển dành cho lãnh đạo tỉnh và Sở Nội vụ" testId="agency-head-landing">
-        Thủ trưởng cơ quan theo dõi kết quả của cơ quan mình tại trang riêng:{" "}
+      <Notice title={t("agencyHeadTitle")} testId="agency-head-landing">
+        {t("agencyHeadText")}{" "}
         <Link href={`/co-quan/${actor.agencyId}`} className="font-semibold text-brand-700 underline" data-testid="own-agency-link">
-          Kết quả của {actor.agencyName ?? "cơ quan"} →
+          {actor.agencyName ? t("ownAgencyLink", { agency: actor.agencyName }) : t("ownAgencyLinkUnnamed")}
         </Link>
       </Notice>
     );
@@ -28,10 +35,10 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
   const parsed = leaderDashboardParamsSchema.safeParse(await searchParams);
   if (!parsed.success) {
     return (
-      <Notice title="Tham số không hợp lệ" tone="error">
+      <Notice title={t("badParam")} tone="error">
         {parsed.error.issues[0].message}{" "}
         <Link href="/bang-dieu-khien" className="font-semibold underline">
-          Mở lại bảng điều khiển
+          {t("reopen")}
         </Link>
       </Notice>
     );
@@ -42,66 +49,66 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
   } catch (error) {
     if (error instanceof ForbiddenError) {
       return (
-        <Notice title="Không có quyền xem" tone="error" testId="forbidden">
-          Bạn chỉ xem được bảng điều khiển của tỉnh mình{actor.provinceName ? ` (${actor.provinceName})` : ""}.{" "}
+        <Notice title={t("forbiddenTitle")} tone="error" testId="forbidden">
+          {actor.provinceName ? t("forbiddenOwn", { province: actor.provinceName }) : t("forbidden")}{" "}
           <Link href="/bang-dieu-khien" className="font-semibold underline">
-            Mở bảng điều khiển của tỉnh mình
+            {t("openOwn")}
           </Link>
         </Notice>
       );
     }
-    if (error instanceof NotFoundError) return <Notice title="Không tìm thấy" tone="error">{error.message}</Notice>;
+    if (error instanceof NotFoundError) return <Notice title={t("notFound")} tone="error">{error.message}</Notice>;
     throw error;
   }
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold text-brand-900">Bảng điều khiển CCHC{data.province ? ` · ${data.province.name}` : ""}</h1>
-          {data.province ? (
-            <p className="text-slate-600" data-testid="province-line">
-              {data.province.label}
-              {data.province.predecessors.length > 0 ? `, hình thành từ ${data.province.predecessors.join(" và ")}` : ""} · năm {data.year} ·{" "}
-              <Link href={data.province.profilePath} className="no-print text-brand-700 hover:underline">
-                Hồ sơ công khai của tỉnh
-              </Link>
-            </p>
-          ) : (
-            <p className="text-slate-600">Chọn một tỉnh, thành phố để xem.</p>
-          )}
-        </div>
-        <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label="Chọn tỉnh và năm">
-          {data.choices.length > 0 ? (
-            <label className="text-sm">
-              <span className="block text-slate-600">Tỉnh, thành phố</span>
-              <select name="tinh" defaultValue={data.province ? String(data.province.id) : ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                <option value="">— Chọn —</option>
-                {data.choices.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          {data.province ? (
-            <label className="text-sm">
-              <span className="block text-slate-600">Năm</span>
-              <select name="nam" defaultValue={String(data.year)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-                {data.years.map((y) => (
-                  <option key={y} value={y}>
-                    {y}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-            Xem
-          </button>
-        </form>
-      </div>
+      <PageHeader
+        title={data.province ? t("headingOf", { province: data.province.name }) : t("heading")}
+        actions={
+          <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("choose")}>
+            {data.choices.length > 0 ? (
+              <label className="text-sm">
+                <span className="block text-slate-600">{t("province")}</span>
+                <select name="tinh" defaultValue={data.province ? String(data.province.id) : ""} className={filterInputClass}>
+                  <option value="">{t("chooseOption")}</option>
+                  {data.choices.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {data.province ? (
+              <label className="text-sm">
+                <span className="block text-slate-600">{t("year")}</span>
+                <select name="nam" defaultValue={String(data.year)} className={filterInputClass}>
+                  {data.years.map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <Button type="submit">{t("view")}</Button>
+          </form>
+        }
+      >
+        {data.province ? (
+          <p className="text-slate-600" data-testid="province-line">
+            {data.province.label}
+            {data.province.predecessors.length > 0 ? t("formedFrom", { units: data.province.predecessors.join(t("and")) }) : ""} ·{" "}
+            {t("yearOf", { year: data.year })} ·{" "}
+            <Link href={data.province.profilePath} className="no-print text-brand-700 hover:underline">
+              {t("profile")}
+            </Link>
+          </p>
+        ) : (
+          <p className="text-slate-600">{t("chooseProvince")}</p>
+        )}
+      </PageHeader>
       {data.province ? <LeaderDashboardView data={{ ...data, province: data.province }} /> : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/policy";
 import { listAgencies } from "@/lib/dashboards/agency/queries";
@@ -8,16 +9,21 @@ import { agencyListParamsSchema, type SearchParams } from "@/lib/dashboards/sche
 import { ForbiddenError } from "@/lib/errors";
 import { IllustrativeBadge } from "@/components/assessments/badges";
 import { Notice } from "@/components/dashboards/notice";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Cơ quan, đơn vị" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboards.agencies"))("title") };
+}
 
 // The landing of the agency views: an agency head goes straight to their agency; the agency
 // switch of an agency's page (a GET form) lands here with ?co-quan=<id>.
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
+  const [t, tp] = await Promise.all([getTranslations("dashboards.agencies"), getTranslations("dashboards.page")]);
   const parsed = agencyListParamsSchema.safeParse(await searchParams);
-  if (!parsed.success) return <Notice title="Tham số không hợp lệ" tone="error">{parsed.error.issues[0].message}</Notice>;
+  if (!parsed.success) return <Notice title={tp("badParam")} tone="error">{parsed.error.issues[0].message}</Notice>;
   const year = parsed.data.nam ? `?nam=${parsed.data.nam}` : "";
   if (parsed.data["co-quan"]) redirect(`/co-quan/${parsed.data["co-quan"]}${year}`);
   if (reachOf(actor.role, "province.read") === "agency" && actor.agencyId !== null) redirect(`/co-quan/${actor.agencyId}${year}`);
@@ -26,37 +32,37 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   try {
     agencies = await listAgencies(actor, parsed.data.tinh ?? actor.provinceId);
   } catch (error) {
-    if (error instanceof ForbiddenError) return <Notice title="Không có quyền xem" tone="error">Bạn chỉ xem được các cơ quan, đơn vị của tỉnh mình.</Notice>;
+    if (error instanceof ForbiddenError) return <Notice title={tp("forbiddenTitle")} tone="error">{t("forbidden")}</Notice>;
     throw error;
   }
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold text-brand-900">Cơ quan, đơn vị</h1>
+      <PageHeader title={t("title")} />
       {agencies.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-5 text-slate-700">
+        <Card as="p" padding="md" className="text-slate-700">
           {reachOf(actor.role, "province.read") === "all" && !parsed.data.tinh
-            ? (
-              <>
-                Chọn một tỉnh trên{" "}
-                <Link href="/bang-dieu-khien" className="font-semibold text-brand-700 underline">
-                  bảng điều khiển
-                </Link>
-                , rồi mở cơ quan, đơn vị trong bảng xếp hạng cơ quan của tỉnh.
-              </>
-            )
-            : "Tỉnh chưa có cơ quan, đơn vị nào trong dữ liệu."}
-        </p>
+            ? t.rich("chooseProvince", {
+                dashboard: (chunks) => (
+                  <Link href="/bang-dieu-khien" className="font-semibold text-brand-700 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })
+            : t("none")}
+        </Card>
       ) : (
-        <ul className="grid gap-2 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2">
-          {agencies.map((agency) => (
-            <li key={agency.id}>
-              <Link href={`/co-quan/${agency.id}${year}`} className="text-brand-700 hover:underline">
-                {agency.name}
-              </Link>
-              {agency.isDemo ? <IllustrativeBadge label="Đơn vị demo" /> : null}
-            </li>
-          ))}
-        </ul>
+        <Card as="section" padding="md">
+          <ul className="grid gap-2 sm:grid-cols-2">
+            {agencies.map((agency) => (
+              <li key={agency.id}>
+                <Link href={`/co-quan/${agency.id}${year}`} className="text-brand-700 hover:underline">
+                  {agency.name}
+                </Link>
+                {agency.isDemo ? <IllustrativeBadge label={t("demoAgency")} /> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
       )}
     </div>
   );

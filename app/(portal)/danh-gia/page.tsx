@@ -1,70 +1,72 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { holds } from "@/lib/auth/policy";
 import { listPeriods } from "@/lib/assessments/periods/queries";
-import { PERIOD_STATUS_LABELS } from "@/lib/assessments/workflow";
-import { formatDateTime } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/server";
 import { IllustrativeBadge } from "@/components/assessments/badges";
+import { ButtonLink } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Đánh giá nội bộ" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("assessments.periods"))("title") };
+}
 
 export default async function PeriodsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const periods = await listPeriods(actor);
+  const [periods, t, ta, format] = await Promise.all([listPeriods(actor), getTranslations("assessments.periods"), getTranslations("assessments"), getFormat()]);
   const canOpen = holds(actor, "assessment.manage");
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold text-brand-900">Đánh giá Chỉ số CCHC các cơ quan, đơn vị</h1>
-          <p className="text-slate-600">Tự chấm điểm, thẩm định hai vòng, giải trình và công bố kết quả xếp hạng trong tỉnh.</p>
-        </div>
-        {canOpen ? (
-          <Link href="/danh-gia/mo-ky" className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
-            Mở kỳ đánh giá
-          </Link>
-        ) : null}
-      </div>
+      <PageHeader
+        title={t("heading")}
+        lead={t("lead")}
+        actions={
+          canOpen ? (
+            <ButtonLink href="/danh-gia/mo-ky" size="md">
+              {t("open")}
+            </ButtonLink>
+          ) : null
+        }
+      />
       {periods.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4">Chưa có kỳ đánh giá nào.</p>
+        <Callout tone="neutral">{t("none")}</Callout>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">Năm</th>
-                <th scope="col" className="px-3 py-2">Tỉnh</th>
-                <th scope="col" className="px-3 py-2">Bộ chỉ số</th>
-                <th scope="col" className="px-3 py-2">Hạn tự chấm</th>
-                <th scope="col" className="px-3 py-2">Trạng thái</th>
-                <th scope="col" className="px-3 py-2 text-right">Đã chốt điểm</th>
+        <DataTable>
+          <THead>
+            <Th>{t("year")}</Th>
+            <Th>{t("province")}</Th>
+            <Th>{t("framework")}</Th>
+            <Th>{t("deadline")}</Th>
+            <Th>{t("status")}</Th>
+            <Th numeric>{t("finalized")}</Th>
+          </THead>
+          <TBody>
+            {periods.map((p) => (
+              <tr key={p.id}>
+                <Td className="font-semibold">
+                  <Link href={`/danh-gia/${p.id}`} className="text-brand-700 hover:underline">
+                    {t("yearLink", { year: p.year })}
+                  </Link>
+                </Td>
+                <Td>{p.provinceName}</Td>
+                <Td>
+                  {p.frameworkName} {p.frameworkIllustrative || p.isDemo ? <IllustrativeBadge /> : null}
+                </Td>
+                <Td className="tabular-nums">{format.dateTime(p.deadline)}</Td>
+                <Td>{ta(`periodStatus.${p.status}`)}</Td>
+                <Td numeric>
+                  {p.finalizedCount}/{p.agencyCount}
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {periods.map((p) => (
-                <tr key={p.id}>
-                  <td className="px-3 py-2 font-semibold">
-                    <Link href={`/danh-gia/${p.id}`} className="text-brand-700 hover:underline">
-                      Năm {p.year}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{p.provinceName}</td>
-                  <td className="px-3 py-2">
-                    {p.frameworkName} {p.frameworkIllustrative || p.isDemo ? <IllustrativeBadge /> : null}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{formatDateTime(p.deadline)}</td>
-                  <td className="px-3 py-2">{PERIOD_STATUS_LABELS[p.status]}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {p.finalizedCount}/{p.agencyCount}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TBody>
+        </DataTable>
       )}
     </div>
   );

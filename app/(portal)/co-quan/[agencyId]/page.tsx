@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { reachOf } from "@/lib/auth/policy";
@@ -10,20 +11,23 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { AgencyViewBody, AgencyViewHeader } from "@/components/dashboards/agency-view";
 import { Notice } from "@/components/dashboards/notice";
 
-export const metadata: Metadata = { title: "Kết quả của cơ quan, đơn vị" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboards.agency"))("title") };
+}
 
 export default async function AgencyPage({ params, searchParams }: { params: Promise<{ agencyId: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const agencyId = idParam((await params).agencyId);
   if (agencyId < 1) notFound();
+  const [t, tp] = await Promise.all([getTranslations("dashboards.agency"), getTranslations("dashboards.page")]);
   const parsed = agencyViewParamsSchema.safeParse(await searchParams);
   if (!parsed.success) {
     return (
-      <Notice title="Tham số không hợp lệ" tone="error" testId="bad-param">
+      <Notice title={tp("badParam")} tone="error" testId="bad-param">
         {parsed.error.issues[0].message}{" "}
         <Link href={`/co-quan/${agencyId}`} className="font-semibold underline">
-          Mở lại trang của cơ quan
+          {t("reopen")}
         </Link>
       </Notice>
     );
@@ -39,16 +43,16 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
     if (error instanceof NotFoundError) notFound();
     if (error instanceof ForbiddenError) {
       return (
-        <Notice title="Không có quyền xem cơ quan này" tone="error" testId="forbidden">
+        <Notice title={t("forbiddenTitle")} tone="error" testId="forbidden">
           {reachOf(actor.role, "province.read") === "agency" ? (
             <>
-              Thủ trưởng cơ quan chỉ xem được kết quả của cơ quan mình.{" "}
+              {t("forbiddenHead")}{" "}
               <Link href={`/co-quan/${actor.agencyId}`} className="font-semibold underline">
-                Xem kết quả của {actor.agencyName ?? "cơ quan mình"}
+                {actor.agencyName ? t("ownAgency", { agency: actor.agencyName }) : t("ownAgencyUnnamed")}
               </Link>
             </>
           ) : (
-            <>Cơ quan này thuộc tỉnh khác: bạn chỉ xem được các cơ quan, đơn vị của tỉnh mình.</>
+            t("forbiddenProvince")
           )}
         </Notice>
       );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
 import { getAssessmentSheet } from "@/lib/assessments/queries";
@@ -15,18 +16,25 @@ import {
 } from "@/lib/assessments/actions";
 import { appraisedScore, nextStatus, selfTotal, type WorkflowStep } from "@/lib/assessments/workflow";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { formatDateTime, formatPoints, formatScore } from "@/lib/format";
-import { ActionForm } from "@/components/forms/action-form";
+import { useFormat } from "@/lib/i18n/client";
+import { getFormat } from "@/lib/i18n/server";
+import { ActionForm } from "@/components/forms/form-kit";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
 import type { SheetCriterion } from "@/lib/assessments/types";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DataTable, Th, THead } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Phiếu đánh giá" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("assessments.sheet"))("title") };
+}
 
 type Sheet = Awaited<ReturnType<typeof getAssessmentSheet>>;
 
-const METHOD_LABEL = { APPRAISAL: "Thẩm định", SURVEY: "Khảo sát", STATISTICS: "Số liệu thống kê" } as const;
 const input = "rounded-md border border-slate-300 px-2 py-1 text-sm";
 const smallButton = "rounded-md bg-brand-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
+const STEPS: WorkflowStep[] = ["submit", "requestExplanations", "startRound2", "finalize"];
 
 export default async function SheetPage({ params }: { params: Promise<{ assessmentId: string }> }) {
   const actor = await currentActor();
@@ -36,167 +44,165 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
+  const [t, format] = await Promise.all([getTranslations("assessments.sheet"), getFormat()]);
   const leaves = sheet.criteria.filter((c) => c.score);
   const rows = leaves.map((c) => ({ ...c.score!, maxPoints: c.maxPoints, method: c.method }));
   const appraisedTotal = sheet.abilities.seesAppraisal && rows.some((r) => appraisedScore(r) !== null) ? rows.reduce((s, r) => s + (appraisedScore(r) ?? 0), 0) : null;
-  const steps: { step: WorkflowStep; label: string; allowed: boolean }[] = [
-    { step: "submit", label: "Nộp phiếu tự chấm", allowed: sheet.abilities.selfScore },
-    { step: "requestExplanations", label: "Gửi yêu cầu giải trình", allowed: sheet.abilities.manage },
-    { step: "startRound2", label: "Mở thẩm định vòng 2", allowed: sheet.abilities.manage },
-    { step: "finalize", label: "Chốt điểm", allowed: sheet.abilities.manage },
-  ];
-  const available = steps.filter((s) => s.allowed && nextStatus(s.step, sheet.status));
+  const allowed = (step: WorkflowStep) => (step === "submit" ? sheet.abilities.selfScore : sheet.abilities.manage);
+  const available = STEPS.filter((step) => allowed(step) && nextStatus(step, sheet.status));
 
   return (
     <div className="space-y-6">
-      <div>
-        <Link href={`/danh-gia/${sheet.period.id}`} className="text-sm text-brand-700 hover:underline">
-          ← Kỳ đánh giá năm {sheet.period.year}
-        </Link>
-        <h1 className="mt-1 text-2xl font-bold text-brand-900">
-          {sheet.agency.name} <span className="text-slate-500">· năm {sheet.period.year}</span>
-          {sheet.agency.isDemo ? <IllustrativeBadge label="Đơn vị demo" /> : null}
-        </h1>
+      <PageHeader
+        back={{ href: `/danh-gia/${sheet.period.id}`, label: t("back", { year: sheet.period.year }) }}
+        title={
+          <>
+            {sheet.agency.name} <span className="text-slate-500">{t("year", { year: sheet.period.year })}</span>
+            {sheet.agency.isDemo ? <IllustrativeBadge label={t("demoAgency")} /> : null}
+          </>
+        }
+      >
         <p className="text-slate-600">
           {sheet.framework.name}
-          {sheet.framework.isIllustrative ? <IllustrativeBadge /> : null} · Hạn tự chấm: {formatDateTime(sheet.period.deadline)} ·{" "}
+          {sheet.framework.isIllustrative ? <IllustrativeBadge /> : null} · {t("deadline", { deadline: format.dateTime(sheet.period.deadline) })} ·{" "}
           <span data-testid="sheet-status">
             <StatusBadge status={sheet.status} />
           </span>
         </p>
-      </div>
+      </PageHeader>
 
-      <section className="grid gap-3 sm:grid-cols-4" aria-label="Tổng điểm">
-        <Total label="Tự chấm" value={selfTotal(rows)} max={sheet.framework.maxScore} />
-        <Total label="Thẩm định" value={appraisedTotal} max={sheet.framework.maxScore} />
-        <Total label="Thưởng / trừ" text={sheet.bonusPoints === null ? "—" : `+${formatPoints(sheet.bonusPoints)} / −${formatPoints(sheet.penaltyPoints)}`} />
+      <section className="grid gap-3 sm:grid-cols-4" aria-label={t("totals")}>
+        <Total label={t("self")} value={selfTotal(rows)} max={sheet.framework.maxScore} />
+        <Total label={t("appraised")} value={appraisedTotal} max={sheet.framework.maxScore} />
         <Total
-          label="Điểm cuối cùng"
+          label={t("adjustments")}
+          text={sheet.bonusPoints === null ? "—" : t("adjustmentsValue", { bonus: format.points(sheet.bonusPoints), penalty: format.points(sheet.penaltyPoints) })}
+        />
+        <Total
+          label={t("final")}
           value={sheet.finalTotal}
           max={sheet.framework.maxScore}
-          extra={sheet.classification ? `${sheet.classification}${sheet.rank ? ` · hạng ${sheet.rank}` : ""}` : undefined}
+          extra={
+            sheet.classification ? (sheet.rank ? t("classificationRank", { classification: sheet.classification, rank: sheet.rank }) : sheet.classification) : undefined
+          }
           testId="final-total"
         />
       </section>
 
       {available.length > 0 || sheet.abilities.manage ? (
-        <section className="no-print flex flex-wrap items-start gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-          {available.map((s) => (
-            <ActionForm key={s.step} action={advanceAction} submitLabel={s.label} testId={`step-${s.step}`}>
+        <Card as="section" padding="sm" className="no-print flex flex-wrap items-start gap-4">
+          {available.map((step) => (
+            <ActionForm key={step} action={advanceAction} submitLabel={t(`steps.${step}`)} testId={`step-${step}`}>
               <input type="hidden" name="assessmentId" value={sheet.id} />
               <input type="hidden" name="version" value={sheet.version} />
-              <input type="hidden" name="step" value={s.step} />
+              <input type="hidden" name="step" value={step} />
             </ActionForm>
           ))}
           {sheet.abilities.manage && sheet.status !== "FINALIZED" && sheet.status !== "DRAFT" ? (
-            <ActionForm action={adjustmentsAction} submitLabel="Lưu thưởng / trừ" testId="adjustments" className="flex flex-wrap items-end gap-2 text-sm">
+            <ActionForm action={adjustmentsAction} submitLabel={t("saveAdjustments")} testId="adjustments" className="flex flex-wrap items-end gap-2 text-sm">
               <input type="hidden" name="assessmentId" value={sheet.id} />
               <input type="hidden" name="version" value={sheet.version} />
               <label>
-                Điểm thưởng (≤ {formatPoints(sheet.framework.bonusCap)})
-                <input name="bonus" defaultValue={formatPoints(sheet.bonusPoints ?? 0)} className={`${input} ml-1 w-20`} />
+                {t("bonus", { cap: format.points(sheet.framework.bonusCap) })}
+                <input name="bonus" defaultValue={format.decimal(sheet.bonusPoints ?? 0)} className={`${input} ml-1 w-20`} />
               </label>
-              <input name="bonusReason" placeholder="Lý do thưởng" defaultValue={sheet.bonusReason ?? ""} className={`${input} w-40`} />
+              <input name="bonusReason" placeholder={t("bonusReason")} defaultValue={sheet.bonusReason ?? ""} className={`${input} w-40`} />
               <label>
-                Điểm trừ (≤ {formatPoints(sheet.framework.penaltyCap)})
-                <input name="penalty" defaultValue={formatPoints(sheet.penaltyPoints ?? 0)} className={`${input} ml-1 w-20`} />
+                {t("penalty", { cap: format.points(sheet.framework.penaltyCap) })}
+                <input name="penalty" defaultValue={format.decimal(sheet.penaltyPoints ?? 0)} className={`${input} ml-1 w-20`} />
               </label>
-              <input name="penaltyReason" placeholder="Lý do trừ" defaultValue={sheet.penaltyReason ?? ""} className={`${input} w-40`} />
+              <input name="penaltyReason" placeholder={t("penaltyReason")} defaultValue={sheet.penaltyReason ?? ""} className={`${input} w-40`} />
             </ActionForm>
           ) : null}
-          <a href={`/api/v1/assessment-periods/${sheet.period.id}/scores?format=xlsx&assessmentId=${sheet.id}`} className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-            Tải phiếu (XLSX)
+          <a href={`/api/v1/assessment-periods/${sheet.period.id}/scores?format=xlsx&assessmentId=${sheet.id}`} className={buttonClass("secondary", "sm", "ml-auto")}>
+            {t("download")}
           </a>
-        </section>
+        </Card>
       ) : null}
 
-      {!sheet.abilities.seesAppraisal ? (
-        <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">Kết quả thẩm định sẽ hiển thị khi Sở Nội vụ gửi kết quả vòng 1 hoặc chốt điểm.</p>
-      ) : null}
+      {!sheet.abilities.seesAppraisal ? <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">{t("appraisalHidden")}</p> : null}
 
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-full text-sm" data-testid="sheet">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">Mã</th>
-              <th scope="col" className="px-3 py-2">Tiêu chí</th>
-              <th scope="col" className="px-3 py-2 text-right">Tối đa</th>
-              <th scope="col" className="px-3 py-2 text-right">Tự chấm</th>
-              <th scope="col" className="px-3 py-2 text-right">Vòng 1</th>
-              <th scope="col" className="px-3 py-2 text-right">Vòng 2</th>
-              <th scope="col" className="px-3 py-2">Giải trình, minh chứng</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sheet.criteria.map((c) => (c.score ? <LeafRows key={c.id} criterion={c} sheet={sheet} /> : <GroupRow key={c.id} criterion={c} />))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable data-testid="sheet">
+        <THead>
+          <Th>{t("code")}</Th>
+          <Th>{t("criterion")}</Th>
+          <Th numeric>{t("max")}</Th>
+          <Th numeric>{t("self")}</Th>
+          <Th numeric>{t("round1")}</Th>
+          <Th numeric>{t("round2")}</Th>
+          <Th>{t("evidence")}</Th>
+        </THead>
+        <tbody>{sheet.criteria.map((c) => (c.score ? <LeafRows key={c.id} criterion={c} sheet={sheet} /> : <GroupRow key={c.id} criterion={c} />))}</tbody>
+      </DataTable>
     </div>
   );
 }
 
 function Total({ label, value, max, text, extra, testId }: { label: string; value?: number | null; max?: number; text?: string; extra?: string; testId?: string }) {
+  const format = useFormat();
   return (
-    <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
+    <Card padding="sm" data-testid={testId}>
       <div className="text-sm text-slate-500">{label}</div>
       <div className="text-2xl font-bold tabular-nums text-brand-900">
-        {text ?? formatScore(value)}
-        {max !== undefined && value !== null && value !== undefined ? <span className="text-sm font-normal text-slate-500"> / {formatPoints(max)}</span> : null}
+        {text ?? format.score(value)}
+        {max !== undefined && value !== null && value !== undefined ? <span className="text-sm font-normal text-slate-500"> / {format.points(max)}</span> : null}
       </div>
       {extra ? <div className="text-sm font-semibold text-emerald-700">{extra}</div> : null}
-    </div>
+    </Card>
   );
 }
 
 function GroupRow({ criterion }: { criterion: SheetCriterion }) {
+  const format = useFormat();
   const field = criterion.level === "FIELD";
   return (
     <tr className={field ? "bg-brand-50" : "bg-slate-50"}>
-      <td className={`px-3 py-2 ${field ? "font-bold" : "font-semibold"}`}>{criterion.code}</td>
-      <td className={`px-3 py-2 ${field ? "font-bold" : "font-semibold"}`} colSpan={1}>
-        {criterion.name}
-      </td>
-      <td className="px-3 py-2 text-right font-semibold tabular-nums">{formatPoints(criterion.maxPoints)}</td>
+      <td className={`cell ${field ? "font-bold" : "font-semibold"}`}>{criterion.code}</td>
+      <td className={`cell ${field ? "font-bold" : "font-semibold"}`}>{criterion.name}</td>
+      <td className="cell-num font-semibold">{format.points(criterion.maxPoints)}</td>
       <td colSpan={4} />
     </tr>
   );
 }
 
 function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Sheet }) {
+  const t = useTranslations("assessments.sheet");
+  const format = useFormat();
   const s = criterion.score!;
   const { abilities } = sheet;
   const lost = abilities.seesAppraisal && appraisedScore(s) !== null && appraisedScore(s)! < criterion.maxPoints;
   const canSelf = abilities.selfScore && criterion.method === "APPRAISAL";
   const canExplain = abilities.explain && s.explanationRequest !== null;
   const round = abilities.appraiseRound;
+  const code = criterion.code;
+  const range = t("range", { max: format.points(criterion.maxPoints) });
   return (
     <>
-      <tr className="border-t border-slate-100 align-top" data-code={criterion.code}>
-        <td className="px-3 py-2 tabular-nums">{criterion.code}</td>
-        <td className="px-3 py-2">
+      <tr className="border-t border-slate-100 align-top" data-code={code}>
+        <td className="cell tabular-nums">{code}</td>
+        <td className="cell">
           <div>{criterion.name}</div>
           <div className="text-xs text-slate-500">
-            {METHOD_LABEL[criterion.method]}
-            {criterion.requiredEvidence ? ` · Minh chứng: ${criterion.requiredEvidence}` : ""}
+            {t(`methods.${criterion.method}`)}
+            {criterion.requiredEvidence ? t("requiredEvidence", { evidence: criterion.requiredEvidence }) : ""}
           </div>
-          {s.selfComment ? <div className="mt-1 text-xs text-slate-700">Thuyết minh: {s.selfComment}</div> : null}
+          {s.selfComment ? <div className="mt-1 text-xs text-slate-700">{t("selfComment", { comment: s.selfComment })}</div> : null}
         </td>
-        <td className="px-3 py-2 text-right tabular-nums">{formatPoints(criterion.maxPoints)}</td>
-        <td className="px-3 py-2 text-right tabular-nums" data-col="self">
-          {formatPoints(s.selfScore)}
+        <td className="cell-num">{format.points(criterion.maxPoints)}</td>
+        <td className="cell-num" data-col="self">
+          {format.points(s.selfScore)}
         </td>
-        <td className={`px-3 py-2 text-right tabular-nums ${lost && s.round2Score === null ? "font-semibold text-red-700" : ""}`} data-col="round1">
-          {formatPoints(s.round1Score)}
+        <td className={`cell-num ${lost && s.round2Score === null ? "font-semibold text-red-700" : ""}`} data-col="round1">
+          {format.points(s.round1Score)}
           {s.round1Comment ? <div className="text-xs font-normal text-slate-600">{s.round1Comment}</div> : null}
         </td>
-        <td className={`px-3 py-2 text-right tabular-nums ${lost && s.round2Score !== null ? "font-semibold text-red-700" : ""}`} data-col="round2">
-          {formatPoints(s.round2Score)}
+        <td className={`cell-num ${lost && s.round2Score !== null ? "font-semibold text-red-700" : ""}`} data-col="round2">
+          {format.points(s.round2Score)}
           {s.round2Comment ? <div className="text-xs font-normal text-slate-600">{s.round2Comment}</div> : null}
         </td>
-        <td className="px-3 py-2 text-xs">
-          {s.explanationRequest ? <div className="text-amber-900">Yêu cầu: {s.explanationRequest}</div> : null}
-          {s.explanationResponse ? <div className="text-slate-800">Giải trình: {s.explanationResponse}</div> : null}
+        <td className="cell text-xs">
+          {s.explanationRequest ? <div className="text-amber-900">{t("request", { request: s.explanationRequest })}</div> : null}
+          {s.explanationResponse ? <div className="text-slate-800">{t("response", { response: s.explanationResponse })}</div> : null}
           <ul>
             {s.evidence.map((e) => (
               <li key={e.id}>
@@ -209,49 +215,67 @@ function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
         </td>
       </tr>
       {canSelf || canExplain || round ? (
-        <tr className="no-print bg-slate-50/60" data-forms-for={criterion.code}>
+        <tr className="no-print bg-slate-50/60" data-forms-for={code}>
           <td />
           <td colSpan={6} className="space-y-2 px-3 pb-3">
             {canSelf ? (
-              <ActionForm action={selfScoreAction} submitLabel="Lưu tự chấm" buttonClassName={smallButton} testId={`self-${criterion.code}`}>
+              <ActionForm action={selfScoreAction} submitLabel={t("saveSelf")} buttonClassName={smallButton} testId={`self-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
-                <input name="score" aria-label={`Điểm tự chấm ${criterion.code}`} defaultValue={s.selfScore === null ? "" : formatPoints(s.selfScore)} placeholder={`0–${formatPoints(criterion.maxPoints)}`} className={`${input} w-24`} />
-                <input name="comment" aria-label={`Thuyết minh ${criterion.code}`} defaultValue={s.selfComment ?? ""} placeholder="Thuyết minh" className={`${input} min-w-64 flex-1`} />
+                <input name="score" aria-label={t("selfScoreOf", { code })} defaultValue={format.decimal(s.selfScore)} placeholder={range} className={`${input} w-24`} />
+                <input name="comment" aria-label={t("commentOf", { code })} defaultValue={s.selfComment ?? ""} placeholder={t("comment")} className={`${input} min-w-64 flex-1`} />
               </ActionForm>
             ) : null}
             {canSelf || canExplain ? (
-              <ActionForm action={addEvidenceAction} submitLabel="Tải minh chứng" buttonClassName={smallButton} testId={`evidence-${criterion.code}`}>
+              <ActionForm action={addEvidenceAction} submitLabel={t("uploadEvidence")} buttonClassName={smallButton} testId={`evidence-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input type="file" name="file" aria-label={`Tệp minh chứng ${criterion.code}`} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp" className="text-xs" />
+                <input type="file" name="file" aria-label={t("evidenceFileOf", { code })} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp" className="text-xs" />
               </ActionForm>
             ) : null}
             {canExplain ? (
-              <ActionForm action={answerExplanationAction} submitLabel="Gửi giải trình" buttonClassName={smallButton} testId={`explain-${criterion.code}`}>
+              <ActionForm action={answerExplanationAction} submitLabel={t("sendExplanation")} buttonClassName={smallButton} testId={`explain-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
-                <input name="response" aria-label={`Giải trình ${criterion.code}`} defaultValue={s.explanationResponse ?? ""} placeholder="Nội dung giải trình" className={`${input} min-w-64 flex-1`} />
+                <input
+                  name="response"
+                  aria-label={t("explanationOf", { code })}
+                  defaultValue={s.explanationResponse ?? ""}
+                  placeholder={t("explanation")}
+                  className={`${input} min-w-64 flex-1`}
+                />
               </ActionForm>
             ) : null}
             {round ? (
-              <ActionForm action={appraiseAction} submitLabel={`Lưu thẩm định vòng ${round}`} buttonClassName={smallButton} testId={`appraise-${criterion.code}`}>
+              <ActionForm action={appraiseAction} submitLabel={t("saveAppraisal", { round })} buttonClassName={smallButton} testId={`appraise-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
                 <input
                   name="score"
-                  aria-label={`Điểm thẩm định ${criterion.code}`}
-                  defaultValue={formatPoints(round === 2 ? (s.round2Score ?? s.round1Score) : (s.round1Score ?? s.selfScore)).replace("—", "")}
-                  placeholder={`0–${formatPoints(criterion.maxPoints)}`}
+                  aria-label={t("appraisedScoreOf", { code })}
+                  defaultValue={format.decimal(round === 2 ? (s.round2Score ?? s.round1Score) : (s.round1Score ?? s.selfScore))}
+                  placeholder={range}
                   className={`${input} w-24`}
                 />
-                <input name="comment" aria-label={`Nhận xét ${criterion.code}`} defaultValue={(round === 2 ? s.round2Comment : s.round1Comment) ?? ""} placeholder="Nhận xét thẩm định" className={`${input} min-w-64 flex-1`} />
+                <input
+                  name="comment"
+                  aria-label={t("appraisalCommentOf", { code })}
+                  defaultValue={(round === 2 ? s.round2Comment : s.round1Comment) ?? ""}
+                  placeholder={t("appraisalComment")}
+                  className={`${input} min-w-64 flex-1`}
+                />
               </ActionForm>
             ) : null}
             {round === 1 ? (
-              <ActionForm action={requestExplanationAction} submitLabel="Yêu cầu giải trình" buttonClassName={smallButton} testId={`request-${criterion.code}`}>
+              <ActionForm action={requestExplanationAction} submitLabel={t("requestExplanation")} buttonClassName={smallButton} testId={`request-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
-                <input name="request" aria-label={`Yêu cầu giải trình ${criterion.code}`} defaultValue={s.explanationRequest ?? ""} placeholder="Nội dung cần giải trình, minh chứng cần bổ sung" className={`${input} min-w-64 flex-1`} />
+                <input
+                  name="request"
+                  aria-label={t("requestOf", { code })}
+                  defaultValue={s.explanationRequest ?? ""}
+                  placeholder={t("requestPlaceholder")}
+                  className={`${input} min-w-64 flex-1`}
+                />
               </ActionForm>
             ) : null}
           </td>

@@ -1,0 +1,72 @@
+// The message catalogue: one JSON file per domain (namespace) and language, in messages/<locale>/.
+// Vietnamese is the reference: its shape is the type of every catalogue (types.ts), so English
+// cannot lack a key without failing tsc, and tests/unit/i18n-catalogue.test.ts checks the rest
+// (no extra or empty key, the same ICU arguments, every key used in code exists).
+import type { NestedKeyOf } from "next-intl";
+import type { Locale } from "./config";
+import enAssessments from "./messages/en/assessments.json";
+import enAuth from "./messages/en/auth.json";
+import enDirectives from "./messages/en/directives.json";
+import enDashboards from "./messages/en/dashboards.json";
+import enCharts from "./messages/en/charts.json";
+import enCommon from "./messages/en/common.json";
+import enHome from "./messages/en/home.json";
+import viAssessments from "./messages/vi/assessments.json";
+import viAuth from "./messages/vi/auth.json";
+import viDirectives from "./messages/vi/directives.json";
+import viDashboards from "./messages/vi/dashboards.json";
+import viCharts from "./messages/vi/charts.json";
+import viCommon from "./messages/vi/common.json";
+import viHome from "./messages/vi/home.json";
+
+const vi = {
+  common: viCommon,
+  charts: viCharts,
+  auth: viAuth,
+  home: viHome,
+  assessments: viAssessments,
+  directives: viDirectives,
+  dashboards: viDashboards,
+};
+
+export type Messages = typeof vi;
+export type Namespace = keyof Messages;
+/** A namespace or a part of one: "dashboards", "directives.taskStatus". */
+export type MessagePath = NestedKeyOf<Messages>;
+
+const en: Messages = {
+  common: enCommon,
+  charts: enCharts,
+  auth: enAuth,
+  home: enHome,
+  assessments: enAssessments,
+  directives: enDirectives,
+  dashboards: enDashboards,
+};
+
+export const MESSAGES: Record<Locale, Messages> = { vi, en };
+export const NAMESPACES = Object.keys(vi) as Namespace[];
+
+/**
+ * Namespaces every page sends to the browser, for client components anywhere (form kit, error
+ * page, charts). A page whose client components need more wraps them in <ClientMessages>.
+ */
+export const CLIENT_NAMESPACES = ["common", "charts"] as const satisfies readonly MessagePath[];
+
+type Tree = { [key: string]: string | Tree };
+
+/** The messages under some paths only, in their place in the tree: what a page sends to the browser. */
+export function pickMessages(locale: Locale, paths: readonly MessagePath[]): Tree {
+  const picked: Tree = {};
+  for (const path of paths) {
+    const keys = path.split(".");
+    let from: string | Tree = MESSAGES[locale] as unknown as Tree;
+    let into = picked;
+    keys.forEach((key, i) => {
+      from = (from as Tree)[key];
+      if (i === keys.length - 1) into[key] = from;
+      else into = (into[key] ??= {}) as Tree;
+    });
+  }
+  return picked;
+}
