@@ -6,7 +6,7 @@
 import { startTransition, useActionState, useRef } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/api/server-action";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button, buttonClass, type ButtonSize } from "@/components/ui/button";
 
 export { describedBy, Field, FieldError, inputClass, labelClass } from "@/components/ui/field";
 export const primaryButton = buttonClass();
@@ -72,10 +72,22 @@ export function Feedback<T>({ state, testId, children }: { state: FormState<T>; 
   );
 }
 
-export function SubmitButton({ pending, label, pendingLabel, className }: { pending: boolean; label: string; pendingLabel?: string; className?: string }) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  size,
+  className,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel?: string;
+  size?: ButtonSize;
+  className?: string;
+}) {
   const t = useTranslations("common.form");
   return (
-    <Button type="submit" disabled={pending} className={className}>
+    <Button type="submit" disabled={pending} size={size} className={className}>
       {pending ? (pendingLabel ?? t("saving")) : label}
     </Button>
   );

@@ -6,6 +6,9 @@ import type { NestedKeyOf } from "next-intl";
 import type { Locale } from "./config";
 import enAssessments from "./messages/en/assessments.json";
 import enAuth from "./messages/en/auth.json";
+import enResults from "./messages/en/results.json";
+import enUnits from "./messages/en/units.json";
+import enRankings from "./messages/en/rankings.json";
 import enDirectives from "./messages/en/directives.json";
 import enDashboards from "./messages/en/dashboards.json";
 import enCharts from "./messages/en/charts.json";
@@ -13,6 +16,9 @@ import enCommon from "./messages/en/common.json";
 import enHome from "./messages/en/home.json";
 import viAssessments from "./messages/vi/assessments.json";
 import viAuth from "./messages/vi/auth.json";
+import viResults from "./messages/vi/results.json";
+import viUnits from "./messages/vi/units.json";
+import viRankings from "./messages/vi/rankings.json";
 import viDirectives from "./messages/vi/directives.json";
 import viDashboards from "./messages/vi/dashboards.json";
 import viCharts from "./messages/vi/charts.json";
@@ -25,6 +31,9 @@ const vi = {
   auth: viAuth,
   home: viHome,
   assessments: viAssessments,
+  results: viResults,
+  units: viUnits,
+  rankings: viRankings,
   directives: viDirectives,
   dashboards: viDashboards,
 };
@@ -40,6 +49,9 @@ const en: Messages = {
   auth: enAuth,
   home: enHome,
   assessments: enAssessments,
+  results: enResults,
+  units: enUnits,
+  rankings: enRankings,
   directives: enDirectives,
   dashboards: enDashboards,
 };

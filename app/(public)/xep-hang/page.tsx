@@ -1,20 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getRanking, latestResultYear, listProvinceIndices, UnknownIndexError } from "@/lib/results/queries";
 import { filterByRegion, NO_REGION, unknownRegionMessage } from "@/lib/results/ranking-view";
 import { indexCodeSchema, regionParamSchema, yearSchema } from "@/lib/results/schema";
-import { formatScore } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/server";
 import { RankingBarChart } from "@/components/charts/ranking-bar-chart";
 import { RankingTable } from "@/components/tables/ranking-table";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Card } from "@/components/ui/card";
+import { filterInputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Xếp hạng PAR INDEX và SIPAS" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("rankings"))("title") };
+}
 
 type Search = { index?: string; year?: string; region?: string };
 
 export default async function RankingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
+  const [indices, t, format] = await Promise.all([listProvinceIndices(), getTranslations("rankings"), getFormat()]);
   const indexParsed = indexCodeSchema.safeParse(params.index ?? "PAR_INDEX");
-  const indices = await listProvinceIndices();
   if (!indexParsed.success) return <ErrorBox message={indexParsed.error.issues[0].message} />;
   const regionParsed = regionParamSchema.safeParse(params.region);
   if (!regionParsed.success) return <ErrorBox message={regionParsed.error.issues[0].message} />;
@@ -40,141 +48,136 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
 
   // Ranks stay national under a region filter; units without a region are named, never dropped silently.
   const { items, unassigned } = filterByRegion(ranking.items, region);
-  const regionLabel = region === NO_REGION ? "chưa xác định vùng" : (ranking.regions.find((r) => r.code === region)?.nameVi ?? null);
+  const regionName = region && region !== NO_REGION ? (ranking.regions.find((r) => r.code === region)?.nameVi ?? null) : null;
+  const filtered = region === NO_REGION || regionName !== null;
+  const regionHeading = region === NO_REGION ? t("noRegionHeading") : regionName ? t("regionHeading", { region: regionName }) : null;
   const regionAverage = region ? ranking.regionAverages.find((r) => r.regionCode === region) : undefined;
   const hasUnassigned = ranking.items.some((item) => item.regionCode === null);
   const query = new URLSearchParams({ index: ranking.index.code, year: String(ranking.year), ...(region ? { region } : {}) });
-  const title = `${ranking.index.shortName} năm ${ranking.year}${regionLabel ? ` · ${region === NO_REGION ? "Tỉnh, thành phố " : "Vùng "}${regionLabel}` : ""}`;
+  const index = ranking.index.shortName;
+  const title =
+    region === NO_REGION
+      ? t("titleNoRegion", { index, year: ranking.year })
+      : regionName
+        ? t("titleRegion", { index, year: ranking.year, region: regionName })
+        : t("titleYear", { index, year: ranking.year });
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold text-brand-900">
-            Xếp hạng {ranking.index.shortName} năm {ranking.year}
-          </h1>
-          {regionLabel ? (
-            <p className="font-semibold text-brand-700" data-testid="region-heading">
-              {region === NO_REGION ? "Tỉnh, thành phố chưa xác định vùng" : `Vùng ${regionLabel}`} (thứ hạng toàn quốc)
-            </p>
-          ) : null}
-          <p className="text-slate-600">{ranking.index.nameVi} của các tỉnh, thành phố trực thuộc trung ương</p>
-        </div>
-        <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label="Chọn chỉ số và năm">
-          <label className="text-sm">
-            <span className="block text-slate-600">Chỉ số</span>
-            <select name="index" defaultValue={ranking.index.code} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-              {indices.map((index) => (
-                <option key={index.code} value={index.code}>
-                  {index.shortName}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">Năm</span>
-            <select name="year" defaultValue={String(ranking.year)} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-              {(ranking.years.includes(ranking.year) ? ranking.years : [ranking.year, ...ranking.years]).map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">Vùng</span>
-            <select name="region" defaultValue={region ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-              <option value="">Cả nước</option>
-              {ranking.regions.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.nameVi}
-                </option>
-              ))}
-              {hasUnassigned || region === NO_REGION ? <option value={NO_REGION}>Chưa xác định vùng</option> : null}
-            </select>
-          </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-            Xem
-          </button>
-        </form>
-      </div>
+      <PageHeader
+        title={t("heading", { index, year: ranking.year })}
+        actions={
+          <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("choose")}>
+            <label className="text-sm">
+              <span className="block text-slate-600">{t("index")}</span>
+              <select name="index" defaultValue={ranking.index.code} className={filterInputClass}>
+                {indices.map((option) => (
+                  <option key={option.code} value={option.code}>
+                    {option.shortName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm">
+              <span className="block text-slate-600">{t("year")}</span>
+              <select name="year" defaultValue={String(ranking.year)} className={filterInputClass}>
+                {(ranking.years.includes(ranking.year) ? ranking.years : [ranking.year, ...ranking.years]).map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="text-sm">
+              <span className="block text-slate-600">{t("region")}</span>
+              <select name="region" defaultValue={region ?? ""} className={filterInputClass}>
+                <option value="">{t("nationwide")}</option>
+                {ranking.regions.map((r) => (
+                  <option key={r.code} value={r.code}>
+                    {r.nameVi}
+                  </option>
+                ))}
+                {hasUnassigned || region === NO_REGION ? <option value={NO_REGION}>{t("noRegion")}</option> : null}
+              </select>
+            </label>
+            <Button type="submit">{t("view")}</Button>
+          </form>
+        }
+      >
+        {regionHeading ? (
+          <p className="font-semibold text-brand-700" data-testid="region-heading">
+            {t("nationalRanks", { heading: regionHeading })}
+          </p>
+        ) : null}
+        <p className="text-slate-600">{t("lead", { index: ranking.index.nameVi })}</p>
+      </PageHeader>
 
-      <nav className="no-print flex gap-2 text-sm" aria-label="Chỉ số">
-        {indices.map((index) => (
+      <nav className="no-print flex gap-2 text-sm" aria-label={t("index")}>
+        {indices.map((option) => (
           <Link
-            key={index.code}
-            href={`/xep-hang?${new URLSearchParams({ index: index.code, year: String(ranking.year), ...(region ? { region } : {}) })}`}
-            aria-current={index.code === ranking.index.code ? "page" : undefined}
+            key={option.code}
+            href={`/xep-hang?${new URLSearchParams({ index: option.code, year: String(ranking.year), ...(region ? { region } : {}) })}`}
+            aria-current={option.code === ranking.index.code ? "page" : undefined}
             className={
-              index.code === ranking.index.code
+              option.code === ranking.index.code
                 ? "rounded-full bg-brand-600 px-3 py-1 font-semibold text-white"
                 : "rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100"
             }
           >
-            {index.shortName}
+            {option.shortName}
           </Link>
         ))}
       </nav>
 
       {ranking.items.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
-          Chưa có kết quả {ranking.index.shortName} năm {ranking.year} trong dữ liệu.
-        </p>
+        <Callout tone="neutral" className="text-slate-700">
+          {t("noResults", { index, year: ranking.year })}
+        </Callout>
       ) : (
         <>
           {ranking.partial ? (
-            <p role="note" data-testid="partial-note" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
-              <strong>Bảng chưa đầy đủ:</strong> dữ liệu mới có kết quả của {ranking.items.length}/{ranking.unitCount} tỉnh, thành phố được xếp hạng năm{" "}
-              {ranking.year} (chỉ những kết quả đã tìm được nguồn công bố). Thứ hạng không được công bố hiển thị dưới dạng khoảng suy ra từ các kết quả đã biết.
-            </p>
+            <Callout tone="warn" role="note" data-testid="partial-note" className="text-sm">
+              {t.rich("partial", { known: ranking.items.length, count: ranking.unitCount, year: ranking.year, strong: (chunks) => <strong>{chunks}</strong> })}
+            </Callout>
           ) : null}
           {unassigned.length > 0 ? (
-            <p role="note" data-testid="unassigned-note" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-              <strong>Chưa xác định vùng:</strong> {unassigned.map((item) => item.unitName).join(", ")} hình thành từ các tỉnh thuộc nhiều vùng nên
-              không có trong bộ lọc vùng.{" "}
+            <Callout tone="neutral" role="note" data-testid="unassigned-note" className="text-sm">
+              {t.rich("unassigned", { units: unassigned.map((item) => item.unitName).join(", "), strong: (chunks) => <strong>{chunks}</strong> })}{" "}
               <Link href={`/xep-hang?${new URLSearchParams({ index: ranking.index.code, year: String(ranking.year), region: NO_REGION })}`} className="font-semibold text-brand-700 underline">
-                Xem các tỉnh, thành phố này
+                {t("seeUnassigned")}
               </Link>
-            </p>
+            </Callout>
           ) : null}
           {items.length === 0 ? (
-            <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
-              Chưa có kết quả {ranking.index.shortName} năm {ranking.year} của tỉnh, thành phố nào thuộc {regionLabel ? `vùng ${regionLabel}` : "bộ lọc này"}.
-            </p>
+            <Callout tone="neutral" className="text-slate-700">
+              {filtered && regionName ? t("noResultsInRegion", { index, year: ranking.year, region: regionName }) : t("noResultsInFilter", { index, year: ranking.year })}
+            </Callout>
           ) : (
             <>
               <RankingBarChart
-                title={`Điểm ${title}`}
+                title={t("chartTitle", { title })}
                 bars={items.map((item) => ({ name: item.unitName, score: item.score }))}
                 partial={ranking.partial}
                 averages={[
-                  ...(ranking.nationalAverage ? [{ label: "TB cả nước", value: ranking.nationalAverage.value }] : []),
-                  ...(regionAverage ? [{ label: "TB vùng", value: regionAverage.value }] : []),
+                  ...(ranking.nationalAverage ? [{ label: t("nationalAverageShort"), value: ranking.nationalAverage.value }] : []),
+                  ...(regionAverage ? [{ label: t("regionAverageShort"), value: regionAverage.value }] : []),
                 ]}
                 tableId="bang-xep-hang"
               />
-              <div className="no-print flex flex-wrap items-center gap-2 text-sm" aria-label="Tải bảng xếp hạng">
-                <span className="text-slate-600">Tải bảng đang xem:</span>
-                <a
-                  href={`/api/v1/rankings/export?${query}&format=csv`}
-                  download
-                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-semibold hover:bg-slate-100"
-                >
-                  Tải CSV
+              <div className="no-print flex flex-wrap items-center gap-2 text-sm" aria-label={t("download")}>
+                <span className="text-slate-600">{t("downloadShown")}</span>
+                <a href={`/api/v1/rankings/export?${query}&format=csv`} download className={buttonClass("secondary", "sm", "font-semibold")}>
+                  {t("downloadCsv")}
                 </a>
-                <a
-                  href={`/api/v1/rankings/export?${query}&format=xlsx`}
-                  download
-                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-semibold hover:bg-slate-100"
-                >
-                  Tải XLSX
+                <a href={`/api/v1/rankings/export?${query}&format=xlsx`} download className={buttonClass("secondary", "sm", "font-semibold")}>
+                  {t("downloadXlsx")}
                 </a>
               </div>
               <RankingTable
                 id="bang-xep-hang"
                 items={items}
                 unitCount={ranking.unitCount}
-                caption={`Bảng xếp hạng ${title}${regionLabel ? " (thứ hạng toàn quốc)" : ""}`}
+                caption={filtered ? t("tableCaptionFiltered", { title }) : t("tableCaption", { title })}
               />
             </>
           )}
@@ -182,35 +185,36 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
       )}
 
       {ranking.nationalAverage || ranking.regionAverages.length > 0 ? (
-        <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 className="font-semibold">Giá trị trung bình năm {ranking.year}</h2>
+        <Card as="section" padding="md">
+          <h2 className="font-semibold">{t("averages", { year: ranking.year })}</h2>
           <ul className="mt-2 space-y-1 text-sm">
             {ranking.nationalAverage ? (
               <li>
-                Cả nước: <strong className="tabular-nums">{formatScore(ranking.nationalAverage.value)}%</strong>{" "}
+                {t("nationwideAverage")} <strong className="tabular-nums">{format.score(ranking.nationalAverage.value)}%</strong>{" "}
                 <span className="text-slate-500">({ranking.nationalAverage.source})</span>
               </li>
             ) : null}
             {ranking.regionAverages.map((average) => (
               <li key={average.regionCode} className={average.regionCode === region ? "font-semibold text-brand-900" : undefined}>
-                {average.regionName}: <strong className="tabular-nums">{formatScore(average.value)}%</strong>
-                {average.regionCode === region ? " (vùng đang xem)" : null}
+                {average.regionName}: <strong className="tabular-nums">{format.score(average.value)}%</strong>
+                {average.regionCode === region ? t("currentRegion") : null}
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       ) : null}
     </div>
   );
 }
 
-function ErrorBox({ message }: { message: string }) {
+async function ErrorBox({ message }: { message: string }) {
+  const t = await getTranslations("rankings");
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
+    <Callout tone="error">
       {message}{" "}
       <Link href="/xep-hang" className="font-semibold underline">
-        Xem bảng xếp hạng mới nhất
+        {t("latest")}
       </Link>
-    </div>
+    </Callout>
   );
 }

@@ -1,22 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { getResultEntry } from "@/lib/results/queries";
 import { currentYearInVietnam } from "@/lib/time";
 import { indexCodeSchema, yearSchema } from "@/lib/results/schema";
 import { ResultForm } from "@/components/forms/result-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { filterInputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Nhập kết quả công bố" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("results.entry"))("title") };
+}
 
 type Search = { id?: string; index?: string; year?: string };
 
 export default async function ResultEntryPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const params = await searchParams;
-  const actor = await currentActor();
+  const [params, actor, t] = await Promise.all([searchParams, currentActor(), getTranslations("results.entry")]);
   let entry;
   try {
     if (params.id !== undefined) {
-      if (!/^\d+$/.test(params.id)) return <ErrorBox message="Đường dẫn sửa kết quả không hợp lệ: mở lại từ danh sách kết quả." />;
+      if (!/^\d+$/.test(params.id)) return <ErrorBox message={t("badLink")} />;
       entry = await getResultEntry(actor, { id: Number(params.id) });
     } else {
       const index = indexCodeSchema.safeParse(params.index ?? "PAR_INDEX");
@@ -27,7 +34,7 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
     }
   } catch (error) {
     const status = (error as { status?: number }).status;
-    if (status === 403) return <ErrorBox message="Bạn chỉ được nhập, sửa kết quả của tỉnh mình; quản trị hệ thống nhập được cho mọi tỉnh." />;
+    if (status === 403) return <ErrorBox message={t("forbidden")} />;
     if (status === 400 || status === 404) return <ErrorBox message={(error as Error).message} />;
     throw error;
   }
@@ -35,23 +42,17 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
   const editing = entry.result !== null;
   return (
     <div className="space-y-6">
-      <div>
-        <p className="text-sm">
-          <Link href="/ket-qua" className="text-brand-700 hover:underline">
-            ← Kết quả công bố
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold text-brand-900">
-          {editing ? "Sửa" : "Nhập"} kết quả {entry.index.shortName} năm {entry.year}
-        </h1>
-        <p className="text-slate-600">{entry.index.nameVi}, theo số liệu Bộ Nội vụ công bố. Mọi thay đổi được ghi nhật ký.</p>
-      </div>
+      <PageHeader
+        back={{ href: "/ket-qua", label: t("back") }}
+        title={t(editing ? "headingEdit" : "headingNew", { index: entry.index.shortName, year: entry.year })}
+        lead={t("lead", { index: entry.index.nameVi })}
+      />
 
       {!editing ? (
-        <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Chọn chỉ số và năm">
+        <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("choose")}>
           <label className="text-sm">
-            <span className="block text-slate-600">Chỉ số</span>
-            <select name="index" defaultValue={entry.index.code} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
+            <span className="block text-slate-600">{t("index")}</span>
+            <select name="index" defaultValue={entry.index.code} className={filterInputClass}>
               {entry.indices.map((index) => (
                 <option key={index.code} value={index.code}>
                   {index.shortName}
@@ -60,47 +61,43 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
             </select>
           </label>
           <label className="text-sm">
-            <span className="block text-slate-600">Năm</span>
-            <input
-              name="year"
-              type="number"
-              min={2000}
-              max={entry.currentYear}
-              defaultValue={entry.year}
-              className="w-28 rounded-md border border-slate-300 bg-white px-2 py-1.5"
-            />
+            <span className="block text-slate-600">{t("year")}</span>
+            <input name="year" type="number" min={2000} max={entry.currentYear} defaultValue={entry.year} className={`w-28 ${filterInputClass}`} />
           </label>
-          <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-100">
-            Đổi chỉ số, năm
-          </button>
+          <Button type="submit" variant="secondary" className="font-semibold">
+            {t("change")}
+          </Button>
         </form>
       ) : null}
 
       {entry.year > entry.currentYear ? (
-        <ErrorBox message={`Năm ${entry.year} chưa đến: chưa có kết quả công bố.`} />
+        <ErrorBox message={t("future", { year: entry.year })} />
       ) : entry.units.length === 0 ? (
-        <ErrorBox message={`Tỉnh của bạn không có đơn vị nào trong năm ${entry.year}: chọn năm khác.`} />
+        <ErrorBox message={t("noUnit", { year: entry.year })} />
       ) : (
         <>
           {!entry.framework ? (
-            <p className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
-              Chưa có bộ chỉ số {entry.index.shortName} áp dụng cho năm {entry.year}: chỉ nhập được điểm tổng.
-            </p>
+            <Callout tone="warn" className="text-sm">
+              {t("noFramework", { index: entry.index.shortName, year: entry.year })}
+            </Callout>
           ) : null}
-          <ResultForm key={`${entry.index.code}-${entry.year}-${entry.result?.id ?? "new"}-${entry.result?.version ?? ""}`} entry={entry} />
+          <ClientMessages namespaces={["results.form"]}>
+            <ResultForm key={`${entry.index.code}-${entry.year}-${entry.result?.id ?? "new"}-${entry.result?.version ?? ""}`} entry={entry} />
+          </ClientMessages>
         </>
       )}
     </div>
   );
 }
 
-function ErrorBox({ message }: { message: string }) {
+async function ErrorBox({ message }: { message: string }) {
+  const t = await getTranslations("results.entry");
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800">
+    <Callout tone="error">
       {message}{" "}
       <Link href="/ket-qua" className="font-semibold underline">
-        Về danh sách kết quả
+        {t("toList")}
       </Link>
-    </div>
+    </Callout>
   );
 }
