@@ -1,22 +1,25 @@
 "use client";
 // Maximum points of the whole tree in one save: the leaves are typed, every parent shows the sum
 // of its children as it will be saved, and the total is compared with the framework's maximum.
+// Its messages: frameworks.pointsEditor.
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { setMaxPointsAction } from "@/lib/frameworks/actions";
 import type { CriterionView } from "@/lib/frameworks/types";
 import { parseDecimal } from "@/lib/frameworks/schema";
 import { SUM_TOLERANCE } from "@/lib/frameworks/tree";
+import { useFormat } from "@/lib/i18n/client";
 import { cents } from "@/lib/numbers";
-import { formatPoints } from "@/lib/format";
-import { Feedback, useFormAction } from "@/components/forms/form-kit";
+import { Feedback, SubmitButton, useFormAction } from "@/components/forms/form-kit";
+import { DataTable, TBody, Th, THead } from "@/components/ui/data-table";
 
 type Props = { frameworkId: number; revision: number; criteria: CriterionView[]; maxScore: number; requireTotal: boolean };
 
 export function PointsEditor({ frameworkId, revision, criteria, maxScore, requireTotal }: Props) {
+  const t = useTranslations("frameworks.pointsEditor");
+  const format = useFormat();
   const { state, pending, onSubmit } = useFormAction(setMaxPointsAction);
-  const [values, setValues] = useState<Record<number, string>>(() =>
-    Object.fromEntries(criteria.filter((c) => c.isLeaf).map((c) => [c.id, formatPoints(c.maxPoints).replace(/\./g, "")])),
-  );
+  const [values, setValues] = useState<Record<number, string>>(() => Object.fromEntries(criteria.filter((c) => c.isLeaf).map((c) => [c.id, format.decimal(c.maxPoints)])));
   const sums = useMemo(() => {
     const total = new Map<number, number>();
     const of = (c: CriterionView): number => {
@@ -31,19 +34,16 @@ export function PointsEditor({ frameworkId, revision, criteria, maxScore, requir
   const matches = Math.abs(grandTotal - maxScore) <= SUM_TOLERANCE;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="Sửa điểm tối đa">
+    <form onSubmit={onSubmit} className="space-y-4" aria-label={t("label")}>
       <input type="hidden" name="frameworkId" value={frameworkId} />
       <input type="hidden" name="revision" value={revision} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <thead className="bg-slate-100 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2">Mã</th>
-              <th scope="col" className="px-3 py-2">Tên</th>
-              <th scope="col" className="px-3 py-2 text-right">Điểm tối đa</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+      <DataTable>
+          <THead>
+            <Th>{t("code")}</Th>
+            <Th>{t("name")}</Th>
+            <Th numeric>{t("maxPoints")}</Th>
+          </THead>
+          <TBody>
             {criteria.map((c) => {
               const sum = sums.get(c.id);
               return (
@@ -59,41 +59,36 @@ export function PointsEditor({ frameworkId, revision, criteria, maxScore, requir
                         value={values[c.id] ?? ""}
                         onChange={(e) => setValues({ ...values, [c.id]: e.target.value })}
                         inputMode="decimal"
-                        aria-label={`Điểm tối đa ${c.code}`}
+                        aria-label={t("pointsOf", { code: c.code })}
                         aria-invalid={Number.isNaN(sum) ? true : undefined}
                         className="w-24 rounded-md border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid]:border-red-500"
                       />
                     ) : (
-                      <span className="tabular-nums" title="Tổng các mục con">
-                        = {Number.isNaN(sum) ? "?" : formatPoints(sum)}
+                      <span className="tabular-nums" title={t("childrenSum")}>
+                        = {Number.isNaN(sum) ? "?" : format.points(sum)}
                       </span>
                     )}
                   </td>
                 </tr>
               );
             })}
-          </tbody>
+          </TBody>
           <tfoot>
             <tr className="bg-slate-50 font-semibold">
               <td className="px-3 py-2" colSpan={2}>
-                Tổng các lĩnh vực (điểm tối đa của bộ chỉ số: {formatPoints(maxScore)})
+                {t("total", { max: format.points(maxScore) })}
               </td>
               <td className={`px-3 py-2 text-right tabular-nums ${matches ? "text-emerald-700" : "text-red-700"}`} data-testid="points-total">
-                {Number.isNaN(grandTotal) ? "?" : formatPoints(grandTotal)} {matches ? "✓" : "≠"}
+                {Number.isNaN(grandTotal) ? "?" : format.points(grandTotal)} {matches ? "✓" : "≠"}
               </td>
             </tr>
           </tfoot>
-        </table>
-      </div>
+      </DataTable>
       {!matches && requireTotal ? (
-        <p className="text-sm text-red-700">
-          Bộ chỉ số đang áp dụng: tổng phải bằng {formatPoints(maxScore)} mới lưu được. Chuyển điểm giữa các tiêu chí cho đến khi khớp.
-        </p>
+        <p className="text-sm text-red-700">{t("mustMatch", { max: format.points(maxScore) })}</p>
       ) : null}
       <Feedback state={state} />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-        {pending ? "Đang lưu…" : "Lưu điểm tối đa"}
-      </button>
+      <SubmitButton pending={pending} size="md" label={t("save")} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { NestedKeyOf } from "next-intl";
 import type { Locale } from "./config";
 import enAssessments from "./messages/en/assessments.json";
 import enAuth from "./messages/en/auth.json";
+import enFrameworks from "./messages/en/frameworks.json";
 import enResults from "./messages/en/results.json";
 import enUnits from "./messages/en/units.json";
 import enRankings from "./messages/en/rankings.json";
@@ -16,6 +17,7 @@ import enCommon from "./messages/en/common.json";
 import enHome from "./messages/en/home.json";
 import viAssessments from "./messages/vi/assessments.json";
 import viAuth from "./messages/vi/auth.json";
+import viFrameworks from "./messages/vi/frameworks.json";
 import viResults from "./messages/vi/results.json";
 import viUnits from "./messages/vi/units.json";
 import viRankings from "./messages/vi/rankings.json";
@@ -31,6 +33,7 @@ const vi = {
   auth: viAuth,
   home: viHome,
   assessments: viAssessments,
+  frameworks: viFrameworks,
   results: viResults,
   units: viUnits,
   rankings: viRankings,
@@ -49,6 +52,7 @@ const en: Messages = {
   auth: enAuth,
   home: enHome,
   assessments: enAssessments,
+  frameworks: enFrameworks,
   results: enResults,
   units: enUnits,
   rankings: enRankings,
