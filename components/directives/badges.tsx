@@ -1,80 +1,53 @@
 // Small status marks of directives, targets, tasks and reports. Each says its status in words,
 // not only by colour.
+import { useTranslations } from "next-intl";
 import type { TaskStatus } from "@/lib/directives/types";
-import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
-import { PROGRESS_LABELS, REPORT_CELL_LABELS, TARGETS_OVERALL_LABELS, type DirectiveProgress, type ReportCellState, type TargetsOverall } from "@/lib/directives/rules";
-import { TARGET_STATUS_LABELS, type TargetStatus } from "@/lib/targets/evaluate";
+import type { DirectiveProgress, ReportCellState, TargetsOverall } from "@/lib/directives/rules";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const base = "inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold";
+export { TargetStatusBadge } from "@/components/dashboards/badges";
 
-const TARGET_STYLE: Record<TargetStatus, string> = {
-  met: "bg-emerald-100 text-emerald-900",
-  missed: "bg-red-100 text-red-900",
-  at_risk: "bg-amber-100 text-amber-900",
-  not_yet_known: "bg-slate-100 text-slate-700",
-};
-
-export function TargetStatusBadge({ status }: { status: TargetStatus }) {
-  return (
-    <span className={`${base} ${TARGET_STYLE[status]}`} data-target-status={status}>
-      {TARGET_STATUS_LABELS[status]}
-    </span>
-  );
-}
-
-const OVERALL_STYLE: Record<TargetsOverall, string> = {
-  none: "bg-white text-slate-500 border border-slate-200",
-  met: TARGET_STYLE.met,
-  missed: TARGET_STYLE.missed,
-  at_risk: TARGET_STYLE.at_risk,
-  pending: TARGET_STYLE.not_yet_known,
-};
+const OVERALL_TONE: Record<TargetsOverall, BadgeTone> = { none: "muted", met: "ok", missed: "bad", at_risk: "warn", pending: "neutral" };
 
 export function TargetsOverallBadge({ overall }: { overall: TargetsOverall }) {
-  return <span className={`${base} ${OVERALL_STYLE[overall]}`}>{TARGETS_OVERALL_LABELS[overall]}</span>;
+  const t = useTranslations("directives.targetsOverall");
+  return <Badge tone={OVERALL_TONE[overall]}>{t(overall)}</Badge>;
 }
 
-const TASK_STYLE: Record<TaskStatus, string> = {
-  NOT_STARTED: "bg-slate-100 text-slate-800",
-  IN_PROGRESS: "bg-sky-100 text-sky-900",
-  DONE: "bg-emerald-100 text-emerald-900",
-  CANCELLED: "bg-slate-200 text-slate-600 line-through",
-};
+const TASK_TONE: Record<TaskStatus, BadgeTone> = { NOT_STARTED: "neutral", IN_PROGRESS: "info", DONE: "ok", CANCELLED: "muted" };
 
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
-  return <span className={`${base} ${TASK_STYLE[status]}`}>{TASK_STATUS_LABELS[status]}</span>;
+  const t = useTranslations("directives.taskStatus");
+  return (
+    <Badge tone={TASK_TONE[status]} className={status === "CANCELLED" ? "line-through" : undefined}>
+      {t(status)}
+    </Badge>
+  );
 }
 
 export function OverdueBadge({ days }: { days: number }) {
+  const t = useTranslations("directives.tasks");
   return (
-    <span className={`${base} bg-red-600 text-white`} data-overdue="true">
-      Quá hạn {days} ngày
-    </span>
+    <Badge tone="strong-bad" data-overdue="true">
+      {t("overdueDays", { days })}
+    </Badge>
   );
 }
 
-const PROGRESS_STYLE: Record<DirectiveProgress, string> = {
-  no_tasks: "bg-white text-slate-500 border border-slate-200",
-  overdue: "bg-red-100 text-red-900",
-  in_progress: "bg-sky-100 text-sky-900",
-  done: "bg-emerald-100 text-emerald-900",
-};
+const PROGRESS_TONE: Record<DirectiveProgress, BadgeTone> = { no_tasks: "muted", overdue: "bad", in_progress: "info", done: "ok" };
 
 export function ProgressBadge({ progress }: { progress: DirectiveProgress }) {
-  return <span className={`${base} ${PROGRESS_STYLE[progress]}`}>{PROGRESS_LABELS[progress]}</span>;
+  const t = useTranslations("directives.progress");
+  return <Badge tone={PROGRESS_TONE[progress]}>{t(progress)}</Badge>;
 }
 
-const CELL_STYLE: Record<ReportCellState, string> = {
-  submitted: "bg-emerald-100 text-emerald-900",
-  missing: "bg-red-100 text-red-900",
-  open: "bg-sky-50 text-sky-900",
-  upcoming: "bg-white text-slate-500",
-};
+const CELL_TONE: Record<ReportCellState, BadgeTone> = { submitted: "ok", missing: "bad", open: "info", upcoming: "muted" };
 
 export function ReportCellBadge({ state }: { state: ReportCellState }) {
+  const t = useTranslations("directives.reportCell");
   return (
-    <span className={`${base} ${CELL_STYLE[state]}`} data-report-state={state}>
-      {REPORT_CELL_LABELS[state]}
-    </span>
+    <Badge tone={CELL_TONE[state]} data-report-state={state}>
+      {t(state)}
+    </Badge>
   );
 }

@@ -1,12 +1,15 @@
 "use client";
 // The commitments every agency signs with the chairman: one form that gives the same target to
 // every selected agency (completion of its tasks, or a criterion's score).
+// Its messages: directives.bulk.
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { bulkTargetsAction } from "@/lib/directives/actions";
 import type { TargetChoices } from "./target-form";
-import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
+import { Feedback, FieldError, inputClass, labelClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
 export function BulkTargetsForm({ directiveId, choices }: { directiveId: number; choices: TargetChoices }) {
+  const t = useTranslations("directives.bulk");
   const { state, pending, onSubmit, error, invalid } = useFormAction(bulkTargetsAction, { reset: true });
   const [kind, setKind] = useState<"COMMITMENT_COMPLETION" | "CRITERION_SCORE">("COMMITMENT_COMPLETION");
   const boxes = useRef<HTMLFieldSetElement>(null);
@@ -15,18 +18,18 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="bulk-targets">
       <input type="hidden" name="directiveId" value={directiveId} />
       <fieldset className="flex flex-wrap gap-4 text-sm">
-        <legend className={labelClass}>Loại chỉ tiêu</legend>
+        <legend className={labelClass}>{t("kind")}</legend>
         <label className="flex items-center gap-1">
-          <input type="radio" name="kind" value="COMMITMENT_COMPLETION" checked={kind === "COMMITMENT_COMPLETION"} onChange={() => setKind("COMMITMENT_COMPLETION")} /> Hoàn thành cam kết (% nhiệm vụ cơ quan chủ trì)
+          <input type="radio" name="kind" value="COMMITMENT_COMPLETION" checked={kind === "COMMITMENT_COMPLETION"} onChange={() => setKind("COMMITMENT_COMPLETION")} /> {t("commitment")}
         </label>
         <label className="flex items-center gap-1">
-          <input type="radio" name="kind" value="CRITERION_SCORE" checked={kind === "CRITERION_SCORE"} onChange={() => setKind("CRITERION_SCORE")} /> Điểm một tiêu chí
+          <input type="radio" name="kind" value="CRITERION_SCORE" checked={kind === "CRITERION_SCORE"} onChange={() => setKind("CRITERION_SCORE")} /> {t("criterionScore")}
         </label>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
         <div>
           <label htmlFor="bulk-year" className={labelClass}>
-            Năm
+            {t("year")}
           </label>
           <select id="bulk-year" name="year" defaultValue={choices.years.at(-1)} className={inputClass} aria-invalid={invalid("year")}>
             {choices.years.map((y) => (
@@ -39,7 +42,7 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
         </div>
         <div>
           <label htmlFor="bulk-value" className={labelClass}>
-            {kind === "COMMITMENT_COMPLETION" ? "Tỷ lệ hoàn thành (%)" : "Điểm tối thiểu"}
+            {kind === "COMMITMENT_COMPLETION" ? t("completionRate") : t("minScore")}
           </label>
           <input id="bulk-value" name="value" inputMode="decimal" defaultValue={kind === "COMMITMENT_COMPLETION" ? "100" : ""} className={inputClass} aria-invalid={invalid("value")} />
           <FieldError name="bulk-value" message={error("value")} />
@@ -47,10 +50,10 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
         {kind === "CRITERION_SCORE" ? (
           <div>
             <label htmlFor="bulk-criterion" className={labelClass}>
-              Tiêu chí
+              {t("criterion")}
             </label>
             <select id="bulk-criterion" name="criterionId" defaultValue="" className={inputClass} aria-invalid={invalid("criterionId")}>
-              <option value="">— Chọn tiêu chí —</option>
+              <option value="">{t("chooseCriterion")}</option>
               {choices.criteria.map((group) => (
                 <optgroup key={group.framework} label={group.framework}>
                   {group.criteria.map((c) => (
@@ -66,19 +69,19 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
         ) : null}
         <div className="sm:col-span-3">
           <label htmlFor="bulk-note" className={labelClass}>
-            Ghi chú
+            {t("note")}
           </label>
-          <input id="bulk-note" name="note" placeholder="ví dụ Cam kết ký với Chủ tịch UBND tỉnh ngày 16/4" className={inputClass} />
+          <input id="bulk-note" name="note" placeholder={t("notePlaceholder")} className={inputClass} />
         </div>
       </div>
       <fieldset ref={boxes} aria-invalid={invalid("agencyIds")}>
-        <legend className={labelClass}>Cơ quan, đơn vị nhận chỉ tiêu</legend>
+        <legend className={labelClass}>{t("agencies")}</legend>
         <div className="mt-1 flex gap-3 text-xs">
           <button type="button" className="text-brand-700 hover:underline" onClick={() => setAll(true)}>
-            Chọn tất cả
+            {t("all")}
           </button>
           <button type="button" className="text-brand-700 hover:underline" onClick={() => setAll(false)}>
-            Bỏ chọn tất cả
+            {t("none")}
           </button>
         </div>
         <div className="mt-2 grid gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
@@ -91,9 +94,7 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
         <FieldError name="bulk-agencyIds" message={error("agencyIds")} />
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Đang giao…" : "Giao chỉ tiêu cho các cơ quan đã chọn"}
-        </button>
+        <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
         <Feedback state={state} />
       </div>
     </form>

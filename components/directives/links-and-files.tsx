@@ -1,23 +1,27 @@
 // Related directives (e.g. 1020/UBND-TH implements 733/UBND-TH) and the directive's attached files.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { addDirectiveFileAction, linkAction, removeDirectiveFileAction, unlinkAction } from "@/lib/directives/actions";
 import { LINK_RELATION_NAMES } from "@/lib/directives/labels";
 import type { DirectiveDetail } from "@/lib/directives/types";
-import { formatDateTime } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/client";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
 import { ActionForm } from "@/components/forms/form-kit";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
-const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("vi-VN")} KB`;
+const linkButton = "text-xs text-red-700 hover:underline";
 
 export function LinksSection({ directive }: { directive: DirectiveDetail }) {
+  const t = useTranslations("directives.links");
   return (
-    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="links-heading">
+    <Card as="section" aria-labelledby="links-heading">
       <h2 id="links-heading" className="text-lg font-semibold">
-        Văn bản liên quan
+        {t("title")}
       </h2>
       {directive.links.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">Chưa liên kết với văn bản nào.</p>
+        <p className="mt-1 text-sm text-slate-600">{t("none")}</p>
       ) : (
         <ul className="mt-2 space-y-1 text-sm" data-testid="links">
           {directive.links.map((l) => (
@@ -28,7 +32,7 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
               </Link>
               <span className="text-slate-600">— {l.title}</span>
               {directive.canWrite ? (
-                <ActionForm action={unlinkAction} submitLabel="Xóa liên kết" className="no-print inline-flex items-center gap-1" buttonClassName="text-xs text-red-700 hover:underline">
+                <ActionForm action={unlinkAction} submitLabel={t("unlink")} className="no-print inline-flex items-center gap-1" buttonClassName={linkButton}>
                   <input type="hidden" name="fromId" value={l.direction === "from" ? directive.id : l.otherId} />
                   <input type="hidden" name="toId" value={l.direction === "from" ? l.otherId : directive.id} />
                 </ActionForm>
@@ -40,15 +44,15 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
       {directive.canWrite && directive.choices.linkable.length > 0 ? (
         <ActionForm
           action={linkAction}
-          submitLabel="Thêm liên kết"
+          submitLabel={t("add")}
           testId="link-add"
           className="no-print mt-3 grid items-end gap-3 sm:grid-cols-3"
-          buttonClassName="justify-self-start rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          buttonClassName={buttonClass("primary", "sm", "justify-self-start")}
         >
           <input type="hidden" name="fromId" value={directive.id} />
           <label className="text-sm">
-            Văn bản này
-            <select name="relation" defaultValue="Triển khai" className={input}>
+            {t("thisDirective")}
+            <select name="relation" defaultValue={LINK_RELATION_NAMES[0]} className={input}>
               {LINK_RELATION_NAMES.map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -57,7 +61,7 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
             </select>
           </label>
           <label className="text-sm sm:col-span-2">
-            Văn bản
+            {t("other")}
             <select name="toId" className={input}>
               {directive.choices.linkable.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -68,18 +72,20 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
           </label>
         </ActionForm>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
 export function FilesSection({ directive }: { directive: DirectiveDetail }) {
+  const t = useTranslations("directives.files");
+  const format = useFormat();
   return (
-    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="files-heading">
+    <Card as="section" aria-labelledby="files-heading">
       <h2 id="files-heading" className="text-lg font-semibold">
-        Tệp đính kèm
+        {t("title")}
       </h2>
       {directive.files.length === 0 ? (
-        <p className="mt-1 text-sm text-slate-600">Chưa có tệp đính kèm.</p>
+        <p className="mt-1 text-sm text-slate-600">{t("none")}</p>
       ) : (
         <ul className="mt-2 space-y-1 text-sm" data-testid="directive-files">
           {directive.files.map((f) => (
@@ -88,10 +94,10 @@ export function FilesSection({ directive }: { directive: DirectiveDetail }) {
                 {f.fileName}
               </a>
               <span className="text-xs text-slate-500">
-                {kilobytes(f.sizeBytes)} · {formatDateTime(f.uploadedAt)}
+                {t("size", { size: format.integer(Math.max(1, Math.round(f.sizeBytes / 1024))) })} · {format.dateTime(f.uploadedAt)}
               </span>
               {directive.canWrite ? (
-                <ActionForm action={removeDirectiveFileAction} submitLabel="Xóa" className="no-print inline-flex items-center gap-1" buttonClassName="text-xs text-red-700 hover:underline">
+                <ActionForm action={removeDirectiveFileAction} submitLabel={t("remove")} className="no-print inline-flex items-center gap-1" buttonClassName={linkButton}>
                   <input type="hidden" name="fileId" value={f.id} />
                 </ActionForm>
               ) : null}
@@ -100,11 +106,11 @@ export function FilesSection({ directive }: { directive: DirectiveDetail }) {
         </ul>
       )}
       {directive.canWrite ? (
-        <ActionForm action={addDirectiveFileAction} submitLabel="Đính kèm" testId="directive-file" encType="multipart/form-data" className="no-print mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <ActionForm action={addDirectiveFileAction} submitLabel={t("attach")} testId="directive-file" encType="multipart/form-data" className="no-print mt-3 flex flex-wrap items-center gap-3 text-sm">
           <input type="hidden" name="directiveId" value={directive.id} />
-          <input type="file" name="file" required className="text-sm" aria-label={`Tệp đính kèm (${ACCEPTED_EVIDENCE})`} />
+          <input type="file" name="file" required className="text-sm" aria-label={t("fileLabel", { types: ACCEPTED_EVIDENCE })} />
         </ActionForm>
       ) : null}
-    </section>
+    </Card>
   );
 }

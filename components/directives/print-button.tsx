@@ -1,9 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 
-export function PrintButton({ label = "In báo cáo" }: { label?: string }) {
+export function PrintButton({ label }: { label?: string }) {
+  const t = useTranslations("common.print");
   return (
-    <button type="button" onClick={() => window.print()} className="no-print rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-      {label}
-    </button>
+    <Button variant="secondary" onClick={() => window.print()} className="no-print">
+      {label ?? t("report")}
+    </Button>
   );
 }

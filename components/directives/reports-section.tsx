@@ -1,23 +1,32 @@
 // Periodic reports: which agency has reported for which period, the form to send one, and the
 // reports sent. Staff and leaders open the compiled report (print, XLSX) from here.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { submitReportAction } from "@/lib/directives/actions";
-import { REPORTING_LABELS, type ReportingKind } from "@/lib/directives/labels";
+import { REPORTING_KINDS, type ReportingKind } from "@/lib/directives/labels";
 import type { DirectiveDetail } from "@/lib/directives/types";
 import { periodState } from "@/lib/directives/rules";
-import { compareVietnamese, formatDateTime } from "@/lib/format";
+import { compareVietnamese } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/client";
 import { ActionForm } from "@/components/forms/form-kit";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { ReportCellBadge } from "./badges";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
+const isReportingKind = (value: string): value is ReportingKind => (REPORTING_KINDS as readonly string[]).includes(value);
+
 export function ReportsSection({ directive, canCompile }: { directive: DirectiveDetail; canCompile: boolean }) {
+  const t = useTranslations("directives.reports");
+  const reporting = useTranslations("directives.reporting");
+  const format = useFormat();
   if (directive.periods.length === 0) {
     return (
-      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 className="text-lg font-semibold">Báo cáo định kỳ</h2>
-        <p className="mt-1 text-sm text-slate-600">Văn bản không yêu cầu báo cáo định kỳ.</p>
-      </section>
+      <Card as="section">
+        <h2 className="text-lg font-semibold">{t("title")}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t("notRequired")}</p>
+      </Card>
     );
   }
   const { matrix } = directive;
@@ -26,30 +35,28 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
   const started = directive.periods.filter((p) => periodState(p, directive.today) !== "upcoming");
   const reporters = directive.reportAgencyIds;
   return (
-    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="reports-heading">
+    <Card as="section" aria-labelledby="reports-heading">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="reports-heading" className="text-lg font-semibold">
-          Báo cáo định kỳ
+          {t("title")}
         </h2>
         {canCompile ? (
           <Link href={`/van-ban/${directive.id}/bao-cao`} className="no-print text-sm font-medium text-brand-700 hover:underline">
-            Báo cáo tổng hợp (in, tải XLSX) →
+            {t("compiled")}
           </Link>
         ) : null}
       </div>
-      <p className="mt-1 text-sm text-slate-600">
-        Chế độ báo cáo: {directive.reporting.map((r) => REPORTING_LABELS[r as ReportingKind] ?? r).join(", ")}. Mỗi cơ quan chủ trì, phối hợp nhiệm vụ hoặc được giao chỉ tiêu gửi một báo cáo mỗi kỳ; quá hạn khi kỳ đã kết thúc mà chưa gửi.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">{t("regime", { kinds: directive.reporting.map((r) => (isReportingKind(r) ? reporting(r) : r)).join(", ") })}</p>
       {matrix.rows.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-600">Chưa có cơ quan nào phải báo cáo: giao nhiệm vụ hoặc chỉ tiêu cho cơ quan trước.</p>
+        <p className="mt-3 text-sm text-slate-600">{t("noAgencies")}</p>
       ) : (
         <div className="mt-3 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="report-matrix">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2">Cơ quan, đơn vị</th>
+                <th scope="col" className="cell-head">{t("agency")}</th>
                 {matrix.columns.map((c) => (
-                  <th key={c.period.key} scope="col" className="px-3 py-2 whitespace-nowrap">
+                  <th key={c.period.key} scope="col" className="cell-head whitespace-nowrap">
                     {c.period.label}
                   </th>
                 ))}
@@ -72,12 +79,12 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
             <tfoot className="bg-slate-50 text-xs text-slate-700">
               <tr>
                 <th scope="row" className="px-3 py-2 text-left">
-                  Đã báo cáo
+                  {t("submitted")}
                 </th>
                 {matrix.columns.map((c) => (
                   <td key={c.period.key} className="px-3 py-2 tabular-nums">
                     {c.submitted}/{matrix.rows.length}
-                    {c.missing > 0 ? <span className="text-red-700"> · thiếu {c.missing}</span> : null}
+                    {c.missing > 0 ? <span className="text-red-700">{t("missing", { count: c.missing })}</span> : null}
                   </td>
                 ))}
               </tr>
@@ -88,18 +95,18 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
 
       {reporters.length > 0 && started.length > 0 ? (
         <div className="no-print mt-4 rounded-md border border-slate-200 p-3">
-          <h3 className="font-medium">Gửi báo cáo</h3>
+          <h3 className="font-medium">{t("send")}</h3>
           <ActionForm
             action={submitReportAction}
-            submitLabel="Gửi báo cáo"
+            submitLabel={t("send")}
             testId="report-submit"
             className="mt-2 grid gap-3 sm:grid-cols-3"
-            buttonClassName="justify-self-start rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+            buttonClassName={buttonClass("primary", "sm", "justify-self-start")}
           >
             <input type="hidden" name="directiveId" value={directive.id} />
             <input type="hidden" name="version" value="" />
             <label className="text-sm">
-              Cơ quan
+              {t("agencyShort")}
               <select name="agencyId" defaultValue={reporters[0]} className={input}>
                 {reporters.map((id) => (
                   <option key={id} value={id}>
@@ -109,7 +116,7 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
               </select>
             </label>
             <label className="text-sm">
-              Kỳ báo cáo
+              {t("period")}
               <select name="period" defaultValue={started.at(-1)!.key} className={input}>
                 {started.map((p) => (
                   <option key={p.key} value={p.key}>
@@ -119,7 +126,7 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
               </select>
             </label>
             <label className="text-sm sm:col-span-3">
-              Nội dung báo cáo (kết quả thực hiện, khó khăn, kiến nghị)
+              {t("content")}
               <textarea name="content" rows={3} className={input} />
             </label>
           </ActionForm>
@@ -128,29 +135,30 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
 
       {directive.reports.length > 0 ? (
         <div className="mt-4">
-          <h3 className="font-medium">Báo cáo đã gửi</h3>
+          <h3 className="font-medium">{t("sent")}</h3>
           <ul className="mt-2 space-y-3" data-testid="reports-list">
             {[...directive.reports]
               .sort((a, b) => b.period.localeCompare(a.period) || compareVietnamese(agencyName.get(a.agencyId) ?? "", agencyName.get(b.agencyId) ?? ""))
               .map((r) => (
                 <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
                   <p className="font-medium">
-                    {agencyName.get(r.agencyId) ?? "Cơ quan"} · {periodLabel.get(r.period) ?? r.period}
+                    {agencyName.get(r.agencyId) ?? t("agencyShort")} · {periodLabel.get(r.period) ?? r.period}
                   </p>
                   <p className="text-xs text-slate-500">
-                    Gửi lúc {formatDateTime(r.submittedAt)}
-                    {r.submittedBy ? ` bởi ${r.submittedBy}` : ""}
+                    {r.submittedBy
+                      ? t("sentAtBy", { date: format.dateTime(r.submittedAt), by: r.submittedBy })
+                      : t("sentAt", { date: format.dateTime(r.submittedAt) })}
                   </p>
                   <p className="mt-1 whitespace-pre-line">{r.content}</p>
                   {reporters.includes(r.agencyId) ? (
                     <details className="no-print mt-2">
-                      <summary className="cursor-pointer text-xs text-brand-700">Sửa báo cáo</summary>
-                      <ActionForm action={submitReportAction} submitLabel="Lưu báo cáo" testId={`report-edit-${r.id}`} className="mt-2 flex flex-col items-start gap-2">
+                      <summary className="cursor-pointer text-xs text-brand-700">{t("edit")}</summary>
+                      <ActionForm action={submitReportAction} submitLabel={t("save")} testId={`report-edit-${r.id}`} className="mt-2 flex flex-col items-start gap-2">
                         <input type="hidden" name="directiveId" value={directive.id} />
                         <input type="hidden" name="agencyId" value={r.agencyId} />
                         <input type="hidden" name="period" value={r.period} />
                         <input type="hidden" name="version" value={r.version} />
-                        <textarea name="content" rows={3} defaultValue={r.content} className={input} aria-label="Nội dung báo cáo" />
+                        <textarea name="content" rows={3} defaultValue={r.content} className={input} aria-label={t("contentShort")} />
                       </ActionForm>
                     </details>
                   ) : null}
@@ -159,6 +167,6 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
           </ul>
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,12 +1,15 @@
 "use client";
 // One target of a directive: its kind decides what else it needs (an index, a criterion, an
 // agency, an upper end for "up 10–15 places"). Fields a kind does not use are not sent.
+// Its messages: directives.targetForm, directives.targetKinds, directives.targetKindHints.
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import type { TargetKind } from "@/lib/directives/types";
 import { createTargetAction, updateTargetAction } from "@/lib/directives/actions";
-import { INDEX_KINDS, TARGET_KIND_HINTS, TARGET_KINDS_ORDER } from "@/lib/targets/rules";
-import { TARGET_KIND_LABELS } from "@/lib/targets/evaluate";
-import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
+import { TARGET_UNITS } from "@/lib/directives/labels";
+import { INDEX_KINDS, TARGET_KINDS_ORDER } from "@/lib/targets/rules";
+import { useFormat } from "@/lib/i18n/client";
+import { Feedback, FieldError, inputClass, labelClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
 export type TargetChoices = {
   years: number[];
@@ -29,9 +32,12 @@ type Values = {
   note: string | null;
 };
 
-const decimal = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n).replace(".", ","));
 
 export function TargetForm({ directiveId, values, choices, testId }: { directiveId: number; values?: Values; choices: TargetChoices; testId: string }) {
+  const t = useTranslations("directives.targetForm");
+  const kinds = useTranslations("directives.targetKinds");
+  const hints = useTranslations("directives.targetKindHints");
+  const format = useFormat();
   const { state, pending, onSubmit, error, invalid } = useFormAction(values ? updateTargetAction : createTargetAction, { reset: !values });
   const [kind, setKind] = useState<TargetKind>(values?.kind ?? "MIN_PERCENT_OF_MAX");
   const id = (name: string) => `${testId}-${name}`;
@@ -51,21 +57,21 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="sm:col-span-2">
           <label htmlFor={id("kind")} className={labelClass}>
-            Loại chỉ tiêu
+            {t("kind")}
           </label>
           <select {...field("kind")} value={kind} onChange={(event) => setKind(event.target.value as TargetKind)}>
             {TARGET_KINDS_ORDER.map((k) => (
               <option key={k} value={k}>
-                {TARGET_KIND_LABELS[k]}
+                {kinds(k)}
               </option>
             ))}
           </select>
-          <p className="mt-1 text-xs text-slate-500">{TARGET_KIND_HINTS[kind]}</p>
+          <p className="mt-1 text-xs text-slate-500">{hints(kind)}</p>
           <FieldError name={id("kind")} message={error("kind")} />
         </div>
         <div>
           <label htmlFor={id("year")} className={labelClass}>
-            Năm
+            {t("year")}
           </label>
           <select {...field("year")} defaultValue={values?.year ?? choices.years.at(-1)}>
             {choices.years.map((y) => (
@@ -79,13 +85,13 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
         {INDEX_KINDS.includes(kind) ? (
           <div>
             <label htmlFor={id("indexCode")} className={labelClass}>
-              Chỉ số
+              {t("index")}
             </label>
             <select {...field("indexCode")} defaultValue={values?.indexCode ?? "PAR_INDEX"}>
               {choices.indices.map((i) => (
                 <option key={i.code} value={i.code}>
                   {i.shortName}
-                  {i.subject === "AGENCY" ? " (cơ quan trong tỉnh)" : ""}
+                  {i.subject === "AGENCY" ? t("internalIndex") : ""}
                 </option>
               ))}
             </select>
@@ -94,38 +100,38 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
         ) : null}
         <div>
           <label htmlFor={id("value")} className={labelClass}>
-            {kind === "RANK_IMPROVEMENT" ? "Tăng ít nhất (bậc)" : kind === "MAX_RANK" ? "Hạng tối đa" : "Giá trị"}
+            {kind === "RANK_IMPROVEMENT" ? t("valuePlaces") : kind === "MAX_RANK" ? t("valueRank") : t("value")}
           </label>
-          <input {...field("value")} inputMode="decimal" defaultValue={decimal(values?.value)} placeholder={kind === "RANK_IMPROVEMENT" ? "10" : kind === "MAX_RANK" ? "10" : "80"} />
+          <input {...field("value")} inputMode="decimal" defaultValue={format.decimal(values?.value)} placeholder={kind === "RANK_IMPROVEMENT" ? "10" : kind === "MAX_RANK" ? "10" : "80"} />
           <FieldError name={id("value")} message={error("value")} />
         </div>
         {kind === "RANK_IMPROVEMENT" ? (
           <div>
             <label htmlFor={id("valueMax")} className={labelClass}>
-              Đến (bậc, nếu là khoảng)
+              {t("valueMax")}
             </label>
-            <input {...field("valueMax")} inputMode="numeric" defaultValue={decimal(values?.valueMax)} placeholder="15" />
+            <input {...field("valueMax")} inputMode="numeric" defaultValue={format.decimal(values?.valueMax)} placeholder="15" />
             <FieldError name={id("valueMax")} message={error("valueMax")} />
           </div>
         ) : null}
         {kind === "MIN_SCORE" ? (
           <div>
             <label htmlFor={id("unit")} className={labelClass}>
-              Đơn vị
+              {t("unit")}
             </label>
-            <select {...field("unit")} defaultValue={values?.unit ?? "điểm"}>
-              <option value="điểm">điểm</option>
-              <option value="%">%</option>
+            <select {...field("unit")} defaultValue={values?.unit ?? TARGET_UNITS.points}>
+              <option value={TARGET_UNITS.points}>{t("unitPoints")}</option>
+              <option value={TARGET_UNITS.percent}>{t("unitPercent")}</option>
             </select>
             <FieldError name={id("unit")} message={error("unit")} />
           </div>
         ) : null}
         <div className={kind === "CRITERION_SCORE" ? "" : "sm:col-span-2"}>
           <label htmlFor={id("agencyId")} className={labelClass}>
-            Cơ quan, đơn vị {kind === "CRITERION_SCORE" ? "" : "(để trống: chỉ tiêu của tỉnh)"}
+            {kind === "CRITERION_SCORE" ? t("agency") : t("agencyOptional")}
           </label>
           <select {...field("agencyId")} defaultValue={values?.agency?.id ?? ""}>
-            <option value="">— Cả tỉnh —</option>
+            <option value="">{t("wholeProvince")}</option>
             {choices.agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -137,10 +143,10 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
         {kind === "CRITERION_SCORE" ? (
           <div className="sm:col-span-2">
             <label htmlFor={id("criterionId")} className={labelClass}>
-              Tiêu chí
+              {t("criterion")}
             </label>
             <select {...field("criterionId")} defaultValue={values?.criterion?.id ?? ""}>
-              <option value="">— Chọn tiêu chí —</option>
+              <option value="">{t("chooseCriterion")}</option>
               {choices.criteria.map((group) => (
                 <optgroup key={group.framework} label={group.framework}>
                   {group.criteria.map((c) => (
@@ -156,16 +162,14 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
         ) : null}
         <div className="sm:col-span-3">
           <label htmlFor={id("note")} className={labelClass}>
-            Ghi chú
+            {t("note")}
           </label>
           <input {...field("note")} defaultValue={values?.note ?? ""} />
           <FieldError name={id("note")} message={error("note")} />
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Đang lưu…" : values ? "Lưu chỉ tiêu" : "Thêm chỉ tiêu"}
-        </button>
+        <SubmitButton pending={pending} label={values ? t("save") : t("add")} />
         <Feedback state={state} />
       </div>
     </form>

@@ -1,8 +1,9 @@
 "use client";
 // A task's assignment: what to do, the lead agency, coordinating agencies, the due date and the
-// criteria it is meant to improve.
+// criteria it is meant to improve. Its messages: directives.taskForm.
+import { useTranslations } from "next-intl";
 import { createTaskAction, updateTaskAction } from "@/lib/directives/actions";
-import { Feedback, FieldError, inputClass, labelClass, primaryButton, useFormAction } from "@/components/forms/form-kit";
+import { Feedback, FieldError, inputClass, labelClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
 export type TaskChoices = {
   agencies: { id: number; name: string }[];
@@ -20,6 +21,7 @@ type Values = {
 };
 
 export function TaskForm({ directiveId, values, choices, testId }: { directiveId: number; values?: Values; choices: TaskChoices; testId: string }) {
+  const t = useTranslations("directives.taskForm");
   const { state, pending, onSubmit, error, invalid } = useFormAction(values ? updateTaskAction : createTaskAction, { reset: !values });
   const id = (name: string) => `${testId}-${name}`;
   const co = new Set(values?.coAgencies.map((a) => a.id));
@@ -35,7 +37,7 @@ export function TaskForm({ directiveId, values, choices, testId }: { directiveId
       )}
       <div>
         <label htmlFor={id("title")} className={labelClass}>
-          Nội dung nhiệm vụ
+          {t("title")}
         </label>
         <textarea id={id("title")} name="title" rows={2} defaultValue={values?.title} className={inputClass} aria-invalid={invalid("title")} />
         <FieldError name={id("title")} message={error("title")} />
@@ -43,10 +45,10 @@ export function TaskForm({ directiveId, values, choices, testId }: { directiveId
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor={id("leadAgencyId")} className={labelClass}>
-            Cơ quan chủ trì
+            {t("lead")}
           </label>
           <select id={id("leadAgencyId")} name="leadAgencyId" defaultValue={values?.lead?.id ?? ""} className={inputClass} aria-invalid={invalid("leadAgencyId")}>
-            <option value="">— Chưa giao —</option>
+            <option value="">{t("unassigned")}</option>
             {choices.agencies.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -57,14 +59,14 @@ export function TaskForm({ directiveId, values, choices, testId }: { directiveId
         </div>
         <div>
           <label htmlFor={id("dueOn")} className={labelClass}>
-            Hạn hoàn thành
+            {t("due")}
           </label>
           <input id={id("dueOn")} name="dueOn" type="date" defaultValue={values?.dueOn ?? ""} className={inputClass} aria-invalid={invalid("dueOn")} />
           <FieldError name={id("dueOn")} message={error("dueOn")} />
         </div>
       </div>
       <fieldset>
-        <legend className={labelClass}>Cơ quan phối hợp</legend>
+        <legend className={labelClass}>{t("coAgencies")}</legend>
         <div className="mt-1 grid gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
           {choices.agencies.map((a) => (
             <label key={a.id} className="flex items-center gap-1">
@@ -76,7 +78,7 @@ export function TaskForm({ directiveId, values, choices, testId }: { directiveId
       </fieldset>
       <div>
         <label htmlFor={id("criterionIds")} className={labelClass}>
-          Tiêu chí cần cải thiện (giữ Ctrl để chọn nhiều)
+          {t("criteria")}
         </label>
         <select
           id={id("criterionIds")}
@@ -100,9 +102,7 @@ export function TaskForm({ directiveId, values, choices, testId }: { directiveId
         <FieldError name={id("criterionIds")} message={error("criterionIds")} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Đang lưu…" : values ? "Lưu phân công" : "Thêm nhiệm vụ"}
-        </button>
+        <SubmitButton pending={pending} label={values ? t("save") : t("add")} />
         <Feedback state={state} />
       </div>
     </form>

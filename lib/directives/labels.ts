@@ -13,6 +13,9 @@ export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   NGHI_QUYET: "Nghị quyết",
 };
 
+/** The units a MIN_SCORE target is stated in, as stored (Target.unit): points, or a percentage. */
+export const TARGET_UNITS = { points: "điểm", percent: "%" } as const;
+
 /** Reporting regimes a directive can require (stored in Directive.reporting). */
 export const REPORTING_KINDS = ["QUARTERLY", "HALF_YEAR", "ANNUAL"] as const;
 export type ReportingKind = (typeof REPORTING_KINDS)[number];

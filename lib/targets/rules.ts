@@ -13,16 +13,6 @@ export const TARGET_KINDS_ORDER = [
   "COMMITMENT_COMPLETION",
 ] as const satisfies readonly TargetKind[];
 
-/** How each kind is measured, for the form's hints. */
-export const TARGET_KIND_HINTS: Record<TargetKind, string> = {
-  MIN_SCORE: "Điểm chỉ số tối thiểu, ví dụ SIPAS ≥ 85.",
-  MIN_PERCENT_OF_MAX: "Tỷ lệ % điểm tối đa của chỉ số, ví dụ PAR INDEX ≥ 80%.",
-  MAX_RANK: "Xếp hạng không thấp hơn hạng N, ví dụ trong 10 tỉnh dẫn đầu.",
-  RANK_IMPROVEMENT: "Tăng ít nhất N bậc so với năm trước; nhập mức trên cho một khoảng (tăng 10–15 bậc).",
-  CRITERION_SCORE: "Điểm một tiêu chí của một cơ quan trong bộ chỉ số nội bộ.",
-  COMMITMENT_COMPLETION: "Tỷ lệ % nhiệm vụ hoàn thành (của cơ quan chủ trì, hoặc mọi nhiệm vụ của văn bản).",
-};
-
 const RANK_KINDS: readonly TargetKind[] = ["MAX_RANK", "RANK_IMPROVEMENT"];
 /** Kinds measured on an index (PAR INDEX, SIPAS or an internal one): the form asks for it. */
 export const INDEX_KINDS: readonly TargetKind[] = ["MIN_SCORE", "MIN_PERCENT_OF_MAX", "MAX_RANK", "RANK_IMPROVEMENT"];

@@ -1,92 +1,91 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
-import { dayLabel } from "@/lib/directives/labels";
+import { getFormat } from "@/lib/i18n/server";
 import { getMyWork } from "@/lib/my-work/queries";
-import { formatPoints, formatScore } from "@/lib/format";
 import { OverdueBadge, ReportCellBadge, TaskStatusBadge } from "@/components/directives/badges";
+import { Card } from "@/components/ui/card";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Việc của tôi" };
-
-const BASIS = { final: "điểm cuối cùng", appraised: "điểm thẩm định", self: "điểm tự chấm" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("directives.myWork"))("title") };
+}
 
 export default async function MyWorkPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const work = await getMyWork(actor);
+  const [work, t, format] = await Promise.all([getMyWork(actor), getTranslations("directives.myWork"), getFormat()]);
   const isAgency = work.forAgency;
+  const today = format.day(work.today);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-brand-900">Việc của tôi</h1>
-        <p className="text-slate-600">
-          {isAgency
-            ? `${work.agencyName ?? "Cơ quan"}: nhiệm vụ đang thực hiện, báo cáo cần gửi và các tiêu chí nhiệm vụ cần cải thiện. Hôm nay ${dayLabel(work.today)}.`
-            : `Nhiệm vụ quá hạn hoặc đến hạn trong 30 ngày và báo cáo định kỳ còn thiếu của các văn bản chỉ đạo trong tỉnh. Hôm nay ${dayLabel(work.today)}.`}
-        </p>
-      </div>
+      <PageHeader
+        title={t("title")}
+        lead={isAgency ? (work.agencyName ? t("leadAgency", { agency: work.agencyName, today }) : t("leadAgencyUnnamed", { today })) : t("leadStaff", { today })}
+      />
 
-      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="my-tasks">
+      <Card as="section" aria-labelledby="my-tasks">
         <h2 id="my-tasks" className="text-lg font-semibold">
-          {isAgency ? "Nhiệm vụ đang thực hiện" : "Nhiệm vụ cần đôn đốc"}
+          {isAgency ? t("tasksAgency") : t("tasksStaff")}
         </h2>
         {work.tasks.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">Không có nhiệm vụ nào đang chờ.</p>
+          <p className="mt-2 text-sm text-slate-600">{t("noTasks")}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="my-tasks">
-              <thead className="bg-slate-100 text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Văn bản</th>
-                  <th scope="col" className="px-3 py-2">Nhiệm vụ</th>
-                  {isAgency ? <th scope="col" className="px-3 py-2">Vai trò</th> : null}
-                  <th scope="col" className="px-3 py-2">Hạn</th>
-                  <th scope="col" className="px-3 py-2">Tình trạng</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {work.tasks.map((t) => (
-                  <tr key={t.id} className={`align-top ${t.overdue ? "bg-red-50" : ""}`} data-task-id={t.id}>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      <Link href={`/van-ban/${t.directive.id}`} className="font-medium text-brand-700 hover:underline">
-                        {t.directive.number}
+          <div className="mt-3">
+            <DataTable framed={false} data-testid="my-tasks">
+              <THead>
+                <Th>{t("directive")}</Th>
+                <Th>{t("task")}</Th>
+                {isAgency ? <Th>{t("role")}</Th> : null}
+                <Th>{t("due")}</Th>
+                <Th>{t("status")}</Th>
+              </THead>
+              <TBody>
+                {work.tasks.map((task) => (
+                  <tr key={task.id} className={task.overdue ? "bg-red-50" : undefined} data-task-id={task.id}>
+                    <Td className="whitespace-nowrap">
+                      <Link href={`/van-ban/${task.directive.id}`} className="font-medium text-brand-700 hover:underline">
+                        {task.directive.number}
                       </Link>
-                    </td>
-                    <td className="max-w-lg px-3 py-2">{t.title}</td>
-                    {isAgency ? <td className="px-3 py-2">{t.part === "lead" ? "Chủ trì" : "Phối hợp"}</td> : null}
-                    <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                      {dayLabel(t.dueOn)}
-                      {t.overdue ? (
+                    </Td>
+                    <Td className="max-w-lg">{task.title}</Td>
+                    {isAgency ? <Td>{task.part === "lead" ? t("roleLead") : t("roleCo")}</Td> : null}
+                    <Td className="whitespace-nowrap tabular-nums">
+                      {format.day(task.dueOn)}
+                      {task.overdue ? (
                         <div className="mt-1">
-                          <OverdueBadge days={t.daysOverdue} />
+                          <OverdueBadge days={task.daysOverdue} />
                         </div>
                       ) : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      <TaskStatusBadge status={t.status} /> <span className="text-xs tabular-nums text-slate-600">{t.progressPercent}%</span>
-                    </td>
+                    </Td>
+                    <Td>
+                      <TaskStatusBadge status={task.status} /> <span className="text-xs tabular-nums text-slate-600">{task.progressPercent}%</span>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </DataTable>
           </div>
         )}
-      </section>
+      </Card>
 
-      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="my-reports">
+      <Card as="section" aria-labelledby="my-reports">
         <h2 id="my-reports" className="text-lg font-semibold">
-          {isAgency ? "Báo cáo định kỳ cần gửi" : "Báo cáo định kỳ còn thiếu"}
+          {isAgency ? t("reportsAgency") : t("reportsStaff")}
         </h2>
         {work.reportsDue.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">Không có báo cáo nào còn thiếu.</p>
+          <p className="mt-2 text-sm text-slate-600">{t("noReports")}</p>
         ) : (
           <ul className="mt-2 space-y-1 text-sm" data-testid="my-reports">
             {work.reportsDue.map((r) => (
               <li key={`${r.directive.id}-${r.agency.id}-${r.period.key}`} className="flex flex-wrap items-center gap-2">
                 <ReportCellBadge state={r.state} />
                 <span>
-                  {r.period.label} (đến {dayLabel(r.period.end)}){isAgency ? "" : ` · ${r.agency.name}`}
+                  {t("reportPeriod", { period: r.period.label, end: format.day(r.period.end) })}
+                  {isAgency ? "" : ` · ${r.agency.name}`}
                 </span>
                 <Link href={`/van-ban/${r.directive.id}`} className="text-brand-700 hover:underline">
                   {r.directive.number}
@@ -95,53 +94,49 @@ export default async function MyWorkPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
       {isAgency ? (
-        <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm" aria-labelledby="my-criteria">
+        <Card as="section" aria-labelledby="my-criteria">
           <h2 id="my-criteria" className="text-lg font-semibold">
-            Tiêu chí nhiệm vụ cần cải thiện
+            {t("criteria")}
           </h2>
-          <p className="mt-1 text-sm text-slate-600">Các tiêu chí mà nhiệm vụ đang thực hiện nhắm tới, với điểm gần nhất của cơ quan; tiêu chí chưa đạt điểm tối đa đứng trước.</p>
+          <p className="mt-1 text-sm text-slate-600">{t("criteriaLead")}</p>
           {work.weakCriteria.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-600">Nhiệm vụ đang thực hiện chưa gắn với tiêu chí nào.</p>
+            <p className="mt-2 text-sm text-slate-600">{t("noCriteria")}</p>
           ) : (
-            <div className="mt-3 overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="my-criteria">
-                <thead className="bg-slate-100 text-left text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">Tiêu chí</th>
-                    <th scope="col" className="px-3 py-2 text-right">Điểm tối đa</th>
-                    <th scope="col" className="px-3 py-2 text-right">Điểm gần nhất</th>
-                    <th scope="col" className="px-3 py-2 text-right">Còn thiếu</th>
-                    <th scope="col" className="px-3 py-2">Nhiệm vụ</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
+            <div className="mt-3">
+              <DataTable framed={false} data-testid="my-criteria">
+                <THead>
+                  <Th>{t("criterion")}</Th>
+                  <Th numeric>{t("maxPoints")}</Th>
+                  <Th numeric>{t("latestScore")}</Th>
+                  <Th numeric>{t("missing")}</Th>
+                  <Th>{t("tasks")}</Th>
+                </THead>
+                <TBody>
                   {work.weakCriteria.map((c) => (
-                    <tr key={c.id} className="align-top" data-code={c.code}>
-                      <td className="px-3 py-2">
+                    <tr key={c.id} data-code={c.code}>
+                      <Td>
                         <span className="font-medium">{c.code}</span> {c.name}
                         <div className="text-xs text-slate-500">{c.framework}</div>
-                      </td>
-                      <td className="px-3 py-2 text-right tabular-nums">{formatPoints(c.maxPoints)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">
-                        {c.score === null ? "—" : formatScore(c.score)}
-                        {c.basis ? (
-                          <div className="text-xs text-slate-500">
-                            {BASIS[c.basis]} {c.year}
-                          </div>
-                        ) : null}
-                      </td>
-                      <td className={`px-3 py-2 text-right tabular-nums ${c.pointsLost ? "font-semibold text-red-700" : ""}`}>{c.pointsLost === null ? "—" : formatScore(c.pointsLost)}</td>
-                      <td className="px-3 py-2 text-xs">{c.tasks.join("; ")}</td>
+                      </Td>
+                      <Td numeric>{format.points(c.maxPoints)}</Td>
+                      <Td numeric>
+                        {c.score === null ? "—" : format.score(c.score)}
+                        {c.basis ? <div className="text-xs text-slate-500">{t(`basis.${c.basis}`, { year: c.year ?? "" })}</div> : null}
+                      </Td>
+                      <Td numeric className={c.pointsLost ? "font-semibold text-red-700" : undefined}>
+                        {c.pointsLost === null ? "—" : format.score(c.pointsLost)}
+                      </Td>
+                      <Td className="text-xs">{c.tasks.join("; ")}</Td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </DataTable>
             </div>
           )}
-        </section>
+        </Card>
       ) : null}
     </div>
   );

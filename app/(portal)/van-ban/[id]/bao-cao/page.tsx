@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
-import { dayLabel } from "@/lib/directives/labels";
 import { getCompiledReport } from "@/lib/directives/reports/queries";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { getFormat } from "@/lib/i18n/server";
 import { ReportCellBadge } from "@/components/directives/badges";
 import { PrintButton } from "@/components/directives/print-button";
+import { buttonClass } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Báo cáo tổng hợp" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("directives.compiled"))("title") };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,107 +30,98 @@ export default async function CompiledReportPage({ params, searchParams }: { par
     if (error instanceof ForbiddenError) return null;
     throw error;
   });
+  const [t, format] = await Promise.all([getTranslations("directives.compiled"), getFormat()]);
   if (!report) {
     return (
-      <p className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900" data-testid="forbidden">
-        Báo cáo tổng hợp dành cho Sở Nội vụ và lãnh đạo tỉnh. Báo cáo của cơ quan bạn xem ở trang văn bản.
-      </p>
+      <Callout tone="warn" data-testid="forbidden">
+        {t("forbidden")}
+      </Callout>
     );
   }
   // Without a choice, the latest period that has ended (what staff compile now); else every period.
   if (requested === null && report.latestEnded) redirect(`/van-ban/${id}/bao-cao?ky=${report.latestEnded.key}`);
   const periodParam = report.selected ? report.selected.key : "";
   const exportHref = (format: string) => `/api/v1/directives/${id}/report?format=${format}${periodParam ? `&period=${periodParam}` : ""}`;
-  const heading = report.selected ? report.selected.label : "Tất cả các kỳ";
+  const heading = report.selected ? report.selected.label : t("allPeriods");
   const column = report.selected ? report.columns[0] : null;
+  const kind = report.directive.kindLabel;
+  const pill = (active: boolean) => `rounded-full border px-3 py-1 ${active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 hover:bg-slate-100"}`;
 
   return (
     <div className="space-y-6">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
         <Link href={`/van-ban/${id}`} className="text-sm text-brand-700 hover:underline">
-          ← {report.directive.kindLabel} {report.directive.number}
+          ← {kind} {report.directive.number}
         </Link>
         <div className="flex flex-wrap gap-2 text-sm">
-          <a href={exportHref("xlsx")} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100" data-testid="download-xlsx">
-            Tải XLSX
+          <a href={exportHref("xlsx")} className={buttonClass("secondary")} data-testid="download-xlsx">
+            {t("downloadXlsx")}
           </a>
-          <a href={exportHref("csv")} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
-            Tải CSV
+          <a href={exportHref("csv")} className={buttonClass("secondary")}>
+            {t("downloadCsv")}
           </a>
           <PrintButton />
         </div>
       </div>
 
-      <nav aria-label="Kỳ báo cáo" className="no-print flex flex-wrap gap-2 text-sm">
+      <nav aria-label={t("periods")} className="no-print flex flex-wrap gap-2 text-sm">
         {report.periods.map((p) => (
-          <Link
-            key={p.key}
-            href={`/van-ban/${id}/bao-cao?ky=${p.key}`}
-            aria-current={report.selected?.key === p.key ? "page" : undefined}
-            className={`rounded-full border px-3 py-1 ${report.selected?.key === p.key ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 hover:bg-slate-100"}`}
-          >
+          <Link key={p.key} href={`/van-ban/${id}/bao-cao?ky=${p.key}`} aria-current={report.selected?.key === p.key ? "page" : undefined} className={pill(report.selected?.key === p.key)}>
             {p.label}
           </Link>
         ))}
-        <Link
-          href={`/van-ban/${id}/bao-cao?ky=tat-ca`}
-          aria-current={report.selected ? undefined : "page"}
-          className={`rounded-full border px-3 py-1 ${report.selected ? "border-slate-300 hover:bg-slate-100" : "border-brand-600 bg-brand-600 text-white"}`}
-        >
-          Tất cả các kỳ
+        <Link href={`/van-ban/${id}/bao-cao?ky=tat-ca`} aria-current={report.selected ? undefined : "page"} className={pill(!report.selected)}>
+          {t("allPeriods")}
         </Link>
       </nav>
 
       <header className="text-center">
         <p className="text-sm uppercase tracking-wide text-slate-600">{report.directive.issuer}</p>
         <h1 className="mt-1 text-xl font-bold text-brand-900" data-testid="report-heading">
-          Báo cáo tổng hợp tình hình thực hiện {report.directive.kindLabel} số {report.directive.number}
+          {t("heading", { kind, number: report.directive.number })}
         </h1>
         <p className="text-slate-700">{report.directive.title}</p>
-        <p className="mt-1 font-semibold">Kỳ báo cáo: {heading}</p>
+        <p className="mt-1 font-semibold">{t("period", { period: heading })}</p>
         <p className="text-xs text-slate-500">
-          {report.directive.issuedOn ? `Văn bản ngày ${dayLabel(report.directive.issuedOn)} · ` : ""}Tổng hợp lúc {formatDateTime(report.generatedAt)}
+          {report.directive.issuedOn ? t("issuedOn", { date: format.day(report.directive.issuedOn) }) : ""}
+          {t("generatedAt", { date: format.dateTime(report.generatedAt) })}
         </p>
       </header>
 
       {report.agencyCount === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4">Chưa có cơ quan nào phải báo cáo theo văn bản này.</p>
+        <Callout tone="neutral">{t("noAgencies")}</Callout>
       ) : (
         <>
           <p className="text-sm" data-testid="report-summary">
             {column
-              ? `${column.submitted}/${report.agencyCount} cơ quan đã báo cáo${column.missing > 0 ? `; ${column.missing} cơ quan chưa báo cáo dù kỳ đã kết thúc` : ""}.`
-              : `${report.rows.filter((r) => r.state === "submitted").length} báo cáo đã gửi; ${report.missing} báo cáo còn thiếu ở các kỳ đã kết thúc.`}
+              ? t("summaryPeriod", { submitted: column.submitted, count: report.agencyCount, missing: column.missing })
+              : t("summaryAll", { submitted: report.rows.filter((r) => r.state === "submitted").length, missing: report.missing })}
           </p>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full text-sm" data-testid="compiled-table">
-              <thead className="bg-slate-100 text-left text-slate-700">
-                <tr>
-                  {report.selected ? null : <th scope="col" className="px-3 py-2">Kỳ</th>}
-                  <th scope="col" className="px-3 py-2">Cơ quan, đơn vị</th>
-                  <th scope="col" className="px-3 py-2">Tình trạng</th>
-                  <th scope="col" className="px-3 py-2">Gửi lúc</th>
-                  <th scope="col" className="px-3 py-2">Nội dung báo cáo</th>
+          <DataTable data-testid="compiled-table">
+            <THead>
+              {report.selected ? null : <Th>{t("periodColumn")}</Th>}
+              <Th>{t("agency")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("submittedAt")}</Th>
+              <Th>{t("content")}</Th>
+            </THead>
+            <TBody>
+              {report.rows.map((row) => (
+                <tr key={`${row.period.key}-${row.agency.id}`} data-agency-id={row.agency.id}>
+                  {report.selected ? null : <Td className="whitespace-nowrap">{row.period.label}</Td>}
+                  <Td className="font-medium">{row.agency.name}</Td>
+                  <Td>
+                    <ReportCellBadge state={row.state} />
+                  </Td>
+                  <Td className="whitespace-nowrap text-xs">
+                    {row.submittedAt ? format.dateTime(row.submittedAt) : "—"}
+                    {row.submittedBy ? <div className="text-slate-500">{row.submittedBy}</div> : null}
+                  </Td>
+                  <Td className="whitespace-pre-line">{row.content ?? ""}</Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {report.rows.map((row) => (
-                  <tr key={`${row.period.key}-${row.agency.id}`} className="align-top" data-agency-id={row.agency.id}>
-                    {report.selected ? null : <td className="px-3 py-2 whitespace-nowrap">{row.period.label}</td>}
-                    <td className="px-3 py-2 font-medium">{row.agency.name}</td>
-                    <td className="px-3 py-2">
-                      <ReportCellBadge state={row.state} />
-                    </td>
-                    <td className="px-3 py-2 text-xs whitespace-nowrap">
-                      {row.submittedAt ? formatDateTime(row.submittedAt) : "—"}
-                      {row.submittedBy ? <div className="text-slate-500">{row.submittedBy}</div> : null}
-                    </td>
-                    <td className="px-3 py-2 whitespace-pre-line">{row.content ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </TBody>
+          </DataTable>
         </>
       )}
     </div>
