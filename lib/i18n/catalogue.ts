@@ -5,6 +5,7 @@
 import type { NestedKeyOf } from "next-intl";
 import type { Locale } from "./config";
 import enAssessments from "./messages/en/assessments.json";
+import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
 import enFrameworks from "./messages/en/frameworks.json";
 import enResults from "./messages/en/results.json";
@@ -16,6 +17,7 @@ import enCharts from "./messages/en/charts.json";
 import enCommon from "./messages/en/common.json";
 import enHome from "./messages/en/home.json";
 import viAssessments from "./messages/vi/assessments.json";
+import viAudit from "./messages/vi/audit.json";
 import viAuth from "./messages/vi/auth.json";
 import viFrameworks from "./messages/vi/frameworks.json";
 import viResults from "./messages/vi/results.json";
@@ -33,6 +35,7 @@ const vi = {
   auth: viAuth,
   home: viHome,
   assessments: viAssessments,
+  audit: viAudit,
   frameworks: viFrameworks,
   results: viResults,
   units: viUnits,
@@ -52,6 +55,7 @@ const en: Messages = {
   auth: enAuth,
   home: enHome,
   assessments: enAssessments,
+  audit: enAudit,
   frameworks: enFrameworks,
   results: enResults,
   units: enUnits,

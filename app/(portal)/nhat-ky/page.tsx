@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuditTable } from "@/components/audit/audit-table";
 import { currentActor } from "@/lib/auth/actor";
 import { listAudit } from "@/lib/audit/queries";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/audit/schema";
-import { formatInteger } from "@/lib/format";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { cardClass } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Nhật ký thay đổi" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
@@ -24,7 +30,7 @@ function query(filters: AuditFilters, extra: Record<string, string | number> = {
 export default async function AuditLogPage({ searchParams }: { searchParams: Search }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap?next=/nhat-ky");
-  const raw = await searchParams;
+  const [raw, t] = await Promise.all([searchParams, getTranslations("audit")]);
   const parsed = auditFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, one(value)])));
   const filters: AuditFilters = parsed.success ? parsed.data : {};
   let log;
@@ -33,13 +39,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   } catch (error) {
     if ((error as { status?: number }).status === 403) {
       return (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-800" data-testid="audit-forbidden">
-          Nhật ký thay đổi dành cho cán bộ Sở Nội vụ (dữ liệu của tỉnh mình) và quản trị hệ thống: bạn không có quyền xem
-          {filters.provinceId ? " nhật ký của tỉnh đã chọn" : " trang này"}.{" "}
+        <Callout tone="error" data-testid="audit-forbidden">
+          {filters.provinceId ? t("forbiddenProvince") : t("forbidden")}{" "}
           <Link href="/trang-chu" className="font-semibold underline">
-            Về trang làm việc
+            {t("toWorkspace")}
           </Link>
-        </div>
+        </Callout>
       );
     }
     throw error;
@@ -47,27 +52,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const filtered = Object.values(filters).some((v) => v !== undefined);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-brand-900">Nhật ký thay đổi</h1>
-        <p className="text-slate-600">
-          Mọi thay đổi dữ liệu: ai, lúc nào (giờ Việt Nam), thao tác gì, trên đối tượng nào, giá trị cũ và mới.{" "}
-          {log.scope ? <>Phạm vi: {log.scope}.</> : <>Phạm vi: toàn quốc.</>}
-        </p>
-      </div>
+      <PageHeader title={t("title")} lead={`${t("lead")} ${log.scope ? t("scope", { scope: log.scope }) : t("scopeNational")}`} />
 
       {!parsed.success ? (
-        <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="audit-filter-error">
-          Bộ lọc không hợp lệ, đang hiện toàn bộ nhật ký: {parsed.error.issues.map((i) => i.message).join(" ")}
-        </p>
+        <Callout tone="warn" size="sm" role="alert" data-testid="audit-filter-error">
+          {t("badFilter", { issues: parsed.error.issues.map((i) => i.message).join(" ") })}
+        </Callout>
       ) : null}
 
-      <form method="get" className="no-print grid gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-6" role="search" data-testid="audit-filters">
+      <form method="get" className={`no-print grid gap-3 p-4 sm:grid-cols-6 ${cardClass}`} role="search" data-testid="audit-filters">
         <div className="sm:col-span-2">
           <label htmlFor="user" className="text-sm font-medium text-slate-700">
-            Người thực hiện
+            {t("user")}
           </label>
           <select id="user" name="user" defaultValue={filters.user ?? ""} className={field}>
-            <option value="">Tất cả</option>
+            <option value="">{t("all")}</option>
             {log.options.users.map((u) => (
               <option key={u.email} value={u.email}>
                 {u.name ? `${u.name} (${u.email})` : u.email}
@@ -77,10 +76,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </div>
         <div>
           <label htmlFor="entity" className="text-sm font-medium text-slate-700">
-            Loại đối tượng
+            {t("entity")}
           </label>
           <select id="entity" name="entity" defaultValue={filters.entity ?? ""} className={field}>
-            <option value="">Tất cả</option>
+            <option value="">{t("all")}</option>
             {log.options.entities.map((e) => (
               <option key={e.value} value={e.value}>
                 {e.label}
@@ -90,29 +89,29 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </div>
         <div>
           <label htmlFor="entityId" className="text-sm font-medium text-slate-700">
-            Mã đối tượng
+            {t("entityId")}
           </label>
-          <input id="entityId" name="entityId" defaultValue={filters.entityId ?? ""} placeholder="ví dụ 125" className={field} />
+          <input id="entityId" name="entityId" defaultValue={filters.entityId ?? ""} placeholder={t("entityIdPlaceholder")} className={field} />
         </div>
         <div>
           <label htmlFor="from" className="text-sm font-medium text-slate-700">
-            Từ ngày
+            {t("from")}
           </label>
           <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
         </div>
         <div>
           <label htmlFor="to" className="text-sm font-medium text-slate-700">
-            Đến ngày
+            {t("to")}
           </label>
           <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
         </div>
         {log.options.provinces.length > 1 ? (
           <div className="sm:col-span-2">
             <label htmlFor="provinceId" className="text-sm font-medium text-slate-700">
-              Tỉnh, thành phố
+              {t("province")}
             </label>
             <select id="provinceId" name="provinceId" defaultValue={filters.provinceId ?? ""} className={field}>
-              <option value="">{log.scope ? "Tỉnh mình và các đơn vị trước sáp nhập" : "Tất cả"}</option>
+              <option value="">{log.scope ? t("ownProvince") : t("all")}</option>
               {log.options.provinces.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -122,40 +121,42 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           </div>
         ) : null}
         <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
-          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
-            Lọc
-          </button>
+          <Button type="submit">{t("filter")}</Button>
           {filtered ? (
             <Link href="/nhat-ky" className="text-sm text-brand-700 hover:underline">
-              Bỏ lọc
+              {t("clear")}
             </Link>
           ) : null}
           <span className="ml-auto flex gap-2 text-sm">
-            <a href={`/api/v1/audit/export${query(filters, { format: "xlsx" })}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100" data-testid="audit-export-xlsx">
-              Tải XLSX
+            <a href={`/api/v1/audit/export${query(filters, { format: "xlsx" })}`} className={buttonClass("secondary")} data-testid="audit-export-xlsx">
+              {t("downloadXlsx")}
             </a>
-            <a href={`/api/v1/audit/export${query(filters, { format: "csv" })}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100" data-testid="audit-export-csv">
-              Tải CSV
+            <a href={`/api/v1/audit/export${query(filters, { format: "csv" })}`} className={buttonClass("secondary")} data-testid="audit-export-csv">
+              {t("downloadCsv")}
             </a>
           </span>
         </div>
       </form>
 
       <p className="text-sm text-slate-600" data-testid="audit-count">
-        {log.total === 0 ? "Không có thay đổi nào khớp bộ lọc." : `${formatInteger(log.total)} thay đổi${log.pageCount > 1 ? `, trang ${log.page}/${log.pageCount}` : ""}, mới nhất trước.`}
+        {log.total === 0
+          ? t("none")
+          : log.pageCount > 1
+            ? t("countPaged", { count: log.total, page: log.page, pages: log.pageCount })
+            : t("count", { count: log.total })}
       </p>
       {log.rows.length > 0 ? <AuditTable rows={log.rows} /> : null}
 
       {log.pageCount > 1 ? (
-        <nav aria-label="Phân trang nhật ký" className="no-print flex items-center gap-3 text-sm">
+        <nav aria-label={t("pages")} className="no-print flex items-center gap-3 text-sm">
           {log.page > 1 ? (
             <Link href={`/nhat-ky${query(filters, { page: log.page - 1 })}`} className="text-brand-700 hover:underline">
-              ← Mới hơn
+              {t("newer")}
             </Link>
           ) : null}
           {log.page < log.pageCount ? (
             <Link href={`/nhat-ky${query(filters, { page: log.page + 1 })}`} className="text-brand-700 hover:underline">
-              Cũ hơn →
+              {t("older")}
             </Link>
           ) : null}
         </nav>
