@@ -1,4 +1,5 @@
-// Vietnamese display formats: 85,30 · 20/09/2021. Dates are shown in Viet Nam's time (lib/time.ts).
+// Vietnamese display formats for lib code: 85,30 · 20/09/2021. Dates are shown in Viet Nam's time (lib/time.ts).
+import { formatFor } from "@/lib/i18n/format";
 import { TIME_ZONE } from "./time";
 
 // Vietnamese alphabetical order, and criterion codes in numeric order (1.2 before 1.10). Each collator
@@ -6,32 +7,17 @@ import { TIME_ZONE } from "./time";
 // agency view's CPU when sorting 90 criteria.
 export const compareVietnamese = new Intl.Collator("vi").compare;
 export const compareCodes = new Intl.Collator("vi", { numeric: true }).compare;
-const scoreFormat = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const integerFormat = new Intl.NumberFormat("vi-VN");
-const pointsFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 });
-const calendarDateFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" });
-const dateTimeParts = { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" } as const;
-const dateTimeFormat = new Intl.DateTimeFormat("vi-VN", dateTimeParts);
-const dateTimeSecondsFormat = new Intl.DateTimeFormat("vi-VN", { ...dateTimeParts, second: "2-digit" });
-
-export function formatScore(value: number | null | undefined): string {
-  return value === null || value === undefined ? "—" : scoreFormat.format(value);
-}
+// lib's own messages and files are written in Vietnamese; pages format in the request's language
+// with getFormat()/useFormat() (lib/i18n). Both use the same formatters, made once per locale.
+const vi = formatFor("vi");
+export const formatScore = vi.score;
 /** Maximum points as the decisions print them: 61,5 · 10 · 0,25. */
-export function formatPoints(value: number | null | undefined): string {
-  return value === null || value === undefined ? "—" : pointsFormat.format(value);
-}
-export function formatInteger(value: number): string {
-  return integerFormat.format(value);
-}
+export const formatPoints = vi.points;
 /** A calendar date stored as UTC midnight (a @db.Date column) keeps its day. */
-export function formatCalendarDate(value: Date | null | undefined): string {
-  if (!value) return "—";
-  return calendarDateFormat.format(value);
-}
-export function formatDateTime(value: Date | null | undefined): string {
-  return value ? dateTimeFormat.format(value) : "—";
-}
+export const formatCalendarDate = vi.calendarDate;
+export const formatDateTime = vi.dateTime;
+
+const dateTimeSecondsFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 /** With the seconds, which tell apart changes made in the same minute (the audit log's export). */
 export function formatDateTimeSeconds(value: Date): string {
   return dateTimeSecondsFormat.format(value);

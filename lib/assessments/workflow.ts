@@ -17,12 +17,6 @@ export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
   FINALIZED: "Đã chốt điểm",
 };
 
-export const PERIOD_STATUS_LABELS: Record<PeriodStatus, string> = {
-  SELF_SCORING: "Đang tự chấm",
-  APPRAISAL: "Đang thẩm định",
-  PUBLISHED: "Đã công bố",
-};
-
 /**
  * Staff and leaders (who read the whole province in the permission table) see every score; the
  * agency (which reads its own agency only) sees its appraised and final scores once staff release

@@ -22,13 +22,6 @@ export type Actor = {
 /** Where the data acted on belongs. */
 export type Scope = { provinceId: number | null; agencyId?: number | null };
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "Quản trị hệ thống",
-  HOME_AFFAIRS: "Cán bộ Sở Nội vụ",
-  AGENCY_HEAD: "Thủ trưởng cơ quan, đơn vị",
-  LEADER: "Lãnh đạo UBND tỉnh",
-};
-
 export type Permission =
   | "province.read" // a province's internal data: agencies, assessments, directives, targets
   | "results.write" // published national results of a province

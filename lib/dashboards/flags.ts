@@ -6,12 +6,6 @@ import { cents } from "@/lib/numbers";
 
 export type CriterionFlag = "not_scored" | "below_max" | "below_target";
 
-export const FLAG_LABELS: Record<CriterionFlag, string> = {
-  not_scored: "Không có điểm",
-  below_max: "Chưa đạt điểm tối đa",
-  below_target: "Dưới chỉ tiêu",
-};
-
 export type FlagInput = {
   maxPoints: number;
   /** The score the flags are read from (final, else appraised, else self), null when not scored. */

@@ -1,6 +1,6 @@
-// Vietnamese names of the directive model's values, shared by pages, forms and exports.
+// The directive model's values, and the Vietnamese names lib's own messages and exports use
+// (pages name them from the catalogue, lib/i18n/messages/*/directives.json; a test keeps both equal).
 import type { DirectiveKind } from "@/lib/db/generated/enums";
-import { formatCalendarDate } from "@/lib/format";
 
 export const DIRECTIVE_KINDS = ["QUYET_DINH", "KE_HOACH", "CONG_VAN", "CHI_THI", "VAN_BAN", "NGHI_QUYET"] as const satisfies readonly DirectiveKind[];
 
@@ -20,12 +20,6 @@ export const TARGET_UNITS = { points: "điểm", percent: "%" } as const;
 export const REPORTING_KINDS = ["QUARTERLY", "HALF_YEAR", "ANNUAL"] as const;
 export type ReportingKind = (typeof REPORTING_KINDS)[number];
 
-export const REPORTING_LABELS: Record<ReportingKind, string> = {
-  QUARTERLY: "Hằng quý",
-  HALF_YEAR: "6 tháng",
-  ANNUAL: "Hằng năm",
-};
-
 /** How a link reads from each end: 1020/UBND-TH "triển khai" 733/UBND-TH, which is "được triển khai bởi" 1020. */
 export const LINK_RELATIONS: Record<string, { forward: string; backward: string }> = {
   "Triển khai": { forward: "Triển khai", backward: "Được triển khai bởi" },
@@ -40,9 +34,4 @@ export function relationText(relation: string, direction: "from" | "to"): string
   const known = LINK_RELATIONS[relation];
   if (!known) return relation;
   return direction === "from" ? known.forward : known.backward;
-}
-
-/** A calendar day "2019-07-17" as 17/07/2019 ("—" when unknown). */
-export function dayLabel(day: string | null): string {
-  return day ? formatCalendarDate(new Date(`${day}T00:00:00Z`)) : "—";
 }

@@ -8,13 +8,6 @@ import { REPORTING_KINDS, type ReportingKind } from "./labels";
 
 export type DirectiveProgress = "no_tasks" | "overdue" | "in_progress" | "done";
 
-export const PROGRESS_LABELS: Record<DirectiveProgress, string> = {
-  no_tasks: "Chưa giao nhiệm vụ",
-  overdue: "Có nhiệm vụ quá hạn",
-  in_progress: "Đang thực hiện",
-  done: "Đã hoàn thành các nhiệm vụ",
-};
-
 /** Overdue as soon as one task is; done when every task is done or cancelled. */
 export function directiveProgress(tasks: readonly TaskTiming[], today: string): DirectiveProgress {
   if (tasks.length === 0) return "no_tasks";
@@ -24,14 +17,6 @@ export function directiveProgress(tasks: readonly TaskTiming[], today: string): 
 }
 
 export type TargetsOverall = "none" | "missed" | "at_risk" | "pending" | "met";
-
-export const TARGETS_OVERALL_LABELS: Record<TargetsOverall, string> = {
-  none: "Không đặt chỉ tiêu",
-  missed: "Có chỉ tiêu không đạt",
-  at_risk: "Có chỉ tiêu có nguy cơ không đạt",
-  pending: "Chỉ tiêu chưa xác định",
-  met: "Đạt mọi chỉ tiêu",
-};
 
 /** The worst status wins: missed, then at risk, then not yet known; met only when all are. */
 export function targetsOverall(statuses: readonly TargetStatus[]): TargetsOverall {
@@ -45,16 +30,6 @@ export function targetsOverall(statuses: readonly TargetStatus[]): TargetsOveral
 /** The values of the list's status filter: a task side and a target side. */
 export const STATUS_FILTERS = ["overdue", "in_progress", "done", "targets_missed", "targets_at_risk", "targets_pending", "targets_met"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
-
-export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
-  overdue: "Có nhiệm vụ quá hạn",
-  in_progress: "Đang thực hiện, chưa quá hạn",
-  done: "Đã hoàn thành các nhiệm vụ",
-  targets_missed: "Có chỉ tiêu không đạt",
-  targets_at_risk: "Có chỉ tiêu có nguy cơ không đạt",
-  targets_pending: "Có chỉ tiêu chưa xác định",
-  targets_met: "Đạt mọi chỉ tiêu",
-};
 
 export function matchesStatus(filter: StatusFilter, progress: DirectiveProgress, targets: TargetsOverall): boolean {
   switch (filter) {
@@ -155,13 +130,6 @@ export function reportingAgencies(directive: {
 }
 
 export type ReportCellState = "submitted" | "missing" | "open" | "upcoming";
-
-export const REPORT_CELL_LABELS: Record<ReportCellState, string> = {
-  submitted: "Đã báo cáo",
-  missing: "Chưa báo cáo",
-  open: "Đang trong kỳ",
-  upcoming: "Chưa đến kỳ",
-};
 
 export type ReportMatrix<A> = {
   rows: { agency: A; cells: { period: string; state: ReportCellState; reportId: number | null }[]; submitted: number; missing: number }[];

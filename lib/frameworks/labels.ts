@@ -1,5 +1,6 @@
-// Vietnamese names of the framework enums, shared by messages, pages and file import (which
-// accepts these names as well as the codes).
+// The framework enums, and the Vietnamese names lib's messages and file import use (the import
+// accepts these names as well as the codes). Pages name them from the catalogue
+// (lib/i18n/messages/*/frameworks.json); a test keeps both equal.
 import type { AgencyKind, AssessmentMethod, CriterionLevel, FrameworkStatus } from "@/lib/db/generated/enums";
 
 export const LEVELS = ["FIELD", "CRITERION", "SUB_CRITERION"] as const satisfies readonly CriterionLevel[];
@@ -18,16 +19,4 @@ export const METHOD_LABELS: Record<AssessmentMethod, string> = {
   APPRAISAL: "Thẩm định",
   SURVEY: "Điều tra xã hội học",
   STATISTICS: "Số liệu thống kê",
-};
-
-export const STATUS_LABELS: Record<FrameworkStatus, string> = {
-  DRAFT: "Bản nháp",
-  ACTIVE: "Đang áp dụng",
-  ARCHIVED: "Lưu trữ",
-};
-
-export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
-  DEPARTMENT: "Sở, ban, ngành",
-  DISTRICT: "UBND cấp huyện",
-  COMMUNE: "UBND cấp xã",
 };

@@ -2,9 +2,8 @@
 // (a data table formats hundreds of cells; building a formatter per call was measured at 13% of a
 // page's CPU). Dates are shown in Vietnam's time; calendar days (a @db.Date column, UTC midnight)
 // keep their day. Pure: server components, client components and lib code share it.
+import { TIME_ZONE } from "@/lib/time";
 import { INTL_LOCALES, type Locale } from "./config";
-
-export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 /** How a value is shown when it is missing. */
 export const EMPTY = "—";

@@ -5,7 +5,7 @@ import { getRequestConfig } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { MESSAGES } from "./catalogue";
 import { LOCALE_COOKIE, resolveLocale } from "./config";
-import { TIME_ZONE } from "./format";
+import { TIME_ZONE } from "@/lib/time";
 
 export default getRequestConfig(async () => {
   const store = await cookies();

@@ -3,7 +3,7 @@
 import { createTranslator } from "next-intl";
 import { MESSAGES, type Namespace } from "./catalogue";
 import type { Locale } from "./config";
-import { TIME_ZONE } from "./format";
+import { TIME_ZONE } from "@/lib/time";
 
 export function translator<N extends Namespace>(locale: Locale, namespace: N) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace, timeZone: TIME_ZONE });

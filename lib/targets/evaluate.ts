@@ -9,13 +9,6 @@ import { cents } from "@/lib/numbers";
 
 export type TargetStatus = "met" | "missed" | "at_risk" | "not_yet_known";
 
-export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
-  met: "Đạt",
-  missed: "Không đạt",
-  at_risk: "Có nguy cơ không đạt",
-  not_yet_known: "Chưa xác định",
-};
-
 export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
   MIN_SCORE: "Điểm tối thiểu",
   MIN_PERCENT_OF_MAX: "Tỷ lệ điểm tối thiểu",
