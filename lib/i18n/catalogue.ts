@@ -2,7 +2,7 @@
 // Vietnamese is the reference: its shape is the type of every catalogue (types.ts), so English
 // cannot lack a key without failing tsc, and tests/unit/i18n-catalogue.test.ts checks the rest
 // (no extra or empty key, the same ICU arguments, every key used in code exists).
-import type { NestedKeyOf } from "next-intl";
+import type { NamespaceKeys, NestedKeyOf } from "next-intl";
 import type { Locale } from "./config";
 import enAssessments from "./messages/en/assessments.json";
 import enAudit from "./messages/en/audit.json";
@@ -47,7 +47,7 @@ const vi = {
 export type Messages = typeof vi;
 export type Namespace = keyof Messages;
 /** A namespace or a part of one: "dashboards", "directives.taskStatus". */
-export type MessagePath = NestedKeyOf<Messages>;
+export type MessagePath = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 
 const en: Messages = {
   common: enCommon,
