@@ -196,7 +196,7 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
           {t("notFinal", { basis: t(`bases.${a.basis}`) })}
         </Callout>
       ) : null}
-      <div className="mt-3 overflow-x-auto">
+      <div className="relative mt-3 overflow-x-auto">
         <ClientMessages namespaces={["dashboards.criteriaRows", "dashboards.flags", "directives.taskStatus"]}>
           <CriteriaRows agencyName={view.agency.name} year={a.year} sort={a.sort} previousYear={a.previousYear} rows={a.rows} />
         </ClientMessages>

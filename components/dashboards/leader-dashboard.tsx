@@ -27,7 +27,7 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
         <h2 id="national-heading" className={heading}>
           {t("national")}
         </h2>
-        <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-1">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:grid-cols-1">
           {data.indices.map((index) => (
             <NationalSummary key={index.code} index={index} province={data.province} />
           ))}

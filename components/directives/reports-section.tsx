@@ -50,7 +50,7 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
       {matrix.rows.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("noAgencies")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="report-matrix">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>

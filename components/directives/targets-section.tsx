@@ -53,7 +53,7 @@ export function TargetsSection({ directive }: { directive: DirectiveDetail }) {
       {directive.targets.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("none")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="targets-table">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>
@@ -109,7 +109,7 @@ export function TargetsSection({ directive }: { directive: DirectiveDetail }) {
       )}
       {directive.canWrite && directive.years.length === 0 ? <p className="no-print mt-4 text-sm text-amber-800">{t("noYears")}</p> : null}
       {directive.canWrite && directive.years.length > 0 ? (
-        <div className="no-print mt-4 grid gap-4 lg:grid-cols-2">
+        <div className="no-print mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Fold className="rounded-md border border-slate-200 p-3" summary={t("add")} initiallyOpen={directive.targets.length === 0}>
             <div className="mt-3">
               <TargetForm directiveId={directive.id} choices={choices} testId="target-add" />

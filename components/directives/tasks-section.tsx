@@ -91,7 +91,7 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
       {directive.tasks.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("none")}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="tasks-table">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>

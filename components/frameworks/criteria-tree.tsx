@@ -71,7 +71,7 @@ export function CriteriaTree({ frameworkId, revision, criteria, canEdit }: Props
           {canEdit ? t("emptyEditable") : t("empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200">
           <table className="min-w-full text-sm" data-testid="criteria-table">
             <thead className="bg-slate-100 text-left text-slate-700">
               <tr>

@@ -45,7 +45,7 @@ export default async function ResultImportPage() {
         <ResultImportForm maxBytes={options.maxImportBytes} />
       </ClientMessages>
 
-      <section className="grid gap-4 lg:grid-cols-2">
+      <section className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card className="text-sm">
           <h2 className="font-semibold">{t("formatTitle")}</h2>
           <ul className="mt-2 list-inside list-disc space-y-1 text-slate-700">

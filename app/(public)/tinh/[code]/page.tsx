@@ -114,7 +114,7 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
               </Callout>
             ) : (
               <>
-                <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-1">
+                <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:grid-cols-1">
                   <TrendChart title={t("scoreChart", { index: index.shortName })} metric="score" points={score.points} series={score.series} tableId={tableId} />
                   <TrendChart
                     title={t("rankChart", { index: index.shortName })}
