@@ -11,7 +11,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
-import { filterInputClass } from "@/components/ui/field";
+import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { FlagBadge } from "./badges";
 import { CriteriaRows } from "./criteria-rows";
@@ -48,8 +48,7 @@ export function AgencyViewHeader({ view }: { view: AgencyView }) {
           {view.agencies.length > 0 ? (
             <form method="get" action="/co-quan" className="flex items-end gap-2" aria-label={t("chooseAgency")}>
               {a ? <input type="hidden" name="nam" value={a.year} /> : null}
-              <label className="text-sm">
-                <span className="block text-slate-600">{t("agency")}</span>
+              <FilterField label={t("agency")}>
                 <select name="co-quan" defaultValue={String(view.agency.id)} className={filterInputClass}>
                   {view.agencies.map((agency) => (
                     <option key={agency.id} value={agency.id}>
@@ -57,7 +56,7 @@ export function AgencyViewHeader({ view }: { view: AgencyView }) {
                     </option>
                   ))}
                 </select>
-              </label>
+              </FilterField>
               <Button type="submit" variant="secondary">
                 {t("open")}
               </Button>
@@ -66,8 +65,7 @@ export function AgencyViewHeader({ view }: { view: AgencyView }) {
           {view.assessments.length > 0 ? (
             <form method="get" className="flex items-end gap-2" aria-label={t("chooseYear")}>
               {a ? <input type="hidden" name="sap-xep" value={a.sort === "code" ? "ma" : "diem-mat"} /> : null}
-              <label className="text-sm">
-                <span className="block text-slate-600">{t("assessmentYear")}</span>
+              <FilterField label={t("assessmentYear")}>
                 <select name="nam" defaultValue={String(a?.year ?? view.requestedYear ?? "")} className={filterInputClass}>
                   {view.assessments.map((x) => (
                     <option key={x.year} value={x.year}>
@@ -75,7 +73,7 @@ export function AgencyViewHeader({ view }: { view: AgencyView }) {
                     </option>
                   ))}
                 </select>
-              </label>
+              </FilterField>
               <Button type="submit">{t("view")}</Button>
             </form>
           ) : null}
@@ -217,10 +215,9 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
       <form method="get" className="no-print mt-2 flex flex-wrap items-end gap-2" aria-label={t("target")}>
         <input type="hidden" name="nam" value={a.year} />
         {a.sort === "code" ? <input type="hidden" name="sap-xep" value="ma" /> : null}
-        <label className="text-sm">
-          <span className="block text-slate-600">{t("target")}</span>
+        <FilterField label={t("target")}>
           <input name="muc-tieu" inputMode="decimal" defaultValue={format.decimal(a.whatToFix.target)} className={`w-28 ${filterInputClass}`} />
-        </label>
+        </FilterField>
         <Button type="submit">{t("compute")}</Button>
       </form>
       {!plan || !targetSource ? (

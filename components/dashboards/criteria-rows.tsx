@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import type { AgencyCriterionRow } from "@/lib/dashboards/types";
 import type { SortOrder } from "@/lib/dashboards/flags";
 import { useFormat } from "@/lib/i18n/client";
+import { Th, THead } from "@/components/ui/data-table";
 import { FlagBadge, FullMarksBadge, PointsChange } from "./badges";
 
 export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
@@ -22,20 +23,18 @@ export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
   return (
     <table className="min-w-full text-sm print:text-xs" data-testid="criteria-table">
       <caption className="sr-only">{t(sort === "lost" ? "captionLost" : "captionCode", { agency: agencyName, year })}</caption>
-      <thead className="bg-slate-100 text-left text-slate-700">
-        <tr>
-          <th scope="col" className="cell-head">{t("code")}</th>
-          <th scope="col" className="cell-head">{t("criterion")}</th>
-          <th scope="col" className="cell-head text-right">{t("max")}</th>
-          <th scope="col" className="cell-head text-right">{t("self")}</th>
-          <th scope="col" className="cell-head text-right">{t("appraised")}</th>
-          <th scope="col" className="cell-head text-right">{t("final")}</th>
-          <th scope="col" className="cell-head text-right">{t("lost")}</th>
-          <th scope="col" className="cell-head text-right">{previousYear ? t("comparedWith", { year: previousYear }) : t("comparedWithLastYear")}</th>
-          <th scope="col" className="cell-head">{t("flags")}</th>
-          <th scope="col" className="cell-head">{t("tasks")}</th>
-        </tr>
-      </thead>
+      <THead>
+        <Th>{t("code")}</Th>
+        <Th>{t("criterion")}</Th>
+        <Th numeric>{t("max")}</Th>
+        <Th numeric>{t("self")}</Th>
+        <Th numeric>{t("appraised")}</Th>
+        <Th numeric>{t("final")}</Th>
+        <Th numeric>{t("lost")}</Th>
+        <Th numeric>{previousYear ? t("comparedWith", { year: previousYear }) : t("comparedWithLastYear")}</Th>
+        <Th>{t("flags")}</Th>
+        <Th>{t("tasks")}</Th>
+      </THead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((row) => (
           <tr key={row.criterionId} data-code={row.code} data-flags={row.flags.join(" ")} className="row-keep">

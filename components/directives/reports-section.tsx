@@ -11,6 +11,7 @@ import { useFormat } from "@/lib/i18n/client";
 import { ActionForm } from "@/components/forms/form-kit";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Th, THead } from "@/components/ui/data-table";
 import { ReportCellBadge } from "./badges";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -52,16 +53,14 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
       ) : (
         <div className="relative mt-3 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="report-matrix">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="cell-head">{t("agency")}</th>
-                {matrix.columns.map((c) => (
-                  <th key={c.period.key} scope="col" className="cell-head whitespace-nowrap">
-                    {c.period.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <THead>
+              <Th>{t("agency")}</Th>
+              {matrix.columns.map((c) => (
+                <Th key={c.period.key} className="whitespace-nowrap">
+                  {c.period.label}
+                </Th>
+              ))}
+            </THead>
             <tbody className="divide-y divide-slate-100">
               {matrix.rows.map((row) => (
                 <tr key={row.agency.id} data-agency-id={row.agency.id}>

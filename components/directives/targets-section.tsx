@@ -8,6 +8,7 @@ import type { DirectiveDetail, TargetItem } from "@/lib/directives/types";
 import { useFormat } from "@/lib/i18n/client";
 import { ActionForm } from "@/components/forms/form-kit";
 import { Card } from "@/components/ui/card";
+import { Th, THead } from "@/components/ui/data-table";
 import { TargetStatusBadge } from "./badges";
 import { BulkTargetsForm } from "./bulk-targets-form";
 import { Fold } from "./fold";
@@ -55,17 +56,15 @@ export function TargetsSection({ directive }: { directive: DirectiveDetail }) {
       ) : (
         <div className="relative mt-3 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="targets-table">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="cell-head">{t("target")}</th>
-                <th scope="col" className="cell-head">{t("year")}</th>
-                <th scope="col" className="cell-head">{t("appliesTo")}</th>
-                <th scope="col" className="cell-head">{t("status")}</th>
-                <th scope="col" className="cell-head">{t("actual")}</th>
-                <th scope="col" className="cell-head">{t("gapColumn")}</th>
-                <th scope="col" className="cell-head">{t("explanation")}</th>
-              </tr>
-            </thead>
+            <THead>
+              <Th>{t("target")}</Th>
+              <Th>{t("year")}</Th>
+              <Th>{t("appliesTo")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("actual")}</Th>
+              <Th>{t("gapColumn")}</Th>
+              <Th>{t("explanation")}</Th>
+            </THead>
             {directive.targets.map((target) => (
               <tbody key={target.id} className="border-t border-slate-100" data-target-id={target.id} data-target-kind={target.kind}>
                 <tr>

@@ -9,6 +9,7 @@ import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
 import { TASK_STATUSES } from "@/lib/tasks/labels";
 import { ActionForm } from "@/components/forms/form-kit";
 import { Card } from "@/components/ui/card";
+import { Th, THead } from "@/components/ui/data-table";
 import { OverdueBadge, TaskStatusBadge } from "./badges";
 import { Fold } from "./fold";
 import { TaskForm, type TaskChoices } from "./task-form";
@@ -93,17 +94,15 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
       ) : (
         <div className="relative mt-3 overflow-x-auto">
           <table className="min-w-full text-sm" data-testid="tasks-table">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="cell-head">#</th>
-                <th scope="col" className="cell-head">{t("task")}</th>
-                <th scope="col" className="cell-head">{t("lead")}</th>
-                <th scope="col" className="cell-head">{t("coAgencies")}</th>
-                <th scope="col" className="cell-head">{t("due")}</th>
-                <th scope="col" className="cell-head">{t("status")}</th>
-                <th scope="col" className="cell-head">{t("evidence")}</th>
-              </tr>
-            </thead>
+            <THead>
+              <Th>#</Th>
+              <Th>{t("task")}</Th>
+              <Th>{t("lead")}</Th>
+              <Th>{t("coAgencies")}</Th>
+              <Th>{t("due")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("evidence")}</Th>
+            </THead>
             {directive.tasks.map((task) => (
               <tbody key={task.id} id={`nhiem-vu-${task.sortOrder}`} className="border-t border-slate-100" data-task={task.sortOrder} data-overdue={task.overdue}>
                 <tr className={`align-top ${task.overdue ? "bg-red-50" : ""}`}>

@@ -85,15 +85,9 @@ export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
             <table className="mt-3 min-w-full bg-white text-left text-sm">
               <thead className="bg-red-100">
                 <tr>
-                  <th scope="col" className="cell-head">
-                    {t("row")}
-                  </th>
-                  <th scope="col" className="cell-head">
-                    {t("column")}
-                  </th>
-                  <th scope="col" className="cell-head">
-                    {t("error")}
-                  </th>
+                  <Th>{t("row")}</Th>
+                  <Th>{t("column")}</Th>
+                  <Th>{t("error")}</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-red-100">

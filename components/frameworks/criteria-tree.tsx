@@ -10,6 +10,7 @@ import { LEVELS, METHODS } from "@/lib/frameworks/labels";
 import { useFormat } from "@/lib/i18n/client";
 import { Feedback, type FormState, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 import { Button } from "@/components/ui/button";
+import { Th, THead } from "@/components/ui/data-table";
 
 type Props = { frameworkId: number; revision: number; criteria: CriterionView[]; canEdit: boolean };
 type Open = { mode: "edit" | "add" | "delete"; id: number | null; label?: string };
@@ -73,15 +74,13 @@ export function CriteriaTree({ frameworkId, revision, criteria, canEdit }: Props
       ) : (
         <div className="relative overflow-x-auto rounded-lg border border-slate-200">
           <table className="min-w-full text-sm" data-testid="criteria-table">
-            <thead className="bg-slate-100 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="cell-head">{t("code")}</th>
-                <th scope="col" className="cell-head">{t("item")}</th>
-                <th scope="col" className="cell-head text-right">{t("maxPoints")}</th>
-                <th scope="col" className="cell-head">{t("method")}</th>
-                {canEdit ? <th scope="col" className="cell-head no-print">{t("actions")}</th> : null}
-              </tr>
-            </thead>
+            <THead>
+              <Th>{t("code")}</Th>
+              <Th>{t("item")}</Th>
+              <Th numeric>{t("maxPoints")}</Th>
+              <Th>{t("method")}</Th>
+              {canEdit ? <Th className="no-print">{t("actions")}</Th> : null}
+            </THead>
             <tbody className="divide-y divide-slate-100">
               {criteria.map((c) => (
                 <Row key={c.id} c={c} canEdit={canEdit} columns={columns} toggle={toggle} form={form(c)} />

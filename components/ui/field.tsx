@@ -54,3 +54,13 @@ export function Field({
     </div>
   );
 }
+
+/** A labelled control of a filter bar (a GET form): the label above, the control compact. */
+export function FilterField({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <label className="text-sm">
+      <span className="block text-slate-600">{label}</span>
+      {children}
+    </label>
+  );
+}

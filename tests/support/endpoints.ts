@@ -75,6 +75,7 @@ const resultImport: Case[] = ["changed row", "new row"].flatMap((name) => [
   { name, permission: "results.importNational" as const, importer: "results.write" as const, units: ["otherProvince"] as Unit[], refusedByRow: ["otherProvince"] as Unit[] },
 ]);
 const SESSION_NOTE = "Sign-in and sign-out: tests/integration/auth.test.ts and the e2e sign-in tests.";
+const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
 export const ENDPOINTS: readonly Entry[] = [
   // ── Route handlers (app/api/**/route.ts) ──
@@ -119,6 +120,7 @@ export const ENDPOINTS: readonly Entry[] = [
   action("assessments", "importScoresAction", selfScore()),
   { id: "lib/auth/actions.ts#login", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/auth/actions.ts#logout", kind: "action", write: true, cases: [], note: SESSION_NOTE },
+  { id: "lib/i18n/actions.ts#setLocaleAction", kind: "action", write: true, cases: [], note: LOCALE_NOTE },
   action("directives", "createDirectiveAction", directiveWrite),
   action("directives", "updateDirectiveAction", directiveWrite),
   action("directives", "linkAction", directiveWrite),

@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { LeaderDashboardView } from "@/components/dashboards/leader-dashboard";
 import { Notice } from "@/components/dashboards/notice";
 import { Button } from "@/components/ui/button";
-import { filterInputClass } from "@/components/ui/field";
+import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -68,8 +68,7 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
         actions={
           <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("choose")}>
             {data.choices.length > 0 ? (
-              <label className="text-sm">
-                <span className="block text-slate-600">{t("province")}</span>
+              <FilterField label={t("province")}>
                 <select name="tinh" defaultValue={data.province ? String(data.province.id) : ""} className={filterInputClass}>
                   <option value="">{t("chooseOption")}</option>
                   {data.choices.map((c) => (
@@ -78,11 +77,10 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
                     </option>
                   ))}
                 </select>
-              </label>
+              </FilterField>
             ) : null}
             {data.province ? (
-              <label className="text-sm">
-                <span className="block text-slate-600">{t("year")}</span>
+              <FilterField label={t("year")}>
                 <select name="nam" defaultValue={String(data.year)} className={filterInputClass}>
                   {data.years.map((y) => (
                     <option key={y} value={y}>
@@ -90,7 +88,7 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
                     </option>
                   ))}
                 </select>
-              </label>
+              </FilterField>
             ) : null}
             <Button type="submit">{t("view")}</Button>
           </form>

@@ -6,7 +6,7 @@ import { getProvinceResults } from "@/lib/results/queries";
 import { ProvinceResultsTable } from "@/components/tables/province-results-table";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { filterInputClass } from "@/components/ui/field";
+import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,8 +60,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
 
       {view.choices.length > 0 ? (
         <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("choose")}>
-          <label className="text-sm">
-            <span className="block text-slate-600">{t("province")}</span>
+          <FilterField label={t("province")}>
             <select name="tinh" defaultValue={view.province ? String(view.province.id) : ""} className={filterInputClass}>
               <option value="" disabled>
                 {t("chooseOption")}
@@ -72,7 +71,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
                 </option>
               ))}
             </select>
-          </label>
+          </FilterField>
           <Button type="submit">{t("view")}</Button>
         </form>
       ) : null}

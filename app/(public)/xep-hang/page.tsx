@@ -10,7 +10,7 @@ import { RankingTable } from "@/components/tables/ranking-table";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
-import { filterInputClass } from "@/components/ui/field";
+import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -68,8 +68,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
         title={t("heading", { index, year: ranking.year })}
         actions={
           <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("choose")}>
-            <label className="text-sm">
-              <span className="block text-slate-600">{t("index")}</span>
+            <FilterField label={t("index")}>
               <select name="index" defaultValue={ranking.index.code} className={filterInputClass}>
                 {indices.map((option) => (
                   <option key={option.code} value={option.code}>
@@ -77,9 +76,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="text-sm">
-              <span className="block text-slate-600">{t("year")}</span>
+            </FilterField>
+            <FilterField label={t("year")}>
               <select name="year" defaultValue={String(ranking.year)} className={filterInputClass}>
                 {(ranking.years.includes(ranking.year) ? ranking.years : [ranking.year, ...ranking.years]).map((y) => (
                   <option key={y} value={y}>
@@ -87,9 +85,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="text-sm">
-              <span className="block text-slate-600">{t("region")}</span>
+            </FilterField>
+            <FilterField label={t("region")}>
               <select name="region" defaultValue={region ?? ""} className={filterInputClass}>
                 <option value="">{t("nationwide")}</option>
                 {ranking.regions.map((r) => (
@@ -99,7 +96,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
                 ))}
                 {hasUnassigned || region === NO_REGION ? <option value={NO_REGION}>{t("noRegion")}</option> : null}
               </select>
-            </label>
+            </FilterField>
             <Button type="submit">{t("view")}</Button>
           </form>
         }

@@ -8,7 +8,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
-import { filterInputClass } from "@/components/ui/field";
+import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -62,8 +62,7 @@ export default async function ResultImportPage() {
           <h2 className="font-semibold">{t("templateTitle")}</h2>
           <p className="mt-1 text-slate-600">{t("templateLead")}</p>
           <form method="get" action="/api/v1/exports/results" className="mt-3 flex flex-wrap items-end gap-3" aria-label={t("templateForm")}>
-            <label>
-              <span className="block text-slate-600">{t("index")}</span>
+            <FilterField label={t("index")}>
               <select name="index" defaultValue="PAR_INDEX" className={filterInputClass}>
                 {options.indices.map((index) => (
                   <option key={index.code} value={index.code}>
@@ -71,18 +70,16 @@ export default async function ResultImportPage() {
                   </option>
                 ))}
               </select>
-            </label>
-            <label>
-              <span className="block text-slate-600">{t("year")}</span>
+            </FilterField>
+            <FilterField label={t("year")}>
               <input name="year" type="number" min={2000} max={options.currentYear} defaultValue={lastYear} className={`w-24 ${filterInputClass}`} />
-            </label>
-            <label>
-              <span className="block text-slate-600">{t("format")}</span>
+            </FilterField>
+            <FilterField label={t("format")}>
               <select name="format" defaultValue="xlsx" className={filterInputClass}>
                 <option value="xlsx">{t("xlsx")}</option>
                 <option value="csv">{t("csv")}</option>
               </select>
-            </label>
+            </FilterField>
             <Button type="submit" variant="secondary" className="font-semibold">
               {t("download")}
             </Button>

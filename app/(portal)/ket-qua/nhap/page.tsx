@@ -9,7 +9,7 @@ import { ResultForm } from "@/components/forms/result-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { filterInputClass } from "@/components/ui/field";
+import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,8 +50,7 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
 
       {!editing ? (
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("choose")}>
-          <label className="text-sm">
-            <span className="block text-slate-600">{t("index")}</span>
+          <FilterField label={t("index")}>
             <select name="index" defaultValue={entry.index.code} className={filterInputClass}>
               {entry.indices.map((index) => (
                 <option key={index.code} value={index.code}>
@@ -59,11 +58,10 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
                 </option>
               ))}
             </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">{t("year")}</span>
+          </FilterField>
+          <FilterField label={t("year")}>
             <input name="year" type="number" min={2000} max={entry.currentYear} defaultValue={entry.year} className={`w-28 ${filterInputClass}`} />
-          </label>
+          </FilterField>
           <Button type="submit" variant="secondary" className="font-semibold">
             {t("change")}
           </Button>

@@ -13,7 +13,7 @@ import { ProfileResultsTable } from "@/components/tables/profile-results-table";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
-import { filterInputClass } from "@/components/ui/field";
+import { FilterField, filterInputClass } from "@/components/ui/field";
 
 type Params = { code: string };
 type Search = { ngay?: string; index?: string; hang?: string };
@@ -146,8 +146,7 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
         </p>
         <form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("scoreForRankForm")}>
           {search.ngay ? <input type="hidden" name="ngay" value={search.ngay} /> : null}
-          <label className="text-sm">
-            <span className="block text-slate-600">{t("index")}</span>
+          <FilterField label={t("index")}>
             <select name="index" defaultValue={scoreForRank.index.code} className={filterInputClass}>
               {profile.indices.map((index) => (
                 <option key={index.code} value={index.code}>
@@ -155,11 +154,10 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
                 </option>
               ))}
             </select>
-          </label>
-          <label className="text-sm">
-            <span className="block text-slate-600">{t("targetRank")}</span>
+          </FilterField>
+          <FilterField label={t("targetRank")}>
             <input name="hang" type="number" min={1} max={scoreForRank.unitCount || undefined} defaultValue={scoreForRank.target} className={`w-24 ${filterInputClass}`} />
-          </label>
+          </FilterField>
           <Button type="submit">{t("compute")}</Button>
         </form>
         {formError || scoreForRank.error ? (
