@@ -3,7 +3,7 @@
 import Link from "next/link";
 
 export type ButtonVariant = "primary" | "secondary" | "outline" | "danger";
-export type ButtonSize = "sm" | "md" | "lg";
+export type ButtonSize = "xs" | "sm" | "md" | "lg";
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-brand-600 font-semibold text-white hover:bg-brand-700",
@@ -11,7 +11,7 @@ const VARIANTS: Record<ButtonVariant, string> = {
   outline: "border border-brand-600 bg-white font-semibold text-brand-700 hover:bg-brand-50",
   danger: "bg-red-600 font-semibold text-white hover:bg-red-700",
 };
-const SIZES: Record<ButtonSize, string> = { sm: "px-3 py-1.5 text-sm", md: "px-4 py-2", lg: "px-4 py-2.5" };
+const SIZES: Record<ButtonSize, string> = { xs: "px-2.5 py-1 text-xs", sm: "px-3 py-1.5 text-sm", md: "px-4 py-2", lg: "px-4 py-2.5" };
 
 export function buttonClass(variant: ButtonVariant = "primary", size: ButtonSize = "sm", extra?: string): string {
   return ["rounded-md disabled:opacity-60", VARIANTS[variant], SIZES[size], extra].filter(Boolean).join(" ");

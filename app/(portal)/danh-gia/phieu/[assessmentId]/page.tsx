@@ -33,7 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Sheet = Awaited<ReturnType<typeof getAssessmentSheet>>;
 
 const input = "rounded-md border border-slate-300 px-2 py-1 text-sm";
-const smallButton = "rounded-md bg-brand-600 px-2.5 py-1 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-60";
+const smallButton = buttonClass("primary", "xs");
 const STEPS: WorkflowStep[] = ["submit", "requestExplanations", "startRound2", "finalize"];
 
 export default async function SheetPage({ params }: { params: Promise<{ assessmentId: string }> }) {
