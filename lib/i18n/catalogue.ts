@@ -7,45 +7,44 @@ import type { Locale } from "./config";
 import enAssessments from "./messages/en/assessments.json";
 import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
-import enFrameworks from "./messages/en/frameworks.json";
-import enResults from "./messages/en/results.json";
-import enUnits from "./messages/en/units.json";
-import enRankings from "./messages/en/rankings.json";
-import enDirectives from "./messages/en/directives.json";
-import enDashboards from "./messages/en/dashboards.json";
 import enCharts from "./messages/en/charts.json";
 import enCommon from "./messages/en/common.json";
+import enDashboards from "./messages/en/dashboards.json";
+import enDirectives from "./messages/en/directives.json";
+import enFrameworks from "./messages/en/frameworks.json";
 import enHome from "./messages/en/home.json";
+import enRankings from "./messages/en/rankings.json";
+import enResults from "./messages/en/results.json";
+import enUnits from "./messages/en/units.json";
 import viAssessments from "./messages/vi/assessments.json";
 import viAudit from "./messages/vi/audit.json";
 import viAuth from "./messages/vi/auth.json";
-import viFrameworks from "./messages/vi/frameworks.json";
-import viResults from "./messages/vi/results.json";
-import viUnits from "./messages/vi/units.json";
-import viRankings from "./messages/vi/rankings.json";
-import viDirectives from "./messages/vi/directives.json";
-import viDashboards from "./messages/vi/dashboards.json";
 import viCharts from "./messages/vi/charts.json";
 import viCommon from "./messages/vi/common.json";
+import viDashboards from "./messages/vi/dashboards.json";
+import viDirectives from "./messages/vi/directives.json";
+import viFrameworks from "./messages/vi/frameworks.json";
 import viHome from "./messages/vi/home.json";
+import viRankings from "./messages/vi/rankings.json";
+import viResults from "./messages/vi/results.json";
+import viUnits from "./messages/vi/units.json";
 
 const vi = {
   common: viCommon,
   charts: viCharts,
   auth: viAuth,
   home: viHome,
-  assessments: viAssessments,
-  audit: viAudit,
-  frameworks: viFrameworks,
-  results: viResults,
-  units: viUnits,
   rankings: viRankings,
-  directives: viDirectives,
+  units: viUnits,
+  results: viResults,
+  assessments: viAssessments,
   dashboards: viDashboards,
+  directives: viDirectives,
+  frameworks: viFrameworks,
+  audit: viAudit,
 };
 
 export type Messages = typeof vi;
-export type Namespace = keyof Messages;
 /** A namespace or a part of one: "dashboards", "directives.taskStatus". */
 export type MessagePath = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 
@@ -54,18 +53,18 @@ const en: Messages = {
   charts: enCharts,
   auth: enAuth,
   home: enHome,
-  assessments: enAssessments,
-  audit: enAudit,
-  frameworks: enFrameworks,
-  results: enResults,
-  units: enUnits,
   rankings: enRankings,
-  directives: enDirectives,
+  units: enUnits,
+  results: enResults,
+  assessments: enAssessments,
   dashboards: enDashboards,
+  directives: enDirectives,
+  frameworks: enFrameworks,
+  audit: enAudit,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en };
-export const NAMESPACES = Object.keys(vi) as Namespace[];
+export const NAMESPACES = Object.keys(vi) as (keyof Messages)[];
 
 /**
  * Namespaces every page sends to the browser, for client components anywhere (form kit, error
