@@ -18,9 +18,10 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
   const format = useFormat();
   const averageOf = new Map(index.nationalAverages.map((a) => [a.year, a.value]));
   const showGroup = index.rows.some((row) => row.group !== null);
+  const components = index.componentsAreAdditive ? t("components") : t("elements");
   return (
     <DataTable id={id} data-testid={`profile-table-${index.code}`}>
-      <caption className="px-3 py-2 text-left text-sm text-slate-600">{t("caption", { index: index.shortName, components: index.componentsLabel.toLowerCase() })}</caption>
+      <caption className="px-3 py-2 text-left text-sm text-slate-600">{t("caption", { index: index.shortName, components: components.toLowerCase() })}</caption>
       <THead>
         <Th>{tr("year")}</Th>
         <Th>{tr("unit")}</Th>
@@ -28,7 +29,7 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
         <Th>{tr("rank")}</Th>
         {showGroup ? <Th>{tr("group")}</Th> : null}
         <Th numeric>{t("nationalAverage")}</Th>
-        <Th>{index.componentsLabel}</Th>
+        <Th>{components}</Th>
         <Th>{tr("source")}</Th>
       </THead>
       <TBody>

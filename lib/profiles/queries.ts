@@ -21,8 +21,6 @@ function profileUnitOf(unit: UnitRecord): ProfileUnit {
   return { id: unit.id, code: unit.code, name: unit.nameVi, label: unitLabel(unit), path: provinceProfilePath(unit) };
 }
 
-const KIND_LABELS = { PROVINCE: "Tỉnh", CITY: "Thành phố trực thuộc trung ương" } as const;
-
 /**
  * The profile of the unit a public address names (lib/units/profile-path.ts), and the score it
  * would have needed for a rank in the latest published table of one index (`ask`).
@@ -123,7 +121,7 @@ async function computeProvinceProfile(
       code: index.code,
       shortName: index.shortName,
       nameVi: index.nameVi,
-      componentsLabel: additive ? "Thành phần" : "Yếu tố",
+      componentsAreAdditive: additive,
       rows,
       lines: lineIds.map((id) => profileUnitOf(unitById.get(id)!)),
       nationalAverages: averages
@@ -192,7 +190,7 @@ async function computeProvinceProfile(
   return {
     unit: {
       ...profileUnitOf(unit),
-      kindLabel: KIND_LABELS[unit.kind],
+      kind: unit.kind,
       regionName: unit.regionCode ? (regionName.get(unit.regionCode) ?? unit.regionCode) : null,
       regionNote:
         unit.regionCode === null && predecessorRegions.length > 1

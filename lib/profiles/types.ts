@@ -1,4 +1,5 @@
 // What the province profile returns (plain data), for its page and the client components.
+import type { ProvinceKind } from "@/lib/db/generated/enums";
 import type { ScoreForRank } from "@/lib/results/score-for-rank";
 import type { RankedResult } from "@/lib/results/types";
 
@@ -14,8 +15,8 @@ export type ProfileIndex = {
   code: string;
   shortName: string;
   nameVi: string;
-  /** "Thành phần" when the components add up to the total (PAR INDEX), "Yếu tố" otherwise (SIPAS). */
-  componentsLabel: string;
+  /** The components add up to the total (PAR INDEX), or are rates of their own (SIPAS elements). */
+  componentsAreAdditive: boolean;
   /** Newest year first; within a year, the unit itself before the old units. */
   rows: ProfileResultRow[];
   /** The units that have results for this index: one chart line each. */
@@ -39,7 +40,7 @@ export type ScoreForRankView = {
 
 export type ProvinceProfile = {
   unit: ProfileUnit & {
-    kindLabel: string;
+    kind: ProvinceKind;
     regionName: string | null;
     /** Why a unit has no region (formed from units of several regions). */
     regionNote: string | null;

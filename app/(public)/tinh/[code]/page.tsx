@@ -60,7 +60,7 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-500">{t("kind")}</dt>
           <dd>
-            {t("kindCode", { kind: unit.kindLabel, code: unit.code })}
+            {t("kindCode", { kind: t(`kinds.${unit.kind}`), code: unit.code })}
             {unit.codeDecision ? <span className="text-slate-500"> ({unit.codeDecision})</span> : null}
           </dd>
           <dt className="text-slate-500">{t("validity")}</dt>
