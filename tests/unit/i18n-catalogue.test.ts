@@ -94,15 +94,17 @@ describe("the catalogue files", () => {
   });
 });
 
-/** Where a function gets its translator: `const t = useTranslations("ns")` / `await getTranslations("ns")`. */
+/** Where a function gets its translator: `useTranslations("ns")`, `await getTranslations("ns")`, `translator(locale, "ns")`. */
 type Binding = { name: string; namespace: string; scope: ts.Node };
 
 function namespaceOf(call: ts.Expression): string | null {
   let node = call;
   if (ts.isAwaitExpression(node)) node = node.expression;
   if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return null;
-  if (!["useTranslations", "getTranslations"].includes(node.expression.text)) return null;
-  const [arg] = node.arguments;
+  // translator(locale, "ns") is lib's request-independent translator (lib/i18n/translator.ts).
+  const position = { useTranslations: 0, getTranslations: 0, translator: 1 }[node.expression.text];
+  if (position === undefined) return null;
+  const arg = node.arguments[position];
   return arg && ts.isStringLiteral(arg) ? arg.text : "";
 }
 
