@@ -107,7 +107,7 @@ export default async function CompiledReportPage({ params, searchParams }: { par
             </THead>
             <TBody>
               {report.rows.map((row) => (
-                <tr key={`${row.period.key}-${row.agency.id}`} data-agency-id={row.agency.id}>
+                <tr key={`${row.period.key}-${row.agency.id}`} className="align-top" data-agency-id={row.agency.id}>
                   {report.selected ? null : <Td className="whitespace-nowrap">{row.period.label}</Td>}
                   <Td className="font-medium">{row.agency.name}</Td>
                   <Td>
