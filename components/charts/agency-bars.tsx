@@ -33,7 +33,8 @@ export function AgencyBars({ data, thresholds, maxScore, label }: { data: Agency
             x={threshold.minScore}
             stroke="#94a3b8"
             strokeDasharray="4 3"
-            label={{ value: threshold.label, position: "top", fontSize: 11, fill: "#475569" }}
+            // On a phone the bars are too short for the labels not to overlap; the caption lists the thresholds.
+            label={{ value: threshold.label, position: "top", fontSize: 11, fill: "#475569", className: "max-sm:hidden" }}
           />
         ))}
       <Bar dataKey="total" name={t("finalScore")} fill={BAR_COLORS.value} isAnimationActive={false} />

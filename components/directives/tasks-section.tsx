@@ -107,7 +107,7 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
               <tbody key={task.id} id={`nhiem-vu-${task.sortOrder}`} className="border-t border-slate-100" data-task={task.sortOrder} data-overdue={task.overdue}>
                 <tr className={`align-top ${task.overdue ? "bg-red-50" : ""}`}>
                   <td className="px-3 py-2 tabular-nums">{task.sortOrder}</td>
-                  <td className="max-w-md px-3 py-2">
+                  <td className="min-w-48 max-w-md px-3 py-2">
                     {task.title}
                     {task.criteria.length > 0 ? (
                       <div className="mt-1 flex flex-wrap gap-1">
