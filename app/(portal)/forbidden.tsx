@@ -1,13 +1,15 @@
 // A signed-in page of data the permission table does not open to this user (lib/auth/policy.ts): 403.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/dashboards/notice";
 
 export default function ForbiddenPage() {
+  const t = useTranslations("common.forbidden");
   return (
-    <Notice title="Không có quyền xem trang này" tone="error" testId="forbidden">
-      Dữ liệu này thuộc cơ quan, đơn vị hoặc tỉnh khác với phạm vi của tài khoản bạn.{" "}
+    <Notice title={t("title")} tone="error" testId="forbidden">
+      {t("body")}{" "}
       <Link href="/trang-chu" className="font-semibold underline">
-        Về trang chủ
+        {t("home")}
       </Link>
     </Notice>
   );
