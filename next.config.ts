@@ -25,5 +25,5 @@ const config: NextConfig = {
   },
 };
 
-// next-intl reads each request's language and messages from lib/i18n/request.ts.
-export default createNextIntlPlugin("./lib/i18n/request.ts")(config);
+// next-intl reads each request's language and messages from lib/preferences/queries.ts.
+export default createNextIntlPlugin("./lib/preferences/queries.ts")(config);

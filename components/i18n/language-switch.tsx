@@ -3,7 +3,7 @@
 // and the page comes back at the same address in the chosen language.
 import { useLocale, useTranslations } from "next-intl";
 import { LOCALES } from "@/lib/i18n/config";
-import { setLocaleAction } from "@/lib/i18n/actions";
+import { setLocaleAction } from "@/lib/preferences/actions";
 
 export function LanguageSwitch({ className }: { className?: string }) {
   const t = useTranslations("common.language");

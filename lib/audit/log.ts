@@ -53,7 +53,8 @@ export type AuditAction =
   | "task.progress"
   | "task.file.add"
   | "task.file.remove"
-  | "user.create";
+  | "user.create"
+  | "user.locale";
 
 /** What an audit row is about: the model changed (each has a Vietnamese name in ./view.ts). */
 export type AuditEntity =

@@ -70,6 +70,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "task.file.add": "Tải lên minh chứng nhiệm vụ",
   "task.file.remove": "Xóa minh chứng nhiệm vụ",
   "user.create": "Tạo tài khoản",
+  "user.locale": "Đổi ngôn ngữ giao diện",
 };
 
 /** "Tự chấm điểm", or the action's code when it has no name yet. */

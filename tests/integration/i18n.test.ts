@@ -3,7 +3,7 @@
 // another browser and survives signing out and in again.
 import { describe, expect, it } from "vitest";
 
-const { saveUserLocale } = await import("@/lib/i18n/mutations");
+const { saveUserLocale } = await import("@/lib/preferences/mutations");
 const { resolveLocale } = await import("@/lib/i18n/config");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");

@@ -120,7 +120,7 @@ export const ENDPOINTS: readonly Entry[] = [
   action("assessments", "importScoresAction", selfScore()),
   { id: "lib/auth/actions.ts#login", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/auth/actions.ts#logout", kind: "action", write: true, cases: [], note: SESSION_NOTE },
-  { id: "lib/i18n/actions.ts#setLocaleAction", kind: "action", write: true, cases: [], note: LOCALE_NOTE },
+  { id: "lib/preferences/actions.ts#setLocaleAction", kind: "action", write: true, cases: [], note: LOCALE_NOTE },
   action("directives", "createDirectiveAction", directiveWrite),
   action("directives", "updateDirectiveAction", directiveWrite),
   action("directives", "linkAction", directiveWrite),

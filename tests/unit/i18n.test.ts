@@ -3,13 +3,14 @@
 // own messages, which must say what the catalogue says.
 import { describe, expect, it } from "vitest";
 import { ASSESSMENT_STATUS_LABELS } from "@/lib/assessments/workflow";
-import { DIRECTIVE_KIND_LABELS, TASK_STATUS_LABELS } from "@/lib/directives/labels";
+import { DIRECTIVE_KIND_LABELS } from "@/lib/directives/labels";
 import { LEVEL_LABELS, METHOD_LABELS } from "@/lib/frameworks/labels";
 import { CLIENT_NAMESPACES, MESSAGES, pickMessages } from "@/lib/i18n/catalogue";
 import { DEFAULT_LOCALE, isLocale, resolveLocale } from "@/lib/i18n/config";
 import { formatFor } from "@/lib/i18n/format";
-import { localeChoiceSchema } from "@/lib/i18n/schema";
+import { localeChoiceSchema } from "@/lib/preferences/schema";
 import { translator } from "@/lib/i18n/translator";
+import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
 import { TARGET_KIND_LABELS } from "@/lib/targets/evaluate";
 
 describe("the language of a request", () => {

@@ -1,10 +1,11 @@
-// next-intl's per-request configuration (named in next.config.ts): which language this request
-// is shown in, and its messages. Pages call getTranslations()/useTranslations(), never this.
+// The language a request is shown in: next-intl's per-request configuration (named in
+// next.config.ts), read from the account's saved choice, else the cookie. Pages call
+// getTranslations()/useTranslations(), never this.
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
-import { MESSAGES } from "./catalogue";
-import { LOCALE_COOKIE, resolveLocale } from "./config";
+import { MESSAGES } from "@/lib/i18n/catalogue";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
 import { TIME_ZONE } from "@/lib/time";
 
 export default getRequestConfig(async () => {

@@ -5,7 +5,7 @@
 import { cookies } from "next/headers";
 import { currentActor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/errors";
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "./config";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/lib/i18n/config";
 import { saveUserLocale } from "./mutations";
 import { localeChoiceSchema } from "./schema";
 

@@ -1,9 +1,9 @@
-// The one write of lib/i18n: a signed-in user's choice of language, audited like every change.
+// A signed-in user's choice of language, saved on their account and audited like every change.
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
-import type { Locale } from "./config";
+import type { Locale } from "@/lib/i18n/config";
 
 /** Saves the language of the actor's own account (anyone may choose their own). */
 export async function saveUserLocale(actor: Actor, locale: Locale): Promise<void> {
