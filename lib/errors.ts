@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 // Errors that lib throws for the caller to fix. Each carries its HTTP status; route handlers
-// and server actions turn them into a Vietnamese message (lib/api/responses.ts, lib/api/server-action.ts).
+// and server actions turn them into a message in the request's language (lib/api/responses.ts, lib/api/server-action.ts).
 
 /** One problem in the input: a form field, or a cell of an imported file (row is 1-based, header = 1). */
 export type Issue = { row?: number; column?: string; field?: string; message: string };
@@ -29,21 +30,21 @@ export class ConflictError extends Error {
 
 export class NotFoundError extends Error {
   readonly status = 404;
-  constructor(message = "Không tìm thấy dữ liệu yêu cầu.") {
+  constructor(message = libTranslator("errors.generic")("notFound")) {
     super(message);
   }
 }
 
 export class ForbiddenError extends Error {
   readonly status = 403;
-  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
+  constructor(message = libTranslator("errors.generic")("forbidden")) {
     super(message);
   }
 }
 
 export class UnauthenticatedError extends Error {
   readonly status = 401;
-  constructor(message = "Vui lòng đăng nhập.") {
+  constructor(message = libTranslator("errors.generic")("unauthenticated")) {
     super(message);
   }
 }

@@ -1,7 +1,8 @@
 // How the JSON API reports problems: { error, issues?, current? } with the right status, never a
 // 500 for something the caller can fix.
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseUnavailableMessage, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ConflictError, ValidationError } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { nameForType } from "@/lib/storage/files";
 
 /**
@@ -21,10 +22,10 @@ export function errorResponse(error: unknown): Response {
   }
   if (isDatabaseUnavailable(error)) {
     console.error(`database unavailable: ${(error as Error)?.message ?? error}`);
-    return Response.json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { "Retry-After": "10" } });
+    return Response.json({ error: databaseUnavailableMessage() }, { status: 503, headers: { "Retry-After": "10" } });
   }
   console.error(error);
-  return Response.json({ error: "Lỗi máy chủ. Vui lòng thử lại sau." }, { status: 500 });
+  return Response.json({ error: libTranslator("errors.generic")("server") }, { status: 500 });
 }
 
 /**

@@ -5,6 +5,9 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/policy";
 import { parseInput, ValidationError } from "@/lib/errors";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
+import { inLocale } from "@/lib/i18n/message-locale";
+import { localeOfRequest } from "@/lib/preferences/queries";
 import { errorResponse } from "./responses";
 
 type Params = Record<string, string>;
@@ -19,12 +22,15 @@ function queryOf<Q>(schema: z.ZodType<Q> | undefined, request: NextRequest): Q {
   return parseInput(schema, query);
 }
 
+/** lib's messages in the language of the request: the cookie's here, the account's once signed in. */
 async function answer(work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (error) {
-    return errorResponse(error);
-  }
+  return inLocale(await localeOfRequest(null), async () => {
+    try {
+      return await work();
+    } catch (error) {
+      return errorResponse(error);
+    }
+  });
 }
 
 /** A route for signed-in users: 401 when signed out, before the request is looked at. */
@@ -34,7 +40,8 @@ export function signedInRoute<Q = undefined>(options: { query?: z.ZodType<Q> }, 
       // Loaded here, not at the top: a public route never loads Auth.js.
       const { requireActor } = await import("@/lib/auth/guard");
       const actor = await requireActor();
-      return run({ request, actor, params: (await context?.params) ?? {}, query: queryOf(options.query, request) });
+      const locale = resolveLocale(actor.locale, request.cookies.get(LOCALE_COOKIE)?.value);
+      return inLocale(locale, async () => run({ request, actor, params: (await context?.params) ?? {}, query: queryOf(options.query, request) }));
     });
 }
 

@@ -1,13 +1,23 @@
 // What every server action returns to its form, and the one wrapper that turns lib's errors
 // into that shape (so no action can forget to catch them or leak a stack trace).
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseUnavailableMessage, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ConflictError, type Issue, ValidationError } from "@/lib/errors";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import { inLocale } from "@/lib/i18n/message-locale";
+import { localeOfRequest } from "@/lib/preferences/queries";
 
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
   | { ok: false; error: string; issues?: Issue[]; fieldErrors?: Record<string, string>; current?: unknown };
 
+/** Runs an action's work with lib's messages in the user's language (lib/i18n/message-locale.ts). */
 export async function runAction<T>(work: () => Promise<{ message?: string; data?: T } | void>): Promise<ActionResult<T>> {
+  const locale = await localeOfRequest().catch(() => DEFAULT_LOCALE);
+  return inLocale(locale, () => attempt(work));
+}
+
+async function attempt<T>(work: () => Promise<{ message?: string; data?: T } | void>): Promise<ActionResult<T>> {
   try {
     const done = (await work()) ?? {};
     return { ok: true, ...done };
@@ -22,8 +32,8 @@ export async function runAction<T>(work: () => Promise<{ message?: string; data?
     if (typeof status === "number" && status >= 400 && status < 500) return { ok: false, error: (error as Error).message };
     // Next's redirect() and notFound() are control flow, not failures.
     if ((error as { digest?: unknown })?.digest) throw error;
-    if (isDatabaseUnavailable(error)) return { ok: false, error: DATABASE_UNAVAILABLE_MESSAGE };
+    if (isDatabaseUnavailable(error)) return { ok: false, error: databaseUnavailableMessage() };
     console.error(error);
-    return { ok: false, error: "Lỗi máy chủ. Vui lòng thử lại sau." };
+    return { ok: false, error: libTranslator("errors.generic")("server") };
   }
 }

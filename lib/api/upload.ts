@@ -3,6 +3,7 @@
 // of its field — refused when missing or empty, and checked against the size limit of its kind
 // (lib/io/upload.ts) before it is read into memory. Lib then checks what is inside.
 import { ValidationError } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { checkFileSize, type Upload } from "@/lib/io/upload";
 
 /** What a multipart envelope adds to the file it carries. */
@@ -17,7 +18,7 @@ class PayloadTooLargeError extends Error {
 export async function multipartForm(request: Request, limit: number, missing: string): Promise<FormData> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > limit + ENVELOPE_BYTES) {
-    throw new PayloadTooLargeError(`Tệp lớn hơn giới hạn ${Math.round(limit / 1024 / 1024)} MB.`);
+    throw new PayloadTooLargeError(libTranslator("errors.files")("bodyTooLarge", { mb: String(Math.round(limit / 1024 / 1024)) }));
   }
   try {
     return await request.formData();

@@ -1,7 +1,7 @@
 "use server";
 // Sign-in and sign-out entry points for the forms.
 import { AuthError } from "next-auth";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseUnavailableMessage, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { pathAfterSignIn } from "./redirect";
 import { loginSchema } from "./schema";
 import { signIn, signOut, TooManyAttempts } from "./auth";
@@ -45,7 +45,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
         };
       }
       // Not the user's fault: say so rather than "wrong password".
-      if (isDatabaseUnavailable(cause)) return { error: DATABASE_UNAVAILABLE_MESSAGE, email };
+      if (isDatabaseUnavailable(cause)) return { error: databaseUnavailableMessage(), email };
       return { error: "Email hoặc mật khẩu không đúng. Vui lòng kiểm tra lại.", email };
     }
     throw error; // the redirect after a successful sign-in

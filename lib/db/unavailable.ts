@@ -1,8 +1,11 @@
 // Telling "the database is down or restarting" apart from other failures, so that the API answers
 // 503 with a message the user understands instead of a bare 500 (lib/api/responses.ts, lib/api/server-action.ts,
-// the sign-in form). No imports: the page error boundary (a client component) shows the same message.
+// the sign-in form). The page error boundary (a client component) says the same from the catalogue
+// (common.pageError.database).
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
-export const DATABASE_UNAVAILABLE_MESSAGE = "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.";
+/** In the language of the request being answered. */
+export const databaseUnavailableMessage = () => libTranslator("errors.generic")("databaseUnavailable");
 
 // Prisma: can't reach the server, timed out, server closed the connection, pool timeout.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);

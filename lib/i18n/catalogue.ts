@@ -11,6 +11,7 @@ import enCharts from "./messages/en/charts.json";
 import enCommon from "./messages/en/common.json";
 import enDashboards from "./messages/en/dashboards.json";
 import enDirectives from "./messages/en/directives.json";
+import enErrors from "./messages/en/errors.json";
 import enFrameworks from "./messages/en/frameworks.json";
 import enHome from "./messages/en/home.json";
 import enRankings from "./messages/en/rankings.json";
@@ -23,6 +24,7 @@ import viCharts from "./messages/vi/charts.json";
 import viCommon from "./messages/vi/common.json";
 import viDashboards from "./messages/vi/dashboards.json";
 import viDirectives from "./messages/vi/directives.json";
+import viErrors from "./messages/vi/errors.json";
 import viFrameworks from "./messages/vi/frameworks.json";
 import viHome from "./messages/vi/home.json";
 import viRankings from "./messages/vi/rankings.json";
@@ -42,6 +44,7 @@ const vi = {
   directives: viDirectives,
   frameworks: viFrameworks,
   audit: viAudit,
+  errors: viErrors,
 };
 
 export type Messages = typeof vi;
@@ -61,6 +64,7 @@ const en: Messages = {
   directives: enDirectives,
   frameworks: enFrameworks,
   audit: enAudit,
+  errors: enErrors,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en };

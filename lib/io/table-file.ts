@@ -7,6 +7,7 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { ValidationError } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { readFirstSheet } from "./xlsx-sheet";
 
 export type TableFormat = "csv" | "xlsx";
@@ -26,7 +27,7 @@ export function formatOf(fileName: string): TableFormat | null {
 /** The format a table file's name says, or a ValidationError that says how to save it. */
 export function tableFormatOf(fileName: string): TableFormat {
   const format = formatOf(fileName);
-  if (!format) throw new ValidationError([{ field: "file", message: `Tệp "${fileName}" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.` }]);
+  if (!format) throw new ValidationError([{ field: "file", message: libTranslator("errors.files")("notTable", { name: fileName }) }]);
   return format;
 }
 
@@ -58,7 +59,7 @@ export async function readTable(data: Buffer | Uint8Array, format: TableFormat):
 function readCsv(text: string): Table {
   // UTF-16 ("Unicode text" in Excel) read as UTF-8 is full of NULs, which no cell may hold anyway.
   if (text.includes("\u0000")) {
-    throw new ValidationError([{ row: 1, message: "Tệp CSV có ký tự rỗng (NUL): có thể tệp được lưu dạng Unicode/UTF-16. Lưu lại tệp dạng CSV UTF-8, dấu phẩy." }]);
+    throw new ValidationError([{ row: 1, message: libTranslator("errors.files")("csvNul") }]);
   }
   // Comma, or the semicolon Excel writes where the decimal separator is a comma; never the tab
   // or pipe Papa would otherwise consider (a protected cell starts with a tab). A file of one
@@ -66,13 +67,12 @@ function readCsv(text: string): Table {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy", delimitersToGuess: [",", ";"] });
   const structural = parsed.errors.find((e) => e.type === "Quotes");
   if (structural) {
-    const what = structural.code === "MissingQuotes" ? "một ô mở dấu nháy kép mà không đóng" : "dấu nháy kép đặt sai chỗ trong một ô";
-    throw new ValidationError([
-      { row: (structural.row ?? 0) + 1, message: `Tệp CSV bị lỗi cấu trúc: ${what} (gần dòng ${(structural.row ?? 0) + 1}). Lưu lại tệp dạng CSV UTF-8, dấu phẩy.` },
-    ]);
+    const row = (structural.row ?? 0) + 1;
+    const t = libTranslator("errors.files");
+    throw new ValidationError([{ row, message: structural.code === "MissingQuotes" ? t("csvUnclosedQuote", { row: String(row) }) : t("csvStrayQuote", { row: String(row) }) }]);
   }
   const [header, ...body] = parsed.data;
-  if (!header) throw new ValidationError([{ row: 1, message: "Tệp trống: cần một dòng tiêu đề và các dòng dữ liệu." }]);
+  if (!header) throw new ValidationError([{ row: 1, message: libTranslator("errors.files")("empty") }]);
   const columns = header.map(normalizeHeader);
   return {
     columns,
@@ -87,7 +87,7 @@ async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
   const sheet = await readFirstSheet(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   const header = sheet.get(1);
   if (![...sheet.values()].some((cells) => [...cells.values()].some((text) => text !== ""))) {
-    throw new ValidationError([{ row: 1, message: "Tệp trống: cần một dòng tiêu đề và các dòng dữ liệu." }]);
+    throw new ValidationError([{ row: 1, message: libTranslator("errors.files")("empty") }]);
   }
   const columns: string[] = [];
   for (let c = 1; c <= Math.max(0, ...(header?.keys() ?? [])); c++) columns.push(normalizeHeader(header?.get(c) ?? ""));

@@ -6,7 +6,10 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { DATABASE_UNAVAILABLE_MESSAGE } from "../../lib/db/unavailable";
+import { databaseUnavailableMessage } from "../../lib/db/unavailable";
+
+// Outside a request lib words its messages in Vietnamese, the language these requests get.
+const DATABASE_UNAVAILABLE_MESSAGE = databaseUnavailableMessage();
 import { signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer, type ThrowawayDatabase } from "../../scripts/lib/throwaway-portal";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 

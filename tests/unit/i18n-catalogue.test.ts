@@ -1,6 +1,6 @@
 // The message catalogue stays whole: English has exactly Vietnamese's keys with the same ICU
 // arguments and tags, no message is empty or unparsable, every key the code asks for exists, and no
-// Vietnamese text is written inline in app/ or components/ (it belongs in the catalogue).
+// Vietnamese text is written inline in app/, components/ or lib/ (it belongs in the catalogue).
 import fs from "node:fs";
 import path from "node:path";
 import ts from "typescript";
@@ -101,8 +101,9 @@ function namespaceOf(call: ts.Expression): string | null {
   let node = call;
   if (ts.isAwaitExpression(node)) node = node.expression;
   if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return null;
-  // translator(locale, "ns") is lib's request-independent translator (lib/i18n/translator.ts).
-  const position = { useTranslations: 0, getTranslations: 0, translator: 1 }[node.expression.text];
+  // translator(locale, "ns") is lib's request-independent translator (lib/i18n/translator.ts),
+  // libTranslator("errors.ns") lib's own messages in the request's language (lib/i18n/lib-translator.ts).
+  const position = { useTranslations: 0, getTranslations: 0, translator: 1, libTranslator: 0 }[node.expression.text];
   if (position === undefined) return null;
   const arg = node.arguments[position];
   return arg && ts.isStringLiteral(arg) ? arg.text : "";
@@ -208,6 +209,25 @@ describe("keys used in code", () => {
 // Letters only Vietnamese uses (ă â đ ê ô ơ ư and the tone marks), composed or not.
 const VIETNAMESE = /[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]|[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
+/** "file:line: text" for every string literal, template part and JSX text of a file that is Vietnamese (comments are not). */
+function inlineVietnamese(file: string): string[] {
+  const found: string[] = [];
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const visit = (node: ts.Node) => {
+    const text =
+      ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node)
+        ? node.text
+        : null;
+    if (text !== null && VIETNAMESE.test(text)) {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      found.push(`${relative(file)}:${line + 1}: ${text.trim().slice(0, 60)}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe("no inline Vietnamese text in app/ and components/", () => {
   const files = [...sourceFiles(path.join(ROOT, "app")).filter((f) => !f.includes(`${path.sep}api${path.sep}`)), ...sourceFiles(path.join(ROOT, "components"))];
 
@@ -216,22 +236,102 @@ describe("no inline Vietnamese text in app/ and components/", () => {
   });
 
   it("keeps every user-facing text in the catalogue (comments may be Vietnamese)", () => {
-    const found: string[] = [];
-    for (const file of files) {
-      const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-      const visit = (node: ts.Node) => {
-        const text =
-          ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node)
-            ? node.text
-            : null;
-        if (text !== null && VIETNAMESE.test(text)) {
-          const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-          found.push(`${relative(file)}:${line + 1}: ${text.trim().slice(0, 60)}`);
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-    }
+    expect(files.flatMap(inlineVietnamese)).toEqual([]);
+  });
+});
+
+/** lib files whose Vietnamese text is not the web interface's: it stays Vietnamese. Each entry says why. */
+const LIB_DATA = new Map<string, string>([
+  // The operator's console, not the web interface: npm start, npm run backup / restore print in
+  // Vietnamese like the rest of scripts/ (the README's two commands).
+  ["lib/db/embedded.ts", "a line npm start prints to the console"],
+  ["lib/backup/archive.ts", "errors of npm run backup / restore, printed to the console"],
+  ["lib/backup/backup.ts", "progress and errors of npm run backup / restore, printed to the console"],
+]);
+
+/**
+ * lib files that still word messages inline in Vietnamese: issue 12 item 7 moves them into the
+ * catalogue (errors.* in lib/i18n/messages) the way lib/validation/zod.ts, lib/errors.ts and
+ * lib/io/table-file.ts now do. The list may only shrink: a file that no longer has Vietnamese
+ * text fails the test below until it is taken off.
+ */
+const LIB_NOT_YET_IN_CATALOGUE = new Set([
+  "lib/api/same-origin.ts",
+  "lib/assessments/actions.ts",
+  "lib/assessments/mutations.ts",
+  "lib/assessments/periods/mutations.ts",
+  "lib/assessments/periods/queries.ts",
+  "lib/assessments/queries.ts",
+  "lib/assessments/schema.ts",
+  "lib/assessments/scores-file.ts",
+  "lib/assessments/workflow.ts",
+  "lib/audit/queries.ts",
+  "lib/audit/schema.ts",
+  "lib/audit/view.ts",
+  "lib/auth/actions.ts",
+  "lib/auth/auth.ts",
+  "lib/auth/password.ts",
+  "lib/auth/schema.ts",
+  "lib/dashboards/agency/queries.ts",
+  "lib/dashboards/leader/queries.ts",
+  "lib/dashboards/schema.ts",
+  "lib/dashboards/what-to-fix.ts",
+  "lib/directives/actions.ts",
+  "lib/directives/labels.ts",
+  "lib/directives/mutations.ts",
+  "lib/directives/queries.ts",
+  "lib/directives/reports/mutations.ts",
+  "lib/directives/reports/queries.ts",
+  "lib/directives/rules.ts",
+  "lib/directives/schema.ts",
+  "lib/frameworks/actions.ts",
+  "lib/frameworks/criteria/mutations.ts",
+  "lib/frameworks/io.ts",
+  "lib/frameworks/labels.ts",
+  "lib/frameworks/mutations.ts",
+  "lib/frameworks/queries.ts",
+  "lib/frameworks/schema.ts",
+  "lib/frameworks/tree.ts",
+  "lib/frameworks/versioning.ts",
+  "lib/io/xlsx-sheet.ts",
+  "lib/profiles/queries.ts",
+  "lib/profiles/schema.ts",
+  "lib/results/actions.ts",
+  "lib/results/components.ts",
+  "lib/results/import-plan.ts",
+  "lib/results/mutations.ts",
+  "lib/results/queries.ts",
+  "lib/results/ranking-view.ts",
+  "lib/results/schema.ts",
+  "lib/results/score-for-rank.ts",
+  "lib/storage/files.ts",
+  "lib/targets/evaluate.ts",
+  "lib/targets/mutations.ts",
+  "lib/targets/queries.ts",
+  "lib/targets/rules.ts",
+  "lib/targets/schema.ts",
+  "lib/tasks/labels.ts",
+  "lib/tasks/mutations.ts",
+  "lib/tasks/schema.ts",
+  "lib/units/lineage.ts",
+  "lib/units/queries.ts",
+  "lib/validation/schema.ts",
+]);
+
+describe("no inline Vietnamese text in lib/", () => {
+  const files = sourceFiles(path.join(ROOT, "lib")).filter((f) => !f.includes(`${path.sep}messages${path.sep}`));
+
+  it("finds the files (the scan works)", () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it("words lib's messages through the catalogue, except data and the files not moved yet", () => {
+    const found = files.filter((f) => !LIB_DATA.has(relative(f)) && !LIB_NOT_YET_IN_CATALOGUE.has(relative(f))).flatMap(inlineVietnamese);
     expect(found).toEqual([]);
+  });
+
+  it("keeps the lists honest: every listed file still has Vietnamese text", () => {
+    const stale = [...LIB_DATA.keys(), ...LIB_NOT_YET_IN_CATALOGUE].filter((file) => !fs.existsSync(path.join(ROOT, file)) || inlineVietnamese(path.join(ROOT, file)).length === 0);
+    expect(stale).toEqual([]);
   });
 });

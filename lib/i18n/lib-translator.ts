@@ -1,0 +1,19 @@
+// lib's own messages (namespace "errors": validation, files, refusals) in the language of the
+// request being answered (./message-locale.ts). Only that namespace is loaded here, so a client
+// bundle that imports a schema does not carry the whole catalogue.
+import { createTranslator } from "next-intl";
+import { TIME_ZONE } from "@/lib/time";
+import type { Messages, MessagePath } from "./catalogue";
+import type { Locale } from "./config";
+import { messageLocale } from "./message-locale";
+import enErrors from "./messages/en/errors.json";
+import viErrors from "./messages/vi/errors.json";
+
+const ERRORS: Record<Locale, Pick<Messages, "errors">> = { vi: { errors: viErrors }, en: { errors: enErrors } };
+
+type ErrorsPath = Extract<MessagePath, "errors" | `errors.${string}`>;
+
+/** `libTranslator("errors.zod")("required")` → "chưa nhập: điền giá trị cho trường này." in a Vietnamese request. */
+export function libTranslator<N extends ErrorsPath>(namespace: N, locale: Locale = messageLocale()) {
+  return createTranslator({ locale, messages: ERRORS[locale] as Messages, namespace, timeZone: TIME_ZONE });
+}

@@ -1,0 +1,58 @@
+// lib words its messages in the language of the request being answered (lib/i18n/message-locale.ts):
+// Vietnamese outside a request, as the existing tests read them, and English inside an English one.
+// Next.js provides AsyncLocalStorage on globalThis; here the test does, before lib is loaded.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { describe, expect, it } from "vitest";
+
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
+const { inLocale, messageLocale } = await import("@/lib/i18n/message-locale");
+const { z } = await import("@/lib/validation/zod");
+const { NotFoundError, parseInput, ValidationError } = await import("@/lib/errors");
+const { checkFileSize } = await import("@/lib/io/upload");
+const { readTable, tableFormatOf } = await import("@/lib/io/table-file");
+
+const schema = z.object({ year: z.number().int().max(2100), name: z.string().min(1).max(5) });
+const issues = (input: unknown) => {
+  try {
+    parseInput(schema, input);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues.map((i) => i.message);
+  }
+  return [];
+};
+
+describe("the language of lib's messages", () => {
+  it("is Vietnamese outside a request", () => {
+    expect(messageLocale()).toBe("vi");
+    expect(issues({ year: "x", name: "" })).toEqual(['Trường "year": cần số, không phải văn bản.', 'Trường "name": chưa nhập: điền giá trị cho trường này.']);
+    expect(new NotFoundError().message).toBe("Không tìm thấy dữ liệu yêu cầu.");
+  });
+
+  it("is the request's inside inLocale, across awaits, and Vietnamese again after it", async () => {
+    const english = await inLocale("en", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return { issues: issues({ year: 2200, name: "abcdefgh" }), notFound: new NotFoundError().message };
+    });
+    expect(english.issues).toEqual(['Field "year": too large: at most 2,100.', 'Field "name": too long: at most 5 characters.']);
+    expect(english.notFound).toBe("The requested data was not found.");
+    expect(issues({ year: 2200, name: "abcdefgh" })).toEqual(['Trường "year": quá lớn: tối đa 2.100.', 'Trường "name": dài quá: tối đa 5 ký tự.']);
+  });
+
+  it("words file errors in the request's language too", async () => {
+    const refusal = (work: () => unknown) => {
+      try {
+        work();
+      } catch (error) {
+        return (error as InstanceType<typeof ValidationError>).issues[0].message;
+      }
+      return null;
+    };
+    expect(refusal(() => tableFormatOf("bang.pdf"))).toBe('Tệp "bang.pdf" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.');
+    expect(inLocale("en", () => refusal(() => checkFileSize("big.xlsx", 60 * 1024 * 1024, 50 * 1024 * 1024)))).toBe(
+      'The file "big.xlsx" is larger than 50 MB. Compress or split it, then upload it again.',
+    );
+    const csv = Buffer.from('year,index\n2023,"PAR\n');
+    await expect(inLocale("en", () => readTable(csv, "csv"))).rejects.toMatchObject({ issues: [{ row: 2, message: expect.stringContaining("never closes it (near row 2)") }] });
+    await expect(readTable(csv, "csv")).rejects.toMatchObject({ issues: [{ row: 2, message: expect.stringContaining("một ô mở dấu nháy kép mà không đóng (gần dòng 2)") }] });
+  });
+});
