@@ -5,6 +5,7 @@ import { createTranslator } from "next-intl";
 import { TIME_ZONE } from "@/lib/time";
 import type { Messages, MessagePath } from "./catalogue";
 import type { Locale } from "./config";
+import { formatFor, type Format } from "./format";
 import { messageLocale } from "./message-locale";
 import enErrors from "./messages/en/errors.json";
 import viErrors from "./messages/vi/errors.json";
@@ -12,6 +13,11 @@ import viErrors from "./messages/vi/errors.json";
 const ERRORS: Record<Locale, Pick<Messages, "errors">> = { vi: { errors: viErrors }, en: { errors: enErrors } };
 
 type ErrorsPath = Extract<MessagePath, "errors" | `errors.${string}`>;
+
+/** Numbers and dates of lib's messages, in the language of the request being answered. */
+export function libFormat(): Format {
+  return formatFor(messageLocale());
+}
 
 /** `libTranslator("errors.zod")("required")` → "chưa nhập: điền giá trị cho trường này." in a Vietnamese request. */
 export function libTranslator<N extends ErrorsPath>(namespace: N, locale: Locale = messageLocale()) {

@@ -1,6 +1,6 @@
 // The rules that tie a published total to its components, shared by the entry form and the import
 // (pure functions, no I/O). Components and their maxima come from the framework in force.
-import { formatPoints } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { cents } from "@/lib/numbers";
 
 /** Published components are rounded to 2 decimals, so their sum may miss the total by this much. */
@@ -17,9 +17,9 @@ export type ParsedDecimal = { ok: true; value: number | null } | { ok: false; me
 export function parseDecimal(text: string): ParsedDecimal {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, value: null };
-  if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, message: `"${trimmed}" không phải là số: viết dạng 92,18 hoặc 92.18.` };
+  if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, message: libTranslator("errors.results")("notANumber", { value: trimmed }) };
   const hundredths = Number(trimmed.replace(",", ".")) * 100;
-  if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6) return { ok: false, message: `"${trimmed}" có quá 2 chữ số thập phân.` };
+  if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6) return { ok: false, message: libTranslator("errors.results")("tooManyDecimals", { value: trimmed }) };
   return { ok: true, value: Math.round(hundredths) / 100 };
 }
 
@@ -61,18 +61,20 @@ export type TotalOutcome = { ok: true; score: number } | { ok: false; issues: To
  * the sum of all the components; a given one may differ from it by at most the tolerance.
  */
 export function resolveTotal(input: TotalInput): TotalOutcome {
+  const t = libTranslator("errors.results");
+  const points = libFormat().points;
   const issues: TotalIssue[] = [];
   const defs = new Map(input.defs.map((def) => [def.code, def]));
   for (const [code, value] of Object.entries(input.components)) {
     const def = defs.get(code);
     if (!def) {
-      issues.push({ key: code, message: `${input.label} không có thành phần ${code}: để trống giá trị này.` });
+      issues.push({ key: code, message: t("noSuchComponent", { label: input.label, code }) });
     } else if (value < 0 || value > def.maxPoints) {
-      issues.push({ key: code, message: `${def.nameVi} phải từ 0 đến ${formatPoints(def.maxPoints)} điểm (đang là ${formatPoints(value)}).` });
+      issues.push({ key: code, message: t("componentRange", { name: def.nameVi, max: points(def.maxPoints), value: points(value) }) });
     }
   }
   if (input.score !== null && (input.score < 0 || input.score > input.maxScore)) {
-    issues.push({ key: "score", message: `Điểm tổng phải từ 0 đến ${formatPoints(input.maxScore)} (đang là ${formatPoints(input.score)}).` });
+    issues.push({ key: "score", message: t("totalRange", { max: points(input.maxScore), value: points(input.score) }) });
   }
   if (issues.length > 0) return { ok: false, issues };
 
@@ -83,8 +85,11 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
 
   if (input.score === null) {
     if (complete) return { ok: true, score: sum };
-    const hint = input.additive && input.defs.length > 0 ? ` hoặc nhập đủ ${input.defs.length} thành phần (${names}) để tính tổng` : "";
-    return { ok: false, issues: [{ key: "score", message: `Thiếu điểm tổng của ${input.label}: nhập điểm${hint}.` }] };
+    const message =
+      input.additive && input.defs.length > 0
+        ? t("missingTotalOrComponents", { label: input.label, count: String(input.defs.length), names })
+        : t("missingTotal", { label: input.label });
+    return { ok: false, issues: [{ key: "score", message }] };
   }
   if (input.additive && given.length > 0) {
     const tolerance = COMPONENT_SUM_TOLERANCE + 1e-9;
@@ -94,9 +99,12 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
         issues: [
           {
             key: "score",
-            message:
-              `Điểm tổng ${formatPoints(input.score)} khác tổng các thành phần ${formatPoints(sum)} ` +
-              `(chênh ${formatPoints(cents(Math.abs(sum - input.score)))}, chỉ cho phép ${formatPoints(COMPONENT_SUM_TOLERANCE)} do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.`,
+            message: t("sumDiffers", {
+              score: points(input.score),
+              sum: points(sum),
+              gap: points(cents(Math.abs(sum - input.score))),
+              tolerance: points(COMPONENT_SUM_TOLERANCE),
+            }),
           },
         ],
       };
@@ -107,7 +115,7 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
         issues: [
           {
             key: "score",
-            message: `Các thành phần đã nhập cộng lại ${formatPoints(sum)}, lớn hơn điểm tổng ${formatPoints(input.score)}: kiểm tra lại điểm tổng hoặc các thành phần.`,
+            message: t("sumExceeds", { sum: points(sum), score: points(input.score) }),
           },
         ],
       };

@@ -2,7 +2,7 @@
 // importing it would change. Pure functions: lib/results/mutations.ts reads the context (indices,
 // frameworks, units of the year, stored results) and writes the plan.
 import type { Issue } from "@/lib/errors";
-import { formatPoints } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import type { Cell, Table } from "@/lib/io/table-file";
 import { parseDecimal, resolveTotal, type ComponentDef } from "./components";
 
@@ -72,7 +72,8 @@ export type PlannedRow = {
 
 export type ImportPlan = { issues: Issue[]; rows: PlannedRow[] };
 
-export const OTHER_PROVINCE_CHANGE = "Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu";
+/** Why a row of another province is refused (in the language of the request being answered). */
+export const otherProvinceRule = () => libTranslator("errors.results")("otherProvinceRule");
 
 /** The first data row's year when it is a plausible year (the lib reads the units of that year). */
 export function fileYear(table: Table, currentYear: number): number | null {
@@ -91,22 +92,23 @@ export function sameUnitCode(stored: string, given: string): boolean {
 const normalizeIndexCode = (text: string) => text.trim().toUpperCase().replace(/[\s-]+/g, "_");
 
 function headerIssues(table: Table, ctx: ImportContext): Issue[] {
+  const t = libTranslator("errors.results");
   const issues: Issue[] = [];
   const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS, ...ctx.componentCodes.map(componentColumn)]);
   const missing = REQUIRED_COLUMNS.filter((column) => !table.columns.includes(column));
   for (const column of missing) {
-    issues.push({ row: 1, column, message: `Thiếu cột "${column}" ở dòng tiêu đề. Dòng tiêu đề cần có: ${REQUIRED_COLUMNS.join(", ")}.` });
+    issues.push({ row: 1, column, message: t("headerMissing", { column, columns: REQUIRED_COLUMNS.join(", ") }) });
   }
   const seen = new Set<string>();
   for (const column of table.columns) {
     if (column === "") continue;
-    if (seen.has(column)) issues.push({ row: 1, column, message: `Cột "${column}" xuất hiện hai lần ở dòng tiêu đề: giữ một cột.` });
+    if (seen.has(column)) issues.push({ row: 1, column, message: t("headerTwice", { column }) });
     seen.add(column);
     if (!known.has(column)) {
       issues.push({
         row: 1,
         column,
-        message: `Cột "${column}" không thuộc mẫu nhập. Các cột được dùng: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", ")} và các cột thành phần (${ctx.componentCodes.map(componentColumn).join(", ")}).`,
+        message: t("headerUnknown", { column, columns: [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", "), components: ctx.componentCodes.map(componentColumn).join(", ") }),
       });
     }
   }
@@ -142,9 +144,10 @@ export function diffResult(stored: ResultValues | null, next: ResultValues): Cha
  * means nothing may be written; every issue is reported with its row (header = 1) and column.
  */
 export function planImport(table: Table, ctx: ImportContext): ImportPlan {
+  const t = libTranslator("errors.results");
   const header = headerIssues(table, ctx);
   if (header.length > 0) return { issues: header, rows: [] };
-  if (table.rows.length === 0) return { issues: [{ row: 2, message: "Tệp chỉ có dòng tiêu đề: thêm mỗi tỉnh, thành phố một dòng kết quả." }], rows: [] };
+  if (table.rows.length === 0) return { issues: [{ row: 2, message: t("headerOnly") }], rows: [] };
 
   const issues: Issue[] = [];
   const rows: PlannedRow[] = [];
@@ -163,35 +166,35 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
     // year: one year per file, not in the future
     const yearText = text("year");
     if (!/^\d{4}$/.test(yearText)) {
-      problem("year", yearText === "" ? "Thiếu năm (year): ghi năm của kết quả, ví dụ 2023." : `Năm (year) "${yearText}" không hợp lệ: ghi 4 chữ số, ví dụ 2023.`);
+      problem("year", yearText === "" ? t("yearMissing") : t("yearInvalid", { year: yearText }));
     } else if (Number(yearText) > ctx.currentYear) {
-      problem("year", `Năm ${yearText} là năm trong tương lai: chưa có kết quả công bố.`);
+      problem("year", t("yearFuture", { year: yearText }));
     } else if (ctx.year !== null && Number(yearText) !== ctx.year) {
-      problem("year", `Năm ${yearText} khác năm ${ctx.year} của dòng ${firstRow.row}: mỗi tệp chỉ chứa kết quả của một năm.`);
+      problem("year", t("yearOther", { year: yearText, fileYear: String(ctx.year), row: String(firstRow.row) }));
     }
 
     // index: a national index of provinces
     const indexCode = normalizeIndexCode(text("index"));
     const index = ctx.indices.find((candidate) => candidate.code === indexCode);
-    if (indexCode === "") problem("index", `Thiếu mã chỉ số (index): dùng ${indexList}.`);
-    else if (!index) problem("index", `Không có chỉ số "${text("index")}": dùng ${indexList}.`);
-    else if (index.subject !== "PROVINCE") problem("index", `Chỉ số ${index.code} không xếp hạng các tỉnh, thành phố: dùng ${indexList}.`);
+    if (indexCode === "") problem("index", t("indexMissing", { indices: indexList }));
+    else if (!index) problem("index", t("indexUnknown", { index: text("index"), indices: indexList }));
+    else if (index.subject !== "PROVINCE") problem("index", t("indexNotProvince", { index: index.code, indices: indexList }));
     const provinceIndex = index?.subject === "PROVINCE" ? index : undefined;
 
     // unit_code: a unit in force for the year (codes are reused, so the year decides)
     const unitText = text("unit_code");
     let unit: UnitDef | undefined;
-    if (unitText === "") problem("unit_code", "Thiếu mã tỉnh, thành phố (unit_code).");
+    if (unitText === "") problem("unit_code", t("unitMissing"));
     else if (ctx.year !== null) {
       unit = ctx.units.find((candidate) => sameUnitCode(candidate.code, unitText));
       if (!unit) {
-        problem("unit_code", `Không có tỉnh, thành phố mã "${unitText}" trong năm ${ctx.year} (năm này có ${ctx.units.length} đơn vị, theo mã tại ngày 31/12/${ctx.year}).`);
+        problem("unit_code", t("unitUnknown", { code: unitText, year: String(ctx.year), count: String(ctx.units.length) }));
       }
     }
 
     // score and components
     const scoreParsed = parseDecimal(text("score"));
-    if (!scoreParsed.ok) problem("score", `Điểm (score) ${scoreParsed.message}`);
+    if (!scoreParsed.ok) problem("score", t("scoreInvalid", { problem: scoreParsed.message }));
     const components: Record<string, number> = {};
     let componentsOk = true;
     for (const column of componentColumns) {
@@ -199,13 +202,13 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
       if (cell === "") continue;
       const code = ctx.componentCodes.find((candidate) => componentColumn(candidate) === column)!;
       if (provinceIndex && !provinceIndex.components.some((def) => def.code === code)) {
-        problem(column, `${provinceIndex.shortName} năm ${ctx.year ?? yearText} không có thành phần "${column}": để trống ô này.`);
+        problem(column, t("componentNotInIndex", { index: provinceIndex.shortName, year: String(ctx.year ?? yearText), column }));
         componentsOk = false;
         continue;
       }
       const parsed = parseDecimal(cell);
       if (!parsed.ok) {
-        problem(column, `Thành phần ${column} ${parsed.message}`);
+        problem(column, t("componentInvalid", { column, problem: parsed.message }));
         componentsOk = false;
       } else components[code] = parsed.value!;
     }
@@ -215,24 +218,24 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
     let officialRank: number | null = null;
     if (rankText !== "") {
       const unitCount = ctx.year !== null ? ctx.units.length : Infinity;
-      const bound = Number.isFinite(unitCount) ? ` đến ${unitCount} (số tỉnh, thành phố năm ${ctx.year})` : "";
       if (!/^\d+$/.test(rankText) || Number(rankText) < 1 || Number(rankText) > unitCount) {
-        problem("rank", `Hạng (rank) "${rankText}" không hợp lệ: ghi số nguyên từ 1${bound}, hoặc để trống nếu nguồn không công bố hạng.`);
+        problem("rank", Number.isFinite(unitCount) ? t("rankInvalid", { rank: rankText, count: String(unitCount), year: String(ctx.year) }) : t("rankInvalidNoYear", { rank: rankText }));
       } else officialRank = Number(rankText);
     }
 
     const source = text("source");
-    if (source === "") problem("source", "Thiếu nguồn (source): ghi nơi công bố kết quả, ví dụ địa chỉ bài báo hoặc số văn bản.");
-    else if (source.length > SOURCE_MAX_LENGTH) problem("source", `Nguồn (source) dài ${source.length} ký tự, tối đa ${SOURCE_MAX_LENGTH}: rút gọn lại.`);
+    if (source === "") problem("source", t("sourceMissing"));
+    else if (source.length > SOURCE_MAX_LENGTH) problem("source", t("sourceTooLong", { length: String(source.length), max: String(SOURCE_MAX_LENGTH) }));
     const noteText = text("note");
-    if (noteText.length > NOTE_MAX_LENGTH) problem("note", `Ghi chú (note) dài ${noteText.length} ký tự, tối đa ${NOTE_MAX_LENGTH}: rút gọn lại.`);
+    if (noteText.length > NOTE_MAX_LENGTH) problem("note", t("noteTooLong", { length: String(noteText.length), max: String(NOTE_MAX_LENGTH) }));
 
     // one row per index and unit
     if (provinceIndex && (unit || unitText !== "")) {
       const key = `${provinceIndex.code}|${unit ? `#${unit.id}` : unitText}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problem("unit_code", `Trùng với dòng ${first}: ${provinceIndex.shortName} của ${unit ? `${unit.nameVi} (mã ${unit.code})` : `mã ${unitText}`} đã có trong tệp. Giữ một dòng.`);
+        const named = unit ? t("unitNamed", { name: unit.nameVi, code: unit.code }) : t("unitCode", { code: unitText });
+        problem("unit_code", t("duplicate", { first: String(first), index: provinceIndex.shortName, unit: named }));
       } else seen.set(key, row);
     }
 
@@ -254,7 +257,7 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
         defs: provinceIndex.components,
         additive: provinceIndex.componentsAreAdditive,
         maxScore: provinceIndex.maxScore,
-        label: `${provinceIndex.shortName} năm ${ctx.year ?? yearText}`,
+        label: t("indexYear", { index: provinceIndex.shortName, year: String(ctx.year ?? yearText) }),
       });
       if (!total.ok) {
         for (const issue of total.issues) problem(issue.key === "score" ? "score" : componentColumn(issue.key), issue.message);
@@ -270,8 +273,9 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
     const changes = diffResult(stored, next);
     const status: RowStatus = !stored ? "new" : changes.length > 0 ? "updated" : "unchanged";
     if (status !== "unchanged" && !ctx.mayWrite(unit)) {
-      const shown = status === "new" ? "chưa có kết quả" : changes.map((c) => `${c.column}: ${show(c.old)} → ${show(c.new)}`).join("; ");
-      issues.push({ row, column: status === "new" ? "unit_code" : changes[0].column, message: `${OTHER_PROVINCE_CHANGE} (${unit.nameVi}, ${provinceIndex.shortName} ${ctx.year}: ${shown}).` });
+      const shown = status === "new" ? t("noResultYet") : changes.map((c) => `${c.column}: ${show(c.old)} → ${show(c.new)}`).join("; ");
+      const message = t("otherProvince", { rule: otherProvinceRule(), unit: unit.nameVi, index: provinceIndex.shortName, year: String(ctx.year), shown });
+      issues.push({ row, column: status === "new" ? "unit_code" : changes[0].column, message });
       continue;
     }
     rows.push({ row, indexCode: provinceIndex.code, unitId: unit.id, unitCode: unit.code, unitName: unit.nameVi, status, changes, next, stored });
@@ -280,8 +284,8 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
 }
 
 function show(value: string | number | null): string {
-  if (value === null) return "(trống)";
-  if (typeof value === "number") return formatPoints(value);
+  if (value === null) return libTranslator("errors.results")("empty");
+  if (typeof value === "number") return libFormat().points(value);
   return value.length > 60 ? `"${value.slice(0, 57)}…"` : `"${value}"`;
 }
 

@@ -297,8 +297,6 @@ const LIB_NOT_YET_IN_CATALOGUE = new Set([
   "lib/profiles/queries.ts",
   "lib/profiles/schema.ts",
   "lib/results/actions.ts",
-  "lib/results/components.ts",
-  "lib/results/import-plan.ts",
   "lib/results/mutations.ts",
   "lib/results/queries.ts",
   "lib/results/ranking-view.ts",

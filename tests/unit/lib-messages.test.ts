@@ -10,6 +10,7 @@ const { z } = await import("@/lib/validation/zod");
 const { NotFoundError, parseInput, ValidationError } = await import("@/lib/errors");
 const { checkFileSize } = await import("@/lib/io/upload");
 const { readTable, tableFormatOf } = await import("@/lib/io/table-file");
+const { parseDecimal, resolveTotal } = await import("@/lib/results/components");
 
 const schema = z.object({ year: z.number().int().max(2100), name: z.string().min(1).max(5) });
 const issues = (input: unknown) => {
@@ -54,5 +55,13 @@ describe("the language of lib's messages", () => {
     const csv = Buffer.from('year,index\n2023,"PAR\n');
     await expect(inLocale("en", () => readTable(csv, "csv"))).rejects.toMatchObject({ issues: [{ row: 2, message: expect.stringContaining("never closes it (near row 2)") }] });
     await expect(readTable(csv, "csv")).rejects.toMatchObject({ issues: [{ row: 2, message: expect.stringContaining("một ô mở dấu nháy kép mà không đóng (gần dòng 2)") }] });
+  });
+
+  it("words the results import's problems with the numbers of the language", () => {
+    const sipas = { code: "SIPAS", nameVi: "Chỉ số hài lòng (SIPAS)", maxPoints: 10 };
+    const input = { score: 85.8, components: { SIPAS: 10.5 }, defs: [sipas], additive: true, maxScore: 100, label: "PAR INDEX 2023" };
+    expect(resolveTotal(input)).toEqual({ ok: false, issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) phải từ 0 đến 10 điểm (đang là 10,5)." }] });
+    expect(inLocale("en", () => resolveTotal(input))).toEqual({ ok: false, issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) must be from 0 to 10 points (it is 10.5)." }] });
+    expect(inLocale("en", () => parseDecimal("9,123"))).toEqual({ ok: false, message: '"9,123" has more than 2 decimals.' });
   });
 });

@@ -8,7 +8,7 @@ import {
   exportColumns,
   exportRow,
   fileYear,
-  OTHER_PROVINCE_CHANGE,
+  otherProvinceRule,
   planImport,
   type ImportContext,
   type StoredResult,
@@ -250,8 +250,8 @@ ${HEADER}
     );
     expect(result.rows).toEqual([]);
     expect(result.issues).toEqual([
-      { row: 2, column: "score", message: expect.stringContaining(OTHER_PROVINCE_CHANGE) },
-      { row: 3, column: "unit_code", message: expect.stringContaining(OTHER_PROVINCE_CHANGE) },
+      { row: 2, column: "score", message: expect.stringContaining(otherProvinceRule()) },
+      { row: 3, column: "unit_code", message: expect.stringContaining(otherProvinceRule()) },
     ]);
     expect(result.issues[0].message).toContain("Hà Nội");
 
