@@ -3,8 +3,11 @@
 // validation here; reading the database and writing are in ./periods (queries.ts, mutations.ts).
 import type { Issue } from "@/lib/errors";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import { messageLocale } from "@/lib/i18n/message-locale";
+import { translator } from "@/lib/i18n/translator";
 import type { TableRow } from "@/lib/io/table-file";
-import { ASSESSMENT_STATUS_LABELS, appraisalRound, scoreProblem } from "./workflow";
+import { appraisalRound, scoreProblem } from "./workflow";
 
 export const SCORE_COLUMNS = ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"] as const;
 const REQUIRED = ["agency_code", "code", "self_score", "appraised_score"] as const;
@@ -64,15 +67,16 @@ export function planScoreImport(
   targetOf: (agencyCode: string, code: string) => ScoreTarget | "unknown-agency" | "unknown-code",
   mayScore: (agencyCode: string, kind: "self" | "appraisal") => boolean,
 ): { issues: Issue[]; changes: ScoreChange[]; unchanged: number } {
+  const t = libTranslator("errors.scores");
   const missing = REQUIRED.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     return {
-      issues: [{ row: 1, column: missing.join(","), message: `Thiếu cột ${missing.join(", ")}. Dòng tiêu đề cần: ${SCORE_COLUMNS.join(", ")}.` }],
+      issues: [{ row: 1, column: missing.join(","), message: t("headerMissing", { columns: missing.join(", "), expected: SCORE_COLUMNS.join(", ") }) }],
       changes: [],
       unchanged: 0,
     };
   }
-  if (rows.length === 0) return { issues: [{ row: 2, message: "Tệp không có dòng dữ liệu nào." }], changes: [], unchanged: 0 };
+  if (rows.length === 0) return { issues: [{ row: 2, message: t("noRows") }], changes: [], unchanged: 0 };
   const issues: Issue[] = [];
   const changes: ScoreChange[] = [];
   const seen = new Map<string, number>();
@@ -83,28 +87,28 @@ export function planScoreImport(
     const key = `${agencyCode}\u0000${code}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ row, column: "code", message: `Dòng ${row}: tiêu chí ${code} của ${agencyCode} trùng với dòng ${first}. Giữ một dòng.` });
+      issues.push({ row, column: "code", message: t("duplicate", { row: String(row), code, agency: agencyCode, first: String(first) }) });
       continue;
     }
     seen.set(key, row);
     const target = targetOf(agencyCode, code);
     if (target === "unknown-agency") {
-      issues.push({ row, column: "agency_code", message: `Dòng ${row}: cơ quan "${agencyCode}" không có trong kỳ đánh giá này.` });
+      issues.push({ row, column: "agency_code", message: t("unknownAgency", { row: String(row), agency: agencyCode }) });
       continue;
     }
     if (target === "unknown-code") {
-      issues.push({ row, column: "code", message: `Dòng ${row}: "${code}" không phải tiêu chí thành phần của bộ chỉ số.` });
+      issues.push({ row, column: "code", message: t("unknownCode", { row: String(row), code }) });
       continue;
     }
     const self = parsePoints(values.self_score ?? "");
     const appraised = parsePoints(values.appraised_score ?? "");
     const comment = (values.comment ?? "") || null;
-    if (comment && comment.length > 4000) issues.push({ row, column: "comment", message: `Dòng ${row}: nhận xét tối đa 4000 ký tự.` });
+    if (comment && comment.length > 4000) issues.push({ row, column: "comment", message: t("commentTooLong", { row: String(row) }) });
     for (const [column, value] of [["self_score", self], ["appraised_score", appraised]] as const) {
-      if (value === "invalid") issues.push({ row, column, message: `Dòng ${row}: "${values[column]}" không phải một số điểm.` });
+      if (value === "invalid") issues.push({ row, column, message: t("notAScore", { row: String(row), value: values[column] ?? "" }) });
       else if (value !== null) {
         const problem = scoreProblem(value, target.maxPoints, code);
-        if (problem) issues.push({ row, column, message: `Dòng ${row}: ${problem}` });
+        if (problem) issues.push({ row, column, message: t("rowProblem", { row: String(row), problem }) });
       }
     }
     if (self === "invalid" || appraised === "invalid") continue;
@@ -118,15 +122,15 @@ export function planScoreImport(
     }
     if (selfChanged) {
       if (!target.selfScorable && self !== null) {
-        issues.push({ row, column: "self_score", message: `Dòng ${row}: tiêu chí ${code} chấm qua khảo sát, không tự chấm. Để trống ô này.` });
+        issues.push({ row, column: "self_score", message: t("surveyNotSelfScored", { row: String(row), code }) });
       } else if (!target.selfScoringOpen) {
         issues.push({
           row,
           column: "self_score",
-          message: `Dòng ${row}: ${agencyCode} ${target.status === "DRAFT" ? "đã quá hạn tự chấm" : "đã nộp phiếu"}: điểm tự chấm đã khóa, không sửa được.`,
+          message: t(target.status === "DRAFT" ? "selfLockedDeadline" : "selfLockedSubmitted", { row: String(row), agency: agencyCode }),
         });
       } else if (!mayScore(agencyCode, "self")) {
-        issues.push({ row, column: "self_score", message: `Dòng ${row}: bạn không có quyền tự chấm cho ${agencyCode}.` });
+        issues.push({ row, column: "self_score", message: t("selfForbidden", { row: String(row), agency: agencyCode }) });
       } else {
         changes.push({ target, row, kind: "self", score: self, comment });
       }
@@ -136,10 +140,10 @@ export function planScoreImport(
         issues.push({
           row,
           column: "appraised_score",
-          message: `Dòng ${row}: phiếu của ${agencyCode} đang "${ASSESSMENT_STATUS_LABELS[target.status]}": chưa nhập được điểm thẩm định.`,
+          message: t("appraisalNotOpen", { row: String(row), agency: agencyCode, status: translator(messageLocale(), "assessments.assessmentStatus")(target.status) }),
         });
       } else if (!mayScore(agencyCode, "appraisal")) {
-        issues.push({ row, column: "appraised_score", message: `Dòng ${row}: bạn không có quyền thẩm định ${agencyCode}.` });
+        issues.push({ row, column: "appraised_score", message: t("appraisalForbidden", { row: String(row), agency: agencyCode }) });
       } else {
         changes.push({ target, row, kind: round === 1 ? "round1" : "round2", score: appraised, comment });
       }

@@ -5,7 +5,7 @@
 //   ranked by final score and classified.
 import type { AssessmentStatus, PeriodStatus, Role } from "@/lib/db/generated/enums";
 import { reachOf } from "@/lib/auth/policy";
-import { formatPoints } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { cents } from "@/lib/numbers";
 
 export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
@@ -128,9 +128,11 @@ export function selfTotal(rows: readonly ScoreRow[]): number {
 
 /** Why a score is not acceptable for a sub-criterion, or null. */
 export function scoreProblem(score: number, maxPoints: number, code: string): string | null {
-  if (!Number.isFinite(score)) return `Tiêu chí ${code}: điểm phải là một số.`;
-  if (score < 0) return `Tiêu chí ${code}: điểm không được âm (nhập từ 0 đến ${formatPoints(maxPoints)}).`;
-  if (score > maxPoints + 1e-9) return `Tiêu chí ${code}: điểm ${formatPoints(score)} vượt điểm tối đa ${formatPoints(maxPoints)}.`;
-  if (Math.abs(score * 100 - Math.round(score * 100)) > 1e-6) return `Tiêu chí ${code}: điểm chỉ có tối đa 2 chữ số thập phân.`;
+  const t = libTranslator("errors.scores");
+  const points = libFormat().points;
+  if (!Number.isFinite(score)) return t("scoreNotANumber", { code });
+  if (score < 0) return t("scoreNegative", { code, max: points(maxPoints) });
+  if (score > maxPoints + 1e-9) return t("scoreAboveMax", { code, score: points(score), max: points(maxPoints) });
+  if (Math.abs(score * 100 - Math.round(score * 100)) > 1e-6) return t("scoreDecimals", { code });
   return null;
 }

@@ -4,6 +4,7 @@
 // a decimal comma, and a blank max_points on a parent (then the sum of its children).
 import { ValidationError, type Issue } from "@/lib/errors";
 import type { AssessmentMethod, CriterionLevel } from "@/lib/db/generated/enums";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { readTable, tableFile, tableFormatOf, type Cell, type Table, type TableFormat } from "@/lib/io/table-file";
 import { LEVEL_LABELS, LEVELS, METHOD_LABELS, METHODS } from "./labels";
 import { parseDecimal } from "./schema";
@@ -46,6 +47,7 @@ METHOD_NAMES.set("thong ke", "STATISTICS");
 
 /** Table rows → tree rows. Cell problems are collected, not thrown, so that a file gets all its messages at once. */
 export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] } {
+  const t = libTranslator("errors.frameworks");
   const missing = REQUIRED_COLUMNS.filter((c) => !table.columns.includes(c));
   if (missing.length > 0) {
     return {
@@ -53,14 +55,14 @@ export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] 
       issues: [
         {
           row: 1,
-          message: `Dòng 1: thiếu cột ${missing.join(", ")}. Dòng tiêu đề cần các cột ${TREE_COLUMNS.join(",")} (tải tệp xuất mẫu để xem).`,
+          message: t("headerMissing", { columns: missing.join(", "), expected: TREE_COLUMNS.join(",") }),
         },
       ],
     };
   }
-  if (table.rows.length === 0) return { rows: [], issues: [{ row: 2, message: "Tệp không có dòng dữ liệu nào: cần ít nhất một lĩnh vực." }] };
+  if (table.rows.length === 0) return { rows: [], issues: [{ row: 2, message: t("noRows") }] };
   if (table.rows.length > MAX_TREE_ROWS) {
-    return { rows: [], issues: [{ row: MAX_TREE_ROWS + 2, message: `Tệp có ${table.rows.length} dòng, quá giới hạn ${MAX_TREE_ROWS} dòng của một bộ chỉ số.` }] };
+    return { rows: [], issues: [{ row: MAX_TREE_ROWS + 2, message: t("tooManyRows", { count: String(table.rows.length), max: String(MAX_TREE_ROWS) }) }] };
   }
   const issues: Issue[] = [];
   const rows = table.rows.map(({ row, values }): TreeRow => {
@@ -68,21 +70,21 @@ export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] 
     const levelText = cell("level");
     const level = levelText ? (LEVEL_NAMES.get(fold(levelText)) ?? null) : null;
     if (levelText && !level) {
-      issues.push({ row, column: "level", message: `Dòng ${row}: cấp "${levelText}" không hợp lệ. Dùng FIELD, CRITERION, SUB_CRITERION hoặc để trống.` });
+      issues.push({ row, column: "level", message: t("level", { row: String(row), level: levelText }) });
     }
     const methodText = cell("method");
     const method = methodText ? METHOD_NAMES.get(fold(methodText)) : "APPRAISAL";
     if (!method) {
-      issues.push({ row, column: "method", message: `Dòng ${row}: phương pháp "${methodText}" không hợp lệ. Dùng APPRAISAL (thẩm định), SURVEY (điều tra xã hội học) hoặc STATISTICS (số liệu thống kê).` });
+      issues.push({ row, column: "method", message: t("method", { row: String(row), method: methodText }) });
     }
     const pointsText = cell("max_points");
     const maxPoints = parseDecimal(pointsText);
     if (maxPoints !== null && Number.isNaN(maxPoints)) {
-      issues.push({ row, column: "max_points", message: `Dòng ${row}: điểm tối đa "${pointsText}" không phải là số. Nhập số, ví dụ 2,5 hoặc 2.5.` });
+      issues.push({ row, column: "max_points", message: t("maxPoints", { row: String(row), points: pointsText }) });
     }
     const text = (column: string, max: number) => {
       const value = cell(column);
-      if (value.length > max) issues.push({ row, column, message: `Dòng ${row}: cột ${column} dài quá ${max} ký tự.` });
+      if (value.length > max) issues.push({ row, column, message: t("tooLong", { row: String(row), column, max: String(max) }) });
       return value || null;
     };
     return {
@@ -103,7 +105,7 @@ export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] 
 /** Reads an uploaded file into tree rows, or throws a ValidationError with every problem found. */
 export async function readTreeFile(fileName: string, data: Uint8Array): Promise<TreeRow[]> {
   const format = tableFormatOf(fileName);
-  if (data.byteLength === 0) throw new ValidationError([{ field: "file", message: "Tệp trống: chọn tệp CSV hoặc XLSX có cây tiêu chí." }]);
+  if (data.byteLength === 0) throw new ValidationError([{ field: "file", message: libTranslator("errors.frameworks")("emptyFile") }]);
   const { rows, issues } = rowsFromTable(await readTable(data, format));
   if (issues.length > 0) throw new ValidationError(issues);
   return rows;

@@ -10,6 +10,7 @@ import { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { ValidationError } from "@/lib/errors";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 
 export const XLSX_LIMITS = {
   /** Parts in the archive (a workbook of a few sheets has about twenty). */
@@ -24,9 +25,13 @@ export const XLSX_LIMITS = {
   cellChars: 32_767,
 };
 
-const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const MB = (bytes: number) => String(Math.round(bytes / 1024 / 1024));
 const refused = (message: string) => new ValidationError([{ row: 1, message }]);
-export const UNREADABLE = "Không đọc được tệp XLSX. Kiểm tra tệp có đúng định dạng Excel (.xlsx) và không bị hỏng.";
+const files = () => libTranslator("errors.files");
+/** Numbers of the limits as the language writes them (32.767 · 32,767). */
+const count = (n: number) => libFormat().integer(n);
+const unreadable = () => refused(files()("xlsxUnreadable"));
+const tooLong = () => refused(files()("xlsxCellTooLong", { max: count(XLSX_LIMITS.cellChars) }));
 
 /** A sheet: for each row with a cell, its number and its cells' texts by 1-based column. */
 export type SheetRows = Map<number, Map<number, string>>;
@@ -63,7 +68,7 @@ const SLICE_CHARS = 64 * 1024;
  * anything is inflated, and yauzl holds the part to what it declared while it inflates.
  */
 async function parsePart(zip: ZipFile, entry: Entry, limit: number, what: string, handlers: PartHandlers): Promise<void> {
-  if (entry.uncompressedSize > limit) throw refused(`Tệp XLSX có phần ${what} lớn ${MB(entry.uncompressedSize)} khi giải nén, quá giới hạn ${MB(limit)}. Chỉ giữ trang tính cần nhập, lưu lại tệp rồi tải lên lại.`);
+  if (entry.uncompressedSize > limit) throw refused(files()("xlsxPartTooLarge", { part: what, size: MB(entry.uncompressedSize), limit: MB(limit) }));
   const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error || !s ? reject(error) : resolve(s))));
   const parser = new SaxesParser();
   let lastTag = 0;
@@ -80,7 +85,7 @@ async function parsePart(zip: ZipFile, entry: Entry, limit: number, what: string
   const feed = (text: string) => {
     for (let at = 0; at < text.length; at += SLICE_CHARS) {
       parser.write(text.slice(at, at + SLICE_CHARS));
-      if (parser.position - lastTag > TAGLESS_CHARS) throw refused(TOO_LONG);
+      if (parser.position - lastTag > TAGLESS_CHARS) throw tooLong();
     }
   };
   try {
@@ -128,7 +133,6 @@ function serialDate(serial: number, date1904: boolean): string {
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 
-const TOO_LONG = `Tệp XLSX có ô dài hơn ${XLSX_LIMITS.cellChars.toLocaleString("vi-VN")} ký tự, giới hạn của Excel: tệp không được tạo bằng Excel hoặc bị hỏng.`;
 
 /**
  * Text of the <t> elements inside a <si> (shared string) or <is> (inline string), without
@@ -151,7 +155,7 @@ class StringText {
   add(value: string) {
     if (!this.depth.text) return;
     this.text += value;
-    if (this.text.length > XLSX_LIMITS.cellChars) throw refused(TOO_LONG);
+    if (this.text.length > XLSX_LIMITS.cellChars) throw tooLong();
   }
   close(name: string) {
     if (name === "t") this.depth.text = false;
@@ -169,11 +173,11 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
   try {
     zip = await openZip(data);
   } catch {
-    throw refused(UNREADABLE);
+    throw unreadable();
   }
   try {
     if (zip.entryCount > XLSX_LIMITS.entries) {
-      throw refused(`Tệp XLSX chứa ${zip.entryCount.toLocaleString("vi-VN")} phần, quá giới hạn ${XLSX_LIMITS.entries.toLocaleString("vi-VN")}: tệp không phải bảng tính thông thường.`);
+      throw refused(files()("xlsxTooManyParts", { count: count(zip.entryCount), max: count(XLSX_LIMITS.entries) }));
     }
     const entries = await readEntries(zip);
     const part = (name: string) => entries.get(name);
@@ -181,7 +185,7 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
     // xl/workbook.xml names the sheets in order; its relationships say which part each one is.
     const workbook = part("xl/workbook.xml");
     const rels = part("xl/_rels/workbook.xml.rels");
-    if (!workbook || !rels) throw refused(UNREADABLE);
+    if (!workbook || !rels) throw unreadable();
     let firstSheetId: string | null = null;
     let date1904 = false;
     await parsePart(zip, workbook, XLSX_LIMITS.partBytes, "workbook.xml", {
@@ -207,7 +211,7 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
       },
     });
     const sheet = firstSheetId === null ? undefined : part(targets.get(firstSheetId) ?? "");
-    if (!sheet) throw refused("Tệp XLSX không có trang tính nào: cần một trang tính với dòng tiêu đề và các dòng dữ liệu.");
+    if (!sheet) throw refused(files()("xlsxNoSheet"));
 
     // Which cell styles show dates.
     const dateStyles = new Set<number>();
@@ -252,19 +256,19 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
     const inline = new StringText("is", (text) => {
       if (cell) cell.value = text;
     });
-    await parsePart(zip, sheet, XLSX_LIMITS.sheetBytes, "trang tính", {
+    await parsePart(zip, sheet, XLSX_LIMITS.sheetBytes, files()("xlsxSheetPart"), {
       open(tag) {
         const name = localName(tag.name);
         inline.open(name);
         if (name === "row") {
           rowNumber = tag.attributes.r ? Number(tag.attributes.r) : rowNumber + 1;
-          if (!Number.isSafeInteger(rowNumber) || rowNumber < 1) throw refused(UNREADABLE);
-          if (rows.size >= XLSX_LIMITS.rows) throw refused(`Trang tính có hơn ${XLSX_LIMITS.rows.toLocaleString("vi-VN")} dòng, quá giới hạn của một lần nhập: tách thành nhiều tệp.`);
+          if (!Number.isSafeInteger(rowNumber) || rowNumber < 1) throw unreadable();
+          if (rows.size >= XLSX_LIMITS.rows) throw refused(files()("xlsxTooManyRows", { max: count(XLSX_LIMITS.rows) }));
           cells = new Map();
           column = 0;
         } else if (name === "c" && cells) {
           column = tag.attributes.r ? columnOf(String(tag.attributes.r)) : column + 1;
-          if (column > XLSX_LIMITS.columns) throw refused(`Dòng ${rowNumber} có ô ở cột thứ ${column}, quá ${XLSX_LIMITS.columns} cột: xóa các cột thừa rồi tải lên lại.`);
+          if (column > XLSX_LIMITS.columns) throw refused(files()("xlsxTooManyColumns", { row: String(rowNumber), column: String(column), max: String(XLSX_LIMITS.columns) }));
           cell = { type: String(tag.attributes.t ?? "n"), style: Number(tag.attributes.s ?? 0), value: null, inValue: false };
         } else if (name === "v" && cell) {
           cell.inValue = true;
@@ -275,7 +279,7 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
         inline.add(value);
         if (!cell?.inValue) return;
         cell.value += value;
-        if (cell.value!.length > XLSX_LIMITS.cellChars) throw refused(TOO_LONG);
+        if (cell.value!.length > XLSX_LIMITS.cellChars) throw tooLong();
       },
       close(tag) {
         const name = localName(tag.name);
@@ -293,7 +297,7 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
     return rows;
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    throw refused(UNREADABLE);
+    throw unreadable();
   } finally {
     zip.close();
   }
