@@ -7,7 +7,6 @@ import type { Actor } from "@/lib/auth/policy";
 import { parseInput, ValidationError } from "@/lib/errors";
 import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
 import { inLocale } from "@/lib/i18n/message-locale";
-import { localeOfRequest } from "@/lib/preferences/queries";
 import { errorResponse } from "./responses";
 
 type Params = Record<string, string>;
@@ -22,9 +21,12 @@ function queryOf<Q>(schema: z.ZodType<Q> | undefined, request: NextRequest): Q {
   return parseInput(schema, query);
 }
 
+/** The visitor's language (the cookie): a public route never loads Auth.js to read an account's. */
+const cookieLocale = (request: NextRequest) => resolveLocale(null, request.cookies.get(LOCALE_COOKIE)?.value);
+
 /** lib's messages in the language of the request: the cookie's here, the account's once signed in. */
-async function answer(work: () => Promise<Response>): Promise<Response> {
-  return inLocale(await localeOfRequest(null), async () => {
+async function answer(request: NextRequest, work: () => Promise<Response>): Promise<Response> {
+  return inLocale(cookieLocale(request), async () => {
     try {
       return await work();
     } catch (error) {
@@ -36,7 +38,7 @@ async function answer(work: () => Promise<Response>): Promise<Response> {
 /** A route for signed-in users: 401 when signed out, before the request is looked at. */
 export function signedInRoute<Q = undefined>(options: { query?: z.ZodType<Q> }, run: (input: RouteInput<Q> & { actor: Actor }) => Promise<Response>): Handler {
   return (request, context) =>
-    answer(async () => {
+    answer(request, async () => {
       // Loaded here, not at the top: a public route never loads Auth.js.
       const { requireActor } = await import("@/lib/auth/guard");
       const actor = await requireActor();
@@ -47,7 +49,7 @@ export function signedInRoute<Q = undefined>(options: { query?: z.ZodType<Q> }, 
 
 /** A route of public data (rankings, published results): no sign-in. */
 export function publicRoute<Q = undefined>(options: { query?: z.ZodType<Q> }, run: (input: RouteInput<Q>) => Promise<Response>): Handler {
-  return (request, context) => answer(async () => run({ request, params: (await context?.params) ?? {}, query: queryOf(options.query, request) }));
+  return (request, context) => answer(request, async () => run({ request, params: (await context?.params) ?? {}, query: queryOf(options.query, request) }));
 }
 
 /** A JSON body as an object (anything else is no field at all); `hint` says what to send when it is no JSON. */

@@ -5,7 +5,6 @@ import { ConflictError, type Issue, ValidationError } from "@/lib/errors";
 import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 import { inLocale } from "@/lib/i18n/message-locale";
-import { localeOfRequest } from "@/lib/preferences/queries";
 
 export type ActionResult<T = undefined> =
   | { ok: true; message?: string; data?: T }
@@ -13,7 +12,9 @@ export type ActionResult<T = undefined> =
 
 /** Runs an action's work with lib's messages in the user's language (lib/i18n/message-locale.ts). */
 export async function runAction<T>(work: () => Promise<{ message?: string; data?: T } | void>): Promise<ActionResult<T>> {
-  const locale = await localeOfRequest().catch(() => DEFAULT_LOCALE);
+  // Loaded here, not at the top: reading the account's language loads Auth.js, which this module
+  // (imported for its types by client components and by tests) must not.
+  const locale = await import("@/lib/preferences/queries").then(({ localeOfRequest }) => localeOfRequest()).catch(() => DEFAULT_LOCALE);
   return inLocale(locale, () => attempt(work));
 }
 
