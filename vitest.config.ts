@@ -13,7 +13,8 @@ export default defineConfig({
   test: {
     sequence: { sequencer: ByNameSequencer },
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Unit tests get 30 s each: the property tests take several seconds per schema on a busy machine.
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
       {
         extends: true,
         test: {
