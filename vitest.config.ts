@@ -1,6 +1,13 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { ByNameSequencer } from "./tests/support/by-name-sequencer";
+
+const E2E = {
+  globalSetup: ["tests/support/build-global.ts", "tests/support/postgres-global.ts"],
+  // Long journeys in Chromium; two files run at once, which slows each step.
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+};
 
 export default defineConfig({
   resolve: {
@@ -11,7 +18,10 @@ export default defineConfig({
     },
   },
   test: {
-    sequence: { sequencer: ByNameSequencer },
+    // Every core (vitest's default leaves one idle): integration and end-to-end files spend much of
+    // their time waiting for PostgreSQL, `next start` and Chromium. Each of those files has a
+    // database (and, end to end, a server) of its own, so they run in any order, side by side.
+    maxWorkers: os.availableParallelism(),
     projects: [
       // Unit tests get 30 s each: the property tests take several seconds per schema on a busy machine.
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
@@ -26,17 +36,10 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: "e2e",
-          include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/server-global.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: ["tests/e2e/fault-*.test.ts"], ...E2E } },
+      // The fault tests load the machine on purpose (bursts of sign-ins, 50 concurrent saves, a
+      // killed import, a stopped database) and time what they see: alone, one after the other, last.
+      { extends: true, test: { name: "e2e-fault", include: ["tests/e2e/fault-*.test.ts"], fileParallelism: false, ...E2E } },
     ],
   },
 });

@@ -12,11 +12,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { createPrismaClient } from "../lib/db/prisma";
 import { DEMO_PASSWORD } from "../prisma/seed";
-import { CATALOGUE, materialize, method, replyProblem, tallyLine, toRequest, type Reply, type Tally } from "../tests/fuzz/api-catalogue";
-import { fingerprint, prepareFuzzData } from "../tests/fuzz/fixtures";
-import { signInOverHttp, startPortal } from "../tests/fuzz/portal";
+import { CATALOGUE, materialize, method, replyProblem, tallyLine, toRequest, type Reply, type Tally } from "./lib/fuzz/api-catalogue";
+import { fingerprint, prepareFuzzData } from "./lib/fuzz/fixtures";
+import { buildDir, signInOverHttp, startPortal } from "./lib/throwaway-portal";
 import { ROOT } from "./lib/runtime";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -38,15 +37,15 @@ if (process.env.FUZZ_SKIP_PROPERTIES !== "1") {
 }
 
 // ── 2. Every API route over HTTP ──
-console.log(`• Các API qua HTTP: ${RUNS.toLocaleString("vi-VN")} yêu cầu mỗi API (bản build ${process.env.E2E_DIST_DIR ?? ".next-test"})…`);
+console.log(`• Các API qua HTTP: ${RUNS.toLocaleString("vi-VN")} yêu cầu mỗi API (bản build ${buildDir()})…`);
 const portal = await startPortal({ log: (line) => console.log(line) });
-const db = createPrismaClient(portal.databaseUrl, 2);
+const db = portal.database.db;
 const tallies: Tally[] = [];
 try {
-  const known = await prepareFuzzData(db, portal.evidenceDir);
+  const known = await prepareFuzzData(db, portal.server.evidenceDir);
   const cookies = new Map<string, string>();
   for (const email of new Set(CATALOGUE.flatMap((e) => (e.actor ? [e.actor] : [])))) {
-    cookies.set(email, (await signInOverHttp(portal.baseUrl, email, DEMO_PASSWORD)).cookie);
+    cookies.set(email, (await signInOverHttp(portal.baseUrl, { email, password: DEMO_PASSWORD })).cookie);
   }
   for (const endpoint of CATALOGUE.filter((e) => e.route.includes(only))) {
     const tally: Tally = { route: endpoint.route, inputs: 0, byStatus: {}, accepted: 0, ms: 0 };
@@ -86,7 +85,6 @@ try {
     console.log(`  ${tallyLine(tally)}${tally.accepted ? `, ${tally.accepted} accepted writes` : ""}`);
   }
 } finally {
-  await db.$disconnect();
   await portal.stop();
 }
 

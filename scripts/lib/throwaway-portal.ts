@@ -1,7 +1,8 @@
-// A portal on its own throwaway embedded PostgreSQL, for the fault tests and scripts
-// (tests/e2e/fault-*.test.ts, scripts/fault-*.ts): unlike the shared end-to-end server, its web
-// server can be killed and restarted and its database stopped and started again on the same port
-// and data folder, without disturbing anything else.
+// The one harness for a portal of its own, shared by the tests and the scripts (scripts never import
+// from tests/): a throwaway embedded PostgreSQL, migrated and seeded; `next start` of the production
+// build on a free port, which can be killed and restarted; and sign-in over HTTP through Auth.js's
+// own endpoints. The end-to-end files (tests/support/portal.ts), the fault tests, `npm run fuzz`,
+// `npm run bench` and `npm run fault:import-kill` all start their portals here.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,7 +13,7 @@ import { migrate } from "../../lib/db/migrate";
 import { createPrismaClient } from "../../lib/db/prisma";
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { seed } from "../../prisma/seed";
-import { ROOT } from "./runtime";
+import { ensureBuild, ROOT } from "./runtime";
 
 /** The production build served: under vitest the one the end-to-end setup made (E2E_DIST_DIR), in scripts NEXT_DIST_DIR; else .next-test. */
 export function buildDir(): string {
@@ -32,11 +33,12 @@ export type ThrowawayDatabase = {
   remove: () => Promise<void>;
 };
 
-export async function startThrowawayDatabase(options: { demo: boolean }): Promise<ThrowawayDatabase> {
+/** An embedded PostgreSQL of its own (another data folder, a free port), migrated and seeded. */
+export async function startThrowawayDatabase(options: { demo: boolean; database?: string }): Promise<ThrowawayDatabase> {
   // Not under mkdtemp's 0700 folder: PostgreSQL runs as another user when we are root.
-  const dataDir = path.join(os.tmpdir(), `portal-fault-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
+  const dataDir = path.join(os.tmpdir(), `portal-throwaway-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
   const port = await freePort();
-  const boot = () => startEmbeddedPostgres({ dataDir, port, database: "portal", persistent: true });
+  const boot = () => startEmbeddedPostgres({ dataDir, port, database: options.database ?? "portal", persistent: true });
   let running: RunningPostgres | null = await boot();
   const url = running.url;
   await migrate(url);
@@ -65,6 +67,8 @@ export async function startThrowawayDatabase(options: { demo: boolean }): Promis
 export type PortalServer = {
   baseUrl: string;
   pid: number;
+  /** Where this server keeps evidence files (EVIDENCE_DIR); deleted when it exits. */
+  evidenceDir: string;
   /** What the server wrote to stderr (for the report when something fails). */
   stderr: () => string;
   /** Sends a signal to the whole process group of `next start` and waits for it to exit. */
@@ -77,7 +81,7 @@ export type PortalServer = {
  */
 export async function startPortalServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; cluster?: boolean }): Promise<PortalServer> {
   const port = options.port ?? (await freePort());
-  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "fault-evidence-"));
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-evidence-"));
   const [command, args] = options.cluster
     ? [process.execPath, [path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)]]
     : [process.execPath, [path.join(ROOT, "scripts", "web-server.mjs"), "-p", String(port)]];
@@ -114,6 +118,15 @@ export async function startPortalServer(options: { databaseUrl: string; port?: n
   };
   process.once("exit", killOnExit);
   void exited.then(() => process.removeListener("exit", killOnExit));
+  const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  };
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -123,24 +136,35 @@ export async function startPortalServer(options: { databaseUrl: string; port?: n
       // not listening yet
     }
     if (Date.now() > deadline || child.exitCode !== null) {
+      await kill("SIGKILL");
       throw new Error(`the portal did not start (${buildDir()}): ${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return {
-    baseUrl,
-    pid: child.pid!,
-    stderr: () => stderr,
-    kill: async (signal = "SIGTERM") => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // already gone
-      }
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    },
-  };
+  return { baseUrl, pid: child.pid!, evidenceDir, stderr: () => stderr, kill };
+}
+
+export type Portal = { baseUrl: string; database: ThrowawayDatabase; server: PortalServer; stop: () => Promise<void> };
+
+/** Build (when the sources changed), database and server in one: a whole portal of its own, with the demo data unless `demo: false`. */
+export async function startPortal(options: { env?: Record<string, string>; demo?: boolean; log?: (line: string) => void } = {}): Promise<Portal> {
+  await ensureBuild({ distDir: buildDir(), log: options.log ?? (() => {}) });
+  const database = await startThrowawayDatabase({ demo: options.demo ?? true });
+  try {
+    const server = await startPortalServer({ databaseUrl: database.url, env: options.env });
+    return {
+      baseUrl: server.baseUrl,
+      database,
+      server,
+      stop: async () => {
+        await server.kill();
+        await database.remove();
+      },
+    };
+  } catch (error) {
+    await database.remove();
+    throw error;
+  }
 }
 
 /** Cookie header built from a response's Set-Cookie lines, merged into earlier cookies. */
@@ -158,14 +182,24 @@ export function mergeCookies(previous: string, response: Response): string {
   return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
+export type CsrfToken = { token: string; cookie: string; setCookies: string[] };
+
 /** A CSRF token and its cookie from Auth.js, reusable for many sign-in attempts. */
-export async function csrf(baseUrl: string): Promise<{ token: string; cookie: string }> {
+export async function csrf(baseUrl: string): Promise<CsrfToken> {
   const response = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { token: csrfToken, cookie: mergeCookies("", response) };
+  return { token: csrfToken, cookie: mergeCookies("", response), setCookies: response.headers.getSetCookie() };
 }
 
-export type SignInResult = { status: number; outcome: "ok" | "invalid" | "throttled" | "error"; cookie: string; location: string };
+export type SignInResult = {
+  status: number;
+  outcome: "ok" | "invalid" | "throttled" | "error";
+  /** The Cookie header to send as the signed-in user. */
+  cookie: string;
+  /** Every Set-Cookie line the sign-in received (CSRF token included), with their attributes. */
+  setCookies: string[];
+  location: string;
+};
 
 /**
  * One sign-in through Auth.js's credentials endpoint, as the browser's form post would do it
@@ -175,7 +209,7 @@ export type SignInResult = { status: number; outcome: "ok" | "invalid" | "thrott
 export async function signInOverHttp(
   baseUrl: string,
   credentials: { email: string; password: string },
-  options: { ip?: string; csrf?: { token: string; cookie: string } } = {},
+  options: { ip?: string; csrf?: CsrfToken } = {},
 ): Promise<SignInResult> {
   const token = options.csrf ?? (await csrf(baseUrl));
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
@@ -204,5 +238,5 @@ export async function signInOverHttp(
           : /session-token=/.test(cookie)
             ? "ok"
             : "error";
-  return { status: response.status, outcome, cookie, location };
+  return { status: response.status, outcome, cookie, setCookies: [...token.setCookies, ...response.headers.getSetCookie()], location };
 }

@@ -2,23 +2,15 @@
 // and submits, two appraisal rounds with a request for explanation, finalize, publish, and the
 // ranked and classified agencies. Plus the same permission rules through the HTTP API.
 import Papa from "papaparse";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, browser, as } = await e2e();
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-let browser: Browser;
 let periodUrl = "";
 let sheetUrls: Record<string, string> = {};
-
-async function as(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(/\/trang-chu$/);
-  return { context, page };
-}
 
 /** Submits one ActionForm and waits for its message; returns the message text. */
 async function submit(page: Page, testId: string, fill: Record<string, string> = {}): Promise<string> {
@@ -47,14 +39,9 @@ async function codesWithForm(page: Page, prefix: string): Promise<string[]> {
   return ids.map((id) => id.slice(prefix.length + 1));
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-
 describe("a year of internal assessment", () => {
   it("Home Affairs opens the year for two agencies with a deadline", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(`${baseUrl}/danh-gia`);
     await screenshot(page, "danh-gia-danh-sach");
     await page.click("text=Mở kỳ đánh giá");
@@ -79,7 +66,7 @@ describe("a year of internal assessment", () => {
   });
 
   it("the head of Sở Tư pháp self-scores every sub-criterion, attaches evidence and submits", async () => {
-    const { context, page } = await as("thutruong@demo.local");
+    const { context, page } = await as("AGENCY_HEAD");
     await page.goto(sheetUrls.STP);
     await expect(page.getByText("Kết quả thẩm định sẽ hiển thị").count()).resolves.toBe(1);
     // Too high first: refused with a message, nothing saved.
@@ -111,7 +98,7 @@ describe("a year of internal assessment", () => {
   });
 
   it("Home Affairs appraises round 1 and asks for an explanation; the agency answers; round 2; finalize", async () => {
-    const staff = await as("noivu@demo.local");
+    const staff = await as("HOME_AFFAIRS");
     await staff.page.goto(sheetUrls.STP);
     const codes = await codesWithForm(staff.page, "appraise");
     for (const [i, code] of codes.entries()) {
@@ -124,7 +111,7 @@ describe("a year of internal assessment", () => {
     await step(staff.page, "step-requestExplanations");
     await screenshot(staff.page, "phieu-tham-dinh-vong-1");
 
-    const agency = await as("thutruong@demo.local");
+    const agency = await as("AGENCY_HEAD");
     await agency.page.goto(sheetUrls.STP);
     await expect(agency.page.getByText("Bổ sung quyết định ban hành").count()).resolves.toBeGreaterThan(0);
     expect(await submit(agency.page, `explain-${codes[0]}`, { response: "Đã ban hành Quyết định 15/QĐ-STP ngày 10/01/2026, đính kèm." })).toBe("Đã gửi giải trình.");
@@ -149,7 +136,7 @@ describe("a year of internal assessment", () => {
   });
 
   it("Sở Nội vụ's sheet goes through a file: staff score for the agency and appraise from an exported table", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     const periodId = periodUrl.split("/").pop();
     const exported = async () => {
       const response = await context.request.get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv`);
@@ -184,7 +171,7 @@ describe("a year of internal assessment", () => {
   });
 
   it("publishing ranks and classifies the agencies", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(periodUrl);
     await step(page, "publish");
     await page.reload();
@@ -195,7 +182,7 @@ describe("a year of internal assessment", () => {
     await context.close();
 
     // The leader reads the published year but has no controls.
-    const leader = await as("lanhdao@demo.local");
+    const leader = await as("LEADER");
     await leader.page.goto(periodUrl);
     await expect(leader.page.locator("[data-testid=period-table] tbody tr").count()).resolves.toBe(2);
     await expect(leader.page.getByTestId("publish").count()).resolves.toBe(0);
@@ -206,7 +193,7 @@ describe("a year of internal assessment", () => {
 describe("the same rules through the HTTP API", () => {
   it("answers 401 signed out, 403 for an agency head on another agency, 400 for a bad score, 409 for a stale version", async () => {
     const anonymous = await browser.newContext();
-    const staff = await as("noivu@demo.local");
+    const staff = await as("HOME_AFFAIRS");
     const periodId = periodUrl.split("/").pop();
     // A fresh year so that self-scoring is open.
     await staff.page.goto(`${baseUrl}/danh-gia/mo-ky`);
@@ -228,7 +215,7 @@ describe("the same rules through the HTTP API", () => {
 
     const put = (context: BrowserContext, body: object) => context.request.put(`${baseUrl}/api/v1/criterion-scores/${scoreId}/self-score`, { data: body });
     expect((await put(anonymous, { score: 1, version: 0 })).status()).toBe(401);
-    const head = await as("thutruong@demo.local");
+    const head = await as("AGENCY_HEAD");
     const forbidden = await put(head.context, { score: 1, version: 0 });
     expect(forbidden.status()).toBe(403);
     expect((await forbidden.json()).error).toContain("không có quyền");
@@ -250,7 +237,7 @@ describe("the same rules through the HTTP API", () => {
     await expect(ownForm.locator("[role=status][data-state=error]").textContent()).resolves.toBe("Bạn không có quyền thực hiện thao tác này.");
     // Nothing changed: the score is still at the version the staff's last save left.
     expect((await put(staff.context, { score: 1.5, version: 1 })).status()).toBe(200);
-    const leaderDenied = await (await as("lanhdao@demo.local")).context.request.post(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores`, {
+    const leaderDenied = await (await as("LEADER")).context.request.post(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores`, {
       multipart: { file: { name: "d.csv", mimeType: "text/csv", buffer: Buffer.from("agency_code,code,self_score,appraised_score\nSNV,1.1.1,2,\n") } },
     });
     expect(leaderDenied.status()).toBe(403);

@@ -1,31 +1,17 @@
 // The audit-log page in Chromium: Home Affairs staff change a directive and find the change (who,
 // when in Vietnam time, old → new) with the filters, then download it; administrators see it too,
 // leaders are refused. Writes only the note of 1586/QĐ-UBND, which no other file reads.
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, as } = await e2e();
 const NOTE = `Ghi chú kiểm tra nhật ký ${Date.now()}`;
-let browser: Browser;
-
-async function as(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(/\/trang-chu$/);
-  return { context, page };
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 
 describe("audit log", () => {
   it("shows Home Affairs staff their change with its old and new value, filtered, and exports it", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(`${baseUrl}/van-ban`);
     await page.click("tr[data-number='1586/QĐ-UBND'] a");
     await page.waitForURL(/\/van-ban\/\d+$/);
@@ -67,13 +53,13 @@ describe("audit log", () => {
   });
 
   it("lets administrators see every province, and refuses leaders", async () => {
-    const admin = await as("quantri@demo.local");
+    const admin = await as("ADMIN");
     await admin.page.goto(`${baseUrl}/nhat-ky?entity=Directive`);
     await expect(admin.page.locator("[data-testid=audit-table] tbody tr[data-action='directive.update']").count()).resolves.toBeGreaterThan(0);
     await expect(admin.page.locator("h1 + p").textContent()).resolves.toContain("toàn quốc");
     await admin.context.close();
 
-    const leader = await as("lanhdao@demo.local");
+    const leader = await as("LEADER");
     await expect(leader.page.locator("nav[aria-label='Điều hướng chính'] >> text=Nhật ký thay đổi").count()).resolves.toBe(0);
     await leader.page.goto(`${baseUrl}/nhat-ky`);
     await expect(leader.page.getByTestId("audit-forbidden").textContent()).resolves.toContain("không có quyền");

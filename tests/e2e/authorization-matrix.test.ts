@@ -2,38 +2,31 @@
 // sign-in: every protected route answers 401 signed out; for seeded data of each unit (own
 // agency, own province, a unit An Giang was formed from, another province, national), each role
 // gets what tests/support/endpoints.ts and lib/auth/policy.ts say, and refused writes change
-// nothing. Writes that are allowed run as dry runs or with unchanged files: this suite shares its
-// server with the others. The full matrix (every entry point, fresh data) is
+// nothing. Writes that are allowed run as dry runs or with unchanged files, so that every check
+// reads the seeded data. The full matrix (every entry point, fresh data) is
 // tests/integration/authorization-matrix.test.ts.
 import Papa from "papaparse";
-import type { APIRequestContext, Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { APIRequestContext, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/auth/policy";
-import { launchBrowser, signIn } from "../support/browser";
 import { ENDPOINTS, expected, ROLES, type Role, type Unit } from "../support/endpoints";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
-const EMAILS: Record<Role, string> = { ADMIN: "quantri", HOME_AFFAIRS: "noivu", LEADER: "lanhdao", AGENCY_HEAD: "thutruong" };
-let browser: Browser;
+const { baseUrl, browser, as } = await e2e();
 let anonymous: BrowserContext;
 const sessions = {} as Record<Role, BrowserContext>;
 let checked = 0;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   anonymous = await browser.newContext();
   for (const role of ROLES) {
-    const context = await browser.newContext({ locale: "vi-VN" });
-    const page = await context.newPage();
-    await signIn(page, baseUrl, `${EMAILS[role]}@demo.local`);
-    await page.waitForURL(/\/trang-chu$/);
+    const { context, page } = await as(role);
     await page.close();
     sessions[role] = context;
   }
 });
-afterAll(async () => {
+afterAll(() => {
   console.log(`Authorization over HTTP: ${checked} requests checked.`);
-  await browser.close();
 });
 
 const api = (role: Role): APIRequestContext => sessions[role].request;

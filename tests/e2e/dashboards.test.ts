@@ -1,27 +1,17 @@
 // The signed-in dashboards in Chromium for every role, with screenshots: the leader's dashboard
 // (leader, Home Affairs, administrator) and the agency view (agency head, staff). The numbers
 // shown are checked against the database through other routes that read it (the public results
-// export, the period's score export, the period page). Other e2e files add a 2026 and a 2027
-// period: these tests pin the 2025 demo year where they compare numbers.
+// export, the period's score export, the period page). The tests pin the 2025 demo year where they
+// compare numbers.
 import Papa from "papaparse";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { baseUrl, as } = await e2e({ viewport: { width: 1280, height: 900 } });
 const vn = (n: number) => new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 const byCode = (a: string, b: string) => a.localeCompare(b, "vi", { numeric: true });
-
-async function as(email: string, viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN" });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(/\/trang-chu$/);
-  return { context, page };
-}
 
 async function csv(context: BrowserContext, url: string) {
   const response = await context.request.get(`${baseUrl}${url}`);
@@ -37,17 +27,9 @@ async function period2025(staff: { context: BrowserContext; page: Page }) {
   return { periodId, rows: rows.map((r) => ({ agency: r.agency_code, code: r.code, lost: Math.round((Number(r.max_points) - Number(r.appraised_score || 0)) * 100) / 100 })) };
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  await browser.close();
-});
-
 describe("leader dashboard", () => {
   it("shows the leader where An Giang stands: no own result yet, each old unit's latest with rank and change, from the published table", async () => {
-    const { context, page } = await as("lanhdao@demo.local");
+    const { context, page } = await as("LEADER");
     await page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Bảng điều khiển CCHC · An Giang");
     await expect(page.getByTestId("province-line").textContent()).resolves.toContain("hình thành từ An Giang (đến 30/06/2025) và Kiên Giang (đến 30/06/2025)");
@@ -68,7 +50,7 @@ describe("leader dashboard", () => {
   });
 
   it("ranks the agencies as the period page does and lists the ten criteria that lost the most points", async () => {
-    const staff = await as("noivu@demo.local");
+    const staff = await as("HOME_AFFAIRS");
     const { periodId, rows } = await period2025(staff);
     await staff.page.goto(`${baseUrl}/danh-gia/${periodId}`);
     const periodRows = await staff.page.locator("[data-testid=period-table] tbody tr").evaluateAll((trs) =>
@@ -94,7 +76,7 @@ describe("leader dashboard", () => {
   });
 
   it("lets the administrator pick the province", async () => {
-    const { page } = await as("quantri@demo.local");
+    const { page } = await as("ADMIN");
     await page.goto(`${baseUrl}/bang-dieu-khien`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Bảng điều khiển CCHC");
     const form = page.locator("form[aria-label='Chọn tỉnh và năm']");
@@ -113,7 +95,7 @@ describe("leader dashboard", () => {
   });
 
   it("refuses another province's dashboard to the leader with a clear message", async () => {
-    const { page } = await as("lanhdao@demo.local");
+    const { page } = await as("LEADER");
     await page.goto(`${baseUrl}/bang-dieu-khien?tinh=1`);
     await expect(page.getByTestId("forbidden").textContent()).resolves.toContain("Bạn chỉ xem được bảng điều khiển của tỉnh mình (An Giang)");
   });
@@ -121,11 +103,11 @@ describe("leader dashboard", () => {
 
 describe("agency view", () => {
   it("lands the agency head on their agency and shows Sở Tư pháp's weakest criterion of 2025 first", async () => {
-    const staff = await as("noivu@demo.local");
+    const staff = await as("HOME_AFFAIRS");
     const { rows } = await period2025(staff);
     const stp = rows.filter((r) => r.agency === "STP").sort((a, b) => b.lost - a.lost || byCode(a.code, b.code));
 
-    const { page } = await as("thutruong@demo.local");
+    const { page } = await as("AGENCY_HEAD");
     await page.goto(`${baseUrl}/bang-dieu-khien`);
     await screenshot(page, "bang-dieu-khien-thutruong");
     await page.getByTestId("own-agency-link").click();
@@ -159,14 +141,14 @@ describe("agency view", () => {
   });
 
   it("refuses the agency head another agency's view with a clear message; staff open it", async () => {
-    const staff = await as("noivu@demo.local");
+    const staff = await as("HOME_AFFAIRS");
     await staff.page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
     const snvHref = (await staff.page.locator("[data-testid=standings-2025] tr[data-agency=SNV] a").getAttribute("href"))!;
     await staff.page.goto(`${baseUrl}${snvHref}`);
     await expect(staff.page.getByTestId("agency-title").textContent()).resolves.toContain("Sở Nội vụ · năm 2025");
     await screenshot(staff.page, "co-quan-snv-noivu");
 
-    const { page } = await as("thutruong@demo.local");
+    const { page } = await as("AGENCY_HEAD");
     const response = await page.goto(`${baseUrl}${snvHref}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId("forbidden").textContent()).resolves.toContain("Thủ trưởng cơ quan chỉ xem được kết quả của cơ quan mình.");
@@ -175,7 +157,7 @@ describe("agency view", () => {
   });
 
   it("prints on A4: controls hidden, tables within the page", async () => {
-    const { page } = await as("lanhdao@demo.local", { width: 688, height: 1000 });
+    const { page } = await as("LEADER", { viewport: { width: 688, height: 1000 } });
     await page.goto(`${baseUrl}/co-quan?nam=2025`);
     await page.locator("a[href^='/co-quan/']", { hasText: "Sở Tư pháp" }).click();
     await page.waitForURL(/\/co-quan\/\d+\?nam=2025$/);

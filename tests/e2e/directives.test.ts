@@ -3,15 +3,15 @@
 // tasks to agencies, the head of Sở Tư pháp reports progress with evidence and sends the quarterly
 // report, staff compile the reports (print view, XLSX) and the leader reads it all.
 // Only new rows of this file's own directive (4200/KH-UBND) are written.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readTable } from "@/lib/io/table-file";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, as } = await e2e();
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const NUMBER = "4200/KH-UBND";
-let browser: Browser;
 let directiveUrl = "";
 
 // Dates relative to today in Viet Nam, so that the run does not depend on when it happens.
@@ -20,14 +20,6 @@ const vnDay = (offsetDays: number) =>
 const YEAR = Number(vnDay(0).slice(0, 4));
 const PAST_DUE = vnDay(-10);
 const FUTURE_DUE = vnDay(30);
-
-async function as(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(/\/trang-chu$/);
-  return { context, page };
-}
 
 /** Submits a form and waits for its next message; returns [state, text]. */
 async function submit(page: Page, testId: string): Promise<[string, string]> {
@@ -51,14 +43,9 @@ async function reveal(page: Page, testId: string) {
   });
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-
 describe("a directive from entry to report", () => {
   it("Home Affairs staff enter the plan; a malformed number is refused with a message", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(`${baseUrl}/van-ban`);
     await expect(page.locator("[data-testid=directive-table] tr[data-number='1020/UBND-TH']").count()).resolves.toBe(1);
     await screenshot(page, "van-ban-danh-sach");
@@ -88,7 +75,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("staff set the two targets and assign three tasks, Sở Tư pháp leading one", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(directiveUrl);
     const target = page.getByTestId("target-add");
     await reveal(page, "target-add");
@@ -151,7 +138,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("the head of Sở Tư pháp sees the work, reports progress with evidence and sends the quarterly report", async () => {
-    const { context, page } = await as("thutruong@demo.local");
+    const { context, page } = await as("AGENCY_HEAD");
     await page.goto(`${baseUrl}/viec-cua-toi`);
     const mine = page.locator("[data-testid=my-tasks] tbody tr");
     await expect(mine.count()).resolves.toBe(2);
@@ -199,7 +186,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("staff see who has reported and export the compiled report; the print view is clean", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(directiveUrl);
     await expect(page.locator("[data-testid=report-matrix] tbody tr").count()).resolves.toBe(4);
     await page.click("text=Báo cáo tổng hợp (in, tải XLSX)");
@@ -225,7 +212,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("the leader reads the plan without edit controls, and finds it by search and status", async () => {
-    const { context, page } = await as("lanhdao@demo.local");
+    const { context, page } = await as("LEADER");
     await page.goto(`${baseUrl}/van-ban?q=4200&status=overdue`);
     await expect(page.locator("[data-testid=directive-table] tbody tr").count()).resolves.toBe(1);
     await page.click(`text=${NUMBER}`);

@@ -1,16 +1,18 @@
 // 50 signed-in sessions (50 different people) PUT the same self score with the same version at the
 // same instant, over HTTP against `next start`, round after round with the latest version: per
 // round exactly one 200 and 49 × 409 carrying the winner's value; no lost update; one audit row
-// per accepted change. Own server on its own throwaway PostgreSQL (scripts/lib/throwaway-portal.ts).
+// per accepted change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { loadActor } from "../../lib/auth/load-actor";
-import { signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer, type ThrowawayDatabase } from "../../scripts/lib/throwaway-portal";
+import { createPrismaClient } from "../../lib/db/prisma";
+import { signInOverHttp } from "../../scripts/lib/throwaway-portal";
+import { filePortal } from "../support/portal";
 
 const SESSIONS = 50;
 const ROUNDS = 5;
-let database: ThrowawayDatabase;
-let server: PortalServer;
+const { baseUrl, databaseUrl } = await filePortal();
+const db = createPrismaClient(databaseUrl, 2);
 let sessions: { email: string; cookie: string }[] = [];
 let scoreId: number;
 let closeLibDb = async () => {};
@@ -19,8 +21,6 @@ const valueOf = (i: number) => ((i + 1) / 100).toFixed(2);
 const commentOf = (i: number, round: number) => `Phiên ${i + 1}, vòng ${round}`;
 
 beforeAll(async () => {
-  database = await startThrowawayDatabase({ demo: true });
-  const { db } = database;
   const template = await db.user.findUniqueOrThrow({ where: { email: "noivu@demo.local" } });
   await db.user.createMany({
     data: Array.from({ length: SESSIONS - 3 }, (_, i) => ({
@@ -33,7 +33,7 @@ beforeAll(async () => {
     })),
   });
   // Opened through lib, as the Home Affairs officer would from /danh-gia/mo-ky, with a deadline ahead.
-  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_URL = databaseUrl;
   const { openPeriod } = await import("@/lib/assessments/periods/mutations");
   const libDb = (await import("@/lib/db/client")).db;
   closeLibDb = () => libDb.$disconnect();
@@ -46,11 +46,10 @@ beforeAll(async () => {
     await db.criterionScore.findFirstOrThrow({ where: { assessment: { periodId }, criterion: { method: "APPRAISAL" } }, orderBy: { criterion: { sortOrder: "asc" } } })
   ).id;
 
-  server = await startPortalServer({ databaseUrl: database.url });
   const emails = ["noivu@demo.local", "thutruong@demo.local", "quantri@demo.local", ...Array.from({ length: SESSIONS - 3 }, (_, i) => `dongthoi${i + 1}@demo.local`)];
   sessions = await Promise.all(
     emails.map(async (email, i) => {
-      const result = await signInOverHttp(server.baseUrl, { email, password: DEMO_PASSWORD }, { ip: `10.50.0.${i + 1}` });
+      const result = await signInOverHttp(baseUrl, { email, password: DEMO_PASSWORD }, { ip: `10.50.0.${i + 1}` });
       if (result.outcome !== "ok") throw new Error(`sign-in of ${email}: ${result.outcome}`);
       return { email, cookie: result.cookie };
     }),
@@ -59,13 +58,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeLibDb();
-  await server?.kill();
-  await database?.remove();
+  await db.$disconnect();
 });
 
 describe("50 concurrent saves of one score over HTTP", () => {
   it("answers one 200 and 49 × 409 with the winner's value per version, loses nothing, audits each accepted change", async () => {
-    const auditsBefore = await database.db.auditLog.count();
+    const auditsBefore = await db.auditLog.count();
     let version = 0;
     const winners: number[] = [];
     const figures: string[] = [];
@@ -73,7 +71,7 @@ describe("50 concurrent saves of one score over HTTP", () => {
       const started = performance.now();
       const responses = await Promise.all(
         sessions.map(async (session, i) => {
-          const response = await fetch(`${server.baseUrl}/api/v1/criterion-scores/${scoreId}/self-score`, {
+          const response = await fetch(`${baseUrl}/api/v1/criterion-scores/${scoreId}/self-score`, {
             method: "PUT",
             headers: { "Content-Type": "application/json", cookie: session.cookie },
             body: JSON.stringify({ score: valueOf(i), comment: commentOf(i, round), version }),
@@ -98,12 +96,12 @@ describe("50 concurrent saves of one score over HTTP", () => {
     }
     console.log(`50 lần lưu đồng thời × ${ROUNDS} vòng:\n  ${figures.join("\n  ")}`);
 
-    const saved = await database.db.criterionScore.findUniqueOrThrow({ where: { id: scoreId } });
+    const saved = await db.criterionScore.findUniqueOrThrow({ where: { id: scoreId } });
     const last = winners[ROUNDS - 1];
     expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([Number(valueOf(last)), commentOf(last, ROUNDS), ROUNDS]);
 
-    expect(await database.db.auditLog.count()).toBe(auditsBefore + ROUNDS);
-    const audits = await database.db.auditLog.findMany({ where: { entityType: "CriterionScore", entityId: String(scoreId) }, orderBy: { id: "asc" } });
+    expect(await db.auditLog.count()).toBe(auditsBefore + ROUNDS);
+    const audits = await db.auditLog.findMany({ where: { entityType: "CriterionScore", entityId: String(scoreId) }, orderBy: { id: "asc" } });
     expect(audits.map((a) => a.actorEmail)).toEqual(winners.map((i) => sessions[i].email));
     audits.forEach((audit, round) => {
       const previous = round === 0 ? null : winners[round - 1];

@@ -1,21 +1,13 @@
 // Frameworks as data, in Chromium: reading the PAR INDEX 2022 framework, an administrator building
 // a new framework node by node (and being stopped by the sum rule), exporting it; other roles see
 // no edit controls and are refused by the API. Only rows this file creates are changed.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, as } = await e2e({ viewport: { width: 1280, height: 900 } });
 const PAR_2022 = "Chỉ số CCHC cấp tỉnh giai đoạn 2022–2030";
-let browser: Browser;
-
-async function as(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(/\/trang-chu$/);
-  return { context, page };
-}
 
 async function par2022Url(page: Page): Promise<string> {
   await page.goto(`${baseUrl}/bo-chi-so`);
@@ -39,14 +31,9 @@ async function submitNode(page: Page, values: { code: string; name: string; maxP
 
 const maxOf = async (page: Page, code: string) => page.locator(`tr[data-code="${code}"] [data-testid=max-points]`).textContent();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-
 describe("frameworks for an administrator", () => {
   it("lists the frameworks by index and opens PAR INDEX 2022: 8 fields, labelled illustrative", async () => {
-    const { context, page } = await as("quantri@demo.local");
+    const { context, page } = await as("ADMIN");
     await page.goto(`${baseUrl}/bo-chi-so`);
     const par = page.locator("section[data-index=PAR_INDEX]");
     await expect(par.locator("tr", { hasText: PAR_2022 }).textContent()).resolves.toMatch(/Minh họa.*v22022–2030Quyết định 876\/QĐ-BNV/);
@@ -66,7 +53,7 @@ describe("frameworks for an administrator", () => {
   });
 
   it("creates a framework, builds its tree, is stopped by the sum rule, and exports it", async () => {
-    const { context, page } = await as("quantri@demo.local");
+    const { context, page } = await as("ADMIN");
     await page.goto(`${baseUrl}/bo-chi-so/moi`);
     await page.selectOption("#indexCode", "INTERNAL_PAR");
     await page.locator("#ownerProvinceId").waitFor();
@@ -172,7 +159,7 @@ describe("frameworks for an administrator", () => {
   });
 
   it("tells the administrator that a framework in use is edited through new versions", async () => {
-    const { context, page } = await as("quantri@demo.local");
+    const { context, page } = await as("ADMIN");
     await page.goto(`${baseUrl}/bo-chi-so`);
     await page.locator("section[data-index=INTERNAL_PAR] tr[data-framework-key=an-giang-so-ban-nganh][data-version='1'] a").click();
     await page.waitForURL(/\/bo-chi-so\/\d+$/);
@@ -184,7 +171,7 @@ describe("frameworks for an administrator", () => {
 
 describe("frameworks for other roles", () => {
   it("shows Home Affairs the framework without edit controls and refuses a direct import", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     const url = await par2022Url(page);
     await page.goto(url);
     await expect(page.locator("tr[data-level=FIELD]").count()).resolves.toBe(8);
@@ -212,7 +199,7 @@ describe("frameworks for other roles", () => {
   });
 
   it("lets an agency head read the province's internal framework, read-only", async () => {
-    const { context, page } = await as("thutruong@demo.local");
+    const { context, page } = await as("AGENCY_HEAD");
     await page.goto(`${baseUrl}/bo-chi-so`);
     await page.locator("section[data-index=INTERNAL_PAR] a").first().click();
     await page.waitForURL(/\/bo-chi-so\/\d+$/);

@@ -1,17 +1,17 @@
 // The API fuzz over real HTTP against `next start`, with real sessions (signed in through the
 // login page): the whole stack — proxy, body parsing, cookies, the handlers — answers generated
 // requests without a 5xx, refusals are JSON with a clear Vietnamese `error`, files are
-// attachments. The database is shared with the other end-to-end files, so this run is "safe":
-// writes are sent by a user they refuse and imports are dry runs (the database-unchanged check is
+// attachments. This run is "safe": writes are sent by a user they refuse and imports are dry runs (the database-unchanged check is
 // in tests/integration/fuzz-api.test.ts and `npm run fuzz`, which also sends 10,000 per route).
 import fc from "fast-check";
-import type { APIRequestContext, Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, inject, it } from "vitest";
-import { fuzzRuns } from "../fuzz/arbitraries";
-import { CATALOGUE, materialize, method, replyProblem, tallyLine, toRequest, type Known, type Reply, type Tally } from "../fuzz/api-catalogue";
-import { launchBrowser, signIn } from "../support/browser";
+import type { APIRequestContext } from "playwright-core";
+import { afterAll, describe, it } from "vitest";
+import { fuzzRuns } from "../../scripts/lib/fuzz/arbitraries";
+import { CATALOGUE, materialize, method, replyProblem, tallyLine, toRequest, type Known, type Reply, type Tally } from "../../scripts/lib/fuzz/api-catalogue";
+import { signIn } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, browser } = await e2e();
 const RUNS = fuzzRuns(40);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 // Ids of the seeded demo data, guessed (this suite cannot read the database); unknown ones are fine.
@@ -28,7 +28,6 @@ const KNOWN: Known = {
   directiveFiles: range(1, 10),
 };
 
-let browser: Browser;
 const sessions = new Map<string, APIRequestContext>();
 const tallies: Tally[] = [];
 
@@ -56,12 +55,8 @@ async function send(sender: APIRequestContext | null, request: Request): Promise
   return { status: response.status(), contentType: response.headers()["content-type"] ?? "", disposition: response.headers()["content-disposition"] ?? null, text: await response.text() };
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
+afterAll(() => {
   console.log(`fuzz-api (HTTP, e2e): ${tallies.reduce((n, t) => n + t.inputs, 0)} requests\n${tallies.map(tallyLine).join("\n")}`);
-  await browser.close();
 });
 
 describe("every route of app/api/v1 over HTTP with generated requests", () => {

@@ -1,27 +1,24 @@
 // What an outside security test broke (issue 11), checked over HTTP against the production build:
-// bad ids on pages (item 11) on the shared server; on a portal of its own, whose session secret
+// bad ids on pages (item 11) on the file's portal; on a portal of its own, whose session secret
 // the test knows and which trusts no proxy: sessions after sign-out and past their lifetime
 // (item 4), large bodies (item 7), and a forged X-Forwarded-For (item 6, last: it blocks the address).
 import crypto from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "../../lib/db/prisma";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { csrf, signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer, type ThrowawayDatabase } from "../../scripts/lib/throwaway-portal";
+import { csrf, signInOverHttp } from "../../scripts/lib/throwaway-portal";
+import { filePortal, openPortal } from "../support/portal";
 
-const shared = inject("baseUrl");
+const { baseUrl: shared } = await filePortal();
 const AUTH_SECRET = crypto.randomBytes(32).toString("base64url");
-let database: ThrowawayDatabase;
-let own: PortalServer;
-
-beforeAll(async () => {
-  database = await startThrowawayDatabase({ demo: true });
-  own = await startPortalServer({ databaseUrl: database.url, env: { AUTH_SECRET, TRUSTED_PROXIES: "" } });
-}, 120_000);
+const own = await openPortal({ env: { AUTH_SECRET, TRUSTED_PROXIES: "" } });
+const db = createPrismaClient(own.databaseUrl, 1);
 afterAll(async () => {
-  await own?.kill();
-  await database?.remove();
+  await db.$disconnect();
+  await own.stop();
 });
 
 const get = (baseUrl: string, path: string, cookie: string) => fetch(baseUrl + path, { headers: { cookie }, redirect: "manual" });
@@ -71,7 +68,7 @@ describe("sessions (item 4)", () => {
   });
 
   it("end 12 hours after sign-in however often they were renewed, and are not renewed past that", async () => {
-    const user = await database.db.user.findUniqueOrThrow({ where: { email: "noivu@demo.local" } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: "noivu@demo.local" } });
     const now = Math.floor(Date.now() / 1000);
     const cookieOf = async (signedInAt: number) =>
       `${COOKIE}=${await encode({ token: { uid: String(user.id), sub: String(user.id), sv: user.sessionVersion, signedInAt }, secret: AUTH_SECRET, salt: COOKIE })}`;

@@ -1,16 +1,12 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { screenshot, signIn } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
+const { baseUrl, browser } = await e2e();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 beforeEach(async () => {
   await context?.close();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" });

@@ -1,19 +1,15 @@
 // The public pages: the ranking with its chart, region filter and downloads, the province
 // profiles with one line per unit, and "score needed for rank N". Read-only: seeded data only.
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
+const { baseUrl, browser } = await e2e();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 beforeEach(async () => {
   await context?.close();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", acceptDownloads: true });

@@ -3,23 +3,13 @@
 // until the year's result exists; once staff enter An Giang's result, the leader sees the first
 // target met and the second still not decidable (An Giang was formed in 2025: no earlier rank of
 // the same unit to compare with).
-// Runs last of the end-to-end files (vitest.config.ts orders them by name), as it adds this
-// year's published result, which other files' "latest year" pages would otherwise pick up.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, as } = await e2e();
 const YEAR = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()).slice(0, 4));
-let browser: Browser;
-
-async function as(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(/\/trang-chu$/);
-  return { context, page };
-}
 
 // The plan's two province targets (the same plan also carries each agency's commitments).
 const NUMBER = "4300/KH-UBND";
@@ -38,14 +28,9 @@ async function submit(page: Page, testId: string): Promise<string> {
   return (await status.textContent()) ?? "";
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
-
 describe("targets of a directive on the leader dashboard", () => {
   it("are entered with the plan by Home Affairs staff", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(`${baseUrl}/van-ban/moi`);
     const form = page.getByTestId("directive-create");
     await form.locator("[name=number]").fill(NUMBER);
@@ -68,7 +53,7 @@ describe("targets of a directive on the leader dashboard", () => {
   });
 
   it("are not yet known before the year's result is published", async () => {
-    const { context, page } = await as("lanhdao@demo.local");
+    const { context, page } = await as("LEADER");
     await page.goto(`${baseUrl}/bang-dieu-khien?nam=${YEAR}`);
     await expect(targetRows(page).count()).resolves.toBe(2);
     for (const row of await targetRows(page).all()) await expect(row.textContent()).resolves.toContain("Chưa xác định");
@@ -77,7 +62,7 @@ describe("targets of a directive on the leader dashboard", () => {
   });
 
   it("are evaluated once Home Affairs staff enter the result", async () => {
-    const staff = await as("noivu@demo.local");
+    const staff = await as("HOME_AFFAIRS");
     await staff.page.goto(`${baseUrl}/ket-qua/nhap?index=PAR_INDEX&year=${YEAR}`);
     const form = staff.page.getByTestId("result-form");
     await expect(form.locator("[name=provinceId] option:checked").textContent()).resolves.toContain("An Giang");
@@ -88,7 +73,7 @@ describe("targets of a directive on the leader dashboard", () => {
     await expect(staff.page.getByTestId("form-status").textContent()).resolves.toMatch(/Đã lưu|Đã ghi/);
     await staff.context.close();
 
-    const { context, page } = await as("lanhdao@demo.local");
+    const { context, page } = await as("LEADER");
     await page.goto(`${baseUrl}/bang-dieu-khien?nam=${YEAR}`);
     const rows = targetRows(page);
     await expect(rows.count()).resolves.toBe(2);

@@ -8,24 +8,15 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { signInOverHttp, startPortal } from "../fuzz/portal";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { signInOverHttp } from "../../scripts/lib/throwaway-portal";
+import { screenshot, signIn } from "../support/browser";
+import { e2e, openPortal } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, browser, as } = await e2e();
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-let browser: Browser;
-
-async function as(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email);
-  await page.waitForURL(/\/trang-chu$/);
-  return { context, page };
-}
 
 /** "script-src 'self' 'nonce-x'; frame-ancestors 'none'" → { "script-src": ["'self'", "'nonce-x'"], … } */
 function directives(policy: string | null): Record<string, string[]> {
@@ -37,11 +28,6 @@ function directives(policy: string | null): Record<string, string[]> {
       .map(([name, ...values]) => [name, values]),
   );
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser.close());
 
 describe("security headers", () => {
   it("pages: a CSP whose fresh nonce is on every script, no other inline script, no framing; the static headers; no HSTS over plain HTTP", async () => {
@@ -133,7 +119,7 @@ const attributes = (setCookie: string) => setCookie.split(";").slice(1).map((a) 
 
 describe("session cookies", () => {
   it("after sign-in the session cookie is HttpOnly and SameSite=Lax, for the whole site", async () => {
-    const { context } = await as("lanhdao@demo.local");
+    const { context } = await as("LEADER");
     const cookies = await context.cookies();
     const sessionCookie = cookies.find((c) => /authjs\.session-token$/.test(c.name));
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
@@ -145,9 +131,9 @@ describe("session cookies", () => {
 
   it("in production with an HTTPS public address (AUTH_URL): Secure too, with the __Secure-/__Host- prefixes, and HSTS", { timeout: 180_000 }, async () => {
     // A second portal of its own: the shared one is plain HTTP without AUTH_URL.
-    const portal = await startPortal({ env: { AUTH_URL: "https://cchc.example.gov.vn" } });
+    const portal = await openPortal({ env: { AUTH_URL: "https://cchc.example.gov.vn" } });
     try {
-      const { setCookies } = await signInOverHttp(portal.baseUrl, "noivu@demo.local", DEMO_PASSWORD);
+      const { setCookies } = await signInOverHttp(portal.baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD });
       const session = setCookies.find((c) => c.startsWith("__Secure-authjs.session-token="));
       expect(session, setCookies.join("\n")).toBeDefined();
       expect(attributes(session!)).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));
@@ -168,7 +154,7 @@ describe("writes to the API from another site", () => {
   const ranking2016 = async () => (await fetch(`${baseUrl}/api/v1/rankings?index=PAR_INDEX&year=2016`)).text();
 
   it("are refused with 403 when the browser says they come from elsewhere, and nothing is written", async () => {
-    const { context } = await as("noivu@demo.local");
+    const { context } = await as("HOME_AFFAIRS");
     const before = await ranking2016();
     const upload = (headers: Record<string, string>, query = "") =>
       context.request.post(`${baseUrl}/api/v1/imports/results${query}`, {
@@ -221,7 +207,7 @@ describe("writes to the API from another site", () => {
     });
     await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
     try {
-      const { context, page } = await as("noivu@demo.local");
+      const { context, page } = await as("HOME_AFFAIRS");
       const before = await ranking2016();
       const answer = page.waitForResponse((response) => response.url() === target);
       await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
@@ -241,10 +227,10 @@ describe("evidence files", () => {
   let evidenceUrl = "";
 
   it("Home Affairs opens a year for Sở Nội vụ and attaches evidence to its sheet", async () => {
-    const { context, page } = await as("noivu@demo.local");
+    const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(`${baseUrl}/danh-gia/mo-ky`);
     const form = page.getByTestId("open-period");
-    // The seeded framework of An Giang (other test files add frameworks to the list).
+    // The seeded framework of An Giang.
     const framework = form.locator("select[name=frameworkId] option", { hasText: "tỉnh An Giang (minh họa) (phiên bản 1," });
     await form.locator("select[name=frameworkId]").selectOption((await framework.getAttribute("value"))!);
     await form.locator("[name=year]").fill("2029");
@@ -268,10 +254,10 @@ describe("evidence files", () => {
   });
 
   it("are served as attachments with nosniff to users who may read the agency", async () => {
-    for (const email of ["noivu@demo.local", "lanhdao@demo.local"]) {
-      const { context } = await as(email);
+    for (const role of ["HOME_AFFAIRS", "LEADER"] as const) {
+      const { context } = await as(role);
       const response = await context.request.get(evidenceUrl);
-      expect(response.status(), email).toBe(200);
+      expect(response.status(), role).toBe(200);
       expect(response.headers()["content-type"]).toBe("application/pdf");
       expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename\*=UTF-8''bao-cao-snv\.pdf$/);
       expect(response.headers()["x-content-type-options"]).toBe("nosniff");
@@ -282,7 +268,7 @@ describe("evidence files", () => {
   });
 
   it("are refused to the head of another agency (403) and to the signed-out (401)", async () => {
-    const { context } = await as("thutruong@demo.local");
+    const { context } = await as("AGENCY_HEAD");
     const response = await context.request.get(evidenceUrl, { failOnStatusCode: false });
     expect(response.status()).toBe(403);
     expect((await response.json()).error).toMatch(/không có quyền/);

@@ -13,9 +13,9 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { UnauthenticatedError } from "@/lib/errors";
-import { fuzzRuns } from "../fuzz/arbitraries";
-import { CATALOGUE, materialize, method, pattern, replyProblem, tallyLine, toRequest, type Known, type Tally } from "../fuzz/api-catalogue";
-import { fingerprint, prepareFuzzData } from "../fuzz/fixtures";
+import { fuzzRuns } from "../../scripts/lib/fuzz/arbitraries";
+import { CATALOGUE, materialize, method, pattern, replyProblem, tallyLine, toRequest, type Known, type Tally } from "../../scripts/lib/fuzz/api-catalogue";
+import { fingerprint, prepareFuzzData } from "../../scripts/lib/fuzz/fixtures";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";
 

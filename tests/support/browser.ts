@@ -1,8 +1,9 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../prisma/seed";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Role } from "../../lib/db/generated/enums";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
 
@@ -32,4 +33,38 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.fill("#email", email);
   await page.fill("#password", password);
   await page.click("button[type=submit]");
+}
+
+export type Viewport = { width: number; height: number };
+export type SignedIn = { context: BrowserContext; page: Page };
+/** A new browser context signed in as the demo user of a role, its page on /trang-chu. */
+export type As = (role: Role, options?: { viewport?: Viewport }) => Promise<SignedIn>;
+
+/** The demo account of a role (prisma/seed.ts). */
+export function demoEmail(role: Role): string {
+  const user = DEMO_USERS.find((u) => u.role === role);
+  if (!user) throw new Error(`no demo user with the role ${role}`);
+  return user.email;
+}
+
+/**
+ * `as(role)` for a browser and a portal: a context of its own, signed in. The first call for a role
+ * signs in through the sign-in form; later calls reuse that session's cookies, as a second tab
+ * would (sign-in itself is tested in tests/e2e/portal.test.ts), and sign in again if it has ended.
+ */
+export function signInAs(browser: Browser, baseUrl: string, defaults: { viewport?: Viewport } = {}): As {
+  const sessions = new Map<Role, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+  return async (role, options = {}) => {
+    const viewport = options.viewport ?? defaults.viewport ?? { width: 1366, height: 900 };
+    const context = await browser.newContext({ viewport, locale: "vi-VN", storageState: sessions.get(role) });
+    const page = await context.newPage();
+    if (sessions.has(role)) {
+      await page.goto(`${baseUrl}/trang-chu`);
+      if (new URL(page.url()).pathname === "/trang-chu") return { context, page };
+    }
+    await signIn(page, baseUrl, demoEmail(role));
+    await page.waitForURL(/\/trang-chu$/);
+    sessions.set(role, await context.storageState());
+    return { context, page };
+  };
 }

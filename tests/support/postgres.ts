@@ -3,38 +3,20 @@
 // never see each other's writes. Nothing is shared with a running `npm start`: another data
 // folder, another free port.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/db/embedded";
-import { migrate } from "../../lib/db/migrate";
-import { createPrismaClient } from "../../lib/db/prisma";
-import { seed } from "../../prisma/seed";
+import { startThrowawayDatabase } from "../../scripts/lib/throwaway-portal";
 
 export const TEMPLATE_DATABASE = "portal_template";
 
 export type TestCluster = { baseUrl: string; template: string };
 
 export async function startTestCluster(): Promise<{ cluster: TestCluster; stop: () => Promise<void> }> {
-  // Not under mkdtemp's 0700 folder: PostgreSQL runs as another user when we are root.
-  const dataDir = path.join(os.tmpdir(), `portal-test-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
-  const running: RunningPostgres = await startEmbeddedPostgres({ dataDir, database: TEMPLATE_DATABASE, persistent: false });
-  const templateUrl = running.url;
-  await migrate(templateUrl);
-  const db = createPrismaClient(templateUrl, 2);
-  try {
-    await seed(db, { demo: true });
-  } finally {
-    await db.$disconnect();
-  }
-  const baseUrl = templateUrl.slice(0, templateUrl.lastIndexOf("/"));
+  const database = await startThrowawayDatabase({ demo: true, database: TEMPLATE_DATABASE });
+  // A template cannot be copied while anyone is connected to it.
+  await database.db.$disconnect();
   return {
-    cluster: { baseUrl, template: TEMPLATE_DATABASE },
-    stop: async () => {
-      await running.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    cluster: { baseUrl: database.url.slice(0, database.url.lastIndexOf("/")), template: TEMPLATE_DATABASE },
+    stop: database.remove,
   };
 }
 

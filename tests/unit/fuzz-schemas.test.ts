@@ -8,8 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { fuzzRuns, isClearMessage } from "../fuzz/arbitraries";
-import { arbitraryFor, isZodSchema } from "../fuzz/zod-arbitrary";
+import { fuzzRuns, isClearMessage } from "../../scripts/lib/fuzz/arbitraries";
+import { arbitraryFor, isZodSchema } from "../../scripts/lib/fuzz/zod-arbitrary";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 // npm test: 2,000 inputs per schema (about 5 s in all); npm run fuzz: FUZZ_RUNS=10000.

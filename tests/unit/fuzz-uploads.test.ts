@@ -9,7 +9,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
-import { fuzzRuns, isClearMessage } from "../fuzz/arbitraries";
+import { fuzzRuns, isClearMessage } from "../../scripts/lib/fuzz/arbitraries";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "fuzz-uploads-"));
 process.env.EVIDENCE_DIR = root;

@@ -1,0 +1,34 @@
+// Every end-to-end file has a portal of its own: a fresh copy of the run's seeded template database
+// (tests/support/postgres.ts) served by `next start` of the test build, stopped after the file. Files
+// never see each other's writes, so they pass in any order and two run at a time.
+import type { Browser } from "playwright-core";
+import { afterAll, inject } from "vitest";
+import { startPortalServer, type PortalServer } from "../../scripts/lib/throwaway-portal";
+import { launchBrowser, signInAs, type As, type Viewport } from "./browser";
+import { createDatabase } from "./postgres";
+
+export type FilePortal = { baseUrl: string; databaseUrl: string; server: PortalServer; stop: () => Promise<void> };
+
+/** A portal on a fresh copy of the seeded database; `env` adds to the server's environment. Stop it yourself. */
+export async function openPortal(options: { env?: Record<string, string> } = {}): Promise<FilePortal> {
+  const databaseUrl = await createDatabase(inject("cluster"));
+  const server = await startPortalServer({ databaseUrl, env: options.env });
+  return { baseUrl: server.baseUrl, databaseUrl, server, stop: () => server.kill() };
+}
+
+/** This file's portal, stopped after its tests. Call at the top of the file (`await filePortal()`). */
+export async function filePortal(options: { env?: Record<string, string> } = {}): Promise<FilePortal> {
+  const portal = await openPortal(options);
+  afterAll(portal.stop);
+  return portal;
+}
+
+export type E2E = FilePortal & { browser: Browser; as: As };
+
+/** This file's portal and Chromium, with `as(role)` for signed-in pages; all closed after its tests. */
+export async function e2e(options: { env?: Record<string, string>; viewport?: Viewport } = {}): Promise<E2E> {
+  const portal = await filePortal(options);
+  const browser = await launchBrowser();
+  afterAll(() => browser.close());
+  return { ...portal, browser, as: signInAs(browser, portal.baseUrl, { viewport: options.viewport }) };
+}
