@@ -1,0 +1,54 @@
+// Mutation testing of the pure rule modules with their unit tests: `npm run mutation` (not part of
+// `npm test`: it runs the covering unit tests once per mutant). A module is listed here when it is
+// pure (no I/O) and decides something the portal shows or enforces; every one must kill at least 90%
+// of its mutants. The report lands in .tmp/mutation/ (HTML and JSON).
+// Needs the postinstall patch scripts/lib/patch-stryker-vitest.mjs (Stryker 9.4 with Vitest 4.1).
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "vitest.mutation.config.ts" },
+  mutate: [
+    "lib/assessments/workflow.ts",
+    "lib/assessments/scores-file.ts",
+    "lib/auth/policy.ts",
+    // Only the pure rules of the sign-in throttle: the rest of the file is its PostgreSQL side.
+    "lib/auth/throttle.ts:17-37",
+    "lib/dashboards/flags.ts",
+    "lib/dashboards/what-to-fix.ts",
+    "lib/dashboards/yoy.ts",
+    "lib/directives/access.ts",
+    "lib/directives/rules.ts",
+    "lib/directives/target-rules.ts",
+    "lib/frameworks/grades.ts",
+    "lib/frameworks/tree.ts",
+    "lib/frameworks/versioning.ts",
+    "lib/results/access.ts",
+    "lib/results/components.ts",
+    "lib/results/import-plan.ts",
+    "lib/results/ranking.ts",
+    "lib/results/ranking-view.ts",
+    "lib/results/score-for-rank.ts",
+    "lib/targets/evaluate.ts",
+    "lib/units/lineage.ts",
+    "lib/units/profile-path.ts",
+    "lib/units/trend.ts",
+    "lib/api/same-origin.ts",
+    "lib/security/headers.ts",
+    "lib/db/unavailable.ts",
+    "lib/audit/view.ts",
+  ],
+  coverageAnalysis: "perTest",
+  // The machine is shared: one mutant at a time.
+  concurrency: 1,
+  timeoutMS: 10_000,
+  thresholds: { high: 90, low: 90, break: null },
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: ".tmp/mutation/report.html" },
+  jsonReporter: { fileName: ".tmp/mutation/report.json" },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  tempDirName: ".tmp/stryker",
+  ignorePatterns: [".next*", ".data*", ".tmp", "bench-results", "backups", "docs", "public"],
+  cleanTempDir: "always",
+};
