@@ -1,0 +1,96 @@
+// The ranking rule (lib/results/ranking.ts) on hand-worked tables, beyond tests/unit/ranking.test.ts:
+// how each bound of a partial table follows from the rows above and below it.
+import { describe, expect, it } from "vitest";
+import { competitionRanks, rankChange, rankTable } from "@/lib/results/ranking";
+
+const row = (key: string, score: number, officialRank: number | null = null) => ({ key, score, officialRank });
+const bounds = (rows: ReturnType<typeof rankTable>) => rows.map((r) => [r.key, r.rank, r.rankMin, r.rankMax]);
+
+describe("competition ranking", () => {
+  it("ranks scores given in any order, without reordering them", () => {
+    const scores = [80, 92.5, 85, 92.5];
+    expect(competitionRanks(scores)).toEqual([4, 1, 3, 1]);
+    expect(scores).toEqual([80, 92.5, 85, 92.5]);
+  });
+});
+
+describe("display order", () => {
+  it("is by score descending, equal scores by unit code", () => {
+    expect(rankTable([row("31", 85), row("22", 90), row("01", 85)], 3).map((r) => r.key)).toEqual(["22", "01", "31"]);
+  });
+});
+
+describe("a complete table", () => {
+  it("gives every row a definite rank, also a row whose official rank is missing", () => {
+    expect(bounds(rankTable([row("a", 90, 1), row("b", 85), row("c", 80, 3)], 3))).toEqual([
+      ["a", 1, 1, 1],
+      ["b", 2, 2, 2],
+      ["c", 3, 3, 3],
+    ]);
+  });
+  it("is complete also when more rows are known than units were ranked", () => {
+    expect(bounds(rankTable([row("a", 90), row("b", 85), row("c", 80)], 2))).toEqual([
+      ["a", 1, 1, 1],
+      ["b", 2, 2, 2],
+      ["c", 3, 3, 3],
+    ]);
+  });
+});
+
+describe("bounds on a partial table (63 units ranked)", () => {
+  it("an official rank below caps the rank of the rows above it", () => {
+    // b is 5th: a, scoring more, is at worst 4th. (A row's own official rank is checked against
+    // the bounds the other rows give it, not used to make them.)
+    expect(bounds(rankTable([row("a", 90), row("b", 80, 5)], 63))).toEqual([
+      ["a", null, 1, 4],
+      ["b", 5, 2, 63],
+    ]);
+  });
+  it("the cap passes up through unranked rows", () => {
+    // c is 10th: b at worst 9th, so a at worst 8th.
+    expect(bounds(rankTable([row("a", 90), row("b", 85), row("c", 80, 10)], 63))).toEqual([
+      ["a", null, 1, 8],
+      ["b", null, 2, 9],
+      ["c", 10, 3, 63],
+    ]);
+  });
+  it("an official rank above raises the lower bound of the rows below it", () => {
+    // a is 10th: b, scoring less, is at best 11th.
+    expect(bounds(rankTable([row("a", 95, 10), row("b", 90)], 63))).toEqual([
+      ["a", 10, 1, 62],
+      ["b", null, 11, 63],
+    ]);
+  });
+  it("the raise passes down through unranked rows", () => {
+    expect(bounds(rankTable([row("a", 95, 10), row("b", 90), row("c", 85)], 63))).toEqual([
+      ["a", 10, 1, 61],
+      ["b", null, 11, 62],
+      ["c", null, 12, 63],
+    ]);
+  });
+  it("equal scores share their bounds, and leave room for each other below", () => {
+    expect(bounds(rankTable([row("a", 90), row("b", 90), row("c", 85)], 63))).toEqual([
+      ["a", null, 1, 61],
+      ["b", null, 1, 61],
+      ["c", null, 3, 63],
+    ]);
+  });
+  it("a tied row takes its twin's official rank only when the bounds allow it", () => {
+    // b's twin c claims 1st, but a scores more: c's claim disagrees and b keeps its bounds.
+    const ranked = rankTable([row("a", 95, 1), row("b", 90), row("c", 90, 1)], 63);
+    expect(ranked.find((r) => r.key === "b")).toMatchObject({ rank: null, rankMin: 2 });
+    expect(ranked.find((r) => r.key === "c")).toMatchObject({ rank: 1, officialRankDisagrees: true });
+  });
+  it("an official rank on either bound agrees with the scores; one past them does not", () => {
+    const disagrees = (rank: number) => rankTable([row("a", 95, 3), row("b", 90, rank), row("c", 85, 8)], 63).find((r) => r.key === "b")!.officialRankDisagrees;
+    // b lies between 4th (after a) and 7th (before c).
+    expect([3, 4, 7, 8].map(disagrees)).toEqual([true, false, false, true]);
+  });
+});
+
+describe("places gained", () => {
+  it("are unknown without last year's rank", () => {
+    expect(rankChange(7, null)).toBeNull();
+    expect(rankChange(7, 7)).toBe(0);
+  });
+});
