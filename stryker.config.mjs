@@ -49,6 +49,10 @@ export default {
   jsonReporter: { fileName: ".tmp/mutation/report.json" },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   tempDirName: ".tmp/stryker",
+  // A run re-tests only the mutants whose code or covering tests changed since the last one
+  // (`npm run mutation -- --force` tests them all).
+  incremental: true,
+  incrementalFile: ".tmp/mutation/incremental.json",
   ignorePatterns: [".next*", ".data*", ".tmp", "bench-results", "backups", "docs", "public"],
   cleanTempDir: "always",
 };
