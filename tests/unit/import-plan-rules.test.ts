@@ -42,7 +42,7 @@ const context = (over: Partial<ImportContext> = {}): ImportContext => ({
   componentCodes: ["APPRAISAL", "SIPAS", "TIEP_CAN"],
   units: UNITS,
   stored: [],
-  mayChange: () => true,
+  mayWrite: () => true,
   ...over,
 });
 /** A table with these columns; each row's cells in the same order (header = row 1). */
@@ -282,10 +282,10 @@ describe("what the import changes", () => {
     expect(plan.rows[0]).toMatchObject({ status: "new", stored: null, changes: [{ column: "score", old: null, new: 88 }, { column: "source", old: null, new: "nguồn" }] });
   });
 
-  it("an unchanged row of another province is fine; a changed one needs an administrator, and says what would change", () => {
-    const mayChange = () => false;
-    expect(planImport(table(COLUMNS, good()), context({ stored: [stored()], mayChange })).rows.map((r) => r.status)).toEqual(["unchanged"]);
-    const refused = planImport(table([...COLUMNS, "note"], [...good([3, "88.5"], [5, "x".repeat(70)]), ""]), context({ stored: [stored({ note: "ghi chú" })], mayChange }));
+  it("an unchanged row of another province is fine; a new or changed one needs the national table's permission, and says what would change", () => {
+    const mayWrite = () => false;
+    expect(planImport(table(COLUMNS, good()), context({ stored: [stored()], mayWrite })).rows.map((r) => r.status)).toEqual(["unchanged"]);
+    const refused = planImport(table([...COLUMNS, "note"], [...good([3, "88.5"], [5, "x".repeat(70)]), ""]), context({ stored: [stored({ note: "ghi chú" })], mayWrite }));
     expect(refused.issues).toEqual([
       {
         row: 2,
@@ -293,7 +293,10 @@ describe("what the import changes", () => {
         message: `${OTHER_PROVINCE_CHANGE} (Hà Nội, PAR INDEX 2020: score: 88 → 88,5; source: "nguồn" → "${"x".repeat(57)}…"; note: "ghi chú" → (trống)).`,
       },
     ]);
-    expect(OTHER_PROVINCE_CHANGE).toBe("Chỉ quản trị viên được sửa kết quả đã có của tỉnh khác");
+    expect(refused.rows).toEqual([]);
+    const added = planImport(table(COLUMNS, good()), context({ mayWrite }));
+    expect(added.issues).toEqual([{ row: 2, column: "unit_code", message: `${OTHER_PROVINCE_CHANGE} (Hà Nội, PAR INDEX 2020: chưa có kết quả).` }]);
+    expect(OTHER_PROVINCE_CHANGE).toBe("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu");
   });
 
   it("every row is checked, and the plan lists them in file order", () => {
