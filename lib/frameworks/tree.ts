@@ -47,10 +47,10 @@ export function nodeLabel(level: CriterionLevel | null, code: string): string {
   return `${LEVEL_LABELS[level ?? "CRITERION"]} ${code}`;
 }
 
-function issue(row: TreeRow | undefined, text: string, extra: Partial<TreeIssue> = {}): TreeIssue {
+function issue(row: TreeRow, text: string, extra: Partial<TreeIssue> = {}): TreeIssue {
   // Messages read "Dòng 5: mã … " in a file, "Mã …" in a form.
-  const message = row?.row ? `Dòng ${row.row}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
-  return { row: row?.row, code: row?.code || undefined, message, ...extra };
+  const message = row.row ? `Dòng ${row.row}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+  return { row: row.row, code: row.code || undefined, message, ...extra };
 }
 
 function codeIssues(row: TreeRow): TreeIssue[] {

@@ -1,6 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { actionLabel, auditChanges, changesText, entityLabel, showValue } from "@/lib/audit/view";
 
+// Every change the portal records and every kind of row it records it on.
+const ACTIONS = [
+  "assessment.adjust", "assessment.submit", "assessment.requestExplanations", "assessment.startRound2",
+  "assessment.finalize", "assessmentPeriod.open", "assessmentPeriod.publish", "criterion.create",
+  "criterion.update", "criterion.delete", "criterionScore.selfScore", "criterionScore.explain",
+  "criterionScore.appraiseRound1", "criterionScore.appraiseRound2", "criterionScore.requestExplanation",
+  "criterionScore.import.self", "criterionScore.import.round1", "criterionScore.import.round2",
+  "directive.create", "directive.update", "directive.link", "directive.unlink", "directive.file.add",
+  "directive.file.remove", "evidence.add", "evidence.remove", "framework.create", "framework.update",
+  "framework.newVersion", "framework.replaceTree", "framework.setMaxPoints", "framework.setGradeBands",
+  "framework.setComponents", "publishedResult.create", "publishedResult.update", "publishedResult.import",
+  "report.submit", "report.update", "target.create", "target.bulkCreate", "target.update", "target.delete",
+  "task.create", "task.update", "task.delete", "task.progress", "task.file.add", "task.file.remove",
+  "user.create",
+];
+const ENTITIES = [
+  "Assessment", "AssessmentPeriod", "Criterion", "CriterionScore", "Directive", "DirectiveLink", "Framework",
+  "PeriodicReport", "PublishedResult", "StoredFile", "Target", "Task", "User",
+];
+
 describe("an audit row as people read it", () => {
   it("lists the changed fields old → new and keeps the unchanged ones as context", () => {
     const changes = auditChanges(
@@ -39,5 +59,52 @@ describe("an audit row as people read it", () => {
     expect(actionLabel("criterionScore.selfScore")).toBe("Tự chấm điểm");
     expect(actionLabel("something.new")).toBe("something.new");
     expect(entityLabel("PublishedResult")).toBe("Kết quả công bố");
+  });
+});
+
+describe("the rules of an audit row's display", () => {
+  it("an empty text, like a missing value, reads (trống); false reads không", () => {
+    expect(showValue("")).toBe("(trống)");
+    expect(showValue(undefined)).toBe("(trống)");
+    expect(showValue(false)).toBe("không");
+    expect(showValue(0)).toBe("0");
+  });
+
+  it("text is shortened past 300 characters, not at 300", () => {
+    expect(showValue("x".repeat(300))).toBe("x".repeat(300));
+    expect(showValue("x".repeat(301))).toBe(`${"x".repeat(300)}…`);
+  });
+
+  it("a creation or a deletion has no field that did not change", () => {
+    expect(auditChanges(null, { year: 2026 })).toEqual({ changes: [{ field: "year", old: "(trống)", new: "2026" }], context: [] });
+    expect(auditChanges({ year: 2026 }, undefined)).toEqual({ changes: [{ field: "year", old: "2026", new: "(trống)" }], context: [] });
+  });
+
+  it("an empty nested object is a field of its own", () => {
+    expect(auditChanges({ bands: {} }, { bands: { A: 90 } }).changes).toEqual([
+      { field: "bands", old: "{}", new: "(trống)" },
+      { field: "bands.A", old: "(trống)", new: "90" },
+    ]);
+  });
+
+  it("a change of a plain value is written as the value's", () => {
+    expect(changesText(auditChanges("cũ", "mới"))).toBe("giá trị: cũ → mới");
+  });
+});
+
+describe("names in the audit log", () => {
+  // A person reads the log: every action and every kind of row has a Vietnamese name of its own.
+  it("every action recorded has a name of its own, not its code", () => {
+    const names = ACTIONS.map(actionLabel);
+    // A capitalised phrase, never a code: "Tự chấm điểm", not "criterionScore.selfScore".
+    names.forEach((name, i) => expect(name, ACTIONS[i]).toMatch(/^\p{Lu}[^.]*$/u));
+    expect(new Set(names).size).toBe(ACTIONS.length);
+  });
+
+  it("every kind of row has a name of its own, not its model's", () => {
+    const names = ENTITIES.map(entityLabel);
+    names.forEach((name, i) => expect(name, ENTITIES[i]).not.toBe(ENTITIES[i]));
+    names.forEach((name, i) => expect(name, ENTITIES[i]).toMatch(/^\p{Lu}[^.]*$/u));
+    expect(new Set(names).size).toBe(ENTITIES.length);
   });
 });

@@ -35,6 +35,22 @@ describe("criterion flags", () => {
     expect(sortCriteria(rows, "code").map((r) => r.code)).toEqual(["1.2", "1.9", "1.10", "2.1"].sort((a, b) => a.localeCompare(b, "vi", { numeric: true })));
     expect(rows[0].code).toBe("1.10");
   });
+
+  it("the two orders differ when the weakest criterion is not the first one", () => {
+    const rows = [
+      { code: "1.1", lost: 0 },
+      { code: "1.2", lost: 2 },
+      { code: "2.1", lost: 1 },
+    ];
+    expect(sortCriteria(rows, "lost").map((r) => r.code)).toEqual(["1.2", "2.1", "1.1"]);
+    expect(sortCriteria(rows, "code").map((r) => r.code)).toEqual(["1.1", "1.2", "2.1"]);
+  });
+
+  it("a score within a billionth of 0, of the maximum or of the target is rounding noise, not a real difference", () => {
+    expect(criterionFlags({ maxPoints: 2, score: 1e-9, target: null })).toEqual(["not_scored"]);
+    expect(criterionFlags({ maxPoints: 2, score: 2 - 1e-9, target: null })).toEqual([]);
+    expect(criterionFlags({ maxPoints: 5, score: 2 - 1e-9, target: 2 })).toEqual(["below_max"]);
+  });
 });
 
 describe("what to fix", () => {

@@ -12,6 +12,8 @@ import {
   recomputeAllParents,
   recomputeAncestors,
   round2,
+  setLeafMaxima,
+  subtreeCodes,
   SUM_TOLERANCE,
   updateNode,
   type TreeRow,
@@ -150,5 +152,95 @@ describe("edits", () => {
   it("recomputing every parent counts a blank leaf as 0 and survives a loop", () => {
     expect(recomputeAllParents([row("1", null, 9), row("1.1", "1", null), row("1.2", "1", 1.5)]).map((r) => r.maxPoints)).toEqual([1.5, null, 1.5]);
     expect(recomputeAllParents([row("A", "B", 1), row("B", "A", 2)]).map((r) => r.maxPoints)).toEqual([1, 2]);
+  });
+});
+
+describe("each problem names its cell", () => {
+  const at = (code: string, n: number) => ({ code, row: n });
+
+  it("a duplicate code: the code column; the duplicate is left out of the tree", () => {
+    const result = check([row("1", null, 2, { row: 2 }), row("1.1", "1", 2, { row: 3 }), row("1.1", "1", 2, { row: 4 })]);
+    expect(result.issues).toEqual([{ ...at("1.1", 4), field: "code", column: "code", message: "Dòng 4: mã 1.1 bị trùng với dòng 3. Mỗi tiêu chí cần một mã riêng." }]);
+    expect(result.rows.map((r) => r.code)).toEqual(["1", "1.1"]);
+  });
+
+  it("a row without a code is not in the tree", () => {
+    expect(check([row("", null, 1)]).rows).toEqual([]);
+    expect(check([row("", null, 1)]).roots).toEqual([]);
+  });
+
+  it("a node that is its own parent: the parent_code column", () => {
+    expect(check([row("1", "1", 1, { row: 5 })]).issues).toEqual([
+      { ...at("1", 5), column: "parent_code", message: "Dòng 5: Tiêu chí 1 không thể là mục cha của chính nó. Sửa cột parent_code." },
+    ]);
+  });
+
+  it("an unknown parent: the parent_code column", () => {
+    expect(check([row("1.1", "1", 1, { row: 2 })]).issues).toEqual([
+      { ...at("1.1", 2), field: "parentCode", column: "parent_code", message: "Dòng 2: Tiêu chí 1.1: mã cha 1 không có trong bộ chỉ số. Sửa cột parent_code hoặc thêm mục 1." },
+    ]);
+  });
+
+  it("a fourth level: the parent_code column", () => {
+    const rows = [row("1", null, 1), row("1.1", "1", 1), row("1.1.1", "1.1", 1), row("1.1.1.1", "1.1.1", 1, { row: 9 })];
+    expect(check(rows).issues).toEqual([
+      {
+        ...at("1.1.1.1", 9),
+        column: "parent_code",
+        message: "Dòng 9: Tiêu chí 1.1.1.1 nằm ở cấp thứ 4: bộ chỉ số chỉ có 3 cấp (lĩnh vực → tiêu chí → tiêu chí thành phần). Chuyển mục này lên cấp trên.",
+      },
+    ]);
+  });
+
+  it("a level that does not match the place in the tree: the level column, saying where the node is", () => {
+    expect(check([row("1", null, 1, { row: 2, level: "CRITERION" })]).issues).toEqual([
+      { ...at("1", 2), field: "level", column: "level", message: "Dòng 2: 1 được ghi là Tiêu chí nhưng không có mục cha nên phải là Lĩnh vực. Sửa cột level hoặc parent_code." },
+    ]);
+    expect(check([row("1", null, 1), row("1.1", "1", 1, { row: 3, level: "FIELD" })]).issues).toEqual([
+      { ...at("1.1", 3), field: "level", column: "level", message: "Dòng 3: 1.1 được ghi là Lĩnh vực nhưng nằm dưới 1 nên phải là Tiêu chí. Sửa cột level hoặc parent_code." },
+    ]);
+  });
+
+  it("a leaf without a maximum, and children that do not add up: the max_points column", () => {
+    expect(check([row("1", null, null, { row: 2 })]).issues).toEqual([
+      { ...at("1", 2), field: "maxPoints", column: "max_points", message: "Dòng 2: Lĩnh vực 1: thiếu điểm tối đa. Nhập điểm tối đa, ví dụ 2,5." },
+    ]);
+    expect(check([row("1", null, 1.01, { row: 2 }), row("1.1", "1", 1, { row: 3 })]).issues).toEqual([
+      {
+        ...at("1", 2),
+        field: "maxPoints",
+        column: "max_points",
+        message: "Dòng 2: Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 1 nhưng lĩnh vực là 1,01. Sửa điểm để hai số bằng nhau.",
+      },
+    ]);
+  });
+
+  it("fields that do not add up to the framework's maximum: the maxScore field, with no row", () => {
+    expect(check([row("1", null, 4), row("2", null, 5)], 10, true).issues).toEqual([
+      { field: "maxScore", message: "Tổng điểm tối đa các lĩnh vực là 9 nhưng điểm tối đa của bộ chỉ số là 10. Sửa điểm để hai số bằng nhau." },
+    ]);
+  });
+
+  it("one row's problems keep the order they are found in", () => {
+    expect(check([row("1", null, -1, { row: 2, name: "" })]).issues.map((i) => i.message)).toEqual([
+      "Dòng 2: Lĩnh vực 1: thiếu tên. Nhập tên tiêu chí.",
+      "Dòng 2: Lĩnh vực 1: điểm tối đa không được âm (đang là -1).",
+    ]);
+  });
+});
+
+describe("a node's subtree and the leaves' maxima", () => {
+  it("the subtree is the node and everything under it, once each even in a loop", () => {
+    const rows = [row("1", null, 3), row("1.1", "1", 1), row("1.1.1", "1.1", 1), row("1.2", "1", 2), row("2", null, 1)];
+    expect(subtreeCodes(rows, "1")).toEqual(["1", "1.1", "1.1.1", "1.2"]);
+    expect(subtreeCodes([row("A", "B", 1), row("B", "A", 1)], "A")).toEqual(["A", "B"]);
+  });
+
+  it("new maxima are set on leaves only; parents become the sum of their children", () => {
+    const rows = [row("1", null, 3), row("1.1", "1", 1), row("1.2", "1", 2)];
+    const maxima = new Map([["1", 50], ["1.1", 4]]);
+    expect(setLeafMaxima(rows, maxima).map((r) => r.maxPoints)).toEqual([6, 4, 2]);
+    // Even a parent that no recomputation reaches (a loop) keeps its maximum.
+    expect(setLeafMaxima([row("A", "B", 1), row("B", "A", 2)], new Map([["A", 9]])).map((r) => r.maxPoints)).toEqual([1, 2]);
   });
 });

@@ -11,6 +11,7 @@ type Reach = "all" | "province" | "agency" | "none";
 const TABLE: Record<Permission, Record<Actor["role"], Reach>> = {
   "province.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "province", AGENCY_HEAD: "agency" },
   "results.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  "results.importNational": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
@@ -63,6 +64,10 @@ describe("reach of an account without a unit", () => {
   it("an agency head without an agency reaches no agency, not even data without one", () => {
     expect(can(actor("AGENCY_HEAD", { agencyId: null }), "assessment.selfScore", { provinceId: PROVINCE, agencyId: null })).toBe(false);
     expect(can(actor("AGENCY_HEAD", { agencyId: null }), "assessment.selfScore", { provinceId: PROVINCE })).toBe(false);
+  });
+
+  it("an agency's id on another province's data is not the agency head's agency", () => {
+    expect(can(actor("AGENCY_HEAD"), "assessment.selfScore", { provinceId: 2, agencyId: AGENCY })).toBe(false);
   });
 });
 

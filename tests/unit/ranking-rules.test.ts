@@ -81,6 +81,27 @@ describe("bounds on a partial table (63 units ranked)", () => {
     expect(ranked.find((r) => r.key === "b")).toMatchObject({ rank: null, rankMin: 2 });
     expect(ranked.find((r) => r.key === "c")).toMatchObject({ rank: 1, officialRankDisagrees: true });
   });
+  it("a tie's official rank, given on any of its rows, bounds the rows below", () => {
+    // a and b tie; b was published 3rd (two unknown units above), so c is at best 4th.
+    expect(bounds(rankTable([row("a", 90), row("b", 90, 3), row("c", 80)], 10))).toEqual([
+      ["a", 3, 3, 3],
+      ["b", 3, 1, 8],
+      ["c", null, 4, 10],
+    ]);
+  });
+  it("a tied row takes the official rank of whichever twin has one", () => {
+    expect(bounds(rankTable([row("a", 90), row("b", 90), row("c", 90, 4), row("d", 70)], 10)).slice(0, 2)).toEqual([
+      ["a", 4, 4, 4],
+      ["b", 4, 4, 4],
+    ]);
+  });
+  it("a twin's official rank on either bound is taken; one past the upper bound is not", () => {
+    const twin = (rank: number) => rankTable([row("a", 90), row("b", 90, rank), row("c", 80)], 10)[0];
+    // a lies between 1st and 8th (c and a's twin below or beside it).
+    expect(twin(1)).toMatchObject({ rank: 1, rankMin: 1, rankMax: 1 });
+    expect(twin(8)).toMatchObject({ rank: 8, rankMin: 8, rankMax: 8 });
+    expect(twin(9)).toMatchObject({ rank: null, rankMin: 1, rankMax: 8 });
+  });
   it("an official rank on either bound agrees with the scores; one past them does not", () => {
     const disagrees = (rank: number) => rankTable([row("a", 95, 3), row("b", 90, rank), row("c", 85, 8)], 63).find((r) => r.key === "b")!.officialRankDisagrees;
     // b lies between 4th (after a) and 7th (before c).

@@ -28,7 +28,7 @@ const line = (row: number, values: Partial<Record<(typeof SCORE_COLUMNS)[number]
   values: { agency_code: "STP", agency_name: "Sở Tư pháp", code: "1.1.1", name: "Kế hoạch", max_points: "2.5", self_score: "", appraised_score: "", comment: "", ...values },
 });
 const anyone = () => true;
-const plan = (rows: TableRow[], t: ScoreTarget | ((agency: string, code: string) => ScoreTarget | "unknown-agency" | "unknown-code"), mayScore = anyone) =>
+const plan = (rows: TableRow[], t: ScoreTarget | ((agency: string, code: string) => ScoreTarget | "unknown-agency" | "unknown-code"), mayScore: Parameters<typeof planScoreImport>[3] = anyone) =>
   planScoreImport(COLUMNS, rows, typeof t === "function" ? t : () => t, mayScore);
 
 describe("the exported sheet", () => {
