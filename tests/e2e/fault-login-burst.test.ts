@@ -13,7 +13,7 @@ import { e2e } from "../support/portal";
 const ATTEMPTS = 1000;
 const PER_ACCOUNT = 5;
 const PER_ADDRESS = 20;
-const { baseUrl, databaseUrl, browser } = await e2e();
+const { baseUrl, databaseUrl, browser, server } = await e2e();
 const db = createPrismaClient(databaseUrl, 2);
 afterAll(() => db.$disconnect());
 

@@ -1,11 +1,11 @@
-// The reach of a 2025 province over the records of the units it was formed from, for directives
-// (lib/directives/access.ts) and published results (lib/results/access.ts), and the throttle's pure
-// rules (lib/auth/throttle.ts), beyond tests/unit/directives.test.ts and tests/unit/throttle.test.ts.
+// The reach of the permission table beyond one unit (lib/auth/reach.ts): a 2025 province over the
+// records of the units it was formed from, the same reach as a Prisma `where` for lists, and the
+// throttle's pure rules (lib/auth/throttle.ts), beyond tests/unit/directives.test.ts and
+// tests/unit/throttle.test.ts.
 import { describe, expect, it } from "vitest";
 import { clientIp, throttleVerdict } from "@/lib/auth/throttle";
-import { ForbiddenError, UnauthenticatedError, type Actor } from "@/lib/auth/policy";
-import { authorizeOnDirective, authorizeReadDirective, directiveScope, mayOnDirective } from "@/lib/directives/access";
-import { authorizeResultsOf, authorizeResultsWriter, mayWriteResultsOf } from "@/lib/results/access";
+import { ForbiddenError, holds, reachOf, UnauthenticatedError, type Actor } from "@/lib/auth/policy";
+import { authorizeOnUnit, authorizeOwnProvince, lineageScope, mayOnUnit, reachedUnits, reachWhere } from "@/lib/auth/reach";
 
 // Old An Giang (1) and Kiên Giang (2) formed the new An Giang (3) on 01/07/2025; 9 is elsewhere.
 const LINKS = [
@@ -16,65 +16,106 @@ const actor = (over: Partial<Actor> = {}): Actor => ({
   id: 1, email: "x@demo.local", name: "X", role: "HOME_AFFAIRS", provinceId: 3, provinceName: "An Giang", agencyId: null, agencyName: null, ...over,
 });
 const head = actor({ role: "AGENCY_HEAD", agencyId: 7 });
+const admin = actor({ role: "ADMIN", provinceId: null });
 
-describe("a directive's scope", () => {
+describe("the table's cell", () => {
+  it("is the reach of a role's permission", () => {
+    expect(reachOf("ADMIN", "framework.write")).toBe("all");
+    expect(reachOf("HOME_AFFAIRS", "directive.write")).toBe("province");
+    expect(reachOf("AGENCY_HEAD", "task.report")).toBe("agency");
+    expect(reachOf("LEADER", "directive.write")).toBe("none");
+  });
+
+  it("a role holds a permission when it reaches anywhere at all", () => {
+    expect(holds({ role: "LEADER" }, "province.read")).toBe(true);
+    expect(holds({ role: "AGENCY_HEAD" }, "task.report")).toBe(true);
+    expect(holds({ role: "LEADER" }, "directive.write")).toBe(false);
+    expect(holds({ role: "HOME_AFFAIRS" }, "results.importNational")).toBe(false);
+  });
+});
+
+describe("the scope of data of a unit", () => {
   it("is the first of the unit and its successors the actor holds the permission on", () => {
-    expect(directiveScope(actor(), "directive.write", 1, LINKS)).toEqual({ provinceId: 3, agencyId: null });
-    expect(directiveScope(actor({ provinceId: 1 }), "directive.write", 1, LINKS)).toEqual({ provinceId: 1, agencyId: null });
+    expect(lineageScope(actor(), "directive.write", 1, LINKS)).toEqual({ provinceId: 3, agencyId: null });
+    expect(lineageScope(actor({ provinceId: 1 }), "directive.write", 1, LINKS)).toEqual({ provinceId: 1, agencyId: null });
   });
 
   it("else the unit itself, so that the table refuses", () => {
-    expect(directiveScope(actor({ provinceId: 9 }), "directive.write", 1, LINKS, 7)).toEqual({ provinceId: 1, agencyId: 7 });
+    expect(lineageScope(actor({ provinceId: 9 }), "directive.write", 1, LINKS, 7)).toEqual({ provinceId: 1, agencyId: 7 });
   });
 
-  it("a directive without a unit (national) is reached by administrators only", () => {
-    expect(directiveScope(actor(), "directive.write", null, LINKS)).toEqual({ provinceId: null, agencyId: null });
-    expect(mayOnDirective(actor(), "directive.write", null, LINKS)).toBe(false);
-    expect(mayOnDirective(actor({ role: "ADMIN", provinceId: null }), "directive.write", null, LINKS)).toBe(true);
+  it("data without a unit (national) is reached by administrators only", () => {
+    expect(lineageScope(actor(), "directive.write", null, LINKS)).toEqual({ provinceId: null, agencyId: null });
+    expect(mayOnUnit(actor(), "directive.write", null, LINKS)).toBe(false);
+    expect(mayOnUnit(admin, "directive.write", null, LINKS)).toBe(true);
+  });
+
+  it("an agency head acts on their own agency's part of an old unit's data, not another agency's", () => {
+    expect(mayOnUnit(head, "task.report", 1, LINKS, 7)).toBe(true);
+    expect(mayOnUnit(head, "task.report", 1, LINKS, 8)).toBe(false);
+    expect(mayOnUnit(head, "task.report", 1, LINKS)).toBe(false);
   });
 });
 
-describe("acting on a directive", () => {
+describe("acting on data of a unit", () => {
   it("answers 401 signed out and 403 outside the reach", () => {
-    expect(() => authorizeOnDirective(null, "directive.write", 1, LINKS)).toThrow(UnauthenticatedError);
-    expect(() => authorizeOnDirective(actor({ provinceId: 9 }), "directive.write", 1, LINKS)).toThrow(ForbiddenError);
-    expect(() => authorizeOnDirective(actor(), "directive.write", 1, LINKS)).not.toThrow();
+    expect(() => authorizeOnUnit(null, "directive.write", 1, LINKS)).toThrow(UnauthenticatedError);
+    expect(() => authorizeOnUnit(actor({ provinceId: 9 }), "directive.write", 1, LINKS)).toThrow(ForbiddenError);
+    expect(() => authorizeOnUnit(actor({ role: "LEADER" }), "results.write", 3, LINKS)).toThrow(ForbiddenError);
+    expect(() => authorizeOnUnit(actor(), "directive.write", 1, LINKS)).not.toThrow();
+    expect(() => authorizeOnUnit(actor(), "results.write", 2, LINKS)).not.toThrow();
+    expect(() => authorizeOnUnit(head, "task.report", 2, LINKS, 7)).not.toThrow();
   });
 
-  it("an agency head reads a directive that involves their agency, not another", () => {
-    expect(() => authorizeReadDirective(head, 1, LINKS, [5, 7])).not.toThrow();
-    expect(() => authorizeReadDirective(head, 1, LINKS, [5])).toThrow(ForbiddenError);
-    expect(() => authorizeReadDirective(actor({ role: "AGENCY_HEAD", agencyId: null }), 1, LINKS, [7])).toThrow(ForbiddenError);
-  });
-
-  it("staff and leaders of the province read it whatever agencies it involves", () => {
-    expect(() => authorizeReadDirective(actor({ role: "LEADER" }), 1, LINKS, [])).not.toThrow();
-    expect(() => authorizeReadDirective(null, 1, LINKS, [7])).toThrow(UnauthenticatedError);
-  });
-});
-
-describe("writing published results", () => {
-  it("reaches the results of the units the province was formed from", () => {
-    expect(mayWriteResultsOf(actor(), 2, LINKS)).toBe(true);
-    expect(mayWriteResultsOf(actor(), 9, LINKS)).toBe(false);
-    expect(() => authorizeResultsOf(actor(), 2, LINKS)).not.toThrow();
-  });
-
-  it("answers 401 signed out and 403 outside the reach", () => {
-    expect(() => authorizeResultsOf(null, 2, LINKS)).toThrow(UnauthenticatedError);
-    expect(() => authorizeResultsOf(actor(), 9, LINKS)).toThrow(ForbiddenError);
-    expect(() => authorizeResultsOf(actor({ role: "LEADER" }), 3, LINKS)).toThrow(ForbiddenError);
-  });
-
-  it("writing results at all is for staff of a province and administrators", () => {
-    expect(() => authorizeResultsWriter(actor())).not.toThrow();
-    expect(() => authorizeResultsWriter(actor({ role: "ADMIN", provinceId: null }))).not.toThrow();
-    expect(() => authorizeResultsWriter(actor({ provinceId: null }))).toThrow(ForbiddenError);
-    expect(() => authorizeResultsWriter(actor({ role: "LEADER" }))).toThrow(ForbiddenError);
-    expect(() => authorizeResultsWriter(null)).toThrow(UnauthenticatedError);
+  it("on one's own province: staff of a province and administrators, for the permissions they hold", () => {
+    expect(() => authorizeOwnProvince(actor(), "results.write")).not.toThrow();
+    expect(() => authorizeOwnProvince(admin, "results.write")).not.toThrow();
+    expect(() => authorizeOwnProvince(actor({ provinceId: null }), "results.write")).toThrow(ForbiddenError);
+    expect(() => authorizeOwnProvince(actor({ role: "LEADER" }), "results.write")).toThrow(ForbiddenError);
+    expect(() => authorizeOwnProvince(null, "results.write")).toThrow(UnauthenticatedError);
   });
 });
 
+describe("the units a permission reaches, for lists", () => {
+  it("everywhere for an administrator (no filter)", () => {
+    expect(reachedUnits(admin, "results.write", LINKS)).toBeNull();
+  });
+
+  it("the actor's province and the old units it was formed from", () => {
+    expect(reachedUnits(actor(), "results.write", LINKS)).toEqual([3, 1, 2]);
+    expect(reachedUnits(actor({ provinceId: 1 }), "results.write", LINKS)).toEqual([1]);
+  });
+
+  it("none without a province, for a role without the permission, or one reaching its own agency only", () => {
+    expect(reachedUnits(actor({ provinceId: null }), "results.write", LINKS)).toEqual([]);
+    expect(reachedUnits(actor({ role: "LEADER" }), "results.write", LINKS)).toEqual([]);
+    expect(reachedUnits(head, "province.read", LINKS)).toEqual([]);
+  });
+});
+
+describe("the Prisma where of the rows a permission reaches", () => {
+  type Where = { provinceId?: { in: number[] }; agencyId?: number };
+  const shape = { province: (ids: number[]): Where => ({ provinceId: { in: ids } }), agency: (id: number): Where => ({ agencyId: id }) };
+
+  it("every row for an administrator", () => {
+    expect(reachWhere(admin, "audit.read", shape, LINKS)).toEqual({});
+  });
+
+  it("the rows of the province and its former units; without lineage, of the province alone", () => {
+    expect(reachWhere(actor(), "audit.read", shape, LINKS)).toEqual({ provinceId: { in: [3, 1, 2] } });
+    expect(reachWhere(actor(), "audit.read", shape)).toEqual({ provinceId: { in: [3] } });
+    expect(reachWhere(actor({ provinceId: null }), "audit.read", shape, LINKS)).toEqual({ provinceId: { in: [] } });
+  });
+
+  it("the rows of the actor's agency; an agency head without an agency matches none", () => {
+    expect(reachWhere(head, "province.read", shape, LINKS)).toEqual({ agencyId: 7 });
+    expect(reachWhere(actor({ role: "AGENCY_HEAD", agencyId: null }), "province.read", shape, LINKS)).toEqual({ agencyId: -1 });
+  });
+
+  it("no row for a role without the permission", () => {
+    expect(reachWhere(actor({ role: "LEADER" }), "audit.read", shape, LINKS)).toEqual({ provinceId: { in: [] } });
+  });
+});
 describe("sign-in throttling", () => {
   const now = new Date("2026-01-01T10:00:00Z");
   const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);

@@ -1,15 +1,12 @@
-// The rules of directives (lib/directives/rules.ts) not covered by tests/unit/directives.test.ts:
+// The rules of directives (lib/directives/rules.ts, their tasks' timing in lib/tasks/rules.ts) not covered by tests/unit/directives.test.ts:
 // each report period with its label and dates, the status filters, and the labels people read.
 import { describe, expect, it } from "vitest";
 import {
-  calendarDay,
-  daysOverdue,
   directivePeriods,
   directiveProgress,
   findPeriod,
   isReportingKind,
   matchesStatus,
-  OPEN_TASK_STATUSES,
   PROGRESS_LABELS,
   REPORT_CELL_LABELS,
   reportingPeriods,
@@ -19,6 +16,8 @@ import {
   STATUS_FILTERS,
   TARGETS_OVERALL_LABELS,
 } from "@/lib/directives/rules";
+import { daysOverdue, OPEN_TASK_STATUSES } from "@/lib/tasks/rules";
+import { calendarDay } from "@/lib/time";
 
 describe("days", () => {
   it("a stored date or a text date reads as its calendar day", () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { NO_REGION, RANKING_FILE_COLUMNS, rankingFileRows, rankLabel, unknownRegionMessage } from "@/lib/results/ranking-view";
 import { profileUnit } from "@/lib/units/profile-path";
-import { AVERAGE_KEY, trendPoints } from "@/lib/units/trend";
+import { AVERAGE_KEY, trendPoints } from "@/lib/profiles/trend";
 
 describe("rank labels", () => {
   it("an upper bound just inside the table is still a range", () => {

@@ -1,7 +1,7 @@
 // How a published total and its components fit together (lib/results/components.ts), each rule
 // with its message, beyond tests/unit/results-import.test.ts.
 import { describe, expect, it } from "vitest";
-import { COMPONENT_SUM_TOLERANCE, parseDecimal, resolveTotal, round2 } from "@/lib/results/components";
+import { COMPONENT_SUM_TOLERANCE, parseDecimal, resolveTotal } from "@/lib/results/components";
 
 const DEFS = [
   { code: "APPRAISAL", nameVi: "Điểm thẩm định", maxPoints: 61.5 },
@@ -20,10 +20,6 @@ describe("a decimal as typed", () => {
     expect(parseDecimal("1.")).toEqual({ ok: false, message: '"1." không phải là số: viết dạng 92,18 hoặc 92.18.' });
     expect(parseDecimal(".5")).toMatchObject({ ok: false });
     expect(parseDecimal("88.123")).toEqual({ ok: false, message: '"88.123" có quá 2 chữ số thập phân.' });
-  });
-  it("rounds to the cent", () => {
-    expect(round2(0.1 + 0.2)).toBe(0.3);
-    expect(round2(1.236)).toBe(1.24);
   });
 });
 

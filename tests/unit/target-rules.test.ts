@@ -1,7 +1,7 @@
 // What a directive's target must say to be evaluated, and the commitments every agency signs
 // (lib/directives/target-rules.ts): each rule with its exact message, hand-checked.
 import { describe, expect, it } from "vitest";
-import { buildBulkTargets, defaultUnit, TARGET_KIND_HINTS, TARGET_KINDS_ORDER, targetIssues, type TargetContext, type TargetDraft } from "@/lib/directives/target-rules";
+import { buildBulkTargets, defaultUnit, TARGET_KIND_HINTS, TARGET_KINDS_ORDER, targetIssues, type TargetContext, type TargetDraft } from "@/lib/targets/rules";
 
 const PAR = { code: "PAR_INDEX", shortName: "PAR INDEX", subject: "PROVINCE" as const, maxScore: 100 };
 const SIPAS = { code: "SIPAS", shortName: "SIPAS", subject: "PROVINCE" as const, maxScore: 90 };
