@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { AuditAction, AuditEntity } from "@/lib/audit/log";
 import { actionLabel, auditChanges, changesText, entityLabel, showValue } from "@/lib/audit/view";
 
-// Every change the portal records and every kind of row it records it on.
+// Every change the portal records and every kind of row it records it on (the type check below
+// fails when lib/audit/log.ts gains one that is not listed here).
 const ACTIONS = [
   "assessment.adjust", "assessment.submit", "assessment.requestExplanations", "assessment.startRound2",
   "assessment.finalize", "assessmentPeriod.open", "assessmentPeriod.publish", "criterion.create",
@@ -15,11 +17,13 @@ const ACTIONS = [
   "report.submit", "report.update", "target.create", "target.bulkCreate", "target.update", "target.delete",
   "task.create", "task.update", "task.delete", "task.progress", "task.file.add", "task.file.remove",
   "user.create",
-];
+] as const satisfies readonly AuditAction[];
 const ENTITIES = [
   "Assessment", "AssessmentPeriod", "Criterion", "CriterionScore", "Directive", "DirectiveLink", "Framework",
   "PeriodicReport", "PublishedResult", "StoredFile", "Target", "Task", "User",
-];
+] as const satisfies readonly AuditEntity[];
+type Unlisted = Exclude<AuditAction, (typeof ACTIONS)[number]> | Exclude<AuditEntity, (typeof ENTITIES)[number]>;
+const everyOneListed: [Unlisted] extends [never] ? true : Unlisted = true;
 
 describe("an audit row as people read it", () => {
   it("lists the changed fields old → new and keeps the unchanged ones as context", () => {
@@ -95,6 +99,7 @@ describe("the rules of an audit row's display", () => {
 describe("names in the audit log", () => {
   // A person reads the log: every action and every kind of row has a Vietnamese name of its own.
   it("every action recorded has a name of its own, not its code", () => {
+    expect(everyOneListed).toBe(true);
     const names = ACTIONS.map(actionLabel);
     // A capitalised phrase, never a code: "Tự chấm điểm", not "criterionScore.selfScore".
     names.forEach((name, i) => expect(name, ACTIONS[i]).toMatch(/^\p{Lu}[^.]*$/u));
