@@ -47,12 +47,6 @@ export default {
     "scripts/lib/http-gate.mjs:10-86",
   ],
   coverageAnalysis: "perTest",
-  // Static mutants (module-level constants: label tables, patterns, the CSP) take effect only when
-  // the module loads again, so each one reruns every unit test file in a fresh module graph: 328 of
-  // them took 84% of a run. They are left out (reported as ignored): the label tables are checked
-  // word for word or for completeness by the unit tests instead, and the test files share one module
-  // cache (vitest.mutation.config.ts), which a static mutant would not see.
-  ignoreStatic: true,
   // The machine is shared: one mutant at a time.
   concurrency: 1,
   timeoutMS: 10_000,
