@@ -3,10 +3,11 @@
 // and in again in another browser); numbers follow the language; pages do not overflow a phone.
 // Leaves lanhdao@demo.local's choice back on Vietnamese, as the other files expect.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { filePortal } from "../support/portal";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl } = await filePortal();
 const LEADER = "lanhdao@demo.local";
 let browser: Browser;
 /** Accounts a test switched to English and has not switched back yet (restored after the file). */
