@@ -1,5 +1,6 @@
 // The internal scoring workflow's rules (lib/assessments/workflow.ts), one hand-checked case per rule.
 import { describe, expect, it } from "vitest";
+import { expectInCatalogue } from "../support/catalogue";
 import {
   appraisalRound,
   appraisedScore,
@@ -7,7 +8,6 @@ import {
   canSelfScore,
   finalTotal,
   nextStatus,
-  PERIOD_STATUS_LABELS,
   scoreProblem,
   seesAppraisal,
   selfTotal,
@@ -168,6 +168,6 @@ describe("labels", () => {
       ROUND2: "Thẩm định vòng 2",
       FINALIZED: "Đã chốt điểm",
     });
-    expect(PERIOD_STATUS_LABELS).toEqual({ SELF_SCORING: "Đang tự chấm", APPRAISAL: "Đang thẩm định", PUBLISHED: "Đã công bố" });
+    expectInCatalogue({ SELF_SCORING: "Đang tự chấm", APPRAISAL: "Đang thẩm định", PUBLISHED: "Đã công bố" });
   });
 });

@@ -16,7 +16,7 @@ const ACTIONS = [
   "framework.setComponents", "publishedResult.create", "publishedResult.update", "publishedResult.import",
   "report.submit", "report.update", "target.create", "target.bulkCreate", "target.update", "target.delete",
   "task.create", "task.update", "task.delete", "task.progress", "task.file.add", "task.file.remove",
-  "user.create",
+  "user.create", "user.locale",
 ] as const satisfies readonly AuditAction[];
 const ENTITIES = [
   "Assessment", "AssessmentPeriod", "Criterion", "CriterionScore", "Directive", "DirectiveLink", "Framework",

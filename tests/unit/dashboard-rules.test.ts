@@ -1,13 +1,14 @@
 // The agency view's rules (lib/dashboards/flags.ts, what-to-fix.ts, yoy.ts) on hand-worked cases,
 // beyond tests/unit/dashboard-logic.test.ts.
 import { describe, expect, it } from "vitest";
-import { criterionFlags, FLAG_LABELS, pointsLost, sortCriteria } from "@/lib/dashboards/flags";
+import { expectInCatalogue } from "../support/catalogue";
+import { criterionFlags, pointsLost, sortCriteria } from "@/lib/dashboards/flags";
 import { defaultTarget, planFixes, rankAmongPeers } from "@/lib/dashboards/what-to-fix";
 import { yearOverYear } from "@/lib/dashboards/yoy";
 
 describe("criterion flags", () => {
   it("are named as Quyết định 1020/UBND-TH names them", () => {
-    expect(FLAG_LABELS).toEqual({ not_scored: "Không có điểm", below_max: "Chưa đạt điểm tối đa", below_target: "Dưới chỉ tiêu" });
+    expectInCatalogue({ not_scored: "Không có điểm", below_max: "Chưa đạt điểm tối đa", below_target: "Dưới chỉ tiêu" });
   });
 
   it("a criterion worth 0 points scored 0 is not flagged as unscored", () => {

@@ -1,7 +1,7 @@
 // Every code and message lib/db/unavailable.ts reads as "the database is down", one by one, and the
 // near misses it must leave alone (a 500 stays a 500).
 import { describe, expect, it } from "vitest";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseUnavailableMessage, isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 const withCode = (code: string) => Object.assign(new Error("x"), { code });
 
@@ -64,6 +64,6 @@ describe("other failures stay failures", () => {
 
 describe("the message", () => {
   it("tells the user what happened and what to do", () => {
-    expect(DATABASE_UNAVAILABLE_MESSAGE).toBe("Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.");
+    expect(databaseUnavailableMessage()).toBe("Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.");
   });
 });

@@ -1,20 +1,17 @@
 // The rules of directives (lib/directives/rules.ts, their tasks' timing in lib/tasks/rules.ts) not covered by tests/unit/directives.test.ts:
 // each report period with its label and dates, the status filters, and the labels people read.
 import { describe, expect, it } from "vitest";
+import { expectInCatalogue } from "../support/catalogue";
 import {
   directivePeriods,
   directiveProgress,
   findPeriod,
   isReportingKind,
   matchesStatus,
-  PROGRESS_LABELS,
-  REPORT_CELL_LABELS,
   reportingPeriods,
   reportMatrix,
   reportsOwed,
-  STATUS_FILTER_LABELS,
   STATUS_FILTERS,
-  TARGETS_OVERALL_LABELS,
 } from "@/lib/directives/rules";
 import { daysOverdue, OPEN_TASK_STATUSES } from "@/lib/tasks/rules";
 import { calendarDay } from "@/lib/time";
@@ -128,15 +125,15 @@ describe("the list's status filter", () => {
 
 describe("labels", () => {
   it("say the statuses as staff say them", () => {
-    expect(PROGRESS_LABELS).toEqual({ no_tasks: "Chưa giao nhiệm vụ", overdue: "Có nhiệm vụ quá hạn", in_progress: "Đang thực hiện", done: "Đã hoàn thành các nhiệm vụ" });
-    expect(TARGETS_OVERALL_LABELS).toEqual({
+    expectInCatalogue({ no_tasks: "Chưa giao nhiệm vụ", overdue: "Có nhiệm vụ quá hạn", in_progress: "Đang thực hiện", done: "Đã hoàn thành các nhiệm vụ" });
+    expectInCatalogue({
       none: "Không đặt chỉ tiêu",
       missed: "Có chỉ tiêu không đạt",
       at_risk: "Có chỉ tiêu có nguy cơ không đạt",
       pending: "Chỉ tiêu chưa xác định",
       met: "Đạt mọi chỉ tiêu",
     });
-    expect(STATUS_FILTER_LABELS).toEqual({
+    expectInCatalogue({
       overdue: "Có nhiệm vụ quá hạn",
       in_progress: "Đang thực hiện, chưa quá hạn",
       done: "Đã hoàn thành các nhiệm vụ",
@@ -145,6 +142,6 @@ describe("labels", () => {
       targets_pending: "Có chỉ tiêu chưa xác định",
       targets_met: "Đạt mọi chỉ tiêu",
     });
-    expect(REPORT_CELL_LABELS).toEqual({ submitted: "Đã báo cáo", missing: "Chưa báo cáo", open: "Đang trong kỳ", upcoming: "Chưa đến kỳ" });
+    expectInCatalogue({ submitted: "Đã báo cáo", missing: "Chưa báo cáo", open: "Đang trong kỳ", upcoming: "Chưa đến kỳ" });
   });
 });

@@ -10,7 +10,7 @@ import {
   fileYear,
   NOTE_MAX_LENGTH,
   OPTIONAL_COLUMNS,
-  OTHER_PROVINCE_CHANGE,
+  otherProvinceRule,
   planImport,
   REQUIRED_COLUMNS,
   sameUnitCode,
@@ -290,13 +290,13 @@ describe("what the import changes", () => {
       {
         row: 2,
         column: "score",
-        message: `${OTHER_PROVINCE_CHANGE} (Hà Nội, PAR INDEX 2020: score: 88 → 88,5; source: "nguồn" → "${"x".repeat(57)}…"; note: "ghi chú" → (trống)).`,
+        message: `${otherProvinceRule()} (Hà Nội, PAR INDEX 2020: score: 88 → 88,5; source: "nguồn" → "${"x".repeat(57)}…"; note: "ghi chú" → (trống)).`,
       },
     ]);
     expect(refused.rows).toEqual([]);
     const added = planImport(table(COLUMNS, good()), context({ mayWrite }));
-    expect(added.issues).toEqual([{ row: 2, column: "unit_code", message: `${OTHER_PROVINCE_CHANGE} (Hà Nội, PAR INDEX 2020: chưa có kết quả).` }]);
-    expect(OTHER_PROVINCE_CHANGE).toBe("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu");
+    expect(added.issues).toEqual([{ row: 2, column: "unit_code", message: `${otherProvinceRule()} (Hà Nội, PAR INDEX 2020: chưa có kết quả).` }]);
+    expect(otherProvinceRule()).toBe("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu");
   });
 
   it("every row is checked, and the plan lists them in file order", () => {

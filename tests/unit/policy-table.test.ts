@@ -1,7 +1,8 @@
 // The permission table (lib/auth/policy.ts) cell by cell: each role's reach for each permission,
 // checked on data of the actor's own agency, another agency of the province and another province.
 import { describe, expect, it } from "vitest";
-import { authorize, can, ForbiddenError, ROLE_LABELS, UnauthenticatedError, type Actor, type Permission } from "@/lib/auth/policy";
+import { expectInCatalogue } from "../support/catalogue";
+import { authorize, can, ForbiddenError, UnauthenticatedError, type Actor, type Permission } from "@/lib/auth/policy";
 
 const PROVINCE = 1;
 const AGENCY = 10;
@@ -81,7 +82,7 @@ describe("authorize", () => {
 
 describe("role names", () => {
   it("are the titles users know", () => {
-    expect(ROLE_LABELS).toEqual({
+    expectInCatalogue({
       ADMIN: "Quản trị hệ thống",
       HOME_AFFAIRS: "Cán bộ Sở Nội vụ",
       AGENCY_HEAD: "Thủ trưởng cơ quan, đơn vị",

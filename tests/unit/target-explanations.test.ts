@@ -1,7 +1,8 @@
 // Whether a target is met (lib/targets/evaluate.ts): every explanation the leader reads, word for
 // word, and the boundaries of each rule, beyond tests/unit/target-evaluation.test.ts.
 import { describe, expect, it } from "vitest";
-import { evaluateTarget, TARGET_KIND_LABELS, TARGET_STATUS_LABELS, targetText, type Measure, type TargetFacts, type TargetSpec } from "@/lib/targets/evaluate";
+import { expectInCatalogue } from "../support/catalogue";
+import { evaluateTarget, TARGET_KIND_LABELS, targetText, type Measure, type TargetFacts, type TargetSpec } from "@/lib/targets/evaluate";
 
 const spec = (over: Partial<TargetSpec>): TargetSpec => ({ kind: "MIN_SCORE", year: 2024, value: 85, valueMax: null, unit: null, subject: "SIPAS", ...over });
 const facts = (over: Partial<TargetFacts>): TargetFacts => ({ maxScore: 100, current: null, previous: null, provisional: null, tasks: null, ...over });
@@ -11,7 +12,7 @@ const bounds = (min: number, max: number, of = 63) => ({ value: null, min, max, 
 
 describe("labels", () => {
   it("name each status and kind as the plans do", () => {
-    expect(TARGET_STATUS_LABELS).toEqual({ met: "Đạt", missed: "Không đạt", at_risk: "Có nguy cơ không đạt", not_yet_known: "Chưa xác định" });
+    expectInCatalogue({ met: "Đạt", missed: "Không đạt", at_risk: "Có nguy cơ không đạt", not_yet_known: "Chưa xác định" });
     expect(TARGET_KIND_LABELS).toEqual({
       MIN_SCORE: "Điểm tối thiểu",
       MIN_PERCENT_OF_MAX: "Tỷ lệ điểm tối thiểu",
