@@ -3,6 +3,7 @@
 // HTTPS). Logic lives in lib/api/same-origin.ts and lib/security/headers.ts.
 import { NextResponse, type NextRequest } from "next/server";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/api/same-origin";
+import { LOCALE_COOKIE } from "@/lib/i18n/config";
 import { API_CONTENT_SECURITY_POLICY, isHttps, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
@@ -12,7 +13,7 @@ export function proxy(request: NextRequest) {
   let csp: string;
   if (isCrossSiteWrite(request.method, request.headers)) {
     csp = API_CONTENT_SECURITY_POLICY;
-    response = crossSiteRefusal();
+    response = crossSiteRefusal(request.cookies.get(LOCALE_COOKIE)?.value);
   } else if (api) {
     csp = API_CONTENT_SECURITY_POLICY;
     response = NextResponse.next();

@@ -6,10 +6,10 @@
 // state-changing request: the API's POST/PUT/DELETE and the server actions (POSTs to pages, which
 // Next itself would answer with a 500 when the origin differs).
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
-export const CROSS_SITE_MESSAGE =
-  "Yêu cầu bị từ chối: thao tác thay đổi dữ liệu chỉ được gửi từ chính các trang của cổng, không nhận từ trang web khác. Mở cổng rồi thực hiện lại.";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function isCrossSiteWrite(method: string, headers: Headers): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
@@ -25,6 +25,8 @@ export function isCrossSiteWrite(method: string, headers: Headers): boolean {
   }
 }
 
-export function crossSiteRefusal(): Response {
-  return Response.json({ error: CROSS_SITE_MESSAGE }, { status: 403 });
+/** 403, worded in the visitor's language (the cookie: the proxy runs before any sign-in is read). */
+export function crossSiteRefusal(cookie: string | undefined): Response {
+  const message = libTranslator("errors.generic", resolveLocale(null, cookie))("crossSite");
+  return Response.json({ error: message }, { status: 403 });
 }

@@ -1,7 +1,11 @@
 "use server";
 // Sign-in and sign-out entry points for the forms.
 import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
 import { databaseUnavailableMessage, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import { inLocale } from "@/lib/i18n/message-locale";
 import { pathAfterSignIn } from "./redirect";
 import { loginSchema } from "./schema";
 import { signIn, signOut, TooManyAttempts } from "./auth";
@@ -12,7 +16,14 @@ export type LoginState = {
   email?: string;
 };
 
-export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
+/** Signs in; its messages are in the visitor's language (the cookie: nobody is signed in yet). */
+export async function login(previous: LoginState, formData: FormData): Promise<LoginState> {
+  const locale = resolveLocale(null, (await cookies()).get(LOCALE_COOKIE)?.value);
+  return inLocale(locale, () => attemptLogin(previous, formData));
+}
+
+async function attemptLogin(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  const t = libTranslator("errors.signIn");
   const raw = { email: formData.get("email") ?? "", password: formData.get("password") ?? "" };
   const parsed = loginSchema.safeParse(raw);
   const email = String(raw.email);
@@ -40,13 +51,13 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
       if (throttled) {
         const minutes = error instanceof TooManyAttempts ? error.retryAfterMinutes : cause instanceof TooManyAttempts ? cause.retryAfterMinutes : 15;
         return {
-          error: `Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa, vui lòng thử lại sau ${minutes} phút.`,
+          error: t("tooManyAttempts", { minutes }),
           email,
         };
       }
       // Not the user's fault: say so rather than "wrong password".
       if (isDatabaseUnavailable(cause)) return { error: databaseUnavailableMessage(), email };
-      return { error: "Email hoặc mật khẩu không đúng. Vui lòng kiểm tra lại.", email };
+      return { error: t("wrongCredentials"), email };
     }
     throw error; // the redirect after a successful sign-in
   }

@@ -11,6 +11,8 @@ const { NotFoundError, parseInput, ValidationError } = await import("@/lib/error
 const { checkFileSize } = await import("@/lib/io/upload");
 const { readTable, tableFormatOf } = await import("@/lib/io/table-file");
 const { parseDecimal, resolveTotal } = await import("@/lib/results/components");
+const { loginSchema } = await import("@/lib/auth/schema");
+const { crossSiteRefusal } = await import("@/lib/api/same-origin");
 
 const schema = z.object({ year: z.number().int().max(2100), name: z.string().min(1).max(5) });
 const issues = (input: unknown) => {
@@ -63,5 +65,16 @@ describe("the language of lib's messages", () => {
     expect(resolveTotal(input)).toEqual({ ok: false, issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) phải từ 0 đến 10 điểm (đang là 10,5)." }] });
     expect(inLocale("en", () => resolveTotal(input))).toEqual({ ok: false, issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) must be from 0 to 10 points (it is 10.5)." }] });
     expect(inLocale("en", () => parseDecimal("9,123"))).toEqual({ ok: false, message: '"9,123" has more than 2 decimals.' });
+  });
+
+  it("words the sign-in form's problems and the cross-site refusal in the visitor's language", async () => {
+    const problems = () => loginSchema.safeParse({ email: "x".repeat(300), password: "" }).error?.issues.map((i) => i.message);
+    expect(problems()).toEqual(["Email quá dài (tối đa 254 ký tự).", "Vui lòng nhập mật khẩu."]);
+    expect(inLocale("en", problems)).toEqual(["The email is too long (at most 254 characters).", "Please enter your password."]);
+    expect(inLocale("en", () => loginSchema.safeParse({ email: "ten", password: "p" }).error?.issues[0].message)).toBe("The email is not valid; it should look like ten@donvi.gov.vn.");
+    expect(await crossSiteRefusal(undefined).json()).toEqual({ error: expect.stringMatching(/^Yêu cầu bị từ chối: thao tác thay đổi dữ liệu/) });
+    const english = crossSiteRefusal("en");
+    expect(english.status).toBe(403);
+    expect(await english.json()).toEqual({ error: expect.stringMatching(/^Request refused: changes to data are accepted only from the portal's own pages/) });
   });
 });
