@@ -9,6 +9,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { criteriaWithin } from "@/lib/frameworks/queries";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { versionedIdSchema } from "@/lib/validation/schema";
 import type { LineageLink } from "@/lib/units/lineage";
 import { agenciesWithin, lineageLinks } from "@/lib/units/queries";
@@ -20,7 +21,7 @@ type Directive = { id: number; number: string; provinceId: number | null; years:
 
 async function directiveOf(id: number): Promise<Directive> {
   const directive = await db.directive.findUnique({ where: { id }, select: { id: true, number: true, provinceId: true, years: true } });
-  if (!directive) throw new NotFoundError("Không tìm thấy văn bản: có thể đã bị xóa. Tải lại danh sách văn bản.");
+  if (!directive) throw new NotFoundError(libTranslator("errors.targets")("directiveNotFound"));
   return directive;
 }
 
@@ -42,7 +43,7 @@ function targetSnapshot(t: TargetRow) {
 }
 
 function describeTarget(t: TargetRow): string {
-  return `${targetText(targetSpec(t))} (năm ${t.year})`;
+  return libTranslator("errors.targets")("described", { target: targetText(targetSpec(t)), year: String(t.year) });
 }
 
 /** Checks a target against the directive and the database; returns the row to write. */
@@ -99,7 +100,7 @@ export async function createTarget(actor: Actor, input: unknown): Promise<{ id: 
 
 async function loadTarget(id: number) {
   const target = await db.target.findUnique({ where: { id }, include: { ...targetInclude, directive: true } });
-  if (!target) throw new NotFoundError("Không tìm thấy chỉ tiêu: có thể đã bị xóa. Tải lại trang.");
+  if (!target) throw new NotFoundError(libTranslator("errors.targets")("targetNotFound"));
   return target;
 }
 
@@ -109,11 +110,12 @@ export async function updateTarget(actor: Actor, input: unknown): Promise<{ vers
   const stored = await loadTarget(id);
   authorizeOnUnit(actor, "directive.write", stored.directive.provinceId, links);
   const row = await checkedTarget(stored.directive, links, draft);
+  const t = libTranslator("errors.targets");
   return db.$transaction(async (tx) => {
     await writeVersioned({ id, version }, (where) => tx.target.updateMany({ where, data: nextVersion(row) }), {
       current: () => tx.target.findUnique({ where: { id }, include: targetInclude }),
-      conflict: (current) => new ConflictError(`Chỉ tiêu vừa được người khác sửa; hiện là: ${describeTarget(current)}. Tải lại trang rồi sửa lại nếu vẫn cần.`, targetSnapshot(current)),
-      gone: "Chỉ tiêu vừa bị người khác xóa. Tải lại trang.",
+      conflict: (current) => new ConflictError(t("editedSinceRead", { target: describeTarget(current) }), targetSnapshot(current)),
+      gone: t("deletedSinceRead"),
     });
     const updated = await tx.target.findUniqueOrThrow({ where: { id }, include: targetInclude });
     await writeAudit(tx, actor, {
@@ -133,11 +135,12 @@ export async function deleteTarget(actor: Actor, input: unknown): Promise<void> 
   const links = await lineageLinks();
   const stored = await loadTarget(id);
   authorizeOnUnit(actor, "directive.write", stored.directive.provinceId, links);
+  const t = libTranslator("errors.targets");
   await db.$transaction(async (tx) => {
     await writeVersioned({ id, version }, (where) => tx.target.deleteMany({ where }), {
       current: () => tx.target.findUnique({ where: { id }, include: targetInclude }),
-      conflict: (current) => new ConflictError(`Chỉ tiêu vừa được người khác sửa thành: ${describeTarget(current)}. Tải lại trang rồi quyết định có xóa không.`, targetSnapshot(current)),
-      gone: "Chỉ tiêu đã được người khác xóa.",
+      conflict: (current) => new ConflictError(t("editedBeforeDelete", { target: describeTarget(current) }), targetSnapshot(current)),
+      gone: t("alreadyDeleted"),
     });
     await writeAudit(tx, actor, {
       action: "target.delete",
@@ -160,7 +163,7 @@ export async function createBulkTargets(actor: Actor, input: unknown): Promise<{
     db.target.findMany({ where: { directiveId: directive.id }, select: { kind: true, year: true, agencyId: true, criterionId: true } }),
   ]);
   const unknown = data.agencyIds.filter((id) => !agencies.some((a) => a.id === id));
-  if (unknown.length > 0) throw new ValidationError([{ field: "agencyIds", message: "Có cơ quan không thuộc tỉnh của văn bản: chọn lại trong danh sách." }]);
+  if (unknown.length > 0) throw new ValidationError([{ field: "agencyIds", message: libTranslator("errors.targets")("agencyOutsideProvince") }]);
   const ordered = data.agencyIds.map((id) => agencies.find((a) => a.id === id)!);
   const { drafts, issues } = buildBulkTargets(
     { kind: data.kind, year: data.year, value: data.value, criterionId: data.criterionId, note: data.note },

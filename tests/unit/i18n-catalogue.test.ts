@@ -298,7 +298,6 @@ const LIB_NOT_YET_IN_CATALOGUE = new Set([
   "lib/results/score-for-rank.ts",
   "lib/storage/files.ts",
   "lib/targets/evaluate.ts",
-  "lib/targets/mutations.ts",
   "lib/targets/queries.ts",
   "lib/targets/rules.ts",
   "lib/targets/schema.ts",
