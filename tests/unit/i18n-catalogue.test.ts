@@ -281,7 +281,6 @@ const LIB_NOT_YET_IN_CATALOGUE = new Set([
   "lib/directives/rules.ts",
   "lib/directives/schema.ts",
   "lib/frameworks/actions.ts",
-  "lib/frameworks/criteria/mutations.ts",
   "lib/frameworks/labels.ts",
   "lib/frameworks/mutations.ts",
   "lib/frameworks/queries.ts",

@@ -4,7 +4,7 @@
 import "server-only";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { NotFoundError, parseInput } from "@/lib/errors";
-import { formatPoints } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { nodeSnapshot } from "../changes";
 import { readTreeFile } from "../io";
 import { changeFramework, frameworkScope, type FrameworkChange } from "../mutations";
@@ -34,20 +34,20 @@ const fieldsOf = (data: NodeFields): NodeFields => ({
 
 function nodeById(state: FrameworkState, criterionId: number): TreeRow {
   const row = state.rows.find((r) => r.id === criterionId);
-  if (!row) throw new NotFoundError("Không tìm thấy tiêu chí này trong bộ chỉ số (có thể vừa bị xóa). Tải lại trang.");
+  if (!row) throw new NotFoundError(libTranslator("errors.criteria")("notFound"));
   return row;
 }
 
-const SUM_HINT =
-  'Cách sửa: chọn "Tính lại điểm các cấp trên" để điểm tối đa của mục cha bằng tổng các mục con, hoặc dùng "Sửa điểm tối đa" để sửa nhiều tiêu chí cùng lúc, hoặc nhập cả cây từ tệp.';
-const TOTAL_HINT =
-  'Bộ chỉ số đang áp dụng phải giữ đúng tổng điểm: dùng "Sửa điểm tối đa" để chuyển điểm giữa các tiêu chí trong một lần lưu, hoặc nhập cả cây từ tệp.';
+// How to make a refused sum pass; worded when a change is refused, in that request's language.
+const sumHint = () => libTranslator("errors.criteria")("sumHint");
+const totalHint = () => libTranslator("errors.criteria")("totalHint");
 
 const currentNode = (criterionId: number) => (state: FrameworkState) => {
   const row = state.rows.find((r) => r.id === criterionId);
+  const t = libTranslator("errors.criteria");
   return row
-    ? { text: `Hiện tại ${nodeLabel(row.level, row.code)} là "${row.name}", tối đa ${formatPoints(row.maxPoints)} điểm.`, value: nodeSnapshot(row) }
-    : { text: "Tiêu chí này đã bị xóa.", value: null };
+    ? { text: t("current", { node: nodeLabel(row.level, row.code), name: row.name, points: libFormat().points(row.maxPoints) }), value: nodeSnapshot(row) }
+    : { text: t("deleted"), value: null };
 };
 
 /**
@@ -69,7 +69,7 @@ function changeNode(
     current: about === null ? undefined : currentNode(about),
     plan: (state) => ({
       next: { ...state, rows: edit(state, { recomputeParents: data.recomputeParents }) },
-      hint: data.recomputeParents ? TOTAL_HINT : SUM_HINT,
+      hint: data.recomputeParents ? totalHint() : sumHint(),
     }),
   });
 }
@@ -101,7 +101,7 @@ export async function setMaxPoints(actor: Actor, input: SetMaxPointsInput): Prom
     action: "framework.setMaxPoints",
     plan: (state) => {
       const maxima = new Map(data.points.map((p) => [nodeById(state, p.criterionId).code, p.maxPoints]));
-      return { next: { ...state, rows: setLeafMaxima(state.rows, maxima) }, hint: TOTAL_HINT };
+      return { next: { ...state, rows: setLeafMaxima(state.rows, maxima) }, hint: totalHint() };
     },
   });
 }
