@@ -288,7 +288,6 @@ const LIB_NOT_YET_IN_CATALOGUE = new Set([
   "lib/frameworks/tree.ts",
   "lib/frameworks/versioning.ts",
   "lib/profiles/queries.ts",
-  "lib/profiles/schema.ts",
   "lib/results/actions.ts",
   "lib/results/mutations.ts",
   "lib/results/queries.ts",

@@ -13,6 +13,7 @@ const { readTable, tableFormatOf } = await import("@/lib/io/table-file");
 const { parseDecimal, resolveTotal } = await import("@/lib/results/components");
 const { loginSchema } = await import("@/lib/auth/schema");
 const { crossSiteRefusal } = await import("@/lib/api/same-origin");
+const { profileDateSchema } = await import("@/lib/profiles/schema");
 
 const schema = z.object({ year: z.number().int().max(2100), name: z.string().min(1).max(5) });
 const issues = (input: unknown) => {
@@ -76,5 +77,11 @@ describe("the language of lib's messages", () => {
     const english = crossSiteRefusal("en");
     expect(english.status).toBe(403);
     expect(await english.json()).toEqual({ error: expect.stringMatching(/^Request refused: changes to data are accepted only from the portal's own pages/) });
+  });
+
+  it("words a schema's own messages when the input is checked, not when the module loads", () => {
+    const problem = () => profileDateSchema.safeParse("2025-02-30").error?.issues[0].message;
+    expect(problem()).toBe("Tham số ngay không phải một ngày có thật, ví dụ 2025-06-30.");
+    expect(inLocale("en", problem)).toBe("The parameter ngay is not a real date, e.g. 2025-06-30.");
   });
 });
