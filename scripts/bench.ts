@@ -128,7 +128,7 @@ try {
   fs.writeFileSync(path.join(outDir, `bench-${label}.json`), JSON.stringify({ ...results, budgets }, null, 2));
   const markdown = toMarkdown(results, budgets);
   fs.writeFileSync(path.join(outDir, `bench-${label}.md`), markdown);
-  log("\n" + markdown);
+  log(`\n${markdown}`);
   log(`Kết quả: bench-results/bench-${label}.json, bench-results/bench-${label}.md`);
   process.exitCode = budgets.every((b) => b.met) ? 0 : 1;
 } finally {

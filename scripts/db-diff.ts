@@ -188,7 +188,7 @@ function tagCharColumns<T>(result: T): T {
 
 class CharTaggingClient extends pg.Client {
   // Both calling styles: pg.Pool passes a callback, direct callers await the promise.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Client.query's overloads cannot be forwarded any other way.
   override query(...args: any[]): any {
     const callback = args.at(-1);
     if (typeof callback === "function") {

@@ -228,7 +228,7 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
           {plan.status === "reached" ? (
             <p className="text-emerald-800">{t("reached")}</p>
           ) : plan.status === "impossible" ? (
-            <Callout tone="error" size="sm" className="text-red-900" role={undefined} data-testid="fix-impossible">
+            <Callout tone="error" size="sm" className="text-red-900" role="note" data-testid="fix-impossible">
               {plan.aboveMaximum
                 ? t("aboveMaximum", { max: format.points(a.framework.maxScore) })
                 : t("impossible", {

@@ -13,7 +13,9 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
   const { state, pending, onSubmit, error, invalid } = useFormAction(bulkTargetsAction, { reset: true });
   const [kind, setKind] = useState<"COMMITMENT_COMPLETION" | "CRITERION_SCORE">("COMMITMENT_COMPLETION");
   const boxes = useRef<HTMLFieldSetElement>(null);
-  const setAll = (checked: boolean) => boxes.current?.querySelectorAll<HTMLInputElement>("input[type=checkbox]").forEach((box) => (box.checked = checked));
+  const setAll = (checked: boolean) => boxes.current?.querySelectorAll<HTMLInputElement>("input[type=checkbox]").forEach((box) => {
+      box.checked = checked;
+    });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="bulk-targets">
       <input type="hidden" name="directiveId" value={directiveId} />

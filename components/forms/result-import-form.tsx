@@ -81,7 +81,7 @@ export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
       {current && !current.ok ? (
         <div className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="import-errors">
           <p className="font-semibold">{current.error}</p>
-          {current.issues && current.issues.some((issue) => issue.row !== undefined || issue.column !== undefined) ? (
+          {current.issues?.some((issue) => issue.row !== undefined || issue.column !== undefined) ? (
             <table className="mt-3 min-w-full bg-white text-left text-sm">
               <thead className="bg-red-100">
                 <tr>

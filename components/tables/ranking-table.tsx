@@ -50,11 +50,11 @@ function ChangeCell({ change }: { change: number | null }) {
   if (change === null) return <span className="text-slate-400">—</span>;
   if (change === 0) return <span className="text-slate-600">= 0</span>;
   return change > 0 ? (
-    <span className="text-emerald-700" aria-label={t("up", { places: change })}>
+    <span className="text-emerald-700" role="img" aria-label={t("up", { places: change })}>
       ▲ {change}
     </span>
   ) : (
-    <span className="text-red-700" aria-label={t("down", { places: -change })}>
+    <span className="text-red-700" role="img" aria-label={t("down", { places: -change })}>
       ▼ {-change}
     </span>
   );

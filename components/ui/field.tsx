@@ -58,6 +58,7 @@ export function Field({
 /** A labelled control of a filter bar (a GET form): the label above, the control compact. */
 export function FilterField({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the children, labelled by nesting.
     <label className="text-sm">
       <span className="block text-slate-600">{label}</span>
       {children}

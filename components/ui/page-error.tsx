@@ -14,6 +14,7 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
   const t = useTranslations("common.pageError");
   const [cause, setCause] = useState<Cause>("checking");
   // Checked again for every new error (after a failed retry, the cause may have changed).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `error` is the trigger, not an input.
   useEffect(() => {
     let live = true;
     setCause("checking");

@@ -6,7 +6,7 @@
 // state-changing request: the API's POST/PUT/DELETE and the server actions (POSTs to pages, which
 // Next itself would answer with a 500 when the origin differs).
 
-import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/config";
+import { resolveLocale } from "@/lib/i18n/config";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

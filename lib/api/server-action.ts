@@ -11,6 +11,7 @@ export type ActionResult<T = undefined> =
   | { ok: false; error: string; issues?: Issue[]; fieldErrors?: Record<string, string>; current?: unknown };
 
 /** Runs an action's work with lib's messages in the user's language (lib/i18n/message-locale.ts). */
+// biome-ignore lint/suspicious/noConfusingVoidType: an action's work may return nothing (Promise<void>) or a message.
 export async function runAction<T>(work: () => Promise<{ message?: string; data?: T } | void>): Promise<ActionResult<T>> {
   // Loaded here, not at the top: reading the account's language loads Auth.js, which this module
   // (imported for its types by client components and by tests) must not.
@@ -18,6 +19,7 @@ export async function runAction<T>(work: () => Promise<{ message?: string; data?
   return inLocale(locale, () => attempt(work));
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: as runAction.
 async function attempt<T>(work: () => Promise<{ message?: string; data?: T } | void>): Promise<ActionResult<T>> {
   try {
     const done = (await work()) ?? {};

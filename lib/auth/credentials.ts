@@ -22,7 +22,7 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, ip: strin
   // The password is checked for every account, disabled or not, and against a dummy hash when
   // there is none: the time of the answer tells nothing about which accounts exist or are active.
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  const ok = passwordOk && user !== null && user.active;
+  const ok = passwordOk && user?.active;
   if (!ok || !user) return { ok: false, reason: "invalid" };
   await markSucceeded(db, reserved.attemptId);
   return { ok: true, userId: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };

@@ -39,7 +39,7 @@ export async function loadActor(
       LEFT JOIN agency a ON a.id = u.agency_id
       LEFT JOIN province ap ON ap.id = a.province_id
      WHERE ${condition}`;
-  if (!user || !user.active) return null;
+  if (!user?.active) return null;
   if ("sessionVersion" in where && where.sessionVersion !== undefined && where.sessionVersion !== user.session_version) return null;
   return {
     id: user.id,

@@ -10,7 +10,7 @@ import zlib from "node:zlib";
 const BLOCK = 512;
 
 function octal(value: number, width: number): string {
-  return value.toString(8).padStart(width - 1, "0") + "\0";
+  return `${value.toString(8).padStart(width - 1, "0")}\0`;
 }
 
 /** The name and prefix fields of a ustar header (a name longer than 100 bytes is split at a "/"). */
@@ -40,7 +40,7 @@ function header(name: string, size: number, mtime: Date): Buffer {
   block.write(parts.prefix, 345, 155, "utf8");
   let sum = 0;
   for (const byte of block) sum += byte;
-  block.write(octal(sum, 7) + " ", 148, "ascii");
+  block.write(`${octal(sum, 7)} `, 148, "ascii");
   return block;
 }
 

@@ -128,7 +128,7 @@ export async function createBackup(options: { databaseUrl: string; evidenceDir: 
           for (;;) {
             const { rows } = await client.query<{ j: string }>(`FETCH ${FETCH_ROWS} FROM backup_rows`);
             if (rows.length === 0) break;
-            const text = rows.map((r) => r.j).join("\n") + "\n";
+            const text = `${rows.map((r) => r.j).join("\n")}\n`;
             hash.update(text);
             if (!out.write(text)) await once(out, "drain");
             count += rows.length;

@@ -15,7 +15,8 @@ function client(): PrismaClient {
     throw new Error("DATABASE_URL is not set: start the portal with `npm start` (embedded PostgreSQL) or set it.");
   }
   // One client per process, also across Next's dev-mode module reloads.
-  return (globalForDb.portalDb = createPrismaClient(connectionString, Number(process.env.DB_POOL_SIZE ?? 10)));
+  globalForDb.portalDb = createPrismaClient(connectionString, Number(process.env.DB_POOL_SIZE ?? 10));
+  return globalForDb.portalDb;
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

@@ -243,7 +243,9 @@ export function subtreeCodes(rows: readonly TreeRow[], code: string): string[] {
   const visit = (c: string) => {
     if (out.includes(c)) return;
     out.push(c);
-    rows.filter((r) => r.parentCode === c).forEach((r) => visit(r.code));
+    rows.filter((r) => r.parentCode === c).forEach((r) => {
+      visit(r.code);
+    });
   };
   visit(code);
   return out;

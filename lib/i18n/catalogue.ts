@@ -88,7 +88,10 @@ export function pickMessages(locale: Locale, paths: readonly MessagePath[]): Tre
     keys.forEach((key, i) => {
       from = (from as Tree)[key];
       if (i === keys.length - 1) into[key] = from;
-      else into = (into[key] ??= {}) as Tree;
+      else {
+        into[key] ??= {};
+        into = into[key] as Tree;
+      }
     });
   }
   return picked;

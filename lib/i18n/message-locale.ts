@@ -14,7 +14,8 @@ const KEY = Symbol.for("portal.messageLocale");
 function scope(): Scope | null {
   const host = globalThis as unknown as Host;
   if (!host.AsyncLocalStorage) return null;
-  return (host[KEY] ??= new host.AsyncLocalStorage());
+  host[KEY] ??= new host.AsyncLocalStorage();
+  return host[KEY];
 }
 
 export function messageLocale(): Locale {

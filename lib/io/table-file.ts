@@ -95,7 +95,9 @@ async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
   for (const [rowNumber, cells] of [...sheet].sort(([a], [b]) => a - b)) {
     if (rowNumber === 1) continue;
     const values: Record<string, string> = {};
-    columns.forEach((column, i) => (values[column] = unprotectCell((cells.get(i + 1) ?? "").trim())));
+    columns.forEach((column, i) => {
+      values[column] = unprotectCell((cells.get(i + 1) ?? "").trim());
+    });
     if (Object.values(values).some((v) => v !== "")) rows.push({ row: rowNumber, values });
   }
   return { columns, rows };
@@ -107,7 +109,7 @@ const csvSafe = (rows: Cell[][]) => rows.map((row) => row.map((cell) => (typeof 
 
 export function writeCsv(columns: string[], rows: Cell[][]): string {
   // A BOM so that Excel opens the Vietnamese text as UTF-8.
-  return "\uFEFF" + Papa.unparse({ fields: columns, data: csvSafe(rows) }, { newline: "\r\n" });
+  return `\uFEFF${Papa.unparse({ fields: columns, data: csvSafe(rows) }, { newline: "\r\n" })}`;
 }
 
 /** The same file as writeCsv, written a batch of rows at a time as the reader takes it (nothing read ahead). */
@@ -115,12 +117,12 @@ export function streamCsv(columns: string[], batches: AsyncIterator<Cell[][]>): 
   const encoder = new TextEncoder();
   return new ReadableStream({
     start(controller) {
-      controller.enqueue(encoder.encode("\uFEFF" + Papa.unparse([columns], { newline: "\r\n" })));
+      controller.enqueue(encoder.encode(`\uFEFF${Papa.unparse([columns], { newline: "\r\n" })}`));
     },
     async pull(controller) {
       const next = await batches.next();
       if (next.done) return controller.close();
-      if (next.value.length > 0) controller.enqueue(encoder.encode("\r\n" + Papa.unparse(csvSafe(next.value), { newline: "\r\n" })));
+      if (next.value.length > 0) controller.enqueue(encoder.encode(`\r\n${Papa.unparse(csvSafe(next.value), { newline: "\r\n" })}`));
     },
     async cancel() {
       await batches.return?.(undefined);
@@ -161,7 +163,7 @@ export async function writeXlsx(sheetName: string, columns: string[], rows: Cell
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.addRow(columns).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell)));
-  sheet.columns.forEach((column) => (column.width = 18));
+  for (const column of sheet.columns) column.width = 18;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

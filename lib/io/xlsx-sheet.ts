@@ -6,7 +6,7 @@
 // declared size while it inflates (yauzl stops a part that lies); the XML is parsed as it streams
 // (saxes), with caps on rows, columns, cell length and shared strings. Inflating runs in Node's
 // thread pool and parsing in small chunks, so the server keeps answering during a large import.
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { ValidationError } from "@/lib/errors";

@@ -58,7 +58,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
     nationalFramework(indexCode, year),
     unitCountForYear(year),
   ]);
-  if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
+  if (index?.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
 
   const issues: Issue[] = [];
   if (year > currentYearInVietnam()) issues.push({ field: "year", message: `Năm ${year} chưa đến: chưa có kết quả công bố để nhập.` });

@@ -134,7 +134,7 @@ export function rankingApiBody(indexCode: string, year: number): Promise<string>
 
 async function computeRanking(indexCode: string, year: number): Promise<Ranking> {
   const index = await db.performanceIndex.findUnique({ where: { code: indexCode } });
-  if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
+  if (index?.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
 
   const [current, previous, bands, aggregates, years, regions] = await Promise.all([
     rankedYear(indexCode, year),
@@ -326,7 +326,7 @@ export async function getResultEntry(
     unitsForYear(year),
     db.publishedResult.findMany({ where: { indexCode, year }, select: { id: true, provinceId: true, score: true } }),
   ]);
-  if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
+  if (index?.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
   const allowed = units.filter((unit) => mayOnUnit(actor, "results.write", unit.id, links));
   return {
     indices: indices.map((i) => ({ code: i.code, shortName: i.shortName })),
@@ -349,7 +349,7 @@ export async function getResultEntry(
  */
 export async function exportResultsTable(indexCode: string, year: number, format: TableFormat): Promise<TableDownload> {
   const index = await db.performanceIndex.findUnique({ where: { code: indexCode } });
-  if (!index || index.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
+  if (index?.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
   const [framework, results] = await Promise.all([
     nationalFramework(indexCode, year),
     db.publishedResult.findMany({

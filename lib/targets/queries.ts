@@ -159,7 +159,7 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
     };
   }
   const measure = (a: typeof now, year: number): Measure | null => {
-    if (!a || a.status !== "FINALIZED" || a.finalTotal === null || !seesAppraisal(role, a.appraisalReleasedAt, a.period.status)) return null;
+    if (a?.status !== "FINALIZED" || a.finalTotal === null || !seesAppraisal(role, a.appraisalReleasedAt, a.period.status)) return null;
     const of = a.period._count.assessments;
     const rank = a.period.status === "PUBLISHED" && a.rank !== null ? { value: a.rank, min: a.rank, max: a.rank, of } : null;
     return { year, score: Number(a.finalTotal), rank };

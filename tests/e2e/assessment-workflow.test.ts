@@ -10,7 +10,7 @@ import { e2e } from "../support/portal";
 const { baseUrl, browser, as } = await e2e();
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 let periodUrl = "";
-let sheetUrls: Record<string, string> = {};
+const sheetUrls: Record<string, string> = {};
 
 /** Submits one ActionForm and waits for its message; returns the message text. */
 async function submit(page: Page, testId: string, fill: Record<string, string> = {}): Promise<string> {

@@ -26,7 +26,9 @@ async function submit(page: Page, testId: string): Promise<[string, string]> {
   const form = page.getByTestId(testId);
   const seq = Number((await form.locator("[role=status]").getAttribute("data-seq", { timeout: 50 }).catch(() => null)) ?? 0);
   // The next answer: the same message element with the next number, or a new one.
-  await form.locator("[role=status]").evaluateAll((nodes) => nodes.forEach((n) => n.setAttribute("data-old", "")));
+  await form.locator("[role=status]").evaluateAll((nodes) => {
+    for (const n of nodes) n.setAttribute("data-old", "");
+  });
   await form.locator("button[type=submit]").click();
   const status = form.locator(`[role=status][data-seq="${seq + 1}"], [role=status]:not([data-old])`).first();
   await status.waitFor({ state: "attached", timeout: 15_000 }).catch(async (error) => {

@@ -17,7 +17,7 @@ let sessions: { email: string; cookie: string }[] = [];
 let scoreId: number;
 let closeLibDb = async () => {};
 
-const valueOf = (i: number) => ((i + 1) / 100).toFixed(2);
+const scoreOf = (i: number) => ((i + 1) / 100).toFixed(2);
 const commentOf = (i: number, round: number) => `Phiên ${i + 1}, vòng ${round}`;
 
 beforeAll(async () => {
@@ -74,7 +74,7 @@ describe("50 concurrent saves of one score over HTTP", () => {
           const response = await fetch(`${baseUrl}/api/v1/criterion-scores/${scoreId}/self-score`, {
             method: "PUT",
             headers: { "Content-Type": "application/json", cookie: session.cookie },
-            body: JSON.stringify({ score: valueOf(i), comment: commentOf(i, round), version }),
+            body: JSON.stringify({ score: scoreOf(i), comment: commentOf(i, round), version }),
           });
           return { status: response.status, body: (await response.json()) as { error?: string; current?: { version: number; selfScore: number; selfComment: string } } };
         }),
@@ -87,8 +87,8 @@ describe("50 concurrent saves of one score over HTTP", () => {
       const refused = responses.filter((r) => r.status === 409);
       expect(refused).toHaveLength(SESSIONS - 1);
       for (const { body } of refused) {
-        expect(body.current).toMatchObject({ version: version + 1, selfScore: Number(valueOf(winner)), selfComment: commentOf(winner, round) });
-        expect(body.error).toContain(valueOf(winner).replace(".", ","));
+        expect(body.current).toMatchObject({ version: version + 1, selfScore: Number(scoreOf(winner)), selfComment: commentOf(winner, round) });
+        expect(body.error).toContain(scoreOf(winner).replace(".", ","));
       }
       figures.push(`vòng ${round}: 1 × 200 (${sessions[winner].email}), ${refused.length} × 409, ${ms} ms`);
       // The next round uses the latest version, as a client does after reading the 409's current value.
@@ -98,15 +98,15 @@ describe("50 concurrent saves of one score over HTTP", () => {
 
     const saved = await db.criterionScore.findUniqueOrThrow({ where: { id: scoreId } });
     const last = winners[ROUNDS - 1];
-    expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([Number(valueOf(last)), commentOf(last, ROUNDS), ROUNDS]);
+    expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([Number(scoreOf(last)), commentOf(last, ROUNDS), ROUNDS]);
 
     expect(await db.auditLog.count()).toBe(auditsBefore + ROUNDS);
     const audits = await db.auditLog.findMany({ where: { entityType: "CriterionScore", entityId: String(scoreId) }, orderBy: { id: "asc" } });
     expect(audits.map((a) => a.actorEmail)).toEqual(winners.map((i) => sessions[i].email));
     audits.forEach((audit, round) => {
       const previous = round === 0 ? null : winners[round - 1];
-      expect(audit.oldValue).toMatchObject({ selfScore: previous === null ? null : Number(valueOf(previous)) });
-      expect(audit.newValue).toMatchObject({ selfScore: Number(valueOf(winners[round])), selfComment: commentOf(winners[round], round + 1) });
+      expect(audit.oldValue).toMatchObject({ selfScore: previous === null ? null : Number(scoreOf(previous)) });
+      expect(audit.newValue).toMatchObject({ selfScore: Number(scoreOf(winners[round])), selfComment: commentOf(winners[round], round + 1) });
     });
   });
 });

@@ -23,7 +23,7 @@ const TABLE_2020 = [
   `2020,PAR_INDEX,89,84.05,,${SOURCE},,,,`,
   `2020,PAR_INDEX,06,77.3,63,${SOURCE},,,,`,
 ].join("\n");
-const csv = (text: string, name = "par-index-2020.csv") => ({ name, mimeType: "text/csv", buffer: Buffer.from(text + "\n") });
+const csv = (text: string, name = "par-index-2020.csv") => ({ name, mimeType: "text/csv", buffer: Buffer.from(`${text}\n`) });
 
 async function signedInAs(email: string) {
   await signIn(page, baseUrl, email);

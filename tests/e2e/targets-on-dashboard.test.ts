@@ -21,7 +21,9 @@ async function submit(page: Page, testId: string): Promise<string> {
   await form.evaluate((node) => node.closest("details")?.setAttribute("open", ""));
   const seq = Number((await form.locator("[role=status]").getAttribute("data-seq", { timeout: 50 }).catch(() => null)) ?? 0);
   // The answer: the message element with the next number, or a new one.
-  await form.locator("[role=status]").evaluateAll((nodes) => nodes.forEach((n) => n.setAttribute("data-old", "")));
+  await form.locator("[role=status]").evaluateAll((nodes) => {
+    for (const n of nodes) n.setAttribute("data-old", "");
+  });
   await form.locator("button[type=submit]").click();
   const status = form.locator(`[role=status][data-seq="${seq + 1}"], [role=status]:not([data-old])`).first();
   await status.waitFor({ state: "attached" });

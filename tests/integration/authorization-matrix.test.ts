@@ -36,6 +36,7 @@ vi.mock("@/lib/api/server-action", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/lib/api/server-action")>();
   return {
     ...real,
+    // biome-ignore lint/suspicious/noConfusingVoidType: the same signature as lib/api/server-action.ts's runAction.
     runAction: <T,>(work: () => Promise<{ message?: string; data?: T } | void>) =>
       real.runAction(async () => {
         try {
@@ -79,7 +80,7 @@ function filesUnder(dir: string, match: (file: string) => boolean): string[] {
 
 function discoverRoutes(): string[] {
   return filesUnder("app", (f) => /\/route\.(ts|tsx|js)$/.test(f)).flatMap((file) => {
-    const pattern = "/" + path.posix.dirname(file).replace(/^app\//, "").replace(/\/\([^)]*\)/g, "");
+    const pattern = `/${path.posix.dirname(file).replace(/^app\//, "").replace(/\/\([^)]*\)/g, "")}`;
     return exportedNames(fs.readFileSync(path.join(ROOT, file), "utf8"))
       .filter((name) => HTTP_METHODS.includes(name))
       .map((method) => `${method} ${pattern}`);
@@ -100,7 +101,7 @@ function discoverActions(): string[] {
 function formData(fields: Fields): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
-    if (Array.isArray(value)) value.forEach((v) => form.append(name, v));
+    if (Array.isArray(value)) for (const v of value) form.append(name, v);
     else form.append(name, value instanceof File ? value : String(value));
   }
   return form;

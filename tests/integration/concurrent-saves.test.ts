@@ -19,7 +19,7 @@ let actors: Actor[] = [];
 let scoreId: number;
 
 // Distinct per person and round, so every saved value says who won which round.
-const valueOf = (i: number) => ((i + 1) / 100).toFixed(2);
+const scoreOf = (i: number) => ((i + 1) / 100).toFixed(2);
 const commentOf = (i: number, round: number) => `Người ${i + 1}, vòng ${round}`;
 
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe("50 concurrent saves of the same score", () => {
     for (let round = 1; round <= ROUNDS; round++) {
       const { version } = await testDb.criterionScore.findUniqueOrThrow({ where: { id: scoreId } });
       const outcomes = await Promise.allSettled(
-        actors.map((actor, i) => selfScore(actor, { criterionScoreId: scoreId, version, score: valueOf(i), comment: commentOf(i, round) }, BEFORE_DEADLINE)),
+        actors.map((actor, i) => selfScore(actor, { criterionScoreId: scoreId, version, score: scoreOf(i), comment: commentOf(i, round) }, BEFORE_DEADLINE)),
       );
       const won = outcomes.flatMap((outcome, i) => (outcome.status === "fulfilled" ? [i] : []));
       expect(won, `round ${round}`).toHaveLength(1);
@@ -66,15 +66,15 @@ describe("50 concurrent saves of the same score", () => {
       expect(refusals).toHaveLength(SESSIONS - 1);
       for (const refusal of refusals) {
         expect(refusal).toBeInstanceOf(ConflictError);
-        expect(refusal.current).toMatchObject({ version: version + 1, selfScore: Number(valueOf(winner)), selfComment: commentOf(winner, round) });
-        expect(refusal.message).toContain(valueOf(winner).replace(".", ","));
+        expect(refusal.current).toMatchObject({ version: version + 1, selfScore: Number(scoreOf(winner)), selfComment: commentOf(winner, round) });
+        expect(refusal.message).toContain(scoreOf(winner).replace(".", ","));
       }
     }
 
     // No lost update: the row holds the last winner, one version per round.
     const saved = await testDb.criterionScore.findUniqueOrThrow({ where: { id: scoreId } });
     const last = winners[ROUNDS - 1];
-    expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([Number(valueOf(last)), commentOf(last, ROUNDS), ROUNDS]);
+    expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([Number(scoreOf(last)), commentOf(last, ROUNDS), ROUNDS]);
 
     // One audit row per accepted change, by the winner, chained old → new.
     expect(await testDb.auditLog.count()).toBe(auditsBefore + ROUNDS);
@@ -82,8 +82,8 @@ describe("50 concurrent saves of the same score", () => {
     expect(audits.map((a) => a.actorEmail)).toEqual(winners.map((i) => actors[i].email));
     audits.forEach((audit, round) => {
       const previous = round === 0 ? null : winners[round - 1];
-      expect(audit.oldValue).toMatchObject({ selfScore: previous === null ? null : Number(valueOf(previous)) });
-      expect(audit.newValue).toMatchObject({ selfScore: Number(valueOf(winners[round])), selfComment: commentOf(winners[round], round + 1) });
+      expect(audit.oldValue).toMatchObject({ selfScore: previous === null ? null : Number(scoreOf(previous)) });
+      expect(audit.newValue).toMatchObject({ selfScore: Number(scoreOf(winners[round])), selfComment: commentOf(winners[round], round + 1) });
     });
   });
 });

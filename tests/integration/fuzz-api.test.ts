@@ -59,7 +59,7 @@ describe("every route of app/api/v1 with generated requests", () => {
     const found: string[] = [];
     for (const file of routeFiles(path.join(ROOT, "app/api/v1"))) {
       const module = (await import(file)) as Record<string, unknown>;
-      const route = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/");
+      const route = `/${path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).join("/")}`;
       for (const name of METHODS) if (typeof module[name] === "function") found.push(`${name} ${route}`);
     }
     expect(found.sort()).toEqual(CATALOGUE.map((e) => e.route).sort());

@@ -9,7 +9,7 @@ import type { ResultEntryInput } from "@/lib/results/schema";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";
 
-const csvFile = (text: string, name = "bang-ket-qua.csv") => ({ name, bytes: Buffer.from(text.trim() + "\n") });
+const csvFile = (text: string, name = "bang-ket-qua.csv") => ({ name, bytes: Buffer.from(`${text.trim()}\n`) });
 const HEADER = "year,index,unit_code,score,rank,source,appraisal,sipas,leader_survey,socio_economic";
 
 async function snapshot() {

@@ -134,9 +134,9 @@ describe("checkTree", () => {
     const rows: TreeRow[] = [];
     const walk = (node: Node, parent: string | null) => {
       rows.push(row(node.code, parent, node.maxPoints ?? null, { name: node.name, method: node.method ?? "APPRAISAL" }));
-      node.children?.forEach((child) => walk(child, node.code));
+      for (const child of node.children ?? []) walk(child, node.code);
     };
-    file.tree.forEach((node) => walk(node, null));
+    for (const node of file.tree) walk(node, null);
     const result = check(rows, 100);
     expect(result.issues).toEqual([]);
     expect(result.roots).toHaveLength(8);

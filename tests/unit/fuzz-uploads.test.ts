@@ -33,7 +33,7 @@ const bytes = fc.oneof(
   fc.constant(new Uint8Array(64 * 1024 + 1).fill(0x25)),
 );
 const name = fc.oneof(
-  fc.constantFrom("minh-chung.pdf", "../../etc/passwd", "..\\..\\boot.ini", "/tmp/x.pdf", "a\u0000b.pdf", "báo cáo.PDF", "virus.pdf.exe", "", ".", "..", "x".repeat(400) + ".pdf"),
+  fc.constantFrom("minh-chung.pdf", "../../etc/passwd", "..\\..\\boot.ini", "/tmp/x.pdf", "a\u0000b.pdf", "báo cáo.PDF", "virus.pdf.exe", "", ".", "..", `${"x".repeat(400)}.pdf`),
   fc.string({ unit: "binary", maxLength: 60 }),
 );
 

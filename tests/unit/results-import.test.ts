@@ -50,7 +50,7 @@ function context(overrides: Partial<ImportContext> = {}): ImportContext {
   };
 }
 
-const csv = (text: string) => readTable(Buffer.from(text.trim() + "\n"), "csv");
+const csv = (text: string) => readTable(Buffer.from(`${text.trim()}\n`), "csv");
 const HEADER = "year,index,unit_code,score,rank,source";
 
 async function plan(text: string, overrides: Partial<ImportContext> = {}) {

@@ -35,7 +35,7 @@ const read = (file: string) => fs.readFileSync(file, "utf8");
 /** The lib file an import names, or null for a package (or a file outside lib). */
 function resolveLib(from: string, specifier: string): string | null {
   const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
-  if (!base || !base.startsWith(LIB + path.sep)) return null;
+  if (!base?.startsWith(LIB + path.sep)) return null;
   return [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), base].find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? base;
 }
 

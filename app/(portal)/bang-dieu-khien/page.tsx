@@ -43,7 +43,7 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
       </Notice>
     );
   }
-  let data;
+  let data: Awaited<ReturnType<typeof getLeaderDashboard>>;
   try {
     data = await getLeaderDashboard(actor, { provinceId: parsed.data.tinh, year: parsed.data.nam });
   } catch (error) {

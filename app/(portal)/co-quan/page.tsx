@@ -28,7 +28,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   if (parsed.data["co-quan"]) redirect(`/co-quan/${parsed.data["co-quan"]}${year}`);
   if (reachOf(actor.role, "province.read") === "agency" && actor.agencyId !== null) redirect(`/co-quan/${actor.agencyId}${year}`);
 
-  let agencies;
+  let agencies: Awaited<ReturnType<typeof listAgencies>>;
   try {
     agencies = await listAgencies(actor, parsed.data.tinh ?? actor.provinceId);
   } catch (error) {

@@ -17,7 +17,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Prom
   const { tinh } = await searchParams;
   const requested = tinh && /^\d+$/.test(tinh) ? Number(tinh) : null;
   const [actor, t] = await Promise.all([currentActor(), getTranslations("results.list")]);
-  let view;
+  let view: Awaited<ReturnType<typeof getProvinceResults>>;
   try {
     view = await getProvinceResults(actor, requested);
   } catch (error) {

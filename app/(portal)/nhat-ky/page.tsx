@@ -33,7 +33,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const [raw, t] = await Promise.all([searchParams, getTranslations("audit")]);
   const parsed = auditFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, one(value)])));
   const filters: AuditFilters = parsed.success ? parsed.data : {};
-  let log;
+  let log: Awaited<ReturnType<typeof listAudit>>;
   try {
     log = await listAudit(actor, filters);
   } catch (error) {

@@ -35,7 +35,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
     if (!yearParsed.success) return <ErrorBox message={yearParsed.error.issues[0].message} />;
     year = yearParsed.data;
   }
-  let ranking;
+  let ranking: Awaited<ReturnType<typeof getRanking>>;
   try {
     year ??= (await latestResultYear(indexParsed.data)) ?? new Date().getFullYear();
     ranking = await getRanking(indexParsed.data, year);
@@ -161,7 +161,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
                 ]}
                 tableId="bang-xep-hang"
               />
-              <div className="no-print flex flex-wrap items-center gap-2 text-sm" aria-label={t("download")}>
+              <div className="no-print flex flex-wrap items-center gap-2 text-sm">
                 <span className="text-slate-600">{t("downloadShown")}</span>
                 <a href={`/api/v1/rankings/export?${query}&format=csv`} download className={buttonClass("secondary", "sm", "font-semibold")}>
                   {t("downloadCsv")}

@@ -18,7 +18,7 @@ import { loadTargets } from "./queries";
 export async function openPeriod(actor: Actor, input: unknown): Promise<{ periodId: number }> {
   const data = parseInput(openPeriodSchema, input);
   const framework = await db.framework.findUnique({ where: { id: data.frameworkId }, include: { index: true, criteria: true } });
-  if (!framework || framework.index.subject !== "AGENCY" || framework.ownerProvinceId === null) {
+  if (framework?.index.subject !== "AGENCY" || framework.ownerProvinceId === null) {
     throw new ValidationError([{ field: "frameworkId", message: "Chọn một bộ chỉ số đánh giá nội bộ của tỉnh." }]);
   }
   authorize(actor, "assessment.manage", { provinceId: framework.ownerProvinceId });

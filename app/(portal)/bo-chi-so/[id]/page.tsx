@@ -209,7 +209,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
           </div>
         </div>
         {f.issues.length > 0 ? (
-          <Callout tone={f.status === "DRAFT" ? "warn" : "error"} role={undefined} data-testid="tree-issues" className="mt-4 text-sm">
+          <Callout tone={f.status === "DRAFT" ? "warn" : "error"} role="note" data-testid="tree-issues" className="mt-4 text-sm">
             <p className="font-semibold">{f.status === "DRAFT" ? t("detail.treeIncomplete") : t("detail.treeMismatch")}</p>
             <ul className="mt-1 list-inside list-disc">
               {f.issues.map((issue, i) => (

@@ -32,7 +32,7 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
       </Notice>
     );
   }
-  let view;
+  let view: Awaited<ReturnType<typeof getAgencyView>>;
   try {
     view = await getAgencyView(actor, agencyId, {
       year: parsed.data.nam,

@@ -19,7 +19,7 @@ const code = (chunks: React.ReactNode) => <code>{chunks}</code>;
 
 export default async function ResultImportPage() {
   const [actor, t] = await Promise.all([currentActor(), getTranslations("results.import")]);
-  let options;
+  let options: Awaited<ReturnType<typeof getImportOptions>>;
   try {
     options = await getImportOptions(actor);
   } catch (error) {

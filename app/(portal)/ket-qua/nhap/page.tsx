@@ -20,7 +20,7 @@ type Search = { id?: string; index?: string; year?: string };
 
 export default async function ResultEntryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const [params, actor, t] = await Promise.all([searchParams, currentActor(), getTranslations("results.entry")]);
-  let entry;
+  let entry: Awaited<ReturnType<typeof getResultEntry>>;
   try {
     if (params.id !== undefined) {
       if (!/^\d+$/.test(params.id)) return <ErrorBox message={t("badLink")} />;

@@ -34,7 +34,7 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
   const targetParsed = targetRankSchema.safeParse(search.hang);
   const formError = !indexParsed.success ? indexParsed.error.issues[0].message : !targetParsed.success ? targetParsed.error.issues[0].message : null;
 
-  let profile;
+  let profile: Awaited<ReturnType<typeof getProvinceProfile>>;
   try {
     profile = await getProvinceProfile(codeParsed.data, dateParsed.data, {
       indexCode: indexParsed.success ? (indexParsed.data ?? null) : null,
