@@ -102,14 +102,16 @@ describe("names in the audit log", () => {
     expect(everyOneListed).toBe(true);
     const names = ACTIONS.map(actionLabel);
     // A capitalised phrase, never a code: "Tự chấm điểm", not "criterionScore.selfScore".
-    names.forEach((name, i) => expect(name, ACTIONS[i]).toMatch(/^\p{Lu}[^.]*$/u));
+    for (const [i, name] of names.entries()) expect(name, ACTIONS[i]).toMatch(/^\p{Lu}[^.]*$/u);
     expect(new Set(names).size).toBe(ACTIONS.length);
   });
 
   it("every kind of row has a name of its own, not its model's", () => {
     const names = ENTITIES.map(entityLabel);
-    names.forEach((name, i) => expect(name, ENTITIES[i]).not.toBe(ENTITIES[i]));
-    names.forEach((name, i) => expect(name, ENTITIES[i]).toMatch(/^\p{Lu}[^.]*$/u));
+    for (const [i, name] of names.entries()) {
+      expect(name, ENTITIES[i]).not.toBe(ENTITIES[i]);
+      expect(name, ENTITIES[i]).toMatch(/^\p{Lu}[^.]*$/u);
+    }
     expect(new Set(names).size).toBe(ENTITIES.length);
   });
 });

@@ -18,7 +18,7 @@ import { readTreeFile, rowsFromTable, TREE_COLUMNS } from "@/lib/frameworks/io";
 import { LEVELS, METHODS } from "@/lib/frameworks/labels";
 import { protectCell, readTable, unprotectCell, writeCsv, writeXlsx, type Table } from "@/lib/io/table-file";
 import { fileYear, planImport, REQUIRED_COLUMNS, type ImportContext, type StoredResult } from "@/lib/results/import-plan";
-import { cellText as fieldText, formulaText, fuzzRuns, isClearMessage, numberText } from "../../scripts/lib/fuzz/arbitraries";
+import { cellText as fieldText, formulaText, fuzzRuns, isClearMessage, } from "../../scripts/lib/fuzz/arbitraries";
 import { csvText, damaged, FORMULA_MARK, randomBytes, RESULT_CELLS, RESULT_COLUMNS, SCORE_CELLS, tableOf, TREE_CELLS, workbookSpec, writeWorkbook } from "../../scripts/lib/fuzz/table-files";
 
 // npm test: 2,000 inputs per property (200 generated workbooks, ~20 ms each to write and read
