@@ -17,7 +17,15 @@ export const formatPoints = vi.points;
 export const formatCalendarDate = vi.calendarDate;
 export const formatDateTime = vi.dateTime;
 
-const dateTimeSecondsFormat = new Intl.DateTimeFormat("vi-VN", { timeZone: TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const dateTimeSecondsFormat = new Intl.DateTimeFormat("vi-VN", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 /** With the seconds, which tell apart changes made in the same minute (the audit log's export). */
 export function formatDateTimeSeconds(value: Date): string {
   return dateTimeSecondsFormat.format(value);

@@ -169,7 +169,10 @@ function maxOf(node: TreeNode): number {
 
 async function seedFrameworks(db: Db, options: { demo: boolean }) {
   const dir = path.join(SEED_DATA_DIR, "frameworks");
-  const files = fs.readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
   for (const file of files) {
     const f = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as FrameworkFile;
     if (f.demo && !options.demo) continue;
@@ -425,7 +428,11 @@ async function seedDemo(db: Db) {
     include: { criteria: true, gradeBands: true },
   });
   const year = 2025;
-  if (await db.assessmentPeriod.findUnique({ where: { provinceId_frameworkId_year: { provinceId: province.id, frameworkId: framework.id, year } } })) {
+  if (
+    await db.assessmentPeriod.findUnique({
+      where: { provinceId_frameworkId_year: { provinceId: province.id, frameworkId: framework.id, year } },
+    })
+  ) {
     return;
   }
   const leaves = framework.criteria.filter((c) => c.level === "SUB_CRITERION").sort((a, b) => a.sortOrder - b.sortOrder);
@@ -484,7 +491,10 @@ async function seedDemo(db: Db) {
         },
       });
     }
-    const ranked = rankTable(totals.map((t) => ({ key: String(t.agencyId), score: t.total, officialRank: null })), totals.length);
+    const ranked = rankTable(
+      totals.map((t) => ({ key: String(t.agencyId), score: t.total, officialRank: null })),
+      totals.length,
+    );
     for (const row of ranked) {
       await tx.assessment.update({
         where: { periodId_agencyId: { periodId: period.id, agencyId: Number(row.key) } },

@@ -16,8 +16,11 @@ try {
     const started = Date.now();
     const manifest = await createBackup({ databaseUrl: database.url, evidenceDir: evidenceDir(), file, log: (line) => console.log(line) });
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-    console.log(`✔ ${file}: ${manifest.tables.length} bảng, ${rows} dòng, ${manifest.evidence.length} tệp minh chứng (${((Date.now() - started) / 1000).toFixed(1)} giây).`);
-    if (manifest.missingEvidence.length > 0) console.log(`  Lưu ý: ${manifest.missingEvidence.length} tệp bị xóa trong lúc sao lưu: ${manifest.missingEvidence.join(", ")}`);
+    console.log(
+      `✔ ${file}: ${manifest.tables.length} bảng, ${rows} dòng, ${manifest.evidence.length} tệp minh chứng (${((Date.now() - started) / 1000).toFixed(1)} giây).`,
+    );
+    if (manifest.missingEvidence.length > 0)
+      console.log(`  Lưu ý: ${manifest.missingEvidence.length} tệp bị xóa trong lúc sao lưu: ${manifest.missingEvidence.join(", ")}`);
   } finally {
     await database.stop();
   }

@@ -38,11 +38,17 @@ try {
     const auditedBefore = await audited();
     const phases: Record<string, number> = {};
     const started = performance.now();
-    const result = await importScores(actor, { periodId, data: file, format, onPhase: (phase, seconds) => (phases[phase] = round(seconds)) });
+    const result = await importScores(actor, {
+      periodId,
+      data: file,
+      format,
+      onPhase: (phase, seconds) => (phases[phase] = round(seconds)),
+    });
     const seconds = (performance.now() - started) / 1000;
     const written = await db.criterionScore.count({ where: { selfScore: { not: null }, assessment: { periodId } } });
     const auditRows = (await audited()) - auditedBefore;
-    if (written !== dataset.rows || auditRows !== dataset.rows) throw new Error(`${format} import incomplete: ${written} scores, ${auditRows} audit rows of ${dataset.rows}`);
+    if (written !== dataset.rows || auditRows !== dataset.rows)
+      throw new Error(`${format} import incomplete: ${written} scores, ${auditRows} audit rows of ${dataset.rows}`);
     return {
       changed: result.changed,
       written,
@@ -68,10 +74,19 @@ try {
   };
   fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench-results", "import.json"), JSON.stringify(figures, null, 2));
-  const STEPS: Record<string, string> = { load: "đọc điểm hiện có", read: "đọc tệp", plan: "kiểm tra", update: "ghi điểm", audit: "ghi nhật ký", commit: "commit" };
+  const STEPS: Record<string, string> = {
+    load: "đọc điểm hiện có",
+    read: "đọc tệp",
+    plan: "kiểm tra",
+    update: "ghi điểm",
+    audit: "ghi nhật ký",
+    commit: "commit",
+  };
   const line = (format: string, f: typeof xlsx) =>
     `Nhập ${dataset.rows.toLocaleString("vi-VN")} điểm từ ${format} (${f.fileMegabytes} MB): ${f.seconds} s, ${f.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây ` +
-    `(${Object.entries(f.phases).map(([phase, s]) => `${STEPS[phase]} ${s} s`).join(", ")})`;
+    `(${Object.entries(f.phases)
+      .map(([phase, s]) => `${STEPS[phase]} ${s} s`)
+      .join(", ")})`;
   console.log(line("XLSX", xlsx));
   console.log(line("CSV", csv));
   console.log(JSON.stringify(figures));

@@ -58,7 +58,11 @@ try {
   // 1. Data.
   const dataset = await generateNationalDataset(database.url, { agencies: AGENCIES, years: YEARS, password: PASSWORD, log });
   const generationSeconds = (performance.now() - generationStarted) / 1000;
-  log(`  ${Object.entries(dataset.counts).map(([t, n]) => `${t} ${n.toLocaleString("vi-VN")}`).join(", ")}: ${round(generationSeconds)} s`);
+  log(
+    `  ${Object.entries(dataset.counts)
+      .map(([t, n]) => `${t} ${n.toLocaleString("vi-VN")}`)
+      .join(", ")}: ${round(generationSeconds)} s`,
+  );
 
   // 2. Server, served as `npm start` serves it: one `next start` process per core.
   await ensureBuild({ distDir, log });
@@ -80,8 +84,20 @@ try {
     { name: "Route tối thiểu (trần của framework)", path: "/api/ping", connections: 8, expect: `"ok"` },
     { name: "API xếp hạng", path: `/api/v1/rankings?index=PAR_INDEX&year=${rankingYear}`, connections: 32, expect: `"unitCount":63` },
     { name: "Trang hồ sơ tỉnh", path: `/tinh/${focus.code}`, connections: 32, expect: `data-testid="index-PAR_INDEX"` },
-    { name: "Bảng điều khiển lãnh đạo", path: `/bang-dieu-khien?nam=${dataset.lastYear}`, connections: 8, cookie: leader, expect: `data-testid="standings-${dataset.lastYear}"` },
-    { name: "Trang cơ quan", path: `/co-quan/${dataset.focusAgencyId}?nam=${dataset.lastYear}`, connections: 8, cookie: head, expect: `data-testid="criteria-table"` },
+    {
+      name: "Bảng điều khiển lãnh đạo",
+      path: `/bang-dieu-khien?nam=${dataset.lastYear}`,
+      connections: 8,
+      cookie: leader,
+      expect: `data-testid="standings-${dataset.lastYear}"`,
+    },
+    {
+      name: "Trang cơ quan",
+      path: `/co-quan/${dataset.focusAgencyId}?nam=${dataset.lastYear}`,
+      connections: 8,
+      cookie: head,
+      expect: `data-testid="criteria-table"`,
+    },
     // References, not budgets: the smallest pages the portal renders per request, public and signed
     // in, show what any page costs before its own data and markup.
     { name: "Tham chiếu: trang đăng nhập (trang nhỏ nhất)", path: "/dang-nhap", connections: 32, expect: `name="password"` },
@@ -101,13 +117,17 @@ try {
       ratioToTrivial: trivial && scenario.path !== "/api/ping" ? round(measured.requestsPerSecond / trivial.requestsPerSecond, 2) : null,
     };
     loads.push(row);
-    log(`  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`);
+    log(
+      `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
+    );
     if (row.non2xx > 0 || row.errors > 0) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers, ${row.errors} errors under load`);
   }
 
   // 4. Import of 100,080 scores through the API.
   const imported = await importThroughApi(base, database.db, signIn);
-  log(`  Nhập ${imported.rows.toLocaleString("vi-VN")} điểm qua API: XLSX (${imported.fileMegabytes} MB) ${imported.seconds} s, ${imported.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây; CSV (${imported.csv.fileMegabytes} MB) ${imported.csv.seconds} s, ${imported.csv.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`);
+  log(
+    `  Nhập ${imported.rows.toLocaleString("vi-VN")} điểm qua API: XLSX (${imported.fileMegabytes} MB) ${imported.seconds} s, ${imported.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây; CSV (${imported.csv.fileMegabytes} MB) ${imported.csv.seconds} s, ${imported.csv.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`,
+  );
 
   // 5. First-load JavaScript of the dashboard routes, from the build's bundle statistics.
   const bundles = firstLoadJs();
@@ -140,7 +160,8 @@ process.exit();
 async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
   const response = await fetch(`${base}${url}`, { headers: cookie ? { Cookie: cookie } : {} });
   const body = await response.text();
-  if (response.status !== 200 || !body.includes(expected)) throw new Error(`${url}: status ${response.status}, "${expected}" not in the answer`);
+  if (response.status !== 200 || !body.includes(expected))
+    throw new Error(`${url}: status ${response.status}, "${expected}" not in the answer`);
 }
 
 /** autocannon for `seconds`, keeping every response time so that p95 is exact (autocannon reports p97.5). */
@@ -175,7 +196,11 @@ async function importThroughApi(base: string, db: PrismaClient, signIn: (email: 
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(file)]), name);
     const started = performance.now();
-    const response = await fetch(`${base}/api/v1/assessment-periods/${periodId}/scores`, { method: "POST", headers: { Cookie: cookie, Origin: base }, body: form });
+    const response = await fetch(`${base}/api/v1/assessment-periods/${periodId}/scores`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: base },
+      body: form,
+    });
     const answer = await response.text();
     const seconds = (performance.now() - started) / 1000;
     if (response.status !== 200) throw new Error(`import ${name}: ${response.status} ${answer.slice(0, 300)}`);
@@ -200,7 +225,10 @@ function firstLoadJs() {
   return DASHBOARD_ROUTES.map((route) => {
     const entry = stats.find((s) => s.route === route);
     if (!entry) throw new Error(`${route} is not in the build's route-bundle-stats.json`);
-    const gzipBytes = entry.firstLoadChunkPaths.reduce((sum, chunk) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, chunk))).length, 0);
+    const gzipBytes = entry.firstLoadChunkPaths.reduce(
+      (sum, chunk) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, chunk))).length,
+      0,
+    );
     return { route, rawKb: round(entry.firstLoadUncompressedJsBytes / 1000), gzipKb: round(gzipBytes / 1000) };
   });
 }
@@ -211,14 +239,22 @@ type Budget = { budget: string; figure: string; met: boolean };
 /** The budgets of issue #7, each with the figure it is judged on. */
 function checkBudgets(results: Results): Budget[] {
   const byPath = (prefix: string) => results.loads.find((l) => l.path.startsWith(prefix))!;
-  const ratio = (l: Load) => ({ budget: `${l.name}: ≥ 50% route tối thiểu, 32 kết nối`, figure: `${Math.round((l.ratioToTrivial ?? 0) * 100)}%`, met: (l.ratioToTrivial ?? 0) >= 0.5 });
+  const ratio = (l: Load) => ({
+    budget: `${l.name}: ≥ 50% route tối thiểu, 32 kết nối`,
+    figure: `${Math.round((l.ratioToTrivial ?? 0) * 100)}%`,
+    met: (l.ratioToTrivial ?? 0) >= 0.5,
+  });
   const p95 = (l: Load) => ({ budget: `${l.name}: p95 < 100 ms, 8 kết nối`, figure: `${l.p95Ms} ms`, met: l.p95Ms < 100 });
   return [
     ratio(byPath("/api/v1/rankings")),
     ratio(byPath("/tinh/")),
     p95(byPath("/bang-dieu-khien")),
     p95(byPath("/co-quan/")),
-    { budget: "Nhập điểm XLSX: ≥ 20.000 dòng/giây", figure: `${results.import.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`, met: results.import.rowsPerSecond >= 20_000 },
+    {
+      budget: "Nhập điểm XLSX: ≥ 20.000 dòng/giây",
+      figure: `${results.import.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`,
+      met: results.import.rowsPerSecond >= 20_000,
+    },
     ...results.bundles.map((b) => ({ budget: `JS tải lần đầu ${b.route}: ≤ 180 kB gzip`, figure: `${b.gzipKb} kB`, met: b.gzipKb <= 180 })),
   ];
 }
@@ -229,15 +265,36 @@ function machine() {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded), ${workers} tiến trình Next`;
 }
 
-function toMarkdown(results: Results & { label: string; at: string; machine: string; dataset: Record<string, number>; loadSeconds: number; import: { rows: number; seconds: number; rowsPerSecond: number; fileMegabytes: number; csv: { seconds: number; rowsPerSecond: number; fileMegabytes: number } } }, budgets: Budget[]) {
+function toMarkdown(
+  results: Results & {
+    label: string;
+    at: string;
+    machine: string;
+    dataset: Record<string, number>;
+    loadSeconds: number;
+    import: {
+      rows: number;
+      seconds: number;
+      rowsPerSecond: number;
+      fileMegabytes: number;
+      csv: { seconds: number; rowsPerSecond: number; fileMegabytes: number };
+    };
+  },
+  budgets: Budget[],
+) {
   const lines = [
     `### ${results.label} — ${results.at.slice(0, 16).replace("T", " ")} UTC`,
     "",
-    `Máy: ${results.machine}. Dữ liệu: ${Object.entries(results.dataset).map(([k, v]) => `${k} ${v.toLocaleString("vi-VN")}`).join(", ")}. Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
+    `Máy: ${results.machine}. Dữ liệu: ${Object.entries(results.dataset)
+      .map(([k, v]) => `${k} ${v.toLocaleString("vi-VN")}`)
+      .join(", ")}. Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
     "",
     "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | So với route tối thiểu |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    ...results.loads.map((l) => `| ${l.name} \`${l.path}\` | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`),
+    ...results.loads.map(
+      (l) =>
+        `| ${l.name} \`${l.path}\` | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`,
+    ),
     "",
     `Nhập ${results.import.rows.toLocaleString("vi-VN")} điểm qua \`POST /api/v1/assessment-periods/:id/scores\` (một giao dịch, kèm ${results.import.rows.toLocaleString("vi-VN")} dòng nhật ký): XLSX (${results.import.fileMegabytes} MB) ${results.import.seconds} s, **${results.import.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây**; CSV (${results.import.csv.fileMegabytes} MB) ${results.import.csv.seconds} s, ${results.import.csv.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây.`,
     "",

@@ -12,7 +12,11 @@ import { hashPassword } from "../lib/auth/password";
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 const input = z
   .object({
-    email: z.string({ error: "Thiếu --email." }).trim().toLowerCase().pipe(z.email({ error: "--email không đúng định dạng." })),
+    email: z
+      .string({ error: "Thiếu --email." })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "--email không đúng định dạng." })),
     name: z.string({ error: "Thiếu --name." }).trim().min(1, "Thiếu --name.").max(200),
     password: z.string().min(12, "Mật khẩu quản trị cần ít nhất 12 ký tự.").max(200),
   })
@@ -37,7 +41,11 @@ try {
     // The account and its audit row commit together, like every change (README, "Audit log").
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email: input.data.email, name: input.data.name, role: "ADMIN", passwordHash } });
-      await writeAudit(tx, { id: null, email: "create-admin" }, { action: "user.create", entityType: "User", entityId: created.id, newValue: { email: created.email, role: created.role } });
+      await writeAudit(
+        tx,
+        { id: null, email: "create-admin" },
+        { action: "user.create", entityType: "User", entityId: created.id, newValue: { email: created.email, role: created.role } },
+      );
       return created;
     });
     console.log(`✔ Đã tạo quản trị viên ${user.email}.`);

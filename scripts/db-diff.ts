@@ -44,9 +44,7 @@ type Options = { name: string | null; print: boolean; schema: string; migrations
 
 function usage(message?: string): never {
   if (message) console.error(`db-diff: ${message}`);
-  console.error(
-    "usage: npx tsx scripts/db-diff.ts <migration_name> [--print] [--schema <file|dir>] [--migrations <dir>] [--verbose]",
-  );
+  console.error("usage: npx tsx scripts/db-diff.ts <migration_name> [--print] [--schema <file|dir>] [--migrations <dir>] [--verbose]");
   process.exit(2);
 }
 
@@ -72,7 +70,10 @@ function parseArgs(argv: string[]): Options {
   }
   if (options.name !== null) {
     // Same shape as Prisma's own folder names: lower-case words joined by underscores.
-    options.name = options.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    options.name = options.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "");
     if (!options.name) usage("the migration name has no letters or digits");
   }
   if (!options.print && !options.name) usage("give a migration name (or --print)");
@@ -374,7 +375,7 @@ async function main() {
 
 async function fail(error: unknown) {
   const verbose = process.argv.includes("--verbose");
-  const text = error instanceof Error ? ((verbose && error.stack) || error.message) : JSON.stringify(error);
+  const text = error instanceof Error ? (verbose && error.stack) || error.message : JSON.stringify(error);
   console.error(`db-diff: ${text}`);
   await cleanup();
   process.exit(1);

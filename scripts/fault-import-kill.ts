@@ -18,7 +18,9 @@ const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 1);
 await ensureBuild({ distDir: buildDir(), log: (line) => console.log(line) });
 const started = Date.now();
 const bench = await prepareImportKill({ agencies: AGENCIES });
-console.log(`Dữ liệu: ${bench.dataset.rows.toLocaleString("vi-VN")} điểm, tệp XLSX ${(bench.dataset.file.length / 1024 / 1024).toFixed(1)} MB.`);
+console.log(
+  `Dữ liệu: ${bench.dataset.rows.toLocaleString("vi-VN")} điểm, tệp XLSX ${(bench.dataset.file.length / 1024 / 1024).toFixed(1)} MB.`,
+);
 const runs: KillRun[] = [];
 let failed = false;
 try {
@@ -38,7 +40,9 @@ try {
   const complete = await importCompletely(bench);
   const completeOk = complete.status === 200 && complete.scoresWritten === bench.dataset.rows && complete.auditRows === bench.dataset.rows;
   if (!completeOk) failed = true;
-  console.log(`${completeOk ? "✓" : "✗"} nhập lại trọn vẹn: HTTP ${complete.status}, ${complete.scoresWritten} điểm, ${complete.auditRows} dòng nhật ký, ${(complete.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `${completeOk ? "✓" : "✗"} nhập lại trọn vẹn: HTTP ${complete.status}, ${complete.scoresWritten} điểm, ${complete.auditRows} dòng nhật ký, ${(complete.ms / 1000).toFixed(1)} s`,
+  );
   const figures = {
     rows: bench.dataset.rows,
     runs,
@@ -52,5 +56,9 @@ try {
 } finally {
   await bench.close();
 }
-console.log(failed ? "THẤT BẠI: có lần nhập để lại một phần dữ liệu." : `Mọi lần đều trọn vẹn hoặc không có gì (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+console.log(
+  failed
+    ? "THẤT BẠI: có lần nhập để lại một phần dữ liệu."
+    : `Mọi lần đều trọn vẹn hoặc không có gì (${((Date.now() - started) / 1000).toFixed(0)} s).`,
+);
 process.exit(failed ? 1 : 0);

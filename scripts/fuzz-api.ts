@@ -20,18 +20,26 @@ import { ROOT } from "./lib/runtime";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const only = process.env.FUZZ_ROUTES ?? "";
-const figures: Record<string, unknown> = { runsPerProperty: RUNS, machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}`, at: new Date().toISOString() };
+const figures: Record<string, unknown> = {
+  runsPerProperty: RUNS,
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}`,
+  at: new Date().toISOString(),
+};
 let failed = false;
 
 // ── 1. Properties of the schemas, parsers and writers ──
 if (process.env.FUZZ_SKIP_PROPERTIES !== "1") {
   console.log(`• Thuộc tính của schema, bộ đọc tệp và xuất tệp: ${RUNS.toLocaleString("vi-VN")} đầu vào mỗi thuộc tính…`);
   const started = performance.now();
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "vitest"), ["run", "--project", "unit", "tests/unit/fuzz-schemas.test.ts", "tests/unit/fuzz-parsers.test.ts", "tests/unit/fuzz-uploads.test.ts"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, FUZZ_RUNS: String(RUNS) },
-  });
+  const result = spawnSync(
+    path.join(ROOT, "node_modules", ".bin", "vitest"),
+    ["run", "--project", "unit", "tests/unit/fuzz-schemas.test.ts", "tests/unit/fuzz-parsers.test.ts", "tests/unit/fuzz-uploads.test.ts"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, FUZZ_RUNS: String(RUNS) },
+    },
+  );
   figures.properties = { ok: result.status === 0, seconds: Math.round((performance.now() - started) / 100) / 10 };
   if (result.status !== 0) failed = true;
 }
@@ -63,7 +71,12 @@ try {
             body: request.method === "GET" ? undefined : await request.arrayBuffer(),
             redirect: "manual",
           });
-          const reply: Reply = { status: response.status, contentType: response.headers.get("content-type") ?? "", disposition: response.headers.get("content-disposition"), text: await response.text() };
+          const reply: Reply = {
+            status: response.status,
+            contentType: response.headers.get("content-type") ?? "",
+            disposition: response.headers.get("content-disposition"),
+            text: await response.text(),
+          };
           tally.inputs++;
           tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
           const problem = replyProblem(reply, request.url);
@@ -90,8 +103,16 @@ try {
 
 const requests = tallies.reduce((n, t) => n + t.inputs, 0);
 const seconds = tallies.reduce((n, t) => n + t.ms, 0) / 1000;
-figures.api = { routes: tallies.length, requests, seconds: Math.round(seconds), requestsPerSecond: Math.round(requests / seconds), perRoute: tallies };
+figures.api = {
+  routes: tallies.length,
+  requests,
+  seconds: Math.round(seconds),
+  requestsPerSecond: Math.round(requests / seconds),
+  perRoute: tallies,
+};
 fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
 fs.writeFileSync(path.join(ROOT, "bench-results", "fuzz.json"), JSON.stringify(figures, null, 2));
-console.log(`${failed ? "✗ Có lỗi" : "✓ Không lỗi"}: ${tallies.length} API, ${requests.toLocaleString("vi-VN")} yêu cầu trong ${Math.round(seconds)} s.`);
+console.log(
+  `${failed ? "✗ Có lỗi" : "✓ Không lỗi"}: ${tallies.length} API, ${requests.toLocaleString("vi-VN")} yêu cầu trong ${Math.round(seconds)} s.`,
+);
 process.exit(failed ? 1 : 0);

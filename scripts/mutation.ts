@@ -5,5 +5,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "stryker"), ["run", "stryker.config.mjs", ...process.argv.slice(2)], { cwd: ROOT, stdio: "inherit" });
+const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "stryker"), ["run", "stryker.config.mjs", ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

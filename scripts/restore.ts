@@ -19,7 +19,9 @@ try {
     const started = Date.now();
     const manifest = await restoreBackup({ file, databaseUrl: database.url, evidenceDir: evidenceDir(), log: (line) => console.log(line) });
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-    console.log(`✔ Đã khôi phục ${manifest.tables.length} bảng, ${rows} dòng, ${manifest.evidence.length} tệp minh chứng (${((Date.now() - started) / 1000).toFixed(1)} giây).`);
+    console.log(
+      `✔ Đã khôi phục ${manifest.tables.length} bảng, ${rows} dòng, ${manifest.evidence.length} tệp minh chứng (${((Date.now() - started) / 1000).toFixed(1)} giây).`,
+    );
   } finally {
     await database.stop();
   }

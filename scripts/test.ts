@@ -14,7 +14,10 @@ if (!fs.existsSync(chromium)) {
   }
   console.log("• Cài Chromium của Debian cho kiểm thử giao diện…");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "chromium"]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "--no-install-recommends", "chromium"],
+  ]) {
     const result = spawnSync("apt-get", args, { stdio: "inherit", env });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }

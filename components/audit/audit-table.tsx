@@ -50,7 +50,9 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
               ) : (
                 <span className="text-slate-500">{t("noChanges")}</span>
               )}
-              {row.changes.context.length > 0 ? <div className="mt-1 text-xs text-slate-500">{row.changes.context.map((c) => `${c.field}: ${c.value}`).join(" · ")}</div> : null}
+              {row.changes.context.length > 0 ? (
+                <div className="mt-1 text-xs text-slate-500">{row.changes.context.map((c) => `${c.field}: ${c.value}`).join(" · ")}</div>
+              ) : null}
             </Td>
           </tr>
         ))}

@@ -8,7 +8,17 @@ import { BAR_COLORS, TICK } from "./chart-styles";
 export type AgencyBar = { name: string; total: number };
 
 /** The agencies' final totals, best first, with the classification thresholds as lines. */
-export function AgencyBars({ data, thresholds, maxScore, label }: { data: AgencyBar[]; thresholds: { label: string; minScore: number }[]; maxScore: number; label: string }) {
+export function AgencyBars({
+  data,
+  thresholds,
+  maxScore,
+  label,
+}: {
+  data: AgencyBar[];
+  thresholds: { label: string; minScore: number }[];
+  maxScore: number;
+  label: string;
+}) {
   const t = useTranslations("charts");
   const format = useFormat();
   const tooltipValue = (value: unknown) => (typeof value === "number" ? format.score(value) : "—");

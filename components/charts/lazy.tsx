@@ -10,6 +10,15 @@ function ChartPlaceholder({ height }: { height: number }) {
 }
 
 export const RankingBars = dynamic(() => import("./ranking-bars").then((m) => m.RankingBars), { ssr: false });
-export const TrendLines = dynamic(() => import("./trend-lines").then((m) => m.TrendLines), { ssr: false, loading: () => <ChartPlaceholder height={260} /> });
-export const ComparisonBars = dynamic(() => import("./comparison-bars").then((m) => m.ComparisonBars), { ssr: false, loading: () => <ChartPlaceholder height={280} /> });
-export const AgencyBars = dynamic(() => import("./agency-bars").then((m) => m.AgencyBars), { ssr: false, loading: () => <ChartPlaceholder height={300} /> });
+export const TrendLines = dynamic(() => import("./trend-lines").then((m) => m.TrendLines), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={260} />,
+});
+export const ComparisonBars = dynamic(() => import("./comparison-bars").then((m) => m.ComparisonBars), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={280} />,
+});
+export const AgencyBars = dynamic(() => import("./agency-bars").then((m) => m.AgencyBars), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={300} />,
+});

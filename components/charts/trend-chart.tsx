@@ -15,7 +15,11 @@ function Swatch({ stroke, dash }: { stroke: string; dash: string | undefined }) 
 
 /** Round ticks: every 5 points from just below the lowest score; ranks 1, 10, 20… and the last. */
 function axis(metric: "score" | "rank", points: TrendPoint[], maxRank: number | undefined): { domain: [number, number]; ticks: number[] } {
-  const values = points.flatMap((point) => Object.entries(point).filter(([key, value]) => key !== "year" && typeof value === "number").map(([, value]) => value as number));
+  const values = points.flatMap((point) =>
+    Object.entries(point)
+      .filter(([key, value]) => key !== "year" && typeof value === "number")
+      .map(([, value]) => value as number),
+  );
   if (metric === "score") {
     const floor = values.length === 0 ? 0 : Math.max(0, Math.floor((Math.min(...values) - 3) / 5) * 5);
     return { domain: [floor, 100], ticks: Array.from({ length: (100 - floor) / 5 + 1 }, (_, i) => floor + i * 5) };
@@ -66,7 +70,15 @@ export function TrendDrawing({
         ) : null}
       </ul>
       <div className="min-h-[260px] print:min-h-0" role="img" aria-label={label}>
-        <TrendLines metric={metric} points={points} series={series} withAverage={withAverage} yDomain={domain} yTicks={ticks} bridgeGaps={bridgeGaps} />
+        <TrendLines
+          metric={metric}
+          points={points}
+          series={series}
+          withAverage={withAverage}
+          yDomain={domain}
+          yTicks={ticks}
+          bridgeGaps={bridgeGaps}
+        />
       </div>
     </>
   );

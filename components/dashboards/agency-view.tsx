@@ -23,7 +23,11 @@ const FLAGS: CriterionFlag[] = ["not_scored", "below_max", "below_target"];
 const strong = (chunks: React.ReactNode) => <strong className="tabular-nums">{chunks}</strong>;
 
 function href(agencyId: number, params: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)]));
+  const query = new URLSearchParams(
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   const text = query.toString();
   return `/co-quan/${agencyId}${text ? `?${text}` : ""}`;
 }
@@ -34,7 +38,11 @@ export function AgencyViewHeader({ view }: { view: AgencyView }) {
   const a = view.assessment;
   return (
     <PageHeader
-      back={view.agencies.length > 0 ? { href: `/bang-dieu-khien?tinh=${view.agency.provinceId}${a ? `&nam=${a.year}` : ""}`, label: t("back") } : undefined}
+      back={
+        view.agencies.length > 0
+          ? { href: `/bang-dieu-khien?tinh=${view.agency.provinceId}${a ? `&nam=${a.year}` : ""}`, label: t("back") }
+          : undefined
+      }
       titleTestId="agency-title"
       title={
         <>
@@ -102,7 +110,9 @@ export function AgencyViewBody({ view }: { view: AgencyView }) {
   if (!a) {
     return (
       <Card as="p" padding="md" data-testid="no-assessment">
-        {view.requestedYear !== null ? t("noSheetInYear", { agency: view.agency.name, year: view.requestedYear }) : t("noSheet", { agency: view.agency.name })}
+        {view.requestedYear !== null
+          ? t("noSheetInYear", { agency: view.agency.name, year: view.requestedYear })
+          : t("noSheet", { agency: view.agency.name })}
       </Card>
     );
   }
@@ -118,7 +128,9 @@ export function AgencyViewBody({ view }: { view: AgencyView }) {
           </p>
           <p className="text-xs text-slate-500">
             {t("basis", { basis: t(`bases.${a.basis}`) })}
-            {a.bonus !== null && (a.bonus > 0 || (a.penalty ?? 0) > 0) ? t("bonusPenalty", { bonus: format.points(a.bonus), penalty: format.points(a.penalty) }) : ""}
+            {a.bonus !== null && (a.bonus > 0 || (a.penalty ?? 0) > 0)
+              ? t("bonusPenalty", { bonus: format.points(a.bonus), penalty: format.points(a.penalty) })
+              : ""}
           </p>
         </Card>
         <Card padding="md" className="print:p-3">
@@ -131,7 +143,9 @@ export function AgencyViewBody({ view }: { view: AgencyView }) {
         <Card padding="md" className="print:p-3">
           <p className="text-sm text-slate-500">{t("classification")}</p>
           <p className="text-2xl font-bold">{a.classification ?? "—"}</p>
-          <p className="text-xs text-slate-500">{a.framework.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; ")}</p>
+          <p className="text-xs text-slate-500">
+            {a.framework.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; ")}
+          </p>
         </Card>
         <Card padding="md" className="print:p-3">
           <p className="text-sm text-slate-500">{t("toFix")}</p>
@@ -160,7 +174,11 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
       <Link
         href={href(view.agency.id, { nam: a.year, "sap-xep": order === "diem-mat" ? undefined : order })}
         aria-current={current ? "true" : undefined}
-        className={current ? "rounded-full bg-brand-600 px-3 py-1 font-semibold text-white" : "rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100"}
+        className={
+          current
+            ? "rounded-full bg-brand-600 px-3 py-1 font-semibold text-white"
+            : "rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100"
+        }
       >
         {label}
       </Link>
@@ -216,7 +234,12 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
         <input type="hidden" name="nam" value={a.year} />
         {a.sort === "code" ? <input type="hidden" name="sap-xep" value="ma" /> : null}
         <FilterField label={t("target")}>
-          <input name="muc-tieu" inputMode="decimal" defaultValue={format.decimal(a.whatToFix.target)} className={`w-28 ${filterInputClass}`} />
+          <input
+            name="muc-tieu"
+            inputMode="decimal"
+            defaultValue={format.decimal(a.whatToFix.target)}
+            className={`w-28 ${filterInputClass}`}
+          />
         </FilterField>
         <Button type="submit">{t("compute")}</Button>
       </form>
@@ -224,7 +247,14 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
         <p className="mt-3 text-sm text-slate-700">{t("atMaximum", { agency: view.agency.name })}</p>
       ) : (
         <div className="mt-3 space-y-2 text-sm" data-status={plan.status}>
-          <p>{t.rich("goal", { target: format.points(plan.target), source: targetSource.label, current: format.score(plan.current), strong })}</p>
+          <p>
+            {t.rich("goal", {
+              target: format.points(plan.target),
+              source: targetSource.label,
+              current: format.score(plan.current),
+              strong,
+            })}
+          </p>
           {plan.status === "reached" ? (
             <p className="text-emerald-800">{t("reached")}</p>
           ) : plan.status === "impossible" ? (
@@ -244,7 +274,8 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
               <ol className="list-inside list-decimal space-y-1" data-testid="fix-picks">
                 {plan.picks.map((pick) => (
                   <li key={pick.code} data-code={pick.code}>
-                    <span className="tabular-nums">{pick.code}</span> {pick.name} {t.rich("missing", { points: format.points(pick.missing), strong })}
+                    <span className="tabular-nums">{pick.code}</span> {pick.name}{" "}
+                    {t.rich("missing", { points: format.points(pick.missing), strong })}
                   </li>
                 ))}
               </ol>

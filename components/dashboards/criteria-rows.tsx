@@ -10,7 +10,13 @@ import { useFormat } from "@/lib/i18n/client";
 import { Th, THead } from "@/components/ui/data-table";
 import { FlagBadge, FullMarksBadge, PointsChange } from "./badges";
 
-export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
+export function CriteriaRows({
+  agencyName,
+  year,
+  sort,
+  previousYear,
+  rows,
+}: {
   agencyName: string;
   year: number;
   sort: SortOrder;
@@ -73,7 +79,9 @@ export function CriteriaRows({ agencyName, year, sort, previousYear, rows }: {
                 ) : (
                   <span className="text-xs text-slate-500">{t("survey")}</span>
                 )}
-                {row.target !== null ? <span className="text-xs text-slate-600">{t("target", { target: format.points(row.target) })}</span> : null}
+                {row.target !== null ? (
+                  <span className="text-xs text-slate-600">{t("target", { target: format.points(row.target) })}</span>
+                ) : null}
               </div>
             </td>
             <td className="cell text-xs">

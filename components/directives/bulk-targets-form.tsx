@@ -13,7 +13,8 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
   const { state, pending, onSubmit, error, invalid } = useFormAction(bulkTargetsAction, { reset: true });
   const [kind, setKind] = useState<"COMMITMENT_COMPLETION" | "CRITERION_SCORE">("COMMITMENT_COMPLETION");
   const boxes = useRef<HTMLFieldSetElement>(null);
-  const setAll = (checked: boolean) => boxes.current?.querySelectorAll<HTMLInputElement>("input[type=checkbox]").forEach((box) => {
+  const setAll = (checked: boolean) =>
+    boxes.current?.querySelectorAll<HTMLInputElement>("input[type=checkbox]").forEach((box) => {
       box.checked = checked;
     });
   return (
@@ -22,10 +23,24 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className={labelClass}>{t("kind")}</legend>
         <label className="flex items-center gap-1">
-          <input type="radio" name="kind" value="COMMITMENT_COMPLETION" checked={kind === "COMMITMENT_COMPLETION"} onChange={() => setKind("COMMITMENT_COMPLETION")} /> {t("commitment")}
+          <input
+            type="radio"
+            name="kind"
+            value="COMMITMENT_COMPLETION"
+            checked={kind === "COMMITMENT_COMPLETION"}
+            onChange={() => setKind("COMMITMENT_COMPLETION")}
+          />{" "}
+          {t("commitment")}
         </label>
         <label className="flex items-center gap-1">
-          <input type="radio" name="kind" value="CRITERION_SCORE" checked={kind === "CRITERION_SCORE"} onChange={() => setKind("CRITERION_SCORE")} /> {t("criterionScore")}
+          <input
+            type="radio"
+            name="kind"
+            value="CRITERION_SCORE"
+            checked={kind === "CRITERION_SCORE"}
+            onChange={() => setKind("CRITERION_SCORE")}
+          />{" "}
+          {t("criterionScore")}
         </label>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3">
@@ -46,7 +61,14 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
           <label htmlFor="bulk-value" className={labelClass}>
             {kind === "COMMITMENT_COMPLETION" ? t("completionRate") : t("minScore")}
           </label>
-          <input id="bulk-value" name="value" inputMode="decimal" defaultValue={kind === "COMMITMENT_COMPLETION" ? "100" : ""} className={inputClass} aria-invalid={invalid("value")} />
+          <input
+            id="bulk-value"
+            name="value"
+            inputMode="decimal"
+            defaultValue={kind === "COMMITMENT_COMPLETION" ? "100" : ""}
+            className={inputClass}
+            aria-invalid={invalid("value")}
+          />
           <FieldError name="bulk-value" message={error("value")} />
         </div>
         {kind === "CRITERION_SCORE" ? (

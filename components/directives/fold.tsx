@@ -4,7 +4,17 @@
 // refreshes after a save, so the form and its message do not vanish.
 import { useState } from "react";
 
-export function Fold({ summary, initiallyOpen = false, className, children }: { summary: React.ReactNode; initiallyOpen?: boolean; className?: string; children: React.ReactNode }) {
+export function Fold({
+  summary,
+  initiallyOpen = false,
+  className,
+  children,
+}: {
+  summary: React.ReactNode;
+  initiallyOpen?: boolean;
+  className?: string;
+  children: React.ReactNode;
+}) {
   const [open, setOpen] = useState(initiallyOpen);
   return (
     <details open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className={className}>

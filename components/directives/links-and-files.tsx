@@ -32,7 +32,12 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
               </Link>
               <span className="text-slate-600">— {l.title}</span>
               {directive.canWrite ? (
-                <ActionForm action={unlinkAction} submitLabel={t("unlink")} className="no-print inline-flex items-center gap-1" buttonClassName={linkButton}>
+                <ActionForm
+                  action={unlinkAction}
+                  submitLabel={t("unlink")}
+                  className="no-print inline-flex items-center gap-1"
+                  buttonClassName={linkButton}
+                >
                   <input type="hidden" name="fromId" value={l.direction === "from" ? directive.id : l.otherId} />
                   <input type="hidden" name="toId" value={l.direction === "from" ? l.otherId : directive.id} />
                 </ActionForm>
@@ -97,7 +102,12 @@ export function FilesSection({ directive }: { directive: DirectiveDetail }) {
                 {t("size", { size: format.integer(Math.max(1, Math.round(f.sizeBytes / 1024))) })} · {format.dateTime(f.uploadedAt)}
               </span>
               {directive.canWrite ? (
-                <ActionForm action={removeDirectiveFileAction} submitLabel={t("remove")} className="no-print inline-flex items-center gap-1" buttonClassName={linkButton}>
+                <ActionForm
+                  action={removeDirectiveFileAction}
+                  submitLabel={t("remove")}
+                  className="no-print inline-flex items-center gap-1"
+                  buttonClassName={linkButton}
+                >
                   <input type="hidden" name="fileId" value={f.id} />
                 </ActionForm>
               ) : null}
@@ -106,7 +116,13 @@ export function FilesSection({ directive }: { directive: DirectiveDetail }) {
         </ul>
       )}
       {directive.canWrite ? (
-        <ActionForm action={addDirectiveFileAction} submitLabel={t("attach")} testId="directive-file" encType="multipart/form-data" className="no-print mt-3 flex flex-wrap items-center gap-3 text-sm">
+        <ActionForm
+          action={addDirectiveFileAction}
+          submitLabel={t("attach")}
+          testId="directive-file"
+          encType="multipart/form-data"
+          className="no-print mt-3 flex flex-wrap items-center gap-3 text-sm"
+        >
           <input type="hidden" name="directiveId" value={directive.id} />
           <input type="file" name="file" required className="text-sm" aria-label={t("fileLabel", { types: ACCEPTED_EVIDENCE })} />
         </ActionForm>

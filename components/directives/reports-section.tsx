@@ -47,7 +47,9 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
           </Link>
         ) : null}
       </div>
-      <p className="mt-1 text-sm text-slate-600">{t("regime", { kinds: directive.reporting.map((r) => (isReportingKind(r) ? reporting(r) : r)).join(", ") })}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {t("regime", { kinds: directive.reporting.map((r) => (isReportingKind(r) ? reporting(r) : r)).join(", ") })}
+      </p>
       {matrix.rows.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("noAgencies")}</p>
       ) : (
@@ -137,7 +139,10 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
           <h3 className="font-medium">{t("sent")}</h3>
           <ul className="mt-2 space-y-3" data-testid="reports-list">
             {[...directive.reports]
-              .sort((a, b) => b.period.localeCompare(a.period) || compareVietnamese(agencyName.get(a.agencyId) ?? "", agencyName.get(b.agencyId) ?? ""))
+              .sort(
+                (a, b) =>
+                  b.period.localeCompare(a.period) || compareVietnamese(agencyName.get(a.agencyId) ?? "", agencyName.get(b.agencyId) ?? ""),
+              )
               .map((r) => (
                 <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
                   <p className="font-medium">
@@ -152,7 +157,12 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
                   {reporters.includes(r.agencyId) ? (
                     <details className="no-print mt-2">
                       <summary className="cursor-pointer text-xs text-brand-700">{t("edit")}</summary>
-                      <ActionForm action={submitReportAction} submitLabel={t("save")} testId={`report-edit-${r.id}`} className="mt-2 flex flex-col items-start gap-2">
+                      <ActionForm
+                        action={submitReportAction}
+                        submitLabel={t("save")}
+                        testId={`report-edit-${r.id}`}
+                        className="mt-2 flex flex-col items-start gap-2"
+                      >
                         <input type="hidden" name="directiveId" value={directive.id} />
                         <input type="hidden" name="agencyId" value={r.agencyId} />
                         <input type="hidden" name="period" value={r.period} />

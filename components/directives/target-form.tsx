@@ -32,8 +32,17 @@ type Values = {
   note: string | null;
 };
 
-
-export function TargetForm({ directiveId, values, choices, testId }: { directiveId: number; values?: Values; choices: TargetChoices; testId: string }) {
+export function TargetForm({
+  directiveId,
+  values,
+  choices,
+  testId,
+}: {
+  directiveId: number;
+  values?: Values;
+  choices: TargetChoices;
+  testId: string;
+}) {
   const t = useTranslations("directives.targetForm");
   const kinds = useTranslations("directives.targetKinds");
   const hints = useTranslations("directives.targetKindHints");
@@ -42,7 +51,13 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
   const [kind, setKind] = useState<TargetKind>(values?.kind ?? "MIN_PERCENT_OF_MAX");
   const id = (name: string) => `${testId}-${name}`;
   const described = (name: string) => (invalid(name) ? `${id(name)}-error` : undefined);
-  const field = (name: string) => ({ id: id(name), name, className: inputClass, "aria-invalid": invalid(name), "aria-describedby": described(name) });
+  const field = (name: string) => ({
+    id: id(name),
+    name,
+    className: inputClass,
+    "aria-invalid": invalid(name),
+    "aria-describedby": described(name),
+  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid={testId}>
@@ -102,7 +117,12 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
           <label htmlFor={id("value")} className={labelClass}>
             {kind === "RANK_IMPROVEMENT" ? t("valuePlaces") : kind === "MAX_RANK" ? t("valueRank") : t("value")}
           </label>
-          <input {...field("value")} inputMode="decimal" defaultValue={format.decimal(values?.value)} placeholder={kind === "RANK_IMPROVEMENT" ? "10" : kind === "MAX_RANK" ? "10" : "80"} />
+          <input
+            {...field("value")}
+            inputMode="decimal"
+            defaultValue={format.decimal(values?.value)}
+            placeholder={kind === "RANK_IMPROVEMENT" ? "10" : kind === "MAX_RANK" ? "10" : "80"}
+          />
           <FieldError name={id("value")} message={error("value")} />
         </div>
         {kind === "RANK_IMPROVEMENT" ? (

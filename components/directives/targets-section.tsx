@@ -75,7 +75,11 @@ export function TargetsSection({ directive }: { directive: DirectiveDetail }) {
                   <td className="cell tabular-nums">{target.year}</td>
                   <td className="cell">{target.agency?.name ?? directive.province?.label ?? "—"}</td>
                   <td className="cell">
-                    {target.evaluation ? <TargetStatusBadge status={target.evaluation.status} /> : <span className="text-xs text-slate-500">{t("followedByStaff")}</span>}
+                    {target.evaluation ? (
+                      <TargetStatusBadge status={target.evaluation.status} />
+                    ) : (
+                      <span className="text-xs text-slate-500">{t("followedByStaff")}</span>
+                    )}
                   </td>
                   <td className="cell tabular-nums" data-cell="actual">
                     {target.evaluation?.actualText ?? "—"}
@@ -92,7 +96,12 @@ export function TargetsSection({ directive }: { directive: DirectiveDetail }) {
                         <summary className="cursor-pointer text-xs text-brand-700">{t("editOrDelete")}</summary>
                         <div className="mt-2 space-y-3 rounded-md border border-slate-200 p-3">
                           <TargetForm directiveId={directive.id} values={target} choices={choices} testId={`target-edit-${target.id}`} />
-                          <ActionForm action={deleteTargetAction} submitLabel={t("delete")} testId={`target-delete-${target.id}`} buttonClassName={dangerOutline}>
+                          <ActionForm
+                            action={deleteTargetAction}
+                            submitLabel={t("delete")}
+                            testId={`target-delete-${target.id}`}
+                            buttonClassName={dangerOutline}
+                          >
                             <input type="hidden" name="id" value={target.id} />
                             <input type="hidden" name="version" value={target.version} />
                           </ActionForm>
@@ -117,7 +126,11 @@ export function TargetsSection({ directive }: { directive: DirectiveDetail }) {
           <details className="rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer font-medium text-brand-700">{t("bulk")}</summary>
             <div className="mt-3">
-              {choices.agencies.length === 0 ? <p className="text-sm text-slate-600">{t("noAgencies")}</p> : <BulkTargetsForm directiveId={directive.id} choices={choices} />}
+              {choices.agencies.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("noAgencies")}</p>
+              ) : (
+                <BulkTargetsForm directiveId={directive.id} choices={choices} />
+              )}
             </div>
           </details>
         </div>

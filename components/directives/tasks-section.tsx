@@ -22,7 +22,12 @@ function ProgressForm({ task }: { task: TaskItem }) {
   const t = useTranslations("directives.tasks");
   const statuses = useTranslations("directives.taskStatus");
   return (
-    <ActionForm action={taskProgressAction} submitLabel={t("updateProgress")} testId={`progress-${task.sortOrder}`} className="flex flex-wrap items-end gap-3">
+    <ActionForm
+      action={taskProgressAction}
+      submitLabel={t("updateProgress")}
+      testId={`progress-${task.sortOrder}`}
+      className="flex flex-wrap items-end gap-3"
+    >
       <input type="hidden" name="id" value={task.id} />
       <input type="hidden" name="version" value={task.version} />
       <label className="text-sm">
@@ -58,7 +63,12 @@ function FileList({ task, canRemove }: { task: TaskItem; canRemove: boolean }) {
             {f.fileName}
           </a>
           {canRemove ? (
-            <ActionForm action={removeTaskFileAction} submitLabel={t("removeFile")} className="no-print inline-flex items-center gap-1" buttonClassName={linkButton}>
+            <ActionForm
+              action={removeTaskFileAction}
+              submitLabel={t("removeFile")}
+              className="no-print inline-flex items-center gap-1"
+              buttonClassName={linkButton}
+            >
               <input type="hidden" name="fileId" value={f.id} />
             </ActionForm>
           ) : null}
@@ -104,7 +114,13 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
               <Th>{t("evidence")}</Th>
             </THead>
             {directive.tasks.map((task) => (
-              <tbody key={task.id} id={`nhiem-vu-${task.sortOrder}`} className="border-t border-slate-100" data-task={task.sortOrder} data-overdue={task.overdue}>
+              <tbody
+                key={task.id}
+                id={`nhiem-vu-${task.sortOrder}`}
+                className="border-t border-slate-100"
+                data-task={task.sortOrder}
+                data-overdue={task.overdue}
+              >
                 <tr className={`align-top ${task.overdue ? "bg-red-50" : ""}`}>
                   <td className="px-3 py-2 tabular-nums">{task.sortOrder}</td>
                   <td className="min-w-48 max-w-md px-3 py-2">
@@ -112,15 +128,25 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
                     {task.criteria.length > 0 ? (
                       <div className="mt-1 flex flex-wrap gap-1">
                         {task.criteria.map((c) => (
-                          <span key={c.id} className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-900" title={`${c.framework}: ${c.name}`}>
+                          <span
+                            key={c.id}
+                            className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-900"
+                            title={`${c.framework}: ${c.name}`}
+                          >
                             {t("criterion", { code: c.code })}
                           </span>
                         ))}
                       </div>
                     ) : null}
-                    {task.progressNote ? <p className="mt-1 text-xs text-slate-600" data-cell="progress-note">{t("result", { note: task.progressNote })}</p> : null}
+                    {task.progressNote ? (
+                      <p className="mt-1 text-xs text-slate-600" data-cell="progress-note">
+                        {t("result", { note: task.progressNote })}
+                      </p>
+                    ) : null}
                   </td>
-                  <td className="px-3 py-2" data-cell="lead">{task.lead?.name ?? <span className="text-slate-500">{t("unassigned")}</span>}</td>
+                  <td className="px-3 py-2" data-cell="lead">
+                    {task.lead?.name ?? <span className="text-slate-500">{t("unassigned")}</span>}
+                  </td>
                   <td className="px-3 py-2 text-xs">{task.coAgencies.map((a) => a.name).join(", ") || "—"}</td>
                   <td className="px-3 py-2 whitespace-nowrap tabular-nums">
                     {format.day(task.dueOn)}
@@ -158,7 +184,13 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
                                 className="flex flex-wrap items-center gap-3 text-sm"
                               >
                                 <input type="hidden" name="taskId" value={task.id} />
-                                <input type="file" name="file" required className="text-sm" aria-label={t("evidenceFile", { task: task.sortOrder, types: ACCEPTED_EVIDENCE })} />
+                                <input
+                                  type="file"
+                                  name="file"
+                                  required
+                                  className="text-sm"
+                                  aria-label={t("evidenceFile", { task: task.sortOrder, types: ACCEPTED_EVIDENCE })}
+                                />
                               </ActionForm>
                             </div>
                           </details>
@@ -168,7 +200,12 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
                             <summary className="cursor-pointer text-xs text-brand-700">{t("editOrDelete")}</summary>
                             <div className="mt-2 space-y-3 rounded-md border border-slate-200 p-3">
                               <TaskForm directiveId={directive.id} values={task} choices={choices} testId={`task-edit-${task.sortOrder}`} />
-                              <ActionForm action={deleteTaskAction} submitLabel={t("delete")} testId={`task-delete-${task.sortOrder}`} buttonClassName={dangerOutline}>
+                              <ActionForm
+                                action={deleteTaskAction}
+                                submitLabel={t("delete")}
+                                testId={`task-delete-${task.sortOrder}`}
+                                buttonClassName={dangerOutline}
+                              >
                                 <input type="hidden" name="id" value={task.id} />
                                 <input type="hidden" name="version" value={task.version} />
                               </ActionForm>
@@ -185,7 +222,11 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
         </div>
       )}
       {directive.canWrite ? (
-        <Fold className="no-print mt-4 rounded-md border border-slate-200 p-3" summary={t("add")} initiallyOpen={directive.tasks.length === 0}>
+        <Fold
+          className="no-print mt-4 rounded-md border border-slate-200 p-3"
+          summary={t("add")}
+          initiallyOpen={directive.tasks.length === 0}
+        >
           <div className="mt-3">
             {choices.agencies.length === 0 ? <p className="mb-2 text-sm text-amber-800">{t("noAgencies")}</p> : null}
             <TaskForm directiveId={directive.id} choices={choices} testId="task-add" />

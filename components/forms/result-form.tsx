@@ -81,10 +81,22 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
           <Field
             name="score"
             label={t("score", { max: format.points(entry.index.maxScore) })}
-            hint={framework?.componentsAreAdditive && framework.components.length > 0 ? t("scoreHintSum", { count: framework.components.length }) : t("scoreHint")}
+            hint={
+              framework?.componentsAreAdditive && framework.components.length > 0
+                ? t("scoreHintSum", { count: framework.components.length })
+                : t("scoreHint")
+            }
             error={error("score")}
           >
-            {(control) => <input {...control} inputMode="decimal" placeholder={t("scorePlaceholder")} defaultValue={format.decimal(entry.result?.score)} className={inputClass} />}
+            {(control) => (
+              <input
+                {...control}
+                inputMode="decimal"
+                placeholder={t("scorePlaceholder")}
+                defaultValue={format.decimal(entry.result?.score)}
+                className={inputClass}
+              />
+            )}
           </Field>
           <Field name="officialRank" label={t("rank", { count: entry.unitCount })} hint={t("rankHint")} error={error("officialRank")}>
             {(control) => <input {...control} inputMode="numeric" defaultValue={entry.result?.officialRank ?? ""} className={inputClass} />}
@@ -101,7 +113,8 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
               decimalField(
                 `components.${component.code}`,
                 <>
-                  {component.nameVi} <span className="font-normal text-slate-500">{t("max", { max: format.points(component.maxPoints) })}</span>
+                  {component.nameVi}{" "}
+                  <span className="font-normal text-slate-500">{t("max", { max: format.points(component.maxPoints) })}</span>
                 </>,
                 entry.result?.components[component.code],
               ),
@@ -114,7 +127,9 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
         <Card as="fieldset">
           <legend className="px-1 font-semibold">{t("fields")}</legend>
           {framework.isIllustrative ? (
-            <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">{t.rich("fieldsIllustrative", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+            <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
+              {t.rich("fieldsIllustrative", { strong: (chunks) => <strong>{chunks}</strong> })}
+            </p>
           ) : null}
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
             {framework.fields.map((field) =>
@@ -123,7 +138,9 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
                 <>
                   {field.code}. {field.name}{" "}
                   <span className="font-normal text-slate-500">
-                    {field.isIllustrative ? t("maxIllustrative", { max: format.points(field.maxPoints) }) : t("max", { max: format.points(field.maxPoints) })}
+                    {field.isIllustrative
+                      ? t("maxIllustrative", { max: format.points(field.maxPoints) })
+                      : t("max", { max: format.points(field.maxPoints) })}
                   </span>
                 </>,
                 entry.result?.fieldScores[String(field.id)],
@@ -137,7 +154,9 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
         <h2 className="font-semibold">{t("sourceTitle")}</h2>
         <div className="mt-4 space-y-4">
           <Field name="source" label={t("source")} error={error("source")}>
-            {(control) => <input {...control} placeholder={t("sourcePlaceholder")} defaultValue={entry.result?.source ?? ""} className={inputClass} />}
+            {(control) => (
+              <input {...control} placeholder={t("sourcePlaceholder")} defaultValue={entry.result?.source ?? ""} className={inputClass} />
+            )}
           </Field>
           <Field name="note" label={t("note")} error={error("note")}>
             {(control) => <textarea {...control} rows={2} defaultValue={entry.result?.note ?? ""} className={inputClass} />}

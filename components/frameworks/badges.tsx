@@ -5,7 +5,17 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const STATUS_TONE: Record<FrameworkStatus, BadgeTone> = { ACTIVE: "ok", DRAFT: "neutral", ARCHIVED: "muted" };
 
-export function FrameworkBadges({ status, isIllustrative, isDemo, inUse }: { status: FrameworkStatus; isIllustrative: boolean; isDemo: boolean; inUse: boolean }) {
+export function FrameworkBadges({
+  status,
+  isIllustrative,
+  isDemo,
+  inUse,
+}: {
+  status: FrameworkStatus;
+  isIllustrative: boolean;
+  isDemo: boolean;
+  inUse: boolean;
+}) {
   const t = useTranslations("frameworks");
   return (
     <span className="inline-flex flex-wrap gap-1 align-middle">

@@ -15,7 +15,8 @@ import { Th, THead } from "@/components/ui/data-table";
 type Props = { frameworkId: number; revision: number; criteria: CriterionView[]; canEdit: boolean };
 type Open = { mode: "edit" | "add" | "delete"; id: number | null; label?: string };
 
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const INPUT =
+  "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 const SMALL_BUTTON = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100";
 
 export function CriteriaTree({ frameworkId, revision, criteria, canEdit }: Props) {
@@ -63,7 +64,11 @@ export function CriteriaTree({ frameworkId, revision, criteria, canEdit }: Props
       ) : null}
       {open?.id === null ? <div className="rounded-lg border border-slate-200 bg-slate-50 p-4">{form(null)}</div> : null}
       {notice ? (
-        <p role="status" data-testid="tree-notice" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p
+          role="status"
+          data-testid="tree-notice"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+        >
           {notice}
         </p>
       ) : null}
@@ -125,7 +130,9 @@ function Row({
             <span>{c.name}</span>
             <span className="ml-2 text-xs font-normal text-slate-500">{levels(`${c.level}`)}</span>
             {c.guidance ? <p className="mt-1 text-xs font-normal text-slate-600">{t("guidanceText", { text: c.guidance })}</p> : null}
-            {c.requiredEvidence ? <p className="mt-0.5 text-xs font-normal text-slate-600">{t("evidenceText", { text: c.requiredEvidence })}</p> : null}
+            {c.requiredEvidence ? (
+              <p className="mt-0.5 text-xs font-normal text-slate-600">{t("evidenceText", { text: c.requiredEvidence })}</p>
+            ) : null}
           </div>
         </td>
         <td className="whitespace-nowrap px-3 py-2 text-right align-top tabular-nums" data-testid="max-points">
@@ -135,18 +142,30 @@ function Row({
         {canEdit ? (
           <td className="no-print whitespace-nowrap px-3 py-2 align-top font-normal">
             <div className="flex gap-1">
-              <button type="button" className={SMALL_BUTTON} onClick={() => toggle({ mode: "edit", id: c.id })} aria-label={t("editOf", { code: c.code })}>
+              <button
+                type="button"
+                className={SMALL_BUTTON}
+                onClick={() => toggle({ mode: "edit", id: c.id })}
+                aria-label={t("editOf", { code: c.code })}
+              >
                 {t("edit")}
               </button>
               {c.depth < 3 ? (
-                <button type="button" className={SMALL_BUTTON} onClick={() => toggle({ mode: "add", id: c.id })} aria-label={t("addChildOf", { code: c.code })}>
+                <button
+                  type="button"
+                  className={SMALL_BUTTON}
+                  onClick={() => toggle({ mode: "add", id: c.id })}
+                  aria-label={t("addChildOf", { code: c.code })}
+                >
                   {t("addChild")}
                 </button>
               ) : null}
               <button
                 type="button"
                 className="rounded border border-red-200 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50"
-                onClick={() => toggle({ mode: "delete", id: c.id, label: t("itemLabel", { level: levels(`${c.level}`).toLowerCase(), code: c.code }) })}
+                onClick={() =>
+                  toggle({ mode: "delete", id: c.id, label: t("itemLabel", { level: levels(`${c.level}`).toLowerCase(), code: c.code }) })
+                }
                 aria-label={t("deleteOf", { code: c.code })}
               >
                 {t("delete")}
@@ -176,7 +195,10 @@ function useCloseOnSuccess(state: FormState<{ frameworkId: number }>, onDone: Fo
 
 function NodeForm(
   props: FormProps &
-    ({ mode: "edit"; node: CriterionView; childrenSum: number | null } | { mode: "add"; parent: CriterionView | null; level: (typeof LEVELS)[number] }),
+    (
+      | { mode: "edit"; node: CriterionView; childrenSum: number | null }
+      | { mode: "add"; parent: CriterionView | null; level: (typeof LEVELS)[number] }
+    ),
 ) {
   const { frameworkId, revision, onDone, onCancel } = props;
   const t = useTranslations("frameworks.tree");
@@ -206,7 +228,14 @@ function NodeForm(
       <div className="grid gap-3 sm:grid-cols-[8rem_1fr_8rem_12rem]">
         <label className="text-sm" htmlFor={id("code")}>
           {t("code")}
-          <input id={id("code")} name="code" defaultValue={node?.code ?? (props.mode === "add" && props.parent ? `${props.parent.code}.` : "")} aria-invalid={invalid("code")} className={INPUT} required />
+          <input
+            id={id("code")}
+            name="code"
+            defaultValue={node?.code ?? (props.mode === "add" && props.parent ? `${props.parent.code}.` : "")}
+            aria-invalid={invalid("code")}
+            className={INPUT}
+            required
+          />
         </label>
         <label className="text-sm" htmlFor={id("name")}>
           {t("name")}
@@ -245,7 +274,13 @@ function NodeForm(
         </label>
         <label className="text-sm" htmlFor={id("requiredEvidence")}>
           {t("requiredEvidence")}
-          <textarea id={id("requiredEvidence")} name="requiredEvidence" rows={2} defaultValue={node?.requiredEvidence ?? ""} className={INPUT} />
+          <textarea
+            id={id("requiredEvidence")}
+            name="requiredEvidence"
+            rows={2}
+            defaultValue={node?.requiredEvidence ?? ""}
+            className={INPUT}
+          />
         </label>
       </div>
       <label className="flex items-start gap-2 text-sm">
@@ -263,7 +298,14 @@ function NodeForm(
   );
 }
 
-function DeleteForm({ frameworkId, revision, onDone, onCancel, node, descendants }: FormProps & { node: CriterionView; descendants: number }) {
+function DeleteForm({
+  frameworkId,
+  revision,
+  onDone,
+  onCancel,
+  node,
+  descendants,
+}: FormProps & { node: CriterionView; descendants: number }) {
   const t = useTranslations("frameworks.tree");
   const levels = useTranslations("frameworks.levels");
   const { state, pending, onSubmit } = useFormAction(deleteCriterionAction);

@@ -19,11 +19,15 @@ export function PointsEditor({ frameworkId, revision, criteria, maxScore, requir
   const t = useTranslations("frameworks.pointsEditor");
   const format = useFormat();
   const { state, pending, onSubmit } = useFormAction(setMaxPointsAction);
-  const [values, setValues] = useState<Record<number, string>>(() => Object.fromEntries(criteria.filter((c) => c.isLeaf).map((c) => [c.id, format.decimal(c.maxPoints)])));
+  const [values, setValues] = useState<Record<number, string>>(() =>
+    Object.fromEntries(criteria.filter((c) => c.isLeaf).map((c) => [c.id, format.decimal(c.maxPoints)])),
+  );
   const sums = useMemo(() => {
     const total = new Map<number, number>();
     const of = (c: CriterionView): number => {
-      const value = c.isLeaf ? (parseDecimal(values[c.id] ?? "") ?? Number.NaN) : criteria.filter((k) => k.parentId === c.id).reduce((s, k) => s + of(k), 0);
+      const value = c.isLeaf
+        ? (parseDecimal(values[c.id] ?? "") ?? Number.NaN)
+        : criteria.filter((k) => k.parentId === c.id).reduce((s, k) => s + of(k), 0);
       total.set(c.id, cents(value));
       return value;
     };
@@ -38,55 +42,53 @@ export function PointsEditor({ frameworkId, revision, criteria, maxScore, requir
       <input type="hidden" name="frameworkId" value={frameworkId} />
       <input type="hidden" name="revision" value={revision} />
       <DataTable>
-          <THead>
-            <Th>{t("code")}</Th>
-            <Th>{t("name")}</Th>
-            <Th numeric>{t("maxPoints")}</Th>
-          </THead>
-          <TBody>
-            {criteria.map((c) => {
-              const sum = sums.get(c.id);
-              return (
-                <tr key={c.id} className={c.level === "FIELD" ? "bg-brand-50/60 font-semibold" : undefined}>
-                  <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{c.code}</td>
-                  <td className="px-3 py-1.5">
-                    <div style={{ paddingLeft: `${(c.depth - 1) * 1.25}rem` }}>{c.name}</div>
-                  </td>
-                  <td className="px-3 py-1.5 text-right">
-                    {c.isLeaf ? (
-                      <input
-                        name={`points.${c.id}`}
-                        value={values[c.id] ?? ""}
-                        onChange={(e) => setValues({ ...values, [c.id]: e.target.value })}
-                        inputMode="decimal"
-                        aria-label={t("pointsOf", { code: c.code })}
-                        aria-invalid={Number.isNaN(sum) ? true : undefined}
-                        className="w-24 rounded-md border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid]:border-red-500"
-                      />
-                    ) : (
-                      <span className="tabular-nums" title={t("childrenSum")}>
-                        = {Number.isNaN(sum) ? "?" : format.points(sum)}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </TBody>
-          <tfoot>
-            <tr className="bg-slate-50 font-semibold">
-              <td className="px-3 py-2" colSpan={2}>
-                {t("total", { max: format.points(maxScore) })}
-              </td>
-              <td className={`px-3 py-2 text-right tabular-nums ${matches ? "text-emerald-700" : "text-red-700"}`} data-testid="points-total">
-                {Number.isNaN(grandTotal) ? "?" : format.points(grandTotal)} {matches ? "✓" : "≠"}
-              </td>
-            </tr>
-          </tfoot>
+        <THead>
+          <Th>{t("code")}</Th>
+          <Th>{t("name")}</Th>
+          <Th numeric>{t("maxPoints")}</Th>
+        </THead>
+        <TBody>
+          {criteria.map((c) => {
+            const sum = sums.get(c.id);
+            return (
+              <tr key={c.id} className={c.level === "FIELD" ? "bg-brand-50/60 font-semibold" : undefined}>
+                <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{c.code}</td>
+                <td className="px-3 py-1.5">
+                  <div style={{ paddingLeft: `${(c.depth - 1) * 1.25}rem` }}>{c.name}</div>
+                </td>
+                <td className="px-3 py-1.5 text-right">
+                  {c.isLeaf ? (
+                    <input
+                      name={`points.${c.id}`}
+                      value={values[c.id] ?? ""}
+                      onChange={(e) => setValues({ ...values, [c.id]: e.target.value })}
+                      inputMode="decimal"
+                      aria-label={t("pointsOf", { code: c.code })}
+                      aria-invalid={Number.isNaN(sum) ? true : undefined}
+                      className="w-24 rounded-md border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid]:border-red-500"
+                    />
+                  ) : (
+                    <span className="tabular-nums" title={t("childrenSum")}>
+                      = {Number.isNaN(sum) ? "?" : format.points(sum)}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </TBody>
+        <tfoot>
+          <tr className="bg-slate-50 font-semibold">
+            <td className="px-3 py-2" colSpan={2}>
+              {t("total", { max: format.points(maxScore) })}
+            </td>
+            <td className={`px-3 py-2 text-right tabular-nums ${matches ? "text-emerald-700" : "text-red-700"}`} data-testid="points-total">
+              {Number.isNaN(grandTotal) ? "?" : format.points(grandTotal)} {matches ? "✓" : "≠"}
+            </td>
+          </tr>
+        </tfoot>
       </DataTable>
-      {!matches && requireTotal ? (
-        <p className="text-sm text-red-700">{t("mustMatch", { max: format.points(maxScore) })}</p>
-      ) : null}
+      {!matches && requireTotal ? <p className="text-sm text-red-700">{t("mustMatch", { max: format.points(maxScore) })}</p> : null}
       <Feedback state={state} />
       <SubmitButton pending={pending} size="md" label={t("save")} />
     </form>

@@ -4,7 +4,14 @@
 import { useTranslations } from "next-intl";
 import { rankLabel } from "@/lib/results/ranking-view";
 
-type RankedRow = { rank: number | null; rankMin: number; rankMax: number; officialRank: number | null; officialRankDisagrees: boolean; unitCount: number };
+type RankedRow = {
+  rank: number | null;
+  rankMin: number;
+  rankMax: number;
+  officialRank: number | null;
+  officialRankDisagrees: boolean;
+  unitCount: number;
+};
 
 export function RankOfCell({ row }: { row: RankedRow }) {
   const t = useTranslations("results.table");
@@ -21,7 +28,11 @@ export function RankOfCell({ row }: { row: RankedRow }) {
       <span className="font-semibold">{row.rank}</span>
       <span className="text-slate-500">/{row.unitCount}</span>
       {row.officialRankDisagrees ? (
-        <span className="ml-1 text-amber-700" data-testid="rank-disagrees" title={t("disagrees", { range: row.rankMin === row.rankMax ? row.rankMin : `${row.rankMin}–${row.rankMax}` })}>
+        <span
+          className="ml-1 text-amber-700"
+          data-testid="rank-disagrees"
+          title={t("disagrees", { range: row.rankMin === row.rankMax ? row.rankMin : `${row.rankMin}–${row.rankMax}` })}
+        >
           ⚠<span className="sr-only">{t("disagreesShort")}</span>
         </span>
       ) : null}

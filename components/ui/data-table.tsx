@@ -11,7 +11,13 @@ export function DataTable({
   ...props
 }: { framed?: boolean } & React.TableHTMLAttributes<HTMLTableElement>) {
   return (
-    <div className={framed ? "relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm print:overflow-visible print:shadow-none" : "relative overflow-x-auto print:overflow-visible"}>
+    <div
+      className={
+        framed
+          ? "relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm print:overflow-visible print:shadow-none"
+          : "relative overflow-x-auto print:overflow-visible"
+      }
+    >
       <table className={className ? `min-w-full text-sm ${className}` : "min-w-full text-sm"} {...props}>
         {children}
       </table>

@@ -31,9 +31,7 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
       <p className="mt-3 text-slate-700">{cause === "database" ? t("database") : cause === "checking" ? t("checking") : t("other")}</p>
       {cause === "database" ? <p className="mt-2 text-sm text-slate-600">{t("dataSafe")}</p> : null}
       <div className="mt-5 flex flex-wrap gap-3">
-        <Button onClick={() => retry()}>
-          {t("retry")}
-        </Button>
+        <Button onClick={() => retry()}>{t("retry")}</Button>
         <Link href="/" className={buttonClass("secondary")}>
           {t("home")}
         </Link>

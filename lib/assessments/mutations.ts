@@ -59,7 +59,14 @@ async function loadAssessment(assessmentId: number) {
 type ScoreFields = Partial<
   Pick<
     Prisma.CriterionScoreUncheckedUpdateInput,
-    "selfScore" | "selfComment" | "round1Score" | "round1Comment" | "round2Score" | "round2Comment" | "explanationRequest" | "explanationResponse"
+    | "selfScore"
+    | "selfComment"
+    | "round1Score"
+    | "round1Comment"
+    | "round2Score"
+    | "round2Comment"
+    | "explanationRequest"
+    | "explanationResponse"
   >
 >;
 
@@ -152,7 +159,16 @@ export async function addEvidence(actor: Actor, criterionScoreId: number, file: 
   const { score } = loaded;
   const explaining = score.assessment.status === "EXPLANATION_REQUESTED" && score.explanationRequest !== null;
   if (!explaining) assertSelfScoringOpen(score.assessment.status, score.assessment.period.selfScoringDeadline, now);
-  return attachFile(actor, file, { criterionScoreId }, { action: "evidence.add", provinceId: loaded.scope.provinceId, what: { criterion: score.criterion.code, agency: score.assessment.agency.code } });
+  return attachFile(
+    actor,
+    file,
+    { criterionScoreId },
+    {
+      action: "evidence.add",
+      provinceId: loaded.scope.provinceId,
+      what: { criterion: score.criterion.code, agency: score.assessment.agency.code },
+    },
+  );
 }
 
 export async function removeEvidence(actor: Actor, fileId: number, now = new Date()): Promise<void> {
@@ -161,7 +177,11 @@ export async function removeEvidence(actor: Actor, fileId: number, now = new Dat
   const loaded = await loadScore(file.criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
   assertSelfScoringOpen(loaded.score.assessment.status, loaded.score.assessment.period.selfScoringDeadline, now);
-  await detachFile(actor, file, { action: "evidence.remove", provinceId: loaded.scope.provinceId, what: { criterion: loaded.score.criterion.code } });
+  await detachFile(actor, file, {
+    action: "evidence.remove",
+    provinceId: loaded.scope.provinceId,
+    what: { criterion: loaded.score.criterion.code },
+  });
 }
 
 // ───────────────────────── Staff: appraisal ─────────────────────────
@@ -174,12 +194,16 @@ export async function appraise(actor: Actor, input: unknown): Promise<void> {
   const round = appraisalRound(score.assessment.status);
   if (round === null) {
     throw new ValidationError([
-      { field: "score", message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[score.assessment.status]}": chưa thể chấm thẩm định.` },
+      {
+        field: "score",
+        message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[score.assessment.status]}": chưa thể chấm thẩm định.`,
+      },
     ]);
   }
   const problem = scoreProblem(data.score, Number(score.criterion.maxPoints), score.criterion.code);
   if (problem) throw new ValidationError([{ field: "score", message: problem }]);
-  const fields: ScoreFields = round === 1 ? { round1Score: data.score, round1Comment: data.comment } : { round2Score: data.score, round2Comment: data.comment };
+  const fields: ScoreFields =
+    round === 1 ? { round1Score: data.score, round1Comment: data.comment } : { round2Score: data.score, round2Comment: data.comment };
   await saveScore(actor, loaded, data.version, `criterionScore.appraiseRound${round}`, fields, async (tx) => {
     // The first appraised score opens round 1.
     await tx.assessment.updateMany({ where: { id: score.assessmentId, status: "SUBMITTED" }, data: { status: "ROUND1" } });
@@ -205,19 +229,33 @@ export async function setAdjustments(actor: Actor, input: unknown): Promise<void
   }
   const { bonusCap, penaltyCap } = assessment.period.framework;
   const issues = [
-    data.bonus < 0 || data.bonus > Number(bonusCap) ? { field: "bonus", message: `Điểm thưởng từ 0 đến ${formatScore(Number(bonusCap))} (mức trần của bộ chỉ số).` } : null,
-    data.penalty < 0 || data.penalty > Number(penaltyCap) ? { field: "penalty", message: `Điểm trừ từ 0 đến ${formatScore(Number(penaltyCap))} (mức trần của bộ chỉ số).` } : null,
+    data.bonus < 0 || data.bonus > Number(bonusCap)
+      ? { field: "bonus", message: `Điểm thưởng từ 0 đến ${formatScore(Number(bonusCap))} (mức trần của bộ chỉ số).` }
+      : null,
+    data.penalty < 0 || data.penalty > Number(penaltyCap)
+      ? { field: "penalty", message: `Điểm trừ từ 0 đến ${formatScore(Number(penaltyCap))} (mức trần của bộ chỉ số).` }
+      : null,
   ].filter((issue) => issue !== null);
   if (issues.length > 0) throw new ValidationError(issues);
   await db.$transaction(async (tx) => {
-    const fields = { bonusPoints: data.bonus, bonusReason: data.bonusReason, penaltyPoints: data.penalty, penaltyReason: data.penaltyReason };
+    const fields = {
+      bonusPoints: data.bonus,
+      bonusReason: data.bonusReason,
+      penaltyPoints: data.penalty,
+      penaltyReason: data.penaltyReason,
+    };
     await updateAssessment(tx, assessment, data.version, fields);
     await writeAudit(tx, actor, {
       action: "assessment.adjust",
       entityType: "Assessment",
       entityId: assessment.id,
       provinceId: scope.provinceId,
-      oldValue: { bonusPoints: assessment.bonusPoints, bonusReason: assessment.bonusReason, penaltyPoints: assessment.penaltyPoints, penaltyReason: assessment.penaltyReason },
+      oldValue: {
+        bonusPoints: assessment.bonusPoints,
+        bonusReason: assessment.bonusReason,
+        penaltyPoints: assessment.penaltyPoints,
+        penaltyReason: assessment.penaltyReason,
+      },
       newValue: fields,
     });
   });
@@ -234,7 +272,12 @@ async function updateAssessment(
     conflict: (current) =>
       new ConflictError(
         `Phiếu của ${assessment.agency.name} vừa được người khác cập nhật (trạng thái: ${ASSESSMENT_STATUS_LABELS[current.status]}). Tải lại trang rồi thực hiện lại.`,
-        { version: current.version, status: current.status, bonusPoints: numberOrNull(current.bonusPoints), penaltyPoints: numberOrNull(current.penaltyPoints) },
+        {
+          version: current.version,
+          status: current.status,
+          bonusPoints: numberOrNull(current.bonusPoints),
+          penaltyPoints: numberOrNull(current.penaltyPoints),
+        },
       ),
   });
 }
@@ -253,7 +296,12 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
   authorize(actor, STEP_PERMISSION[data.step], scope);
   const to = nextStatus(data.step, assessment.status);
   if (!to) {
-    throw new ValidationError([{ field: "step", message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[assessment.status]}": không thực hiện được thao tác này.` }]);
+    throw new ValidationError([
+      {
+        field: "step",
+        message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[assessment.status]}": không thực hiện được thao tác này.`,
+      },
+    ]);
   }
   const rows = assessment.scores.map((s) => ({
     maxPoints: Number(s.criterion.maxPoints),
@@ -264,21 +312,31 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
   }));
   const changes: Prisma.AssessmentUncheckedUpdateManyInput = { status: to };
   if (data.step === "submit") {
-    const missing = assessment.scores.filter((s) => s.criterion.method === "APPRAISAL" && s.selfScore === null).map((s) => s.criterion.code);
+    const missing = assessment.scores
+      .filter((s) => s.criterion.method === "APPRAISAL" && s.selfScore === null)
+      .map((s) => s.criterion.code);
     if (missing.length > 0) {
-      throw new ValidationError([{ field: "step", message: `Còn ${missing.length} tiêu chí chưa tự chấm (${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}). Chấm đủ rồi nộp.` }]);
+      throw new ValidationError([
+        {
+          field: "step",
+          message: `Còn ${missing.length} tiêu chí chưa tự chấm (${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}). Chấm đủ rồi nộp.`,
+        },
+      ]);
     }
     changes.submittedAt = now;
   }
   if (data.step === "requestExplanations") {
     if (!assessment.scores.some((s) => s.explanationRequest)) {
-      throw new ValidationError([{ field: "step", message: "Chưa có tiêu chí nào được yêu cầu giải trình: ghi yêu cầu ở từng tiêu chí trước." }]);
+      throw new ValidationError([
+        { field: "step", message: "Chưa có tiêu chí nào được yêu cầu giải trình: ghi yêu cầu ở từng tiêu chí trước." },
+      ]);
     }
     changes.appraisalReleasedAt = now;
   }
   if (data.step === "finalize") {
     const missing = unappraisedCount(rows);
-    if (missing > 0) throw new ValidationError([{ field: "step", message: `Còn ${missing} tiêu chí chưa có điểm thẩm định. Chấm đủ rồi chốt điểm.` }]);
+    if (missing > 0)
+      throw new ValidationError([{ field: "step", message: `Còn ${missing} tiêu chí chưa có điểm thẩm định. Chấm đủ rồi chốt điểm.` }]);
     const framework = assessment.period.framework;
     changes.finalTotal = finalTotal(
       rows,
@@ -306,4 +364,3 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
     });
   });
 }
-

@@ -11,7 +11,12 @@ import { appraisalRound, canSelfScore, seesAppraisal } from "./workflow";
 type Decimal = Prisma.Decimal;
 
 /** A stored criterion score as plain numbers, as the workflow's rules read it. */
-export function scoreValues(score: { selfScore: Decimal | null; round1Score: Decimal | null; round2Score: Decimal | null; finalScore: Decimal | null }) {
+export function scoreValues(score: {
+  selfScore: Decimal | null;
+  round1Score: Decimal | null;
+  round2Score: Decimal | null;
+  finalScore: Decimal | null;
+}) {
   return {
     selfScore: numberOrNull(score.selfScore),
     round1Score: numberOrNull(score.round1Score),
@@ -117,4 +122,3 @@ export async function getEvidenceFile(actor: Actor, fileId: number) {
   authorize(actor, "province.read", { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId });
   return { storageKey: file.storageKey, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.sizeBytes };
 }
-

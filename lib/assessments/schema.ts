@@ -3,7 +3,11 @@ import { endOfVietnamDay } from "@/lib/time";
 import { tableFormatParam } from "@/lib/validation/schema";
 
 const id = (label: string) =>
-  z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`);
+  z.coerce
+    .number({ error: `Thiếu ${label}.` })
+    .int(`${label} không hợp lệ.`)
+    .positive(`${label} không hợp lệ.`)
+    .max(DB_INT_MAX, `${label} không hợp lệ.`);
 const version = z.coerce
   .number({ error: "Thiếu phiên bản dữ liệu: tải lại trang rồi lưu lại." })
   .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
@@ -39,7 +43,11 @@ export const deadlineSchema = z
 
 export const openPeriodSchema = z.object({
   frameworkId: id("bộ chỉ số"),
-  year: z.coerce.number({ error: "Nhập năm đánh giá." }).int("Năm đánh giá phải là số nguyên.").min(2000, "Năm đánh giá từ 2000.").max(2100, "Năm đánh giá trước 2100."),
+  year: z.coerce
+    .number({ error: "Nhập năm đánh giá." })
+    .int("Năm đánh giá phải là số nguyên.")
+    .min(2000, "Năm đánh giá từ 2000.")
+    .max(2100, "Năm đánh giá trước 2100."),
   deadline: deadlineSchema,
   agencyIds: z.array(id("cơ quan")).min(1, "Chọn ít nhất một cơ quan, đơn vị được đánh giá."),
 });
@@ -62,7 +70,11 @@ export const appraiseSchema = z.object({
 export const explanationRequestSchema = z.object({
   criterionScoreId: id("tiêu chí"),
   version,
-  request: z.string().trim().min(1, "Nhập nội dung yêu cầu giải trình hoặc bổ sung minh chứng.").max(4000, "Yêu cầu giải trình tối đa 4000 ký tự."),
+  request: z
+    .string()
+    .trim()
+    .min(1, "Nhập nội dung yêu cầu giải trình hoặc bổ sung minh chứng.")
+    .max(4000, "Yêu cầu giải trình tối đa 4000 ký tự."),
 });
 
 export const explanationResponseSchema = z.object({

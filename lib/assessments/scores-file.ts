@@ -9,7 +9,16 @@ import { translator } from "@/lib/i18n/translator";
 import type { TableRow } from "@/lib/io/table-file";
 import { appraisalRound, scoreProblem } from "./workflow";
 
-export const SCORE_COLUMNS = ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"] as const;
+export const SCORE_COLUMNS = [
+  "agency_code",
+  "agency_name",
+  "code",
+  "name",
+  "max_points",
+  "self_score",
+  "appraised_score",
+  "comment",
+] as const;
 const REQUIRED = ["agency_code", "code", "self_score", "appraised_score"] as const;
 
 /** What the file may change of one sub-criterion, given the state of its assessment. */
@@ -71,7 +80,13 @@ export function planScoreImport(
   const missing = REQUIRED.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     return {
-      issues: [{ row: 1, column: missing.join(","), message: t("headerMissing", { columns: missing.join(", "), expected: SCORE_COLUMNS.join(", ") }) }],
+      issues: [
+        {
+          row: 1,
+          column: missing.join(","),
+          message: t("headerMissing", { columns: missing.join(", "), expected: SCORE_COLUMNS.join(", ") }),
+        },
+      ],
       changes: [],
       unchanged: 0,
     };
@@ -104,7 +119,10 @@ export function planScoreImport(
     const appraised = parsePoints(values.appraised_score ?? "");
     const comment = (values.comment ?? "") || null;
     if (comment && comment.length > 4000) issues.push({ row, column: "comment", message: t("commentTooLong", { row: String(row) }) });
-    for (const [column, value] of [["self_score", self], ["appraised_score", appraised]] as const) {
+    for (const [column, value] of [
+      ["self_score", self],
+      ["appraised_score", appraised],
+    ] as const) {
       if (value === "invalid") issues.push({ row, column, message: t("notAScore", { row: String(row), value: values[column] ?? "" }) });
       else if (value !== null) {
         const problem = scoreProblem(value, target.maxPoints, code);
@@ -140,7 +158,11 @@ export function planScoreImport(
         issues.push({
           row,
           column: "appraised_score",
-          message: t("appraisalNotOpen", { row: String(row), agency: agencyCode, status: translator(messageLocale(), "assessments.assessmentStatus")(target.status) }),
+          message: t("appraisalNotOpen", {
+            row: String(row),
+            agency: agencyCode,
+            status: translator(messageLocale(), "assessments.assessmentStatus")(target.status),
+          }),
         });
       } else if (!mayScore(agencyCode, "appraisal")) {
         issues.push({ row, column: "appraised_score", message: t("appraisalForbidden", { row: String(row), agency: agencyCode }) });

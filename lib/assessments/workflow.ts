@@ -103,14 +103,21 @@ export const BASIS_LABELS: Record<ScoreBasis, string> = {
  * appraised ones as soon as one exists, else the self scores. Appraised and final scores count only
  * for someone who sees them (seesAppraisal): until then the agency works from its own self scores.
  */
-export function scoreBasis(status: AssessmentStatus, seesAppraisal: boolean, scores: readonly Pick<ScoreRow, "round1Score" | "round2Score">[]): ScoreBasis {
+export function scoreBasis(
+  status: AssessmentStatus,
+  seesAppraisal: boolean,
+  scores: readonly Pick<ScoreRow, "round1Score" | "round2Score">[],
+): ScoreBasis {
   if (!seesAppraisal) return "self";
   if (status === "FINALIZED") return "final";
   return scores.some((score) => appraisedScore(score) !== null) ? "appraised" : "self";
 }
 
 /** A sub-criterion's score on that basis (null: it has none). */
-export function countedScore(score: Pick<ScoreRow, "selfScore" | "round1Score" | "round2Score"> & { finalScore: number | null }, basis: ScoreBasis): number | null {
+export function countedScore(
+  score: Pick<ScoreRow, "selfScore" | "round1Score" | "round2Score"> & { finalScore: number | null },
+  basis: ScoreBasis,
+): number | null {
   switch (basis) {
     case "final":
       return score.finalScore ?? appraisedScore(score);

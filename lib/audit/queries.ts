@@ -39,7 +39,12 @@ function whereOf(filters: AuditFilters, provinces: number[] | null): Prisma.Audi
     ...(filters.entity ? { entityType: filters.entity } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
     ...(filters.from || filters.to
-      ? { at: { ...(filters.from ? { gte: startOfVietnamDay(filters.from) } : {}), ...(filters.to ? { lt: startOfVietnamDay(addDays(filters.to, 1)) } : {}) } }
+      ? {
+          at: {
+            ...(filters.from ? { gte: startOfVietnamDay(filters.from) } : {}),
+            ...(filters.to ? { lt: startOfVietnamDay(addDays(filters.to, 1)) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -90,7 +95,11 @@ export type AuditPage = {
   pageCount: number;
   /** Whose rows these are: null for every row (an administrator without a province filter). */
   scope: string | null;
-  options: { users: { email: string; name: string | null }[]; entities: { value: string; label: string }[]; provinces: { id: number; name: string }[] };
+  options: {
+    users: { email: string; name: string | null }[];
+    entities: { value: string; label: string }[];
+    provinces: { id: number; name: string }[];
+  };
 };
 
 export async function listAudit(actor: Actor | null, filters: AuditFilters): Promise<AuditPage> {
@@ -110,8 +119,18 @@ export async function listAudit(actor: Actor | null, filters: AuditFilters): Pro
   ]);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pageCount);
-  const rows = await db.auditLog.findMany({ where, include: rowInclude, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE });
-  const names = await provinceNames([...rows.flatMap((r) => (r.provinceId === null ? [] : [r.provinceId])), ...choices, ...(provinces ?? [])]);
+  const rows = await db.auditLog.findMany({
+    where,
+    include: rowInclude,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    skip: (page - 1) * AUDIT_PAGE_SIZE,
+    take: AUDIT_PAGE_SIZE,
+  });
+  const names = await provinceNames([
+    ...rows.flatMap((r) => (r.provinceId === null ? [] : [r.provinceId])),
+    ...choices,
+    ...(provinces ?? []),
+  ]);
   const people = await db.user.findMany({ where: { email: { in: users.map((u) => u.actorEmail) } }, select: { email: true, name: true } });
   const nameOf = new Map(people.map((u) => [u.email, u.name]));
   return {
@@ -128,7 +147,18 @@ export async function listAudit(actor: Actor | null, filters: AuditFilters): Pro
   };
 }
 
-export const AUDIT_EXPORT_COLUMNS = ["Thời điểm (giờ Việt Nam)", "Người thực hiện", "Thao tác", "Mã thao tác", "Đối tượng", "Mã đối tượng", "Tỉnh", "Thay đổi", "Giá trị cũ (JSON)", "Giá trị mới (JSON)"];
+export const AUDIT_EXPORT_COLUMNS = [
+  "Thời điểm (giờ Việt Nam)",
+  "Người thực hiện",
+  "Thao tác",
+  "Mã thao tác",
+  "Đối tượng",
+  "Mã đối tượng",
+  "Tỉnh",
+  "Thay đổi",
+  "Giá trị cũ (JSON)",
+  "Giá trị mới (JSON)",
+];
 
 /** Rows read from the database at a time while an export streams. */
 const EXPORT_BATCH_ROWS = 250;
@@ -164,14 +194,18 @@ export async function auditExport(actor: Actor | null, filters: AuditFilters) {
       FROM audit_log WHERE ${whereSql(filters, provinces)}`;
   if (total > AUDIT_EXPORT_MAX_ROWS) {
     throw new ValidationError([
-      { message: `Có ${total.toLocaleString("vi-VN")} dòng nhật ký khớp bộ lọc, quá giới hạn ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("vi-VN")} dòng của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.` },
+      {
+        message: `Có ${total.toLocaleString("vi-VN")} dòng nhật ký khớp bộ lọc, quá giới hạn ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("vi-VN")} dòng của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.`,
+      },
     ]);
   }
   const size = bytes + total * ROW_BYTES_BESIDES_VALUES;
   if (size > AUDIT_EXPORT_MAX_BYTES) {
     const mb = (n: number) => Math.ceil(n / 1024 / 1024).toLocaleString("vi-VN");
     throw new ValidationError([
-      { message: `Các dòng nhật ký khớp bộ lọc nặng khoảng ${mb(size)} MB, quá giới hạn ${mb(AUDIT_EXPORT_MAX_BYTES)} MB của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.` },
+      {
+        message: `Các dòng nhật ký khớp bộ lọc nặng khoảng ${mb(size)} MB, quá giới hạn ${mb(AUDIT_EXPORT_MAX_BYTES)} MB của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.`,
+      },
     ]);
   }
   const where: Prisma.AuditLogWhereInput = { AND: [whereOf(filters, provinces), { id: { lte: last ?? 0n } }] };

@@ -25,7 +25,15 @@ export const auditFiltersSchema = z
     entityId: z.preprocess(blank, z.string().trim().max(100, "Mã đối tượng dài quá 100 ký tự.").optional()),
     from: day("Từ ngày"),
     to: day("Đến ngày"),
-    provinceId: z.preprocess(blank, z.coerce.number({ error: "Tỉnh: chọn trong danh sách." }).int("Tỉnh: chọn trong danh sách.").min(1, "Tỉnh: chọn trong danh sách.").max(DB_INT_MAX, "Tỉnh: chọn trong danh sách.").optional()),
+    provinceId: z.preprocess(
+      blank,
+      z.coerce
+        .number({ error: "Tỉnh: chọn trong danh sách." })
+        .int("Tỉnh: chọn trong danh sách.")
+        .min(1, "Tỉnh: chọn trong danh sách.")
+        .max(DB_INT_MAX, "Tỉnh: chọn trong danh sách.")
+        .optional(),
+    ),
     // Deeper than this, narrow the filters: the log can hold millions of rows.
     page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
   })

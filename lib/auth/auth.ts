@@ -47,7 +47,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Mật khẩu", type: "password" } },
       async authorize(credentials, request) {
         const outcome = await checkCredentials(db, credentials, clientIp(request.headers));
-        if (outcome.ok) return { id: String(outcome.userId), email: outcome.email, name: outcome.name, sessionVersion: outcome.sessionVersion };
+        if (outcome.ok)
+          return { id: String(outcome.userId), email: outcome.email, name: outcome.name, sessionVersion: outcome.sessionVersion };
         if (outcome.reason === "throttled") throw new TooManyAttempts(outcome.retryAfterMinutes);
         throw new InvalidCredentials();
       },
@@ -57,7 +58,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Runs on sign-in (with `user`) and on every read of the session; null ends the session and clears the cookie.
     jwt({ token, user }) {
       if (user?.id) {
-        return { ...token, uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, signedInAt: Math.floor(Date.now() / 1000) };
+        return {
+          ...token,
+          uid: user.id,
+          sv: (user as { sessionVersion?: number }).sessionVersion ?? 0,
+          signedInAt: Math.floor(Date.now() / 1000),
+        };
       }
       return sessionExpired(token.signedInAt) ? null : token;
     },

@@ -11,14 +11,26 @@ import { authorize, can, reachOf, type Actor, type Permission, type Scope } from
  * into on which the actor holds the permission; else the unit (so that the check refuses).
  * `agencyId` is the agency the data belongs to (a task's lead agency, a report's agency).
  */
-export function lineageScope(actor: Actor, permission: Permission, unitId: number | null, links: readonly LineageLink[], agencyId: number | null = null): Scope {
+export function lineageScope(
+  actor: Actor,
+  permission: Permission,
+  unitId: number | null,
+  links: readonly LineageLink[],
+  agencyId: number | null = null,
+): Scope {
   const units = unitId === null ? [null] : unitAndSuccessors(unitId, links);
   const reachable = units.find((provinceId) => can(actor, permission, { provinceId, agencyId }));
   return { provinceId: reachable === undefined ? unitId : reachable, agencyId };
 }
 
 /** `can`, on data of a unit or of a unit it went into. */
-export function mayOnUnit(actor: Actor, permission: Permission, unitId: number | null, links: readonly LineageLink[], agencyId: number | null = null): boolean {
+export function mayOnUnit(
+  actor: Actor,
+  permission: Permission,
+  unitId: number | null,
+  links: readonly LineageLink[],
+  agencyId: number | null = null,
+): boolean {
   return can(actor, permission, lineageScope(actor, permission, unitId, links, agencyId));
 }
 

@@ -61,8 +61,16 @@ export async function checkThrottle(db: Attempts, email: string, ip: string, now
       take: THROTTLE.maxFailuresPerIp,
     }),
   ]);
-  const byAccount = throttleVerdict(accountFailures.map((f) => f.at), THROTTLE.maxFailuresPerAccount, now);
-  const byIp = throttleVerdict(ipFailures.map((f) => f.at), THROTTLE.maxFailuresPerIp, now);
+  const byAccount = throttleVerdict(
+    accountFailures.map((f) => f.at),
+    THROTTLE.maxFailuresPerAccount,
+    now,
+  );
+  const byIp = throttleVerdict(
+    ipFailures.map((f) => f.at),
+    THROTTLE.maxFailuresPerIp,
+    now,
+  );
   if (byAccount.blocked && byIp.blocked) {
     return { blocked: true, retryAfterMinutes: Math.max(byAccount.retryAfterMinutes, byIp.retryAfterMinutes) };
   }

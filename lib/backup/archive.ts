@@ -103,7 +103,11 @@ export async function extractTarGz(source: string, dir: string): Promise<string[
         ended = true;
         return;
       }
-      const field = (start: number, length: number) => block.subarray(start, start + length).toString("utf8").replace(/\0.*$/s, "");
+      const field = (start: number, length: number) =>
+        block
+          .subarray(start, start + length)
+          .toString("utf8")
+          .replace(/\0.*$/s, "");
       const size = parseInt(field(124, 12).trim() || "0", 8);
       const type = field(156, 1) || "0";
       const prefix = block.subarray(257, 263).toString("ascii").startsWith("ustar") ? field(345, 155) : "";
@@ -115,7 +119,8 @@ export async function extractTarGz(source: string, dir: string): Promise<string[
         continue;
       }
       const target = path.resolve(dir, name);
-      if (path.isAbsolute(name) || !target.startsWith(path.resolve(dir) + path.sep)) throw new Error(`Tệp sao lưu chứa đường dẫn không hợp lệ: ${name}`);
+      if (path.isAbsolute(name) || !target.startsWith(path.resolve(dir) + path.sep))
+        throw new Error(`Tệp sao lưu chứa đường dẫn không hợp lệ: ${name}`);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       names.push(name);
       current = { out: fs.createWriteStream(target, { mode: 0o600 }), left: size, padding };

@@ -108,7 +108,9 @@ export async function createBackup(options: { databaseUrl: string; evidenceDir: 
         for (const row of applied) {
           const migration = known.get(row.migration_name);
           if (!migration || migration.checksum !== row.checksum) {
-            throw new Error(`Migration ${row.migration_name} của cơ sở dữ liệu không có (hoặc khác) trong prisma/migrations: chạy sao lưu bằng đúng phiên bản cổng đã migrate cơ sở dữ liệu này.`);
+            throw new Error(
+              `Migration ${row.migration_name} của cơ sở dữ liệu không có (hoặc khác) trong prisma/migrations: chạy sao lưu bằng đúng phiên bản cổng đã migrate cơ sở dữ liệu này.`,
+            );
           }
           const target = path.join(work, "schema", migration.name, "migration.sql");
           fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -123,7 +125,9 @@ export async function createBackup(options: { databaseUrl: string; evidenceDir: 
           const out = fs.createWriteStream(target);
           const hash = crypto.createHash("sha256");
           const order = table.key.length > 0 ? table.key.map(quote).join(", ") : "t::text";
-          await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(table.name)} t ORDER BY ${order}`);
+          await client.query(
+            `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(table.name)} t ORDER BY ${order}`,
+          );
           let count = 0;
           for (;;) {
             const { rows } = await client.query<{ j: string }>(`FETCH ${FETCH_ROWS} FROM backup_rows`);
@@ -144,7 +148,9 @@ export async function createBackup(options: { databaseUrl: string; evidenceDir: 
             "SELECT sequencename AS name, last_value::text FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename",
           )
         ).rows.map((r) => ({ name: r.name, lastValue: r.last_value }));
-        const referenced = (await client.query<{ storage_key: string }>("SELECT storage_key FROM stored_file ORDER BY storage_key")).rows.map((r) => r.storage_key);
+        const referenced = (
+          await client.query<{ storage_key: string }>("SELECT storage_key FROM stored_file ORDER BY storage_key")
+        ).rows.map((r) => r.storage_key);
         await client.query("COMMIT");
         const result: Manifest = {
           format: BACKUP_FORMAT,
@@ -172,7 +178,9 @@ export async function createBackup(options: { databaseUrl: string; evidenceDir: 
     }
     const present = new Set(files);
     manifest.missingEvidence = manifest.missingEvidence.filter((key) => !present.has(key));
-    log(`  tệp minh chứng: ${files.length}${manifest.missingEvidence.length ? ` (thiếu ${manifest.missingEvidence.length} tệp đã bị xóa trong lúc sao lưu)` : ""}`);
+    log(
+      `  tệp minh chứng: ${files.length}${manifest.missingEvidence.length ? ` (thiếu ${manifest.missingEvidence.length} tệp đã bị xóa trong lúc sao lưu)` : ""}`,
+    );
 
     const manifestFile = path.join(work, "manifest.json");
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
@@ -243,7 +251,8 @@ async function readArchive(file: string, work: string): Promise<Manifest> {
   if (!names.has("manifest.json")) throw new Error(`${file} không phải tệp sao lưu của cổng (thiếu manifest.json).`);
   const manifest = JSON.parse(fs.readFileSync(path.join(work, "manifest.json"), "utf8")) as Manifest;
   if (manifest.format !== BACKUP_FORMAT) throw new Error(`${file} không phải tệp sao lưu của cổng.`);
-  if (manifest.formatVersion > FORMAT_VERSION) throw new Error(`Tệp sao lưu định dạng ${manifest.formatVersion}, mới hơn phiên bản cổng này: khôi phục bằng phiên bản cổng mới hơn.`);
+  if (manifest.formatVersion > FORMAT_VERSION)
+    throw new Error(`Tệp sao lưu định dạng ${manifest.formatVersion}, mới hơn phiên bản cổng này: khôi phục bằng phiên bản cổng mới hơn.`);
   const problems: string[] = [];
   for (const m of manifest.migrations) if (!names.has(`schema/${m.name}/migration.sql`)) problems.push(`thiếu migration ${m.name}`);
   for (const t of manifest.tables) {
@@ -257,7 +266,8 @@ async function readArchive(file: string, work: string): Promise<Manifest> {
     else if (!names.has(name)) problems.push(`thiếu tệp minh chứng ${e.name}`);
     else if ((await sha256Of(path.join(work, name))) !== e.sha256) problems.push(`tệp minh chứng ${e.name} bị thay đổi (SHA-256 khác)`);
   }
-  if (problems.length > 0) throw new Error(`Tệp sao lưu hỏng, không khôi phục: ${problems.slice(0, 10).join("; ")}${problems.length > 10 ? "…" : ""}.`);
+  if (problems.length > 0)
+    throw new Error(`Tệp sao lưu hỏng, không khôi phục: ${problems.slice(0, 10).join("; ")}${problems.length > 10 ? "…" : ""}.`);
   return manifest;
 }
 
@@ -269,11 +279,15 @@ async function readArchive(file: string, work: string): Promise<Manifest> {
 export async function restoreBackup(options: { file: string; databaseUrl: string; evidenceDir: string; log?: Log }): Promise<Manifest> {
   const log = options.log ?? (() => {});
   if (listFiles(options.evidenceDir).length > 0) {
-    throw new Error(`Thư mục tệp minh chứng ${options.evidenceDir} không trống: khôi phục vào một thư mục trống (đặt EVIDENCE_DIR hoặc PORTAL_DATA_DIR khác).`);
+    throw new Error(
+      `Thư mục tệp minh chứng ${options.evidenceDir} không trống: khôi phục vào một thư mục trống (đặt EVIDENCE_DIR hoặc PORTAL_DATA_DIR khác).`,
+    );
   }
   await withClient(options.databaseUrl, async (client) => {
     if ((await userObjects(client)) > 0) {
-      throw new Error("Cơ sở dữ liệu đích không trống: khôi phục vào một cơ sở dữ liệu mới, trống (CREATE DATABASE …, hoặc PORTAL_DATA_DIR khác với cơ sở dữ liệu nhúng).");
+      throw new Error(
+        "Cơ sở dữ liệu đích không trống: khôi phục vào một cơ sở dữ liệu mới, trống (CREATE DATABASE …, hoặc PORTAL_DATA_DIR khác với cơ sở dữ liệu nhúng).",
+      );
     }
   });
 
@@ -289,20 +303,26 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
         const existing = (await tablesOf(client)).map((t) => t.name);
         const listed = manifest.tables.map((t) => t.name);
         const differ = [...existing.filter((t) => !listed.includes(t)), ...listed.filter((t) => !existing.includes(t))];
-        if (differ.length > 0) throw new Error(`Lược đồ dựng từ migration của tệp sao lưu và danh sách bảng của nó khác nhau ở: ${differ.join(", ")}.`);
+        if (differ.length > 0)
+          throw new Error(`Lược đồ dựng từ migration của tệp sao lưu và danh sách bảng của nó khác nhau ở: ${differ.join(", ")}.`);
         // The database was empty: every row in it now came from the migrations (their own records,
         // the published-data version row). The archive has the originals of all of them.
         await client.query(`TRUNCATE ${existing.map(quote).join(", ")}`);
         // The archive is restored as it was: the application's triggers (which bump the published-data
         // version) must not fire while loading it. Foreign keys are still checked.
         for (const table of existing) await client.query(`ALTER TABLE ${quote(table)} DISABLE TRIGGER USER`);
-        const { order, selfReferencing } = await loadOrder(client, manifest.tables.map((t) => t.name));
+        const { order, selfReferencing } = await loadOrder(
+          client,
+          manifest.tables.map((t) => t.name),
+        );
         for (const table of order) {
           const spec = manifest.tables.find((t) => t.name === table)!;
           // A table that references itself loads in one statement: its foreign keys are checked at the end of it.
           const limit = selfReferencing.has(table) ? Number.POSITIVE_INFINITY : BATCH_BYTES;
           for await (const batch of batchesOf(path.join(work, "database", `${table}.jsonl`), limit)) {
-            await client.query(`INSERT INTO ${quote(table)} SELECT * FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [`[${batch.join(",")}]`]);
+            await client.query(`INSERT INTO ${quote(table)} SELECT * FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [
+              `[${batch.join(",")}]`,
+            ]);
           }
           const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quote(table)}`);
           if (Number(rows[0].n) !== spec.rows) throw new Error(`Bảng ${table}: nạp ${rows[0].n} dòng, tệp sao lưu có ${spec.rows}.`);
@@ -310,7 +330,10 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
         }
         for (const table of existing) await client.query(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
         for (const s of manifest.sequences) {
-          await client.query(s.lastValue === null ? "SELECT setval($1::regclass, 1, false)" : "SELECT setval($1::regclass, $2::bigint, true)", s.lastValue === null ? [quote(s.name)] : [quote(s.name), s.lastValue]);
+          await client.query(
+            s.lastValue === null ? "SELECT setval($1::regclass, 1, false)" : "SELECT setval($1::regclass, $2::bigint, true)",
+            s.lastValue === null ? [quote(s.name)] : [quote(s.name), s.lastValue],
+          );
         }
         for (const e of manifest.evidence) {
           const target = path.join(options.evidenceDir, e.name);
@@ -340,6 +363,10 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
 async function dropEverything(client: pg.Client): Promise<void> {
   const tables = (await tablesOf(client)).map((t) => quote(t.name));
   if (tables.length > 0) await client.query(`DROP TABLE IF EXISTS ${tables.join(", ")} CASCADE`);
-  const types = (await client.query<{ name: string }>("SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'")).rows;
+  const types = (
+    await client.query<{ name: string }>(
+      "SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'",
+    )
+  ).rows;
   if (types.length > 0) await client.query(`DROP TYPE IF EXISTS ${types.map((t) => quote(t.name)).join(", ")} CASCADE`);
 }

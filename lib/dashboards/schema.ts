@@ -20,8 +20,15 @@ function param<T>(parse: (text: string) => T | null, message: string) {
     });
 }
 
-const year = param((text) => (/^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100 ? Number(text) : null), "Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025.");
-const id = (name: string, what: string) => param((text) => (/^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null), `Tham số ${name} phải là mã số của ${what}: chọn trong danh sách.`);
+const year = param(
+  (text) => (/^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100 ? Number(text) : null),
+  "Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025.",
+);
+const id = (name: string, what: string) =>
+  param(
+    (text) => (/^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null),
+    `Tham số ${name} phải là mã số của ${what}: chọn trong danh sách.`,
+  );
 
 export const leaderDashboardParamsSchema = z.object({
   tinh: id("tinh", "tỉnh, thành phố"),
@@ -30,7 +37,10 @@ export const leaderDashboardParamsSchema = z.object({
 
 export const agencyViewParamsSchema = z.object({
   nam: year,
-  "sap-xep": param((text) => (text === "diem-mat" || text === "ma" ? text : null), "Tham số sap-xep phải là diem-mat (điểm bị mất) hoặc ma (mã tiêu chí)."),
+  "sap-xep": param(
+    (text) => (text === "diem-mat" || text === "ma" ? text : null),
+    "Tham số sap-xep phải là diem-mat (điểm bị mất) hoặc ma (mã tiêu chí).",
+  ),
   "muc-tieu": param((text) => {
     const parsed = parseDecimal(text);
     return parsed.ok && parsed.value !== null && parsed.value >= 0 && parsed.value <= 1000 ? parsed.value : null;

@@ -29,7 +29,14 @@ export type ComponentComparison = {
   year: number;
   /** The province ranked first that year, with its components when known. */
   leader: { label: string; score: number } | null;
-  items: { code: string; nameVi: string; maxPoints: number | null; value: number; nationalAverage: number | null; leaderValue: number | null }[];
+  items: {
+    code: string;
+    nameVi: string;
+    maxPoints: number | null;
+    value: number;
+    nationalAverage: number | null;
+    leaderValue: number | null;
+  }[];
 };
 
 export type IndexSection = {
@@ -57,7 +64,15 @@ export type AgencyStanding = {
   classification: string | null;
 };
 
-export type LostCriterion = { code: string; name: string; maxPoints: number; assessed: number; belowMax: number; notScored: number; lost: number };
+export type LostCriterion = {
+  code: string;
+  name: string;
+  maxPoints: number;
+  assessed: number;
+  belowMax: number;
+  notScored: number;
+  lost: number;
+};
 
 export type PeriodSection = {
   id: number;

@@ -26,7 +26,11 @@ type Refusal<Row> = {
  * Runs `write` (an updateMany or deleteMany on `where`: the id and the version read) and, when it
  * wrote nothing, throws the refusal. Call it inside the transaction that also writes the audit row.
  */
-export async function writeVersioned<W extends object, Row>(where: W, write: (where: W) => PromiseLike<{ count: number }>, refusal: Refusal<Row>): Promise<void> {
+export async function writeVersioned<W extends object, Row>(
+  where: W,
+  write: (where: W) => PromiseLike<{ count: number }>,
+  refusal: Refusal<Row>,
+): Promise<void> {
   const { count } = await write(where);
   if (count > 0) return;
   const current = await refusal.current();

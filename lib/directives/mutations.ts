@@ -71,7 +71,9 @@ function numberTaken(issuer: string, number: string): ValidationError {
 
 function assertNotFuture(issuedOn: Date | null, now: Date) {
   if (issuedOn && calendarDay(issuedOn) > vietnamToday(now)) {
-    throw new ValidationError([{ field: "issuedOn", message: `Ngày ban hành ${formatCalendarDate(issuedOn)} chưa đến: nhập ngày văn bản đã được ký.` }]);
+    throw new ValidationError([
+      { field: "issuedOn", message: `Ngày ban hành ${formatCalendarDate(issuedOn)} chưa đến: nhập ngày văn bản đã được ký.` },
+    ]);
   }
 }
 
@@ -86,7 +88,13 @@ export async function createDirective(actor: Actor, input: unknown, now = new Da
   try {
     return await db.$transaction(async (tx) => {
       const created = await tx.directive.create({ data: { ...data, provinceId: province.id } });
-      await writeAudit(tx, actor, { action: "directive.create", entityType: "Directive", entityId: created.id, provinceId: created.provinceId, newValue: directiveSnapshot(created) });
+      await writeAudit(tx, actor, {
+        action: "directive.create",
+        entityType: "Directive",
+        entityId: created.id,
+        provinceId: created.provinceId,
+        newValue: directiveSnapshot(created),
+      });
       return { id: created.id };
     });
   } catch (error) {
@@ -106,21 +114,28 @@ export async function updateDirective(actor: Actor, input: unknown, now = new Da
     .filter((year, i, all) => !data.years.includes(year) && all.indexOf(year) === i);
   if (orphanYears.length > 0) {
     throw new ValidationError([
-      { field: "years", message: `Văn bản có chỉ tiêu năm ${orphanYears.join(", ")}: giữ các năm đó, hoặc xóa, sửa các chỉ tiêu đó trước.` },
+      {
+        field: "years",
+        message: `Văn bản có chỉ tiêu năm ${orphanYears.join(", ")}: giữ các năm đó, hoặc xóa, sửa các chỉ tiêu đó trước.`,
+      },
     ]);
   }
   await assertNumberFree(actor, links, data.issuer, data.number, stored.id);
   const { id: _id, version: _version, ...next } = data;
   try {
     return await db.$transaction(async (tx) => {
-      await writeVersioned({ id: stored.id, version: data.version }, (where) => tx.directive.updateMany({ where, data: nextVersion(next) }), {
-        current: () => tx.directive.findUnique({ where: { id: stored.id } }),
-        conflict: (current) =>
-          new ConflictError(
-            `Văn bản vừa được người khác sửa; hiện là: ${DIRECTIVE_KIND_LABELS[current.kind]} ${current.number} của ${current.issuer}, "${current.title}", năm ${current.years.join(", ")}. Tải lại trang để xem giá trị hiện tại rồi sửa lại nếu vẫn cần.`,
-            directiveSnapshot(current),
-          ),
-      });
+      await writeVersioned(
+        { id: stored.id, version: data.version },
+        (where) => tx.directive.updateMany({ where, data: nextVersion(next) }),
+        {
+          current: () => tx.directive.findUnique({ where: { id: stored.id } }),
+          conflict: (current) =>
+            new ConflictError(
+              `Văn bản vừa được người khác sửa; hiện là: ${DIRECTIVE_KIND_LABELS[current.kind]} ${current.number} của ${current.issuer}, "${current.title}", năm ${current.years.join(", ")}. Tải lại trang để xem giá trị hiện tại rồi sửa lại nếu vẫn cần.`,
+              directiveSnapshot(current),
+            ),
+        },
+      );
       const updated = await tx.directive.findUniqueOrThrow({ where: { id: stored.id } });
       await writeAudit(tx, actor, {
         action: "directive.update",
@@ -145,15 +160,28 @@ export async function linkDirectives(actor: Actor, input: unknown): Promise<void
   if (!LINK_RELATION_NAMES.includes(data.relation)) {
     throw new ValidationError([{ field: "relation", message: `Chọn quan hệ trong danh sách: ${LINK_RELATION_NAMES.join(", ")}.` }]);
   }
-  if (data.fromId === data.toId) throw new ValidationError([{ field: "toId", message: "Chọn một văn bản khác: văn bản không liên kết với chính nó." }]);
+  if (data.fromId === data.toId)
+    throw new ValidationError([{ field: "toId", message: "Chọn một văn bản khác: văn bản không liên kết với chính nó." }]);
   const links = await lineageLinks();
   const [from, to] = await Promise.all([loadDirective(data.fromId), db.directive.findUnique({ where: { id: data.toId } })]);
   authorizeOnUnit(actor, "directive.write", from.provinceId, links);
   if (!to) throw new ValidationError([{ field: "toId", message: "Không tìm thấy văn bản liên quan: chọn lại trong danh sách." }]);
   authorizeOnUnit(actor, "province.read", to.provinceId, links);
-  const existing = await db.directiveLink.findFirst({ where: { OR: [{ fromId: from.id, toId: to.id }, { fromId: to.id, toId: from.id }] } });
+  const existing = await db.directiveLink.findFirst({
+    where: {
+      OR: [
+        { fromId: from.id, toId: to.id },
+        { fromId: to.id, toId: from.id },
+      ],
+    },
+  });
   if (existing) {
-    throw new ValidationError([{ field: "toId", message: `${from.number} và ${to.number} đã được liên kết ("${existing.relation}"). Xóa liên kết cũ nếu cần đổi quan hệ.` }]);
+    throw new ValidationError([
+      {
+        field: "toId",
+        message: `${from.number} và ${to.number} đã được liên kết ("${existing.relation}"). Xóa liên kết cũ nếu cần đổi quan hệ.`,
+      },
+    ]);
   }
   try {
     await db.$transaction(async (tx) => {
@@ -167,7 +195,8 @@ export async function linkDirectives(actor: Actor, input: unknown): Promise<void
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError([{ field: "toId", message: `${from.number} và ${to.number} đã được liên kết.` }]);
+    if (isUniqueViolation(error))
+      throw new ValidationError([{ field: "toId", message: `${from.number} và ${to.number} đã được liên kết.` }]);
     throw error;
   }
 }
@@ -175,7 +204,10 @@ export async function linkDirectives(actor: Actor, input: unknown): Promise<void
 export async function unlinkDirectives(actor: Actor, input: unknown): Promise<void> {
   const data = parseInput(unlinkSchema, input);
   const links = await lineageLinks();
-  const link = await db.directiveLink.findUnique({ where: { fromId_toId: { fromId: data.fromId, toId: data.toId } }, include: { from: true, to: true } });
+  const link = await db.directiveLink.findUnique({
+    where: { fromId_toId: { fromId: data.fromId, toId: data.toId } },
+    include: { from: true, to: true },
+  });
   if (!link) throw new NotFoundError("Liên kết này không còn: có thể đã được người khác xóa. Tải lại trang.");
   authorizeOnUnit(actor, "directive.write", link.from.provinceId, links);
   await db.$transaction(async (tx) => {
@@ -195,12 +227,21 @@ export async function unlinkDirectives(actor: Actor, input: unknown): Promise<vo
 export async function addDirectiveFile(actor: Actor, directiveId: number, file: Upload) {
   const directive = await loadDirective(directiveId);
   authorizeOnUnit(actor, "directive.write", directive.provinceId, await lineageLinks());
-  return attachFile(actor, file, { directiveId }, { action: "directive.file.add", provinceId: directive.provinceId, what: { directive: directive.number } });
+  return attachFile(
+    actor,
+    file,
+    { directiveId },
+    { action: "directive.file.add", provinceId: directive.provinceId, what: { directive: directive.number } },
+  );
 }
 
 export async function removeDirectiveFile(actor: Actor, fileId: number): Promise<void> {
   const file = await db.storedFile.findUnique({ where: { id: fileId }, include: { directive: true } });
   if (!file?.directive) throw new NotFoundError("Không tìm thấy tệp đính kèm: có thể đã bị xóa.");
   authorizeOnUnit(actor, "directive.write", file.directive.provinceId, await lineageLinks());
-  await detachFile(actor, file, { action: "directive.file.remove", provinceId: file.directive.provinceId, what: { directive: file.directive.number } });
+  await detachFile(actor, file, {
+    action: "directive.file.remove",
+    provinceId: file.directive.provinceId,
+    what: { directive: file.directive.number },
+  });
 }

@@ -29,7 +29,11 @@ export function directivesWhere(actor: Actor, links: readonly LineageLink[]): Pr
       province: (unitIds) => ({ provinceId: { in: unitIds } }),
       // An agency reads the directives that involve it: a task it leads or coordinates, a target set for it.
       agency: (agencyId) => ({
-        OR: [{ tasks: { some: { leadAgencyId: agencyId } } }, { tasks: { some: { coAgencies: { some: { agencyId } } } } }, { targets: { some: { agencyId } } }],
+        OR: [
+          { tasks: { some: { leadAgencyId: agencyId } } },
+          { tasks: { some: { coAgencies: { some: { agencyId } } } } },
+          { targets: { some: { agencyId } } },
+        ],
       }),
     },
     links,
@@ -41,7 +45,12 @@ export function directivesWhere(actor: Actor, links: readonly LineageLink[]): Pr
  * agency head when the directive involves their agency (a task it leads or coordinates, a target
  * set for it), since the policy gives agency heads their own agency's data only.
  */
-function authorizeReadDirective(actor: Actor | null, unitId: number | null, links: readonly LineageLink[], involvedAgencyIds: readonly number[]): asserts actor is Actor {
+function authorizeReadDirective(
+  actor: Actor | null,
+  unitId: number | null,
+  links: readonly LineageLink[],
+  involvedAgencyIds: readonly number[],
+): asserts actor is Actor {
   const agencyId = actor?.agencyId != null && involvedAgencyIds.includes(actor.agencyId) ? actor.agencyId : null;
   authorizeOnUnit(actor, "province.read", unitId, links, agencyId);
 }
@@ -67,7 +76,12 @@ type TargetRef = { id: number; year: number };
  * read once per province and year. Staff and leaders read the province the directive belongs to
  * (or went into, which keeps the old units' targets); an agency head reads its own agency's targets.
  */
-async function evaluationsOf(actor: Actor, directives: { provinceId: number | null; targets: TargetRef[] }[], links: readonly LineageLink[], now: Date) {
+async function evaluationsOf(
+  actor: Actor,
+  directives: { provinceId: number | null; targets: TargetRef[] }[],
+  links: readonly LineageLink[],
+  now: Date,
+) {
   const evaluations = new Map<number, TargetEvaluation>();
   const reads = new Map<string, { provinceId: number | null; year: number }>();
   const reach = reachOf(actor.role, "province.read");
@@ -100,7 +114,15 @@ export async function listDirectives(actor: Actor, filters: ListFilters, now = n
   const where: Prisma.DirectiveWhereInput = {
     AND: [
       visible,
-      q ? { OR: [{ number: { contains: q, mode: "insensitive" } }, { title: { contains: q, mode: "insensitive" } }, { summary: { contains: q, mode: "insensitive" } }] } : {},
+      q
+        ? {
+            OR: [
+              { number: { contains: q, mode: "insensitive" } },
+              { title: { contains: q, mode: "insensitive" } },
+              { summary: { contains: q, mode: "insensitive" } },
+            ],
+          }
+        : {},
       filters.year ? { years: { has: filters.year } } : {},
       filters.kind ? { kind: filters.kind } : {},
       filters.issuer ? { issuer: filters.issuer } : {},
@@ -175,20 +197,33 @@ export async function loadDirective(id: number): Promise<LoadedDirective> {
   return directive;
 }
 
-const fileItem = (f: { id: number; fileName: string; sizeBytes: number; uploadedAt: Date }): FileItem => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes, uploadedAt: f.uploadedAt });
+const fileItem = (f: { id: number; fileName: string; sizeBytes: number; uploadedAt: Date }): FileItem => ({
+  id: f.id,
+  fileName: f.fileName,
+  sizeBytes: f.sizeBytes,
+  uploadedAt: f.uploadedAt,
+});
 
 /** Agencies of the directive's province, or of the province it went into, that exist today. */
 async function agencyChoices(provinceId: number | null, links: readonly LineageLink[], today: string): Promise<AgencyChoice[]> {
   if (provinceId === null) return [];
   const agencies = await db.agency.findMany({
-    where: { provinceId: { in: unitAndSuccessors(provinceId, links) }, OR: [{ validTo: null }, { validTo: { gte: new Date(`${today}T00:00:00Z`) } }] },
+    where: {
+      provinceId: { in: unitAndSuccessors(provinceId, links) },
+      OR: [{ validTo: null }, { validTo: { gte: new Date(`${today}T00:00:00Z`) } }],
+    },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
   });
   return agencies.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind }));
 }
 
 /** Criteria a task may aim at: the province's internal frameworks, then the national ones in force for the directive's years. */
-async function criterionChoices(provinceId: number | null, years: readonly number[], links: readonly LineageLink[], today: string): Promise<CriterionGroup[]> {
+async function criterionChoices(
+  provinceId: number | null,
+  years: readonly number[],
+  links: readonly LineageLink[],
+  today: string,
+): Promise<CriterionGroup[]> {
   // A directive without years (733/UBND-TH of the seed) offers the frameworks in force this year.
   const span = years.length > 0 ? years : [Number(today.slice(0, 4))];
   const from = Math.min(...span);
@@ -231,7 +266,10 @@ export async function getDirective(actor: Actor, id: number, now = new Date()): 
         agencyChoices(directive.provinceId, links, today),
         criterionChoices(directive.provinceId, directive.years, links, today),
         db.performanceIndex.findMany({ orderBy: [{ subject: "desc" }, { code: "asc" }] }),
-        db.directive.findMany({ where: { AND: [directivesWhere(actor, links), { id: { not: directive.id } }] }, orderBy: [{ issuer: "asc" }, { number: "asc" }] }),
+        db.directive.findMany({
+          where: { AND: [directivesWhere(actor, links), { id: { not: directive.id } }] },
+          orderBy: [{ issuer: "asc" }, { number: "asc" }],
+        }),
       ])
     : [[], [], [], []];
 
@@ -294,7 +332,12 @@ export async function getDirective(actor: Actor, id: number, now = new Date()): 
       progressNote: t.progressNote,
       overdue: isOverdue(t, today),
       daysOverdue: daysOverdue(t, today),
-      criteria: t.criteria.map((c) => ({ id: c.criterion.id, code: c.criterion.code, name: c.criterion.name, framework: c.criterion.framework.name })),
+      criteria: t.criteria.map((c) => ({
+        id: c.criterion.id,
+        code: c.criterion.code,
+        name: c.criterion.name,
+        framework: c.criterion.framework.name,
+      })),
       files: t.files.map(fileItem),
       canReport: t.leadAgencyId !== null ? mayOnUnit(actor, "task.report", directive.provinceId, links, t.leadAgencyId) : canWrite,
     })),
@@ -337,7 +380,11 @@ export async function getNewDirectiveOptions(actor: Actor) {
   });
   const own = units.find((u) => u.id === actor.provinceId) ?? null;
   return {
-    provinces: units.map((u) => ({ id: u.id, label: `${unitLabel(u)} · mã ${u.code}`, issuer: `UBND ${u.kind === "CITY" ? "thành phố" : "tỉnh"} ${u.nameVi}` })),
+    provinces: units.map((u) => ({
+      id: u.id,
+      label: `${unitLabel(u)} · mã ${u.code}`,
+      issuer: `UBND ${u.kind === "CITY" ? "thành phố" : "tỉnh"} ${u.nameVi}`,
+    })),
     defaultProvinceId: own?.id ?? null,
   };
 }
@@ -352,7 +399,10 @@ export async function getDirectiveFile(actor: Actor, fileId: number) {
   const links = await lineageLinks();
   const directive = await db.directive.findUniqueOrThrow({
     where: { id: directiveId },
-    include: { tasks: { select: { leadAgencyId: true, coAgencies: { select: { agencyId: true } } } }, targets: { select: { agencyId: true } } },
+    include: {
+      tasks: { select: { leadAgencyId: true, coAgencies: { select: { agencyId: true } } } },
+      targets: { select: { agencyId: true } },
+    },
   });
   authorizeReadDirective(actor, directive.provinceId, links, involvedAgencyIds(directive));
   return { storageKey: file.storageKey, fileName: file.fileName, contentType: file.contentType };

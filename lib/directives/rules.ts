@@ -28,7 +28,15 @@ export function targetsOverall(statuses: readonly TargetStatus[]): TargetsOveral
 }
 
 /** The values of the list's status filter: a task side and a target side. */
-export const STATUS_FILTERS = ["overdue", "in_progress", "done", "targets_missed", "targets_at_risk", "targets_pending", "targets_met"] as const;
+export const STATUS_FILTERS = [
+  "overdue",
+  "in_progress",
+  "done",
+  "targets_missed",
+  "targets_at_risk",
+  "targets_pending",
+  "targets_met",
+] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export function matchesStatus(filter: StatusFilter, progress: DirectiveProgress, targets: TargetsOverall): boolean {
@@ -95,7 +103,9 @@ export function reportingPeriods(reporting: readonly string[], year: number): Re
   const required = new Set(reporting.filter(isReportingKind));
   return PERIOD_ENDS.flatMap(({ end, slots }) => {
     const slot = slots.find((s) => required.has(s.kind));
-    return slot ? [{ key: `${year}${slot.suffix}`, label: slot.label(year), year, start: `${year}-${slot.start}`, end: `${year}-${end}` }] : [];
+    return slot
+      ? [{ key: `${year}${slot.suffix}`, label: slot.label(year), year, start: `${year}-${slot.start}`, end: `${year}-${end}` }]
+      : [];
   });
 }
 
@@ -116,7 +126,11 @@ export function periodState(period: Pick<ReportingPeriod, "start" | "end">, toda
  * (leading or coordinating) and its targets.
  */
 export function reportingAgencies(directive: {
-  tasks: readonly { status: string; leadAgency: { id: number; name: string } | null; coAgencies: readonly { agency: { id: number; name: string } }[] }[];
+  tasks: readonly {
+    status: string;
+    leadAgency: { id: number; name: string } | null;
+    coAgencies: readonly { agency: { id: number; name: string } }[];
+  }[];
   targets: readonly { agency: { id: number; name: string } | null }[];
 }): { id: number; name: string }[] {
   const agencies = new Map<number, string>();
@@ -156,7 +170,12 @@ export function reportMatrix<A extends { id: number }>(
       const state: ReportCellState = reportId !== null ? "submitted" : timing === "ended" ? "missing" : timing;
       return { period: period.key, state, reportId };
     });
-    return { agency, cells, submitted: cells.filter((c) => c.state === "submitted").length, missing: cells.filter((c) => c.state === "missing").length };
+    return {
+      agency,
+      cells,
+      submitted: cells.filter((c) => c.state === "submitted").length,
+      missing: cells.filter((c) => c.state === "missing").length,
+    };
   });
   const columns = periods.map((period, i) => {
     const states = rows.map((row) => row.cells[i].state);
@@ -168,7 +187,11 @@ export function reportMatrix<A extends { id: number }>(
 }
 
 /** The reports an agency should attend to: periods in progress or ended without its report. */
-export function reportsOwed(periods: readonly ReportingPeriod[], submitted: ReadonlySet<string>, today: string): { period: ReportingPeriod; state: "missing" | "open" }[] {
+export function reportsOwed(
+  periods: readonly ReportingPeriod[],
+  submitted: ReadonlySet<string>,
+  today: string,
+): { period: ReportingPeriod; state: "missing" | "open" }[] {
   return periods.flatMap((period): { period: ReportingPeriod; state: "missing" | "open" }[] => {
     if (submitted.has(period.key)) return [];
     const state = periodState(period, today);

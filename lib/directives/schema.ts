@@ -1,6 +1,16 @@
 // Input of the directive forms (zod). Messages name the field and say how to fix it. Rules that
 // need the database (the issuer's numbers, the agencies of the province) are checked in mutations.
-import { blankToUndefined, id, optionalDay, optionalText, requiredText, tableFormatParam, versionSchema, YEAR_MAX, YEAR_MIN } from "@/lib/validation/schema";
+import {
+  blankToUndefined,
+  id,
+  optionalDay,
+  optionalText,
+  requiredText,
+  tableFormatParam,
+  versionSchema,
+  YEAR_MAX,
+  YEAR_MIN,
+} from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { DIRECTIVE_KINDS, REPORTING_KINDS } from "./labels";
 import { STATUS_FILTERS } from "./rules";
@@ -55,7 +65,11 @@ export function parseYears(text: string): { ok: true; years: number[] } | { ok: 
   const years = new Set<number>();
   for (const part of parts) {
     const range = /^(\d{4})(?:[-–—](\d{4}))?$/.exec(part);
-    if (!range) return { ok: false, message: `"${part}" không phải một năm: nhập năm gồm 4 chữ số, cách nhau bằng dấu phẩy, hoặc một khoảng như 2016-2020.` };
+    if (!range)
+      return {
+        ok: false,
+        message: `"${part}" không phải một năm: nhập năm gồm 4 chữ số, cách nhau bằng dấu phẩy, hoặc một khoảng như 2016-2020.`,
+      };
     const from = Number(range[1]);
     const to = range[2] ? Number(range[2]) : from;
     if (to < from) return { ok: false, message: `Khoảng năm "${part}" ngược: năm đầu phải trước năm cuối.` };
@@ -66,16 +80,14 @@ export function parseYears(text: string): { ok: true; years: number[] } | { ok: 
   return { ok: true, years: [...years].sort((a, b) => a - b) };
 }
 
-const yearsSchema = z
-  .string({ error: "Nhập năm văn bản áp dụng, ví dụ 2019." })
-  .transform((text, context) => {
-    const parsed = parseYears(text);
-    if (!parsed.ok) {
-      context.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.years;
-  });
+const yearsSchema = z.string({ error: "Nhập năm văn bản áp dụng, ví dụ 2019." }).transform((text, context) => {
+  const parsed = parseYears(text);
+  if (!parsed.ok) {
+    context.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.years;
+});
 
 // ───────────────────────── Directives ─────────────────────────
 
@@ -89,7 +101,10 @@ export const directiveSchema = z.object({
   title: requiredText("trích yếu (tên văn bản)", 1000),
   summary: optionalText("Tóm tắt nội dung", 4000),
   years: yearsSchema,
-  reporting: z.array(z.enum(REPORTING_KINDS, { error: "Chế độ báo cáo không hợp lệ." })).default([]).transform((list) => [...new Set(list)]),
+  reporting: z
+    .array(z.enum(REPORTING_KINDS, { error: "Chế độ báo cáo không hợp lệ." }))
+    .default([])
+    .transform((list) => [...new Set(list)]),
   note: optionalText("Ghi chú", 2000),
 });
 export type DirectiveInput = z.input<typeof directiveSchema>;
@@ -107,10 +122,21 @@ export const unlinkSchema = z.object({ fromId: id("văn bản"), toId: id("văn 
 export const reportSchema = z.object({
   directiveId: id("văn bản"),
   agencyId: id("cơ quan báo cáo"),
-  period: z.string({ error: "Chọn kỳ báo cáo." }).trim().regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, "Chọn kỳ báo cáo trong danh sách (ví dụ Quý I/2019)."),
+  period: z
+    .string({ error: "Chọn kỳ báo cáo." })
+    .trim()
+    .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, "Chọn kỳ báo cáo trong danh sách (ví dụ Quý I/2019)."),
   content: requiredText("nội dung báo cáo", 8000),
   /** Empty for a new report; the version read when editing one. */
-  version: z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), z.coerce.number().int("Phiên bản dữ liệu không hợp lệ: tải lại trang.").min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.").max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.").nullable()),
+  version: z.preprocess(
+    (value) => (value === "" || value === undefined || value === null ? null : value),
+    z.coerce
+      .number()
+      .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+      .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+      .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+      .nullable(),
+  ),
 });
 export type ReportInput = z.input<typeof reportSchema>;
 
@@ -130,10 +156,22 @@ export const reportQuerySchema = z.object({
 // ───────────────────────── List filters ─────────────────────────
 
 export const listFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   year: z.preprocess(blankToUndefined, z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional()).catch(undefined),
   kind: z.enum(DIRECTIVE_KINDS).optional().catch(undefined),
-  issuer: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  issuer: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   status: z.enum(STATUS_FILTERS).optional().catch(undefined),
 });
 export type ListFilters = Partial<{ [K in keyof z.output<typeof listFiltersSchema>]: NonNullable<z.output<typeof listFiltersSchema>[K]> }>;

@@ -73,11 +73,23 @@ export type TaskItem = {
   canReport: boolean;
 };
 
-export type ReportItem = { id: number; version: number; agencyId: number; period: string; content: string; submittedAt: Date; submittedBy: string | null };
+export type ReportItem = {
+  id: number;
+  version: number;
+  agencyId: number;
+  period: string;
+  content: string;
+  submittedAt: Date;
+  submittedBy: string | null;
+};
 
 export type AgencyChoice = { id: number; code: string; name: string; kind: AgencyKind };
 
-export type CriterionGroup = { framework: string; internal: boolean; criteria: { id: number; code: string; name: string; level: string }[] };
+export type CriterionGroup = {
+  framework: string;
+  internal: boolean;
+  criteria: { id: number; code: string; name: string; level: string }[];
+};
 
 export type DirectiveDetail = {
   id: number;
@@ -95,7 +107,15 @@ export type DirectiveDetail = {
   note: string | null;
   sourceNote: string | null;
   province: { id: number; label: string } | null;
-  links: { otherId: number; direction: "from" | "to"; relation: string; relationText: string; number: string; kindLabel: string; title: string }[];
+  links: {
+    otherId: number;
+    direction: "from" | "to";
+    relation: string;
+    relationText: string;
+    number: string;
+    kindLabel: string;
+    title: string;
+  }[];
   targets: TargetItem[];
   tasks: TaskItem[];
   files: FileItem[];

@@ -19,7 +19,19 @@ const text = (form: FormData, name: string) => {
 const fields = <K extends string>(form: FormData, names: K[]) =>
   Object.fromEntries(names.map((name) => [name, text(form, name)])) as Record<K, string | undefined>;
 
-const META = ["name", "decision", "validFromYear", "validToYear", "maxScore", "bonusCap", "penaltyCap", "componentsAreAdditive", "isIllustrative", "note", "agencyKind"];
+const META = [
+  "name",
+  "decision",
+  "validFromYear",
+  "validToYear",
+  "maxScore",
+  "bonusCap",
+  "penaltyCap",
+  "componentsAreAdditive",
+  "isIllustrative",
+  "note",
+  "agencyKind",
+];
 const NODE = ["frameworkId", "revision", "code", "name", "maxPoints", "method", "guidance", "requiredEvidence", "recomputeParents"];
 
 /** Rows of a repeated group ("bands.0.label", "bands.0.minScore", …), blank rows left out. */
@@ -105,7 +117,10 @@ export async function setGradeBandsAction(_previous: State, form: FormData): Pro
 export async function setComponentsAction(_previous: State, form: FormData): Promise<FrameworkActionResult> {
   return runAction(async () => {
     const actor = await requireActor();
-    const input = { ...fields(form, ["frameworkId", "revision"]), components: repeated(form, "components", ["code", "nameVi", "maxPoints"]) };
+    const input = {
+      ...fields(form, ["frameworkId", "revision"]),
+      components: repeated(form, "components", ["code", "nameVi", "maxPoints"]),
+    };
     return done(await setComponents(actor, input), Number(input.frameworkId));
   });
 }

@@ -38,7 +38,6 @@ export function rowsOf(criteria: readonly CriterionRecord[]): TreeRow[] {
     }));
 }
 
-
 /** What the state is read from: a stored framework with its nodes, components and grade bands. */
 type FrameworkRecord = {
   name: string;
@@ -81,7 +80,6 @@ export function stateOf(f: FrameworkRecord): FrameworkState {
   };
 }
 
-
 export const nodeSnapshot = (r: TreeRow) => ({
   code: r.code,
   parentCode: r.parentCode,
@@ -115,7 +113,8 @@ export function diffState(before: FrameworkState, after: FrameworkState): StateD
     const prior = row.id === undefined ? undefined : old.get(row.id);
     if (!prior) nodes.push({ code: row.code, old: null, new: nodeSnapshot(row) });
     else {
-      if (!sameJson(nodeSnapshot(prior), nodeSnapshot(row))) nodes.push({ id: row.id, code: row.code, old: nodeSnapshot(prior), new: nodeSnapshot(row) });
+      if (!sameJson(nodeSnapshot(prior), nodeSnapshot(row)))
+        nodes.push({ id: row.id, code: row.code, old: nodeSnapshot(prior), new: nodeSnapshot(row) });
       if (row.sortOrder !== prior.sortOrder) reordered = true;
     }
   }
@@ -123,7 +122,10 @@ export function diffState(before: FrameworkState, after: FrameworkState): StateD
   for (const row of before.rows) if (!kept.has(row.id)) nodes.push({ id: row.id, code: row.code, old: nodeSnapshot(row), new: null });
   return {
     meta: metaKeys.length
-      ? { old: Object.fromEntries(metaKeys.map((k) => [k, before.meta[k]])), new: Object.fromEntries(metaKeys.map((k) => [k, after.meta[k]])) }
+      ? {
+          old: Object.fromEntries(metaKeys.map((k) => [k, before.meta[k]])),
+          new: Object.fromEntries(metaKeys.map((k) => [k, after.meta[k]])),
+        }
       : null,
     nodes,
     components: sameJson(before.components, after.components) ? null : { old: before.components, new: after.components },
@@ -147,20 +149,40 @@ export function diffForAudit(diff: StateDiff, wholeTree: boolean | undefined, be
   };
 }
 
-export function auditEntries(action: AuditAction, record: { id: number; ownerProvinceId: number | null }, diff: StateDiff, wholeTree: boolean | undefined, before: FrameworkState, after: FrameworkState): AuditEntry[] {
+export function auditEntries(
+  action: AuditAction,
+  record: { id: number; ownerProvinceId: number | null },
+  diff: StateDiff,
+  wholeTree: boolean | undefined,
+  before: FrameworkState,
+  after: FrameworkState,
+): AuditEntry[] {
   const base = { provinceId: record.ownerProvinceId };
   const framework = { ...base, entityType: "Framework" as const, entityId: record.id };
   const entries: AuditEntry[] = [];
   if (diff.meta) entries.push({ ...framework, action: "framework.update", oldValue: diff.meta.old, newValue: diff.meta.new });
   if (wholeTree) {
-    entries.push({ ...framework, action, oldValue: { tree: before.rows.map(nodeSnapshot) }, newValue: { tree: after.rows.map(nodeSnapshot) } });
+    entries.push({
+      ...framework,
+      action,
+      oldValue: { tree: before.rows.map(nodeSnapshot) },
+      newValue: { tree: after.rows.map(nodeSnapshot) },
+    });
   } else {
     for (const node of diff.nodes) {
       const kind = node.old === null ? "create" : node.new === null ? "delete" : "update";
-      entries.push({ ...base, action: `criterion.${kind}`, entityType: "Criterion", entityId: node.id ?? `${record.id}:${node.code}`, oldValue: node.old, newValue: node.new });
+      entries.push({
+        ...base,
+        action: `criterion.${kind}`,
+        entityType: "Criterion",
+        entityId: node.id ?? `${record.id}:${node.code}`,
+        oldValue: node.old,
+        newValue: node.new,
+      });
     }
   }
-  if (diff.components) entries.push({ ...framework, action: "framework.setComponents", oldValue: diff.components.old, newValue: diff.components.new });
+  if (diff.components)
+    entries.push({ ...framework, action: "framework.setComponents", oldValue: diff.components.old, newValue: diff.components.new });
   if (diff.bands) entries.push({ ...framework, action: "framework.setGradeBands", oldValue: diff.bands.old, newValue: diff.bands.new });
   return entries;
 }

@@ -20,7 +20,15 @@ export function treeCells(rows: readonly NormalRow[]): Cell[][] {
 }
 
 export function exportTree(framework: { key: string; version: number }, rows: readonly NormalRow[], format: TableFormat) {
-  return tableFile({ columns: [...TREE_COLUMNS], rows: treeCells(rows), fileName: `bo-chi-so-${framework.key}-v${framework.version}`, sheetName: "Bo chi so" }, format);
+  return tableFile(
+    {
+      columns: [...TREE_COLUMNS],
+      rows: treeCells(rows),
+      fileName: `bo-chi-so-${framework.key}-v${framework.version}`,
+      sheetName: "Bo chi so",
+    },
+    format,
+  );
 }
 
 const fold = (text: string) =>
@@ -62,7 +70,10 @@ export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] 
   }
   if (table.rows.length === 0) return { rows: [], issues: [{ row: 2, message: t("noRows") }] };
   if (table.rows.length > MAX_TREE_ROWS) {
-    return { rows: [], issues: [{ row: MAX_TREE_ROWS + 2, message: t("tooManyRows", { count: String(table.rows.length), max: String(MAX_TREE_ROWS) }) }] };
+    return {
+      rows: [],
+      issues: [{ row: MAX_TREE_ROWS + 2, message: t("tooManyRows", { count: String(table.rows.length), max: String(MAX_TREE_ROWS) }) }],
+    };
   }
   const issues: Issue[] = [];
   const rows = table.rows.map(({ row, values }): TreeRow => {

@@ -94,7 +94,10 @@ export async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange
     const target: FrameworkState = toNewVersion ? { ...planned.next, meta: { ...planned.next.meta, status: "DRAFT" } } : planned.next;
     if (!toNewVersion) {
       const kept = new Set(target.rows.map((r) => r.id));
-      await checkDeletable(tx, state.rows.filter((r) => !kept.has(r.id)));
+      await checkDeletable(
+        tx,
+        state.rows.filter((r) => !kept.has(r.id)),
+      );
     }
     const check = checkState(target);
     if (check.issues.length > 0) {
@@ -113,7 +116,13 @@ export async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange
         entityId: created.id,
         provinceId: record.ownerProvinceId,
         oldValue: { frameworkId: record.id, key: record.key, version: record.version },
-        newValue: { frameworkId: created.id, key: record.key, version: created.version, change: spec.action, ...diffForAudit(diff, planned.wholeTree, state, next) },
+        newValue: {
+          frameworkId: created.id,
+          key: record.key,
+          version: created.version,
+          change: spec.action,
+          ...diffForAudit(diff, planned.wholeTree, state, next),
+        },
       });
       return {
         frameworkId: created.id,
@@ -135,7 +144,13 @@ const stripDepth = ({ depth: _depth, ...row }: NormalRow): TreeRow => row;
 
 async function checkNoOverlap(tx: Tx, record: FrameworkRecord, meta: FrameworkMeta) {
   const others = await tx.framework.findMany({
-    where: { id: { not: record.id }, indexCode: record.indexCode, ownerProvinceId: record.ownerProvinceId, agencyKind: meta.agencyKind, status: "ACTIVE" },
+    where: {
+      id: { not: record.id },
+      indexCode: record.indexCode,
+      ownerProvinceId: record.ownerProvinceId,
+      agencyKind: meta.agencyKind,
+      status: "ACTIVE",
+    },
     select: { name: true, version: true, validFromYear: true, validToYear: true },
   });
   const clash = others.find((o) => yearsOverlap(o, meta));
@@ -164,11 +179,23 @@ function nodeColumns(row: TreeRow, ids: ReadonlyMap<string, number>) {
   };
 }
 
-async function createNodes(tx: Tx, frameworkId: number, rows: readonly TreeRow[], ids: Map<string, number>, firstSortOrder: number, illustrative: Map<string, boolean>) {
+async function createNodes(
+  tx: Tx,
+  frameworkId: number,
+  rows: readonly TreeRow[],
+  ids: Map<string, number>,
+  firstSortOrder: number,
+  illustrative: Map<string, boolean>,
+) {
   let order = firstSortOrder;
   for (const row of rows) {
     const created = await tx.criterion.create({
-      data: { ...nodeColumns(row, ids), frameworkId, sortOrder: row.sortOrder ?? order++, isIllustrative: illustrative.get(row.code) ?? false },
+      data: {
+        ...nodeColumns(row, ids),
+        frameworkId,
+        sortOrder: row.sortOrder ?? order++,
+        isIllustrative: illustrative.get(row.code) ?? false,
+      },
     });
     ids.set(row.code, created.id);
   }
@@ -192,7 +219,14 @@ async function createVersion(tx: Tx, record: FrameworkRecord, next: FrameworkSta
   });
   const illustrative = new Map(record.criteria.map((c) => [c.code, c.isIllustrative]));
   // The copy numbers its nodes afresh in tree order.
-  await createNodes(tx, created.id, next.rows.map((r) => ({ ...r, sortOrder: undefined })), new Map(), 1, illustrative);
+  await createNodes(
+    tx,
+    created.id,
+    next.rows.map((r) => ({ ...r, sortOrder: undefined })),
+    new Map(),
+    1,
+    illustrative,
+  );
   return created;
 }
 
@@ -227,10 +261,14 @@ async function checkDeletable(tx: Tx, removed: TreeRow[]) {
 }
 
 async function saveInPlace(tx: Tx, record: FrameworkRecord, before: FrameworkState, next: FrameworkState, diff: StateDiff) {
-  await writeVersioned({ id: record.id, revision: record.revision }, (where) => tx.framework.updateMany({ where, data: { ...next.meta, revision: { increment: 1 } } }), {
-    current: () => tx.framework.findUnique({ where: { id: record.id } }),
-    conflict: () => new ConflictError("Bộ chỉ số này vừa được người khác sửa. Tải lại trang rồi sửa lại.", { revision: record.revision }),
-  });
+  await writeVersioned(
+    { id: record.id, revision: record.revision },
+    (where) => tx.framework.updateMany({ where, data: { ...next.meta, revision: { increment: 1 } } }),
+    {
+      current: () => tx.framework.findUnique({ where: { id: record.id } }),
+      conflict: () => new ConflictError("Bộ chỉ số này vừa được người khác sửa. Tải lại trang rồi sửa lại.", { revision: record.revision }),
+    },
+  );
 
   const kept = new Set(next.rows.map((r) => r.id));
   const removed = before.rows.filter((r) => !kept.has(r.id));
@@ -239,7 +277,14 @@ async function saveInPlace(tx: Tx, record: FrameworkRecord, before: FrameworkSta
   }
   const ids = new Map(next.rows.filter((r) => r.id !== undefined).map((r) => [r.code, r.id!]));
   const maxOrder = Math.max(0, ...before.rows.map((r) => r.sortOrder ?? 0));
-  await createNodes(tx, record.id, next.rows.filter((r) => r.id === undefined), ids, maxOrder + 1, new Map());
+  await createNodes(
+    tx,
+    record.id,
+    next.rows.filter((r) => r.id === undefined),
+    ids,
+    maxOrder + 1,
+    new Map(),
+  );
   const old = new Map(before.rows.map((r) => [r.id, r]));
   for (const row of next.rows) {
     const prior = row.id === undefined ? undefined : old.get(row.id);
@@ -259,15 +304,17 @@ async function saveInPlace(tx: Tx, record: FrameworkRecord, before: FrameworkSta
 // ───────────────────────── Entry points ─────────────────────────
 
 function slugify(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 50)
-    .replace(/-+$/, "") || "bo-chi-so";
+  return (
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 50)
+      .replace(/-+$/, "") || "bo-chi-so"
+  );
 }
 
 export async function createFramework(actor: Actor, input: CreateFrameworkInput): Promise<FrameworkChange> {
@@ -275,14 +322,20 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
   authorize(actor, "framework.write", { provinceId: data.ownerProvinceId });
   return db.$transaction(async (tx) => {
     const index = await tx.performanceIndex.findUnique({ where: { code: data.indexCode } });
-    if (!index) throw new ValidationError([{ field: "indexCode", message: `Chỉ số "${data.indexCode}" không có. Chọn một chỉ số trong danh sách.` }]);
+    if (!index)
+      throw new ValidationError([{ field: "indexCode", message: `Chỉ số "${data.indexCode}" không có. Chọn một chỉ số trong danh sách.` }]);
     if (index.subject === "AGENCY") {
-      if (data.ownerProvinceId === null) throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: bộ chỉ số nội bộ cần chọn tỉnh sử dụng nó." }]);
+      if (data.ownerProvinceId === null)
+        throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: bộ chỉ số nội bộ cần chọn tỉnh sử dụng nó." }]);
       const province = await tx.province.findUnique({ where: { id: data.ownerProvinceId } });
-      if (!province) throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: tỉnh đã chọn không có. Chọn lại trong danh sách." }]);
+      if (!province)
+        throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: tỉnh đã chọn không có. Chọn lại trong danh sách." }]);
     } else if (data.ownerProvinceId !== null || data.agencyKind !== null) {
       throw new ValidationError([
-        { field: "ownerProvinceId", message: `${index.shortName} là chỉ số quốc gia: không chọn tỉnh hay loại cơ quan (chỉ dùng cho chỉ số nội bộ).` },
+        {
+          field: "ownerProvinceId",
+          message: `${index.shortName} là chỉ số quốc gia: không chọn tỉnh hay loại cơ quan (chỉ dùng cho chỉ số nội bộ).`,
+        },
       ]);
     }
 
@@ -293,14 +346,21 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
       const latest = await tx.framework.findFirst({ where: { key }, orderBy: { version: "desc" } });
       if (latest) {
         if (latest.indexCode !== data.indexCode || latest.ownerProvinceId !== data.ownerProvinceId) {
-          throw new ValidationError([{ field: "key", message: `Mã họ phiên bản "${key}" đã dùng cho một bộ chỉ số của chỉ số hoặc tỉnh khác. Để trống hoặc chọn mã khác.` }]);
+          throw new ValidationError([
+            {
+              field: "key",
+              message: `Mã họ phiên bản "${key}" đã dùng cho một bộ chỉ số của chỉ số hoặc tỉnh khác. Để trống hoặc chọn mã khác.`,
+            },
+          ]);
         }
         version = latest.version + 1;
         previousVersionId = latest.id;
       }
     } else {
       const base = slugify(data.name);
-      const taken = new Set((await tx.framework.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((f) => f.key));
+      const taken = new Set(
+        (await tx.framework.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((f) => f.key),
+      );
       key = base;
       for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
     }
@@ -340,7 +400,10 @@ export async function updateFrameworkMeta(actor: Actor, input: UpdateFrameworkMe
     frameworkId,
     revision,
     action: "framework.update",
-    current: (state) => ({ text: `Hiện tại: "${state.meta.name}", tối đa ${formatPoints(state.meta.maxScore)} điểm, năm ${formatYears(state.meta)}.`, value: state.meta }),
+    current: (state) => ({
+      text: `Hiện tại: "${state.meta.name}", tối đa ${formatPoints(state.meta.maxScore)} điểm, năm ${formatYears(state.meta)}.`,
+      value: state.meta,
+    }),
     plan: (state, record) => {
       if (record.ownerProvinceId === null && meta.agencyKind !== null) {
         throw new ValidationError([{ field: "agencyKind", message: "Loại cơ quan chỉ dùng cho bộ chỉ số nội bộ của tỉnh: để trống." }]);

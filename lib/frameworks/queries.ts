@@ -151,13 +151,20 @@ export async function getFrameworkFormOptions(actor: Actor | null): Promise<Fram
  * The criteria among `ids` of a province's own frameworks (or those of a province it went into)
  * and, with `national`, of the national ones: what a directive's tasks and targets may aim at.
  */
-export async function criteriaWithin(provinceId: number | null, links: readonly LineageLink[], ids: readonly number[], options: { national: boolean }) {
+export async function criteriaWithin(
+  provinceId: number | null,
+  links: readonly LineageLink[],
+  ids: readonly number[],
+  options: { national: boolean },
+) {
   if (ids.length === 0) return [];
   const owners = provinceId === null ? [] : unitAndSuccessors(provinceId, links);
   return db.criterion.findMany({
     where: {
       id: { in: [...ids] },
-      framework: options.national ? { OR: [{ ownerProvinceId: { in: owners } }, { ownerProvinceId: null }] } : { ownerProvinceId: { in: owners } },
+      framework: options.national
+        ? { OR: [{ ownerProvinceId: { in: owners } }, { ownerProvinceId: null }] }
+        : { ownerProvinceId: { in: owners } },
     },
     include: { framework: { select: { name: true } } },
   });
@@ -194,6 +201,12 @@ export async function nationalFramework(indexCode: string, year: number): Promis
     componentsAreAdditive: framework.componentsAreAdditive,
     components: framework.components.map((c) => ({ code: c.code, nameVi: c.nameVi, maxPoints: Number(c.maxPoints) })),
     gradeBands: framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
-    fields: framework.criteria.map((c) => ({ id: c.id, code: c.code, name: c.name, maxPoints: Number(c.maxPoints), isIllustrative: c.isIllustrative })),
+    fields: framework.criteria.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      maxPoints: Number(c.maxPoints),
+      isIllustrative: c.isIllustrative,
+    })),
   };
 }

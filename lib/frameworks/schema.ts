@@ -52,7 +52,11 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" ||
 const idSchema = (label: string) =>
   z.preprocess(
     blankToUndefined,
-    z.coerce.number({ error: `Thiếu ${label}.` }).int(`${label} không hợp lệ.`).positive(`${label} không hợp lệ.`).max(DB_INT_MAX, `${label} không hợp lệ.`),
+    z.coerce
+      .number({ error: `Thiếu ${label}.` })
+      .int(`${label} không hợp lệ.`)
+      .positive(`${label} không hợp lệ.`)
+      .max(DB_INT_MAX, `${label} không hợp lệ.`),
   );
 
 /** The framework revision the form was read at (optimistic concurrency). */
@@ -83,7 +87,10 @@ const metaShape = {
   isIllustrative: checkbox,
   note: optionalText("Ghi chú", 2000),
   agencyKind: z
-    .preprocess(blankToUndefined, z.enum(FRAMEWORK_AGENCY_KINDS, { error: "Loại cơ quan: chọn Sở, ban, ngành hoặc UBND cấp xã." }).optional())
+    .preprocess(
+      blankToUndefined,
+      z.enum(FRAMEWORK_AGENCY_KINDS, { error: "Loại cơ quan: chọn Sở, ban, ngành hoặc UBND cấp xã." }).optional(),
+    )
     .transform((v) => v ?? null),
 };
 
@@ -100,7 +107,10 @@ function yearsInOrder(value: { validFromYear: number; validToYear: number | null
 export const createFrameworkSchema = z
   .object({
     ...metaShape,
-    indexCode: z.string({ error: "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ." }).trim().min(1, "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ."),
+    indexCode: z
+      .string({ error: "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ." })
+      .trim()
+      .min(1, "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ."),
     ownerProvinceId: z.preprocess(blankToUndefined, idSchema("tỉnh").optional()).transform((v) => v ?? null),
     key: z
       .preprocess(
@@ -109,7 +119,10 @@ export const createFrameworkSchema = z
           .string()
           .trim()
           .toLowerCase()
-          .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, "Mã họ phiên bản: chỉ dùng chữ thường không dấu, số và gạch ngang, ví dụ par-index-provincial.")
+          .regex(
+            /^[a-z0-9][a-z0-9-]{1,59}$/,
+            "Mã họ phiên bản: chỉ dùng chữ thường không dấu, số và gạch ngang, ví dụ par-index-provincial.",
+          )
           .optional(),
       )
       .transform((v) => v ?? null),
@@ -132,7 +145,11 @@ const criterionShape = {
     .trim()
     .min(1, "Mã: nhập mã tiêu chí, ví dụ 1.2.")
     .regex(CODE_PATTERN, "Mã: chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, tối đa 30 ký tự (ví dụ 1.2.3)."),
-  name: z.string({ error: "Tên: nhập tên tiêu chí." }).trim().min(1, "Tên: nhập tên tiêu chí.").max(500, "Tên dài quá 500 ký tự: rút gọn lại."),
+  name: z
+    .string({ error: "Tên: nhập tên tiêu chí." })
+    .trim()
+    .min(1, "Tên: nhập tên tiêu chí.")
+    .max(500, "Tên dài quá 500 ký tự: rút gọn lại."),
   maxPoints: pointsSchema("Điểm tối đa"),
   method: z.preprocess(
     blankToUndefined,
@@ -173,7 +190,8 @@ export const setGradeBandsSchema = z
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
     value.bands.forEach((band, i) => {
-      if (seen.has(band.label)) ctx.addIssue({ code: "custom", path: ["bands", i, "label"], message: `Xếp loại "${band.label}" bị trùng: mỗi xếp loại một tên.` });
+      if (seen.has(band.label))
+        ctx.addIssue({ code: "custom", path: ["bands", i, "label"], message: `Xếp loại "${band.label}" bị trùng: mỗi xếp loại một tên.` });
       seen.add(band.label);
     });
   });

@@ -61,7 +61,10 @@ export function checkState(state: FrameworkState): StateCheck {
   const max = formatPoints(meta.maxScore);
   for (const c of state.components) {
     if (c.maxPoints > meta.maxScore + SUM_TOLERANCE) {
-      issues.push({ field: "components", message: `Thành phần ${c.nameVi}: điểm tối đa ${formatPoints(c.maxPoints)} lớn hơn điểm tối đa của bộ chỉ số (${max}).` });
+      issues.push({
+        field: "components",
+        message: `Thành phần ${c.nameVi}: điểm tối đa ${formatPoints(c.maxPoints)} lớn hơn điểm tối đa của bộ chỉ số (${max}).`,
+      });
     }
   }
   if (meta.componentsAreAdditive && state.components.length > 0) {
@@ -76,10 +79,16 @@ export function checkState(state: FrameworkState): StateCheck {
   const minima = new Set<number>();
   for (const band of state.bands) {
     if (band.minScore > meta.maxScore + SUM_TOLERANCE) {
-      issues.push({ field: "bands", message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} lớn hơn điểm tối đa của bộ chỉ số (${max}).` });
+      issues.push({
+        field: "bands",
+        message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} lớn hơn điểm tối đa của bộ chỉ số (${max}).`,
+      });
     }
     if (minima.has(band.minScore)) {
-      issues.push({ field: "bands", message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} trùng với một xếp loại khác. Mỗi xếp loại cần một mức điểm riêng.` });
+      issues.push({
+        field: "bands",
+        message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} trùng với một xếp loại khác. Mỗi xếp loại cần một mức điểm riêng.`,
+      });
     }
     minima.add(band.minScore);
   }
@@ -95,7 +104,11 @@ export function yearsOverlap(a: YearRange, b: YearRange): boolean {
 }
 
 export function formatYears(range: YearRange): string {
-  return range.validToYear === null ? `từ ${range.validFromYear}` : range.validFromYear === range.validToYear ? String(range.validFromYear) : `${range.validFromYear}–${range.validToYear}`;
+  return range.validToYear === null
+    ? `từ ${range.validFromYear}`
+    : range.validFromYear === range.validToYear
+      ? String(range.validFromYear)
+      : `${range.validFromYear}–${range.validToYear}`;
 }
 
 type FrameworkYears = { validFromYear: number; validToYear: number | null; version: number };

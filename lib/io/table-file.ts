@@ -50,7 +50,11 @@ export function unprotectCell(text: string): string {
   return PROTECTED.test(text) ? text.slice(1) : text;
 }
 
-const normalizeHeader = (header: string) => header.replace(/^\uFEFF/, "").trim().toLowerCase();
+const normalizeHeader = (header: string) =>
+  header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase();
 
 export async function readTable(data: Buffer | Uint8Array, format: TableFormat): Promise<Table> {
   return format === "csv" ? readCsv(Buffer.from(data).toString("utf8")) : readXlsx(data);
@@ -69,7 +73,13 @@ function readCsv(text: string): Table {
   if (structural) {
     const row = (structural.row ?? 0) + 1;
     const t = libTranslator("errors.files");
-    throw new ValidationError([{ row, message: structural.code === "MissingQuotes" ? t("csvUnclosedQuote", { row: String(row) }) : t("csvStrayQuote", { row: String(row) }) }]);
+    throw new ValidationError([
+      {
+        row,
+        message:
+          structural.code === "MissingQuotes" ? t("csvUnclosedQuote", { row: String(row) }) : t("csvStrayQuote", { row: String(row) }),
+      },
+    ]);
   }
   const [header, ...body] = parsed.data;
   if (!header) throw new ValidationError([{ row: 1, message: libTranslator("errors.files")("empty") }]);
@@ -105,7 +115,8 @@ async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
 
 export type Cell = string | number | null;
 
-const csvSafe = (rows: Cell[][]) => rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
+const csvSafe = (rows: Cell[][]) =>
+  rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
 
 export function writeCsv(columns: string[], rows: Cell[][]): string {
   // A BOM so that Excel opens the Vietnamese text as UTF-8.
@@ -149,7 +160,8 @@ export function streamXlsx(sheetName: string, columns: string[], batches: AsyncI
   header.commit();
   void (async () => {
     for (let next = await batches.next(); !next.done; next = await batches.next()) {
-      for (const row of next.value) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell))).commit();
+      for (const row of next.value)
+        sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell))).commit();
       if (output.writableNeedDrain) await once(output, "drain");
     }
     sheet.commit();
@@ -176,8 +188,14 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
 export type TableDownload = { columns: string[]; rows: Cell[][]; fileName: string; sheetName: string };
 
 /** A table as the file to download, in either format. */
-export async function tableFile(table: TableDownload, format: TableFormat): Promise<{ body: Buffer; fileName: string; contentType: string }> {
-  const body = format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows), "utf8") : await writeXlsx(table.sheetName, table.columns, table.rows);
+export async function tableFile(
+  table: TableDownload,
+  format: TableFormat,
+): Promise<{ body: Buffer; fileName: string; contentType: string }> {
+  const body =
+    format === "csv"
+      ? Buffer.from(writeCsv(table.columns, table.rows), "utf8")
+      : await writeXlsx(table.sheetName, table.columns, table.rows);
   return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
 }
 
@@ -185,7 +203,10 @@ export async function tableFile(table: TableDownload, format: TableFormat): Prom
 export type TableBatches = { columns: string[]; batches: () => AsyncIterator<Cell[][]>; fileName: string; sheetName: string };
 
 /** A table as the file to download, streamed: a large one never sits whole in memory, and the server answers others meanwhile. */
-export function tableStream(table: TableBatches, format: TableFormat): { body: ReadableStream<Uint8Array>; fileName: string; contentType: string } {
+export function tableStream(
+  table: TableBatches,
+  format: TableFormat,
+): { body: ReadableStream<Uint8Array>; fileName: string; contentType: string } {
   const body = format === "csv" ? streamCsv(table.columns, table.batches()) : streamXlsx(table.sheetName, table.columns, table.batches());
   return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
 }

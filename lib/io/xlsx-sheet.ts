@@ -38,7 +38,9 @@ export type SheetRows = Map<number, Map<number, string>>;
 
 function openZip(data: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => (error || !zip ? reject(error) : resolve(zip))),
+    yauzl.fromBuffer(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) =>
+      error || !zip ? reject(error) : resolve(zip),
+    ),
   );
 }
 
@@ -68,8 +70,11 @@ const SLICE_CHARS = 64 * 1024;
  * anything is inflated, and yauzl holds the part to what it declared while it inflates.
  */
 async function parsePart(zip: ZipFile, entry: Entry, limit: number, what: string, handlers: PartHandlers): Promise<void> {
-  if (entry.uncompressedSize > limit) throw refused(files()("xlsxPartTooLarge", { part: what, size: MB(entry.uncompressedSize), limit: MB(limit) }));
-  const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error || !s ? reject(error) : resolve(s))));
+  if (entry.uncompressedSize > limit)
+    throw refused(files()("xlsxPartTooLarge", { part: what, size: MB(entry.uncompressedSize), limit: MB(limit) }));
+  const stream = await new Promise<Readable>((resolve, reject) =>
+    zip.openReadStream(entry, (error, s) => (error || !s ? reject(error) : resolve(s))),
+  );
   const parser = new SaxesParser();
   let lastTag = 0;
   parser.on("opentag", (tag) => {
@@ -132,7 +137,6 @@ function serialDate(serial: number, date1904: boolean): string {
   const date = new Date(Math.round((serial - (date1904 ? -1462 : 25569)) * 86_400_000));
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
-
 
 /**
  * Text of the <t> elements inside a <si> (shared string) or <is> (inline string), without
@@ -268,7 +272,10 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
           column = 0;
         } else if (name === "c" && cells) {
           column = tag.attributes.r ? columnOf(String(tag.attributes.r)) : column + 1;
-          if (column > XLSX_LIMITS.columns) throw refused(files()("xlsxTooManyColumns", { row: String(rowNumber), column: String(column), max: String(XLSX_LIMITS.columns) }));
+          if (column > XLSX_LIMITS.columns)
+            throw refused(
+              files()("xlsxTooManyColumns", { row: String(rowNumber), column: String(column), max: String(XLSX_LIMITS.columns) }),
+            );
           cell = { type: String(tag.attributes.t ?? "n"), style: Number(tag.attributes.s ?? 0), value: null, inValue: false };
         } else if (name === "v" && cell) {
           cell.inValue = true;

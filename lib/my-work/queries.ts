@@ -32,7 +32,14 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
   const directives = await db.directive.findMany({
     where: directivesWhere(actor, links),
     include: {
-      tasks: { include: { coAgencies: { include: { agency: true } }, leadAgency: true, criteria: { include: { criterion: { include: { framework: true } } } } }, orderBy: { sortOrder: "asc" } },
+      tasks: {
+        include: {
+          coAgencies: { include: { agency: true } },
+          leadAgency: true,
+          criteria: { include: { criterion: { include: { framework: true } } } },
+        },
+        orderBy: { sortOrder: "asc" },
+      },
       targets: { select: { agencyId: true, agency: { select: { id: true, name: true } } } },
       reports: { select: { agencyId: true, period: true } },
     },
@@ -41,12 +48,22 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
 
   const tasks: MyTask[] = [];
   const reportsDue: MyReportDue[] = [];
-  const aimedAt = new Map<number, { criterion: (typeof directives)[number]["tasks"][number]["criteria"][number]["criterion"]; tasks: string[] }>();
+  const aimedAt = new Map<
+    number,
+    { criterion: (typeof directives)[number]["tasks"][number]["criteria"][number]["criterion"]; tasks: string[] }
+  >();
   for (const d of directives) {
     const ref = { id: d.id, number: d.number, title: d.title };
     for (const t of d.tasks) {
       if (!OPEN_TASK_STATUSES.includes(t.status)) continue;
-      const part = agencyId === null ? "lead" : t.leadAgencyId === agencyId ? "lead" : t.coAgencies.some((c) => c.agencyId === agencyId) ? "coordinating" : null;
+      const part =
+        agencyId === null
+          ? "lead"
+          : t.leadAgencyId === agencyId
+            ? "lead"
+            : t.coAgencies.some((c) => c.agencyId === agencyId)
+              ? "coordinating"
+              : null;
       if (!part) continue;
       // Staff see what needs chasing: overdue tasks, and tasks due within 30 days.
       if (agencyId === null && !(isOverdue(t, today) || (t.dueOn && calendarDay(t.dueOn) <= addDays(today, 30)))) continue;
@@ -88,7 +105,14 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
 }
 
 type AimedCriterion = {
-  criterion: { id: number; code: string; name: string; maxPoints: Prisma.Decimal; frameworkId: number; framework: { name: string; key: string } };
+  criterion: {
+    id: number;
+    code: string;
+    name: string;
+    maxPoints: Prisma.Decimal;
+    frameworkId: number;
+    framework: { name: string; key: string };
+  };
   tasks: string[];
 };
 
@@ -102,7 +126,10 @@ async function latestScores(actor: Actor, agencyId: number, aimed: AimedCriterio
   const keys = [...new Set(aimed.map((a) => a.criterion.framework.key))];
   const assessments = await db.assessment.findMany({
     where: { agencyId, period: { framework: { key: { in: keys } } } },
-    include: { period: { include: { framework: { include: { criteria: { select: { id: true, parentId: true, code: true } } } } } }, scores: true },
+    include: {
+      period: { include: { framework: { include: { criteria: { select: { id: true, parentId: true, code: true } } } } } },
+      scores: true,
+    },
     orderBy: { period: { year: "desc" } },
   });
   const rows = aimed.map(({ criterion, tasks }): WeakCriterion => {
@@ -121,7 +148,11 @@ async function latestScores(actor: Actor, agencyId: number, aimed: AimedCriterio
     };
     walk(node.id);
     const scores = assessment.scores.filter((s) => leaves.has(s.criterionId));
-    const basis = scoreBasis(assessment.status, seesAppraisal(actor.role, assessment.appraisalReleasedAt, assessment.period.status), assessment.scores.map(scoreValues));
+    const basis = scoreBasis(
+      assessment.status,
+      seesAppraisal(actor.role, assessment.appraisalReleasedAt, assessment.period.status),
+      assessment.scores.map(scoreValues),
+    );
     const counted = scores.map((s) => countedScore(scoreValues(s), basis));
     // A criterion above the sub-criteria scores the sum of theirs; none scored is no score, as on the agency view.
     const score = counted.some((value) => value !== null) ? cents(counted.reduce<number>((sum, value) => sum + (value ?? 0), 0)) : null;

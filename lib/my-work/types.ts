@@ -17,7 +17,12 @@ export type MyTask = {
   daysOverdue: number;
 };
 
-export type MyReportDue = { directive: { id: number; number: string; title: string }; agency: { id: number; name: string }; period: ReportingPeriod; state: "missing" | "open" };
+export type MyReportDue = {
+  directive: { id: number; number: string; title: string };
+  agency: { id: number; name: string };
+  period: ReportingPeriod;
+  state: "missing" | "open";
+};
 
 export type WeakCriterion = {
   id: number;

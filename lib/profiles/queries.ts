@@ -35,7 +35,9 @@ export function getProvinceProfile(
 ): Promise<ProvinceProfile> {
   // Without a date the code means the unit in force today: the day is part of the key.
   const day = (date ?? now).toISOString().slice(0, 10);
-  return cachedPublished(`profile|${code}|${day}|${ask.indexCode ?? ""}|${ask.target ?? ""}`, () => computeProvinceProfile(code, date, ask, now));
+  return cachedPublished(`profile|${code}|${day}|${ask.indexCode ?? ""}|${ask.target ?? ""}`, () =>
+    computeProvinceProfile(code, date, ask, now),
+  );
 }
 
 async function computeProvinceProfile(
@@ -92,7 +94,11 @@ async function computeProvinceProfile(
   const rankedTable = (indexCode: string, year: number) => {
     const key = `${indexCode}|${year}`;
     if (!ranked.has(key)) {
-      const rows = (tables.get(key) ?? []).map((r) => ({ key: String(r.provinceId), score: Number(r.score), officialRank: r.officialRank }));
+      const rows = (tables.get(key) ?? []).map((r) => ({
+        key: String(r.provinceId),
+        score: Number(r.score),
+        officialRank: r.officialRank,
+      }));
       ranked.set(key, rankTable(rows, unitCountOf(year)));
     }
     return ranked.get(key)!;
@@ -133,12 +139,25 @@ async function computeProvinceProfile(
   // ── Score needed for rank N, in the latest published table of the chosen index ──
   const requested = indices.find((i) => i.code === (ask.indexCode ?? "PAR_INDEX"));
   const chosen = requested ?? indices[0];
-  const latestYear = allResults.filter((r) => r.indexCode === chosen.code).reduce<number | null>((max, r) => (max === null || r.year > max ? r.year : max), null);
+  const latestYear = allResults
+    .filter((r) => r.indexCode === chosen.code)
+    .reduce<number | null>((max, r) => (max === null || r.year > max ? r.year : max), null);
   let scoreView: ScoreForRankView;
   // Without a table to read: no answer, only what is missing.
-  const unanswered = { index: { code: chosen.code, shortName: chosen.shortName }, year: null, unitCount: 0, target: ask.target ?? defaultTargetRank(null), targetIsDefault: ask.target === null, answer: null };
+  const unanswered = {
+    index: { code: chosen.code, shortName: chosen.shortName },
+    year: null,
+    unitCount: 0,
+    target: ask.target ?? defaultTargetRank(null),
+    targetIsDefault: ask.target === null,
+    answer: null,
+  };
   if (!requested && ask.indexCode !== null) {
-    scoreView = { ...unanswered, sentence: "", error: `Không có chỉ số "${ask.indexCode}". Chọn một trong: ${indices.map((i) => i.shortName).join(", ")}.` };
+    scoreView = {
+      ...unanswered,
+      sentence: "",
+      error: `Không có chỉ số "${ask.indexCode}". Chọn một trong: ${indices.map((i) => i.shortName).join(", ")}.`,
+    };
   } else if (latestYear === null) {
     scoreView = { ...unanswered, sentence: `Chưa có kết quả ${chosen.shortName} nào trong dữ liệu.`, error: null };
   } else {
@@ -184,7 +203,11 @@ async function computeProvinceProfile(
     }
   }
 
-  const linkOf = (id: number, effectiveOn: Date, legalBasis: string) => ({ unit: profileUnitOf(unitById.get(id)!), effectiveOn, legalBasis });
+  const linkOf = (id: number, effectiveOn: Date, legalBasis: string) => ({
+    unit: profileUnitOf(unitById.get(id)!),
+    effectiveOn,
+    legalBasis,
+  });
   const formedFrom = links.filter((l) => l.successorId === unit.id);
   const predecessorRegions = [...new Set(formedFrom.map((l) => unitById.get(l.predecessorId)?.regionCode ?? null))];
   return {

@@ -19,7 +19,8 @@ export function parseDecimal(text: string): ParsedDecimal {
   if (trimmed === "") return { ok: true, value: null };
   if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return { ok: false, message: libTranslator("errors.results")("notANumber", { value: trimmed }) };
   const hundredths = Number(trimmed.replace(",", ".")) * 100;
-  if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6) return { ok: false, message: libTranslator("errors.results")("tooManyDecimals", { value: trimmed }) };
+  if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6)
+    return { ok: false, message: libTranslator("errors.results")("tooManyDecimals", { value: trimmed }) };
   return { ok: true, value: Math.round(hundredths) / 100 };
 }
 

@@ -89,7 +89,11 @@ export function sameUnitCode(stored: string, given: string): boolean {
   return /^\d+$/.test(stored) && /^\d+$/.test(given) && Number(stored) === Number(given);
 }
 
-const normalizeIndexCode = (text: string) => text.trim().toUpperCase().replace(/[\s-]+/g, "_");
+const normalizeIndexCode = (text: string) =>
+  text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
 
 function headerIssues(table: Table, ctx: ImportContext): Issue[] {
   const t = libTranslator("errors.results");
@@ -108,7 +112,11 @@ function headerIssues(table: Table, ctx: ImportContext): Issue[] {
       issues.push({
         row: 1,
         column,
-        message: t("headerUnknown", { column, columns: [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", "), components: ctx.componentCodes.map(componentColumn).join(", ") }),
+        message: t("headerUnknown", {
+          column,
+          columns: [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(", "),
+          components: ctx.componentCodes.map(componentColumn).join(", "),
+        }),
       });
     }
   }
@@ -219,15 +227,22 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
     if (rankText !== "") {
       const unitCount = ctx.year !== null ? ctx.units.length : Infinity;
       if (!/^\d+$/.test(rankText) || Number(rankText) < 1 || Number(rankText) > unitCount) {
-        problem("rank", Number.isFinite(unitCount) ? t("rankInvalid", { rank: rankText, count: String(unitCount), year: String(ctx.year) }) : t("rankInvalidNoYear", { rank: rankText }));
+        problem(
+          "rank",
+          Number.isFinite(unitCount)
+            ? t("rankInvalid", { rank: rankText, count: String(unitCount), year: String(ctx.year) })
+            : t("rankInvalidNoYear", { rank: rankText }),
+        );
       } else officialRank = Number(rankText);
     }
 
     const source = text("source");
     if (source === "") problem("source", t("sourceMissing"));
-    else if (source.length > SOURCE_MAX_LENGTH) problem("source", t("sourceTooLong", { length: String(source.length), max: String(SOURCE_MAX_LENGTH) }));
+    else if (source.length > SOURCE_MAX_LENGTH)
+      problem("source", t("sourceTooLong", { length: String(source.length), max: String(SOURCE_MAX_LENGTH) }));
     const noteText = text("note");
-    if (noteText.length > NOTE_MAX_LENGTH) problem("note", t("noteTooLong", { length: String(noteText.length), max: String(NOTE_MAX_LENGTH) }));
+    if (noteText.length > NOTE_MAX_LENGTH)
+      problem("note", t("noteTooLong", { length: String(noteText.length), max: String(NOTE_MAX_LENGTH) }));
 
     // one row per index and unit
     if (provinceIndex && (unit || unitText !== "")) {
@@ -241,7 +256,8 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
 
     // The total against the components, on the values the result would have after the import:
     // components whose column is absent from the file stay as stored.
-    const stored = provinceIndex && unit ? (ctx.stored.find((s) => s.indexCode === provinceIndex.code && s.provinceId === unit!.id) ?? null) : null;
+    const stored =
+      provinceIndex && unit ? (ctx.stored.find((s) => s.indexCode === provinceIndex.code && s.provinceId === unit!.id) ?? null) : null;
     let next: ResultValues | null = null;
     if (provinceIndex && scoreParsed.ok && componentsOk) {
       const finalComponents: Record<string, number> = {};
@@ -262,7 +278,13 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
       if (!total.ok) {
         for (const issue of total.issues) problem(issue.key === "score" ? "score" : componentColumn(issue.key), issue.message);
       } else {
-        next = { score: total.score, officialRank, source, note: hasNote ? noteText || null : (stored?.note ?? null), components: finalComponents };
+        next = {
+          score: total.score,
+          officialRank,
+          source,
+          note: hasNote ? noteText || null : (stored?.note ?? null),
+          components: finalComponents,
+        };
       }
     }
 
@@ -274,11 +296,27 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
     const status: RowStatus = !stored ? "new" : changes.length > 0 ? "updated" : "unchanged";
     if (status !== "unchanged" && !ctx.mayWrite(unit)) {
       const shown = status === "new" ? t("noResultYet") : changes.map((c) => `${c.column}: ${show(c.old)} → ${show(c.new)}`).join("; ");
-      const message = t("otherProvince", { rule: otherProvinceRule(), unit: unit.nameVi, index: provinceIndex.shortName, year: String(ctx.year), shown });
+      const message = t("otherProvince", {
+        rule: otherProvinceRule(),
+        unit: unit.nameVi,
+        index: provinceIndex.shortName,
+        year: String(ctx.year),
+        shown,
+      });
       issues.push({ row, column: status === "new" ? "unit_code" : changes[0].column, message });
       continue;
     }
-    rows.push({ row, indexCode: provinceIndex.code, unitId: unit.id, unitCode: unit.code, unitName: unit.nameVi, status, changes, next, stored });
+    rows.push({
+      row,
+      indexCode: provinceIndex.code,
+      unitId: unit.id,
+      unitCode: unit.code,
+      unitName: unit.nameVi,
+      status,
+      changes,
+      next,
+      stored,
+    });
   }
   return { issues, rows: issues.length > 0 ? [] : rows };
 }

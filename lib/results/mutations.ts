@@ -42,9 +42,13 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
   const links = await lineageLinks();
 
   // An edit keeps the index, year and unit of the stored result.
-  const stored = entry.id !== null ? await db.publishedResult.findUnique({ where: { id: entry.id }, include: { components: true, criterionScores: true } }) : null;
+  const stored =
+    entry.id !== null
+      ? await db.publishedResult.findUnique({ where: { id: entry.id }, include: { components: true, criterionScores: true } })
+      : null;
   if (entry.id !== null && !stored) throw new NotFoundError("Không tìm thấy kết quả cần sửa: có thể đã bị xóa.");
-  if (stored && entry.version === null) throw new ValidationError([{ field: "version", message: "Thiếu phiên bản của kết quả đang sửa: tải lại trang rồi sửa lại." }]);
+  if (stored && entry.version === null)
+    throw new ValidationError([{ field: "version", message: "Thiếu phiên bản của kết quả đang sửa: tải lại trang rồi sửa lại." }]);
   const indexCode = stored?.indexCode ?? entry.indexCode;
   const year = stored?.year ?? entry.year;
   const provinceId = stored?.provinceId ?? entry.provinceId;
@@ -63,7 +67,10 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
   const issues: Issue[] = [];
   if (year > currentYearInVietnam()) issues.push({ field: "year", message: `Năm ${year} chưa đến: chưa có kết quả công bố để nhập.` });
   if (!isValidOn(unit, resultReferenceDate(year))) {
-    issues.push({ field: "provinceId", message: `${unit.nameVi} (mã ${unit.code}) không phải đơn vị của năm ${year}: kết quả năm ${year} thuộc các đơn vị tại ngày 31/12/${year}.` });
+    issues.push({
+      field: "provinceId",
+      message: `${unit.nameVi} (mã ${unit.code}) không phải đơn vị của năm ${year}: kết quả năm ${year} thuộc các đơn vị tại ngày 31/12/${year}.`,
+    });
   }
   const components = Object.fromEntries(Object.entries(entry.components).filter((e): e is [string, number] => e[1] !== null));
   const label = `${index.shortName} năm ${year}`;
@@ -75,9 +82,14 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
     maxScore: Number(index.maxScore),
     label,
   });
-  if (!total.ok) for (const issue of total.issues) issues.push({ field: issue.key === "score" ? "score" : `components.${issue.key}`, message: issue.message });
+  if (!total.ok)
+    for (const issue of total.issues)
+      issues.push({ field: issue.key === "score" ? "score" : `components.${issue.key}`, message: issue.message });
   if (entry.officialRank !== null && (entry.officialRank < 1 || entry.officialRank > unitCount)) {
-    issues.push({ field: "officialRank", message: `Hạng công bố phải từ 1 đến ${unitCount} (số tỉnh, thành phố năm ${year}), hoặc để trống.` });
+    issues.push({
+      field: "officialRank",
+      message: `Hạng công bố phải từ 1 đến ${unitCount} (số tỉnh, thành phố năm ${year}), hoặc để trống.`,
+    });
   }
   const fieldScores: Record<string, number> = {};
   for (const [criterionId, value] of Object.entries(entry.fieldScores)) {
@@ -85,14 +97,18 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
     const field = framework?.fields.find((f) => String(f.id) === criterionId);
     if (!field) issues.push({ field: `fieldScores.${criterionId}`, message: `Bộ chỉ số của ${label} không có lĩnh vực này: để trống.` });
     else if (value < 0 || value > field.maxPoints) {
-      issues.push({ field: `fieldScores.${criterionId}`, message: `Điểm lĩnh vực "${field.name}" phải từ 0 đến ${formatPoints(field.maxPoints)} (đang là ${formatPoints(value)}).` });
+      issues.push({
+        field: `fieldScores.${criterionId}`,
+        message: `Điểm lĩnh vực "${field.name}" phải từ 0 đến ${formatPoints(field.maxPoints)} (đang là ${formatPoints(value)}).`,
+      });
     } else fieldScores[criterionId] = value;
   }
   if (issues.length > 0 || !total.ok) throw new ValidationError(issues);
 
   const next = { score: total.score, officialRank: entry.officialRank, source: entry.source, note: entry.note };
   const componentRows = (resultId: number) => Object.entries(components).map(([code, value]) => ({ resultId, code, value }));
-  const fieldRows = (resultId: number) => Object.entries(fieldScores).map(([criterionId, score]) => ({ resultId, criterionId: Number(criterionId), score }));
+  const fieldRows = (resultId: number) =>
+    Object.entries(fieldScores).map(([criterionId, score]) => ({ resultId, criterionId: Number(criterionId), score }));
   const who = `${label} của ${unit.nameVi}`;
 
   try {
@@ -115,14 +131,18 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
         });
         return { id: created.id, version: created.version, created: true };
       }
-      await writeVersioned({ id: stored.id, version: entry.version! }, (where) => tx.publishedResult.updateMany({ where, data: nextVersion(next) }), {
-        current: () => readStored(stored.id),
-        conflict: (current) =>
-          new ConflictError(
-            `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current)}, nguồn "${current.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
-            current,
-          ),
-      });
+      await writeVersioned(
+        { id: stored.id, version: entry.version! },
+        (where) => tx.publishedResult.updateMany({ where, data: nextVersion(next) }),
+        {
+          current: () => readStored(stored.id),
+          conflict: (current) =>
+            new ConflictError(
+              `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current)}, nguồn "${current.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
+              current,
+            ),
+        },
+      );
       await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
       await tx.resultComponent.createMany({ data: componentRows(stored.id) });
       await tx.resultCriterionScore.deleteMany({ where: { resultId: stored.id } });
@@ -158,7 +178,9 @@ async function importContext(actor: Actor, year: number | null): Promise<ImportC
     year === null ? Promise.resolve([]) : db.publishedResult.findMany({ where: { year }, include: { components: true } }),
     lineageLinks(),
   ]);
-  const frameworks = await Promise.all(indices.map((index) => (year === null || index.subject !== "PROVINCE" ? null : nationalFramework(index.code, year))));
+  const frameworks = await Promise.all(
+    indices.map((index) => (year === null || index.subject !== "PROVINCE" ? null : nationalFramework(index.code, year))),
+  );
   return {
     year,
     currentYear: currentYearInVietnam(),
@@ -199,7 +221,10 @@ export async function importResults(
   const ctx = await importContext(actor, fileYear(table, currentYearInVietnam()));
   const plan = planImport(table, ctx);
   if (plan.issues.length > 0) {
-    throw new ValidationError(plan.issues, `Tệp có ${plan.issues.length} lỗi nên chưa ghi dòng nào. Sửa các lỗi theo dòng và cột được chỉ ra rồi tải tệp lên lại.`);
+    throw new ValidationError(
+      plan.issues,
+      `Tệp có ${plan.issues.length} lỗi nên chưa ghi dòng nào. Sửa các lỗi theo dòng và cột được chỉ ra rồi tải tệp lên lại.`,
+    );
   }
   const year = ctx.year!;
   const outcome: ImportOutcome = {
@@ -210,7 +235,15 @@ export async function importResults(
       updated: plan.rows.filter((r) => r.status === "updated").length,
       unchanged: plan.rows.filter((r) => r.status === "unchanged").length,
     },
-    rows: plan.rows.map((r) => ({ row: r.row, indexCode: r.indexCode, unitCode: r.unitCode, unitName: r.unitName, status: r.status, score: r.next.score, changes: r.changes })),
+    rows: plan.rows.map((r) => ({
+      row: r.row,
+      indexCode: r.indexCode,
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      status: r.status,
+      score: r.next.score,
+      changes: r.changes,
+    })),
   };
   if (options.dryRun) return outcome;
 
@@ -225,16 +258,22 @@ export async function importResults(
           let id: number;
           let version: number;
           if (row.status === "new") {
-            const created = await tx.publishedResult.create({ data: { ...values, indexCode: row.indexCode, year, provinceId: row.unitId } });
+            const created = await tx.publishedResult.create({
+              data: { ...values, indexCode: row.indexCode, year, provinceId: row.unitId },
+            });
             id = created.id;
             version = created.version;
           } else {
             const stored = row.stored!;
-            await writeVersioned({ id: stored.id, version: stored.version }, (where) => tx.publishedResult.updateMany({ where, data: nextVersion(values) }), {
-              current: () => tx.publishedResult.findUnique({ where: { id: stored.id } }),
-              conflict: stale,
-              gone: stale,
-            });
+            await writeVersioned(
+              { id: stored.id, version: stored.version },
+              (where) => tx.publishedResult.updateMany({ where, data: nextVersion(values) }),
+              {
+                current: () => tx.publishedResult.findUnique({ where: { id: stored.id } }),
+                conflict: stale,
+                gone: stale,
+              },
+            );
             await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
             id = stored.id;
             version = stored.version + 1;
@@ -247,9 +286,24 @@ export async function importResults(
             entityId: id,
             provinceId: row.unitId,
             oldValue: old
-              ? { score: old.score, officialRank: old.officialRank, source: old.source, note: old.note, components: old.components, version: old.version }
+              ? {
+                  score: old.score,
+                  officialRank: old.officialRank,
+                  source: old.source,
+                  note: old.note,
+                  components: old.components,
+                  version: old.version,
+                }
               : undefined,
-            newValue: { indexCode: row.indexCode, year, unitCode: row.unitCode, ...row.next, version, fileName: file.name, fileRow: row.row },
+            newValue: {
+              indexCode: row.indexCode,
+              year,
+              unitCode: row.unitCode,
+              ...row.next,
+              version,
+              fileName: file.name,
+              fileRow: row.row,
+            },
           });
         }
         await writeAudit(tx, actor, audit);

@@ -20,7 +20,13 @@ import { exportColumns, exportRow, type ResultValues } from "./import-plan";
 import { rankChange, rankTable, type RankedRow } from "./ranking";
 import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
 
-type StoredRow = { score: Prisma.Decimal; officialRank: number | null; source: string; note: string | null; components: readonly { code: string; value: Prisma.Decimal }[] };
+type StoredRow = {
+  score: Prisma.Decimal;
+  officialRank: number | null;
+  source: string;
+  note: string | null;
+  components: readonly { code: string; value: Prisma.Decimal }[];
+};
 
 /** A stored result's values as plain data: what the import compares, the export writes and the entry form edits. */
 export function resultValues(stored: StoredRow): ResultValues {
@@ -35,7 +41,10 @@ export function resultValues(stored: StoredRow): ResultValues {
 
 /** …with the field scores of the criteria tree, where the source gave them. */
 export function resultValuesWithFields(stored: StoredRow & { criterionScores: readonly { criterionId: number; score: Prisma.Decimal }[] }) {
-  return { ...resultValues(stored), fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])) };
+  return {
+    ...resultValues(stored),
+    fieldScores: Object.fromEntries(stored.criterionScores.map((c) => [String(c.criterionId), Number(c.score)])),
+  };
 }
 
 /**
@@ -43,10 +52,21 @@ export function resultValuesWithFields(stored: StoredRow & { criterionScores: re
  * force: what the province's results page and its public profile show of it.
  */
 export function rankedResult(
-  result: { id: number; year: number; score: Prisma.Decimal; officialRank: number | null; source: string; note: string | null; components: readonly { code: string; value: Prisma.Decimal }[] },
+  result: {
+    id: number;
+    year: number;
+    score: Prisma.Decimal;
+    officialRank: number | null;
+    source: string;
+    note: string | null;
+    components: readonly { code: string; value: Prisma.Decimal }[];
+  },
   row: RankedRow,
   unitCount: number,
-  framework: { components: readonly { code: string; nameVi: string }[]; gradeBands: readonly { label: string; minScore: Prisma.Decimal }[] } | null,
+  framework: {
+    components: readonly { code: string; nameVi: string }[];
+    gradeBands: readonly { label: string; minScore: Prisma.Decimal }[];
+  } | null,
 ): RankedResult {
   return {
     id: result.id,
@@ -215,7 +235,6 @@ export async function listProvinceIndices() {
 
 // ───────────────────────── Management of a province's results ─────────────────────────
 
-
 /**
  * A province's published results by index and year, with the old units it was formed from (one
  * line each, never summed), ranks computed from each year's table and the official mark.
@@ -248,7 +267,10 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
   const years = [...new Set(pairs.map((p) => p.year))];
   const [peers, counts] = await Promise.all([
     pairs.length > 0
-      ? db.publishedResult.findMany({ where: { OR: pairs }, select: { provinceId: true, indexCode: true, year: true, score: true, officialRank: true } })
+      ? db.publishedResult.findMany({
+          where: { OR: pairs },
+          select: { provinceId: true, indexCode: true, year: true, score: true, officialRank: true },
+        })
       : Promise.resolve([]),
     Promise.all(years.map(async (year) => [year, await unitCountForYear(year)] as const)),
   ]);
@@ -275,7 +297,10 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
       rows: results
         .filter((result) => result.indexCode === index.code)
         .map((result) => {
-          const framework = inForceFor(frameworks.filter((f) => f.indexCode === index.code), result.year);
+          const framework = inForceFor(
+            frameworks.filter((f) => f.indexCode === index.code),
+            result.year,
+          );
           const row = ranked.get(`${result.indexCode}|${result.year}`)!.find((r) => r.key === String(result.provinceId))!;
           const unit = unitById.get(result.provinceId)!;
           return {
@@ -363,16 +388,7 @@ export async function exportResultsTable(indexCode: string, year: number, format
     fileName: `ket-qua-${index.code}-${year}`,
     sheetName: `${index.shortName} ${year}`,
     columns: exportColumns(components),
-    rows: results.map((result) =>
-      exportRow(
-        year,
-        index.code,
-        result.province,
-        resultValues(result),
-        components,
-        format,
-      ),
-    ),
+    rows: results.map((result) => exportRow(year, index.code, result.province, resultValues(result), components, format)),
   };
 }
 

@@ -15,10 +15,13 @@ export const yearSchema = z
   .trim()
   .regex(/^\d{4}$/, "Tham số year phải là một năm gồm 4 chữ số, ví dụ 2023.")
   .transform(Number)
-  .pipe(z.number()
-  .int("Tham số year phải là số nguyên, ví dụ 2023.")
-  .min(2000, "Tham số year phải từ năm 2000 trở đi.")
-  .max(2100, "Tham số year phải trước năm 2100."));
+  .pipe(
+    z
+      .number()
+      .int("Tham số year phải là số nguyên, ví dụ 2023.")
+      .min(2000, "Tham số year phải từ năm 2000 trở đi.")
+      .max(2100, "Tham số year phải trước năm 2100."),
+  );
 
 export const rankingQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema });
 export type RankingQuery = z.infer<typeof rankingQuerySchema>;
@@ -32,7 +35,12 @@ export const regionParamSchema = z
   .optional()
   .transform((value) => value ?? null);
 
-export const rankingExportQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema, region: regionParamSchema, format: tableFormatParam("csv") });
+export const rankingExportQuerySchema = z.object({
+  index: indexCodeSchema,
+  year: yearSchema,
+  region: regionParamSchema,
+  format: tableFormatParam("csv"),
+});
 
 export const exportQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema, format: tableFormatParam("csv") });
 
@@ -51,14 +59,23 @@ const decimalText = (label: string) =>
       return parsed.ok ? parsed.value : null;
     })
     // The framework's maxima are checked with the database; this only keeps absurd numbers out.
-    .refine((value) => value === null || Math.abs(value) <= 99_999.99, { message: `${label} quá lớn: nhập điểm trong thang điểm của chỉ số.` });
+    .refine((value) => value === null || Math.abs(value) <= 99_999.99, {
+      message: `${label} quá lớn: nhập điểm trong thang điểm của chỉ số.`,
+    });
 
 const optionalId = z
   .string()
   .trim()
   .optional()
   .transform((text) => (text ? Number(text) : null))
-  .pipe(z.number().int("Mã kết quả không hợp lệ: tải lại trang.").positive("Mã kết quả không hợp lệ: tải lại trang.").max(DB_INT_MAX, "Mã kết quả không hợp lệ: tải lại trang.").nullable());
+  .pipe(
+    z
+      .number()
+      .int("Mã kết quả không hợp lệ: tải lại trang.")
+      .positive("Mã kết quả không hợp lệ: tải lại trang.")
+      .max(DB_INT_MAX, "Mã kết quả không hợp lệ: tải lại trang.")
+      .nullable(),
+  );
 
 /** The entry form of one published result (names are the form's field names). */
 export const resultEntrySchema = z.object({

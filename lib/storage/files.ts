@@ -17,8 +17,16 @@ function storageRoot(): string {
 
 type Kind = { contentType: string; label: string; extensions: string[] };
 const PDF: Kind = { contentType: "application/pdf", label: "PDF", extensions: [".pdf"] };
-const DOCX: Kind = { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "DOCX", extensions: [".docx"] };
-const XLSX: Kind = { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "XLSX", extensions: [".xlsx"] };
+const DOCX: Kind = {
+  contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  label: "DOCX",
+  extensions: [".docx"],
+};
+const XLSX: Kind = {
+  contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  label: "XLSX",
+  extensions: [".xlsx"],
+};
 const PNG: Kind = { contentType: "image/png", label: "PNG", extensions: [".png"] };
 const JPEG: Kind = { contentType: "image/jpeg", label: "JPEG", extensions: [".jpg", ".jpeg"] };
 const WEBP: Kind = { contentType: "image/webp", label: "WEBP", extensions: [".webp"] };
@@ -61,7 +69,11 @@ export type StoredBlob = { storageKey: string; fileName: string; contentType: st
 /** Checks and stores an uploaded file; throws a ValidationError naming what is wrong. */
 export async function storeEvidence(fileName: string, bytes: Uint8Array): Promise<StoredBlob> {
   // The last part of a path (old browsers send "C:\\…\\file.pdf"), without control characters; "." and ".." are no name.
-  const name = (fileName.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f]/g, "").replace(/^\.+$/, "").slice(0, 200) || "tep";
+  const name =
+    (fileName.split(/[\\/]/).pop() ?? "")
+      .replace(/[\u0000-\u001f]/g, "")
+      .replace(/^\.+$/, "")
+      .slice(0, 200) || "tep";
   if (bytes.length === 0) throw new ValidationError([{ field: "file", message: "Tệp minh chứng trống. Chọn lại tệp." }]);
   checkFileSize(name, bytes.length, EVIDENCE_MAX_BYTES);
   const kind = sniffKind(bytes);

@@ -140,7 +140,14 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
     const { actual, text, need } = scored(facts.current.score);
     const gap = cents(Math.max(0, need - actual));
     return actual + EPSILON >= need
-      ? { status: "met", actual, actualText: text(actual), gap: 0, targetText: target, explanation: `Đạt: ${spec.subject} năm ${spec.year} là ${text(actual)}, chỉ tiêu ${text(need)}.` }
+      ? {
+          status: "met",
+          actual,
+          actualText: text(actual),
+          gap: 0,
+          targetText: target,
+          explanation: `Đạt: ${spec.subject} năm ${spec.year} là ${text(actual)}, chỉ tiêu ${text(need)}.`,
+        }
       : {
           status: "missed",
           actual,
@@ -151,9 +158,17 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
         };
   }
   // Not final yet: the provisional value of the year, else last year's result, tells whether it is at risk.
-  const estimate = facts.provisional ?? (facts.previous ? { score: facts.previous.score, label: `kết quả năm ${facts.previous.year}` } : null);
+  const estimate =
+    facts.provisional ?? (facts.previous ? { score: facts.previous.score, label: `kết quả năm ${facts.previous.year}` } : null);
   if (!estimate) {
-    return { status: "not_yet_known", actual: null, actualText: "—", gap: null, targetText: target, explanation: `Chưa có kết quả ${spec.subject} năm ${spec.year}.` };
+    return {
+      status: "not_yet_known",
+      actual: null,
+      actualText: "—",
+      gap: null,
+      targetText: target,
+      explanation: `Chưa có kết quả ${spec.subject} năm ${spec.year}.`,
+    };
   }
   const { actual, text, need } = scored(estimate.score);
   if (actual + EPSILON < need) {
@@ -192,11 +207,25 @@ function evaluateMaxRank(spec: TargetSpec, facts: TargetFacts, target: string): 
         explanation: `Có nguy cơ không đạt: chưa có kết quả năm ${spec.year}; năm ${facts.previous!.year} ${spec.subject} ở ${rankText(before)}, chỉ tiêu từ 1 đến ${formatPoints(limit)}.`,
       };
     }
-    return { status: "not_yet_known", actual: null, actualText: "—", gap: null, targetText: target, explanation: `Chưa có thứ hạng ${spec.subject} năm ${spec.year}.` };
+    return {
+      status: "not_yet_known",
+      actual: null,
+      actualText: "—",
+      gap: null,
+      targetText: target,
+      explanation: `Chưa có thứ hạng ${spec.subject} năm ${spec.year}.`,
+    };
   }
   const text = rankText(rank);
   if (rank.max <= limit) {
-    return { status: "met", actual: rank.value, actualText: text, gap: 0, targetText: target, explanation: `Đạt: ${spec.subject} năm ${spec.year} ở ${text}, chỉ tiêu từ 1 đến ${formatPoints(limit)}.` };
+    return {
+      status: "met",
+      actual: rank.value,
+      actualText: text,
+      gap: 0,
+      targetText: target,
+      explanation: `Đạt: ${spec.subject} năm ${spec.year} ở ${text}, chỉ tiêu từ 1 đến ${formatPoints(limit)}.`,
+    };
   }
   if (rank.min > limit) {
     return {
@@ -219,29 +248,53 @@ function evaluateMaxRank(spec: TargetSpec, facts: TargetFacts, target: string): 
 }
 
 function evaluateRankImprovement(spec: TargetSpec, facts: TargetFacts, target: string): TargetEvaluation {
-  const unknown = (explanation: string, actualText = "—"): TargetEvaluation => ({ status: "not_yet_known", actual: null, actualText, gap: null, targetText: target, explanation });
+  const unknown = (explanation: string, actualText = "—"): TargetEvaluation => ({
+    status: "not_yet_known",
+    actual: null,
+    actualText,
+    gap: null,
+    targetText: target,
+    explanation,
+  });
   const now = facts.current?.rank;
   const before = facts.previous?.rank;
   if (!facts.current || !now) {
-    const later = !before && facts.noPreviousReason ? `; khi có cũng không so sánh được với năm ${spec.year - 1}: ${facts.noPreviousReason}` : "";
+    const later =
+      !before && facts.noPreviousReason ? `; khi có cũng không so sánh được với năm ${spec.year - 1}: ${facts.noPreviousReason}` : "";
     return unknown(`Chưa có thứ hạng ${spec.subject} năm ${spec.year}${later}.`);
   }
   if (!facts.previous || !before) {
-    return unknown(`Không so sánh được: ${facts.noPreviousReason ?? `không có thứ hạng năm ${spec.year - 1} của cùng đơn vị`}.`, rankText(now));
+    return unknown(
+      `Không so sánh được: ${facts.noPreviousReason ?? `không có thứ hạng năm ${spec.year - 1} của cùng đơn vị`}.`,
+      rankText(now),
+    );
   }
   if (before.of !== now.of) {
-    return unknown(`Không so sánh được: năm ${facts.previous.year} xếp hạng ${before.of} đơn vị, năm ${spec.year} xếp hạng ${now.of} đơn vị.`, rankText(now));
+    return unknown(
+      `Không so sánh được: năm ${facts.previous.year} xếp hạng ${before.of} đơn vị, năm ${spec.year} xếp hạng ${now.of} đơn vị.`,
+      rankText(now),
+    );
   }
   // Places gained = previous rank − current rank; with partial tables, its possible range.
   const gainMin = before.min - now.max;
   const gainMax = before.max - now.min;
   const exact = gainMin === gainMax;
   const actualText = exact ? gainText(gainMin) : `từ ${gainText(gainMin)} đến ${gainText(gainMax)}`;
-  const range = spec.valueMax !== null && spec.valueMax > spec.value ? ` (chỉ tiêu ${formatPoints(spec.value)}–${formatPoints(spec.valueMax)} bậc)` : ` (chỉ tiêu tăng ít nhất ${formatPoints(spec.value)} bậc)`;
+  const range =
+    spec.valueMax !== null && spec.valueMax > spec.value
+      ? ` (chỉ tiêu ${formatPoints(spec.value)}–${formatPoints(spec.valueMax)} bậc)`
+      : ` (chỉ tiêu tăng ít nhất ${formatPoints(spec.value)} bậc)`;
   const ranks = `${rankText(before)} năm ${facts.previous.year} → ${rankText(now)} năm ${spec.year}`;
   if (gainMin >= spec.value) {
     const beyond = spec.valueMax !== null && exact && gainMin > spec.valueMax ? ", vượt mức trên của chỉ tiêu" : "";
-    return { status: "met", actual: exact ? gainMin : null, actualText, gap: 0, targetText: target, explanation: `Đạt: ${ranks}, ${actualText}${beyond}${range}.` };
+    return {
+      status: "met",
+      actual: exact ? gainMin : null,
+      actualText,
+      gap: 0,
+      targetText: target,
+      explanation: `Đạt: ${ranks}, ${actualText}${beyond}${range}.`,
+    };
   }
   if (gainMax < spec.value) {
     return {
@@ -259,16 +312,37 @@ function evaluateRankImprovement(spec: TargetSpec, facts: TargetFacts, target: s
 function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string): TargetEvaluation {
   const tasks = facts.tasks;
   if (!tasks || tasks.total === 0) {
-    return { status: "not_yet_known", actual: null, actualText: "—", gap: null, targetText: target, explanation: "Chưa có nhiệm vụ, cam kết nào để tính tỷ lệ hoàn thành." };
+    return {
+      status: "not_yet_known",
+      actual: null,
+      actualText: "—",
+      gap: null,
+      targetText: target,
+      explanation: "Chưa có nhiệm vụ, cam kết nào để tính tỷ lệ hoàn thành.",
+    };
   }
   const percent = Math.round((tasks.done / tasks.total) * 1000) / 10;
   const actualText = `${formatPoints(percent)}% (${tasks.done}/${tasks.total})`;
   const gap = Math.round(Math.max(0, spec.value - percent) * 10) / 10;
   if (percent + EPSILON >= spec.value) {
-    return { status: "met", actual: percent, actualText, gap: 0, targetText: target, explanation: `Đạt: đã hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ (${formatPoints(percent)}%).` };
+    return {
+      status: "met",
+      actual: percent,
+      actualText,
+      gap: 0,
+      targetText: target,
+      explanation: `Đạt: đã hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ (${formatPoints(percent)}%).`,
+    };
   }
   if (tasks.yearEnded) {
-    return { status: "missed", actual: percent, actualText, gap, targetText: target, explanation: `Không đạt: hết năm ${spec.year}, mới hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ (${formatPoints(percent)}%).` };
+    return {
+      status: "missed",
+      actual: percent,
+      actualText,
+      gap,
+      targetText: target,
+      explanation: `Không đạt: hết năm ${spec.year}, mới hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ (${formatPoints(percent)}%).`,
+    };
   }
   if (tasks.overdue > 0) {
     return {
@@ -280,7 +354,14 @@ function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string
       explanation: `Có nguy cơ không đạt: ${tasks.overdue} nhiệm vụ đã quá hạn mà chưa hoàn thành; đã hoàn thành ${tasks.done}/${tasks.total}.`,
     };
   }
-  return { status: "not_yet_known", actual: percent, actualText, gap, targetText: target, explanation: `Đang thực hiện: đã hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ, chưa có nhiệm vụ quá hạn.` };
+  return {
+    status: "not_yet_known",
+    actual: percent,
+    actualText,
+    gap,
+    targetText: target,
+    explanation: `Đang thực hiện: đã hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ, chưa có nhiệm vụ quá hạn.`,
+  };
 }
 
 export function evaluateTarget(spec: TargetSpec, facts: TargetFacts): TargetEvaluation {
@@ -289,12 +370,30 @@ export function evaluateTarget(spec: TargetSpec, facts: TargetFacts): TargetEval
     case "MIN_SCORE":
     case "CRITERION_SCORE": {
       const unit = scoreUnit(spec.unit);
-      return evaluateMinimum(spec, facts, (score) => ({ actual: score, need: spec.value, text: (n) => `${formatScore(n)}${unit}` }), target);
+      return evaluateMinimum(
+        spec,
+        facts,
+        (score) => ({ actual: score, need: spec.value, text: (n) => `${formatScore(n)}${unit}` }),
+        target,
+      );
     }
     case "MIN_PERCENT_OF_MAX": {
       const max = facts.maxScore;
-      if (!max) return { status: "not_yet_known", actual: null, actualText: "—", gap: null, targetText: target, explanation: "Không biết điểm tối đa của chỉ số để tính tỷ lệ." };
-      return evaluateMinimum(spec, facts, (score) => ({ actual: cents((score / max) * 100), need: spec.value, text: (n) => `${formatScore(n)}%` }), target);
+      if (!max)
+        return {
+          status: "not_yet_known",
+          actual: null,
+          actualText: "—",
+          gap: null,
+          targetText: target,
+          explanation: "Không biết điểm tối đa của chỉ số để tính tỷ lệ.",
+        };
+      return evaluateMinimum(
+        spec,
+        facts,
+        (score) => ({ actual: cents((score / max) * 100), need: spec.value, text: (n) => `${formatScore(n)}%` }),
+        target,
+      );
     }
     case "MAX_RANK":
       return evaluateMaxRank(spec, facts, target);

@@ -163,7 +163,8 @@ export async function createBulkTargets(actor: Actor, input: unknown): Promise<{
     db.target.findMany({ where: { directiveId: directive.id }, select: { kind: true, year: true, agencyId: true, criterionId: true } }),
   ]);
   const unknown = data.agencyIds.filter((id) => !agencies.some((a) => a.id === id));
-  if (unknown.length > 0) throw new ValidationError([{ field: "agencyIds", message: libTranslator("errors.targets")("agencyOutsideProvince") }]);
+  if (unknown.length > 0)
+    throw new ValidationError([{ field: "agencyIds", message: libTranslator("errors.targets")("agencyOutsideProvince") }]);
   const ordered = data.agencyIds.map((id) => agencies.find((a) => a.id === id)!);
   const { drafts, issues } = buildBulkTargets(
     { kind: data.kind, year: data.year, value: data.value, criterionId: data.criterionId, note: data.note },
@@ -177,7 +178,11 @@ export async function createBulkTargets(actor: Actor, input: unknown): Promise<{
   });
   const all: Issue[] = [...(first instanceof ValidationError ? first.issues.filter((i) => i.field !== "agencyId") : []), ...issues];
   if (all.length > 0) throw new ValidationError(all);
-  const rows = drafts.map((draft) => ({ ...draft, directiveId: directive.id, provinceId: ordered.find((a) => a.id === draft.agencyId)!.provinceId }));
+  const rows = drafts.map((draft) => ({
+    ...draft,
+    directiveId: directive.id,
+    provinceId: ordered.find((a) => a.id === draft.agencyId)!.provinceId,
+  }));
   return db.$transaction(async (tx) => {
     const created = await tx.target.createManyAndReturn({ data: rows });
     const byAgency = new Map(ordered.map((a) => [a.id, a.code]));
@@ -189,7 +194,16 @@ export async function createBulkTargets(actor: Actor, input: unknown): Promise<{
         entityType: "Target",
         entityId: t.id,
         provinceId: directive.provinceId,
-        newValue: { directive: directive.number, kind: t.kind, year: t.year, value: Number(t.value), unit: t.unit, agency: byAgency.get(t.agencyId!), criterionId: t.criterionId, note: t.note },
+        newValue: {
+          directive: directive.number,
+          kind: t.kind,
+          year: t.year,
+          value: Number(t.value),
+          unit: t.unit,
+          agency: byAgency.get(t.agencyId!),
+          criterionId: t.criterionId,
+          note: t.note,
+        },
       })),
     );
     return { count: created.length };

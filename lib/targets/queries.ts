@@ -36,7 +36,11 @@ export async function getProvinceTargets(actor: Actor, provinceId: number, year:
   const targets = await db.target.findMany({
     where: {
       year,
-      OR: [{ provinceId: { in: units } }, { provinceId: null, directive: { provinceId: { in: units } } }, { agency: { provinceId: { in: units } } }],
+      OR: [
+        { provinceId: { in: units } },
+        { provinceId: null, directive: { provinceId: { in: units } } },
+        { agency: { provinceId: { in: units } } },
+      ],
     },
     include: targetInclude,
     orderBy: [{ agencyId: { sort: "asc", nulls: "first" } }, { id: "asc" }],
@@ -100,14 +104,20 @@ async function factsFor(target: LoadedTarget, unit: Unit | null, context: Contex
 }
 
 /** The unit's published result of the year and of the year before, ranked by the national rule. */
-async function publishedFacts(index: { code: string; maxScore: unknown }, year: number, unit: Unit, context: Context): Promise<TargetFacts> {
+async function publishedFacts(
+  index: { code: string; maxScore: unknown },
+  year: number,
+  unit: Unit,
+  context: Context,
+): Promise<TargetFacts> {
   const measureIn = async (y: number): Promise<Measure | null> => {
     if (!isValidOn(unit, resultReferenceDate(y))) return null;
     const table = await context.ranking(index.code, y);
     const item = table.items.find((i) => i.unitCode === unit.code);
     if (!item) return null;
     // A published (or definite) rank is exact; otherwise only the bounds of the partial table are known.
-    const rank = item.rank !== null ? { value: item.rank, min: item.rank, max: item.rank } : { value: null, min: item.rankMin, max: item.rankMax };
+    const rank =
+      item.rank !== null ? { value: item.rank, min: item.rank, max: item.rank } : { value: null, min: item.rankMin, max: item.rankMax };
     return { year: y, score: item.score, rank: { ...rank, of: table.unitCount } };
   };
   const [current, previous] = await Promise.all([measureIn(year), measureIn(year - 1)]);
@@ -154,7 +164,10 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
       maxScore: row ? Number(row.criterion.maxPoints) : target.criterion ? Number(target.criterion.maxPoints) : null,
       current: final !== null ? { year: target.year, score: final, rank: null } : null,
       previous: previousFinal !== null ? { year: target.year - 1, score: previousFinal, rank: null } : null,
-      provisional: basis === "final" || value === null ? null : { score: value, label: basis === "appraised" ? "điểm thẩm định tạm tính" : "điểm tự chấm" },
+      provisional:
+        basis === "final" || value === null
+          ? null
+          : { score: value, label: basis === "appraised" ? "điểm thẩm định tạm tính" : "điểm tự chấm" },
       tasks: null,
     };
   }
@@ -184,7 +197,11 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
 /** Completion of the directive's tasks (those the agency leads, when the target names one). */
 async function commitmentFacts(target: LoadedTarget, now: Date): Promise<TargetFacts> {
   const tasks = await db.task.findMany({
-    where: { directiveId: target.directiveId, ...(target.agencyId !== null ? { leadAgencyId: target.agencyId } : {}), status: { not: "CANCELLED" } },
+    where: {
+      directiveId: target.directiveId,
+      ...(target.agencyId !== null ? { leadAgencyId: target.agencyId } : {}),
+      status: { not: "CANCELLED" },
+    },
     select: { status: true, dueOn: true },
   });
   const today = vietnamToday(now);
@@ -198,4 +215,3 @@ async function commitmentFacts(target: LoadedTarget, now: Date): Promise<TargetF
     },
   };
 }
-

@@ -60,7 +60,10 @@ export function targetIssues(draft: TargetDraft, context: TargetContext): Issue[
   const issues: Issue[] = [];
   const add = (field: string, message: string) => issues.push({ field, message });
   if (!context.years.includes(draft.year)) {
-    add("year", `Năm ${draft.year} không thuộc các năm văn bản áp dụng (${context.years.join(", ")}): chọn một trong các năm đó, hoặc sửa văn bản để thêm năm.`);
+    add(
+      "year",
+      `Năm ${draft.year} không thuộc các năm văn bản áp dụng (${context.years.join(", ")}): chọn một trong các năm đó, hoặc sửa văn bản để thêm năm.`,
+    );
   }
   if (draft.agencyId !== null && !context.agency) add("agencyId", "Chọn cơ quan, đơn vị trong danh sách của tỉnh.");
   const { index } = context;
@@ -69,12 +72,20 @@ export function targetIssues(draft: TargetDraft, context: TargetContext): Issue[
     if (!draft.indexCode) add("indexCode", "Chọn chỉ số của chỉ tiêu (PAR INDEX, SIPAS hoặc chỉ số nội bộ).");
     else if (!index) add("indexCode", `Không có chỉ số "${draft.indexCode}": chọn trong danh sách.`);
     else if (draft.agencyId === null && index.subject !== "PROVINCE") {
-      add("indexCode", `${index.shortName} chấm các cơ quan trong tỉnh: chọn cơ quan, đơn vị nhận chỉ tiêu, hoặc chọn PAR INDEX/SIPAS cho chỉ tiêu của tỉnh.`);
+      add(
+        "indexCode",
+        `${index.shortName} chấm các cơ quan trong tỉnh: chọn cơ quan, đơn vị nhận chỉ tiêu, hoặc chọn PAR INDEX/SIPAS cho chỉ tiêu của tỉnh.`,
+      );
     } else if (draft.agencyId !== null && index.subject !== "AGENCY") {
       add("indexCode", `${index.shortName} xếp hạng các tỉnh, không chấm từng cơ quan: bỏ chọn cơ quan, hoặc chọn chỉ số nội bộ.`);
     }
   } else if (draft.indexCode) {
-    add("indexCode", draft.kind === "CRITERION_SCORE" ? "Chỉ tiêu điểm tiêu chí gắn với tiêu chí, không chọn chỉ số." : "Chỉ tiêu hoàn thành cam kết tính theo nhiệm vụ, không chọn chỉ số.");
+    add(
+      "indexCode",
+      draft.kind === "CRITERION_SCORE"
+        ? "Chỉ tiêu điểm tiêu chí gắn với tiêu chí, không chọn chỉ số."
+        : "Chỉ tiêu hoàn thành cam kết tính theo nhiệm vụ, không chọn chỉ số.",
+    );
   }
 
   if (draft.kind === "CRITERION_SCORE") {
@@ -82,7 +93,7 @@ export function targetIssues(draft: TargetDraft, context: TargetContext): Issue[
     if (draft.criterionId === null) add("criterionId", "Chọn tiêu chí của bộ chỉ số nội bộ.");
     else if (!context.criterion) add("criterionId", "Tiêu chí không thuộc bộ chỉ số nội bộ của tỉnh: chọn trong danh sách.");
   } else if (draft.criterionId !== null) {
-    add("criterionId", "Chỉ chỉ tiêu loại \"Điểm tiêu chí\" mới gắn với một tiêu chí: bỏ chọn tiêu chí.");
+    add("criterionId", 'Chỉ chỉ tiêu loại "Điểm tiêu chí" mới gắn với một tiêu chí: bỏ chọn tiêu chí.');
   }
 
   const v = draft.value;
@@ -104,19 +115,29 @@ export function targetIssues(draft: TargetDraft, context: TargetContext): Issue[
       break;
     case "CRITERION_SCORE":
       if (context.criterion && (v <= 0 || v > context.criterion.maxPoints)) {
-        add("value", `Điểm tiêu chí ${context.criterion.code} phải lớn hơn 0 và không quá ${formatPoints(context.criterion.maxPoints)} (điểm tối đa).`);
+        add(
+          "value",
+          `Điểm tiêu chí ${context.criterion.code} phải lớn hơn 0 và không quá ${formatPoints(context.criterion.maxPoints)} (điểm tối đa).`,
+        );
       }
       break;
   }
   if (draft.valueMax !== null) {
     if (draft.kind !== "RANK_IMPROVEMENT") add("valueMax", "Chỉ chỉ tiêu tăng bậc mới có mức trên (ví dụ tăng 10–15 bậc): để trống.");
-    else if (!Number.isInteger(draft.valueMax) || draft.valueMax <= v) add("valueMax", `Mức trên là số nguyên lớn hơn mức dưới (${formatPoints(v)}), ví dụ 15; để trống nếu chỉ có một mức.`);
+    else if (!Number.isInteger(draft.valueMax) || draft.valueMax <= v)
+      add("valueMax", `Mức trên là số nguyên lớn hơn mức dưới (${formatPoints(v)}), ví dụ 15; để trống nếu chỉ có một mức.`);
   }
   if (RANK_KINDS.includes(draft.kind) && draft.unit === "%") add("unit", "Chỉ tiêu về thứ hạng không tính bằng %: để trống đơn vị.");
   return issues;
 }
 
-export type BulkTargetSpec = { kind: "COMMITMENT_COMPLETION" | "CRITERION_SCORE"; year: number; value: number; criterionId: number | null; note: string | null };
+export type BulkTargetSpec = {
+  kind: "COMMITMENT_COMPLETION" | "CRITERION_SCORE";
+  year: number;
+  value: number;
+  criterionId: number | null;
+  note: string | null;
+};
 
 /**
  * One target per selected agency. An agency that already has the same target (same kind, year

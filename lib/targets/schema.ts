@@ -6,7 +6,17 @@ import { TARGET_KINDS_ORDER } from "./rules";
 
 const targetFields = {
   kind: z.enum(TARGET_KINDS_ORDER, { error: "Chọn loại chỉ tiêu." }),
-  indexCode: z.preprocess((value) => (value === "" ? null : value), z.string().trim().toUpperCase().max(40).nullable().optional().transform((v) => v ?? null)),
+  indexCode: z.preprocess(
+    (value) => (value === "" ? null : value),
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .max(40)
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
+  ),
   year: yearSchema,
   value: decimal("giá trị chỉ tiêu"),
   valueMax: optionalDecimal("mức trên của chỉ tiêu"),
@@ -23,7 +33,9 @@ export const targetUpdateSchema = z.object({ id: id("chỉ tiêu"), version: ver
 /** The commitments every agency signs with the chairman: one target per selected agency. */
 export const bulkTargetsSchema = z.object({
   directiveId: id("văn bản"),
-  kind: z.enum(["COMMITMENT_COMPLETION", "CRITERION_SCORE"], { error: "Chọn loại chỉ tiêu giao hàng loạt: hoàn thành cam kết hoặc điểm tiêu chí." }),
+  kind: z.enum(["COMMITMENT_COMPLETION", "CRITERION_SCORE"], {
+    error: "Chọn loại chỉ tiêu giao hàng loạt: hoàn thành cam kết hoặc điểm tiêu chí.",
+  }),
   year: yearSchema,
   value: decimal("giá trị chỉ tiêu"),
   criterionId: optionalId("tiêu chí"),

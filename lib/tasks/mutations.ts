@@ -51,19 +51,29 @@ async function loadTask(id: number): Promise<TaskRow> {
 }
 
 /** Lead, coordinating agencies and criteria, checked against the directive's province. */
-async function checkedAssignment(directive: { provinceId: number | null }, links: readonly LineageLink[], data: { leadAgencyId: number | null; coAgencyIds: number[]; criterionIds: number[] }) {
+async function checkedAssignment(
+  directive: { provinceId: number | null },
+  links: readonly LineageLink[],
+  data: { leadAgencyId: number | null; coAgencyIds: number[]; criterionIds: number[] },
+) {
   const agencyIds = [...(data.leadAgencyId !== null ? [data.leadAgencyId] : []), ...data.coAgencyIds];
   const [agencies, criteria] = await Promise.all([
     agenciesWithin(directive.provinceId, links, agencyIds),
     criteriaWithin(directive.provinceId, links, data.criterionIds, { national: true }),
   ]);
   const issues: Issue[] = [];
-  if (data.leadAgencyId !== null && !agencies.some((a) => a.id === data.leadAgencyId)) issues.push({ field: "leadAgencyId", message: "Chọn cơ quan chủ trì trong danh sách cơ quan của tỉnh." });
-  if (data.coAgencyIds.some((id) => !agencies.some((a) => a.id === id))) issues.push({ field: "coAgencyIds", message: "Có cơ quan phối hợp không thuộc tỉnh: chọn lại trong danh sách." });
+  if (data.leadAgencyId !== null && !agencies.some((a) => a.id === data.leadAgencyId))
+    issues.push({ field: "leadAgencyId", message: "Chọn cơ quan chủ trì trong danh sách cơ quan của tỉnh." });
+  if (data.coAgencyIds.some((id) => !agencies.some((a) => a.id === id)))
+    issues.push({ field: "coAgencyIds", message: "Có cơ quan phối hợp không thuộc tỉnh: chọn lại trong danh sách." });
   if (data.leadAgencyId !== null && data.coAgencyIds.includes(data.leadAgencyId)) {
-    issues.push({ field: "coAgencyIds", message: "Cơ quan chủ trì không đồng thời là cơ quan phối hợp: bỏ chọn cơ quan đó ở mục phối hợp." });
+    issues.push({
+      field: "coAgencyIds",
+      message: "Cơ quan chủ trì không đồng thời là cơ quan phối hợp: bỏ chọn cơ quan đó ở mục phối hợp.",
+    });
   }
-  if (data.criterionIds.some((id) => !criteria.some((c) => c.id === id))) issues.push({ field: "criterionIds", message: "Có tiêu chí không thuộc bộ chỉ số của tỉnh hoặc bộ chỉ số quốc gia: chọn lại." });
+  if (data.criterionIds.some((id) => !criteria.some((c) => c.id === id)))
+    issues.push({ field: "criterionIds", message: "Có tiêu chí không thuộc bộ chỉ số của tỉnh hoặc bộ chỉ số quốc gia: chọn lại." });
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
@@ -89,7 +99,13 @@ export async function createTask(actor: Actor, input: unknown): Promise<{ id: nu
         },
         include: taskInclude,
       });
-      await writeAudit(tx, actor, { action: "task.create", entityType: "Task", entityId: created.id, provinceId: directive.provinceId, newValue: { directive: directive.number, ...taskSnapshot(created) } });
+      await writeAudit(tx, actor, {
+        action: "task.create",
+        entityType: "Task",
+        entityId: created.id,
+        provinceId: directive.provinceId,
+        newValue: { directive: directive.number, ...taskSnapshot(created) },
+      });
       return { id: created.id };
     });
   } catch (error) {
@@ -118,7 +134,11 @@ export async function updateTask(actor: Actor, input: unknown): Promise<{ versio
   await checkedAssignment(stored.directive, links, data);
   return db.$transaction(async (tx) => {
     const assignment = { title: data.title, leadAgencyId: data.leadAgencyId, dueOn: data.dueOn };
-    await writeVersioned({ id: stored.id, version: data.version }, (where) => tx.task.updateMany({ where, data: nextVersion(assignment) }), taskRefusal(tx, stored.id));
+    await writeVersioned(
+      { id: stored.id, version: data.version },
+      (where) => tx.task.updateMany({ where, data: nextVersion(assignment) }),
+      taskRefusal(tx, stored.id),
+    );
     await tx.taskAgency.deleteMany({ where: { taskId: stored.id } });
     await tx.taskAgency.createMany({ data: data.coAgencyIds.map((agencyId) => ({ taskId: stored.id, agencyId })) });
     await tx.taskCriterion.deleteMany({ where: { taskId: stored.id } });
@@ -151,7 +171,11 @@ export async function deleteTask(actor: Actor, input: unknown): Promise<void> {
       entityType: "Task",
       entityId: id,
       provinceId: stored.directive.provinceId,
-      oldValue: { directive: stored.directive.number, ...taskSnapshot(stored), files: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) },
+      oldValue: {
+        directive: stored.directive.number,
+        ...taskSnapshot(stored),
+        files: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
+      },
     });
   });
   for (const file of files) await removeStored(file.storageKey);
@@ -165,25 +189,55 @@ export async function updateTaskProgress(actor: Actor, input: unknown): Promise<
   const data = parseInput(taskProgressSchema, input);
   const links = await lineageLinks();
   const stored = await loadTask(data.id);
-  authorizeOnUnit(actor, stored.leadAgencyId === null ? "directive.write" : "task.report", stored.directive.provinceId, links, stored.leadAgencyId);
-  if (data.status === "CANCELLED" && stored.status !== "CANCELLED" && !mayOnUnit(actor, "directive.write", stored.directive.provinceId, links)) {
-    throw new ValidationError([{ field: "status", message: "Chỉ Sở Nội vụ hủy nhiệm vụ: đề nghị Sở Nội vụ nếu nhiệm vụ không còn cần thực hiện." }]);
+  authorizeOnUnit(
+    actor,
+    stored.leadAgencyId === null ? "directive.write" : "task.report",
+    stored.directive.provinceId,
+    links,
+    stored.leadAgencyId,
+  );
+  if (
+    data.status === "CANCELLED" &&
+    stored.status !== "CANCELLED" &&
+    !mayOnUnit(actor, "directive.write", stored.directive.provinceId, links)
+  ) {
+    throw new ValidationError([
+      { field: "status", message: "Chỉ Sở Nội vụ hủy nhiệm vụ: đề nghị Sở Nội vụ nếu nhiệm vụ không còn cần thực hiện." },
+    ]);
   }
   // A task marked done is complete; one marked not started has made no progress.
   const percent = data.status === "DONE" ? 100 : data.status === "NOT_STARTED" ? 0 : data.progressPercent;
   if (data.status === "IN_PROGRESS" && percent === 100) {
-    throw new ValidationError([{ field: "progressPercent", message: "Tiến độ 100% là đã hoàn thành: chọn tình trạng \"Hoàn thành\", hoặc nhập tiến độ dưới 100%." }]);
+    throw new ValidationError([
+      { field: "progressPercent", message: 'Tiến độ 100% là đã hoàn thành: chọn tình trạng "Hoàn thành", hoặc nhập tiến độ dưới 100%.' },
+    ]);
   }
   return db.$transaction(async (tx) => {
     const progress = { status: data.status, progressPercent: percent, progressNote: data.progressNote };
-    await writeVersioned({ id: stored.id, version: data.version }, (where) => tx.task.updateMany({ where, data: nextVersion(progress) }), taskRefusal(tx, stored.id));
+    await writeVersioned(
+      { id: stored.id, version: data.version },
+      (where) => tx.task.updateMany({ where, data: nextVersion(progress) }),
+      taskRefusal(tx, stored.id),
+    );
     await writeAudit(tx, actor, {
       action: "task.progress",
       entityType: "Task",
       entityId: stored.id,
       provinceId: stored.directive.provinceId,
-      oldValue: { directive: stored.directive.number, status: stored.status, progressPercent: stored.progressPercent, progressNote: stored.progressNote, version: stored.version },
-      newValue: { directive: stored.directive.number, status: data.status, progressPercent: percent, progressNote: data.progressNote, version: stored.version + 1 },
+      oldValue: {
+        directive: stored.directive.number,
+        status: stored.status,
+        progressPercent: stored.progressPercent,
+        progressNote: stored.progressNote,
+        version: stored.version,
+      },
+      newValue: {
+        directive: stored.directive.number,
+        status: data.status,
+        progressPercent: percent,
+        progressNote: data.progressNote,
+        version: stored.version + 1,
+      },
     });
     return { version: stored.version + 1 };
   });
@@ -191,14 +245,35 @@ export async function updateTaskProgress(actor: Actor, input: unknown): Promise<
 
 export async function addTaskFile(actor: Actor, taskId: number, file: Upload) {
   const task = await loadTask(taskId);
-  authorizeOnUnit(actor, task.leadAgencyId === null ? "directive.write" : "task.report", task.directive.provinceId, await lineageLinks(), task.leadAgencyId);
-  return attachFile(actor, file, { taskId }, { action: "task.file.add", provinceId: task.directive.provinceId, what: { directive: task.directive.number, task: task.sortOrder } });
+  authorizeOnUnit(
+    actor,
+    task.leadAgencyId === null ? "directive.write" : "task.report",
+    task.directive.provinceId,
+    await lineageLinks(),
+    task.leadAgencyId,
+  );
+  return attachFile(
+    actor,
+    file,
+    { taskId },
+    { action: "task.file.add", provinceId: task.directive.provinceId, what: { directive: task.directive.number, task: task.sortOrder } },
+  );
 }
 
 export async function removeTaskFile(actor: Actor, fileId: number): Promise<void> {
   const file = await db.storedFile.findUnique({ where: { id: fileId } });
   if (!file?.taskId) throw new NotFoundError("Không tìm thấy tệp minh chứng: có thể đã bị xóa.");
   const task = await loadTask(file.taskId);
-  authorizeOnUnit(actor, task.leadAgencyId === null ? "directive.write" : "task.report", task.directive.provinceId, await lineageLinks(), task.leadAgencyId);
-  await detachFile(actor, file, { action: "task.file.remove", provinceId: task.directive.provinceId, what: { directive: task.directive.number, task: task.sortOrder } });
+  authorizeOnUnit(
+    actor,
+    task.leadAgencyId === null ? "directive.write" : "task.report",
+    task.directive.provinceId,
+    await lineageLinks(),
+    task.leadAgencyId,
+  );
+  await detachFile(actor, file, {
+    action: "task.file.remove",
+    provinceId: task.directive.provinceId,
+    what: { directive: task.directive.number, task: task.sortOrder },
+  });
 }

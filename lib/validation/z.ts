@@ -10,4 +10,6 @@ export * from "zod";
 export const UNSTORABLE_TEXT = "unstorableText";
 
 export const string = ((params?: Parameters<typeof zodString>[0]) =>
-  zodString(params).refine((text) => !text.includes("\u0000") && text.isWellFormed(), { params: { reason: UNSTORABLE_TEXT } })) as typeof zodString;
+  zodString(params).refine((text) => !text.includes("\u0000") && text.isWellFormed(), {
+    params: { reason: UNSTORABLE_TEXT },
+  })) as typeof zodString;

@@ -7,7 +7,21 @@ import { libTranslator } from "@/lib/i18n/lib-translator";
 import * as z from "./z";
 import { UNSTORABLE_TEXT } from "./z";
 
-const TYPES = ["string", "number", "int", "bigint", "boolean", "array", "object", "date", "null", "undefined", "symbol", "function", "file"] as const;
+const TYPES = [
+  "string",
+  "number",
+  "int",
+  "bigint",
+  "boolean",
+  "array",
+  "object",
+  "date",
+  "null",
+  "undefined",
+  "symbol",
+  "function",
+  "file",
+] as const;
 type TypeName = (typeof TYPES)[number] | "other";
 
 function typeName(type: string): TypeName {
@@ -25,7 +39,8 @@ function receivedType(input: unknown): string {
 }
 
 const SIZE_UNITS = ["string", "array", "set", "map", "file"] as const;
-const sizeUnit = (origin: unknown) => (SIZE_UNITS as readonly unknown[]).includes(origin) ? (origin as (typeof SIZE_UNITS)[number]) : null;
+const sizeUnit = (origin: unknown) =>
+  (SIZE_UNITS as readonly unknown[]).includes(origin) ? (origin as (typeof SIZE_UNITS)[number]) : null;
 
 const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
 
@@ -38,7 +53,10 @@ function describe(issue: Issue): string {
     case "invalid_type":
       if (issue.input === undefined) return t("required");
       if (typeof issue.input === "number" && Number.isNaN(issue.input)) return t("notANumber");
-      return t("wrongType", { expected: t(`types.${typeName(String(issue.expected))}`), received: t(`types.${typeName(receivedType(issue.input))}`) });
+      return t("wrongType", {
+        expected: t(`types.${typeName(String(issue.expected))}`),
+        received: t(`types.${typeName(receivedType(issue.input))}`),
+      });
     case "too_big": {
       const unit = sizeUnit(issue.origin);
       const max = Number(issue.maximum);
@@ -54,7 +72,9 @@ function describe(issue: Issue): string {
     case "invalid_format":
       return issue.format === "email" ? t("email") : t("format");
     case "invalid_value":
-      return issue.values.length === 1 ? t("onlyValue", { value: shown(issue.values[0]) }) : t("oneOf", { values: issue.values.map(shown).join(", ") });
+      return issue.values.length === 1
+        ? t("onlyValue", { value: shown(issue.values[0]) })
+        : t("oneOf", { values: issue.values.map(shown).join(", ") });
     case "not_multiple_of":
       return t("multipleOf", { divisor: String(issue.divisor) });
     case "unrecognized_keys":

@@ -14,13 +14,17 @@ import { getToken } from "next-auth/jwt";
  * @returns {net.BlockList | null}
  */
 export function trustedProxies(text) {
-  const entries = (text ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (text ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const list = new net.BlockList();
   for (const entry of entries) {
     const [address, bits] = entry.split("/");
     const family = net.isIP(address);
-    if (family === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw new Error(`TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hoặc dải CIDR.`);
+    if (family === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      throw new Error(`TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hoặc dải CIDR.`);
     const type = family === 6 ? "ipv6" : "ipv4";
     if (bits === undefined) list.addAddress(address, type);
     else list.addSubnet(address, Number(bits), type);
@@ -50,7 +54,13 @@ export function clientAddress(socketAddress, forwardedFor, trusted) {
   const socket = plain(socketAddress ?? "unknown");
   if (!trusted) return socket;
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const chain = [...header.split(",").map((hop) => plain(hop.trim())).filter(Boolean), socket];
+  const chain = [
+    ...header
+      .split(",")
+      .map((hop) => plain(hop.trim()))
+      .filter(Boolean),
+    socket,
+  ];
   for (let i = chain.length - 1; i > 0; i--) if (!isTrusted(chain[i], trusted)) return chain[i].slice(0, 64);
   return chain[0].slice(0, 64);
 }
@@ -63,7 +73,11 @@ export const SMALL_BODY_BYTES = 1024 * 1024;
 export const UPLOAD_MAX_BYTES = 60 * 1024 * 1024;
 
 // The route handlers that take a file (multipart `file`).
-const UPLOAD_ROUTES = [/^\/api\/v1\/assessment-periods\/[^/]+\/scores$/, /^\/api\/v1\/imports\/results$/, /^\/api\/v1\/frameworks\/[^/]+\/import$/];
+const UPLOAD_ROUTES = [
+  /^\/api\/v1\/assessment-periods\/[^/]+\/scores$/,
+  /^\/api\/v1\/imports\/results$/,
+  /^\/api\/v1\/frameworks\/[^/]+\/import$/,
+];
 
 /**
  * What a request's body may be, from its headers alone: "small" (up to 1 MiB, anyone), "upload"

@@ -73,14 +73,25 @@ async function sessions(monitor: pg.Client): Promise<Session[]> {
       WHERE application_name = $1 AND pid <> pg_backend_pid()`,
     [APP],
   );
-  return result.rows.map((row) => ({ pid: row.pid, state: row.state, query: row.query.replace(/\s+/g, " "), started: row.started?.getTime() ?? 0 }));
+  return result.rows.map((row) => ({
+    pid: row.pid,
+    state: row.state,
+    query: row.query.replace(/\s+/g, " "),
+    started: row.started?.getTime() ?? 0,
+  }));
 }
 
 /**
  * Whether the import reached the kill point, given what the sessions are doing now. `importPid`
  * is the session that began the import's transaction (other sessions' last query may be COMMIT).
  */
-function reached(point: KillPoint, now: Session[], importPid: number | undefined, auditStatements: Set<number>, chunks: number): Session | undefined {
+function reached(
+  point: KillPoint,
+  now: Session[],
+  importPid: number | undefined,
+  auditStatements: Set<number>,
+  chunks: number,
+): Session | undefined {
   const is = (state: string, prefix: string) => now.find((s) => s.state === state && s.query.startsWith(prefix));
   switch (point) {
     case "reading":
@@ -111,20 +122,30 @@ async function counts(bench: ImportKillBench): Promise<{ scoresWritten: number; 
 /** Back to no self score and no import audit row, so that the next run imports every row again. */
 export async function resetScores(bench: ImportKillBench): Promise<void> {
   const { db } = bench.database;
-  await db.criterionScore.updateMany({ where: { assessment: { periodId: bench.dataset.periodId } }, data: { selfScore: null, selfComment: null } });
+  await db.criterionScore.updateMany({
+    where: { assessment: { periodId: bench.dataset.periodId } },
+    data: { selfScore: null, selfComment: null },
+  });
   await db.auditLog.deleteMany({ where: { action: "criterionScore.import.self" } });
 }
 
 function postFile(baseUrl: string, bench: ImportKillBench, cookie: string): Promise<Response> {
   const form = new FormData();
   form.set("file", new Blob([new Uint8Array(bench.dataset.file)]), "diem-cchc-2026.xlsx");
-  return fetch(`${baseUrl}/api/v1/assessment-periods/${bench.dataset.periodId}/scores`, { method: "POST", body: form, headers: { cookie } });
+  return fetch(`${baseUrl}/api/v1/assessment-periods/${bench.dataset.periodId}/scores`, {
+    method: "POST",
+    body: form,
+    headers: { cookie },
+  });
 }
 
 async function exportedSelfScores(baseUrl: string, bench: ImportKillBench, cookie: string): Promise<number> {
   const response = await fetch(`${baseUrl}/api/v1/assessment-periods/${bench.dataset.periodId}/scores?format=csv`, { headers: { cookie } });
   if (!response.ok) throw new Error(`export after restart: HTTP ${response.status}`);
-  const rows = Papa.parse<Record<string, string>>((await response.text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>((await response.text()).replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
   if (rows.length !== bench.dataset.rows) throw new Error(`export after restart has ${rows.length} rows, expected ${bench.dataset.rows}`);
   return rows.filter((row) => row.self_score !== "").length;
 }
@@ -197,7 +218,12 @@ async function tryImportKill(bench: ImportKillBench, point: KillPoint): Promise<
     const { scoresWritten, auditRows } = await counts(bench);
     const exported = await exportedSelfScores(server.baseUrl, bench, cookie);
     const total = bench.dataset.rows;
-    const outcome = scoresWritten === total && auditRows === total && exported === total ? "all" : scoresWritten + auditRows + exported === 0 ? "none" : "partial";
+    const outcome =
+      scoresWritten === total && auditRows === total && exported === total
+        ? "all"
+        : scoresWritten + auditRows + exported === 0
+          ? "none"
+          : "partial";
     return { point, observed, killedAfterMs, outcome, scoresWritten, auditRows, exportedSelfScores: exported, sessionsGoneMs, restartMs };
   } finally {
     await monitor.end();
@@ -206,7 +232,9 @@ async function tryImportKill(bench: ImportKillBench, point: KillPoint): Promise<
 }
 
 /** After the kills, the same file imports completely on a restarted server (no lock or half state left behind). */
-export async function importCompletely(bench: ImportKillBench): Promise<{ status: number; ms: number; scoresWritten: number; auditRows: number }> {
+export async function importCompletely(
+  bench: ImportKillBench,
+): Promise<{ status: number; ms: number; scoresWritten: number; auditRows: number }> {
   await resetScores(bench);
   const server = await startPortalServer({ databaseUrl: bench.serverUrl, port: bench.port, env: { AUTH_SECRET: bench.secret } });
   try {

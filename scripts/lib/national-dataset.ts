@@ -65,24 +65,34 @@ export async function generateNationalDataset(url: string, options: NationalData
     const step = (label: string) => log(`  ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     for (let year = firstResultYear; year <= lastYear; year++) {
       const reference = resultReferenceDate(year);
-      await seeded(year, `
+      await seeded(
+        year,
+        `
         INSERT INTO published_result (province_id, index_code, year, score, source, updated_at)
         SELECT p.id, i.code, $1, round((CASE WHEN i.code = 'SIPAS' THEN 75 ELSE 78 END + random() * 18)::numeric, 2), $3, now()
           FROM performance_index i
           JOIN province p ON p.valid_from <= $2 AND (p.valid_to IS NULL OR p.valid_to >= $2)
          WHERE i.subject = 'PROVINCE'
          ORDER BY i.code, p.code
-        ON CONFLICT (index_code, year, province_id) DO NOTHING`, [year, reference, SOURCE]);
+        ON CONFLICT (index_code, year, province_id) DO NOTHING`,
+        [year, reference, SOURCE],
+      );
     }
     step("kết quả quốc gia");
 
     // 2. One internal framework per current province: 10 fields × 3 criteria × 3 sub-criteria, 100 points.
-    const provinces = (await q("SELECT id, code FROM province WHERE valid_to IS NULL ORDER BY code")).rows as { id: number; code: string }[];
+    const provinces = (await q("SELECT id, code FROM province WHERE valid_to IS NULL ORDER BY code")).rows as {
+      id: number;
+      code: string;
+    }[];
     if (provinces.length === 0) throw new Error("the database has no current provinces: seed it first");
-    await q(`
+    await q(
+      `
       INSERT INTO framework (index_code, owner_province_id, key, version, name, valid_from_year, max_score, bonus_cap, penalty_cap, is_illustrative, note)
       SELECT 'INTERNAL_PAR', p.id, 'bench-' || p.code, 1, 'Bộ chỉ số CCHC nội bộ (dữ liệu đo hiệu năng)', $1, 100, 3, 5, true, $2
-        FROM province p WHERE p.valid_to IS NULL ORDER BY p.code`, [firstYear, SOURCE]);
+        FROM province p WHERE p.valid_to IS NULL ORDER BY p.code`,
+      [firstYear, SOURCE],
+    );
     await q(`
       INSERT INTO grade_band (framework_id, label, min_score)
       SELECT f.id, b.label, b.min_score FROM framework f
@@ -110,19 +120,24 @@ export async function generateNationalDataset(url: string, options: NationalData
     step("bộ chỉ số");
 
     // 3. Agencies, round-robin over the provinces: a third departments, the rest communes.
-    await q(`
+    await q(
+      `
       INSERT INTO agency (province_id, code, name, kind, valid_from)
       SELECT (array_agg(p.id ORDER BY p.code))[1 + (n - 1) % $2], 'BQ' || lpad(n::text, 5, '0'),
              CASE WHEN n % 3 = 0 THEN 'Sở chuyên ngành số ' ELSE 'UBND xã số ' END || n,
              (CASE WHEN n % 3 = 0 THEN 'DEPARTMENT' ELSE 'COMMUNE' END)::"AgencyKind", make_date($3, 1, 1)
         FROM generate_series(1, $1) n CROSS JOIN province p WHERE p.valid_to IS NULL GROUP BY n ORDER BY n`,
-      [options.agencies, provinces.length, firstYear]);
+      [options.agencies, provinces.length, firstYear],
+    );
 
     // 4. A published period per province and year, an assessment per agency and period.
-    await q(`
+    await q(
+      `
       INSERT INTO assessment_period (province_id, framework_id, year, self_scoring_deadline, status, published_at)
       SELECT f.owner_province_id, f.id, y, make_timestamptz(y, 12, 15, 16, 59, 59, 'UTC'), 'PUBLISHED', make_timestamptz(y + 1, 1, 20, 2, 0, 0, 'UTC')
-        FROM framework f CROSS JOIN generate_series($1::int, $2::int) y WHERE f.key LIKE 'bench-%' ORDER BY f.id, y`, [firstYear, lastYear]);
+        FROM framework f CROSS JOIN generate_series($1::int, $2::int) y WHERE f.key LIKE 'bench-%' ORDER BY f.id, y`,
+      [firstYear, lastYear],
+    );
     await q(`
       INSERT INTO assessment (period_id, agency_id, status, submitted_at, appraisal_released_at, finalized_at)
       SELECT p.id, a.id, 'FINALIZED', make_timestamptz(p.year, 12, 10, 3, 0, 0, 'UTC'),
@@ -136,7 +151,9 @@ export async function generateNationalDataset(url: string, options: NationalData
     //    so the rankings spread out: a sub-criterion is achieved in full with that probability,
     //    scored 0 one time in ten, and partly otherwise; the agency's own score is sometimes higher.
     for (let year = firstYear; year <= lastYear; year++) {
-      await seeded(10_000 + year, `
+      await seeded(
+        10_000 + year,
+        `
         WITH strength AS MATERIALIZED (
           SELECT a.id, p.framework_id, 0.55 + random() * 0.45 AS level
             FROM assessment a JOIN assessment_period p ON p.id = a.period_id
@@ -152,7 +169,9 @@ export async function generateNationalDataset(url: string, options: NationalData
         SELECT assessment_id, criterion_id, LEAST(max, score + CASE WHEN claim < 0.3 THEN max * 0.25 ELSE 0 END), 'Đã thực hiện',
                score, CASE WHEN claim < 0.3 AND score < max THEN 'Tài liệu kiểm chứng chưa đầy đủ' END, score,
                make_timestamptz($1 + 1, 1, 12, 2, 0, 0, 'UTC')
-          FROM achieved ORDER BY assessment_id, criterion_id`, [year]);
+          FROM achieved ORDER BY assessment_id, criterion_id`,
+        [year],
+      );
       step(`điểm ${year}`);
     }
 
@@ -175,17 +194,21 @@ export async function generateNationalDataset(url: string, options: NationalData
     const focusCode = options.focusProvinceCode ?? "91";
     const focus = provinces.find((p) => p.code === focusCode);
     if (!focus) throw new Error(`no current province with code ${focusCode}`);
-    const focusAgency = (await q("SELECT id FROM agency WHERE province_id = $1 AND code LIKE 'BQ%' ORDER BY code LIMIT 1", [focus.id])).rows[0] as { id: number };
+    const focusAgency = (await q("SELECT id FROM agency WHERE province_id = $1 AND code LIKE 'BQ%' ORDER BY code LIMIT 1", [focus.id]))
+      .rows[0] as { id: number };
     const passwordHash = await hashPassword(options.password);
     const emails = { leaderEmail: "lanhdao@bench.local", staffEmail: "noivu@bench.local", headEmail: "thutruong@bench.local" };
-    await q(`
+    await q(
+      `
       INSERT INTO app_user (email, name, password_hash, role, province_id, agency_id) VALUES
         ($1, 'Lãnh đạo tỉnh (đo hiệu năng)', $4, 'LEADER', $5, NULL),
         ($2, 'Chuyên viên Sở Nội vụ (đo hiệu năng)', $4, 'HOME_AFFAIRS', $5, NULL),
         ($3, 'Thủ trưởng cơ quan (đo hiệu năng)', $4, 'AGENCY_HEAD', $5, $6)`,
-      [emails.leaderEmail, emails.staffEmail, emails.headEmail, passwordHash, focus.id, focusAgency.id]);
+      [emails.leaderEmail, emails.staffEmail, emails.headEmail, passwordHash, focus.id, focusAgency.id],
+    );
     for (let year = firstYear; year <= lastYear; year++) {
-      await q(`
+      await q(
+        `
         INSERT INTO audit_log (at, actor_email, action, entity_type, entity_id, province_id, old_value, new_value)
         SELECT cs.updated_at, $2, 'criterionScore.appraiseRound1', 'CriterionScore', cs.id::text, p.province_id,
                jsonb_build_object('round1Score', NULL, 'criterion', c.code),
@@ -194,7 +217,9 @@ export async function generateNationalDataset(url: string, options: NationalData
           JOIN assessment_period p ON p.id = a.period_id AND p.year = $1
           JOIN framework f ON f.id = p.framework_id AND f.key LIKE 'bench-%'
           JOIN criterion c ON c.id = cs.criterion_id
-         ORDER BY cs.id`, [year, emails.staffEmail]);
+         ORDER BY cs.id`,
+        [year, emails.staffEmail],
+      );
     }
     step("nhật ký");
     await q("ANALYZE");

@@ -13,5 +13,6 @@ if (fs.existsSync(file)) {
   const source = fs.readFileSync(file, "utf8");
   const patched = source.replaceAll("afterAll((suite) => {", "afterAll(({}, suite) => {");
   if (patched !== source) fs.writeFileSync(file, patched);
-  else if (!source.includes("afterAll(({}, suite) => {")) console.warn(`patch-stryker-vitest: ${file} changed; check the mutation run (npm run mutation) kills a known-covered mutant.`);
+  else if (!source.includes("afterAll(({}, suite) => {"))
+    console.warn(`patch-stryker-vitest: ${file} changed; check the mutation run (npm run mutation) kills a known-covered mutant.`);
 }

@@ -10,7 +10,15 @@ import { writeCsv } from "../../lib/io/table-file";
 const FIELDS = 10; // × 3 criteria × 3 sub-criteria = 90 sub-criteria
 const COLUMNS = ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"];
 
-export type ScoreImportDataset = { periodId: number; frameworkId: number; userId: number; email: string; rows: number; file: Buffer; csv: Buffer };
+export type ScoreImportDataset = {
+  periodId: number;
+  frameworkId: number;
+  userId: number;
+  email: string;
+  rows: number;
+  file: Buffer;
+  csv: Buffer;
+};
 
 export async function createScoreImportDataset(
   db: PrismaClient,
@@ -38,7 +46,14 @@ export async function createScoreImportDataset(
   for (let f = 0; f < FIELDS; f++) {
     const fieldLeaves = [0, 1, 2].flatMap((c) => [0, 1, 2].map((s) => leafMax(f, c, s)));
     const field = await db.criterion.create({
-      data: { frameworkId: framework.id, level: "FIELD", code: `${f + 1}`, name: `Lĩnh vực ${f + 1}`, maxPoints: fieldLeaves.reduce((a, b) => a + b, 0), sortOrder: ++order },
+      data: {
+        frameworkId: framework.id,
+        level: "FIELD",
+        code: `${f + 1}`,
+        name: `Lĩnh vực ${f + 1}`,
+        maxPoints: fieldLeaves.reduce((a, b) => a + b, 0),
+        sortOrder: ++order,
+      },
     });
     for (let c = 0; c < 3; c++) {
       const criterion = await db.criterion.create({
@@ -65,7 +80,10 @@ export async function createScoreImportDataset(
       });
     }
   }
-  const leaves = await db.criterion.findMany({ where: { frameworkId: framework.id, level: "SUB_CRITERION" }, orderBy: { sortOrder: "asc" } });
+  const leaves = await db.criterion.findMany({
+    where: { frameworkId: framework.id, level: "SUB_CRITERION" },
+    orderBy: { sortOrder: "asc" },
+  });
   await db.agency.createMany({
     data: Array.from({ length: options.agencies }, (_, i) => ({
       provinceId: province.id,

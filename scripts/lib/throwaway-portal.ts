@@ -79,7 +79,12 @@ export type PortalServer = {
  * The production build served (scripts/web-server.mjs) on a free port, in its own process group, ready when
  * /api/health answers. `cluster`: one process per core, as `npm start` serves (scripts/next-cluster.mjs).
  */
-export async function startPortalServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; cluster?: boolean }): Promise<PortalServer> {
+export async function startPortalServer(options: {
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  cluster?: boolean;
+}): Promise<PortalServer> {
   const port = options.port ?? (await freePort());
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-evidence-"));
   const [command, args] = options.cluster
@@ -147,7 +152,9 @@ export async function startPortalServer(options: { databaseUrl: string; port?: n
 export type Portal = { baseUrl: string; database: ThrowawayDatabase; server: PortalServer; stop: () => Promise<void> };
 
 /** Build (when the sources changed), database and server in one: a whole portal of its own, with the demo data unless `demo: false`. */
-export async function startPortal(options: { env?: Record<string, string>; demo?: boolean; log?: (line: string) => void } = {}): Promise<Portal> {
+export async function startPortal(
+  options: { env?: Record<string, string>; demo?: boolean; log?: (line: string) => void } = {},
+): Promise<Portal> {
   await ensureBuild({ distDir: buildDir(), log: options.log ?? (() => {}) });
   const database = await startThrowawayDatabase({ demo: options.demo ?? true });
   try {
@@ -220,7 +227,12 @@ export async function signInOverHttp(
       Cookie: token.cookie,
       ...(options.ip ? { "X-Forwarded-For": options.ip } : {}),
     },
-    body: new URLSearchParams({ csrfToken: token.token, email: credentials.email, password: credentials.password, callbackUrl: `${baseUrl}/trang-chu` }),
+    body: new URLSearchParams({
+      csrfToken: token.token,
+      email: credentials.email,
+      password: credentials.password,
+      callbackUrl: `${baseUrl}/trang-chu`,
+    }),
   });
   await response.arrayBuffer();
   const location = response.headers.get("location") ?? "";

@@ -39,7 +39,16 @@ describe("audit log", () => {
     // The time of the change in Vietnam, as the page shows it.
     const shown = await row.locator("time").textContent();
     const at = new Date((await row.locator("time").getAttribute("datetime"))!);
-    expect(shown).toBe(new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(at));
+    expect(shown).toBe(
+      new Intl.DateTimeFormat("vi-VN", {
+        timeZone: "Asia/Ho_Chi_Minh",
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(at),
+    );
     await screenshot(page, "nhat-ky-noi-vu");
 
     const csv = await context.request.get(`${baseUrl}${await page.getByTestId("audit-export-csv").getAttribute("href")}`);
@@ -55,7 +64,9 @@ describe("audit log", () => {
   it("lets administrators see every province, and refuses leaders", async () => {
     const admin = await as("ADMIN");
     await admin.page.goto(`${baseUrl}/nhat-ky?entity=Directive`);
-    await expect(admin.page.locator("[data-testid=audit-table] tbody tr[data-action='directive.update']").count()).resolves.toBeGreaterThan(0);
+    await expect(admin.page.locator("[data-testid=audit-table] tbody tr[data-action='directive.update']").count()).resolves.toBeGreaterThan(
+      0,
+    );
     await expect(admin.page.locator("h1 + p").textContent()).resolves.toContain("toàn quốc");
     await admin.context.close();
 

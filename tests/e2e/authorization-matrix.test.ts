@@ -66,7 +66,8 @@ describe("signed out", () => {
   it.each(routes.map((e) => [e.id, e] as const))("%s", async (id, entry) => {
     const [method, pattern] = id.split(" ");
     const url = `${baseUrl}${pattern.replace(/\[\w+\]/g, "1")}`;
-    const options = method === "PUT" ? { data: { score: 1, version: 0 } } : method === "POST" ? { multipart: { file: csv("a.csv", "x\n") } } : {};
+    const options =
+      method === "PUT" ? { data: { score: 1, version: 0 } } : method === "POST" ? { multipart: { file: csv("a.csv", "x\n") } } : {};
     const response = await anonymous.request.fetch(url, { method, ...options });
     checked++;
     if (entry.cases.every((c) => c.permission === "public")) expect([401, 403]).not.toContain(response.status());
@@ -100,15 +101,21 @@ describe("signed in: each role on seeded data of each unit", () => {
       const response = await request(role);
       checked++;
       const want = expectedStatus(id, role, unit);
-      if (!want.includes(response.status())) problems.push(`${role}: expected ${want.join(" or ")}, got ${response.status()} ${(await response.text()).slice(0, 300)}`);
+      if (!want.includes(response.status()))
+        problems.push(`${role}: expected ${want.join(" or ")}, got ${response.status()} ${(await response.text()).slice(0, 300)}`);
     }
     expect(problems).toEqual([]);
   }
 
   it("reads an agency's scores: its own agency's head, the province's staff and leaders, administrators", async () => {
     const id = "GET /api/v1/assessment-periods/[id]/scores";
-    for (const [code, unit] of [["STP", "ownAgency"], ["SNV", "ownProvince"]] as const) {
-      await check(id, unit, (role) => api(role).get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv&assessmentId=${sheet[code]}`));
+    for (const [code, unit] of [
+      ["STP", "ownAgency"],
+      ["SNV", "ownProvince"],
+    ] as const) {
+      await check(id, unit, (role) =>
+        api(role).get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv&assessmentId=${sheet[code]}`),
+      );
     }
   });
 
@@ -120,21 +127,40 @@ describe("signed in: each role on seeded data of each unit", () => {
   });
 
   it("reads the province's internal framework and a national one", async () => {
-    for (const [framework, unit] of [[frameworkId, "ownProvince"], [nationalFrameworkId, "national"]] as const) {
+    for (const [framework, unit] of [
+      [frameworkId, "ownProvince"],
+      [nationalFrameworkId, "national"],
+    ] as const) {
       await check("GET /api/v1/frameworks/[id]", unit, (role) => api(role).get(`${baseUrl}/api/v1/frameworks/${framework}`));
-      await check("GET /api/v1/frameworks/[id]/export", unit, (role) => api(role).get(`${baseUrl}/api/v1/frameworks/${framework}/export?format=csv`));
+      await check("GET /api/v1/frameworks/[id]/export", unit, (role) =>
+        api(role).get(`${baseUrl}/api/v1/frameworks/${framework}/export?format=csv`),
+      );
     }
   });
 
   it("refuses writes to whoever the table denies, and the refused writes change nothing", async () => {
-    const periodExport = () => api("ADMIN").get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv`).then((r) => r.text());
-    const resultsExport = (year: number) => api("ADMIN").get(`${baseUrl}/api/v1/exports/results?index=PAR_INDEX&year=${year}&format=csv`).then((r) => r.text());
-    const treeExport = () => api("ADMIN").get(`${baseUrl}/api/v1/frameworks/${frameworkId}/export?format=csv`).then((r) => r.text());
+    const periodExport = () =>
+      api("ADMIN")
+        .get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv`)
+        .then((r) => r.text());
+    const resultsExport = (year: number) =>
+      api("ADMIN")
+        .get(`${baseUrl}/api/v1/exports/results?index=PAR_INDEX&year=${year}&format=csv`)
+        .then((r) => r.text());
+    const treeExport = () =>
+      api("ADMIN")
+        .get(`${baseUrl}/api/v1/frameworks/${frameworkId}/export?format=csv`)
+        .then((r) => r.text());
     const before = [await periodExport(), await resultsExport(2023), await treeExport()];
 
     // Scores of one agency's sheet, unchanged, as a dry run: allowed to who may score it.
-    for (const [code, unit] of [["STP", "ownAgency"], ["SNV", "ownProvince"]] as const) {
-      const file = await api("ADMIN").get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv&assessmentId=${sheet[code]}`).then((r) => r.body());
+    for (const [code, unit] of [
+      ["STP", "ownAgency"],
+      ["SNV", "ownProvince"],
+    ] as const) {
+      const file = await api("ADMIN")
+        .get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv&assessmentId=${sheet[code]}`)
+        .then((r) => r.body());
       await check("POST /api/v1/assessment-periods/[id]/scores", unit, (role) =>
         api(role).post(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores`, {
           multipart: { file: { name: "diem.csv", mimeType: "text/csv", buffer: file }, assessmentId: String(sheet[code]), dryRun: "1" },
@@ -153,9 +179,13 @@ describe("signed in: each role on seeded data of each unit", () => {
 
     // The criteria tree exactly as exported: an administrator's import changes nothing, everyone else is refused.
     const tree = await treeExport();
-    const { revision } = await api("ADMIN").get(`${baseUrl}/api/v1/frameworks/${frameworkId}`).then((r) => r.json());
+    const { revision } = await api("ADMIN")
+      .get(`${baseUrl}/api/v1/frameworks/${frameworkId}`)
+      .then((r) => r.json());
     await check("POST /api/v1/frameworks/[id]/import", "ownProvince", (role) =>
-      api(role).post(`${baseUrl}/api/v1/frameworks/${frameworkId}/import`, { multipart: { file: csv("cay.csv", tree), revision: String(revision) } }),
+      api(role).post(`${baseUrl}/api/v1/frameworks/${frameworkId}/import`, {
+        multipart: { file: csv("cay.csv", tree), revision: String(revision) },
+      }),
     );
 
     expect([await periodExport(), await resultsExport(2023), await treeExport()]).toEqual(before);

@@ -24,7 +24,12 @@ const FUTURE_DUE = vnDay(30);
 /** Submits a form and waits for its next message; returns [state, text]. */
 async function submit(page: Page, testId: string): Promise<[string, string]> {
   const form = page.getByTestId(testId);
-  const seq = Number((await form.locator("[role=status]").getAttribute("data-seq", { timeout: 50 }).catch(() => null)) ?? 0);
+  const seq = Number(
+    (await form
+      .locator("[role=status]")
+      .getAttribute("data-seq", { timeout: 50 })
+      .catch(() => null)) ?? 0,
+  );
   // The next answer: the same message element with the next number, or a new one.
   await form.locator("[role=status]").evaluateAll((nodes) => {
     for (const n of nodes) n.setAttribute("data-old", "");
@@ -95,8 +100,20 @@ describe("a directive from entry to report", () => {
     const task = page.getByTestId("task-add");
     const criterion = await task.locator("select[name=criterionIds] option", { hasText: "1.1.2 " }).first().getAttribute("value");
     const tasks = [
-      { title: "Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực tư pháp", lead: "Sở Tư pháp", co: ["Sở Nội vụ"], due: FUTURE_DUE, criteria: [criterion!] },
-      { title: "Kiểm tra công tác cải cách hành chính tại các sở, ngành", lead: "Sở Nội vụ", co: ["Sở Tư pháp", "Thanh tra tỉnh"], due: PAST_DUE, criteria: [] },
+      {
+        title: "Rà soát, đơn giản hóa thủ tục hành chính lĩnh vực tư pháp",
+        lead: "Sở Tư pháp",
+        co: ["Sở Nội vụ"],
+        due: FUTURE_DUE,
+        criteria: [criterion!],
+      },
+      {
+        title: "Kiểm tra công tác cải cách hành chính tại các sở, ngành",
+        lead: "Sở Nội vụ",
+        co: ["Sở Tư pháp", "Thanh tra tỉnh"],
+        due: PAST_DUE,
+        criteria: [],
+      },
       { title: "Bố trí kinh phí thực hiện kế hoạch cải cách hành chính", lead: "Sở Tài chính", co: [], due: FUTURE_DUE, criteria: [] },
     ];
     for (const t of tasks) {
@@ -112,7 +129,8 @@ describe("a directive from entry to report", () => {
     // The commitments each lead agency signs with the chairman: one form for the three agencies.
     await reveal(page, "bulk-targets");
     const bulk = page.getByTestId("bulk-targets");
-    for (const name of ["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"]) await bulk.locator("label", { hasText: name }).locator("input[name=agencyIds]").check();
+    for (const name of ["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"])
+      await bulk.locator("label", { hasText: name }).locator("input[name=agencyIds]").check();
     await bulk.locator("[name=note]").fill("Cam kết ký với Chủ tịch UBND tỉnh");
     expect(await submit(page, "bulk-targets")).toEqual(["ok", "Đã giao chỉ tiêu cho 3 cơ quan, đơn vị."]);
 
@@ -161,7 +179,9 @@ describe("a directive from entry to report", () => {
     await progress.locator("[name=progressNote]").fill("Đã rà soát 45/75 thủ tục; trình UBND tỉnh đơn giản hóa 12 thủ tục.");
     expect(await submit(page, "progress-1")).toEqual(["ok", "Đã cập nhật tiến độ nhiệm vụ."]);
     const evidence = page.getByTestId("task-file-1");
-    await evidence.locator("input[type=file]").setInputFiles({ name: "bao-cao-ra-soat-tthc.pdf", mimeType: "application/pdf", buffer: PDF });
+    await evidence
+      .locator("input[type=file]")
+      .setInputFiles({ name: "bao-cao-ra-soat-tthc.pdf", mimeType: "application/pdf", buffer: PDF });
     expect((await submit(page, "task-file-1"))[1]).toContain("bao-cao-ra-soat-tthc.pdf");
 
     const report = page.getByTestId("report-submit");
@@ -174,14 +194,20 @@ describe("a directive from entry to report", () => {
     await expect(first.locator("[data-cell=status]").textContent()).resolves.toContain("60%");
     await expect(first.locator("[data-cell=progress-note]").textContent()).resolves.toContain("45/75");
     await expect(first.locator("a", { hasText: "bao-cao-ra-soat-tthc.pdf" }).count()).resolves.toBe(1);
-    await expect(page.locator(`[data-testid=report-matrix] td[data-period='${YEAR}-Q1'] [data-report-state=submitted]`).count()).resolves.toBe(1);
+    await expect(
+      page.locator(`[data-testid=report-matrix] td[data-period='${YEAR}-Q1'] [data-report-state=submitted]`).count(),
+    ).resolves.toBe(1);
     await screenshot(page, "van-ban-chi-tiet-thu-truong");
 
     // The evidence downloads for the agency; the compiled report is for staff and leaders.
     const href = await first.locator("a", { hasText: "bao-cao-ra-soat-tthc.pdf" }).getAttribute("href");
     const file = await context.request.get(`${baseUrl}${href}`);
     expect(file.status()).toBe(200);
-    expect(Buffer.from(await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await file.body())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const id = directiveUrl.split("/").pop();
     expect((await context.request.get(`${baseUrl}/api/v1/directives/${id}/report?format=xlsx`)).status()).toBe(403);
     await context.close();

@@ -41,12 +41,25 @@ beforeAll(async () => {
   const framework = await db.framework.findUniqueOrThrow({ where: { key_version: { key: "an-giang-so-ban-nganh", version: 1 } } });
   const agency = await db.agency.findFirstOrThrow({ where: { code: "STP", provinceId: staff.provinceId! } });
   const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const { periodId } = await openPeriod(staff, { frameworkId: String(framework.id), year: "2026", deadline, agencyIds: [String(agency.id)] });
+  const { periodId } = await openPeriod(staff, {
+    frameworkId: String(framework.id),
+    year: "2026",
+    deadline,
+    agencyIds: [String(agency.id)],
+  });
   scoreId = (
-    await db.criterionScore.findFirstOrThrow({ where: { assessment: { periodId }, criterion: { method: "APPRAISAL" } }, orderBy: { criterion: { sortOrder: "asc" } } })
+    await db.criterionScore.findFirstOrThrow({
+      where: { assessment: { periodId }, criterion: { method: "APPRAISAL" } },
+      orderBy: { criterion: { sortOrder: "asc" } },
+    })
   ).id;
 
-  const emails = ["noivu@demo.local", "thutruong@demo.local", "quantri@demo.local", ...Array.from({ length: SESSIONS - 3 }, (_, i) => `dongthoi${i + 1}@demo.local`)];
+  const emails = [
+    "noivu@demo.local",
+    "thutruong@demo.local",
+    "quantri@demo.local",
+    ...Array.from({ length: SESSIONS - 3 }, (_, i) => `dongthoi${i + 1}@demo.local`),
+  ];
   sessions = await Promise.all(
     emails.map(async (email, i) => {
       const result = await signInOverHttp(baseUrl, { email, password: DEMO_PASSWORD }, { ip: `10.50.0.${i + 1}` });
@@ -76,7 +89,10 @@ describe("50 concurrent saves of one score over HTTP", () => {
             headers: { "Content-Type": "application/json", cookie: session.cookie },
             body: JSON.stringify({ score: scoreOf(i), comment: commentOf(i, round), version }),
           });
-          return { status: response.status, body: (await response.json()) as { error?: string; current?: { version: number; selfScore: number; selfComment: string } } };
+          return {
+            status: response.status,
+            body: (await response.json()) as { error?: string; current?: { version: number; selfScore: number; selfComment: string } },
+          };
         }),
       );
       const ms = Math.round(performance.now() - started);
@@ -87,7 +103,11 @@ describe("50 concurrent saves of one score over HTTP", () => {
       const refused = responses.filter((r) => r.status === 409);
       expect(refused).toHaveLength(SESSIONS - 1);
       for (const { body } of refused) {
-        expect(body.current).toMatchObject({ version: version + 1, selfScore: Number(scoreOf(winner)), selfComment: commentOf(winner, round) });
+        expect(body.current).toMatchObject({
+          version: version + 1,
+          selfScore: Number(scoreOf(winner)),
+          selfComment: commentOf(winner, round),
+        });
         expect(body.error).toContain(scoreOf(winner).replace(".", ","));
       }
       figures.push(`vòng ${round}: 1 × 200 (${sessions[winner].email}), ${refused.length} × 409, ${ms} ms`);
@@ -101,12 +121,18 @@ describe("50 concurrent saves of one score over HTTP", () => {
     expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([Number(scoreOf(last)), commentOf(last, ROUNDS), ROUNDS]);
 
     expect(await db.auditLog.count()).toBe(auditsBefore + ROUNDS);
-    const audits = await db.auditLog.findMany({ where: { entityType: "CriterionScore", entityId: String(scoreId) }, orderBy: { id: "asc" } });
+    const audits = await db.auditLog.findMany({
+      where: { entityType: "CriterionScore", entityId: String(scoreId) },
+      orderBy: { id: "asc" },
+    });
     expect(audits.map((a) => a.actorEmail)).toEqual(winners.map((i) => sessions[i].email));
     audits.forEach((audit, round) => {
       const previous = round === 0 ? null : winners[round - 1];
       expect(audit.oldValue).toMatchObject({ selfScore: previous === null ? null : Number(scoreOf(previous)) });
-      expect(audit.newValue).toMatchObject({ selfScore: Number(scoreOf(winners[round])), selfComment: commentOf(winners[round], round + 1) });
+      expect(audit.newValue).toMatchObject({
+        selfScore: Number(scoreOf(winners[round])),
+        selfComment: commentOf(winners[round], round + 1),
+      });
     });
   });
 });

@@ -10,7 +10,13 @@ import { databaseUnavailableMessage } from "../../lib/db/unavailable";
 
 // Outside a request lib words its messages in Vietnamese, the language these requests get.
 const DATABASE_UNAVAILABLE_MESSAGE = databaseUnavailableMessage();
-import { signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer, type ThrowawayDatabase } from "../../scripts/lib/throwaway-portal";
+import {
+  signInOverHttp,
+  startPortalServer,
+  startThrowawayDatabase,
+  type PortalServer,
+  type ThrowawayDatabase,
+} from "../../scripts/lib/throwaway-portal";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 
 let database: ThrowawayDatabase;
@@ -28,7 +34,9 @@ const get = async (path: string) => {
 
 beforeAll(async () => {
   database = await startThrowawayDatabase({ demo: true });
-  const period = await database.db.assessmentPeriod.findFirstOrThrow({ where: { year: 2025, framework: { key: "an-giang-so-ban-nganh" } } });
+  const period = await database.db.assessmentPeriod.findFirstOrThrow({
+    where: { year: 2025, framework: { key: "an-giang-so-ban-nganh" } },
+  });
   api = ["/api/health", "/api/v1/rankings?index=PAR_INDEX&year=2023", `/api/v1/assessment-periods/${period.id}/scores?format=csv`];
   server = await startPortalServer({ databaseUrl: database.url });
   ({ cookie } = await signInOverHttp(server.baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD }, { ip: "10.3.0.1" }));

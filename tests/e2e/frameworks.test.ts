@@ -15,18 +15,29 @@ async function par2022Url(page: Page): Promise<string> {
 }
 
 /** Fills the open criterion form and submits it; resolves with the tree notice or the form's error. */
-async function submitNode(page: Page, values: { code: string; name: string; maxPoints: string }, recompute = true): Promise<{ ok: boolean; text: string }> {
+async function submitNode(
+  page: Page,
+  values: { code: string; name: string; maxPoints: string },
+  recompute = true,
+): Promise<{ ok: boolean; text: string }> {
   const form = page.getByTestId("criterion-form");
   await form.locator("[name=code]").fill(values.code);
   await form.locator("[name=name]").fill(values.name);
   await form.locator("[name=maxPoints]").fill(values.maxPoints);
   await form.locator("[name=recomputeParents]").setChecked(recompute);
-  const seq = Number((await form.getByTestId("form-error").getAttribute("data-seq", { timeout: 50 }).catch(() => null)) ?? 0);
+  const seq = Number(
+    (await form
+      .getByTestId("form-error")
+      .getAttribute("data-seq", { timeout: 50 })
+      .catch(() => null)) ?? 0,
+  );
   await form.locator("button[type=submit]").click();
   const notice = page.getByTestId("tree-notice");
   const error = form.locator(`[data-testid=form-error][data-seq="${seq + 1}"]`);
   await Promise.race([notice.waitFor(), error.waitFor()]);
-  return (await notice.count()) > 0 ? { ok: true, text: (await notice.textContent()) ?? "" } : { ok: false, text: (await error.textContent()) ?? "" };
+  return (await notice.count()) > 0
+    ? { ok: true, text: (await notice.textContent()) ?? "" }
+    : { ok: false, text: (await error.textContent()) ?? "" };
 }
 
 const maxOf = async (page: Page, code: string) => page.locator(`tr[data-code="${code}"] [data-testid=max-points]`).textContent();
@@ -78,7 +89,9 @@ describe("frameworks for an administrator", () => {
     await expect(page.getByTestId("criterion-form").locator("[name=code]").inputValue()).resolves.toBe("1.");
     const refused = await submitNode(page, { code: "1.1", name: "Kế hoạch CCHC năm", maxPoints: "22,5" }, false);
     expect(refused.ok).toBe(false);
-    expect(refused.text).toContain("Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 22,5 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.");
+    expect(refused.text).toContain(
+      "Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 22,5 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.",
+    );
     expect(refused.text).toContain('chọn "Tính lại điểm các cấp trên"');
     await expect(page.getByTestId("criterion-form").locator("[name=name]").inputValue()).resolves.toBe("Kế hoạch CCHC năm");
     await screenshot(page, "bo-chi-so-loi-tong-diem");
@@ -102,13 +115,15 @@ describe("frameworks for an administrator", () => {
     const href = await page.getByTestId("export-csv").getAttribute("href");
     const response = await context.request.get(`${baseUrl}${href}`);
     expect(response.status()).toBe(200);
-    expect(response.headers()["content-disposition"]).toMatch(/attachment; filename="bo-chi-so-bo-chi-so-cchc-ubnd-cap-xa-kiem-thu-giao-dien-v1\.csv"/);
+    expect(response.headers()["content-disposition"]).toMatch(
+      /attachment; filename="bo-chi-so-bo-chi-so-cchc-ubnd-cap-xa-kiem-thu-giao-dien-v1\.csv"/,
+    );
     const csv = (await response.text()).replace(/^\uFEFF/, "");
     expect(csv.split("\r\n")).toEqual([
       "code,parent_code,level,name,max_points,method,guidance,required_evidence",
-      "1,,FIELD,\"Công tác chỉ đạo, điều hành CCHC\",60,APPRAISAL,,",
+      '1,,FIELD,"Công tác chỉ đạo, điều hành CCHC",60,APPRAISAL,,',
       "1.1,1,CRITERION,Kế hoạch CCHC năm,22.5,APPRAISAL,,",
-      "1.2,1,CRITERION,\"Kiểm tra, tuyên truyền CCHC\",37.5,APPRAISAL,,",
+      '1.2,1,CRITERION,"Kiểm tra, tuyên truyền CCHC",37.5,APPRAISAL,,',
       "2,,FIELD,Cải cách thủ tục hành chính,40,APPRAISAL,,",
     ]);
     const xlsx = await context.request.get(`${baseUrl}${await page.getByTestId("export-xlsx").getAttribute("href")}`);
@@ -133,16 +148,28 @@ describe("frameworks for an administrator", () => {
     await page.click("text=Nhập cây tiêu chí từ tệp CSV/XLSX");
     const importForm = page.getByTestId("import-form");
     const upload = async (text: string) => {
-      await importForm.locator("input[type=file]").setInputFiles({ name: "cay-tieu-chi.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+      await importForm
+        .locator("input[type=file]")
+        .setInputFiles({ name: "cay-tieu-chi.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
       await importForm.locator("button[type=submit]").click();
     };
     const header = "code,parent_code,level,name,max_points,method,guidance,required_evidence";
-    await upload([header, "1,,,Công tác chỉ đạo,50,,,", "1.1,1,,Kế hoạch,20,,,", "1.2,1,,Kiểm tra,25,,,", "2,,,Thủ tục hành chính,50,,,"].join("\n"));
+    await upload(
+      [header, "1,,,Công tác chỉ đạo,50,,,", "1.1,1,,Kế hoạch,20,,,", "1.2,1,,Kiểm tra,25,,,", "2,,,Thủ tục hành chính,50,,,"].join("\n"),
+    );
     await expect(importForm.getByTestId("form-error").textContent()).resolves.toBe(
       "Dòng 2: Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 45 nhưng lĩnh vực là 50. Sửa điểm để hai số bằng nhau.",
     );
     await expect(maxOf(page, "2")).resolves.toBe("40");
-    await upload([header, "1,,,Công tác chỉ đạo,,,,", "1.1,1,,Kế hoạch,20,,Chấm theo kế hoạch năm,Kế hoạch CCHC", "1.2,1,,Kiểm tra,30,,,", "2,,,Thủ tục hành chính,50,,,"].join("\n"));
+    await upload(
+      [
+        header,
+        "1,,,Công tác chỉ đạo,,,,",
+        "1.1,1,,Kế hoạch,20,,Chấm theo kế hoạch năm,Kế hoạch CCHC",
+        "1.2,1,,Kiểm tra,30,,,",
+        "2,,,Thủ tục hành chính,50,,,",
+      ].join("\n"),
+    );
     await importForm.locator("[data-testid=form-ok][data-seq='2']").waitFor();
     await expect(maxOf(page, "1")).resolves.toBe("50");
     await expect(page.locator("tr[data-code='1.1']").textContent()).resolves.toContain("Tài liệu kiểm chứng: Kế hoạch CCHC");
@@ -153,7 +180,9 @@ describe("frameworks for an administrator", () => {
     await expect(page.getByTestId("tree-notice").textContent()).resolves.toBe("Đã xóa tiêu chí 1.2.");
     await expect(page.locator("tr[data-code='1.2']").count()).resolves.toBe(0);
     await expect(maxOf(page, "1")).resolves.toBe("20");
-    await expect(page.getByTestId("tree-issues").textContent()).resolves.toContain("Tổng điểm tối đa các lĩnh vực là 70 nhưng điểm tối đa của bộ chỉ số là 100.");
+    await expect(page.getByTestId("tree-issues").textContent()).resolves.toContain(
+      "Tổng điểm tối đa các lĩnh vực là 70 nhưng điểm tối đa của bộ chỉ số là 100.",
+    );
     await screenshot(page, "bo-chi-so-sau-nhap-va-xoa");
     await context.close();
   });
@@ -185,7 +214,10 @@ describe("frameworks for other roles", () => {
     const id = url.split("/").pop();
     const before = await (await context.request.get(`${baseUrl}/api/v1/frameworks/${id}`)).json();
     const response = await context.request.post(`${baseUrl}/api/v1/frameworks/${id}/import`, {
-      multipart: { revision: String(before.revision), file: { name: "cay.csv", mimeType: "text/csv", buffer: Buffer.from("code,parent_code,name,max_points\n1,,Một,100\n") } },
+      multipart: {
+        revision: String(before.revision),
+        file: { name: "cay.csv", mimeType: "text/csv", buffer: Buffer.from("code,parent_code,name,max_points\n1,,Một,100\n") },
+      },
     });
     expect(response.status()).toBe(403);
     expect((await response.json()).error).toBe("Bạn không có quyền thực hiện thao tác này.");

@@ -39,7 +39,10 @@ describe("ids in page addresses (item 11)", () => {
       statuses.push(response.status);
       if (response.status === 403) expect(await response.text()).toContain("Không có quyền xem trang này");
     }
-    expect(statuses.every((s) => s === 200 || s === 403), statuses.join()).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 403),
+      statuses.join(),
+    ).toBe(true);
     expect(statuses).toContain(403);
   });
 });
@@ -95,15 +98,19 @@ function sendLargeBody(baseUrl: string, path: string, headers: Record<string, st
       request.destroy();
       resolve({ status: "no answer", body: "", ms: performance.now() - started });
     }, 5_000);
-    const request = http.request(baseUrl + path, { method: "POST", headers: { ...headers, "content-length": String(declared) } }, (response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => {
-        clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, body, ms: performance.now() - started });
-      });
-    });
+    const request = http.request(
+      baseUrl + path,
+      { method: "POST", headers: { ...headers, "content-length": String(declared) } },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => {
+          clearTimeout(timer);
+          resolve({ status: response.statusCode ?? 0, body, ms: performance.now() - started });
+        });
+      },
+    );
     // The server may close the connection while we still write: the answer is what counts.
     request.on("error", () => {});
     request.write(Buffer.alloc(send, 0x61));
@@ -117,7 +124,13 @@ describe("request bodies (item 7)", () => {
   it("over 1 MiB from a signed-out client are refused with 413 before they are read, even posted as a server action", async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        sendLargeBody(own.baseUrl, "/trang-chu", { "next-action": "7f00aa", "content-type": "multipart/form-data; boundary=x" }, MB55, 1024 * 1024),
+        sendLargeBody(
+          own.baseUrl,
+          "/trang-chu",
+          { "next-action": "7f00aa", "content-type": "multipart/form-data; boundary=x" },
+          MB55,
+          1024 * 1024,
+        ),
       ),
     );
     for (const result of results) {
@@ -130,8 +143,15 @@ describe("request bodies (item 7)", () => {
   it("over 1 MiB from a signed-in user only reach an upload route", async () => {
     const { cookie } = await signInOverHttp(own.baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD });
     const json = { cookie, "content-type": "application/json" };
-    expect((await sendLargeBody(own.baseUrl, "/api/v1/criterion-scores/1/self-score", json, 2 * 1024 * 1024, 1024 * 1024)).status).toBe(413);
-    const upload = await sendLargeBody(own.baseUrl, "/api/v1/imports/results?dryRun=1", { cookie, "content-type": "multipart/form-data; boundary=x" }, 2 * 1024 * 1024);
+    expect((await sendLargeBody(own.baseUrl, "/api/v1/criterion-scores/1/self-score", json, 2 * 1024 * 1024, 1024 * 1024)).status).toBe(
+      413,
+    );
+    const upload = await sendLargeBody(
+      own.baseUrl,
+      "/api/v1/imports/results?dryRun=1",
+      { cookie, "content-type": "multipart/form-data; boundary=x" },
+      2 * 1024 * 1024,
+    );
     expect(upload.status).toBe(400);
   });
 });
@@ -140,7 +160,9 @@ describe("where the server listens (item 12)", () => {
   it("on 127.0.0.1 only, unless HOST says otherwise: not on the machine's other addresses", async () => {
     const port = new URL(own.baseUrl).port;
     expect((await fetch(`${own.baseUrl}/api/health`)).status).toBe(200);
-    const others = Object.values(os.networkInterfaces()).flatMap((list) => list ?? []).filter((i) => !i.internal && i.family === "IPv4");
+    const others = Object.values(os.networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .filter((i) => !i.internal && i.family === "IPv4");
     // A machine without a network address has nothing else to listen on.
     for (const { address } of others) await expect(fetch(`http://${address}:${port}/api/health`)).rejects.toThrow();
   });
@@ -150,10 +172,17 @@ describe("the per-address sign-in limit (item 6)", () => {
   it("counts the connection's address, whatever X-Forwarded-For a client sends", async () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 21; i++) {
-      const attempt = await signInOverHttp(own.baseUrl, { email: `khong-co-${i}@demo.local`, password: "sai-mat-khau" }, { ip: `198.51.100.${i + 1}` });
+      const attempt = await signInOverHttp(
+        own.baseUrl,
+        { email: `khong-co-${i}@demo.local`, password: "sai-mat-khau" },
+        { ip: `198.51.100.${i + 1}` },
+      );
       outcomes.push(attempt.outcome);
     }
-    expect(outcomes.slice(0, 20).every((o) => o === "invalid"), outcomes.join()).toBe(true);
+    expect(
+      outcomes.slice(0, 20).every((o) => o === "invalid"),
+      outcomes.join(),
+    ).toBe(true);
     expect(outcomes[20]).toBe("throttled");
   });
 });

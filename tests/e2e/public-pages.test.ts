@@ -78,7 +78,11 @@ describe("ranking page", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Tải CSV")]);
     expect(download.suggestedFilename()).toBe("xep-hang-PAR_INDEX-2023-DBSH.csv");
-    const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const csv = fs
+      .readFileSync((await download.path())!, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(csv[0]).toBe('Hạng,Mã tỉnh,"Tỉnh, thành phố",Vùng,Điểm,Nhóm,Hạng năm trước,Thay đổi (bậc),Nguồn,Ghi chú');
     expect(csv.slice(1).map((line) => line.split(",").slice(0, 5).join(","))).toEqual([
       "1,22,Quảng Ninh,Đồng bằng sông Hồng,92.18",
@@ -120,26 +124,35 @@ describe("province profile", () => {
     await expect(sipas2023.getByTestId("score").textContent()).resolves.toBe("90,61");
     // One line for the unit plus the national average, on the score chart of each index.
     await page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] .recharts-line").first().waitFor();
-    await expect(page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] [data-testid=legend] li").allTextContents()).resolves.toEqual([
-      "Quảng Ninh (đến 30/06/2025)",
-      "Trung bình cả nước",
-    ]);
+    await expect(
+      page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] [data-testid=legend] li").allTextContents(),
+    ).resolves.toEqual(["Quảng Ninh (đến 30/06/2025)", "Trung bình cả nước"]);
     await screenshot(page, "tinh-quang-ninh");
   });
 
   it("shows the new An Giang through its two old units, each its own labelled line, no combined figure", async () => {
     await page.goto(`${baseUrl}/tinh/91`);
     await expect(page.getByTestId("profile-name").textContent()).resolves.toBe("An Giang");
-    await expect(page.getByTestId("formed-from").textContent()).resolves.toMatch(/An Giang \(đến 30\/06\/2025\), Kiên Giang \(đến 30\/06\/2025\)|Kiên Giang \(đến 30\/06\/2025\), An Giang \(đến 30\/06\/2025\)/);
+    await expect(page.getByTestId("formed-from").textContent()).resolves.toMatch(
+      /An Giang \(đến 30\/06\/2025\), Kiên Giang \(đến 30\/06\/2025\)|Kiên Giang \(đến 30\/06\/2025\), An Giang \(đến 30\/06\/2025\)/,
+    );
     const legend = page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] [data-testid=legend] li");
     await page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] .recharts-line").first().waitFor();
     // Two unit lines and the national average, nothing else: no combined line.
     await expect(page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] .recharts-line").count()).resolves.toBe(3);
-    await expect(legend.allTextContents()).resolves.toEqual(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)", "Trung bình cả nước"]);
+    await expect(legend.allTextContents()).resolves.toEqual([
+      "An Giang (đến 30/06/2025)",
+      "Kiên Giang (đến 30/06/2025)",
+      "Trung bình cả nước",
+    ]);
     const table = page.locator("[data-testid=profile-table-PAR_INDEX] tbody tr");
-    await expect(table.first().textContent()).resolves.toMatch(/^2021Kiên Giang \(đến 30\/06\/2025\)mã 91(only province under 80)?79,9763\/63hạng công bố/);
+    await expect(table.first().textContent()).resolves.toMatch(
+      /^2021Kiên Giang \(đến 30\/06\/2025\)mã 91(only province under 80)?79,9763\/63hạng công bố/,
+    );
     // Every row names one old unit: the new province has no invented score.
-    const units = await page.locator("[data-testid=profile-table-PAR_INDEX] tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit-code")));
+    const units = await page
+      .locator("[data-testid=profile-table-PAR_INDEX] tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit-code")));
     expect(new Set(units)).toEqual(new Set(["89", "91"]));
     await expect(page.locator("[data-testid=profile-table-PAR_INDEX]").textContent()).resolves.not.toContain("(từ 01/07/2025)");
     await screenshot(page, "tinh-an-giang-moi");

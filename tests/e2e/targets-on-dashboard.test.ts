@@ -19,7 +19,12 @@ const targetRows = (page: Page) => page.locator("[data-testid=targets-table] tbo
 async function submit(page: Page, testId: string): Promise<string> {
   const form = page.getByTestId(testId);
   await form.evaluate((node) => node.closest("details")?.setAttribute("open", ""));
-  const seq = Number((await form.locator("[role=status]").getAttribute("data-seq", { timeout: 50 }).catch(() => null)) ?? 0);
+  const seq = Number(
+    (await form
+      .locator("[role=status]")
+      .getAttribute("data-seq", { timeout: 50 })
+      .catch(() => null)) ?? 0,
+  );
   // The answer: the message element with the next number, or a new one.
   await form.locator("[role=status]").evaluateAll((nodes) => {
     for (const n of nodes) n.setAttribute("data-old", "");
@@ -43,7 +48,10 @@ describe("targets of a directive on the leader dashboard", () => {
     await form.locator("button[type=submit]").click();
     await page.waitForURL(/\/van-ban\/\d+$/);
     const target = page.getByTestId("target-add");
-    for (const [kind, value, valueMax] of [["MIN_PERCENT_OF_MAX", "80", ""], ["RANK_IMPROVEMENT", "10", "15"]]) {
+    for (const [kind, value, valueMax] of [
+      ["MIN_PERCENT_OF_MAX", "80", ""],
+      ["RANK_IMPROVEMENT", "10", "15"],
+    ]) {
       await target.evaluate((node) => node.closest("details")?.setAttribute("open", ""));
       await target.locator("[name=kind]").selectOption(kind);
       await target.locator("[name=indexCode]").selectOption("PAR_INDEX");

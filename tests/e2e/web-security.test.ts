@@ -61,7 +61,10 @@ describe("security headers", () => {
   it("API: a CSP that loads nothing, nosniff, no framing — on answers and on refusals", async () => {
     for (const url of ["/api/v1/rankings?index=PAR_INDEX&year=2023", "/api/v1/rankings?year=abc", "/api/v1/evidence/1", "/api/health"]) {
       const response = await fetch(baseUrl + url);
-      expect(directives(response.headers.get("content-security-policy")), url).toEqual({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] });
+      expect(directives(response.headers.get("content-security-policy")), url).toEqual({
+        "default-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+      });
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("x-frame-options")).toBe("DENY");
     }
@@ -116,7 +119,11 @@ describe("security headers", () => {
   });
 });
 
-const attributes = (setCookie: string) => setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+const attributes = (setCookie: string) =>
+  setCookie
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim().toLowerCase());
 
 describe("session cookies", () => {
   it("after sign-in the session cookie is HttpOnly and SameSite=Lax, for the whole site", async () => {
@@ -126,11 +133,14 @@ describe("session cookies", () => {
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     // This server is plain HTTP without an https AUTH_URL, where a Secure cookie would never come back.
     expect(sessionCookie!.secure).toBe(false);
-    for (const cookie of cookies.filter((c) => c.name.includes("authjs"))) expect(cookie, cookie.name).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    for (const cookie of cookies.filter((c) => c.name.includes("authjs")))
+      expect(cookie, cookie.name).toMatchObject({ httpOnly: true, sameSite: "Lax" });
     await context.close();
   });
 
-  it("in production with an HTTPS public address (AUTH_URL): Secure too, with the __Secure-/__Host- prefixes, and HSTS", { timeout: 180_000 }, async () => {
+  it("in production with an HTTPS public address (AUTH_URL): Secure too, with the __Secure-/__Host- prefixes, and HSTS", {
+    timeout: 180_000,
+  }, async () => {
     // A second portal of its own: the shared one is plain HTTP without AUTH_URL.
     const portal = await openPortal({ env: { AUTH_URL: "https://cchc.example.gov.vn" } });
     try {
@@ -139,7 +149,8 @@ describe("session cookies", () => {
       expect(session, setCookies.join("\n")).toBeDefined();
       expect(attributes(session!)).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));
       expect(setCookies.some((c) => c.startsWith("__Host-authjs.csrf-token="))).toBe(true);
-      for (const cookie of setCookies) expect(attributes(cookie), cookie).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax"]));
+      for (const cookie of setCookies)
+        expect(attributes(cookie), cookie).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax"]));
       const page = await fetch(`${portal.baseUrl}/xep-hang`);
       expect(page.headers.get("strict-transport-security")).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
     } finally {
@@ -241,7 +252,12 @@ describe("evidence files", () => {
     await form.locator("button[type=submit]").click();
     await page.waitForURL(/\/danh-gia\/\d+$/).catch(async (error) => {
       await screenshot(page, "failed-web-security-open-period");
-      throw new Error(`${(error as Error).message}: ${await form.locator("[role=status]").textContent().catch(() => "")}`);
+      throw new Error(
+        `${(error as Error).message}: ${await form
+          .locator("[role=status]")
+          .textContent()
+          .catch(() => "")}`,
+      );
     });
     await page.goto(baseUrl + (await page.locator("tr[data-agency=SNV] a").getAttribute("href")));
     const upload = page.locator("form[data-testid^='evidence-']").first();
@@ -283,12 +299,16 @@ describe("evidence files", () => {
 describe("the client bundle", () => {
   it("holds no secret, connection string, password hash or private key", () => {
     const dir = path.join(ROOT, process.env.E2E_DIST_DIR ?? ".next-test", "static");
-    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[])
+      .map((f) => path.join(dir, f))
+      .filter((f) => fs.statSync(f).isFile());
     expect(files.length).toBeGreaterThan(10);
     const localSecret = path.join(ROOT, process.env.PORTAL_DATA_DIR ?? ".data", "auth-secret");
-    const secrets = [process.env.AUTH_SECRET, process.env.DATABASE_URL, fs.existsSync(localSecret) ? fs.readFileSync(localSecret, "utf8").trim() : undefined].filter(
-      (value): value is string => Boolean(value && value.length >= 8),
-    );
+    const secrets = [
+      process.env.AUTH_SECRET,
+      process.env.DATABASE_URL,
+      fs.existsSync(localSecret) ? fs.readFileSync(localSecret, "utf8").trim() : undefined,
+    ].filter((value): value is string => Boolean(value && value.length >= 8));
     const patterns = [
       /postgres(ql)?:\/\/[^"'\s]*@/i, // a connection string with credentials
       /postgres:postgres/,

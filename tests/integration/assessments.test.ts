@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 process.env.EVIDENCE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "evidence-"));
 
-const { selfScore, addEvidence, removeEvidence, advance, appraise, requestExplanation, answerExplanation, setAdjustments } = await import("@/lib/assessments/mutations");
+const { selfScore, addEvidence, removeEvidence, advance, appraise, requestExplanation, answerExplanation, setAdjustments } = await import(
+  "@/lib/assessments/mutations"
+);
 const { openPeriod, publishPeriod, importScores } = await import("@/lib/assessments/periods/mutations");
 const { getAssessmentSheet, getEvidenceFile } = await import("@/lib/assessments/queries");
 const { getPeriod, exportScores } = await import("@/lib/assessments/periods/queries");
@@ -26,7 +28,11 @@ const AFTER_DEADLINE = new Date("2026-12-16T03:00:00Z");
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 async function scoresOf(assessmentId: number) {
-  return testDb.criterionScore.findMany({ where: { assessmentId }, include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } });
+  return testDb.criterionScore.findMany({
+    where: { assessmentId },
+    include: { criterion: true },
+    orderBy: { criterion: { sortOrder: "asc" } },
+  });
 }
 async function firstAppraisalScore(assessmentId: number) {
   return (await scoresOf(assessmentId)).find((s) => s.criterion.method === "APPRAISAL")!;
@@ -46,7 +52,12 @@ beforeAll(async () => {
   [staff, head, leader, admin] = await Promise.all(["noivu", "thutruong", "lanhdao", "quantri"].map((u) => actorFor(`${u}@demo.local`)));
   const framework = await testDb.framework.findUniqueOrThrow({ where: { key_version: { key: "an-giang-so-ban-nganh", version: 1 } } });
   const agencies = await testDb.agency.findMany({ where: { code: { in: ["STP", "SNV", "STC"] }, provinceId: staff.provinceId! } });
-  ({ periodId } = await openPeriod(staff, { frameworkId: String(framework.id), year: "2026", deadline: "2026-12-15", agencyIds: agencies.map((a) => String(a.id)) }));
+  ({ periodId } = await openPeriod(staff, {
+    frameworkId: String(framework.id),
+    year: "2026",
+    deadline: "2026-12-15",
+    agencyIds: agencies.map((a) => String(a.id)),
+  }));
   const assessments = await testDb.assessment.findMany({ where: { periodId }, include: { agency: true } });
   ownAssessmentId = assessments.find((a) => a.agency.code === "STP")!.id;
   otherAssessmentId = assessments.find((a) => a.agency.code === "SNV")!.id;
@@ -54,7 +65,10 @@ beforeAll(async () => {
 
 describe("opening a year", () => {
   it("creates one assessment per agency with one score per sub-criterion, and an audit row", async () => {
-    const period = await testDb.assessmentPeriod.findUniqueOrThrow({ where: { id: periodId }, include: { assessments: { include: { scores: true } } } });
+    const period = await testDb.assessmentPeriod.findUniqueOrThrow({
+      where: { id: periodId },
+      include: { assessments: { include: { scores: true } } },
+    });
     const leaves = await testDb.criterion.count({ where: { frameworkId: period.frameworkId, level: "SUB_CRITERION" } });
     expect(period.assessments).toHaveLength(3);
     expect(period.assessments.every((a) => a.scores.length === leaves && a.status === "DRAFT")).toBe(true);
@@ -79,10 +93,17 @@ describe("opening a year", () => {
 describe("self-scoring", () => {
   it("saves the agency head's score and comment with an audit row holding old and new values", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
-    await selfScore(head, { criterionScoreId: score.id, version: score.version, score: "1,5", comment: "Đã ban hành kế hoạch" }, BEFORE_DEADLINE);
+    await selfScore(
+      head,
+      { criterionScoreId: score.id, version: score.version, score: "1,5", comment: "Đã ban hành kế hoạch" },
+      BEFORE_DEADLINE,
+    );
     const saved = await testDb.criterionScore.findUniqueOrThrow({ where: { id: score.id } });
     expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([1.5, "Đã ban hành kế hoạch", score.version + 1]);
-    const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityType: "CriterionScore", entityId: String(score.id) }, orderBy: { id: "desc" } });
+    const audit = await testDb.auditLog.findFirstOrThrow({
+      where: { entityType: "CriterionScore", entityId: String(score.id) },
+      orderBy: { id: "desc" },
+    });
     expect(audit).toMatchObject({ actorEmail: "thutruong@demo.local", action: "criterionScore.selfScore" });
     expect(audit.oldValue).toMatchObject({ selfScore: null });
     expect(audit.newValue).toMatchObject({ selfScore: 1.5, selfComment: "Đã ban hành kế hoạch" });
@@ -90,8 +111,14 @@ describe("self-scoring", () => {
 
   it("forbids an agency head to touch another agency, and a leader to write at all", async () => {
     const other = await firstAppraisalScore(otherAssessmentId);
-    await expectUnchanged(() => selfScore(head, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE), ForbiddenError);
-    await expectUnchanged(() => selfScore(leader, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE), ForbiddenError);
+    await expectUnchanged(
+      () => selfScore(head, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE),
+      ForbiddenError,
+    );
+    await expectUnchanged(
+      () => selfScore(leader, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE),
+      ForbiddenError,
+    );
   });
 
   it("lets Home Affairs staff score for an agency", async () => {
@@ -115,17 +142,23 @@ describe("self-scoring", () => {
 
   it("refuses a self score on a survey criterion", async () => {
     const survey = (await scoresOf(ownAssessmentId)).find((s) => s.criterion.method === "SURVEY")!;
-    await expect(selfScore(head, { criterionScoreId: survey.id, version: survey.version, score: "5" }, BEFORE_DEADLINE)).rejects.toThrow(/khảo sát/);
+    await expect(selfScore(head, { criterionScoreId: survey.id, version: survey.version, score: "5" }, BEFORE_DEADLINE)).rejects.toThrow(
+      /khảo sát/,
+    );
   });
 
   it("locks self scores after the deadline", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
-    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "1" }, AFTER_DEADLINE)).rejects.toThrow(/quá hạn/);
+    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "1" }, AFTER_DEADLINE)).rejects.toThrow(
+      /quá hạn/,
+    );
   });
 
   it("refuses a stale save and shows the current value (optimistic concurrency)", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
-    const error = await selfScore(head, { criterionScoreId: score.id, version: score.version - 1, score: "1" }, BEFORE_DEADLINE).catch((e) => e);
+    const error = await selfScore(head, { criterionScoreId: score.id, version: score.version - 1, score: "1" }, BEFORE_DEADLINE).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toContain("1,50");
     expect(error.current).toMatchObject({ selfScore: 1.5, version: score.version });
@@ -158,7 +191,12 @@ describe("evidence", () => {
 
   it("stores and serves a file under a name whose extension is its real type (issue 11, item 8)", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
-    for (const [name, expected] of [["report.html", "report.pdf"], ["bao-cao", "bao-cao.pdf"], ["scan.PDF", "scan.PDF"], ["x.pdf.svg", "x.pdf.pdf"]]) {
+    for (const [name, expected] of [
+      ["report.html", "report.pdf"],
+      ["bao-cao", "bao-cao.pdf"],
+      ["scan.PDF", "scan.PDF"],
+      ["x.pdf.svg", "x.pdf.pdf"],
+    ]) {
       const stored = await addEvidence(head, score.id, { name, bytes: PDF }, BEFORE_DEADLINE);
       expect(stored.fileName).toBe(expected);
       await expect(getEvidenceFile(staff, stored.id)).resolves.toMatchObject({ fileName: expected, contentType: "application/pdf" });
@@ -168,9 +206,9 @@ describe("evidence", () => {
   it("refuses files that are not PDF, DOCX, XLSX or images, whatever their name says", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
     const before = await testDb.storedFile.count();
-    await expect(addEvidence(head, score.id, { name: "bao-cao.pdf", bytes: new TextEncoder().encode("MZ\x90\x00 not a pdf") }, BEFORE_DEADLINE)).rejects.toThrow(
-      /không phải định dạng được chấp nhận/,
-    );
+    await expect(
+      addEvidence(head, score.id, { name: "bao-cao.pdf", bytes: new TextEncoder().encode("MZ\x90\x00 not a pdf") }, BEFORE_DEADLINE),
+    ).rejects.toThrow(/không phải định dạng được chấp nhận/);
     await expect(addEvidence(head, score.id, { name: "trong.pdf", bytes: new Uint8Array() }, BEFORE_DEADLINE)).rejects.toThrow(/trống/);
     expect(await testDb.storedFile.count()).toBe(before);
   });
@@ -196,14 +234,18 @@ describe("the workflow through appraisal to publication", () => {
   const version = async (assessmentId: number) => (await testDb.assessment.findUniqueOrThrow({ where: { id: assessmentId } })).version;
 
   it("refuses to submit an incomplete sheet, then submits and locks the self scores", async () => {
-    await expect(advance(head, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "submit" })).rejects.toThrow(/chưa tự chấm/);
+    await expect(advance(head, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "submit" })).rejects.toThrow(
+      /chưa tự chấm/,
+    );
     await selfScoreAll(head, ownAssessmentId);
     await advance(head, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "submit" }, BEFORE_DEADLINE);
     const score = await firstAppraisalScore(ownAssessmentId);
-    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "0" }, BEFORE_DEADLINE)).rejects.toThrow(/đã nộp/);
-    await expect(advance(head, { assessmentId: otherAssessmentId, version: await version(otherAssessmentId), step: "submit" })).rejects.toBeInstanceOf(
-      ForbiddenError,
+    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "0" }, BEFORE_DEADLINE)).rejects.toThrow(
+      /đã nộp/,
     );
+    await expect(
+      advance(head, { assessmentId: otherAssessmentId, version: await version(otherAssessmentId), step: "submit" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("runs round 1, hides it from the agency until released, asks for an explanation, gets the answer, runs round 2", async () => {
@@ -212,21 +254,43 @@ describe("the workflow through appraisal to publication", () => {
     await expect(appraise(head, { criterionScoreId: first.id, version: first.version, score: "1" })).rejects.toBeInstanceOf(ForbiddenError);
     for (const s of scores) {
       const max = Number(s.criterion.maxPoints);
-      await appraise(staff, { criterionScoreId: s.id, version: s.version, score: String(s.id === first.id ? max / 2 : max), comment: "Đạt" });
+      await appraise(staff, {
+        criterionScoreId: s.id,
+        version: s.version,
+        score: String(s.id === first.id ? max / 2 : max),
+        comment: "Đạt",
+      });
     }
     expect((await testDb.assessment.findUniqueOrThrow({ where: { id: ownAssessmentId } })).status).toBe("ROUND1");
     const hidden = await getAssessmentSheet(head, ownAssessmentId);
     expect(hidden.criteria.find((c) => c.score?.id === first.id)?.score?.round1Score).toBeNull();
-    expect((await getAssessmentSheet(staff, ownAssessmentId)).criteria.find((c) => c.score?.id === first.id)?.score?.round1Score).not.toBeNull();
+    expect(
+      (await getAssessmentSheet(staff, ownAssessmentId)).criteria.find((c) => c.score?.id === first.id)?.score?.round1Score,
+    ).not.toBeNull();
     // Issue 11, item 2: nor through the scores file, nor through what its import answers.
-    const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    const rowsOf = (csv: string) =>
+      Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
     const exported = (await exportScores(head, { periodId, assessmentId: ownAssessmentId, format: "csv" })).body.toString("utf8");
     expect(rowsOf(exported).length).toBeGreaterThan(0);
     for (const row of rowsOf(exported)) expect([row.appraised_score, row.comment]).toEqual(["", ""]);
-    const reimported = await importScores(head, { periodId, assessmentId: ownAssessmentId, data: new TextEncoder().encode(exported), format: "csv", dryRun: true });
+    const reimported = await importScores(head, {
+      periodId,
+      assessmentId: ownAssessmentId,
+      data: new TextEncoder().encode(exported),
+      format: "csv",
+      dryRun: true,
+    });
     expect(reimported).toMatchObject({ changed: 0, unchanged: rowsOf(exported).length });
-    const guessed = Papa.unparse(rowsOf(exported).map((row) => ({ ...row, appraised_score: String(Number(first.criterion.maxPoints) / 2) })));
-    const refusal = await importScores(head, { periodId, assessmentId: ownAssessmentId, data: new TextEncoder().encode(guessed), format: "csv", dryRun: true }).catch((e) => e);
+    const guessed = Papa.unparse(
+      rowsOf(exported).map((row) => ({ ...row, appraised_score: String(Number(first.criterion.maxPoints) / 2) })),
+    );
+    const refusal = await importScores(head, {
+      periodId,
+      assessmentId: ownAssessmentId,
+      data: new TextEncoder().encode(guessed),
+      format: "csv",
+      dryRun: true,
+    }).catch((e) => e);
     expect(refusal).toBeInstanceOf(ValidationError);
     // Every row is refused alike: whether a guess matches the hidden score is not told.
     expect((refusal as InstanceType<typeof ValidationError>).issues).toHaveLength(rowsOf(exported).length);
@@ -235,24 +299,46 @@ describe("the workflow through appraisal to publication", () => {
     await requestExplanation(staff, { criterionScoreId: first.id, version: f1.version, request: "Bổ sung quyết định ban hành kế hoạch." });
     await advance(staff, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "requestExplanations" });
     const released = await getAssessmentSheet(head, ownAssessmentId);
-    expect(released.criteria.find((c) => c.score?.id === first.id)?.score).toMatchObject({ explanationRequest: expect.stringContaining("Bổ sung") });
+    expect(released.criteria.find((c) => c.score?.id === first.id)?.score).toMatchObject({
+      explanationRequest: expect.stringContaining("Bổ sung"),
+    });
 
     const s2 = await testDb.criterionScore.findUniqueOrThrow({ where: { id: second.id } });
-    await expect(answerExplanation(head, { criterionScoreId: second.id, version: s2.version, response: "x" })).rejects.toThrow(/không có yêu cầu giải trình/);
+    await expect(answerExplanation(head, { criterionScoreId: second.id, version: s2.version, response: "x" })).rejects.toThrow(
+      /không có yêu cầu giải trình/,
+    );
     const f2 = await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id } });
     await answerExplanation(head, { criterionScoreId: first.id, version: f2.version, response: "Đã bổ sung quyết định số 12/QĐ-STP." });
     await addEvidence(head, first.id, { name: "quyet-dinh-12.pdf", bytes: PDF });
     await advance(staff, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "startRound2" });
     const f3 = await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id }, include: { criterion: true } });
-    await appraise(staff, { criterionScoreId: first.id, version: f3.version, score: String(Number(f3.criterion.maxPoints)), comment: "Đã đủ minh chứng" });
-    expect(Number((await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id } })).round2Score)).toBe(Number(f3.criterion.maxPoints));
+    await appraise(staff, {
+      criterionScoreId: first.id,
+      version: f3.version,
+      score: String(Number(f3.criterion.maxPoints)),
+      comment: "Đã đủ minh chứng",
+    });
+    expect(Number((await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id } })).round2Score)).toBe(
+      Number(f3.criterion.maxPoints),
+    );
   });
 
   it("caps bonus and penalty, and finalizes to appraised + bonus − penalty", async () => {
     const v = await version(ownAssessmentId);
-    await expect(setAdjustments(staff, { assessmentId: ownAssessmentId, version: v, bonus: "9", penalty: "0" })).rejects.toThrow(/Điểm thưởng từ 0 đến 3,00/);
-    await expect(setAdjustments(head, { assessmentId: ownAssessmentId, version: v, bonus: "1", penalty: "0" })).rejects.toBeInstanceOf(ForbiddenError);
-    await setAdjustments(staff, { assessmentId: ownAssessmentId, version: v, bonus: "2", bonusReason: "Sáng kiến cấp tỉnh", penalty: "4,5", penaltyReason: "Báo cáo trễ" });
+    await expect(setAdjustments(staff, { assessmentId: ownAssessmentId, version: v, bonus: "9", penalty: "0" })).rejects.toThrow(
+      /Điểm thưởng từ 0 đến 3,00/,
+    );
+    await expect(setAdjustments(head, { assessmentId: ownAssessmentId, version: v, bonus: "1", penalty: "0" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await setAdjustments(staff, {
+      assessmentId: ownAssessmentId,
+      version: v,
+      bonus: "2",
+      bonusReason: "Sáng kiến cấp tỉnh",
+      penalty: "4,5",
+      penaltyReason: "Báo cáo trễ",
+    });
     await advance(staff, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "finalize" });
     const scores = await scoresOf(ownAssessmentId);
     const appraised = scores.reduce((sum, s) => sum + Number(s.round2Score ?? s.round1Score), 0);
@@ -268,7 +354,11 @@ describe("the workflow through appraisal to publication", () => {
       await selfScoreAll(staff, assessment.id);
       await advance(staff, { assessmentId: assessment.id, version: await version(assessment.id), step: "submit" }, BEFORE_DEADLINE);
       for (const s of await scoresOf(assessment.id)) {
-        await appraise(staff, { criterionScoreId: s.id, version: s.version, score: String(Math.floor(Number(s.criterion.maxPoints) * (assessment.id % 2 ? 0.9 : 0.6))) });
+        await appraise(staff, {
+          criterionScoreId: s.id,
+          version: s.version,
+          score: String(Math.floor(Number(s.criterion.maxPoints) * (assessment.id % 2 ? 0.9 : 0.6))),
+        });
       }
       await advance(staff, { assessmentId: assessment.id, version: await version(assessment.id), step: "finalize" });
     }
@@ -302,7 +392,10 @@ describe("scores as files", () => {
 
   /** Changes one cell of an exported CSV, found by agency and criterion code. */
   const edit = (csv: string, agency: string, code: string, changes: Record<string, string>) => {
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     const header = lines[0].split(",");
     const parsed = Papa.parse<Record<string, string>>(lines.join("\n"), { header: true }).data;
     const row = parsed.find((r) => r.agency_code === agency && r.code === code)!;

@@ -59,7 +59,9 @@ async function download(query: string) {
   delay.disable();
   clearInterval(sampler);
   const result = { status: response.status, bytes, lines, seconds, heapGrowthMb: (peak - before) / MB, maxLoopDelayMs: delay.max / 1e6 };
-  console.log(`audit export ${query}: ${JSON.stringify({ ...result, heapGrowthMb: Math.round(result.heapGrowthMb), maxLoopDelayMs: Math.round(result.maxLoopDelayMs) })}`);
+  console.log(
+    `audit export ${query}: ${JSON.stringify({ ...result, heapGrowthMb: Math.round(result.heapGrowthMb), maxLoopDelayMs: Math.round(result.maxLoopDelayMs) })}`,
+  );
   return result;
 }
 

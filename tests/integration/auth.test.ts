@@ -57,7 +57,9 @@ describe("sign-in", () => {
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
     expect(locked.ok === false && locked.reason === "throttled" && locked.retryAfterMinutes).toBeGreaterThanOrEqual(14);
     // Other accounts are not affected.
-    expect(await checkCredentials(testDb, { email: "quantri@demo.local", password: DEMO_PASSWORD }, "10.1.1.1")).toMatchObject({ ok: true });
+    expect(await checkCredentials(testDb, { email: "quantri@demo.local", password: DEMO_PASSWORD }, "10.1.1.1")).toMatchObject({
+      ok: true,
+    });
   });
 
   it("frees the account once the failures leave the window", async () => {
@@ -73,7 +75,9 @@ describe("sign-in", () => {
       ok: false,
       reason: "throttled",
     });
-    expect(await checkCredentials(testDb, { email: "quantri@demo.local", password: DEMO_PASSWORD }, "10.9.9.10")).toMatchObject({ ok: true });
+    expect(await checkCredentials(testDb, { email: "quantri@demo.local", password: DEMO_PASSWORD }, "10.9.9.10")).toMatchObject({
+      ok: true,
+    });
   });
 
   it("stores argon2id hashes, never the password", async () => {

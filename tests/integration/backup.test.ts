@@ -50,7 +50,10 @@ async function tableContents(url: string): Promise<Record<string, string>> {
   );
   const contents: Record<string, string> = {};
   for (const t of tables) {
-    const [row] = await query<{ rows: string }>(url, `SELECT coalesce(json_agg(t ORDER BY ${t.key ?? "t::text"})::text, '[]') AS rows FROM "${t.name}" t`);
+    const [row] = await query<{ rows: string }>(
+      url,
+      `SELECT coalesce(json_agg(t ORDER BY ${t.key ?? "t::text"})::text, '[]') AS rows FROM "${t.name}" t`,
+    );
     contents[t.name] = row.rows;
   }
   return contents;
@@ -59,9 +62,15 @@ async function tableContents(url: string): Promise<Record<string, string>> {
 /** Columns, indexes, constraints and sequences: the restored schema must be the same. */
 async function schemaOf(url: string): Promise<unknown[]> {
   return Promise.all([
-    query(url, "SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2"),
+    query(
+      url,
+      "SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2",
+    ),
     query(url, "SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2"),
-    query(url, "SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2"),
+    query(
+      url,
+      "SELECT conrelid::regclass::text AS t, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2",
+    ),
     query(url, "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1"),
   ]);
 }
@@ -89,9 +98,19 @@ beforeAll(async () => {
   const [staff, head] = await Promise.all([actorFor("noivu@demo.local"), actorFor("thutruong@demo.local")]);
   const framework = await testDb.framework.findUniqueOrThrow({ where: { key_version: { key: "an-giang-so-ban-nganh", version: 1 } } });
   const stp = await testDb.agency.findFirstOrThrow({ where: { code: "STP", provinceId: staff.provinceId! } });
-  const { periodId } = await openPeriod(staff, { frameworkId: String(framework.id), year: "2026", deadline: "2099-12-15", agencyIds: [String(stp.id)] });
+  const { periodId } = await openPeriod(staff, {
+    frameworkId: String(framework.id),
+    year: "2026",
+    deadline: "2099-12-15",
+    agencyIds: [String(stp.id)],
+  });
   const score = await testDb.criterionScore.findFirstOrThrow({ where: { assessment: { periodId }, criterion: { method: "APPRAISAL" } } });
-  await selfScore(head, { criterionScoreId: score.id, version: score.version, score: "1,25", comment: "Dòng 1\nDòng 2: \"trích dẫn\", dấu phẩy; =SUM(A1)" });
+  await selfScore(head, {
+    criterionScoreId: score.id,
+    version: score.version,
+    score: "1,25",
+    comment: 'Dòng 1\nDòng 2: "trích dẫn", dấu phẩy; =SUM(A1)',
+  });
   await addEvidence(head, score.id, { name: "Báo cáo tháng 1.pdf", bytes: PDF });
   await addEvidence(head, score.id, { name: "ảnh chụp.png", bytes: PNG });
   const directive = await testDb.directive.findFirstOrThrow({ where: { number: "1020/UBND-TH" } });
@@ -130,17 +149,24 @@ describe("backup and restore", () => {
     const [files, restoredFiles] = [filesWithHashes(process.env.EVIDENCE_DIR!), filesWithHashes(restoredEvidence)];
     expect(Object.keys(files)).toHaveLength(3);
     expect(restoredFiles).toEqual(files);
-    console.log(`Restore comparison: ${Object.keys(before).length} tables (${Object.values(before).reduce((n, rows) => n + (JSON.parse(rows) as unknown[]).length, 0)} rows) and ${Object.keys(files).length} files identical.`);
+    console.log(
+      `Restore comparison: ${Object.keys(before).length} tables (${Object.values(before).reduce((n, rows) => n + (JSON.parse(rows) as unknown[]).length, 0)} rows) and ${Object.keys(files).length} files identical.`,
+    );
   });
 
   it("leaves a restored database that takes new rows (sequences continue after the restored ids)", async () => {
-    const [{ id }] = await query<{ id: string }>(restoredUrl, "INSERT INTO login_attempt (email, ip, succeeded) VALUES ('x@example.vn', '127.0.0.1', true) RETURNING id::text");
+    const [{ id }] = await query<{ id: string }>(
+      restoredUrl,
+      "INSERT INTO login_attempt (email, ip, succeeded) VALUES ('x@example.vn', '127.0.0.1', true) RETURNING id::text",
+    );
     const [{ max }] = await query<{ max: string }>(sourceUrl, "SELECT max(id)::text AS max FROM login_attempt");
     expect(BigInt(id)).toBeGreaterThan(BigInt(max));
   });
 
   it("refuses a database that is not empty, and an evidence folder that is not empty", async () => {
-    await expect(restoreBackup({ file: archive, databaseUrl: restoredUrl, evidenceDir: path.join(tmp, "evidence-empty") })).rejects.toThrow(/không trống/);
+    await expect(restoreBackup({ file: archive, databaseUrl: restoredUrl, evidenceDir: path.join(tmp, "evidence-empty") })).rejects.toThrow(
+      /không trống/,
+    );
     const fresh = await createDatabase(inject("cluster"), { empty: true });
     await expect(restoreBackup({ file: archive, databaseUrl: fresh, evidenceDir: restoredEvidence })).rejects.toThrow(/không trống/);
     expect(await query(fresh, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
@@ -152,9 +178,14 @@ describe("backup and restore", () => {
     const table = path.join(unpacked, "database", "published_result.jsonl");
     fs.writeFileSync(table, fs.readFileSync(table, "utf8").replace("92.18", "99.18"));
     const altered = path.join(tmp, "altered.tar.gz");
-    await writeTarGz(altered, names.map((name) => ({ name, file: path.join(unpacked, name) })));
+    await writeTarGz(
+      altered,
+      names.map((name) => ({ name, file: path.join(unpacked, name) })),
+    );
     const fresh = await createDatabase(inject("cluster"), { empty: true });
-    await expect(restoreBackup({ file: altered, databaseUrl: fresh, evidenceDir: path.join(tmp, "evidence-altered") })).rejects.toThrow(/published_result bị thay đổi/);
+    await expect(restoreBackup({ file: altered, databaseUrl: fresh, evidenceDir: path.join(tmp, "evidence-altered") })).rejects.toThrow(
+      /published_result bị thay đổi/,
+    );
     expect(await query(fresh, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
   });
 
@@ -172,7 +203,11 @@ describe("backup and restore", () => {
     expect(backup.status, backup.stderr).toBe(0);
     expect(backup.stdout).toContain(file);
     return createDatabase(inject("cluster"), { empty: true }).then(async (url) => {
-      const restore = spawnSync(tsx, ["scripts/restore.ts", file], { cwd: ROOT, env: { ...env, DATABASE_URL: url, EVIDENCE_DIR: path.join(tmp, "evidence-cli") }, encoding: "utf8" });
+      const restore = spawnSync(tsx, ["scripts/restore.ts", file], {
+        cwd: ROOT,
+        env: { ...env, DATABASE_URL: url, EVIDENCE_DIR: path.join(tmp, "evidence-cli") },
+        encoding: "utf8",
+      });
       expect(restore.status, restore.stderr).toBe(0);
       expect(await tableContents(url)).toEqual(await tableContents(sourceUrl));
     });

@@ -36,12 +36,22 @@ beforeAll(async () => {
       isDemo: true,
     })),
   });
-  const emails = ["noivu@demo.local", "thutruong@demo.local", "quantri@demo.local", ...Array.from({ length: SESSIONS - 3 }, (_, i) => `dongthoi${i + 1}@demo.local`)];
+  const emails = [
+    "noivu@demo.local",
+    "thutruong@demo.local",
+    "quantri@demo.local",
+    ...Array.from({ length: SESSIONS - 3 }, (_, i) => `dongthoi${i + 1}@demo.local`),
+  ];
   actors = await Promise.all(emails.map((email) => actorFor(email)));
 
   const framework = await testDb.framework.findUniqueOrThrow({ where: { key_version: { key: "an-giang-so-ban-nganh", version: 1 } } });
   const agency = await testDb.agency.findFirstOrThrow({ where: { code: "STP", provinceId: staff.provinceId! } });
-  const { periodId } = await openPeriod(staff, { frameworkId: String(framework.id), year: "2026", deadline: "2026-12-15", agencyIds: [String(agency.id)] });
+  const { periodId } = await openPeriod(staff, {
+    frameworkId: String(framework.id),
+    year: "2026",
+    deadline: "2026-12-15",
+    agencyIds: [String(agency.id)],
+  });
   const score = await testDb.criterionScore.findFirstOrThrow({
     where: { assessment: { periodId }, criterion: { method: "APPRAISAL" } },
     orderBy: { criterion: { sortOrder: "asc" } },
@@ -56,7 +66,9 @@ describe("50 concurrent saves of the same score", () => {
     for (let round = 1; round <= ROUNDS; round++) {
       const { version } = await testDb.criterionScore.findUniqueOrThrow({ where: { id: scoreId } });
       const outcomes = await Promise.allSettled(
-        actors.map((actor, i) => selfScore(actor, { criterionScoreId: scoreId, version, score: scoreOf(i), comment: commentOf(i, round) }, BEFORE_DEADLINE)),
+        actors.map((actor, i) =>
+          selfScore(actor, { criterionScoreId: scoreId, version, score: scoreOf(i), comment: commentOf(i, round) }, BEFORE_DEADLINE),
+        ),
       );
       const won = outcomes.flatMap((outcome, i) => (outcome.status === "fulfilled" ? [i] : []));
       expect(won, `round ${round}`).toHaveLength(1);
@@ -66,7 +78,11 @@ describe("50 concurrent saves of the same score", () => {
       expect(refusals).toHaveLength(SESSIONS - 1);
       for (const refusal of refusals) {
         expect(refusal).toBeInstanceOf(ConflictError);
-        expect(refusal.current).toMatchObject({ version: version + 1, selfScore: Number(scoreOf(winner)), selfComment: commentOf(winner, round) });
+        expect(refusal.current).toMatchObject({
+          version: version + 1,
+          selfScore: Number(scoreOf(winner)),
+          selfComment: commentOf(winner, round),
+        });
         expect(refusal.message).toContain(scoreOf(winner).replace(".", ","));
       }
     }
@@ -78,12 +94,18 @@ describe("50 concurrent saves of the same score", () => {
 
     // One audit row per accepted change, by the winner, chained old → new.
     expect(await testDb.auditLog.count()).toBe(auditsBefore + ROUNDS);
-    const audits = await testDb.auditLog.findMany({ where: { entityType: "CriterionScore", entityId: String(scoreId) }, orderBy: { id: "asc" } });
+    const audits = await testDb.auditLog.findMany({
+      where: { entityType: "CriterionScore", entityId: String(scoreId) },
+      orderBy: { id: "asc" },
+    });
     expect(audits.map((a) => a.actorEmail)).toEqual(winners.map((i) => actors[i].email));
     audits.forEach((audit, round) => {
       const previous = round === 0 ? null : winners[round - 1];
       expect(audit.oldValue).toMatchObject({ selfScore: previous === null ? null : Number(scoreOf(previous)) });
-      expect(audit.newValue).toMatchObject({ selfScore: Number(scoreOf(winners[round])), selfComment: commentOf(winners[round], round + 1) });
+      expect(audit.newValue).toMatchObject({
+        selfScore: Number(scoreOf(winners[round])),
+        selfComment: commentOf(winners[round], round + 1),
+      });
     });
   });
 });

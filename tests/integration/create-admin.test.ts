@@ -23,7 +23,9 @@ describe("create-admin", () => {
     const user = await testDb.user.findUniqueOrThrow({ where: { email: EMAIL } });
     expect(user.role).toBe("ADMIN");
     const audit = await testDb.auditLog.findMany({ where: { action: "user.create", entityId: String(user.id) } });
-    expect(audit).toEqual([expect.objectContaining({ actorEmail: "create-admin", actorId: null, entityType: "User", newValue: { email: EMAIL, role: "ADMIN" } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ actorEmail: "create-admin", actorId: null, entityType: "User", newValue: { email: EMAIL, role: "ADMIN" } }),
+    ]);
 
     const again = createAdmin();
     expect(again.status).toBe(1);

@@ -25,7 +25,8 @@ async function stpScores2025() {
     include: { criterion: true },
   });
 }
-const lostOf = (s: { criterion: { maxPoints: unknown }; finalScore: unknown }) => Math.round((Number(s.criterion.maxPoints) - Number(s.finalScore ?? 0)) * 100) / 100;
+const lostOf = (s: { criterion: { maxPoints: unknown }; finalScore: unknown }) =>
+  Math.round((Number(s.criterion.maxPoints) - Number(s.finalScore ?? 0)) * 100) / 100;
 const byCode = (a: string, b: string) => a.localeCompare(b, "vi", { numeric: true });
 
 beforeAll(async () => {
@@ -64,7 +65,9 @@ describe("who may read the dashboards", () => {
     expect((await listAgencies(head, anGiang)).map((a) => a.code)).toEqual(["STP"]);
 
     const elsewhere = await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } });
-    const foreign = await testDb.agency.create({ data: { provinceId: elsewhere.id, code: "STP", name: "Sở Tư pháp Hà Nội", kind: "DEPARTMENT", validFrom: new Date("2025-07-01") } });
+    const foreign = await testDb.agency.create({
+      data: { provinceId: elsewhere.id, code: "STP", name: "Sở Tư pháp Hà Nội", kind: "DEPARTMENT", validFrom: new Date("2025-07-01") },
+    });
     await expect(getAgencyView(leader, foreign.id, { sort: "lost" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getAgencyView(staff, foreign.id, { sort: "lost" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listAgencies(leader, elsewhere.id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -79,9 +82,14 @@ describe("leader dashboard numbers come from the database", () => {
     expect(dashboard.province?.predecessors).toEqual(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]);
     const par = dashboard.indices.find((i) => i.code === "PAR_INDEX")!;
     expect(par.selfHasResult).toBe(false);
-    expect(par.latestYear).toBe((await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX" }, orderBy: { year: "desc" } })).year);
+    expect(par.latestYear).toBe(
+      (await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX" }, orderBy: { year: "desc" } })).year,
+    );
 
-    const stored = await testDb.publishedResult.findMany({ where: { provinceId: oldAnGiang, indexCode: "PAR_INDEX" }, orderBy: { year: "desc" } });
+    const stored = await testDb.publishedResult.findMany({
+      where: { provinceId: oldAnGiang, indexCode: "PAR_INDEX" },
+      orderBy: { year: "desc" },
+    });
     const [latest, before] = stored;
     const line = par.summary.find((s) => s.unitId === oldAnGiang)!;
     expect(line.label).toBe("An Giang (đến 30/06/2025)");
@@ -97,9 +105,15 @@ describe("leader dashboard numbers come from the database", () => {
     // The history is per old unit, never a combined line.
     expect(par.history.map((h) => [h.label, h.rows.length])).toEqual([
       ["An Giang (đến 30/06/2025)", stored.length],
-      ["Kiên Giang (đến 30/06/2025)", await testDb.publishedResult.count({ where: { indexCode: "PAR_INDEX", province: { code: "91", validTo: { not: null } } } })],
+      [
+        "Kiên Giang (đến 30/06/2025)",
+        await testDb.publishedResult.count({ where: { indexCode: "PAR_INDEX", province: { code: "91", validTo: { not: null } } } }),
+      ],
     ]);
-    const averages = await testDb.publishedAggregate.findMany({ where: { indexCode: "PAR_INDEX", kind: "NATIONAL_AVERAGE" }, orderBy: { year: "asc" } });
+    const averages = await testDb.publishedAggregate.findMany({
+      where: { indexCode: "PAR_INDEX", kind: "NATIONAL_AVERAGE" },
+      orderBy: { year: "asc" },
+    });
     expect(par.nationalAverages).toEqual(averages.map((a) => ({ year: a.year, value: Number(a.value) })));
     expect(par.components).toEqual([]);
     expect(dashboard.targets).toEqual([]);
@@ -108,9 +122,9 @@ describe("leader dashboard numbers come from the database", () => {
   it("ranks the agencies of the published year as stored, and finds the ten criteria that lost the most points", async () => {
     const dashboard = await getLeaderDashboard(leader, { year: 2025 }, NOW);
     const [period] = dashboard.periods;
-    const stored = (await testDb.assessment.findMany({ where: { period: { provinceId: anGiang, year: 2025 } }, include: { agency: true } })).sort(
-      (x, y) => x.rank! - y.rank! || x.agency.name.localeCompare(y.agency.name, "vi"),
-    );
+    const stored = (
+      await testDb.assessment.findMany({ where: { period: { provinceId: anGiang, year: 2025 } }, include: { agency: true } })
+    ).sort((x, y) => x.rank! - y.rank! || x.agency.name.localeCompare(y.agency.name, "vi"));
     // Equal totals share a rank.
     expect(new Set(stored.map((a) => a.rank)).size).toBeLessThan(stored.length);
     expect(period.standings.map((s) => [s.code, s.rank, s.finalTotal, s.classification])).toEqual(
@@ -122,13 +136,21 @@ describe("leader dashboard numbers come from the database", () => {
       JOIN assessment a ON a.id = s.assessment_id JOIN assessment_period p ON p.id = a.period_id
       WHERE p.province_id = ${anGiang} AND p.year = 2025 AND a.status = 'FINALIZED'
       GROUP BY c.code HAVING SUM(c.max_points - COALESCE(s.final_score, 0)) > 0`;
-    const expected = lost.map((r) => ({ code: r.code, lost: Number(r.lost) })).sort((a, b) => b.lost - a.lost || byCode(a.code, b.code)).slice(0, 10);
+    const expected = lost
+      .map((r) => ({ code: r.code, lost: Number(r.lost) }))
+      .sort((a, b) => b.lost - a.lost || byCode(a.code, b.code))
+      .slice(0, 10);
     expect(period.lostCriteria.map((c) => ({ code: c.code, lost: c.lost }))).toEqual(expected);
   });
 
   it("compares components with the national average and the province ranked first, when they are known", async () => {
-    const result2019 = await testDb.publishedResult.findFirstOrThrow({ where: { provinceId: oldAnGiang, indexCode: "PAR_INDEX", year: 2019 } });
-    const first2019 = await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX", year: 2019, officialRank: 1 }, include: { province: true } });
+    const result2019 = await testDb.publishedResult.findFirstOrThrow({
+      where: { provinceId: oldAnGiang, indexCode: "PAR_INDEX", year: 2019 },
+    });
+    const first2019 = await testDb.publishedResult.findFirstOrThrow({
+      where: { indexCode: "PAR_INDEX", year: 2019, officialRank: 1 },
+      include: { province: true },
+    });
     await testDb.resultComponent.createMany({
       data: [
         { resultId: result2019.id, code: "APPRAISAL", value: 52.1 },
@@ -136,10 +158,16 @@ describe("leader dashboard numbers come from the database", () => {
         { resultId: first2019.id, code: "APPRAISAL", value: 57.3 },
       ],
     });
-    await testDb.publishedAggregate.create({ data: { indexCode: "PAR_INDEX", year: 2019, kind: "ELEMENT_AVERAGE", subject: "APPRAISAL", value: 50.02, source: "kiểm thử" } });
+    await testDb.publishedAggregate.create({
+      data: { indexCode: "PAR_INDEX", year: 2019, kind: "ELEMENT_AVERAGE", subject: "APPRAISAL", value: 50.02, source: "kiểm thử" },
+    });
     const par = (await getLeaderDashboard(leader, {}, NOW)).indices.find((i) => i.code === "PAR_INDEX")!;
     expect(par.components).toHaveLength(1);
-    expect(par.components[0]).toMatchObject({ unitLabel: "An Giang (đến 30/06/2025)", year: 2019, leader: { label: `${first2019.province.nameVi} (đến 30/06/2025)`, score: 90.09 } });
+    expect(par.components[0]).toMatchObject({
+      unitLabel: "An Giang (đến 30/06/2025)",
+      year: 2019,
+      leader: { label: `${first2019.province.nameVi} (đến 30/06/2025)`, score: 90.09 },
+    });
     expect(par.components[0].items).toEqual([
       { code: "APPRAISAL", nameVi: expect.any(String), maxPoints: 61.5, value: 52.1, nationalAverage: 50.02, leaderValue: 57.3 },
       { code: "SIPAS", nameVi: expect.any(String), maxPoints: 10, value: 8.9, nationalAverage: null, leaderValue: null },
@@ -187,7 +215,9 @@ describe("agency view", () => {
     const plan = a.whatToFix.plan!;
     expect(plan.status).toBe("reachable");
     expect(plan.recovered).toBeGreaterThanOrEqual(next - a.total);
-    const totals = (await testDb.assessment.findMany({ where: { period: { year: 2025, provinceId: anGiang } } })).filter((x) => x.agencyId !== stp.id).map((x) => Number(x.finalTotal));
+    const totals = (await testDb.assessment.findMany({ where: { period: { year: 2025, provinceId: anGiang } } }))
+      .filter((x) => x.agencyId !== stp.id)
+      .map((x) => Number(x.finalTotal));
     expect(a.whatToFix.newRank).toEqual({ rank: 1 + totals.filter((t) => t > plan.newTotal).length, of: 14 });
     expect(a.whatToFix.currentRank?.rank).toBe(a.rank?.value);
 
@@ -205,13 +235,29 @@ describe("targets of the year, evaluated", () => {
     const weak = await testDb.criterion.findFirstOrThrow({ where: { frameworkId, code: weakCode } });
     const full = await testDb.criterion.findFirstOrThrow({ where: { frameworkId, code: "1.1.1" } });
     const directive = await testDb.directive.create({
-      data: { provinceId: anGiang, number: "99/KH-UBND", kind: "KE_HOACH", issuer: "UBND tỉnh An Giang (kiểm thử)", title: "Kế hoạch nâng cao Chỉ số CCHC năm 2025", years: [2025, 2026] },
+      data: {
+        provinceId: anGiang,
+        number: "99/KH-UBND",
+        kind: "KE_HOACH",
+        issuer: "UBND tỉnh An Giang (kiểm thử)",
+        title: "Kế hoạch nâng cao Chỉ số CCHC năm 2025",
+        years: [2025, 2026],
+      },
     });
     directiveId = directive.id;
     await testDb.target.createMany({
       data: [
         { directiveId, kind: "MIN_SCORE", indexCode: "PAR_INDEX", year: 2025, value: 85, unit: "%", provinceId: anGiang },
-        { directiveId, kind: "RANK_IMPROVEMENT", indexCode: "PAR_INDEX", year: 2025, value: 10, valueMax: 15, unit: "bậc", provinceId: anGiang },
+        {
+          directiveId,
+          kind: "RANK_IMPROVEMENT",
+          indexCode: "PAR_INDEX",
+          year: 2025,
+          value: 10,
+          valueMax: 15,
+          unit: "bậc",
+          provinceId: anGiang,
+        },
         { directiveId, kind: "MIN_SCORE", indexCode: "INTERNAL_PAR", year: 2025, value: 92, unit: "điểm", agencyId: stp.id },
         { directiveId, kind: "CRITERION_SCORE", year: 2025, value: 6, unit: "điểm", agencyId: stp.id, criterionId: weak.id },
         { directiveId, kind: "CRITERION_SCORE", year: 2025, value: 1, unit: "điểm", agencyId: stp.id, criterionId: full.id },
@@ -219,20 +265,54 @@ describe("targets of the year, evaluated", () => {
       ],
     });
     const task = await testDb.task.create({
-      data: { directiveId, sortOrder: 1, title: `Khắc phục tiêu chí ${weakCode}`, leadAgencyId: stp.id, dueOn: new Date("2026-06-30"), status: "IN_PROGRESS", progressPercent: 40 },
+      data: {
+        directiveId,
+        sortOrder: 1,
+        title: `Khắc phục tiêu chí ${weakCode}`,
+        leadAgencyId: stp.id,
+        dueOn: new Date("2026-06-30"),
+        status: "IN_PROGRESS",
+        progressPercent: 40,
+      },
     });
     await testDb.taskCriterion.create({ data: { taskId: task.id, criterionId: weak.id } });
-    await testDb.task.create({ data: { directiveId, sortOrder: 2, title: "Rà soát thủ tục", leadAgencyId: stp.id, status: "DONE", progressPercent: 100 } });
+    await testDb.task.create({
+      data: { directiveId, sortOrder: 2, title: "Rà soát thủ tục", leadAgencyId: stp.id, status: "DONE", progressPercent: 100 },
+    });
     // The old An Giang's plan of 2019, evaluated against the published 2019 and 2012 tables.
     const old = await testDb.directive.create({
-      data: { provinceId: oldAnGiang, number: "98/KH-UBND", kind: "KE_HOACH", issuer: "UBND tỉnh An Giang (kiểm thử)", title: "Kế hoạch 2019", years: [2012, 2019] },
+      data: {
+        provinceId: oldAnGiang,
+        number: "98/KH-UBND",
+        kind: "KE_HOACH",
+        issuer: "UBND tỉnh An Giang (kiểm thử)",
+        title: "Kế hoạch 2019",
+        years: [2012, 2019],
+      },
     });
     await testDb.target.createMany({
       data: [
         { directiveId: old.id, kind: "MAX_RANK", indexCode: "PAR_INDEX", year: 2019, value: 10, unit: "hạng", provinceId: oldAnGiang },
-        { directiveId: old.id, kind: "RANK_IMPROVEMENT", indexCode: "PAR_INDEX", year: 2019, value: 1, valueMax: 3, unit: "bậc", provinceId: oldAnGiang },
+        {
+          directiveId: old.id,
+          kind: "RANK_IMPROVEMENT",
+          indexCode: "PAR_INDEX",
+          year: 2019,
+          value: 1,
+          valueMax: 3,
+          unit: "bậc",
+          provinceId: oldAnGiang,
+        },
         { directiveId: old.id, kind: "MIN_SCORE", indexCode: "SIPAS", year: 2019, value: 85, unit: "%", provinceId: oldAnGiang },
-        { directiveId: old.id, kind: "MIN_PERCENT_OF_MAX", indexCode: "PAR_INDEX", year: 2019, value: 85, unit: "%", provinceId: oldAnGiang },
+        {
+          directiveId: old.id,
+          kind: "MIN_PERCENT_OF_MAX",
+          indexCode: "PAR_INDEX",
+          year: 2019,
+          value: 85,
+          unit: "%",
+          provinceId: oldAnGiang,
+        },
         { directiveId: old.id, kind: "MAX_RANK", indexCode: "PAR_INDEX", year: 2012, value: 10, unit: "hạng", provinceId: oldAnGiang },
       ],
     });
@@ -269,14 +349,22 @@ describe("targets of the year, evaluated", () => {
     const a = (await getAgencyView(head, stp.id, { sort: "lost", year: 2025 }, NOW)).assessment!;
     const weak = a.rows.find((r) => r.code === weakCode)!;
     expect(weak).toMatchObject({ target: 6, flags: ["not_scored", "below_target"] });
-    expect(weak.tasks).toEqual([expect.objectContaining({ title: `Khắc phục tiêu chí ${weakCode}`, directiveNumber: "99/KH-UBND", status: "IN_PROGRESS", overdue: true })]);
+    expect(weak.tasks).toEqual([
+      expect.objectContaining({
+        title: `Khắc phục tiêu chí ${weakCode}`,
+        directiveNumber: "99/KH-UBND",
+        status: "IN_PROGRESS",
+        overdue: true,
+      }),
+    ]);
     expect(a.rows.find((r) => r.code === "1.1.1")).toMatchObject({ target: 1, flags: [] });
     expect(a.whatToFix.targetSource).toMatchObject({ source: "agency_target", value: 92 });
     expect(a.whatToFix.plan?.recovered).toBeGreaterThanOrEqual(2.75);
   });
 
   it("evaluates commitment completion from the tasks: at risk with an overdue task, missed after the year, met when all are done", async () => {
-    const completion = async (now: Date) => (await getAgencyTargets(head, stp.id, 2026, now)).find((t) => t.kind === "COMMITMENT_COMPLETION")!.evaluation;
+    const completion = async (now: Date) =>
+      (await getAgencyTargets(head, stp.id, 2026, now)).find((t) => t.kind === "COMMITMENT_COMPLETION")!.evaluation;
     expect(await completion(NOW)).toMatchObject({ status: "at_risk", actualText: "50% (1/2)" });
     expect(await completion(new Date("2027-01-05T03:00:00Z"))).toMatchObject({ status: "missed" });
     await testDb.task.updateMany({ where: { directiveId }, data: { status: "DONE" } });
@@ -289,9 +377,15 @@ describe("targets of the year, evaluated", () => {
     });
     const leaves = await testDb.criterion.findMany({ where: { frameworkId, level: "SUB_CRITERION" } });
     await testDb.assessment.create({
-      data: { periodId: period.id, agencyId: stp.id, scores: { create: leaves.map((c) => ({ criterionId: c.id, selfScore: c.method === "APPRAISAL" ? 2 : null })) } },
+      data: {
+        periodId: period.id,
+        agencyId: stp.id,
+        scores: { create: leaves.map((c) => ({ criterionId: c.id, selfScore: c.method === "APPRAISAL" ? 2 : null })) },
+      },
     });
-    await testDb.target.create({ data: { directiveId, kind: "MIN_SCORE", indexCode: "INTERNAL_PAR", year: 2026, value: 80, unit: "điểm", agencyId: stp.id } });
+    await testDb.target.create({
+      data: { directiveId, kind: "MIN_SCORE", indexCode: "INTERNAL_PAR", year: 2026, value: 80, unit: "điểm", agencyId: stp.id },
+    });
     const selfTotal = 2 * leaves.filter((c) => c.method === "APPRAISAL").length;
     const evaluation = (await getAgencyTargets(head, stp.id, 2026, NOW)).find((t) => t.kind === "MIN_SCORE")!.evaluation;
     expect(evaluation).toMatchObject({ status: "at_risk", gap: 80 - selfTotal });
@@ -317,7 +411,13 @@ describe("year-over-year change across framework versions", () => {
         validFromYear: 2026,
         maxScore: 100,
         previousVersionId: frameworkId,
-        gradeBands: { create: [{ label: "Xuất sắc", minScore: 90 }, { label: "Tốt", minScore: 80 }, { label: "Yếu", minScore: 0 }] },
+        gradeBands: {
+          create: [
+            { label: "Xuất sắc", minScore: 90 },
+            { label: "Tốt", minScore: 80 },
+            { label: "Yếu", minScore: 0 },
+          ],
+        },
         criteria: {
           create: v1.map((c, i) => ({
             level: "SUB_CRITERION" as const,
@@ -332,7 +432,14 @@ describe("year-over-year change across framework versions", () => {
       include: { criteria: true },
     });
     const period = await testDb.assessmentPeriod.create({
-      data: { provinceId: anGiang, frameworkId: v2.id, year: 2026, selfScoringDeadline: new Date("2026-03-01T16:59:59Z"), status: "PUBLISHED", publishedAt: new Date("2026-04-01") },
+      data: {
+        provinceId: anGiang,
+        frameworkId: v2.id,
+        year: 2026,
+        selfScoringDeadline: new Date("2026-03-01T16:59:59Z"),
+        status: "PUBLISHED",
+        publishedAt: new Date("2026-04-01"),
+      },
     });
     const weak = (await stpScores2025()).sort((x, y) => lostOf(y) - lostOf(x) || byCode(x.criterion.code, y.criterion.code))[0];
     await testDb.assessment.create({
@@ -355,7 +462,12 @@ describe("year-over-year change across framework versions", () => {
     const a = (await getAgencyView(head, stp.id, { sort: "lost" }, NOW)).assessment!;
     expect(a).toMatchObject({ year: 2026, previousYear: 2025 });
     const row = (code: string) => a.rows.find((r) => r.code === code)!;
-    expect(row(weak.criterion.code).yoy).toEqual({ previous: Number(weak.finalScore), change: 1.5 - Number(weak.finalScore), isNew: false, maxChanged: false });
+    expect(row(weak.criterion.code).yoy).toEqual({
+      previous: Number(weak.finalScore),
+      change: 1.5 - Number(weak.finalScore),
+      isNew: false,
+      maxChanged: false,
+    });
     expect(row("1.1.1").yoy).toMatchObject({ maxChanged: true });
     expect(row("1.2.9").yoy).toMatchObject({ isNew: true, change: null });
   });

@@ -24,9 +24,11 @@ beforeAll(async () => {
 
 const revisionOf = async (id: number) => (await testDb.framework.findUniqueOrThrow({ where: { id } })).revision;
 const criteriaOf = (frameworkId: number) => testDb.criterion.findMany({ where: { frameworkId }, orderBy: { id: "asc" } });
-const nodeOf = (frameworkId: number, code: string) => testDb.criterion.findUniqueOrThrow({ where: { frameworkId_code: { frameworkId, code } } });
+const nodeOf = (frameworkId: number, code: string) =>
+  testDb.criterion.findUniqueOrThrow({ where: { frameworkId_code: { frameworkId, code } } });
 const auditCount = () => testDb.auditLog.count();
-const csv = (lines: string[]) => new TextEncoder().encode(["code,parent_code,level,name,max_points,method,guidance,required_evidence", ...lines].join("\n"));
+const csv = (lines: string[]) =>
+  new TextEncoder().encode(["code,parent_code,level,name,max_points,method,guidance,required_evidence", ...lines].join("\n"));
 
 /** Runs work that must fail with `error` and checks that no framework, node, band or audit row changed. */
 async function expectNothingChanged(work: () => Promise<unknown>, error: abstract new (...args: never[]) => unknown) {
@@ -65,7 +67,15 @@ const nodeInput = async (frameworkId: number, code: string, changes: Record<stri
 };
 
 async function newDraft(name: string, extra: Record<string, unknown> = {}) {
-  const created = await createFramework(admin, { indexCode: "INTERNAL_PAR", ownerProvinceId: anGiangId, agencyKind: "COMMUNE", name, validFromYear: 2027, maxScore: "100", ...extra });
+  const created = await createFramework(admin, {
+    indexCode: "INTERNAL_PAR",
+    ownerProvinceId: anGiangId,
+    agencyKind: "COMMUNE",
+    name,
+    validFromYear: 2027,
+    maxScore: "100",
+    ...extra,
+  });
   return created.frameworkId;
 }
 
@@ -85,7 +95,14 @@ describe("creating a framework version", () => {
       isIllustrative: "on",
     });
     const stored = await testDb.framework.findUniqueOrThrow({ where: { id: created.frameworkId } });
-    expect(stored).toMatchObject({ status: "DRAFT", version: 1, key: "bo-chi-so-cchc-ubnd-cap-xa-2027", agencyKind: "COMMUNE", validToYear: 2030, isIllustrative: true });
+    expect(stored).toMatchObject({
+      status: "DRAFT",
+      version: 1,
+      key: "bo-chi-so-cchc-ubnd-cap-xa-2027",
+      agencyKind: "COMMUNE",
+      validToYear: 2030,
+      isIllustrative: true,
+    });
     expect(Number(stored.bonusCap)).toBe(2.5);
     expect(await auditCount()).toBe(audits + 1);
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { action: "framework.create", entityId: String(created.frameworkId) } });
@@ -94,7 +111,13 @@ describe("creating a framework version", () => {
   });
 
   it("continues a family of versions when given its key", async () => {
-    const created = await createFramework(admin, { indexCode: "PAR_INDEX", key: "par-index-provincial", name: "Chỉ số CCHC cấp tỉnh (dự thảo mới)", validFromYear: 2031, maxScore: 100 });
+    const created = await createFramework(admin, {
+      indexCode: "PAR_INDEX",
+      key: "par-index-provincial",
+      name: "Chỉ số CCHC cấp tỉnh (dự thảo mới)",
+      validFromYear: 2031,
+      maxScore: 100,
+    });
     const stored = await testDb.framework.findUniqueOrThrow({ where: { id: created.frameworkId } });
     expect(stored).toMatchObject({ version: 3, previousVersionId: par2022, ownerProvinceId: null });
   });
@@ -110,7 +133,8 @@ describe("creating a framework version", () => {
       "Năm kết thúc áp dụng (2029) phải từ năm bắt đầu (2030) trở đi.",
     ]);
     const national = await expectNothingChanged(
-      () => createFramework(admin, { indexCode: "SIPAS", ownerProvinceId: anGiangId, name: "SIPAS tỉnh", validFromYear: 2030, maxScore: 100 }),
+      () =>
+        createFramework(admin, { indexCode: "SIPAS", ownerProvinceId: anGiangId, name: "SIPAS tỉnh", validFromYear: 2030, maxScore: 100 }),
       ValidationError,
     );
     expect(national.message).toContain("SIPAS là chỉ số quốc gia");
@@ -127,14 +151,40 @@ describe("editing the criteria tree", () => {
       () => addCriterion(admin, { frameworkId: id, revision: 2, parentId: field.id, code: "1.1", name: "Kế hoạch CCHC", maxPoints: "30" }),
       ValidationError,
     );
-    expect(error.issues?.[0].message).toBe("Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 30 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.");
+    expect(error.issues?.[0].message).toBe(
+      "Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 30 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.",
+    );
     expect(error.issues?.[1].message).toContain('chọn "Tính lại điểm các cấp trên"');
 
     // Asked to, the parents follow their children.
-    await addCriterion(admin, { frameworkId: id, revision: 2, parentId: field.id, code: "1.1", name: "Kế hoạch CCHC", maxPoints: "30", recomputeParents: "on" });
+    await addCriterion(admin, {
+      frameworkId: id,
+      revision: 2,
+      parentId: field.id,
+      code: "1.1",
+      name: "Kế hoạch CCHC",
+      maxPoints: "30",
+      recomputeParents: "on",
+    });
     const c11 = await nodeOf(id, "1.1");
-    await addCriterion(admin, { frameworkId: id, revision: 3, parentId: c11.id, code: "1.1.1", name: "Ban hành kế hoạch", maxPoints: "12,5", recomputeParents: "on" });
-    await addCriterion(admin, { frameworkId: id, revision: 4, parentId: c11.id, code: "1.1.2", name: "Hoàn thành kế hoạch", maxPoints: "47,5", recomputeParents: "on" });
+    await addCriterion(admin, {
+      frameworkId: id,
+      revision: 3,
+      parentId: c11.id,
+      code: "1.1.1",
+      name: "Ban hành kế hoạch",
+      maxPoints: "12,5",
+      recomputeParents: "on",
+    });
+    await addCriterion(admin, {
+      frameworkId: id,
+      revision: 4,
+      parentId: c11.id,
+      code: "1.1.2",
+      name: "Hoàn thành kế hoạch",
+      maxPoints: "47,5",
+      recomputeParents: "on",
+    });
     const nodes = await criteriaOf(id);
     expect(nodes.map((n) => [n.code, n.level, Number(n.maxPoints)])).toEqual([
       ["1", "FIELD", 60],
@@ -165,8 +215,13 @@ describe("editing the criteria tree", () => {
   it("keeps a framework in force at its total: a leaf alone cannot change, several leaves at once can", async () => {
     const before = await nodeOf(par2022, "1.1.1");
     expect(Number(before.maxPoints)).toBe(1.5);
-    const sum = await expectNothingChanged(async () => updateCriterion(admin, await nodeInput(par2022, "1.1.1", { maxPoints: "2" })), ValidationError);
-    expect(sum.issues?.[0].message).toBe("Tiêu chí 1.1: tổng điểm tối đa các tiêu chí con là 5 nhưng tiêu chí cha là 4,5. Sửa điểm để hai số bằng nhau.");
+    const sum = await expectNothingChanged(
+      async () => updateCriterion(admin, await nodeInput(par2022, "1.1.1", { maxPoints: "2" })),
+      ValidationError,
+    );
+    expect(sum.issues?.[0].message).toBe(
+      "Tiêu chí 1.1: tổng điểm tối đa các tiêu chí con là 5 nhưng tiêu chí cha là 4,5. Sửa điểm để hai số bằng nhau.",
+    );
     const total = await expectNothingChanged(
       async () => updateCriterion(admin, await nodeInput(par2022, "1.1.1", { maxPoints: "2", recomputeParents: true })),
       ValidationError,
@@ -188,10 +243,27 @@ describe("editing the criteria tree", () => {
       ],
     });
     expect(saved).toMatchObject({ frameworkId: par2022, newVersion: false });
-    expect([Number((await nodeOf(par2022, "1.1.1")).maxPoints), Number((await nodeOf(par2022, "1.1.2")).maxPoints), Number((await nodeOf(par2022, "1.1")).maxPoints)]).toEqual([2, 2.5, 4.5]);
+    expect([
+      Number((await nodeOf(par2022, "1.1.1")).maxPoints),
+      Number((await nodeOf(par2022, "1.1.2")).maxPoints),
+      Number((await nodeOf(par2022, "1.1")).maxPoints),
+    ]).toEqual([2, 2.5, 4.5]);
     expect(await revisionOf(par2022)).toBe(revision + 1);
-    const entries = await testDb.auditLog.findMany({ where: { id: { gt: BigInt(0) } }, orderBy: { id: "desc" }, take: (await auditCount()) - audits });
-    expect(entries.map((e) => [e.action, e.entityId, (e.oldValue as { maxPoints: number }).maxPoints, (e.newValue as { maxPoints: number }).maxPoints]).sort()).toEqual(
+    const entries = await testDb.auditLog.findMany({
+      where: { id: { gt: BigInt(0) } },
+      orderBy: { id: "desc" },
+      take: (await auditCount()) - audits,
+    });
+    expect(
+      entries
+        .map((e) => [
+          e.action,
+          e.entityId,
+          (e.oldValue as { maxPoints: number }).maxPoints,
+          (e.newValue as { maxPoints: number }).maxPoints,
+        ])
+        .sort(),
+    ).toEqual(
       [
         ["criterion.update", String(a.id), 1.5, 2],
         ["criterion.update", String(b.id), 3, 2.5],
@@ -207,9 +279,22 @@ describe("editing the criteria tree", () => {
     const c = await nodeOf(id, "1.1");
     await addCriterion(admin, { frameworkId: id, revision: 2, parentId: c.id, code: "1.1.1", name: "Thành phần", maxPoints: "10" });
 
-    await updateCriterion(admin, await nodeInput(id, "1.1", { code: "1.A", name: "Tiêu chí đã đổi tên", guidance: "Chấm theo báo cáo năm", requiredEvidence: "Báo cáo CCHC" }));
+    await updateCriterion(
+      admin,
+      await nodeInput(id, "1.1", {
+        code: "1.A",
+        name: "Tiêu chí đã đổi tên",
+        guidance: "Chấm theo báo cáo năm",
+        requiredEvidence: "Báo cáo CCHC",
+      }),
+    );
     const renamed = await testDb.criterion.findUniqueOrThrow({ where: { id: c.id }, include: { children: true } });
-    expect(renamed).toMatchObject({ code: "1.A", name: "Tiêu chí đã đổi tên", guidance: "Chấm theo báo cáo năm", requiredEvidence: "Báo cáo CCHC" });
+    expect(renamed).toMatchObject({
+      code: "1.A",
+      name: "Tiêu chí đã đổi tên",
+      guidance: "Chấm theo báo cáo năm",
+      requiredEvidence: "Báo cáo CCHC",
+    });
     expect(renamed.children.map((k) => k.code)).toEqual(["1.1.1"]);
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { action: "criterion.update", entityId: String(c.id) } });
     expect(audit.oldValue).toMatchObject({ code: "1.1", name: "Tiêu chí", guidance: null });
@@ -217,7 +302,9 @@ describe("editing the criteria tree", () => {
 
     await deleteCriterion(admin, { frameworkId: id, revision: await revisionOf(id), criterionId: c.id, recomputeParents: "on" });
     expect((await criteriaOf(id)).map((n) => [n.code, Number(n.maxPoints)])).toEqual([["1", 0]]);
-    const deletions = await testDb.auditLog.findMany({ where: { action: "criterion.delete", oldValue: { path: ["code"], string_starts_with: "1." } } });
+    const deletions = await testDb.auditLog.findMany({
+      where: { action: "criterion.delete", oldValue: { path: ["code"], string_starts_with: "1." } },
+    });
     expect(deletions.map((d) => (d.oldValue as { code: string }).code).sort()).toEqual(["1.1.1", "1.A"]);
   });
 
@@ -226,7 +313,8 @@ describe("editing the criteria tree", () => {
     const node = await nodeOf(par2022, "2.2.1");
     await testDb.taskCriterion.create({ data: { taskId: task.id, criterionId: node.id } });
     const error = await expectNothingChanged(
-      async () => deleteCriterion(admin, { frameworkId: par2022, revision: await revisionOf(par2022), criterionId: node.id, recomputeParents: true }),
+      async () =>
+        deleteCriterion(admin, { frameworkId: par2022, revision: await revisionOf(par2022), criterionId: node.id, recomputeParents: true }),
       ValidationError,
     );
     expect(error.message).toContain("Không xóa được Tiêu chí thành phần 2.2.1: đã có nhiệm vụ gắn với mục này.");
@@ -235,20 +323,39 @@ describe("editing the criteria tree", () => {
 
   it("sets grade bands and components, checked against the maximum", async () => {
     const id = await newDraft("Bộ chỉ số có xếp loại", { componentsAreAdditive: true });
-    await setGradeBands(admin, { frameworkId: id, revision: 0, bands: [{ label: "Tốt", minScore: "80" }, { label: "Xuất sắc", minScore: "90" }, { label: "Khá", minScore: "0" }] });
+    await setGradeBands(admin, {
+      frameworkId: id,
+      revision: 0,
+      bands: [
+        { label: "Tốt", minScore: "80" },
+        { label: "Xuất sắc", minScore: "90" },
+        { label: "Khá", minScore: "0" },
+      ],
+    });
     expect((await getFramework(admin, id)).gradeBands.map((b) => b.label)).toEqual(["Xuất sắc", "Tốt", "Khá"]);
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { action: "framework.setGradeBands", entityId: String(id) } });
     expect(audit.oldValue).toEqual([]);
-    const bad = await expectNothingChanged(() => setComponents(admin, { frameworkId: id, revision: 1, components: [{ code: "appraisal", nameVi: "Thẩm định", maxPoints: "61,5" }] }), ValidationError);
+    const bad = await expectNothingChanged(
+      () =>
+        setComponents(admin, { frameworkId: id, revision: 1, components: [{ code: "appraisal", nameVi: "Thẩm định", maxPoints: "61,5" }] }),
+      ValidationError,
+    );
     expect(bad.message).toContain("Tổng điểm các thành phần là 61,5 nhưng điểm tối đa của bộ chỉ số là 100.");
   });
 
   it("activates a complete framework only, and one per year", async () => {
-    const id = await newDraft("Bộ chỉ số sẽ áp dụng", { indexCode: "PAR_INDEX", ownerProvinceId: null, agencyKind: null, validFromYear: 2029 });
+    const id = await newDraft("Bộ chỉ số sẽ áp dụng", {
+      indexCode: "PAR_INDEX",
+      ownerProvinceId: null,
+      agencyKind: null,
+      validFromYear: 2029,
+    });
     await addCriterion(admin, { frameworkId: id, revision: 0, code: "1", name: "Một lĩnh vực", maxPoints: "90" });
     const meta = { frameworkId: id, revision: 1, name: "Bộ chỉ số sẽ áp dụng", validFromYear: 2029, maxScore: 100, status: "ACTIVE" };
     const incomplete = await expectNothingChanged(() => updateFrameworkMeta(admin, meta), ValidationError);
-    expect(incomplete.issues?.[0].message).toBe("Tổng điểm tối đa các lĩnh vực là 90 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau.");
+    expect(incomplete.issues?.[0].message).toBe(
+      "Tổng điểm tối đa các lĩnh vực là 90 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau.",
+    );
     const overlap = await expectNothingChanged(() => updateFrameworkMeta(admin, { ...meta, maxScore: 90 }), ValidationError);
     expect(overlap.message).toContain('"Chỉ số CCHC cấp tỉnh giai đoạn 2022–2030" (v2) đang áp dụng cho 2022–2030');
     await updateFrameworkMeta(admin, { ...meta, maxScore: 90, validFromYear: 2031, status: "ACTIVE" });
@@ -277,10 +384,23 @@ describe("a framework in use", () => {
     expect(change.message).toContain("phiên bản mới v2 (bản nháp); phiên bản v1 giữ nguyên");
 
     expect(await criteriaOf(demo)).toEqual(oldNodes);
-    expect(await testDb.framework.findUniqueOrThrow({ where: { id: demo }, include: { components: true, gradeBands: true } })).toEqual(oldFramework);
+    expect(await testDb.framework.findUniqueOrThrow({ where: { id: demo }, include: { components: true, gradeBands: true } })).toEqual(
+      oldFramework,
+    );
 
-    const copy = await testDb.framework.findUniqueOrThrow({ where: { id: change.frameworkId }, include: { criteria: true, gradeBands: true } });
-    expect(copy).toMatchObject({ key: "an-giang-so-ban-nganh", version: 2, previousVersionId: demo, status: "DRAFT", isDemo: true, ownerProvinceId: anGiangId, revision: 0 });
+    const copy = await testDb.framework.findUniqueOrThrow({
+      where: { id: change.frameworkId },
+      include: { criteria: true, gradeBands: true },
+    });
+    expect(copy).toMatchObject({
+      key: "an-giang-so-ban-nganh",
+      version: 2,
+      previousVersionId: demo,
+      status: "DRAFT",
+      isDemo: true,
+      ownerProvinceId: anGiangId,
+      revision: 0,
+    });
     expect(copy.criteria).toHaveLength(oldNodes.length);
     expect(copy.criteria.find((c) => c.code === "1.1.1")?.name).toBe("Ban hành kế hoạch CCHC năm trước ngày 15/12");
     expect(copy.criteria.find((c) => c.code === "1.1.2")?.name).toBe(oldNodes.find((c) => c.code === "1.1.2")?.name);
@@ -293,7 +413,11 @@ describe("a framework in use", () => {
 
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { action: "framework.newVersion", entityId: String(copy.id) } });
     expect(audit.oldValue).toMatchObject({ frameworkId: demo, version: 1 });
-    expect(audit.newValue).toMatchObject({ version: 2, change: "criterion.update", criteria: [{ code: "1.1.1", old: { name: oldNodes.find((c) => c.code === "1.1.1")?.name } }] });
+    expect(audit.newValue).toMatchObject({
+      version: 2,
+      change: "criterion.update",
+      criteria: [{ code: "1.1.1", old: { name: oldNodes.find((c) => c.code === "1.1.1")?.name } }],
+    });
 
     // The new draft is not in use: it is edited in place from now on.
     const again = await updateCriterion(admin, await nodeInput(copy.id, "1.1.1", { maxPoints: 3, recomputeParents: true }));
@@ -302,20 +426,35 @@ describe("a framework in use", () => {
 
   it("also versions deletions, maxima and grade bands; the next one is v3", async () => {
     const node = await nodeOf(demo, "2.1.1");
-    const deleted = await deleteCriterion(admin, { frameworkId: demo, revision: await revisionOf(demo), criterionId: node.id, recomputeParents: true });
+    const deleted = await deleteCriterion(admin, {
+      frameworkId: demo,
+      revision: await revisionOf(demo),
+      criterionId: node.id,
+      recomputeParents: true,
+    });
     expect(deleted).toMatchObject({ newVersion: true, version: 3 });
     expect(await nodeOf(demo, "2.1.1")).toEqual(node);
     await expect(nodeOf(deleted.frameworkId, "2.1.1")).rejects.toThrow();
-    const bands = await setGradeBands(admin, { frameworkId: demo, revision: await revisionOf(demo), bands: [{ label: "Đạt", minScore: 50 }] });
+    const bands = await setGradeBands(admin, {
+      frameworkId: demo,
+      revision: await revisionOf(demo),
+      bands: [{ label: "Đạt", minScore: 50 }],
+    });
     expect(bands).toMatchObject({ newVersion: true, version: 4 });
     expect(await testDb.gradeBand.count({ where: { frameworkId: demo } })).toBe(5);
   });
 
   it("edits guidance, evidence and the status in place: they do not change any score", async () => {
     const revision = await revisionOf(demo);
-    const change = await updateCriterion(admin, await nodeInput(demo, "1.1.2", { guidance: "Căn cứ báo cáo kết quả thực hiện kế hoạch", requiredEvidence: "Báo cáo năm" }));
+    const change = await updateCriterion(
+      admin,
+      await nodeInput(demo, "1.1.2", { guidance: "Căn cứ báo cáo kết quả thực hiện kế hoạch", requiredEvidence: "Báo cáo năm" }),
+    );
     expect(change).toMatchObject({ frameworkId: demo, newVersion: false });
-    expect(await nodeOf(demo, "1.1.2")).toMatchObject({ guidance: "Căn cứ báo cáo kết quả thực hiện kế hoạch", requiredEvidence: "Báo cáo năm" });
+    expect(await nodeOf(demo, "1.1.2")).toMatchObject({
+      guidance: "Căn cứ báo cáo kết quả thực hiện kế hoạch",
+      requiredEvidence: "Báo cáo năm",
+    });
     expect(await revisionOf(demo)).toBe(revision + 1);
   });
 });
@@ -326,11 +465,26 @@ describe("import and export", () => {
     for (const format of ["csv", "xlsx"] as const) {
       const file = await exportTree(source, source.criteria, format);
       expect(file.fileName).toBe(`bo-chi-so-par-index-provincial-v2.${format}`);
-      const id = await newDraft(`Bản sao PAR INDEX (${format})`, { indexCode: "PAR_INDEX", ownerProvinceId: null, agencyKind: null, validFromYear: 2040 });
+      const id = await newDraft(`Bản sao PAR INDEX (${format})`, {
+        indexCode: "PAR_INDEX",
+        ownerProvinceId: null,
+        agencyKind: null,
+        validFromYear: 2040,
+      });
       const data = typeof file.body === "string" ? new TextEncoder().encode(file.body) : new Uint8Array(file.body);
       await importTree(admin, { frameworkId: id, revision: 0, fileName: file.fileName, data });
       const copy = await getFramework(admin, id);
-      const shape = (c: (typeof source.criteria)[number]) => [c.code, c.parentCode, c.level, c.name, c.maxPoints, c.method, c.guidance, c.requiredEvidence, c.depth];
+      const shape = (c: (typeof source.criteria)[number]) => [
+        c.code,
+        c.parentCode,
+        c.level,
+        c.name,
+        c.maxPoints,
+        c.method,
+        c.guidance,
+        c.requiredEvidence,
+        c.depth,
+      ];
       expect(copy.criteria.map(shape)).toEqual(source.criteria.map(shape));
       expect(copy.criteria.filter((c) => c.level === "FIELD")).toHaveLength(8);
       // Importing the same file again changes nothing.
@@ -344,7 +498,12 @@ describe("import and export", () => {
 
   it("imports all or nothing, naming every row to fix", async () => {
     const id = await newDraft("Bộ chỉ số nhập từ tệp");
-    await importTree(admin, { frameworkId: id, revision: 0, fileName: "cay.csv", data: csv(["1,,,Chỉ đạo điều hành,,,,", "1.1,1,,Kế hoạch,\"2,5\",,,", "1.2,1,,Báo cáo,7.5,,,", "2,,,Thể chế,90,,,"]) });
+    await importTree(admin, {
+      frameworkId: id,
+      revision: 0,
+      fileName: "cay.csv",
+      data: csv(["1,,,Chỉ đạo điều hành,,,,", '1.1,1,,Kế hoạch,"2,5",,,', "1.2,1,,Báo cáo,7.5,,,", "2,,,Thể chế,90,,,"]),
+    });
     const before = await criteriaOf(id);
     expect(before.map((n) => [n.code, Number(n.maxPoints)])).toEqual([
       ["1", 10],
@@ -358,7 +517,13 @@ describe("import and export", () => {
           frameworkId: id,
           revision: 1,
           fileName: "cay.csv",
-          data: csv(["1,,,Chỉ đạo điều hành,10,,,", "1.1,1,,Kế hoạch,4,,,", "1.2,1,,Báo cáo,5,,,", "3.1,3,,Mồ côi,1,,,", "2,,,Thể chế,90,,,"]),
+          data: csv([
+            "1,,,Chỉ đạo điều hành,10,,,",
+            "1.1,1,,Kế hoạch,4,,,",
+            "1.2,1,,Báo cáo,5,,,",
+            "3.1,3,,Mồ côi,1,,,",
+            "2,,,Thể chế,90,,,",
+          ]),
         }),
       ValidationError,
     );
@@ -371,7 +536,10 @@ describe("import and export", () => {
       ValidationError,
     );
     expect(cells.issues?.map((i) => i.row)).toEqual([2, 2]);
-    await expectNothingChanged(() => importTree(admin, { frameworkId: id, revision: 1, fileName: "cay.pdf", data: csv([]) }), ValidationError);
+    await expectNothingChanged(
+      () => importTree(admin, { frameworkId: id, revision: 1, fileName: "cay.pdf", data: csv([]) }),
+      ValidationError,
+    );
     expect(await criteriaOf(id)).toEqual(before);
   });
 
@@ -380,7 +548,12 @@ describe("import and export", () => {
     const source = await getFramework(admin, demo);
     const file = await exportTree(source, source.criteria, "csv");
     const edited = String(file.body).replace("Ban hành kế hoạch CCHC năm đúng hạn", "Ban hành kế hoạch CCHC năm (sửa từ tệp)");
-    const change = await importTree(admin, { frameworkId: demo, revision: source.revision, fileName: "demo.csv", data: new TextEncoder().encode(edited) });
+    const change = await importTree(admin, {
+      frameworkId: demo,
+      revision: source.revision,
+      fileName: "demo.csv",
+      data: new TextEncoder().encode(edited),
+    });
     expect(change.newVersion).toBe(true);
     expect(await criteriaOf(demo)).toEqual(oldNodes);
     expect((await nodeOf(change.frameworkId, "1.1.1")).name).toBe("Ban hành kế hoạch CCHC năm (sửa từ tệp)");
@@ -388,7 +561,19 @@ describe("import and export", () => {
 
   it("reads an uploaded file's rows with their row numbers", async () => {
     const rows = await readTreeFile("a.csv", csv(["1,,FIELD,Một,5,APPRAISAL,,"]));
-    expect(rows).toEqual([{ code: "1", parentCode: null, level: "FIELD", name: "Một", maxPoints: 5, method: "APPRAISAL", guidance: null, requiredEvidence: null, row: 2 }]);
+    expect(rows).toEqual([
+      {
+        code: "1",
+        parentCode: null,
+        level: "FIELD",
+        name: "Một",
+        maxPoints: 5,
+        method: "APPRAISAL",
+        guidance: null,
+        requiredEvidence: null,
+        row: 2,
+      },
+    ]);
   });
 });
 
@@ -398,12 +583,42 @@ describe("who may do what", () => {
     const revision = await revisionOf(demo);
     const input = await nodeInput(demo, "1.1.2", { guidance: "Không được lưu" });
     await expectNothingChanged(() => updateCriterion(actor, input), ForbiddenError);
-    await expectNothingChanged(() => addCriterion(actor, { frameworkId: demo, revision, code: "9", name: "X", maxPoints: 1 }), ForbiddenError);
-    await expectNothingChanged(() => deleteCriterion(actor, { frameworkId: demo, revision, criterionId: input.criterionId }), ForbiddenError);
-    await expectNothingChanged(() => updateFrameworkMeta(actor, { frameworkId: par2022, revision: 0, name: "Đổi tên", validFromYear: 2022, maxScore: 100, status: "ACTIVE" }), ForbiddenError);
+    await expectNothingChanged(
+      () => addCriterion(actor, { frameworkId: demo, revision, code: "9", name: "X", maxPoints: 1 }),
+      ForbiddenError,
+    );
+    await expectNothingChanged(
+      () => deleteCriterion(actor, { frameworkId: demo, revision, criterionId: input.criterionId }),
+      ForbiddenError,
+    );
+    await expectNothingChanged(
+      () =>
+        updateFrameworkMeta(actor, {
+          frameworkId: par2022,
+          revision: 0,
+          name: "Đổi tên",
+          validFromYear: 2022,
+          maxScore: 100,
+          status: "ACTIVE",
+        }),
+      ForbiddenError,
+    );
     await expectNothingChanged(() => setGradeBands(actor, { frameworkId: par2022, revision: 0, bands: [] }), ForbiddenError);
-    await expectNothingChanged(() => importTree(actor, { frameworkId: par2022, revision: 0, fileName: "x.csv", data: csv(["1,,,X,100,,,"]) }), ForbiddenError);
-    await expectNothingChanged(() => createFramework(actor, { indexCode: "INTERNAL_PAR", ownerProvinceId: anGiangId, name: "Bộ của tỉnh", validFromYear: 2030, maxScore: 100 }), ForbiddenError);
+    await expectNothingChanged(
+      () => importTree(actor, { frameworkId: par2022, revision: 0, fileName: "x.csv", data: csv(["1,,,X,100,,,"]) }),
+      ForbiddenError,
+    );
+    await expectNothingChanged(
+      () =>
+        createFramework(actor, {
+          indexCode: "INTERNAL_PAR",
+          ownerProvinceId: anGiangId,
+          name: "Bộ của tỉnh",
+          validFromYear: 2030,
+          maxScore: 100,
+        }),
+      ForbiddenError,
+    );
   });
 
   it("shows national frameworks to everyone and an internal one to its province only", async () => {
@@ -413,7 +628,9 @@ describe("who may do what", () => {
       expect((await getFramework(actor, demo)).canEdit).toBe(actor.role === "ADMIN");
     }
     const haNoi = await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } });
-    await testDb.user.create({ data: { email: "noivu-hanoi@test.local", name: "Sở Nội vụ Hà Nội", role: "HOME_AFFAIRS", provinceId: haNoi.id, passwordHash: "x" } });
+    await testDb.user.create({
+      data: { email: "noivu-hanoi@test.local", name: "Sở Nội vụ Hà Nội", role: "HOME_AFFAIRS", provinceId: haNoi.id, passwordHash: "x" },
+    });
     const other = await actorFor("noivu-hanoi@test.local");
     expect(await names(other)).not.toContain("an-giang-so-ban-nganh");
     await expect(getFramework(other, demo)).rejects.toBeInstanceOf(ForbiddenError);
@@ -428,7 +645,15 @@ describe("concurrent edits", () => {
     await addCriterion(admin, { frameworkId: id, revision: 0, code: "1", name: "Lĩnh vực của người thứ nhất", maxPoints: 10 });
     const node = await nodeOf(id, "1");
     const error = await expectNothingChanged(
-      () => updateCriterion(admin, { frameworkId: id, revision: 0, criterionId: node.id, code: "1", name: "Bản của người thứ hai", maxPoints: 10 }),
+      () =>
+        updateCriterion(admin, {
+          frameworkId: id,
+          revision: 0,
+          criterionId: node.id,
+          code: "1",
+          name: "Bản của người thứ hai",
+          maxPoints: 10,
+        }),
       ConflictError,
     );
     expect(error.message).toBe(

@@ -14,7 +14,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { UnauthenticatedError } from "@/lib/errors";
 import { fuzzRuns } from "../../scripts/lib/fuzz/arbitraries";
-import { CATALOGUE, materialize, method, pattern, replyProblem, tallyLine, toRequest, type Known, type Tally } from "../../scripts/lib/fuzz/api-catalogue";
+import {
+  CATALOGUE,
+  materialize,
+  method,
+  pattern,
+  replyProblem,
+  tallyLine,
+  toRequest,
+  type Known,
+  type Tally,
+} from "../../scripts/lib/fuzz/api-catalogue";
 import { fingerprint, prepareFuzzData } from "../../scripts/lib/fuzz/fixtures";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";
@@ -75,8 +85,15 @@ describe("every route of app/api/v1 with generated requests", () => {
     await fc.assert(
       fc.asyncProperty(endpoint.requests(known, false), async (generated) => {
         const request = await materialize(generated);
-        const response = await handler(new NextRequest(toRequest("http://localhost", endpoint, request)), { params: Promise.resolve(request.params) });
-        const reply = { status: response.status, contentType: response.headers.get("content-type") ?? "", disposition: response.headers.get("content-disposition"), text: await response.text() };
+        const response = await handler(new NextRequest(toRequest("http://localhost", endpoint, request)), {
+          params: Promise.resolve(request.params),
+        });
+        const reply = {
+          status: response.status,
+          contentType: response.headers.get("content-type") ?? "",
+          disposition: response.headers.get("content-disposition"),
+          text: await response.text(),
+        };
         tally.inputs++;
         tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
         const problem = replyProblem(reply);

@@ -8,7 +8,8 @@ const { resolveLocale } = await import("@/lib/i18n/config");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");
 
-const auditRows = (userId: number) => testDb.auditLog.findMany({ where: { action: "user.locale", entityType: "User", entityId: String(userId) }, orderBy: { id: "asc" } });
+const auditRows = (userId: number) =>
+  testDb.auditLog.findMany({ where: { action: "user.locale", entityType: "User", entityId: String(userId) }, orderBy: { id: "asc" } });
 
 describe("the saved language of a user", () => {
   it("is empty until the user chooses: the cookie (or Vietnamese) decides", async () => {

@@ -17,12 +17,19 @@ const download = async (query: string) => {
 describe("province profile", () => {
   it("shows the new An Giang's history through Kiên Giang and the old An Giang, one line each, no combined figure", async () => {
     const profile = await getProvinceProfile("91", null, noAsk);
-    expect(profile.unit).toMatchObject({ name: "An Giang", label: "An Giang (từ 01/07/2025)", regionName: "Đồng bằng sông Cửu Long", path: "/tinh/91" });
+    expect(profile.unit).toMatchObject({
+      name: "An Giang",
+      label: "An Giang (từ 01/07/2025)",
+      regionName: "Đồng bằng sông Cửu Long",
+      path: "/tinh/91",
+    });
     expect(profile.formedFrom.map((link) => link.unit.label).sort()).toEqual(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]);
     expect(profile.formedFrom[0].legalBasis).toBe("Nghị quyết 202/2025/QH15");
 
     const par = profile.indices.find((index) => index.code === "PAR_INDEX")!;
-    expect(par.lines.map((line) => line.label)).toEqual(expect.arrayContaining(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]));
+    expect(par.lines.map((line) => line.label)).toEqual(
+      expect.arrayContaining(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]),
+    );
     expect(par.lines).toHaveLength(2);
     expect(par.rows.map((row) => [row.year, row.unit.label, row.score, row.rank])).toEqual([
       [2021, "Kiên Giang (đến 30/06/2025)", 79.97, 63],
@@ -32,7 +39,9 @@ describe("province profile", () => {
     ]);
     expect(par.rows.find((row) => row.year === 2012)).toMatchObject({ rankMin: 5, rankMax: 17 }); // Quảng Ninh 19th with 80,21: at most 16 above An Giang
     // Every row is a result as published for one old unit: none belongs to the new province.
-    const published = await testDb.publishedResult.findMany({ where: { indexCode: "PAR_INDEX", province: { code: { in: ["89", "91"] }, validTo: { not: null } } } });
+    const published = await testDb.publishedResult.findMany({
+      where: { indexCode: "PAR_INDEX", province: { code: { in: ["89", "91"] }, validTo: { not: null } } },
+    });
     expect(par.rows.map((row) => row.id).sort()).toEqual(published.map((r) => r.id).sort());
     expect(par.rows.every((row) => row.unit.id !== profile.unit.id)).toBe(true);
     expect(profile.indices.find((index) => index.code === "SIPAS")!.rows.map((row) => [row.year, row.unit.label, row.score])).toEqual([
@@ -42,10 +51,16 @@ describe("province profile", () => {
 
   it("gives a 2025 result of the new province its own line beside the old units'", async () => {
     const anGiang = await testDb.province.findFirstOrThrow({ where: { code: "91", validTo: null } });
-    const added = await testDb.publishedResult.create({ data: { provinceId: anGiang.id, indexCode: "PAR_INDEX", year: 2025, score: 88.5, source: "kiểm thử" } });
+    const added = await testDb.publishedResult.create({
+      data: { provinceId: anGiang.id, indexCode: "PAR_INDEX", year: 2025, score: 88.5, source: "kiểm thử" },
+    });
     const par = (await getProvinceProfile("91", null, noAsk)).indices.find((index) => index.code === "PAR_INDEX")!;
     await testDb.publishedResult.delete({ where: { id: added.id } });
-    expect(par.lines.map((line) => line.label)).toEqual(["An Giang (từ 01/07/2025)", "An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]);
+    expect(par.lines.map((line) => line.label)).toEqual([
+      "An Giang (từ 01/07/2025)",
+      "An Giang (đến 30/06/2025)",
+      "Kiên Giang (đến 30/06/2025)",
+    ]);
     expect(par.rows[0]).toMatchObject({ year: 2025, score: 88.5, unitCount: 34, rank: null, rankMin: 1, rankMax: 34 });
     expect(par.rows.filter((row) => row.year === 2025)).toHaveLength(1);
   });
@@ -54,7 +69,9 @@ describe("province profile", () => {
     const kienGiang = await getProvinceProfile("91", d("2025-06-30"), noAsk);
     expect(kienGiang.unit).toMatchObject({ name: "Kiên Giang", path: "/tinh/91?ngay=2025-06-30" });
     expect(kienGiang.wentInto.map((link) => link.unit.path)).toEqual(["/tinh/91"]);
-    expect(kienGiang.indices.find((index) => index.code === "PAR_INDEX")!.lines.map((line) => line.label)).toEqual(["Kiên Giang (đến 30/06/2025)"]);
+    expect(kienGiang.indices.find((index) => index.code === "PAR_INDEX")!.lines.map((line) => line.label)).toEqual([
+      "Kiên Giang (đến 30/06/2025)",
+    ]);
     const oldAnGiang = await getProvinceProfile("89", null, noAsk);
     expect(oldAnGiang.unit).toMatchObject({ name: "An Giang", validTo: d("2025-06-30") });
     await expect(getProvinceProfile("99", null, noAsk)).rejects.toThrow("Không có tỉnh, thành phố mã 99");
@@ -62,7 +79,9 @@ describe("province profile", () => {
   });
 
   it("shows Quảng Ninh's 2023 PAR INDEX with its components labelled by the framework in force", async () => {
-    const result = await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX", year: 2023, province: { code: "22" } } });
+    const result = await testDb.publishedResult.findFirstOrThrow({
+      where: { indexCode: "PAR_INDEX", year: 2023, province: { code: "22" } },
+    });
     await testDb.resultComponent.createMany({
       data: [
         { resultId: result.id, code: "APPRAISAL", value: 57.1 },
@@ -76,7 +95,9 @@ describe("province profile", () => {
       { code: "APPRAISAL", nameVi: "Điểm thẩm định", value: 57.1 },
       { code: "SIPAS", nameVi: "Chỉ số hài lòng (SIPAS)", value: 9.06 },
     ]);
-    expect(profile.indices.find((index) => index.code === "PAR_INDEX")!.nationalAverages).toContainEqual(expect.objectContaining({ year: 2023, value: 86.98 }));
+    expect(profile.indices.find((index) => index.code === "PAR_INDEX")!.nationalAverages).toContainEqual(
+      expect.objectContaining({ year: 2023, value: 86.98 }),
+    );
   });
 
   it("invents no region for a province formed from units of two regions", async () => {
@@ -90,7 +111,13 @@ describe("province profile", () => {
 describe("score needed for rank N on the profile", () => {
   it("defaults to ten places up and gives Đồng Nai the gap to Hải Phòng's 96,17 in 2024", async () => {
     const { scoreForRank } = await getProvinceProfile("75", d("2024-12-31"), noAsk);
-    expect(scoreForRank).toMatchObject({ year: 2024, target: 1, targetIsDefault: true, unitCount: 63, answer: { kind: "exact", score: 96.17 } });
+    expect(scoreForRank).toMatchObject({
+      year: 2024,
+      target: 1,
+      targetIsDefault: true,
+      unitCount: 63,
+      answer: { kind: "exact", score: 96.17 },
+    });
     expect(scoreForRank.sentence).toContain("chưa đầy đủ: mới biết kết quả của 2/63");
     expect(scoreForRank.sentence).toContain("Năm 2024, Đồng Nai đạt 90,69 điểm (hạng 8): cần thêm 5,48 điểm.");
   });
@@ -124,12 +151,18 @@ describe("rankings by region and their download", () => {
   });
 
   it("downloads the displayed table of one region as CSV, ranks national, text protected against formulas", async () => {
-    const result = await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX", year: 2023, province: { code: "36" } } });
+    const result = await testDb.publishedResult.findFirstOrThrow({
+      where: { indexCode: "PAR_INDEX", year: 2023, province: { code: "36" } },
+    });
     await testDb.publishedResult.update({ where: { id: result.id }, data: { note: "=1+1" } });
     const { status, headers, bytes } = await download("index=PAR_INDEX&year=2023&region=DBSH&format=csv");
     expect(status).toBe(200);
     expect(headers.get("content-disposition")).toBe('attachment; filename="xep-hang-PAR_INDEX-2023-DBSH.csv"');
-    const lines = bytes.toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = bytes
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe('Hạng,Mã tỉnh,"Tỉnh, thành phố",Vùng,Điểm,Nhóm,Hạng năm trước,Thay đổi (bậc),Nguồn,Ghi chú');
     expect(lines.slice(1).map((line) => line.split(",").slice(0, 3).join(","))).toEqual([
       "1,22,Quảng Ninh",
@@ -160,7 +193,12 @@ describe("rankings by region and their download", () => {
       data: units.map((unit, i) => ({ provinceId: unit.id, indexCode: "SIPAS", year: 2025, score: 90 - i * 0.25, source: "kiểm thử" })),
     });
     const none = await download("index=SIPAS&year=2025&region=none&format=csv");
-    const names = none.bytes.toString("utf8").trim().split("\r\n").slice(1).map((line) => line.split(",")[2]);
+    const names = none.bytes
+      .toString("utf8")
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[2]);
     const withoutRegion = units.filter((unit) => unit.regionCode === null).map((unit) => unit.nameVi);
     expect(withoutRegion.length).toBeGreaterThan(0);
     expect(names.sort()).toEqual(withoutRegion.sort());

@@ -8,9 +8,10 @@ import { getRanking } from "@/lib/results/queries";
 import { getProvinceProfile } from "@/lib/profiles/queries";
 import { testDb } from "../support/db";
 
-const rankingsApi = async () => (await (await GET(new NextRequest("http://localhost/api/v1/rankings?index=PAR_INDEX&year=2023"))).json()) as {
-  items: { unitName: string; score: number }[];
-};
+const rankingsApi = async () =>
+  (await (await GET(new NextRequest("http://localhost/api/v1/rankings?index=PAR_INDEX&year=2023"))).json()) as {
+    items: { unitName: string; score: number }[];
+  };
 
 describe("cache of published data", () => {
   it("reuses a computed ranking while the published data is unchanged", async () => {

@@ -126,11 +126,14 @@ describe("query plans of the dashboard pages at national scale (issue #7)", () =
       for (const statement of statements.filter(isRead)) {
         const plan = await explain(statement);
         if (seqScansOf(plan, [SCORES]).length > 0) offending.push(describeStatement(page, statement, plan));
-        for (const scan of seqScansOf(plan, ALSO_REPORTED)) console.log(`(reported only) Seq Scan on ${scan["Relation Name"]}: ${page}\n  ${label(statement.sql)}`);
+        for (const scan of seqScansOf(plan, ALSO_REPORTED))
+          console.log(`(reported only) Seq Scan on ${scan["Relation Name"]}: ${page}\n  ${label(statement.sql)}`);
         if (readsScores(statement)) {
           const generic = await explainGeneric(statement);
           if (seqScansOf(generic, [SCORES]).length > 0) offending.push(`(generic plan) ${describeStatement(page, statement, generic)}`);
-          const used = nodes(plan.Plan).filter((n) => n["Relation Name"] === SCORES).map((n) => `${n["Node Type"]}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`);
+          const used = nodes(plan.Plan)
+            .filter((n) => n["Relation Name"] === SCORES)
+            .map((n) => `${n["Node Type"]}${n["Index Name"] ? ` using ${n["Index Name"]}` : ""}`);
           console.log(`${page}: ${used.join(", ")}\n  ${label(statement.sql)}`);
         }
       }
@@ -169,7 +172,9 @@ describe("query plans of the dashboard pages at national scale (issue #7)", () =
       const counts = new Map<string, number>();
       for (const s of statements) counts.set(s.sql, (counts.get(s.sql) ?? 0) + 1);
       const repeated = [...counts].filter(([, n]) => n > 1).map(([sql, n]) => `  ×${n} ${label(sql)}`);
-      console.log(`${page}: ${statements.length} statements (${counts.size} distinct), first call ${ms.toFixed(0)} ms\n${repeated.join("\n")}`);
+      console.log(
+        `${page}: ${statements.length} statements (${counts.size} distinct), first call ${ms.toFixed(0)} ms\n${repeated.join("\n")}`,
+      );
       for (const statement of statements.filter(isRead)) {
         const analyzed = await explain(statement, ", ANALYZE");
         timed.push({ page, statement, planning: analyzed["Planning Time"] ?? 0, execution: analyzed["Execution Time"] ?? 0 });
@@ -180,7 +185,10 @@ describe("query plans of the dashboard pages at national scale (issue #7)", () =
       "slowest statements (EXPLAIN ANALYZE):\n" +
         timed
           .slice(0, 5)
-          .map((t) => `  ${t.execution.toFixed(2)} ms execution + ${t.planning.toFixed(2)} ms planning · ${t.page}\n    ${label(t.statement.sql)}\n    params ${JSON.stringify(t.statement.params).slice(0, 200)}`)
+          .map(
+            (t) =>
+              `  ${t.execution.toFixed(2)} ms execution + ${t.planning.toFixed(2)} ms planning · ${t.page}\n    ${label(t.statement.sql)}\n    params ${JSON.stringify(t.statement.params).slice(0, 200)}`,
+          )
           .join("\n"),
     );
     expect(timed.length).toBeGreaterThan(0);

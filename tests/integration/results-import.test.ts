@@ -65,11 +65,18 @@ ${HEADER}
     const daNang = await result2020("48");
     expect(Number(daNang?.score)).toBe(89.15); // the sum of its components
     expect(Object.fromEntries(daNang!.components.map((c) => [c.code, Number(c.value)]))).toEqual({
-      APPRAISAL: 54.75, SIPAS: 8.9, LEADER_SURVEY: 19.6, SOCIO_ECONOMIC: 5.9,
+      APPRAISAL: 54.75,
+      SIPAS: 8.9,
+      LEADER_SURVEY: 19.6,
+      SOCIO_ECONOMIC: 5.9,
     });
     const audit = await testDb.auditLog.findMany({ where: { action: "publishedResult.import", entityId: String(daNang!.id) } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorEmail: "quantri@demo.local", oldValue: null, newValue: expect.objectContaining({ score: 89.15, year: 2020 }) });
+    expect(audit[0]).toMatchObject({
+      actorEmail: "quantri@demo.local",
+      oldValue: null,
+      newValue: expect.objectContaining({ score: 89.15, year: 2020 }),
+    });
 
     const ranking = await getRanking("PAR_INDEX", 2020);
     expect(ranking.items.map((i) => [i.unitName, i.rank])).toEqual([
@@ -89,7 +96,10 @@ ${HEADER}
     expect(outcome.rows[0].changes).toEqual([{ column: "score", old: 90.27, new: 90.31 }]);
     const after = await result2020("22");
     expect(after).toMatchObject({ version: before!.version + 1 });
-    const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityId: String(after!.id), actorEmail: "quantri@demo.local" }, orderBy: { id: "desc" } });
+    const audit = await testDb.auditLog.findFirstOrThrow({
+      where: { entityId: String(after!.id), actorEmail: "quantri@demo.local" },
+      orderBy: { id: "desc" },
+    });
     expect(audit.oldValue).toMatchObject({ score: 90.27 });
     expect(audit.newValue).toMatchObject({ score: 90.31 });
   });
@@ -124,7 +134,11 @@ ${HEADER}
     expect(merged.rows[0].unitName).toBe("An Giang");
     const gone = await rejection(importResults(admin, csvFile(`${HEADER}\n2025,SIPAS,89,80.1,,nguồn,,,,`), { dryRun: true }));
     expect((gone as ValidationError).issues).toEqual([
-      { row: 2, column: "unit_code", message: expect.stringContaining('Không có tỉnh, thành phố mã "89" trong năm 2025 (năm này có 34 đơn vị') },
+      {
+        row: 2,
+        column: "unit_code",
+        message: expect.stringContaining('Không có tỉnh, thành phố mã "89" trong năm 2025 (năm này có 34 đơn vị'),
+      },
     ]);
   });
 
@@ -145,13 +159,43 @@ describe("export → import", () => {
   it("round-trips the seeded PAR INDEX 2023 table through CSV and XLSX with every row unchanged", async () => {
     const admin = await actorFor("quantri@demo.local");
     const csv = await exportResultsTable("PAR_INDEX", 2023, "csv");
-    expect(csv.columns).toEqual(["year", "index", "unit_code", "unit_name", "score", "rank", "source", "appraisal", "sipas", "leader_survey", "socio_economic", "note"]);
-    expect(csv.rows[0]).toEqual([2023, "PAR_INDEX", "22", "Quảng Ninh", "92.18", 1, expect.stringContaining("baochinhphu.vn"), null, null, null, null, null]);
+    expect(csv.columns).toEqual([
+      "year",
+      "index",
+      "unit_code",
+      "unit_name",
+      "score",
+      "rank",
+      "source",
+      "appraisal",
+      "sipas",
+      "leader_survey",
+      "socio_economic",
+      "note",
+    ]);
+    expect(csv.rows[0]).toEqual([
+      2023,
+      "PAR_INDEX",
+      "22",
+      "Quảng Ninh",
+      "92.18",
+      1,
+      expect.stringContaining("baochinhphu.vn"),
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     const fromCsv = await importResults(admin, { name: "a.csv", bytes: Buffer.from(writeCsv(csv.columns, csv.rows)) }, { dryRun: true });
     expect(fromCsv.summary).toEqual({ new: 0, updated: 0, unchanged: 8 });
 
     const xlsx = await exportResultsTable("PAR_INDEX", 2023, "xlsx");
-    const fromXlsx = await importResults(admin, { name: "a.xlsx", bytes: await writeXlsx(xlsx.sheetName, xlsx.columns, xlsx.rows) }, { dryRun: true });
+    const fromXlsx = await importResults(
+      admin,
+      { name: "a.xlsx", bytes: await writeXlsx(xlsx.sheetName, xlsx.columns, xlsx.rows) },
+      { dryRun: true },
+    );
     expect(fromXlsx.summary).toEqual({ new: 0, updated: 0, unchanged: 8 });
   });
 
@@ -165,7 +209,8 @@ describe("export → import", () => {
     const before = await snapshot();
     for (const format of ["csv", "xlsx"] as const) {
       const table = await exportResultsTable("PAR_INDEX", 2020, format);
-      const bytes = format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows)) : await writeXlsx(table.sheetName, table.columns, table.rows);
+      const bytes =
+        format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows)) : await writeXlsx(table.sheetName, table.columns, table.rows);
       if (format === "csv") expect(bytes.toString("utf8")).toContain("'=HYPERLINK(nguồn)");
       const outcome = await importResults(admin, { name: `a.${format}`, bytes }, { dryRun: false });
       expect(outcome.summary.new + outcome.summary.updated).toBe(0);
@@ -182,7 +227,21 @@ describe("export → import", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toContain("ket-qua-SIPAS-2020.csv");
     const table = await readTable(Buffer.from(await response.arrayBuffer()), "csv");
-    expect(table.columns).toEqual(["year", "index", "unit_code", "unit_name", "score", "rank", "source", "tiep_can", "tthc", "cong_chuc", "ket_qua", "gop_y", "note"]);
+    expect(table.columns).toEqual([
+      "year",
+      "index",
+      "unit_code",
+      "unit_name",
+      "score",
+      "rank",
+      "source",
+      "tiep_can",
+      "tthc",
+      "cong_chuc",
+      "ket_qua",
+      "gop_y",
+      "note",
+    ]);
     expect(table.rows[0].values).toMatchObject({ unit_code: "22", score: "95.76", rank: "1" });
     const xlsx = await exportRoute(new NextRequest("http://localhost/api/v1/exports/results?index=SIPAS&year=2020&format=xlsx"));
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
@@ -223,7 +282,9 @@ describe("who may import", () => {
   });
 
   it("asks a signed-out caller to sign in", async () => {
-    await expect(importResults(null, csvFile(`${HEADER}\n2020,PAR_INDEX,01,80,,nguồn,,,,`), { dryRun: true })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(importResults(null, csvFile(`${HEADER}\n2020,PAR_INDEX,01,80,,nguồn,,,,`), { dryRun: true })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
   });
 });
 
@@ -247,7 +308,9 @@ describe("entry form", () => {
 
   it("computes the total as the sum of the components when it is missing, with field scores", async () => {
     const noivu = await actorFor("noivu@demo.local");
-    const field = await testDb.criterion.findFirstOrThrow({ where: { level: "FIELD", code: "3", framework: { key: "par-index-provincial", version: 2 } } });
+    const field = await testDb.criterion.findFirstOrThrow({
+      where: { level: "FIELD", code: "3", framework: { key: "par-index-provincial", version: 2 } },
+    });
     const saved = await saveResult(
       noivu,
       entry({
@@ -258,7 +321,10 @@ describe("entry form", () => {
       }),
     );
     expect(saved).toMatchObject({ created: true, version: 0 });
-    const stored = await testDb.publishedResult.findUniqueOrThrow({ where: { id: saved.id }, include: { components: true, criterionScores: true } });
+    const stored = await testDb.publishedResult.findUniqueOrThrow({
+      where: { id: saved.id },
+      include: { components: true, criterionScores: true },
+    });
     expect(Number(stored.score)).toBe(85.76);
     expect(stored.components).toHaveLength(4);
     expect(stored.criterionScores.map((c) => Number(c.score))).toEqual([11.5]);
@@ -269,27 +335,68 @@ describe("entry form", () => {
   it("refuses a total more than 0.02 away from its components, and a component above its maximum", async () => {
     const admin = await actorFor("quantri@demo.local");
     const provinceId = await unit("01");
-    const far = await rejection(saveResult(admin, entry({ provinceId, score: "85.80", components: { APPRAISAL: "53.25", SIPAS: "8.41", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" } })));
-    expect((far as ValidationError).issues).toEqual([{ field: "score", message: expect.stringContaining("Điểm tổng 85,8 khác tổng các thành phần 85,76") }]);
-    const near = await saveResult(admin, entry({ provinceId: await unit("02"), score: "85.78", components: { APPRAISAL: "53.25", SIPAS: "8.41", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" } }));
+    const far = await rejection(
+      saveResult(
+        admin,
+        entry({
+          provinceId,
+          score: "85.80",
+          components: { APPRAISAL: "53.25", SIPAS: "8.41", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" },
+        }),
+      ),
+    );
+    expect((far as ValidationError).issues).toEqual([
+      { field: "score", message: expect.stringContaining("Điểm tổng 85,8 khác tổng các thành phần 85,76") },
+    ]);
+    const near = await saveResult(
+      admin,
+      entry({
+        provinceId: await unit("02"),
+        score: "85.78",
+        components: { APPRAISAL: "53.25", SIPAS: "8.41", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" },
+      }),
+    );
     expect(near.created).toBe(true);
-    const above = await rejection(saveResult(admin, entry({ provinceId, components: { APPRAISAL: "53.25", SIPAS: "10.5", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" } })));
-    expect((above as ValidationError).issues).toEqual([{ field: "components.SIPAS", message: "Chỉ số hài lòng (SIPAS) phải từ 0 đến 10 điểm (đang là 10,5)." }]);
+    const above = await rejection(
+      saveResult(
+        admin,
+        entry({ provinceId, components: { APPRAISAL: "53.25", SIPAS: "10.5", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" } }),
+      ),
+    );
+    expect((above as ValidationError).issues).toEqual([
+      { field: "components.SIPAS", message: "Chỉ số hài lòng (SIPAS) phải từ 0 đến 10 điểm (đang là 10,5)." },
+    ]);
     const rank = await rejection(saveResult(admin, entry({ provinceId, score: "80", officialRank: "64" })));
     expect((rank as ValidationError).issues).toEqual([{ field: "officialRank", message: expect.stringContaining("từ 1 đến 63") }]);
     const future = await rejection(saveResult(admin, entry({ year: "2099", provinceId: await unit("01", false), score: "80" })));
-    expect((future as ValidationError).issues).toContainEqual({ field: "year", message: "Năm 2099 chưa đến: chưa có kết quả công bố để nhập." });
+    expect((future as ValidationError).issues).toContainEqual({
+      field: "year",
+      message: "Năm 2099 chưa đến: chưa có kết quả công bố để nhập.",
+    });
     const wrongUnit = await rejection(saveResult(admin, entry({ provinceId: await unit("91", false), score: "80" })));
-    expect((wrongUnit as ValidationError).issues[0]).toMatchObject({ field: "provinceId", message: expect.stringContaining("không phải đơn vị của năm 2022") });
+    expect((wrongUnit as ValidationError).issues[0]).toMatchObject({
+      field: "provinceId",
+      message: expect.stringContaining("không phải đơn vị của năm 2022"),
+    });
   });
 
   it("refuses a stale version with the current value, and saves with the current one", async () => {
     const admin = await actorFor("quantri@demo.local");
     const noivu = await actorFor("noivu@demo.local");
-    const seeded = await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX", year: 2019, province: { code: "89" } } });
+    const seeded = await testDb.publishedResult.findFirstOrThrow({
+      where: { indexCode: "PAR_INDEX", year: 2019, province: { code: "89" } },
+    });
     const form = await getResultEntry(noivu, { id: seeded.id });
     expect(form.result).toMatchObject({ score: 83.32, officialRank: 11, version: seeded.version });
-    const edit = entry({ id: String(seeded.id), version: String(seeded.version), indexCode: "PAR_INDEX", year: "2019", provinceId: String(seeded.provinceId), officialRank: "11", source: seeded.source });
+    const edit = entry({
+      id: String(seeded.id),
+      version: String(seeded.version),
+      indexCode: "PAR_INDEX",
+      year: "2019",
+      provinceId: String(seeded.provinceId),
+      officialRank: "11",
+      source: seeded.source,
+    });
 
     await saveResult(admin, { ...edit, score: "83.40" });
     const error = await rejection(saveResult(noivu, { ...edit, score: "83.35" }));
@@ -299,7 +406,10 @@ describe("entry form", () => {
 
     const saved = await saveResult(noivu, { ...edit, version: String(seeded.version + 1), score: "83.35" });
     expect(saved).toEqual({ id: seeded.id, version: seeded.version + 2, created: false });
-    const audit = await testDb.auditLog.findMany({ where: { action: "publishedResult.update", entityId: String(seeded.id) }, orderBy: { id: "asc" } });
+    const audit = await testDb.auditLog.findMany({
+      where: { action: "publishedResult.update", entityId: String(seeded.id) },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => [(a.oldValue as { score: number }).score, (a.newValue as { score: number }).score])).toEqual([
       [83.32, 83.4],
       [83.4, 83.35],
@@ -317,12 +427,17 @@ describe("entry form", () => {
     const noivu = await actorFor("noivu@demo.local");
     await expect(saveResult(noivu, entry({ provinceId: await unit("01"), score: "80" }))).rejects.toBeInstanceOf(ForbiddenError);
     for (const email of ["lanhdao@demo.local", "thutruong@demo.local"]) {
-      await expect(saveResult(await actorFor(email), entry({ provinceId: await unit("89"), score: "80" }))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(saveResult(await actorFor(email), entry({ provinceId: await unit("89"), score: "80" }))).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
     const form = await getResultEntry(noivu, { indexCode: "PAR_INDEX", year: 2022 });
     expect(form.units.map((u) => u.label)).toEqual(["An Giang (mã 89)", "Kiên Giang (mã 91)"]);
     expect(form.framework?.components.map((c) => [c.code, c.maxPoints])).toEqual([
-      ["APPRAISAL", 61.5], ["SIPAS", 10], ["LEADER_SURVEY", 22], ["SOCIO_ECONOMIC", 6.5],
+      ["APPRAISAL", 61.5],
+      ["SIPAS", 10],
+      ["LEADER_SURVEY", 22],
+      ["SOCIO_ECONOMIC", 6.5],
     ]);
     expect(form.framework?.fields).toHaveLength(8);
     const form2025 = await getResultEntry(noivu, { indexCode: "SIPAS", year: 2025 });
@@ -338,7 +453,12 @@ describe("a province's results page", () => {
     expect(view.province?.label).toBe("An Giang (từ 01/07/2025)");
     expect(view.province?.history).toEqual(expect.arrayContaining(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]));
     const par = view.indices.find((i) => i.code === "PAR_INDEX")!;
-    expect(par.rows.find((r) => r.year === 2018)).toMatchObject({ unitName: "An Giang (đến 30/06/2025)", score: 80.77, rank: 8, officialRankDisagrees: false });
+    expect(par.rows.find((r) => r.year === 2018)).toMatchObject({
+      unitName: "An Giang (đến 30/06/2025)",
+      score: 80.77,
+      rank: 8,
+      officialRankDisagrees: false,
+    });
     expect(par.rows.find((r) => r.year === 2021)).toMatchObject({ unitName: "Kiên Giang (đến 30/06/2025)", rank: 63, unitCount: 63 });
   });
 

@@ -48,23 +48,47 @@ beforeAll(async () => {
   [staff, head] = await Promise.all([actorFor("noivu@demo.local"), actorFor("thutruong@demo.local")]);
   stp = head.agencyId!;
   const framework = await testDb.framework.findUniqueOrThrow({ where: { key_version: { key: "an-giang-so-ban-nganh", version: 1 } } });
-  const leaves = await testDb.criterion.findMany({ where: { frameworkId: framework.id, level: "SUB_CRITERION", method: "APPRAISAL" }, orderBy: { sortOrder: "asc" } });
+  const leaves = await testDb.criterion.findMany({
+    where: { frameworkId: framework.id, level: "SUB_CRITERION", method: "APPRAISAL" },
+    orderBy: { sortOrder: "asc" },
+  });
   [appraisedLater, neverAppraised] = leaves;
   const period = await testDb.assessmentPeriod.create({
     data: { provinceId: staff.provinceId!, frameworkId: framework.id, year: YEAR, selfScoringDeadline: new Date("2030-12-15T16:59:59Z") },
   });
   const all = await testDb.criterion.findMany({ where: { frameworkId: framework.id, level: "SUB_CRITERION" } });
   const assessment = await testDb.assessment.create({
-    data: { periodId: period.id, agencyId: stp, scores: { create: all.map((c) => ({ criterionId: c.id, selfScore: c.method === "APPRAISAL" ? 0.5 : null })) } },
+    data: {
+      periodId: period.id,
+      agencyId: stp,
+      scores: { create: all.map((c) => ({ criterionId: c.id, selfScore: c.method === "APPRAISAL" ? 0.5 : null })) },
+    },
   });
   assessmentId = assessment.id;
   const directive = await testDb.directive.create({
-    data: { provinceId: staff.provinceId, number: "98/KH-UBND", kind: "KE_HOACH", issuer: "UBND tỉnh An Giang (kiểm thử)", title: "Cải thiện điểm các tiêu chí", years: [YEAR] },
+    data: {
+      provinceId: staff.provinceId,
+      number: "98/KH-UBND",
+      kind: "KE_HOACH",
+      issuer: "UBND tỉnh An Giang (kiểm thử)",
+      title: "Cải thiện điểm các tiêu chí",
+      years: [YEAR],
+    },
   });
-  const task = await testDb.task.create({ data: { directiveId: directive.id, sortOrder: 1, title: "Khắc phục hai tiêu chí", leadAgencyId: stp, status: "IN_PROGRESS" } });
+  const task = await testDb.task.create({
+    data: { directiveId: directive.id, sortOrder: 1, title: "Khắc phục hai tiêu chí", leadAgencyId: stp, status: "IN_PROGRESS" },
+  });
   await testDb.taskCriterion.createMany({ data: [appraisedLater, neverAppraised].map((c) => ({ taskId: task.id, criterionId: c.id })) });
   await testDb.target.createMany({
-    data: [appraisedLater, neverAppraised].map((c) => ({ directiveId: directive.id, kind: "CRITERION_SCORE" as const, year: YEAR, value: OUT_OF_REACH, unit: "điểm", agencyId: stp, criterionId: c.id })),
+    data: [appraisedLater, neverAppraised].map((c) => ({
+      directiveId: directive.id,
+      kind: "CRITERION_SCORE" as const,
+      year: YEAR,
+      value: OUT_OF_REACH,
+      unit: "điểm",
+      agencyId: stp,
+      criterionId: c.id,
+    })),
   });
 });
 

@@ -10,20 +10,21 @@ import { testDb } from "../support/db";
 const csvRows = (file: string) => fs.readFileSync(path.join(SEED_DATA_DIR, file), "utf8").trim().split("\n").length - 1;
 
 async function counts(db = testDb) {
-  const [provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores] = await Promise.all([
-    db.province.count(),
-    db.provinceLineage.count(),
-    db.publishedResult.count(),
-    db.publishedAggregate.count(),
-    db.directive.count(),
-    db.task.count(),
-    db.target.count(),
-    db.framework.count(),
-    db.criterion.count(),
-    db.user.count(),
-    db.agency.count(),
-    db.criterionScore.count(),
-  ]);
+  const [provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores] =
+    await Promise.all([
+      db.province.count(),
+      db.provinceLineage.count(),
+      db.publishedResult.count(),
+      db.publishedAggregate.count(),
+      db.directive.count(),
+      db.task.count(),
+      db.target.count(),
+      db.framework.count(),
+      db.criterion.count(),
+      db.user.count(),
+      db.agency.count(),
+      db.criterionScore.count(),
+    ]);
   return { provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores };
 }
 
@@ -40,10 +41,16 @@ describe("seed", () => {
   });
 
   it("gives a year's results to the units in force then (codes are reused after the merger)", async () => {
-    const anGiang2018 = await testDb.publishedResult.findFirstOrThrow({ where: { year: 2018, indexCode: "PAR_INDEX", province: { code: "89" } }, include: { province: true } });
+    const anGiang2018 = await testDb.publishedResult.findFirstOrThrow({
+      where: { year: 2018, indexCode: "PAR_INDEX", province: { code: "89" } },
+      include: { province: true },
+    });
     expect(anGiang2018.province.nameVi).toBe("An Giang");
     expect(anGiang2018.province.validTo?.toISOString().slice(0, 10)).toBe("2025-06-30");
-    const kienGiang = await testDb.publishedResult.findFirstOrThrow({ where: { year: 2021, province: { code: "91" } }, include: { province: true } });
+    const kienGiang = await testDb.publishedResult.findFirstOrThrow({
+      where: { year: 2021, province: { code: "91" } },
+      include: { province: true },
+    });
     expect(kienGiang.province.nameVi).toBe("Kiên Giang");
   });
 

@@ -84,7 +84,10 @@ function workbookParts(sheets: number): Part[] {
   const list = Array.from({ length: sheets }, (_, i) => i + 1);
   return [
     smallPart("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    smallPart("xl/workbook.xml", `<?xml version="1.0"?><workbook ${SHEET_NS} xmlns:r="${REL}"><sheets>${list.map((i) => `<sheet name="T${i}" sheetId="${i}" r:id="rId${i}"/>`).join("")}</sheets></workbook>`),
+    smallPart(
+      "xl/workbook.xml",
+      `<?xml version="1.0"?><workbook ${SHEET_NS} xmlns:r="${REL}"><sheets>${list.map((i) => `<sheet name="T${i}" sheetId="${i}" r:id="rId${i}"/>`).join("")}</sheets></workbook>`,
+    ),
     smallPart(
       "xl/_rels/workbook.xml.rels",
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${list.map((i) => `<Relationship Id="rId${i}" Type="${REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`).join("")}</Relationships>`,
@@ -97,7 +100,11 @@ function inlineStringBomb(sheets: number, bytes: number, lie = false): Buffer {
   const head = `<?xml version="1.0"?><worksheet ${SHEET_NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`;
   const tail = "</t></is></c></row></sheetData></worksheet>";
   const sheet = repeatedPart("xl/worksheets/sheet1.xml", head, "a", bytes, tail);
-  const copies = Array.from({ length: sheets }, (_, i) => ({ ...sheet, name: `xl/worksheets/sheet${i + 1}.xml`, declaredSize: lie ? 2_000 : undefined }));
+  const copies = Array.from({ length: sheets }, (_, i) => ({
+    ...sheet,
+    name: `xl/worksheets/sheet${i + 1}.xml`,
+    declaredSize: lie ? 2_000 : undefined,
+  }));
   return zip([...workbookParts(sheets), ...copies]);
 }
 
@@ -107,7 +114,10 @@ async function measured<T>(work: () => Promise<T>) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   let heapPeak = heapBefore;
-  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)), 5);
+  const sampler = setInterval(
+    () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)),
+    5,
+  );
   delay.enable();
   const started = performance.now();
   const outcome = await work().then(
@@ -124,7 +134,9 @@ async function measured<T>(work: () => Promise<T>) {
 const MB = 1024 * 1024;
 
 function expectRefused(result: Awaited<ReturnType<typeof measured>>, message: RegExp) {
-  console.log(`refused in ${Math.round(result.ms)} ms, heap +${Math.round(result.heapGrowth / MB)} MB, longest event-loop delay ${Math.round(result.maxLoopDelayMs)} ms`);
+  console.log(
+    `refused in ${Math.round(result.ms)} ms, heap +${Math.round(result.heapGrowth / MB)} MB, longest event-loop delay ${Math.round(result.maxLoopDelayMs)} ms`,
+  );
   expect(result.outcome.ok).toBe(false);
   const error = (result.outcome as { error: unknown }).error;
   expect(error).toBeInstanceOf(ValidationError);
@@ -141,7 +153,12 @@ describe("crafted XLSX files", () => {
     const head = await actorFor("thutruong@demo.local");
     const period = await testDb.assessmentPeriod.findFirstOrThrow();
     // Warm: the first query of a fresh client compiles, which says nothing about the file.
-    await importScores(head, { periodId: period.id, data: Buffer.from("agency_code,code,self_score,appraised_score\n"), format: "csv", dryRun: true }).catch(() => {});
+    await importScores(head, {
+      periodId: period.id,
+      data: Buffer.from("agency_code,code,self_score,appraised_score\n"),
+      format: "csv",
+      dryRun: true,
+    }).catch(() => {});
     const file = inlineStringBomb(3, 24 * MB);
     expect(file.length).toBeLessThan(400 * 1024);
     const result = await measured(() => importScores(head, { periodId: period.id, data: file, format: "xlsx", dryRun: true }));
@@ -184,7 +201,14 @@ describe("crafted XLSX files", () => {
   });
 
   it("a real workbook still reads as before", async () => {
-    const file = await writeXlsx("Điểm", ["agency_code", "code", "self_score"], [["STP", "1.1", 2.5], ["STP", "1.2", null]]);
+    const file = await writeXlsx(
+      "Điểm",
+      ["agency_code", "code", "self_score"],
+      [
+        ["STP", "1.1", 2.5],
+        ["STP", "1.2", null],
+      ],
+    );
     const table = await readTable(file, "xlsx");
     expect(table.columns).toEqual(["agency_code", "code", "self_score"]);
     expect(table.rows).toEqual([

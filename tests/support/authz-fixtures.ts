@@ -15,7 +15,10 @@ export type Call = () => Promise<Outcome>;
 
 export type Caller = {
   action: (id: string, fields: Fields) => Promise<Outcome>;
-  route: (id: string, request: { params?: Record<string, string | number>; query?: string; json?: unknown; form?: Fields }) => Promise<Outcome>;
+  route: (
+    id: string,
+    request: { params?: Record<string, string | number>; query?: string; json?: unknown; form?: Fields },
+  ) => Promise<Outcome>;
 };
 export type Fields = Record<string, string | number | string[] | File>;
 
@@ -48,7 +51,13 @@ export async function buildWorld(): Promise<World> {
   const other = await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } });
   const agency = (code: string) => testDb.agency.findFirstOrThrow({ where: { provinceId: own, code } });
   const otherAgency = await testDb.agency.create({
-    data: { provinceId: other.id, code: "SNV", name: "Sở Nội vụ Hà Nội (thử quyền)", kind: "DEPARTMENT", validFrom: new Date("2025-07-01") },
+    data: {
+      provinceId: other.id,
+      code: "SNV",
+      name: "Sở Nội vụ Hà Nội (thử quyền)",
+      kind: "DEPARTMENT",
+      validFrom: new Date("2025-07-01"),
+    },
   });
   return {
     own,
@@ -95,10 +104,21 @@ async function framework(ownerProvinceId: number | null, status: "DRAFT" | "ACTI
       bonusCap: 5,
       penaltyCap: 5,
       status,
-      gradeBands: { create: [{ label: "Tốt", minScore: 15 }, { label: "Khá", minScore: 0 }] },
+      gradeBands: {
+        create: [
+          { label: "Tốt", minScore: 15 },
+          { label: "Khá", minScore: 0 },
+        ],
+      },
     },
   });
-  const node = (parentId: number | null, level: "FIELD" | "CRITERION" | "SUB_CRITERION", code: string, maxPoints: number, sortOrder: number) =>
+  const node = (
+    parentId: number | null,
+    level: "FIELD" | "CRITERION" | "SUB_CRITERION",
+    code: string,
+    maxPoints: number,
+    sortOrder: number,
+  ) =>
     testDb.criterion.create({ data: { frameworkId: created.id, parentId, level, code, name: `Tiêu chí ${code}`, maxPoints, sortOrder } });
   const field = await node(null, "FIELD", "1", 20, 1);
   const criterion = await node(field.id, "CRITERION", "1.1", 20, 1);
@@ -117,7 +137,9 @@ const TREE_CSV = [
 
 const draftFramework = (w: World, unit: Unit) => framework(unit === "national" ? null : place(w, unit).provinceId, "DRAFT");
 const frameworkOf = (w: World, unit: Unit) =>
-  unit === "national" ? testDb.framework.findFirstOrThrow({ where: { indexCode: "PAR_INDEX", ownerProvinceId: null, status: "ACTIVE" } }) : Promise.resolve(w.activeFramework[place(w, unit).provinceId]);
+  unit === "national"
+    ? testDb.framework.findFirstOrThrow({ where: { indexCode: "PAR_INDEX", ownerProvinceId: null, status: "ACTIVE" } })
+    : Promise.resolve(w.activeFramework[place(w, unit).provinceId]);
 
 // ───────────────────────── Assessments ─────────────────────────
 
@@ -162,7 +184,12 @@ async function sheet(
     },
     include: { scores: true, agency: true },
   });
-  return { periodId: period.id, assessmentId: assessment.id, scoreId: assessment.scores.find((s) => s.criterionId === fw.leafA)!.id, agencyCode: assessment.agency.code };
+  return {
+    periodId: period.id,
+    assessmentId: assessment.id,
+    scoreId: assessment.scores.find((s) => s.criterionId === fw.leafA)!.id,
+    agencyCode: assessment.agency.code,
+  };
 }
 
 async function storedFile(owner: { criterionScoreId: number } | { directiveId: number } | { taskId: number }) {
@@ -188,13 +215,16 @@ async function directive(w: World, unit: Unit) {
       reporting: ["ANNUAL"],
     },
   });
-  if (unit === "ownAgency") await testDb.task.create({ data: { directiveId: created.id, sortOrder: 1, title: "Nhiệm vụ của Sở Tư pháp", leadAgencyId: w.stp } });
+  if (unit === "ownAgency")
+    await testDb.task.create({ data: { directiveId: created.id, sortOrder: 1, title: "Nhiệm vụ của Sở Tư pháp", leadAgencyId: w.stp } });
   return created;
 }
 
 async function task(w: World, unit: Unit) {
   const d = await directive(w, unit === "ownAgency" ? "ownProvince" : unit);
-  return testDb.task.create({ data: { directiveId: d.id, sortOrder: 1, title: "Nhiệm vụ thử quyền", leadAgencyId: place(w, unit).agencyId } });
+  return testDb.task.create({
+    data: { directiveId: d.id, sortOrder: 1, title: "Nhiệm vụ thử quyền", leadAgencyId: place(w, unit).agencyId },
+  });
 }
 
 const directiveFields = (d: { id: number; number: string; version: number }, title: string): Fields => ({
@@ -223,7 +253,9 @@ async function storedResult(unit: Unit) {
   const where = { indexCode_year_provinceId: { indexCode: spec.index, year: spec.year, provinceId: province.id } };
   const result =
     (await testDb.publishedResult.findUnique({ where })) ??
-    (await testDb.publishedResult.create({ data: { provinceId: province.id, indexCode: spec.index, year: spec.year, score: 80, source: "Nguồn thử quyền" } }));
+    (await testDb.publishedResult.create({
+      data: { provinceId: province.id, indexCode: spec.index, year: spec.year, score: 80, source: "Nguồn thử quyền" },
+    }));
   return { ...result, unitCode: spec.code };
 }
 
@@ -236,7 +268,10 @@ async function freshResult(unit: Unit) {
 }
 
 const resultsCsv = (r: { year: number; indexCode: string; unitCode: string; score: unknown; officialRank: number | null }) =>
-  csvFile("ket-qua.csv", `year,index,unit_code,score,rank,source\n${r.year},${r.indexCode},${r.unitCode},${Number(r.score)},${r.officialRank ?? ""},Nguồn đã sửa ${next()}\n`);
+  csvFile(
+    "ket-qua.csv",
+    `year,index,unit_code,score,rank,source\n${r.year},${r.indexCode},${r.unitCode},${Number(r.score)},${r.officialRank ?? ""},Nguồn đã sửa ${next()}\n`,
+  );
 
 // ───────────────────────── Every entry point ─────────────────────────
 
@@ -247,7 +282,11 @@ const A = (file: string, name: string) => `lib/${file}/actions.ts#${name}`;
 export const FIXTURES: Record<string, Fixture> = {
   "GET /api/v1/assessment-periods/[id]/scores": async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
-    return () => call.route("GET /api/v1/assessment-periods/[id]/scores", { params: { id: s.periodId }, query: `?format=csv&assessmentId=${s.assessmentId}` });
+    return () =>
+      call.route("GET /api/v1/assessment-periods/[id]/scores", {
+        params: { id: s.periodId },
+        query: `?format=csv&assessmentId=${s.assessmentId}`,
+      });
   },
   "GET /api/v1/audit/export": async (w, call, unit) => {
     const { provinceId } = place(w, unit);
@@ -259,11 +298,19 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   "PUT /api/v1/criterion-scores/[id]/appraisal": async (w, call, unit) => {
     const s = await sheet(w, unit, "ROUND1", { selfScored: true });
-    return () => call.route("PUT /api/v1/criterion-scores/[id]/appraisal", { params: { id: s.scoreId }, json: { score: 6, comment: "Đạt", version: 0 } });
+    return () =>
+      call.route("PUT /api/v1/criterion-scores/[id]/appraisal", {
+        params: { id: s.scoreId },
+        json: { score: 6, comment: "Đạt", version: 0 },
+      });
   },
   "PUT /api/v1/criterion-scores/[id]/self-score": async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
-    return () => call.route("PUT /api/v1/criterion-scores/[id]/self-score", { params: { id: s.scoreId }, json: { score: "7,5", comment: "Đã thực hiện", version: 0 } });
+    return () =>
+      call.route("PUT /api/v1/criterion-scores/[id]/self-score", {
+        params: { id: s.scoreId },
+        json: { score: "7,5", comment: "Đã thực hiện", version: 0 },
+      });
   },
   "GET /api/v1/directive-files/[id]": async (w, call, unit) => {
     const file = await storedFile({ directiveId: (await directive(w, unit)).id });
@@ -277,14 +324,19 @@ export const FIXTURES: Record<string, Fixture> = {
     const file = await storedFile({ criterionScoreId: (await sheet(w, unit, "DRAFT")).scoreId });
     return () => call.route("GET /api/v1/evidence/[id]", { params: { id: file.id } });
   },
-  "GET /api/v1/exports/results": async (_w, call) => () => call.route("GET /api/v1/exports/results", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
+  "GET /api/v1/exports/results": async (_w, call) => () =>
+    call.route("GET /api/v1/exports/results", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
   "GET /api/v1/frameworks/[id]/export": async (w, call, unit) => {
     const f = await frameworkOf(w, unit);
     return () => call.route("GET /api/v1/frameworks/[id]/export", { params: { id: f.id }, query: "?format=csv" });
   },
   "POST /api/v1/frameworks/[id]/import": async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    return () => call.route("POST /api/v1/frameworks/[id]/import", { params: { id: f.id }, form: { file: csvFile("cay.csv", TREE_CSV), revision: f.revision } });
+    return () =>
+      call.route("POST /api/v1/frameworks/[id]/import", {
+        params: { id: f.id },
+        form: { file: csvFile("cay.csv", TREE_CSV), revision: f.revision },
+      });
   },
   "GET /api/v1/frameworks/[id]": async (w, call, unit) => {
     const f = await frameworkOf(w, unit);
@@ -294,14 +346,16 @@ export const FIXTURES: Record<string, Fixture> = {
     const r = name === "new row" ? await freshResult(unit) : await storedResult(unit);
     return () => call.route("POST /api/v1/imports/results", { form: { file: resultsCsv(r) } });
   },
-  "GET /api/v1/rankings/export": async (_w, call) => () => call.route("GET /api/v1/rankings/export", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
+  "GET /api/v1/rankings/export": async (_w, call) => () =>
+    call.route("GET /api/v1/rankings/export", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
   "GET /api/v1/rankings": async (_w, call) => () => call.route("GET /api/v1/rankings", { query: "?index=PAR_INDEX&year=2023" }),
   "GET /api/health": async (_w, call) => () => call.route("GET /api/health", {}),
   "GET /api/ping": async (_w, call) => () => call.route("GET /api/ping", {}),
 
   [A("assessments", "selfScoreAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
-    return () => call.action(A("assessments", "selfScoreAction"), { criterionScoreId: s.scoreId, version: 0, score: "7", comment: "Đã thực hiện" });
+    return () =>
+      call.action(A("assessments", "selfScoreAction"), { criterionScoreId: s.scoreId, version: 0, score: "7", comment: "Đã thực hiện" });
   },
   [A("assessments", "appraiseAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "ROUND1", { selfScored: true });
@@ -309,11 +363,17 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("assessments", "requestExplanationAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "ROUND1", { selfScored: true });
-    return () => call.action(A("assessments", "requestExplanationAction"), { criterionScoreId: s.scoreId, version: 0, request: "Bổ sung quyết định ban hành." });
+    return () =>
+      call.action(A("assessments", "requestExplanationAction"), {
+        criterionScoreId: s.scoreId,
+        version: 0,
+        request: "Bổ sung quyết định ban hành.",
+      });
   },
   [A("assessments", "answerExplanationAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "EXPLANATION_REQUESTED", { selfScored: true, appraised: true, explanation: true });
-    return () => call.action(A("assessments", "answerExplanationAction"), { criterionScoreId: s.scoreId, version: 0, response: "Đã bổ sung." });
+    return () =>
+      call.action(A("assessments", "answerExplanationAction"), { criterionScoreId: s.scoreId, version: 0, response: "Đã bổ sung." });
   },
   [A("assessments", "addEvidenceAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
@@ -325,7 +385,14 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("assessments", "adjustmentsAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "ROUND1", { selfScored: true, appraised: true });
-    return () => call.action(A("assessments", "adjustmentsAction"), { assessmentId: s.assessmentId, version: 0, bonus: "1", bonusReason: "Sáng kiến", penalty: "0" });
+    return () =>
+      call.action(A("assessments", "adjustmentsAction"), {
+        assessmentId: s.assessmentId,
+        version: 0,
+        bonus: "1",
+        bonusReason: "Sáng kiến",
+        penalty: "0",
+      });
   },
   [A("assessments", "advanceAction")]: async (w, call, unit, step) => {
     const s =
@@ -345,7 +412,13 @@ export const FIXTURES: Record<string, Fixture> = {
   [A("assessments", "openPeriodAction")]: async (w, call, unit) => {
     const { provinceId, agencyId } = place(w, unit);
     const f = await framework(provinceId, "ACTIVE");
-    return () => call.action(A("assessments", "openPeriodAction"), { frameworkId: f.id, year: "2030", deadline: "2030-12-15", agencyIds: [String(agencyId)] });
+    return () =>
+      call.action(A("assessments", "openPeriodAction"), {
+        frameworkId: f.id,
+        year: "2030",
+        deadline: "2030-12-15",
+        agencyIds: [String(agencyId)],
+      });
   },
   [A("assessments", "importScoresAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
@@ -354,7 +427,14 @@ export const FIXTURES: Record<string, Fixture> = {
 
   [A("directives", "createDirectiveAction")]: async (w, call, unit) => {
     const { provinceId } = place(w, unit);
-    const fields = { provinceId, number: `${next()}/QĐ-UBND`, kind: "QUYET_DINH", issuer: "UBND tỉnh (thử quyền)", title: "Quyết định thử quyền", years: "2020" };
+    const fields = {
+      provinceId,
+      number: `${next()}/QĐ-UBND`,
+      kind: "QUYET_DINH",
+      issuer: "UBND tỉnh (thử quyền)",
+      title: "Quyết định thử quyền",
+      years: "2020",
+    };
     return () => call.action(A("directives", "createDirectiveAction"), fields);
   },
   [A("directives", "updateDirectiveAction")]: async (w, call, unit) => {
@@ -380,28 +460,60 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("directives", "createTargetAction")]: async (w, call, unit) => {
     const d = await directive(w, unit);
-    return () => call.action(A("directives", "createTargetAction"), { directiveId: d.id, kind: "MIN_SCORE", indexCode: "SIPAS", year: "2020", value: "85" });
+    return () =>
+      call.action(A("directives", "createTargetAction"), {
+        directiveId: d.id,
+        kind: "MIN_SCORE",
+        indexCode: "SIPAS",
+        year: "2020",
+        value: "85",
+      });
   },
   [A("directives", "updateTargetAction")]: async (w, call, unit) => {
-    const t = await testDb.target.create({ data: { directiveId: (await directive(w, unit)).id, kind: "MIN_SCORE", indexCode: "SIPAS", year: 2020, value: 80 } });
-    return () => call.action(A("directives", "updateTargetAction"), { id: t.id, version: 0, kind: "MIN_SCORE", indexCode: "SIPAS", year: "2020", value: "85" });
+    const t = await testDb.target.create({
+      data: { directiveId: (await directive(w, unit)).id, kind: "MIN_SCORE", indexCode: "SIPAS", year: 2020, value: 80 },
+    });
+    return () =>
+      call.action(A("directives", "updateTargetAction"), {
+        id: t.id,
+        version: 0,
+        kind: "MIN_SCORE",
+        indexCode: "SIPAS",
+        year: "2020",
+        value: "85",
+      });
   },
   [A("directives", "deleteTargetAction")]: async (w, call, unit) => {
-    const t = await testDb.target.create({ data: { directiveId: (await directive(w, unit)).id, kind: "MIN_SCORE", indexCode: "SIPAS", year: 2020, value: 80 } });
+    const t = await testDb.target.create({
+      data: { directiveId: (await directive(w, unit)).id, kind: "MIN_SCORE", indexCode: "SIPAS", year: 2020, value: 80 },
+    });
     return () => call.action(A("directives", "deleteTargetAction"), { id: t.id, version: 0 });
   },
   [A("directives", "bulkTargetsAction")]: async (w, call, unit) => {
     const d = await directive(w, unit);
     return () =>
-      call.action(A("directives", "bulkTargetsAction"), { directiveId: d.id, kind: "COMMITMENT_COMPLETION", year: "2020", value: "100", agencyIds: [String(place(w, unit).agencyId)] });
+      call.action(A("directives", "bulkTargetsAction"), {
+        directiveId: d.id,
+        kind: "COMMITMENT_COMPLETION",
+        year: "2020",
+        value: "100",
+        agencyIds: [String(place(w, unit).agencyId)],
+      });
   },
   [A("directives", "createTaskAction")]: async (w, call, unit) => {
     const d = await directive(w, unit);
-    return () => call.action(A("directives", "createTaskAction"), { directiveId: d.id, title: "Nhiệm vụ mới", leadAgencyId: place(w, unit).agencyId });
+    return () =>
+      call.action(A("directives", "createTaskAction"), { directiveId: d.id, title: "Nhiệm vụ mới", leadAgencyId: place(w, unit).agencyId });
   },
   [A("directives", "updateTaskAction")]: async (w, call, unit) => {
     const t = await task(w, unit);
-    return () => call.action(A("directives", "updateTaskAction"), { id: t.id, version: 0, title: "Nhiệm vụ đã sửa", leadAgencyId: place(w, unit).agencyId });
+    return () =>
+      call.action(A("directives", "updateTaskAction"), {
+        id: t.id,
+        version: 0,
+        title: "Nhiệm vụ đã sửa",
+        leadAgencyId: place(w, unit).agencyId,
+      });
   },
   [A("directives", "deleteTaskAction")]: async (w, call, unit) => {
     const t = await task(w, unit);
@@ -409,7 +521,14 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("directives", "taskProgressAction")]: async (w, call, unit) => {
     const t = await task(w, unit);
-    return () => call.action(A("directives", "taskProgressAction"), { id: t.id, version: 0, status: "IN_PROGRESS", progressPercent: "50", progressNote: "Đang triển khai" });
+    return () =>
+      call.action(A("directives", "taskProgressAction"), {
+        id: t.id,
+        version: 0,
+        status: "IN_PROGRESS",
+        progressPercent: "50",
+        progressNote: "Đang triển khai",
+      });
   },
   [A("directives", "addTaskFileAction")]: async (w, call, unit) => {
     const t = await task(w, unit);
@@ -421,50 +540,113 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("directives", "submitReportAction")]: async (w, call, unit) => {
     const d = await directive(w, unit === "ownAgency" ? "ownProvince" : unit);
-    return () => call.action(A("directives", "submitReportAction"), { directiveId: d.id, agencyId: place(w, unit).agencyId, period: "2020", content: "Đã hoàn thành." });
+    return () =>
+      call.action(A("directives", "submitReportAction"), {
+        directiveId: d.id,
+        agencyId: place(w, unit).agencyId,
+        period: "2020",
+        content: "Đã hoàn thành.",
+      });
   },
 
   [A("frameworks", "createFrameworkAction")]: async (w, call, unit) => {
     const owner = unit === "national" ? "" : place(w, unit).provinceId;
-    const fields = { indexCode: unit === "national" ? "PAR_INDEX" : "INTERNAL_PAR", ownerProvinceId: owner, name: `Bộ chỉ số mới ${next()}`, validFromYear: "2030", maxScore: "100" };
+    const fields = {
+      indexCode: unit === "national" ? "PAR_INDEX" : "INTERNAL_PAR",
+      ownerProvinceId: owner,
+      name: `Bộ chỉ số mới ${next()}`,
+      validFromYear: "2030",
+      maxScore: "100",
+    };
     return () => call.action(A("frameworks", "createFrameworkAction"), fields);
   },
   [A("frameworks", "updateFrameworkMetaAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    const fields = { frameworkId: f.id, revision: f.revision, name: "Bộ chỉ số đã đổi tên", validFromYear: "2025", maxScore: "20", bonusCap: "5", penaltyCap: "5", status: "DRAFT" };
+    const fields = {
+      frameworkId: f.id,
+      revision: f.revision,
+      name: "Bộ chỉ số đã đổi tên",
+      validFromYear: "2025",
+      maxScore: "20",
+      bonusCap: "5",
+      penaltyCap: "5",
+      status: "DRAFT",
+    };
     return () => call.action(A("frameworks", "updateFrameworkMetaAction"), fields);
   },
   [A("frameworks", "updateCriterionAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    const fields = { frameworkId: f.id, revision: f.revision, criterionId: f.leafA, code: "1.1.1", name: "Tiêu chí đã sửa", maxPoints: "10", method: "APPRAISAL" };
+    const fields = {
+      frameworkId: f.id,
+      revision: f.revision,
+      criterionId: f.leafA,
+      code: "1.1.1",
+      name: "Tiêu chí đã sửa",
+      maxPoints: "10",
+      method: "APPRAISAL",
+    };
     return () => call.action(A("frameworks", "updateCriterionAction"), fields);
   },
   [A("frameworks", "addCriterionAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    const fields = { frameworkId: f.id, revision: f.revision, parentId: f.criterionId, code: "1.1.3", name: "Tiêu chí mới", maxPoints: "5", recomputeParents: "on" };
+    const fields = {
+      frameworkId: f.id,
+      revision: f.revision,
+      parentId: f.criterionId,
+      code: "1.1.3",
+      name: "Tiêu chí mới",
+      maxPoints: "5",
+      recomputeParents: "on",
+    };
     return () => call.action(A("frameworks", "addCriterionAction"), fields);
   },
   [A("frameworks", "deleteCriterionAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    return () => call.action(A("frameworks", "deleteCriterionAction"), { frameworkId: f.id, revision: f.revision, criterionId: f.leafB, recomputeParents: "on" });
+    return () =>
+      call.action(A("frameworks", "deleteCriterionAction"), {
+        frameworkId: f.id,
+        revision: f.revision,
+        criterionId: f.leafB,
+        recomputeParents: "on",
+      });
   },
   [A("frameworks", "setMaxPointsAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    return () => call.action(A("frameworks", "setMaxPointsAction"), { frameworkId: f.id, revision: f.revision, [`points.${f.leafA}`]: "12", [`points.${f.leafB}`]: "8" });
+    return () =>
+      call.action(A("frameworks", "setMaxPointsAction"), {
+        frameworkId: f.id,
+        revision: f.revision,
+        [`points.${f.leafA}`]: "12",
+        [`points.${f.leafB}`]: "8",
+      });
   },
   [A("frameworks", "setGradeBandsAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    const fields = { frameworkId: f.id, revision: f.revision, "bands.0.label": "Xuất sắc", "bands.0.minScore": "18", "bands.1.label": "Tốt", "bands.1.minScore": "0" };
+    const fields = {
+      frameworkId: f.id,
+      revision: f.revision,
+      "bands.0.label": "Xuất sắc",
+      "bands.0.minScore": "18",
+      "bands.1.label": "Tốt",
+      "bands.1.minScore": "0",
+    };
     return () => call.action(A("frameworks", "setGradeBandsAction"), fields);
   },
   [A("frameworks", "setComponentsAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    const fields = { frameworkId: f.id, revision: f.revision, "components.0.code": "APPRAISAL", "components.0.nameVi": "Điểm thẩm định", "components.0.maxPoints": "20" };
+    const fields = {
+      frameworkId: f.id,
+      revision: f.revision,
+      "components.0.code": "APPRAISAL",
+      "components.0.nameVi": "Điểm thẩm định",
+      "components.0.maxPoints": "20",
+    };
     return () => call.action(A("frameworks", "setComponentsAction"), fields);
   },
   [A("frameworks", "importTreeAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    return () => call.action(A("frameworks", "importTreeAction"), { frameworkId: f.id, revision: f.revision, file: csvFile("cay.csv", TREE_CSV) });
+    return () =>
+      call.action(A("frameworks", "importTreeAction"), { frameworkId: f.id, revision: f.revision, file: csvFile("cay.csv", TREE_CSV) });
   },
 
   [A("results", "saveResultAction")]: async (_w, call, unit) => {

@@ -13,7 +13,10 @@ function values(node: unknown, into: Set<string>): Set<string> {
 }
 
 const VIETNAMESE = values(
-  fs.readdirSync(DIR).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"))),
+  fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(DIR, f), "utf8"))),
   new Set(),
 );
 

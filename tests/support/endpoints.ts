@@ -72,10 +72,17 @@ const publicData: Case[] = [{ permission: "public", units: ["national"] }];
 // refused row by row (README, "Published results").
 const resultImport: Case[] = ["changed row", "new row"].flatMap((name) => [
   { name, permission: "results.write" as const, units: ["ownProvince", "formerUnit"] as Unit[] },
-  { name, permission: "results.importNational" as const, importer: "results.write" as const, units: ["otherProvince"] as Unit[], refusedByRow: ["otherProvince"] as Unit[] },
+  {
+    name,
+    permission: "results.importNational" as const,
+    importer: "results.write" as const,
+    units: ["otherProvince"] as Unit[],
+    refusedByRow: ["otherProvince"] as Unit[],
+  },
 ]);
 const SESSION_NOTE = "Sign-in and sign-out: tests/integration/auth.test.ts and the e2e sign-in tests.";
-const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
+const LOCALE_NOTE =
+  "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
 export const ENDPOINTS: readonly Entry[] = [
   // ── Route handlers (app/api/**/route.ts) ──
@@ -160,7 +167,12 @@ export type Expected = "ok" | 401 | 403 | "refusedByRow";
  * What the table says for a role (null: signed out) on data of a unit, worked out from the reach
  * of the permission (lib/auth/policy.ts), not from the app's own scope functions.
  */
-export function expected(c: Case, role: Role | null, unit: Unit, permissions: Record<Permission, Record<Role, "all" | "province" | "agency" | "none">>): Expected {
+export function expected(
+  c: Case,
+  role: Role | null,
+  unit: Unit,
+  permissions: Record<Permission, Record<Role, "all" | "province" | "agency" | "none">>,
+): Expected {
   if (c.permission === "public") return "ok";
   if (role === null) return 401;
   const reach = permissions[c.permission][role];

@@ -13,7 +13,15 @@ const LINKS = [
   { predecessorId: 2, successorId: 3 },
 ];
 const actor = (over: Partial<Actor> = {}): Actor => ({
-  id: 1, email: "x@demo.local", name: "X", role: "HOME_AFFAIRS", provinceId: 3, provinceName: "An Giang", agencyId: null, agencyName: null, ...over,
+  id: 1,
+  email: "x@demo.local",
+  name: "X",
+  role: "HOME_AFFAIRS",
+  provinceId: 3,
+  provinceName: "An Giang",
+  agencyId: null,
+  agencyName: null,
+  ...over,
 });
 const head = actor({ role: "AGENCY_HEAD", agencyId: 7 });
 const admin = actor({ role: "ADMIN", provinceId: null });

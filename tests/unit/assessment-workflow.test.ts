@@ -16,7 +16,14 @@ import {
 } from "@/lib/assessments/workflow";
 
 const RELEASED = new Date("2026-03-02T03:00:00Z");
-const row = (over: Partial<ScoreRow>): ScoreRow => ({ maxPoints: 5, method: "APPRAISAL", selfScore: null, round1Score: null, round2Score: null, ...over });
+const row = (over: Partial<ScoreRow>): ScoreRow => ({
+  maxPoints: 5,
+  method: "APPRAISAL",
+  selfScore: null,
+  round1Score: null,
+  round2Score: null,
+  ...over,
+});
 
 describe("who sees the appraisal", () => {
   it("an agency head sees the appraisal only once round 1 is released", () => {
@@ -34,7 +41,8 @@ describe("who sees the appraisal", () => {
 
   it("staff, leaders and administrators see it at every step", () => {
     for (const role of ["HOME_AFFAIRS", "LEADER", "ADMIN"] as const) {
-      for (const status of ["SELF_SCORING", "APPRAISAL", "PUBLISHED"] as const) expect(seesAppraisal(role, null, status), `${role} ${status}`).toBe(true);
+      for (const status of ["SELF_SCORING", "APPRAISAL", "PUBLISHED"] as const)
+        expect(seesAppraisal(role, null, status), `${role} ${status}`).toBe(true);
     }
   });
 });
@@ -89,19 +97,47 @@ describe("workflow steps", () => {
   const allowed = (step: Parameters<typeof nextStatus>[0]) => Object.fromEntries(ALL.map((s) => [s, nextStatus(step, s)]));
 
   it("only a draft can be submitted", () => {
-    expect(allowed("submit")).toEqual({ DRAFT: "SUBMITTED", SUBMITTED: null, ROUND1: null, EXPLANATION_REQUESTED: null, ROUND2: null, FINALIZED: null });
+    expect(allowed("submit")).toEqual({
+      DRAFT: "SUBMITTED",
+      SUBMITTED: null,
+      ROUND1: null,
+      EXPLANATION_REQUESTED: null,
+      ROUND2: null,
+      FINALIZED: null,
+    });
   });
 
   it("explanations are requested in round 1 (or straight after submission)", () => {
-    expect(allowed("requestExplanations")).toEqual({ DRAFT: null, SUBMITTED: "EXPLANATION_REQUESTED", ROUND1: "EXPLANATION_REQUESTED", EXPLANATION_REQUESTED: null, ROUND2: null, FINALIZED: null });
+    expect(allowed("requestExplanations")).toEqual({
+      DRAFT: null,
+      SUBMITTED: "EXPLANATION_REQUESTED",
+      ROUND1: "EXPLANATION_REQUESTED",
+      EXPLANATION_REQUESTED: null,
+      ROUND2: null,
+      FINALIZED: null,
+    });
   });
 
   it("round 2 starts only after explanations were requested", () => {
-    expect(allowed("startRound2")).toEqual({ DRAFT: null, SUBMITTED: null, ROUND1: null, EXPLANATION_REQUESTED: "ROUND2", ROUND2: null, FINALIZED: null });
+    expect(allowed("startRound2")).toEqual({
+      DRAFT: null,
+      SUBMITTED: null,
+      ROUND1: null,
+      EXPLANATION_REQUESTED: "ROUND2",
+      ROUND2: null,
+      FINALIZED: null,
+    });
   });
 
   it("staff finalize from either round, never from a draft, a pending explanation or twice", () => {
-    expect(allowed("finalize")).toEqual({ DRAFT: null, SUBMITTED: "FINALIZED", ROUND1: "FINALIZED", EXPLANATION_REQUESTED: null, ROUND2: "FINALIZED", FINALIZED: null });
+    expect(allowed("finalize")).toEqual({
+      DRAFT: null,
+      SUBMITTED: "FINALIZED",
+      ROUND1: "FINALIZED",
+      EXPLANATION_REQUESTED: null,
+      ROUND2: "FINALIZED",
+      FINALIZED: null,
+    });
   });
 });
 

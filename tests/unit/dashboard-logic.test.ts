@@ -38,7 +38,10 @@ describe("what to fix", () => {
     // Gap 1.5: 0.5 + 1 = 1.5.
     const plan = planFixes({ criteria, currentTotal: 78.5, targetTotal: 80, maxTotal: 100 });
     expect(plan).toMatchObject({ status: "reachable", gap: 1.5, recovered: 1.5, newTotal: 80 });
-    expect(plan.picks.map((p) => [p.code, p.missing])).toEqual([["1.1", 0.5], ["1.2", 1]]);
+    expect(plan.picks.map((p) => [p.code, p.missing])).toEqual([
+      ["1.1", 0.5],
+      ["1.2", 1],
+    ]);
   });
   it("drops a criterion taken early that the last one makes unnecessary", () => {
     // Gap 3: 0.5 + 1 + 2 = 3.5 covers it; 0.5 is then not needed (1 + 2 = 3).
@@ -63,7 +66,12 @@ describe("what to fix", () => {
     expect(plan.picks.map((p) => p.code)).toEqual(["1.2", "1.9"]);
   });
   it("says when the target is already reached", () => {
-    expect(planFixes({ criteria, currentTotal: 85, targetTotal: 80, maxTotal: 100 })).toMatchObject({ status: "reached", gap: 0, picks: [], newTotal: 85 });
+    expect(planFixes({ criteria, currentTotal: 85, targetTotal: 80, maxTotal: 100 })).toMatchObject({
+      status: "reached",
+      gap: 0,
+      picks: [],
+      newTotal: 85,
+    });
   });
   it("says when even every criterion recovered cannot reach the target, and by how much", () => {
     // 90 + 8.5 = 98.5 < 99.
@@ -149,7 +157,12 @@ describe("year-over-year change per criterion", () => {
     expect(changes.has("7.7")).toBe(false);
   });
   it("knows nothing without a previous year", () => {
-    expect(yearOverYear([{ code: "1.1", maxPoints: 2, score: 2 }], null).get("1.1")).toEqual({ previous: null, change: null, isNew: false, maxChanged: false });
+    expect(yearOverYear([{ code: "1.1", maxPoints: 2, score: 2 }], null).get("1.1")).toEqual({
+      previous: null,
+      change: null,
+      isNew: false,
+      maxChanged: false,
+    });
   });
 });
 
@@ -157,12 +170,19 @@ describe("address-bar parameters", () => {
   it("treats missing and empty parameters as none, and reads Vietnamese decimals", () => {
     expect(leaderDashboardParamsSchema.parse({})).toEqual({});
     expect(leaderDashboardParamsSchema.parse({ tinh: "95", nam: "" })).toEqual({ tinh: 95 });
-    expect(agencyViewParamsSchema.parse({ nam: "2025", "sap-xep": "ma", "muc-tieu": "85,5" })).toEqual({ nam: 2025, "sap-xep": "ma", "muc-tieu": 85.5 });
+    expect(agencyViewParamsSchema.parse({ nam: "2025", "sap-xep": "ma", "muc-tieu": "85,5" })).toEqual({
+      nam: 2025,
+      "sap-xep": "ma",
+      "muc-tieu": 85.5,
+    });
     expect(agencyViewParamsSchema.parse({ nam: ["2024", "2025"] })).toMatchObject({ nam: 2024 });
   });
   it("names the parameter and how to fix it", () => {
-    const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message);
-    expect(messages(leaderDashboardParamsSchema.safeParse({ nam: "25" }))).toEqual(["Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025."]);
+    const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+      result.error?.issues.map((i) => i.message);
+    expect(messages(leaderDashboardParamsSchema.safeParse({ nam: "25" }))).toEqual([
+      "Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025.",
+    ]);
     expect(messages(agencyViewParamsSchema.safeParse({ "muc-tieu": "abc" }))?.[0]).toContain("Tổng điểm mục tiêu phải là số");
     expect(messages(agencyViewParamsSchema.safeParse({ "sap-xep": "ten" }))?.[0]).toContain("sap-xep");
   });

@@ -33,7 +33,9 @@ describe("criterion flags", () => {
       { code: "1.2", lost: 3 },
     ];
     expect(sortCriteria(rows, "lost").map((r) => r.code)).toEqual(["1.2", "1.9", "1.10", "2.1"]);
-    expect(sortCriteria(rows, "code").map((r) => r.code)).toEqual(["1.2", "1.9", "1.10", "2.1"].sort((a, b) => a.localeCompare(b, "vi", { numeric: true })));
+    expect(sortCriteria(rows, "code").map((r) => r.code)).toEqual(
+      ["1.2", "1.9", "1.10", "2.1"].sort((a, b) => a.localeCompare(b, "vi", { numeric: true })),
+    );
     expect(rows[0].code).toBe("1.10");
   });
 
@@ -59,18 +61,38 @@ describe("what to fix", () => {
 
   it("a target just reached needs nothing", () => {
     expect(planFixes({ criteria: [c("1", 2, 1)], currentTotal: 80, targetTotal: 80, maxTotal: 100 })).toEqual({
-      target: 80, current: 80, gap: 0, status: "reached", picks: [], recovered: 0, newTotal: 80, shortfall: 0, aboveMaximum: false,
+      target: 80,
+      current: 80,
+      gap: 0,
+      status: "reached",
+      picks: [],
+      recovered: 0,
+      newTotal: 80,
+      shortfall: 0,
+      aboveMaximum: false,
     });
   });
 
   it("criteria at their maximum are never picked, and the plan is complete", () => {
     expect(planFixes({ criteria: [c("1", 2, 2), c("2", 3, 1)], currentTotal: 79, targetTotal: 80, maxTotal: 100 })).toEqual({
-      target: 80, current: 79, gap: 1, status: "reachable", picks: [{ ...c("2", 3, 1), missing: 2 }], recovered: 2, newTotal: 81, shortfall: 0, aboveMaximum: false,
+      target: 80,
+      current: 79,
+      gap: 1,
+      status: "reachable",
+      picks: [{ ...c("2", 3, 1), missing: 2 }],
+      recovered: 2,
+      newTotal: 81,
+      shortfall: 0,
+      aboveMaximum: false,
     });
   });
 
   it("the total after recovering is capped at the framework maximum", () => {
-    expect(planFixes({ criteria: [c("1", 5, 0)], currentTotal: 98, targetTotal: 99, maxTotal: 100 })).toMatchObject({ status: "reachable", recovered: 5, newTotal: 100 });
+    expect(planFixes({ criteria: [c("1", 5, 0)], currentTotal: 98, targetTotal: 99, maxTotal: 100 })).toMatchObject({
+      status: "reachable",
+      recovered: 5,
+      newTotal: 100,
+    });
   });
 
   it("an impossible plan lists every criterion that misses points, cheapest first", () => {
@@ -95,18 +117,42 @@ describe("what to fix", () => {
     const plan = planFixes({ criteria: [c("c", 2, 0), c("a", 1, 0), c("b", 2, 0)], currentTotal: 0, targetTotal: 4, maxTotal: 100 });
     expect(plan.picks.map((p) => p.code)).toEqual(["b", "c"]);
     // Missing 2 (x), 2 (y), 3 (z), gap 5: 2 + 2 + 3 = 7; z cannot go; of x and y, y (the later code) goes.
-    expect(planFixes({ criteria: [c("z", 3, 0), c("y", 2, 0), c("x", 2, 0)], currentTotal: 0, targetTotal: 5, maxTotal: 100 }).picks.map((p) => p.code)).toEqual(["x", "z"]);
+    expect(
+      planFixes({ criteria: [c("z", 3, 0), c("y", 2, 0), c("x", 2, 0)], currentTotal: 0, targetTotal: 5, maxTotal: 100 }).picks.map(
+        (p) => p.code,
+      ),
+    ).toEqual(["x", "z"]);
     // Missing 2 (a), 2 (b), 2 (c), gap 4: the first two cover it.
-    expect(planFixes({ criteria: [c("c", 2, 0), c("b", 2, 0), c("a", 2, 0)], currentTotal: 0, targetTotal: 4, maxTotal: 100 }).picks.map((p) => p.code)).toEqual(["a", "b"]);
+    expect(
+      planFixes({ criteria: [c("c", 2, 0), c("b", 2, 0), c("a", 2, 0)], currentTotal: 0, targetTotal: 4, maxTotal: 100 }).picks.map(
+        (p) => p.code,
+      ),
+    ).toEqual(["a", "b"]);
   });
 
   it("a target above the maximum is flagged even when the gap is covered", () => {
-    expect(planFixes({ criteria: [], currentTotal: 100, targetTotal: 100.5, maxTotal: 100 })).toMatchObject({ aboveMaximum: true, status: "impossible" });
-    expect(planFixes({ criteria: [], currentTotal: 100, targetTotal: 100, maxTotal: 100 })).toMatchObject({ aboveMaximum: false, status: "reached" });
+    expect(planFixes({ criteria: [], currentTotal: 100, targetTotal: 100.5, maxTotal: 100 })).toMatchObject({
+      aboveMaximum: true,
+      status: "impossible",
+    });
+    expect(planFixes({ criteria: [], currentTotal: 100, targetTotal: 100, maxTotal: 100 })).toMatchObject({
+      aboveMaximum: false,
+      status: "reached",
+    });
   });
 
   it("the rank among peers rounds totals to the cent and counts the agency once", () => {
-    expect(rankAmongPeers(85.004, [{ key: "A", total: 85.001 }, { key: "B", total: 90 }, { key: "B", total: 90 }], "B")).toEqual({ rank: 1, of: 2 });
+    expect(
+      rankAmongPeers(
+        85.004,
+        [
+          { key: "A", total: 85.001 },
+          { key: "B", total: 90 },
+          { key: "B", total: 90 },
+        ],
+        "B",
+      ),
+    ).toEqual({ rank: 1, of: 2 });
     expect(rankAmongPeers(70, [], "A")).toEqual({ rank: 1, of: 1 });
   });
 
@@ -131,13 +177,19 @@ describe("what to fix", () => {
 describe("year-over-year change", () => {
   it("is rounded to the cent; an unchanged maximum is not flagged", () => {
     expect(yearOverYear([{ code: "1", maxPoints: 0.3, score: 0.3 }], [{ code: "1", maxPoints: 0.1 + 0.2, score: 0.1 }]).get("1")).toEqual({
-      previous: 0.1, change: 0.2, isNew: false, maxChanged: false,
+      previous: 0.1,
+      change: 0.2,
+      isNew: false,
+      maxChanged: false,
     });
   });
 
   it("a criterion scored last year but not this year has no change", () => {
     expect(yearOverYear([{ code: "1", maxPoints: 1, score: 1 }], [{ code: "1", maxPoints: 1, score: null }]).get("1")).toEqual({
-      previous: null, change: null, isNew: false, maxChanged: false,
+      previous: null,
+      change: null,
+      isNew: false,
+      maxChanged: false,
     });
   });
 });

@@ -90,7 +90,15 @@ describe("who has reported", () => {
   });
 
   it("a report of another agency or period is not this cell's", () => {
-    const matrix = reportMatrix([{ id: 1 }], periods, [{ id: 7, agencyId: 9, period: "2019-H1" }, { id: 8, agencyId: 1, period: "2019-Q1" }], "2020-01-10");
+    const matrix = reportMatrix(
+      [{ id: 1 }],
+      periods,
+      [
+        { id: 7, agencyId: 9, period: "2019-H1" },
+        { id: 8, agencyId: 1, period: "2019-Q1" },
+      ],
+      "2020-01-10",
+    );
     expect(matrix.rows[0].cells.map((c) => c.state)).toEqual(["missing", "missing"]);
   });
 
@@ -102,7 +110,15 @@ describe("who has reported", () => {
 
 describe("the list's status filter", () => {
   it("has a task side and a target side", () => {
-    expect(STATUS_FILTERS).toEqual(["overdue", "in_progress", "done", "targets_missed", "targets_at_risk", "targets_pending", "targets_met"]);
+    expect(STATUS_FILTERS).toEqual([
+      "overdue",
+      "in_progress",
+      "done",
+      "targets_missed",
+      "targets_at_risk",
+      "targets_pending",
+      "targets_met",
+    ]);
   });
 
   it("each value matches its own side only", () => {
@@ -125,7 +141,12 @@ describe("the list's status filter", () => {
 
 describe("labels", () => {
   it("say the statuses as staff say them", () => {
-    expectInCatalogue({ no_tasks: "Chưa giao nhiệm vụ", overdue: "Có nhiệm vụ quá hạn", in_progress: "Đang thực hiện", done: "Đã hoàn thành các nhiệm vụ" });
+    expectInCatalogue({
+      no_tasks: "Chưa giao nhiệm vụ",
+      overdue: "Có nhiệm vụ quá hạn",
+      in_progress: "Đang thực hiện",
+      done: "Đã hoàn thành các nhiệm vụ",
+    });
     expectInCatalogue({
       none: "Không đặt chỉ tiêu",
       missed: "Có chỉ tiêu không đạt",

@@ -18,7 +18,17 @@ import { buildBulkTargets, targetIssues, type TargetContext, type TargetDraft } 
 
 describe("number and symbol of a directive", () => {
   it("accepts the shapes provinces use", () => {
-    for (const number of ["4183/KH-UBND", "1586/QĐ-UBND", "1020/UBND-TH", "733/UBND-TH", "1565/UBND-NC", "05/2021/QĐ-UBND", "19/2025/QĐ-TTg", "202/2025/QH15", "12/CT-UBND"]) {
+    for (const number of [
+      "4183/KH-UBND",
+      "1586/QĐ-UBND",
+      "1020/UBND-TH",
+      "733/UBND-TH",
+      "1565/UBND-NC",
+      "05/2021/QĐ-UBND",
+      "19/2025/QĐ-TTg",
+      "202/2025/QH15",
+      "12/CT-UBND",
+    ]) {
       expect(isDirectiveNumber(number), number).toBe(true);
     }
   });
@@ -109,7 +119,12 @@ describe("who has reported", () => {
     ]);
     expect(matrix.missing).toBe(1);
     expect(matrix.rows[0].cells[0].reportId).toBe(10);
-    expect(reportMatrix(agencies, periods, [], "2018-12-01").rows[0].cells.map((c) => c.state)).toEqual(["upcoming", "upcoming", "upcoming", "upcoming"]);
+    expect(reportMatrix(agencies, periods, [], "2018-12-01").rows[0].cells.map((c) => c.state)).toEqual([
+      "upcoming",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
   });
   it("lists the reports an agency owes: missing ones and the period in progress", () => {
     const owed = reportsOwed(periods, new Set(["2019-Q1"]), "2019-08-15");
@@ -145,9 +160,25 @@ describe("status of a directive", () => {
   const today = "2019-10-10";
   it("from its tasks", () => {
     expect(directiveProgress([], today)).toBe("no_tasks");
-    expect(directiveProgress([{ status: "IN_PROGRESS", dueOn: "2019-10-09" }, { status: "DONE", dueOn: null }], today)).toBe("overdue");
+    expect(
+      directiveProgress(
+        [
+          { status: "IN_PROGRESS", dueOn: "2019-10-09" },
+          { status: "DONE", dueOn: null },
+        ],
+        today,
+      ),
+    ).toBe("overdue");
     expect(directiveProgress([{ status: "IN_PROGRESS", dueOn: "2019-10-10" }], today)).toBe("in_progress");
-    expect(directiveProgress([{ status: "DONE", dueOn: "2019-01-01" }, { status: "CANCELLED", dueOn: null }], today)).toBe("done");
+    expect(
+      directiveProgress(
+        [
+          { status: "DONE", dueOn: "2019-01-01" },
+          { status: "CANCELLED", dueOn: null },
+        ],
+        today,
+      ),
+    ).toBe("done");
   });
   it("from its targets: the worst status wins", () => {
     expect(targetsOverall([])).toBe("none");
@@ -168,7 +199,13 @@ describe("status of a directive", () => {
 describe("targets", () => {
   const par = { code: "PAR_INDEX", shortName: "PAR INDEX", subject: "PROVINCE" as const, maxScore: 100 };
   const internal = { code: "INTERNAL_PAR", shortName: "Chỉ số CCHC nội bộ", subject: "AGENCY" as const, maxScore: 100 };
-  const context = (over: Partial<TargetContext> = {}): TargetContext => ({ years: [2019], index: par, agency: null, criterion: null, ...over });
+  const context = (over: Partial<TargetContext> = {}): TargetContext => ({
+    years: [2019],
+    index: par,
+    agency: null,
+    criterion: null,
+    ...over,
+  });
   const draft = (over: Partial<TargetDraft>): TargetDraft => ({
     kind: "MIN_PERCENT_OF_MAX",
     indexCode: "PAR_INDEX",
@@ -197,20 +234,33 @@ describe("targets", () => {
   it("matches the index to the unit: provinces for PAR INDEX, agencies for the internal index", () => {
     expect(fields(targetIssues(draft({ indexCode: null }), context({ index: null })))).toEqual(["indexCode"]);
     expect(fields(targetIssues(draft({ indexCode: "INTERNAL_PAR" }), context({ index: internal })))).toEqual(["indexCode"]);
-    expect(targetIssues(draft({ indexCode: "INTERNAL_PAR", agencyId: 5, kind: "MIN_SCORE", unit: "điểm" }), context({ index: internal, agency: { id: 5, name: "Sở Tư pháp" } }))).toEqual([]);
+    expect(
+      targetIssues(
+        draft({ indexCode: "INTERNAL_PAR", agencyId: 5, kind: "MIN_SCORE", unit: "điểm" }),
+        context({ index: internal, agency: { id: 5, name: "Sở Tư pháp" } }),
+      ),
+    ).toEqual([]);
     expect(fields(targetIssues(draft({ agencyId: 5 }), context({ agency: { id: 5, name: "Sở Tư pháp" } })))).toEqual(["indexCode"]);
   });
   it("needs an agency and an internal criterion for a criterion score, within its maximum", () => {
     const criterion = { id: 7, code: "1.1.2", maxPoints: 5 };
     const base = { kind: "CRITERION_SCORE" as const, indexCode: null, unit: "điểm", criterionId: 7 };
     expect(fields(targetIssues(draft({ ...base, value: 4 }), context({ index: null, criterion })))).toEqual(["agencyId"]);
-    expect(targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } }))).toEqual([]);
-    expect(fields(targetIssues(draft({ ...base, value: 6, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } })))).toEqual(["value"]);
-    expect(fields(targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, agency: { id: 5, name: "STP" } })))).toEqual(["criterionId"]);
+    expect(
+      targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } })),
+    ).toEqual([]);
+    expect(
+      fields(targetIssues(draft({ ...base, value: 6, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } }))),
+    ).toEqual(["value"]);
+    expect(
+      fields(targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, agency: { id: 5, name: "STP" } }))),
+    ).toEqual(["criterionId"]);
   });
   it("counts commitments without an index, for the province or an agency", () => {
     expect(targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: null, value: 100 }), context({ index: null }))).toEqual([]);
-    expect(fields(targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: "PAR_INDEX", value: 100 }), context()))).toEqual(["indexCode"]);
+    expect(fields(targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: "PAR_INDEX", value: 100 }), context()))).toEqual([
+      "indexCode",
+    ]);
   });
 });
 
@@ -221,10 +271,24 @@ describe("bulk targets (commitments signed with the chairman)", () => {
     { id: 3, name: "Sở Y tế" },
   ];
   it("builds one target per agency with the kind's unit", () => {
-    const { drafts, issues } = buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2019, value: 100, criterionId: 99, note: "Cam kết 16/4/2019" }, agencies, []);
+    const { drafts, issues } = buildBulkTargets(
+      { kind: "COMMITMENT_COMPLETION", year: 2019, value: 100, criterionId: 99, note: "Cam kết 16/4/2019" },
+      agencies,
+      [],
+    );
     expect(issues).toEqual([]);
     expect(drafts).toHaveLength(3);
-    expect(drafts[1]).toEqual({ kind: "COMMITMENT_COMPLETION", indexCode: null, year: 2019, value: 100, valueMax: null, unit: "%", agencyId: 2, criterionId: null, note: "Cam kết 16/4/2019" });
+    expect(drafts[1]).toEqual({
+      kind: "COMMITMENT_COMPLETION",
+      indexCode: null,
+      year: 2019,
+      value: 100,
+      valueMax: null,
+      unit: "%",
+      agencyId: 2,
+      criterionId: null,
+      note: "Cam kết 16/4/2019",
+    });
     const scores = buildBulkTargets({ kind: "CRITERION_SCORE", year: 2025, value: 4, criterionId: 7, note: null }, agencies, []);
     expect(scores.drafts.map((d) => [d.agencyId, d.criterionId, d.unit])).toEqual([
       [1, 7, "điểm"],
@@ -238,7 +302,11 @@ describe("bulk targets (commitments signed with the chairman)", () => {
       { kind: "COMMITMENT_COMPLETION" as const, year: 2020, agencyId: 3, criterionId: null },
       { kind: "CRITERION_SCORE" as const, year: 2019, agencyId: 1, criterionId: 7 },
     ];
-    const { issues } = buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2019, value: 100, criterionId: null, note: null }, agencies, existing);
+    const { issues } = buildBulkTargets(
+      { kind: "COMMITMENT_COMPLETION", year: 2019, value: 100, criterionId: null, note: null },
+      agencies,
+      existing,
+    );
     expect(issues).toEqual([{ field: "agencyIds", message: expect.stringContaining("Sở Nội vụ") }]);
     expect(issues[0].message).not.toContain("Sở Y tế");
   });

@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { inForceFor } from "@/lib/frameworks/versioning";
 
-const v = (version: number, validFromYear: number, validToYear: number | null) => ({ id: version * 10, version, validFromYear, validToYear });
+const v = (version: number, validFromYear: number, validToYear: number | null) => ({
+  id: version * 10,
+  version,
+  validFromYear,
+  validToYear,
+});
 
 describe("the framework in force for a year", () => {
   const frameworks = [v(1, 2017, 2021), v(2, 2022, null), v(3, 2024, 2024)];

@@ -19,7 +19,15 @@ import {
 } from "@/lib/frameworks/tree";
 
 const row = (code: string, parentCode: string | null, maxPoints: number | null, extra: Partial<TreeRow> = {}): TreeRow => ({
-  code, parentCode, level: null, name: `Mục ${code}`, maxPoints, method: "APPRAISAL", guidance: null, requiredEvidence: null, ...extra,
+  code,
+  parentCode,
+  level: null,
+  name: `Mục ${code}`,
+  maxPoints,
+  method: "APPRAISAL",
+  guidance: null,
+  requiredEvidence: null,
+  ...extra,
 });
 const check = (rows: TreeRow[], maxScore = 10, requireTotal = false) => checkTree(rows, { maxScore, requireTotal });
 
@@ -46,39 +54,60 @@ describe("the rules' constants", () => {
 
 describe("a node's code", () => {
   it("is given; in a form the message starts with a capital, in a file with its row", () => {
-    expect(check([row("", null, 1)]).issues).toEqual([{ code: undefined, row: undefined, field: "code", column: "code", message: "Thiếu mã tiêu chí (cột code). Nhập mã, ví dụ 1.2." }]);
-    expect(check([row(" ", null, 1, { row: 7 })]).issues).toEqual([{ code: undefined, row: 7, field: "code", column: "code", message: "Dòng 7: thiếu mã tiêu chí (cột code). Nhập mã, ví dụ 1.2." }]);
+    expect(check([row("", null, 1)]).issues).toEqual([
+      { code: undefined, row: undefined, field: "code", column: "code", message: "Thiếu mã tiêu chí (cột code). Nhập mã, ví dụ 1.2." },
+    ]);
+    expect(check([row(" ", null, 1, { row: 7 })]).issues).toEqual([
+      { code: undefined, row: 7, field: "code", column: "code", message: "Dòng 7: thiếu mã tiêu chí (cột code). Nhập mã, ví dụ 1.2." },
+    ]);
   });
 
   it("uses only unaccented letters, digits, dots, dashes and underscores", () => {
     expect(check([row("1.ă", null, 1)]).issues).toEqual([
-      { code: "1.ă", row: undefined, field: "code", column: "code", message: 'Mã "1.ă" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, tối đa 30 ký tự (ví dụ 1.2.3).' },
+      {
+        code: "1.ă",
+        row: undefined,
+        field: "code",
+        column: "code",
+        message: 'Mã "1.ă" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, tối đa 30 ký tự (ví dụ 1.2.3).',
+      },
     ]);
   });
 
   it("is read without surrounding spaces, and so is the parent's", () => {
-    expect(check([row(" 1 ", null, 2), row(" 1.1", " 1 ", 2)], 2, true)).toMatchObject({ issues: [], rows: [{ code: "1" }, { code: "1.1", parentCode: "1" }] });
+    expect(check([row(" 1 ", null, 2), row(" 1.1", " 1 ", 2)], 2, true)).toMatchObject({
+      issues: [],
+      rows: [{ code: "1" }, { code: "1.1", parentCode: "1" }],
+    });
   });
 
   it("appears once; in a form the duplicate is named without a row", () => {
-    expect(check([row("1", null, 2), row("1.1", "1", 1), row("1.1", "1", 1)]).issues.map((i) => i.message)).toEqual(["Mã 1.1 bị trùng. Mỗi tiêu chí cần một mã riêng."]);
+    expect(check([row("1", null, 2), row("1.1", "1", 1), row("1.1", "1", 1)]).issues.map((i) => i.message)).toEqual([
+      "Mã 1.1 bị trùng. Mỗi tiêu chí cần một mã riêng.",
+    ]);
   });
 
   it("a parent that lost a duplicate child is not also said not to add up", () => {
-    expect(check([row("1", null, 2, { row: 2 }), row("1.1", "1", 1, { row: 3 }), row("1.1", "1", 1, { row: 4 })], 2, true).issues.map((i) => i.message)).toEqual([
-      "Dòng 4: mã 1.1 bị trùng với dòng 3. Mỗi tiêu chí cần một mã riêng.",
-    ]);
+    expect(
+      check([row("1", null, 2, { row: 2 }), row("1.1", "1", 1, { row: 3 }), row("1.1", "1", 1, { row: 4 })], 2, true).issues.map(
+        (i) => i.message,
+      ),
+    ).toEqual(["Dòng 4: mã 1.1 bị trùng với dòng 3. Mỗi tiêu chí cần một mã riêng."]);
   });
 });
 
 describe("a node's name and maximum", () => {
   it("the name is given", () => {
-    expect(check([row("1", null, 1, { name: "  " })]).issues).toEqual([{ code: "1", row: undefined, field: "name", column: "name", message: "Lĩnh vực 1: thiếu tên. Nhập tên tiêu chí." }]);
+    expect(check([row("1", null, 1, { name: "  " })]).issues).toEqual([
+      { code: "1", row: undefined, field: "name", column: "name", message: "Lĩnh vực 1: thiếu tên. Nhập tên tiêu chí." },
+    ]);
   });
 
   it("the maximum is a number, from 0 to 99 999,99", () => {
     const where = { code: "1", row: undefined, field: "maxPoints", column: "max_points" };
-    expect(check([row("1", null, Number.NaN)]).issues).toEqual([{ ...where, message: "Lĩnh vực 1: điểm tối đa phải là một số, ví dụ 2,5." }]);
+    expect(check([row("1", null, Number.NaN)]).issues).toEqual([
+      { ...where, message: "Lĩnh vực 1: điểm tối đa phải là một số, ví dụ 2,5." },
+    ]);
     expect(check([row("1", null, 100000)]).issues).toEqual([{ ...where, message: "Lĩnh vực 1: điểm tối đa quá lớn (tối đa 99.999,99)." }]);
     expect(check([row("1", null, 99999.99)]).issues).toEqual([]);
     expect(check([row("1", null, 0)]).issues).toEqual([]);
@@ -107,7 +136,10 @@ describe("the order of the problems", () => {
   });
 
   it("the framework's total is checked only when there is a tree", () => {
-    expect(check([row("A", "B", 1), row("B", "A", 1)], 10, true).issues.map((i) => i.field ?? i.column)).toEqual(["parent_code", "parent_code"]);
+    expect(check([row("A", "B", 1), row("B", "A", 1)], 10, true).issues.map((i) => i.field ?? i.column)).toEqual([
+      "parent_code",
+      "parent_code",
+    ]);
   });
 });
 
@@ -132,8 +164,16 @@ describe("edits", () => {
   });
 
   it("a renamed code is trimmed and its children follow; deleting without recomputing keeps the parent's maximum", () => {
-    const renamed = updateNode(small(), "2", { code: " 3 ", name: "Ba", method: "SURVEY", guidance: "g", requiredEvidence: "e", maxPoints: 5 }, { recomputeParents: false });
-    expect(renamed.slice(3)).toMatchObject([{ code: "3", name: "Ba", method: "SURVEY", guidance: "g", requiredEvidence: "e" }, { code: "2.1", parentCode: "3" }]);
+    const renamed = updateNode(
+      small(),
+      "2",
+      { code: " 3 ", name: "Ba", method: "SURVEY", guidance: "g", requiredEvidence: "e", maxPoints: 5 },
+      { recomputeParents: false },
+    );
+    expect(renamed.slice(3)).toMatchObject([
+      { code: "3", name: "Ba", method: "SURVEY", guidance: "g", requiredEvidence: "e" },
+      { code: "2.1", parentCode: "3" },
+    ]);
     expect(deleteNode(small(), "1.1", { recomputeParents: false }).find((r) => r.code === "1")?.maxPoints).toBe(5);
   });
 
@@ -148,7 +188,11 @@ describe("edits", () => {
   });
 
   it("recomputing every parent counts a blank leaf as 0 and survives a loop", () => {
-    expect(recomputeAllParents([row("1", null, 9), row("1.1", "1", null), row("1.2", "1", 1.5)]).map((r) => r.maxPoints)).toEqual([1.5, null, 1.5]);
+    expect(recomputeAllParents([row("1", null, 9), row("1.1", "1", null), row("1.2", "1", 1.5)]).map((r) => r.maxPoints)).toEqual([
+      1.5,
+      null,
+      1.5,
+    ]);
     expect(recomputeAllParents([row("A", "B", 1), row("B", "A", 2)]).map((r) => r.maxPoints)).toEqual([1, 2]);
   });
 });
@@ -158,7 +202,9 @@ describe("each problem names its cell", () => {
 
   it("a duplicate code: the code column; the duplicate is left out of the tree", () => {
     const result = check([row("1", null, 2, { row: 2 }), row("1.1", "1", 2, { row: 3 }), row("1.1", "1", 2, { row: 4 })]);
-    expect(result.issues).toEqual([{ ...at("1.1", 4), field: "code", column: "code", message: "Dòng 4: mã 1.1 bị trùng với dòng 3. Mỗi tiêu chí cần một mã riêng." }]);
+    expect(result.issues).toEqual([
+      { ...at("1.1", 4), field: "code", column: "code", message: "Dòng 4: mã 1.1 bị trùng với dòng 3. Mỗi tiêu chí cần một mã riêng." },
+    ]);
     expect(result.rows.map((r) => r.code)).toEqual(["1", "1.1"]);
   });
 
@@ -175,7 +221,12 @@ describe("each problem names its cell", () => {
 
   it("an unknown parent: the parent_code column", () => {
     expect(check([row("1.1", "1", 1, { row: 2 })]).issues).toEqual([
-      { ...at("1.1", 2), field: "parentCode", column: "parent_code", message: "Dòng 2: Tiêu chí 1.1: mã cha 1 không có trong bộ chỉ số. Sửa cột parent_code hoặc thêm mục 1." },
+      {
+        ...at("1.1", 2),
+        field: "parentCode",
+        column: "parent_code",
+        message: "Dòng 2: Tiêu chí 1.1: mã cha 1 không có trong bộ chỉ số. Sửa cột parent_code hoặc thêm mục 1.",
+      },
     ]);
   });
 
@@ -185,23 +236,39 @@ describe("each problem names its cell", () => {
       {
         ...at("1.1.1.1", 9),
         column: "parent_code",
-        message: "Dòng 9: Tiêu chí 1.1.1.1 nằm ở cấp thứ 4: bộ chỉ số chỉ có 3 cấp (lĩnh vực → tiêu chí → tiêu chí thành phần). Chuyển mục này lên cấp trên.",
+        message:
+          "Dòng 9: Tiêu chí 1.1.1.1 nằm ở cấp thứ 4: bộ chỉ số chỉ có 3 cấp (lĩnh vực → tiêu chí → tiêu chí thành phần). Chuyển mục này lên cấp trên.",
       },
     ]);
   });
 
   it("a level that does not match the place in the tree: the level column, saying where the node is", () => {
     expect(check([row("1", null, 1, { row: 2, level: "CRITERION" })]).issues).toEqual([
-      { ...at("1", 2), field: "level", column: "level", message: "Dòng 2: 1 được ghi là Tiêu chí nhưng không có mục cha nên phải là Lĩnh vực. Sửa cột level hoặc parent_code." },
+      {
+        ...at("1", 2),
+        field: "level",
+        column: "level",
+        message: "Dòng 2: 1 được ghi là Tiêu chí nhưng không có mục cha nên phải là Lĩnh vực. Sửa cột level hoặc parent_code.",
+      },
     ]);
     expect(check([row("1", null, 1), row("1.1", "1", 1, { row: 3, level: "FIELD" })]).issues).toEqual([
-      { ...at("1.1", 3), field: "level", column: "level", message: "Dòng 3: 1.1 được ghi là Lĩnh vực nhưng nằm dưới 1 nên phải là Tiêu chí. Sửa cột level hoặc parent_code." },
+      {
+        ...at("1.1", 3),
+        field: "level",
+        column: "level",
+        message: "Dòng 3: 1.1 được ghi là Lĩnh vực nhưng nằm dưới 1 nên phải là Tiêu chí. Sửa cột level hoặc parent_code.",
+      },
     ]);
   });
 
   it("a leaf without a maximum, and children that do not add up: the max_points column", () => {
     expect(check([row("1", null, null, { row: 2 })]).issues).toEqual([
-      { ...at("1", 2), field: "maxPoints", column: "max_points", message: "Dòng 2: Lĩnh vực 1: thiếu điểm tối đa. Nhập điểm tối đa, ví dụ 2,5." },
+      {
+        ...at("1", 2),
+        field: "maxPoints",
+        column: "max_points",
+        message: "Dòng 2: Lĩnh vực 1: thiếu điểm tối đa. Nhập điểm tối đa, ví dụ 2,5.",
+      },
     ]);
     expect(check([row("1", null, 1.01, { row: 2 }), row("1.1", "1", 1, { row: 3 })]).issues).toEqual([
       {
@@ -215,7 +282,10 @@ describe("each problem names its cell", () => {
 
   it("fields that do not add up to the framework's maximum: the maxScore field, with no row", () => {
     expect(check([row("1", null, 4), row("2", null, 5)], 10, true).issues).toEqual([
-      { field: "maxScore", message: "Tổng điểm tối đa các lĩnh vực là 9 nhưng điểm tối đa của bộ chỉ số là 10. Sửa điểm để hai số bằng nhau." },
+      {
+        field: "maxScore",
+        message: "Tổng điểm tối đa các lĩnh vực là 9 nhưng điểm tối đa của bộ chỉ số là 10. Sửa điểm để hai số bằng nhau.",
+      },
     ]);
   });
 
@@ -236,7 +306,10 @@ describe("a node's subtree and the leaves' maxima", () => {
 
   it("new maxima are set on leaves only; parents become the sum of their children", () => {
     const rows = [row("1", null, 3), row("1.1", "1", 1), row("1.2", "1", 2)];
-    const maxima = new Map([["1", 50], ["1.1", 4]]);
+    const maxima = new Map([
+      ["1", 50],
+      ["1.1", 4],
+    ]);
     expect(setLeafMaxima(rows, maxima).map((r) => r.maxPoints)).toEqual([6, 4, 2]);
     // Even a parent that no recomputation reaches (a loop) keeps its maximum.
     expect(setLeafMaxima([row("A", "B", 1), row("B", "A", 2)], new Map([["A", 9]])).map((r) => r.maxPoints)).toEqual([1, 2]);

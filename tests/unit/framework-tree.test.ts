@@ -60,7 +60,9 @@ describe("checkTree", () => {
 
   it("refuses a parent whose children do not add up to it, in words a user can act on", () => {
     const rows = small().map((r) => (r.code === "1.2.2" ? { ...r, maxPoints: 2.5 } : r));
-    expect(messages(rows)).toEqual(["Tiêu chí 1.2: tổng điểm tối đa các tiêu chí con là 4,5 nhưng tiêu chí cha là 5. Sửa điểm để hai số bằng nhau."]);
+    expect(messages(rows)).toEqual([
+      "Tiêu chí 1.2: tổng điểm tối đa các tiêu chí con là 4,5 nhưng tiêu chí cha là 5. Sửa điểm để hai số bằng nhau.",
+    ]);
     // The field above still adds up (5 + 5 = 10): only the parent that is wrong is named.
   });
 
@@ -80,7 +82,9 @@ describe("checkTree", () => {
   it("lets a draft be incomplete but not a framework in force", () => {
     const rows = [row("1", null, 4), row("1.1", "1", 4)];
     expect(messages(rows, 100, false)).toEqual([]);
-    expect(messages(rows, 100, true)).toEqual(["Tổng điểm tối đa các lĩnh vực là 4 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau."]);
+    expect(messages(rows, 100, true)).toEqual([
+      "Tổng điểm tối đa các lĩnh vực là 4 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau.",
+    ]);
   });
 
   it("requires unique codes and names the rows of a file", () => {
@@ -109,7 +113,9 @@ describe("checkTree", () => {
 
   it("refuses negative maxima and more than two decimals", () => {
     expect(messages([row("1", null, -1)], -1, false)).toEqual(["Lĩnh vực 1: điểm tối đa không được âm (đang là -1)."]);
-    expect(messages([row("1", null, 1.125)], 1.125, false)).toEqual(["Lĩnh vực 1: điểm tối đa chỉ được có tối đa 2 chữ số thập phân, ví dụ 2,25."]);
+    expect(messages([row("1", null, 1.125)], 1.125, false)).toEqual([
+      "Lĩnh vực 1: điểm tối đa chỉ được có tối đa 2 chữ số thập phân, ví dụ 2,25.",
+    ]);
   });
 
   it("finds loops and a node that is its own parent", () => {
@@ -130,7 +136,9 @@ describe("checkTree", () => {
 
   it("accepts the seeded PAR INDEX 2022 tree: 8 fields adding up to 100", () => {
     type Node = { code: string; name: string; maxPoints?: number; method?: TreeRow["method"]; children?: Node[] };
-    const file = JSON.parse(fs.readFileSync(path.resolve("prisma/seed-data/frameworks/par-index-provincial-2022.json"), "utf8")) as { tree: Node[] };
+    const file = JSON.parse(fs.readFileSync(path.resolve("prisma/seed-data/frameworks/par-index-provincial-2022.json"), "utf8")) as {
+      tree: Node[];
+    };
     const rows: TreeRow[] = [];
     const walk = (node: Node, parent: string | null) => {
       rows.push(row(node.code, parent, node.maxPoints ?? null, { name: node.name, method: node.method ?? "APPRAISAL" }));
@@ -161,7 +169,11 @@ describe("tree edits", () => {
 
   it("adds a child last among its siblings and deletes a node with everything under it", () => {
     const added = addNode(small(), "1.2", { ...small()[6], code: "1.2.3", maxPoints: 1 }, { recomputeParents: true });
-    expect(check(added, 11).rows.filter((r) => r.parentCode === "1.2").map((r) => r.code)).toEqual(["1.2.1", "1.2.2", "1.2.3"]);
+    expect(
+      check(added, 11)
+        .rows.filter((r) => r.parentCode === "1.2")
+        .map((r) => r.code),
+    ).toEqual(["1.2.1", "1.2.2", "1.2.3"]);
     expect(subtreeCodes(small(), "1.1")).toEqual(["1.1", "1.1.1", "1.1.2"]);
     const deleted = deleteNode(small(), "1.1", { recomputeParents: true });
     expect(deleted.map((r) => r.code)).toEqual(["1", "1.2", "1.2.1", "1.2.2"]);
@@ -169,7 +181,13 @@ describe("tree edits", () => {
   });
 
   it("moves points between leaves in one save: the parents follow and the total holds", () => {
-    const moved = setLeafMaxima(small(), new Map([["1.1.1", 1.5], ["1.2.2", 3.5]]));
+    const moved = setLeafMaxima(
+      small(),
+      new Map([
+        ["1.1.1", 1.5],
+        ["1.2.2", 3.5],
+      ]),
+    );
     expect(check(moved).issues).toEqual([]);
     expect(moved.find((r) => r.code === "1.1")?.maxPoints).toBe(4.5);
     expect(moved.find((r) => r.code === "1.2")?.maxPoints).toBe(5.5);
@@ -195,14 +213,23 @@ describe("new-version rule", () => {
       note: null,
       agencyKind: null,
     },
-    rows: small().map((r, i) => ({ ...r, id: i + 1, level: (["FIELD", "CRITERION", "SUB_CRITERION"] as const)[r.code.split(".").length - 1], sortOrder: i + 1 })),
+    rows: small().map((r, i) => ({
+      ...r,
+      id: i + 1,
+      level: (["FIELD", "CRITERION", "SUB_CRITERION"] as const)[r.code.split(".").length - 1],
+      sortOrder: i + 1,
+    })),
     components: [],
     bands: [{ label: "Tốt", minScore: 8 }],
   });
 
   it("treats guidance, evidence, names of the version and status as safe edits", () => {
     const before = state();
-    const after = { ...before, meta: { ...before.meta, name: "Tên mới", status: "ARCHIVED" as const }, rows: before.rows.map((r) => ({ ...r, guidance: "Hướng dẫn", requiredEvidence: "Quyết định" })) };
+    const after = {
+      ...before,
+      meta: { ...before.meta, name: "Tên mới", status: "ARCHIVED" as const },
+      rows: before.rows.map((r) => ({ ...r, guidance: "Hướng dẫn", requiredEvidence: "Quyết định" })),
+    };
     expect(isDestructive(before, after)).toBe(false);
   });
 
@@ -216,10 +243,20 @@ describe("new-version rule", () => {
 
   it("checks components and grade bands against the maximum", () => {
     const s = state();
-    expect(checkState({ ...s, components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 6 }, { code: "B", nameVi: "Điều tra", maxPoints: 3 }] }).issues.map((i) => i.message)).toEqual([
+    expect(
+      checkState({
+        ...s,
+        components: [
+          { code: "A", nameVi: "Thẩm định", maxPoints: 6 },
+          { code: "B", nameVi: "Điều tra", maxPoints: 3 },
+        ],
+      }).issues.map((i) => i.message),
+    ).toEqual([
       'Tổng điểm các thành phần là 9 nhưng điểm tối đa của bộ chỉ số là 10. Sửa điểm để hai số bằng nhau, hoặc bỏ chọn "Các thành phần cộng lại thành tổng điểm".',
     ]);
-    expect(checkState({ ...s, bands: [{ label: "A", minScore: 11 }] }).issues[0].message).toContain("Xếp loại A: điểm tối thiểu 11 lớn hơn");
+    expect(checkState({ ...s, bands: [{ label: "A", minScore: 11 }] }).issues[0].message).toContain(
+      "Xếp loại A: điểm tối thiểu 11 lớn hơn",
+    );
     expect(yearsOverlap({ validFromYear: 2022, validToYear: 2030 }, { validFromYear: 2025, validToYear: null })).toBe(true);
     expect(yearsOverlap({ validFromYear: 2017, validToYear: 2021 }, { validFromYear: 2022, validToYear: null })).toBe(false);
   });
@@ -239,8 +276,32 @@ describe("tree files", () => {
     const { rows, issues } = rowsFromTable({
       columns: [...TREE_COLUMNS],
       rows: [
-        { row: 2, values: { code: "1", parent_code: "", level: "Lĩnh vực", name: "Chỉ đạo", max_points: "", method: "", guidance: "", required_evidence: "" } },
-        { row: 3, values: { code: "1.1", parent_code: "1", level: "tieu chi", name: "Điều tra", max_points: "2,5", method: "Điều tra xã hội học", guidance: "", required_evidence: "" } },
+        {
+          row: 2,
+          values: {
+            code: "1",
+            parent_code: "",
+            level: "Lĩnh vực",
+            name: "Chỉ đạo",
+            max_points: "",
+            method: "",
+            guidance: "",
+            required_evidence: "",
+          },
+        },
+        {
+          row: 3,
+          values: {
+            code: "1.1",
+            parent_code: "1",
+            level: "tieu chi",
+            name: "Điều tra",
+            max_points: "2,5",
+            method: "Điều tra xã hội học",
+            guidance: "",
+            required_evidence: "",
+          },
+        },
       ],
     });
     expect(issues).toEqual([]);
@@ -253,7 +314,21 @@ describe("tree files", () => {
   it("reports every bad cell and a missing column with its row", () => {
     const bad = rowsFromTable({
       columns: [...TREE_COLUMNS],
-      rows: [{ row: 2, values: { code: "1", parent_code: "", level: "cấp 1", name: "x", max_points: "mười", method: "hỏi", guidance: "", required_evidence: "" } }],
+      rows: [
+        {
+          row: 2,
+          values: {
+            code: "1",
+            parent_code: "",
+            level: "cấp 1",
+            name: "x",
+            max_points: "mười",
+            method: "hỏi",
+            guidance: "",
+            required_evidence: "",
+          },
+        },
+      ],
     });
     expect(bad.issues.map((i) => i.column)).toEqual(["level", "method", "max_points"]);
     expect(bad.issues[2].message).toBe('Dòng 2: điểm tối đa "mười" không phải là số. Nhập số, ví dụ 2,5 hoặc 2.5.');
@@ -262,9 +337,12 @@ describe("tree files", () => {
   });
 
   it.each(["csv", "xlsx"] as const)("gives the same tree back after export and import (%s)", async (format) => {
-    const rows = check(small().map((r) => (r.code === "1.1.1" ? { ...r, guidance: "=SUM(A1) không phải công thức", method: "SURVEY" as const } : r))).rows;
+    const rows = check(
+      small().map((r) => (r.code === "1.1.1" ? { ...r, guidance: "=SUM(A1) không phải công thức", method: "SURVEY" as const } : r)),
+    ).rows;
     const columns = [...TREE_COLUMNS];
-    const data = format === "csv" ? Buffer.from(writeCsv(columns, treeCells(rows))) : await writeXlsx("Bo chi so", columns, treeCells(rows));
+    const data =
+      format === "csv" ? Buffer.from(writeCsv(columns, treeCells(rows))) : await writeXlsx("Bo chi so", columns, treeCells(rows));
     const back = rowsFromTable(await readTable(data, format));
     expect(back.issues).toEqual([]);
     const again = check(back.rows);

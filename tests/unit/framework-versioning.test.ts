@@ -5,7 +5,16 @@ import type { TreeRow } from "@/lib/frameworks/tree";
 import { checkState, formatYears, isDestructive, yearsOverlap, type FrameworkState } from "@/lib/frameworks/versioning";
 
 const node = (id: number, code: string, parentCode: string | null, maxPoints: number, over: Partial<TreeRow> = {}): TreeRow => ({
-  id, code, parentCode, level: null, name: `Mục ${code}`, maxPoints, method: "APPRAISAL", guidance: null, requiredEvidence: null, ...over,
+  id,
+  code,
+  parentCode,
+  level: null,
+  name: `Mục ${code}`,
+  maxPoints,
+  method: "APPRAISAL",
+  guidance: null,
+  requiredEvidence: null,
+  ...over,
 });
 const state = (over: Partial<FrameworkState> = {}): FrameworkState => ({
   meta: {
@@ -37,7 +46,10 @@ const state = (over: Partial<FrameworkState> = {}): FrameworkState => ({
 describe("a change that goes to a new version", () => {
   const before = state();
   const withMeta = (meta: Partial<FrameworkState["meta"]>) => ({ ...before, meta: { ...before.meta, ...meta } });
-  const withRow = (code: string, over: Partial<TreeRow>) => ({ ...before, rows: before.rows.map((r) => (r.code === code ? { ...r, ...over } : r)) });
+  const withRow = (code: string, over: Partial<TreeRow>) => ({
+    ...before,
+    rows: before.rows.map((r) => (r.code === code ? { ...r, ...over } : r)),
+  });
 
   it("changes the maximum, the caps or whether the components add up", () => {
     expect(isDestructive(before, withMeta({ maxScore: 100 }))).toBe(true);
@@ -47,12 +59,19 @@ describe("a change that goes to a new version", () => {
   });
 
   it("a change of name, decision, years, note or status scores nothing differently", () => {
-    expect(isDestructive(before, withMeta({ name: "Khác", decision: null, validToYear: 2030, note: "x", status: "ARCHIVED", isIllustrative: false }))).toBe(false);
+    expect(
+      isDestructive(
+        before,
+        withMeta({ name: "Khác", decision: null, validToYear: 2030, note: "x", status: "ARCHIVED", isIllustrative: false }),
+      ),
+    ).toBe(false);
   });
 
   it("changes a component's code, name or maximum, or their number", () => {
     expect(isDestructive(before, { ...before, components: [{ ...before.components[0], code: "C" }, before.components[1]] })).toBe(true);
-    expect(isDestructive(before, { ...before, components: [{ ...before.components[0], nameVi: "Khác" }, before.components[1]] })).toBe(true);
+    expect(isDestructive(before, { ...before, components: [{ ...before.components[0], nameVi: "Khác" }, before.components[1]] })).toBe(
+      true,
+    );
     expect(isDestructive(before, { ...before, components: [{ ...before.components[0], maxPoints: 6 }, before.components[1]] })).toBe(true);
     expect(isDestructive(before, { ...before, components: before.components.slice(0, 1) })).toBe(true);
   });
@@ -65,7 +84,14 @@ describe("a change that goes to a new version", () => {
   });
 
   it("changes a criterion's code, parent, level, name, maximum or method", () => {
-    for (const over of [{ code: "1.9" }, { parentCode: null }, { level: "CRITERION" as const }, { name: "Khác" }, { maxPoints: 5 }, { method: "SURVEY" as const }]) {
+    for (const over of [
+      { code: "1.9" },
+      { parentCode: null },
+      { level: "CRITERION" as const },
+      { name: "Khác" },
+      { maxPoints: 5 },
+      { method: "SURVEY" as const },
+    ]) {
       expect(isDestructive(before, withRow("1.1", over)), JSON.stringify(over)).toBe(true);
     }
   });
@@ -92,14 +118,24 @@ describe("a saved framework", () => {
 
   it("in force, its fields add up to its maximum; a draft may still be short", () => {
     const short = { rows: [node(1, "1", null, 8), node(2, "1.1", "1", 8)] };
-    expect(checkState(state(short)).issues.map((i) => i.message)).toEqual(["Tổng điểm tối đa các lĩnh vực là 8 nhưng điểm tối đa của bộ chỉ số là 10. Sửa điểm để hai số bằng nhau."]);
+    expect(checkState(state(short)).issues.map((i) => i.message)).toEqual([
+      "Tổng điểm tối đa các lĩnh vực là 8 nhưng điểm tối đa của bộ chỉ số là 10. Sửa điểm để hai số bằng nhau.",
+    ]);
     expect(checkState(state({ ...short, meta: { ...state().meta, status: "DRAFT" } })).issues).toEqual([]);
   });
 
   it("no component is worth more than the framework", () => {
-    const issues = checkState(state({ components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 10.5 }], meta: { ...state().meta, componentsAreAdditive: false } })).issues;
-    expect(issues).toEqual([{ field: "components", message: "Thành phần Thẩm định: điểm tối đa 10,5 lớn hơn điểm tối đa của bộ chỉ số (10)." }]);
-    expect(checkState(state({ components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 10 }], meta: { ...state().meta, componentsAreAdditive: false } })).issues).toEqual([]);
+    const issues = checkState(
+      state({ components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 10.5 }], meta: { ...state().meta, componentsAreAdditive: false } }),
+    ).issues;
+    expect(issues).toEqual([
+      { field: "components", message: "Thành phần Thẩm định: điểm tối đa 10,5 lớn hơn điểm tối đa của bộ chỉ số (10)." },
+    ]);
+    expect(
+      checkState(
+        state({ components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 10 }], meta: { ...state().meta, componentsAreAdditive: false } }),
+      ).issues,
+    ).toEqual([]);
   });
 
   it("additive components add up to the maximum, to the cent", () => {
@@ -118,7 +154,16 @@ describe("a saved framework", () => {
     expect(checkState(state({ bands: [{ label: "Xuất sắc", minScore: 10.01 }] })).issues).toEqual([
       { field: "bands", message: "Xếp loại Xuất sắc: điểm tối thiểu 10,01 lớn hơn điểm tối đa của bộ chỉ số (10)." },
     ]);
-    expect(checkState(state({ bands: [{ label: "Tốt", minScore: 8 }, { label: "Khá", minScore: 8 }] })).issues).toEqual([
+    expect(
+      checkState(
+        state({
+          bands: [
+            { label: "Tốt", minScore: 8 },
+            { label: "Khá", minScore: 8 },
+          ],
+        }),
+      ).issues,
+    ).toEqual([
       { field: "bands", message: "Xếp loại Khá: điểm tối thiểu 8 trùng với một xếp loại khác. Mỗi xếp loại cần một mức điểm riêng." },
     ]);
   });

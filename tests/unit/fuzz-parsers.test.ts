@@ -18,8 +18,20 @@ import { readTreeFile, rowsFromTable, TREE_COLUMNS } from "@/lib/frameworks/io";
 import { LEVELS, METHODS } from "@/lib/frameworks/labels";
 import { protectCell, readTable, unprotectCell, writeCsv, writeXlsx, type Table } from "@/lib/io/table-file";
 import { fileYear, planImport, REQUIRED_COLUMNS, type ImportContext, type StoredResult } from "@/lib/results/import-plan";
-import { cellText as fieldText, formulaText, fuzzRuns, isClearMessage, } from "../../scripts/lib/fuzz/arbitraries";
-import { csvText, damaged, FORMULA_MARK, randomBytes, RESULT_CELLS, RESULT_COLUMNS, SCORE_CELLS, tableOf, TREE_CELLS, workbookSpec, writeWorkbook } from "../../scripts/lib/fuzz/table-files";
+import { cellText as fieldText, formulaText, fuzzRuns, isClearMessage } from "../../scripts/lib/fuzz/arbitraries";
+import {
+  csvText,
+  damaged,
+  FORMULA_MARK,
+  randomBytes,
+  RESULT_CELLS,
+  RESULT_COLUMNS,
+  SCORE_CELLS,
+  tableOf,
+  TREE_CELLS,
+  workbookSpec,
+  writeWorkbook,
+} from "../../scripts/lib/fuzz/table-files";
 
 // npm test: 2,000 inputs per property (200 generated workbooks, ~20 ms each to write and read
 // back); npm run fuzz: FUZZ_RUNS=10000 for all.
@@ -65,17 +77,32 @@ describe("readTable with generated files", () => {
 
   it("CSV: text with broken quotes, uneven rows, mixed line ends, huge cells, random bytes", { timeout }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(csvText(columns).map((text) => Buffer.from(text)), randomBytes), async (bytes) => {
-        const read = await outcome(() => readTable(bytes, "csv"));
-        if (read.ok) expectTableShape(read.value);
-        else expectGoodIssues(read.issues);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          csvText(columns).map((text) => Buffer.from(text)),
+          randomBytes,
+        ),
+        async (bytes) => {
+          const read = await outcome(() => readTable(bytes, "csv"));
+          if (read.ok) expectTableShape(read.value);
+          else expectGoodIssues(read.issues);
+        },
+      ),
       { numRuns: FAST },
     );
   });
 
   it("XLSX: random bytes, and valid files cut short or overwritten", { timeout }, async () => {
-    const valid = await writeWorkbook({ header: [...columns], rows: [[{ kind: "value", value: "2023" }, { kind: "value", value: "PAR_INDEX" }]], sheets: 1 });
+    const valid = await writeWorkbook({
+      header: [...columns],
+      rows: [
+        [
+          { kind: "value", value: "2023" },
+          { kind: "value", value: "PAR_INDEX" },
+        ],
+      ],
+      sheets: 1,
+    });
     await fc.assert(
       fc.asyncProperty(fc.oneof(randomBytes, damaged(valid)), async (bytes) => {
         const read = await outcome(() => readTable(bytes, "xlsx"));
@@ -86,7 +113,9 @@ describe("readTable with generated files", () => {
     );
   });
 
-  it("XLSX: generated workbooks with formula, rich-text, link, error, date cells — a formula is never read as its text", { timeout }, async () => {
+  it("XLSX: generated workbooks with formula, rich-text, link, error, date cells — a formula is never read as its text", {
+    timeout,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(workbookSpec(columns), async (spec) => {
         const read = await outcome(async () => readTable(await writeWorkbook(spec), "xlsx"));
@@ -109,7 +138,17 @@ const PAR = [
 ];
 const UNITS = Array.from({ length: 63 }, (_, i) => ({ id: i + 1, code: String(i + 1).padStart(2, "0"), nameVi: `Tỉnh số ${i + 1}` }));
 const STORED: StoredResult[] = [
-  { id: 1, indexCode: "PAR_INDEX", provinceId: 22, version: 0, score: 90.27, officialRank: 1, source: "Bộ Nội vụ", note: null, components: { APPRAISAL: 55 } },
+  {
+    id: 1,
+    indexCode: "PAR_INDEX",
+    provinceId: 22,
+    version: 0,
+    score: 90.27,
+    officialRank: 1,
+    source: "Bộ Nội vụ",
+    note: null,
+    components: { APPRAISAL: 55 },
+  },
 ];
 
 function resultsContext(table: Table, mayChange: boolean): ImportContext {
@@ -127,8 +166,6 @@ function resultsContext(table: Table, mayChange: boolean): ImportContext {
     mayWrite: () => mayChange,
   };
 }
-
-
 
 describe("planImport (national results table) with generated tables", () => {
   it("never throws; a rejection names row, column and problem; an accepted plan is in range", { timeout }, async () => {
@@ -190,40 +227,45 @@ const target = fc.record({
 describe("planScoreImport (internal scores file) with generated rows", () => {
   it("never throws; a rejection names row and problem; an accepted change is allowed and in range", { timeout }, () => {
     fc.assert(
-      fc.property(tableOf([...SCORE_COLUMNS], SCORE_CELLS), fc.dictionary(fc.constantFrom("STP|1.1.1", "STP|1.1.2", "SNV|1.1.1"), target), fc.boolean(), fc.boolean(), (table, specs, maySelf, mayAppraise) => {
-        const targets = new Map<string, ScoreTarget>(
-          Object.entries(specs).map(([key, spec], i) => {
-            const [agencyCode, code] = key.split("|");
-            return [key, { ...spec, criterionScoreId: i + 1, assessmentId: 1, agencyCode, code, version: 0 }];
-          }),
-        );
-        const result = planScoreImport(
-          table.columns,
-          table.rows,
-          (agency, code) => targets.get(`${agency}|${code}`) ?? (["STP", "SNV"].includes(agency) ? "unknown-code" : "unknown-agency"),
-          (_agency, kind) => (kind === "self" ? maySelf : mayAppraise),
-        );
-        if (result.issues.length > 0) {
-          expectGoodIssues(result.issues, table.columns);
-          expect(result.changes).toEqual([]);
-          return;
-        }
-        for (const change of result.changes) {
-          if (change.score !== null) {
-            expect(change.score).toBeGreaterThanOrEqual(0);
-            expect(change.score).toBeLessThanOrEqual(change.target.maxPoints);
+      fc.property(
+        tableOf([...SCORE_COLUMNS], SCORE_CELLS),
+        fc.dictionary(fc.constantFrom("STP|1.1.1", "STP|1.1.2", "SNV|1.1.1"), target),
+        fc.boolean(),
+        fc.boolean(),
+        (table, specs, maySelf, mayAppraise) => {
+          const targets = new Map<string, ScoreTarget>(
+            Object.entries(specs).map(([key, spec], i) => {
+              const [agencyCode, code] = key.split("|");
+              return [key, { ...spec, criterionScoreId: i + 1, assessmentId: 1, agencyCode, code, version: 0 }];
+            }),
+          );
+          const result = planScoreImport(
+            table.columns,
+            table.rows,
+            (agency, code) => targets.get(`${agency}|${code}`) ?? (["STP", "SNV"].includes(agency) ? "unknown-code" : "unknown-agency"),
+            (_agency, kind) => (kind === "self" ? maySelf : mayAppraise),
+          );
+          if (result.issues.length > 0) {
+            expectGoodIssues(result.issues, table.columns);
+            expect(result.changes).toEqual([]);
+            return;
           }
-          if (change.kind === "self") expect(change.target.selfScoringOpen && maySelf).toBe(true);
-          else expect(mayAppraise && appraisalRound(change.target.status) === (change.kind === "round1" ? 1 : 2)).toBe(true);
-        }
-      }),
+          for (const change of result.changes) {
+            if (change.score !== null) {
+              expect(change.score).toBeGreaterThanOrEqual(0);
+              expect(change.score).toBeLessThanOrEqual(change.target.maxPoints);
+            }
+            if (change.kind === "self") expect(change.target.selfScoringOpen && maySelf).toBe(true);
+            else expect(mayAppraise && appraisalRound(change.target.status) === (change.kind === "round1" ? 1 : 2)).toBe(true);
+          }
+        },
+      ),
       { numRuns: FAST },
     );
   });
 });
 
 // ───────────────────────── Criteria tree files ─────────────────────────
-
 
 describe("criteria tree files with generated content", () => {
   it("rowsFromTable: never throws; problems name the row; accepted rows use known levels and methods", { timeout }, () => {
@@ -246,7 +288,11 @@ describe("criteria tree files with generated content", () => {
   it("readTreeFile: any bytes under any name give rows or a ValidationError", { timeout }, async () => {
     const files = fc.tuple(
       fc.constantFrom("cay.csv", "cay.xlsx", "cay.CSV", "cay.txt", "cay", ".xlsx", "../../etc/passwd.csv"),
-      fc.oneof(csvText([...TREE_COLUMNS], fieldText).map((text) => Buffer.from(text)), randomBytes, fc.constant(Buffer.alloc(0))),
+      fc.oneof(
+        csvText([...TREE_COLUMNS], fieldText).map((text) => Buffer.from(text)),
+        randomBytes,
+        fc.constant(Buffer.alloc(0)),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(files, async ([name, bytes]) => {
@@ -267,7 +313,11 @@ const PROTECTED = /^'+[=+\-@\t\r]/;
  * Unicode, often formula-like, sometimes already starting with apostrophes.
  */
 const storedText = fc
-  .oneof({ weight: 3, arbitrary: fieldText }, { weight: 3, arbitrary: formulaText }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom("'", "''", "'\t"), formulaText).map(([a, b]) => a + b) })
+  .oneof(
+    { weight: 3, arbitrary: fieldText },
+    { weight: 3, arbitrary: formulaText },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom("'", "''", "'\t"), formulaText).map(([a, b]) => a + b) },
+  )
   .map((text) => text.slice(0, 5_000).toWellFormed().replaceAll("\u0000", ""));
 
 /**
@@ -276,7 +326,8 @@ const storedText = fc
  * (control characters; CR is read as LF).
  */
 function readBack(text: string, format: "csv" | "xlsx"): string {
-  const t = format === "xlsx" ? text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "") : text;
+  const t =
+    format === "xlsx" ? text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "") : text;
   return FORMULA_START.test(t) || PROTECTED.test(t) ? t.trimEnd() : t.trim();
 }
 
@@ -298,7 +349,9 @@ describe("export of user text", () => {
       fc.asyncProperty(fc.array(storedText, { minLength: 1, maxLength: 4 }), async (texts) => {
         const columns = texts.map((_, i) => `c${i}`);
         const csv = writeCsv(columns, [texts, [...texts].reverse()]);
-        const cells = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" }).data.slice(1).flat();
+        const cells = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" })
+          .data.slice(1)
+          .flat();
         for (const cell of cells) if (FORMULA_START.test(cell)) expect(cell.trim()).toBe("");
         const back = await readTable(Buffer.from(csv), "csv");
         const expected = Object.fromEntries(columns.map((c, i) => [c, readBack(texts[i], "csv")]));
@@ -311,22 +364,30 @@ describe("export of user text", () => {
 
   it("writeXlsx: no cell is a formula, text cells are protected, and readTable returns the same text", { timeout }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof({ weight: 4, arbitrary: storedText }, { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) }), { minLength: 1, maxLength: 4 }), async (cells) => {
-        const columns = cells.map((_, i) => `c${i}`);
-        const file = await writeXlsx("Kiểm thử", columns, [cells]);
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load(file as unknown as ArrayBuffer);
-        workbook.worksheets[0].eachRow((row) =>
-          row.eachCell((cell) => {
-            expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-            expect(cell.formula).toBeFalsy();
-            if (typeof cell.value === "string" && FORMULA_START.test(cell.value)) expect(cell.value.trim()).toBe("");
-          }),
-        );
-        const back = await readTable(file, "xlsx");
-        const expected = Object.fromEntries(columns.map((c, i) => [c, typeof cells[i] === "number" ? String(cells[i]) : readBack(cells[i] as string, "xlsx")]));
-        expect(back.rows[0]?.values ?? Object.fromEntries(columns.map((c) => [c, ""]))).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof({ weight: 4, arbitrary: storedText }, { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (cells) => {
+          const columns = cells.map((_, i) => `c${i}`);
+          const file = await writeXlsx("Kiểm thử", columns, [cells]);
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(file as unknown as ArrayBuffer);
+          workbook.worksheets[0].eachRow((row) =>
+            row.eachCell((cell) => {
+              expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+              expect(cell.formula).toBeFalsy();
+              if (typeof cell.value === "string" && FORMULA_START.test(cell.value)) expect(cell.value.trim()).toBe("");
+            }),
+          );
+          const back = await readTable(file, "xlsx");
+          const expected = Object.fromEntries(
+            columns.map((c, i) => [c, typeof cells[i] === "number" ? String(cells[i]) : readBack(cells[i] as string, "xlsx")]),
+          );
+          expect(back.rows[0]?.values ?? Object.fromEntries(columns.map((c) => [c, ""]))).toEqual(expected);
+        },
+      ),
       { numRuns: SLOW },
     );
   });

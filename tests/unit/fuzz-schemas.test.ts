@@ -25,11 +25,16 @@ function schemaFiles(dir: string): string[] {
 }
 
 const files = schemaFiles(path.join(ROOT, "lib"));
-const modules = await Promise.all(files.map(async (file) => ({ file: path.relative(ROOT, file), exports: (await import(file)) as Record<string, unknown> })));
+const modules = await Promise.all(
+  files.map(async (file) => ({ file: path.relative(ROOT, file), exports: (await import(file)) as Record<string, unknown> })),
+);
 const schemas = modules.flatMap(({ file, exports }) =>
   Object.entries(exports)
     .filter(([, value]) => isZodSchema(value))
-    .map(([name, schema]) => ({ name: `${file}#${name}`, schema: schema as { safeParse: (input: unknown) => ZodResult; _zod: { def: { type: string; [k: string]: unknown } } } })),
+    .map(([name, schema]) => ({
+      name: `${file}#${name}`,
+      schema: schema as { safeParse: (input: unknown) => ZodResult; _zod: { def: { type: string; [k: string]: unknown } } },
+    })),
 );
 type ZodResult = { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 
@@ -45,15 +50,18 @@ function invariantProblems(value: unknown, key = "", at = "(gốc)"): string[] {
   const here = (what: string) => [`${at}: ${what} (${String(value)})`];
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return here("không hữu hạn");
-    if (ID_KEY.test(key) || IDS_KEY.test(key)) return Number.isInteger(value) && value >= 1 && value <= INT4_MAX ? [] : here("mã ngoài INT4 dương");
+    if (ID_KEY.test(key) || IDS_KEY.test(key))
+      return Number.isInteger(value) && value >= 1 && value <= INT4_MAX ? [] : here("mã ngoài INT4 dương");
     if (VERSION_KEY.test(key)) return Number.isInteger(value) && value >= 0 && value <= INT4_MAX ? [] : here("phiên bản ngoài INT4");
-    if (YEAR_KEY.test(key) || YEARS_KEY.test(key)) return Number.isInteger(value) && value >= 2000 && value <= 2100 ? [] : here("năm ngoài 2000–2100");
+    if (YEAR_KEY.test(key) || YEARS_KEY.test(key))
+      return Number.isInteger(value) && value >= 2000 && value <= 2100 ? [] : here("năm ngoài 2000–2100");
     return Math.abs(value) <= DECIMAL_LIMIT ? [] : here("số vượt NUMERIC(7,2)");
   }
   if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? here("văn bản PostgreSQL không lưu được") : [];
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? here("ngày không hợp lệ") : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => invariantProblems(item, key, `${at}[${i}]`));
-  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => invariantProblems(v, k, at === "(gốc)" ? k : `${at}.${k}`));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => invariantProblems(v, k, at === "(gốc)" ? k : `${at}.${k}`));
   return [];
 }
 
@@ -99,7 +107,8 @@ describe("every zod schema of lib/**/schema.ts, with generated input", () => {
         expect(result.error.issues.length).toBeGreaterThan(0);
         for (const issue of result.error.issues) {
           const top = String(issue.path[0] ?? "");
-          if (!isClearMessage(issue.message, [...names, top])) throw new Error(`unclear message at ${issue.path.join(".") || "(root)"}: ${JSON.stringify(issue.message)}`);
+          if (!isClearMessage(issue.message, [...names, top]))
+            throw new Error(`unclear message at ${issue.path.join(".") || "(root)"}: ${JSON.stringify(issue.message)}`);
         }
       }),
       { numRuns: RUNS },
@@ -110,7 +119,9 @@ describe("every zod schema of lib/**/schema.ts, with generated input", () => {
   afterAll(() => {
     // Visible in the test output and in `npm run fuzz`: how many inputs each schema got.
     const total = [...exercised.values()].reduce((sum, c) => sum + c.runs, 0);
-    console.log(`fuzz-schemas: ${exercised.size} schemas × ${RUNS} inputs = ${total} (accepted/rejected per schema: ${[...exercised].map(([n, c]) => `${n.split("#")[1]} ${c.accepted}/${c.rejected}`).join(", ")})`);
+    console.log(
+      `fuzz-schemas: ${exercised.size} schemas × ${RUNS} inputs = ${total} (accepted/rejected per schema: ${[...exercised].map(([n, c]) => `${n.split("#")[1]} ${c.accepted}/${c.rejected}`).join(", ")})`,
+    );
   });
 
   it("exercised every schema it found", () => {

@@ -54,8 +54,14 @@ describe("the catalogue files", () => {
   });
 
   it("gives English exactly the keys of Vietnamese", () => {
-    expect([...en.keys()].filter((key) => !vi.has(key)), "keys only in en").toEqual([]);
-    expect([...vi.keys()].filter((key) => !en.has(key)), "keys only in vi").toEqual([]);
+    expect(
+      [...en.keys()].filter((key) => !vi.has(key)),
+      "keys only in en",
+    ).toEqual([]);
+    expect(
+      [...vi.keys()].filter((key) => !en.has(key)),
+      "keys only in vi",
+    ).toEqual([]);
   });
 
   it("has no empty message", () => {
@@ -64,12 +70,16 @@ describe("the catalogue files", () => {
   });
 
   it("uses the same ICU arguments and tags in both languages", () => {
-    const differing = [...vi.keys()].filter((key) => en.has(key) && JSON.stringify(placeholders(vi.get(key)!)) !== JSON.stringify(placeholders(en.get(key)!)));
+    const differing = [...vi.keys()].filter(
+      (key) => en.has(key) && JSON.stringify(placeholders(vi.get(key)!)) !== JSON.stringify(placeholders(en.get(key)!)),
+    );
     expect(differing).toEqual([]);
   });
 
   it("has camelCase keys (enum values keep their code, e.g. roles.HOME_AFFAIRS)", () => {
-    const bad = [...vi.keys()].filter((key) => key.split(".").some((part) => !/^[a-z][a-zA-Z0-9]*$|^[A-Z][A-Z0-9_]*$|^[a-z]+(_[a-z]+)+$/.test(part)));
+    const bad = [...vi.keys()].filter((key) =>
+      key.split(".").some((part) => !/^[a-z][a-zA-Z0-9]*$|^[A-Z][A-Z0-9_]*$|^[a-z]+(_[a-z]+)+$/.test(part)),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -119,7 +129,13 @@ function enclosingScope(node: ts.Node): ts.Node {
 
 /** The keys a file asks for: "ns.key" (exact), or "ns.prefix." (a template literal like `roles.${role}`). */
 function usedKeys(file: string): { keys: { key: string; exact: boolean }[]; namespaces: string[]; clientPaths: string[] } {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const bindings: Binding[] = [];
   const clientPaths: string[] = [];
   const visitDeclarations = (node: ts.Node) => {
@@ -131,7 +147,10 @@ function usedKeys(file: string): { keys: { key: string; exact: boolean }[]; name
         // const [t, format] = await Promise.all([getTranslations("ns"), getFormat()])
         let init: ts.Expression = node.initializer;
         if (ts.isAwaitExpression(init)) init = init.expression;
-        const list = ts.isCallExpression(init) && init.arguments[0] && ts.isArrayLiteralExpression(init.arguments[0]) ? init.arguments[0].elements : null;
+        const list =
+          ts.isCallExpression(init) && init.arguments[0] && ts.isArrayLiteralExpression(init.arguments[0])
+            ? init.arguments[0].elements
+            : null;
         node.name.elements.forEach((element, i) => {
           if (!list || !ts.isBindingElement(element) || !ts.isIdentifier(element.name)) return;
           const namespace = list[i] ? namespaceOf(list[i]) : null;
@@ -142,7 +161,8 @@ function usedKeys(file: string): { keys: { key: string; exact: boolean }[]; name
     // <ClientMessages namespaces={["dashboards.flags", …]}>
     if (ts.isJsxAttribute(node) && node.name.getText(source) === "namespaces" && node.initializer && ts.isJsxExpression(node.initializer)) {
       const list = node.initializer.expression;
-      if (list && ts.isArrayLiteralExpression(list)) for (const item of list.elements) if (ts.isStringLiteral(item)) clientPaths.push(item.text);
+      if (list && ts.isArrayLiteralExpression(list))
+        for (const item of list.elements) if (ts.isStringLiteral(item)) clientPaths.push(item.text);
     }
     ts.forEachChild(node, visitDeclarations);
   };
@@ -174,7 +194,11 @@ function usedKeys(file: string): { keys: { key: string; exact: boolean }[]; name
   return { keys, namespaces: [...new Set(bindings.map((b) => b.namespace))], clientPaths };
 }
 
-const CODE = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components")), ...sourceFiles(path.join(ROOT, "lib"))];
+const CODE = [
+  ...sourceFiles(path.join(ROOT, "app")),
+  ...sourceFiles(path.join(ROOT, "components")),
+  ...sourceFiles(path.join(ROOT, "lib")),
+];
 
 describe("keys used in code", () => {
   const scanned = CODE.map((file) => ({ file, ...usedKeys(file) }));
@@ -196,7 +220,11 @@ describe("keys used in code", () => {
 
   it("reach the browser: a client component's namespaces are sent by the root layout or a <ClientMessages>", () => {
     const sent = [...CLIENT_NAMESPACES, ...scanned.flatMap((f) => f.clientPaths)];
-    for (const p of sent) expect([...vi.keys()].some((k) => k.startsWith(`${p}.`)), `ClientMessages path ${p}`).toBe(true);
+    for (const p of sent)
+      expect(
+        [...vi.keys()].some((k) => k.startsWith(`${p}.`)),
+        `ClientMessages path ${p}`,
+      ).toBe(true);
     const unsent: string[] = [];
     for (const { file, namespaces } of scanned) {
       if (!fs.readFileSync(file, "utf8").startsWith('"use client"')) continue;
@@ -213,10 +241,21 @@ const VIETNAMESE = /[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]
 /** "file:line: text" for every string literal, template part and JSX text of a file that is Vietnamese (comments are not). */
 function inlineVietnamese(file: string): string[] {
   const found: string[] = [];
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    fs.readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const visit = (node: ts.Node) => {
     const text =
-      ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node)
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node) ||
+      ts.isJsxText(node)
         ? node.text
         : null;
     if (text !== null && VIETNAMESE.test(text)) {
@@ -230,7 +269,10 @@ function inlineVietnamese(file: string): string[] {
 }
 
 describe("no inline Vietnamese text in app/ and components/", () => {
-  const files = [...sourceFiles(path.join(ROOT, "app")).filter((f) => !f.includes(`${path.sep}api${path.sep}`)), ...sourceFiles(path.join(ROOT, "components"))];
+  const files = [
+    ...sourceFiles(path.join(ROOT, "app")).filter((f) => !f.includes(`${path.sep}api${path.sep}`)),
+    ...sourceFiles(path.join(ROOT, "components")),
+  ];
 
   it("finds the files (the scan works)", () => {
     expect(files.length).toBeGreaterThan(60);
@@ -321,7 +363,9 @@ describe("no inline Vietnamese text in lib/", () => {
   });
 
   it("keeps the lists honest: every listed file still has Vietnamese text", () => {
-    const stale = [...LIB_DATA.keys(), ...LIB_NOT_YET_IN_CATALOGUE].filter((file) => !fs.existsSync(path.join(ROOT, file)) || inlineVietnamese(path.join(ROOT, file)).length === 0);
+    const stale = [...LIB_DATA.keys(), ...LIB_NOT_YET_IN_CATALOGUE].filter(
+      (file) => !fs.existsSync(path.join(ROOT, file)) || inlineVietnamese(path.join(ROOT, file)).length === 0,
+    );
     expect(stale).toEqual([]);
   });
 });

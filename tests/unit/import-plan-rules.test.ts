@@ -37,7 +37,14 @@ const context = (over: Partial<ImportContext> = {}): ImportContext => ({
   indices: [
     { code: "PAR_INDEX", shortName: "PAR INDEX", subject: "PROVINCE", maxScore: 100, components: PAR, componentsAreAdditive: true },
     { code: "SIPAS", shortName: "SIPAS", subject: "PROVINCE", maxScore: 100, components: [], componentsAreAdditive: false },
-    { code: "INTERNAL_PAR", shortName: "Chỉ số CCHC nội bộ", subject: "AGENCY", maxScore: 100, components: [], componentsAreAdditive: true },
+    {
+      code: "INTERNAL_PAR",
+      shortName: "Chỉ số CCHC nội bộ",
+      subject: "AGENCY",
+      maxScore: 100,
+      components: [],
+      componentsAreAdditive: true,
+    },
   ],
   componentCodes: ["APPRAISAL", "SIPAS", "TIEP_CAN"],
   units: UNITS,
@@ -57,7 +64,16 @@ const good = (...over: [number, string][]) => {
 };
 const issuesOf = (t: Table, over: Partial<ImportContext> = {}) => planImport(t, context(over)).issues;
 const stored = (over: Partial<StoredResult> = {}): StoredResult => ({
-  id: 9, indexCode: "PAR_INDEX", provinceId: 1, version: 0, score: 88, officialRank: null, source: "nguồn", note: null, components: {}, ...over,
+  id: 9,
+  indexCode: "PAR_INDEX",
+  provinceId: 1,
+  version: 0,
+  score: 88,
+  officialRank: null,
+  source: "nguồn",
+  note: null,
+  components: {},
+  ...over,
 });
 
 describe("the file's year", () => {
@@ -93,7 +109,11 @@ describe("the header row", () => {
 
   it("says which required column is missing, and what the header needs", () => {
     expect(issuesOf(table(["year", "index", "unit_code", "score", "rank"], ["2020", "PAR_INDEX", "01", "88", ""]))).toEqual([
-      { row: 1, column: "source", message: 'Thiếu cột "source" ở dòng tiêu đề. Dòng tiêu đề cần có: year, index, unit_code, score, rank, source.' },
+      {
+        row: 1,
+        column: "source",
+        message: 'Thiếu cột "source" ở dòng tiêu đề. Dòng tiêu đề cần có: year, index, unit_code, score, rank, source.',
+      },
     ]);
   });
 
@@ -108,7 +128,8 @@ describe("the header row", () => {
       {
         row: 1,
         column: "apraisal",
-        message: 'Cột "apraisal" không thuộc mẫu nhập. Các cột được dùng: year, index, unit_code, score, rank, source, unit_name, note và các cột thành phần (appraisal, sipas, tiep_can).',
+        message:
+          'Cột "apraisal" không thuộc mẫu nhập. Các cột được dùng: year, index, unit_code, score, rank, source, unit_name, note và các cột thành phần (appraisal, sipas, tiep_can).',
       },
     ]);
   });
@@ -130,7 +151,9 @@ describe("a file without data", () => {
 
 describe("a row's year", () => {
   it("is given", () => {
-    expect(issuesOf(table(COLUMNS, good(), good([0, " "], [2, "22"])))).toEqual([{ row: 3, column: "year", message: "Thiếu năm (year): ghi năm của kết quả, ví dụ 2023." }]);
+    expect(issuesOf(table(COLUMNS, good(), good([0, " "], [2, "22"])))).toEqual([
+      { row: 3, column: "year", message: "Thiếu năm (year): ghi năm của kết quả, ví dụ 2023." },
+    ]);
   });
   it("has four digits", () => {
     expect(issuesOf(table(COLUMNS, good(), good([0, "20x0"], [2, "22"])))).toEqual([
@@ -138,20 +161,28 @@ describe("a row's year", () => {
     ]);
   });
   it("is not in the future, this year being allowed", () => {
-    expect(issuesOf(table(COLUMNS, good([0, "2027"])), { year: null })).toContainEqual({ row: 2, column: "year", message: "Năm 2027 là năm trong tương lai: chưa có kết quả công bố." });
+    expect(issuesOf(table(COLUMNS, good([0, "2027"])), { year: null })).toContainEqual({
+      row: 2,
+      column: "year",
+      message: "Năm 2027 là năm trong tương lai: chưa có kết quả công bố.",
+    });
     expect(issuesOf(table(COLUMNS, good([0, "2026"])), { year: 2026 })).toEqual([]);
   });
 });
 
 describe("a row's index", () => {
   it("is given", () => {
-    expect(issuesOf(table(COLUMNS, good([1, ""])))).toEqual([{ row: 2, column: "index", message: "Thiếu mã chỉ số (index): dùng PAR_INDEX, SIPAS." }]);
+    expect(issuesOf(table(COLUMNS, good([1, ""])))).toEqual([
+      { row: 2, column: "index", message: "Thiếu mã chỉ số (index): dùng PAR_INDEX, SIPAS." },
+    ]);
   });
   it("is read in any case, with spaces or dashes for underscores", () => {
     expect(issuesOf(table(COLUMNS, good([1, " par-index "]), good([1, "Par  Index"], [2, "22"])))).toEqual([]);
   });
   it("exists", () => {
-    expect(issuesOf(table(COLUMNS, good([1, "PAPI"])))).toEqual([{ row: 2, column: "index", message: 'Không có chỉ số "PAPI": dùng PAR_INDEX, SIPAS.' }]);
+    expect(issuesOf(table(COLUMNS, good([1, "PAPI"])))).toEqual([
+      { row: 2, column: "index", message: 'Không có chỉ số "PAPI": dùng PAR_INDEX, SIPAS.' },
+    ]);
   });
   it("ranks provinces", () => {
     expect(issuesOf(table(COLUMNS, good([1, "INTERNAL_PAR"])))).toEqual([
@@ -162,11 +193,17 @@ describe("a row's index", () => {
 
 describe("a row's unit", () => {
   it("is given", () => {
-    expect(issuesOf(table(COLUMNS, good([2, ""])))).toEqual([{ row: 2, column: "unit_code", message: "Thiếu mã tỉnh, thành phố (unit_code)." }]);
+    expect(issuesOf(table(COLUMNS, good([2, ""])))).toEqual([
+      { row: 2, column: "unit_code", message: "Thiếu mã tỉnh, thành phố (unit_code)." },
+    ]);
   });
   it("is a unit in force that year", () => {
     expect(issuesOf(table(COLUMNS, good([2, "99"])))).toEqual([
-      { row: 2, column: "unit_code", message: 'Không có tỉnh, thành phố mã "99" trong năm 2020 (năm này có 3 đơn vị, theo mã tại ngày 31/12/2020).' },
+      {
+        row: 2,
+        column: "unit_code",
+        message: 'Không có tỉnh, thành phố mã "99" trong năm 2020 (năm này có 3 đơn vị, theo mã tại ngày 31/12/2020).',
+      },
     ]);
   });
   it("is looked up only once the file's year is known", () => {
@@ -188,7 +225,9 @@ describe("a row's unit", () => {
 
 describe("a row's score and components", () => {
   it("the score is a number", () => {
-    expect(issuesOf(table(COLUMNS, good([3, "abc"])))).toEqual([{ row: 2, column: "score", message: 'Điểm (score) "abc" không phải là số: viết dạng 92,18 hoặc 92.18.' }]);
+    expect(issuesOf(table(COLUMNS, good([3, "abc"])))).toEqual([
+      { row: 2, column: "score", message: 'Điểm (score) "abc" không phải là số: viết dạng 92,18 hoặc 92.18.' },
+    ]);
   });
   it("a component is a number", () => {
     expect(issuesOf(table([...COLUMNS, "appraisal"], [...good(), "5x"]))).toEqual([
@@ -213,7 +252,8 @@ describe("a row's score and components", () => {
 });
 
 describe("a row's rank", () => {
-  const message = 'Hạng (rank) "X" không hợp lệ: ghi số nguyên từ 1 đến 3 (số tỉnh, thành phố năm 2020), hoặc để trống nếu nguồn không công bố hạng.';
+  const message =
+    'Hạng (rank) "X" không hợp lệ: ghi số nguyên từ 1 đến 3 (số tỉnh, thành phố năm 2020), hoặc để trống nếu nguồn không công bố hạng.';
   it("is a whole number from 1 to the number of units that year", () => {
     for (const rank of ["0", "4", "1.5", "-1", "hai"]) {
       expect(issuesOf(table(COLUMNS, good([4, rank]))), rank).toEqual([{ row: 2, column: "rank", message: message.replace("X", rank) }]);
@@ -266,26 +306,45 @@ describe("what the import changes", () => {
   });
 
   it("a component column left out keeps the stored component; a component given replaces it", () => {
-    const plan = planImport(table([...COLUMNS, "sipas"], [...good([3, ""]), "9"]), context({ stored: [stored({ score: 60, components: { APPRAISAL: 51 } })] }));
+    const plan = planImport(
+      table([...COLUMNS, "sipas"], [...good([3, ""]), "9"]),
+      context({ stored: [stored({ score: 60, components: { APPRAISAL: 51 } })] }),
+    );
     expect(plan.issues).toEqual([]);
     expect(plan.rows[0].next).toMatchObject({ score: 60, components: { APPRAISAL: 51, SIPAS: 9 } });
     expect(plan.rows[0].changes).toEqual([{ column: "sipas", old: null, new: 9 }]);
   });
 
   it("an empty cell in a component column removes the stored component", () => {
-    const plan = planImport(table([...COLUMNS, "appraisal"], [...good(), ""]), context({ stored: [stored({ components: { APPRAISAL: 51 } })] }));
+    const plan = planImport(
+      table([...COLUMNS, "appraisal"], [...good(), ""]),
+      context({ stored: [stored({ components: { APPRAISAL: 51 } })] }),
+    );
     expect(plan.rows[0].changes).toEqual([{ column: "appraisal", old: 51, new: null }]);
   });
 
   it("stored results are matched by index and unit", () => {
-    const plan = planImport(table(COLUMNS, good()), context({ stored: [stored({ indexCode: "SIPAS", score: 80 }), stored({ provinceId: 22, score: 70 })] }));
-    expect(plan.rows[0]).toMatchObject({ status: "new", stored: null, changes: [{ column: "score", old: null, new: 88 }, { column: "source", old: null, new: "nguồn" }] });
+    const plan = planImport(
+      table(COLUMNS, good()),
+      context({ stored: [stored({ indexCode: "SIPAS", score: 80 }), stored({ provinceId: 22, score: 70 })] }),
+    );
+    expect(plan.rows[0]).toMatchObject({
+      status: "new",
+      stored: null,
+      changes: [
+        { column: "score", old: null, new: 88 },
+        { column: "source", old: null, new: "nguồn" },
+      ],
+    });
   });
 
   it("an unchanged row of another province is fine; a new or changed one needs the national table's permission, and says what would change", () => {
     const mayWrite = () => false;
     expect(planImport(table(COLUMNS, good()), context({ stored: [stored()], mayWrite })).rows.map((r) => r.status)).toEqual(["unchanged"]);
-    const refused = planImport(table([...COLUMNS, "note"], [...good([3, "88.5"], [5, "x".repeat(70)]), ""]), context({ stored: [stored({ note: "ghi chú" })], mayWrite }));
+    const refused = planImport(
+      table([...COLUMNS, "note"], [...good([3, "88.5"], [5, "x".repeat(70)]), ""]),
+      context({ stored: [stored({ note: "ghi chú" })], mayWrite }),
+    );
     expect(refused.issues).toEqual([
       {
         row: 2,
@@ -295,8 +354,12 @@ describe("what the import changes", () => {
     ]);
     expect(refused.rows).toEqual([]);
     const added = planImport(table(COLUMNS, good()), context({ mayWrite }));
-    expect(added.issues).toEqual([{ row: 2, column: "unit_code", message: `${otherProvinceRule()} (Hà Nội, PAR INDEX 2020: chưa có kết quả).` }]);
-    expect(otherProvinceRule()).toBe("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu");
+    expect(added.issues).toEqual([
+      { row: 2, column: "unit_code", message: `${otherProvinceRule()} (Hà Nội, PAR INDEX 2020: chưa có kết quả).` },
+    ]);
+    expect(otherProvinceRule()).toBe(
+      "Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu",
+    );
   });
 
   it("every row is checked, and the plan lists them in file order", () => {
@@ -310,7 +373,14 @@ describe("what the import changes", () => {
 });
 
 describe("the difference between a stored result and the file's", () => {
-  const values = (over: Partial<ResultValues> = {}): ResultValues => ({ score: 88, officialRank: 2, source: "s", note: null, components: { APPRAISAL: 50 }, ...over });
+  const values = (over: Partial<ResultValues> = {}): ResultValues => ({
+    score: 88,
+    officialRank: 2,
+    source: "s",
+    note: null,
+    components: { APPRAISAL: 50 },
+    ...over,
+  });
 
   it("compares numbers at the stored precision, two decimals", () => {
     expect(diffResult(values(), values({ score: 88.001, components: { APPRAISAL: 50.004 } }))).toEqual([]);
@@ -344,8 +414,15 @@ describe("the difference between a stored result and the file's", () => {
 
 describe("an exported row", () => {
   it("keeps numbers as numbers in XLSX and leaves a missing component empty", () => {
-    expect(exportRow(2020, "PAR_INDEX", { code: "01", nameVi: "Hà Nội" }, { score: 88.5, officialRank: null, source: "s", note: "n", components: { SIPAS: 9 } }, PAR, "xlsx")).toEqual([
-      2020, "PAR_INDEX", "01", "Hà Nội", 88.5, null, "s", null, 9, "n",
-    ]);
+    expect(
+      exportRow(
+        2020,
+        "PAR_INDEX",
+        { code: "01", nameVi: "Hà Nội" },
+        { score: 88.5, officialRank: null, source: "s", note: "n", components: { SIPAS: 9 } },
+        PAR,
+        "xlsx",
+      ),
+    ).toEqual([2020, "PAR_INDEX", "01", "Hà Nội", 88.5, null, "s", null, 9, "n"]);
   });
 });

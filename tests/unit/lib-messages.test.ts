@@ -28,7 +28,10 @@ const issues = (input: unknown) => {
 describe("the language of lib's messages", () => {
   it("is Vietnamese outside a request", () => {
     expect(messageLocale()).toBe("vi");
-    expect(issues({ year: "x", name: "" })).toEqual(['Trường "year": cần số, không phải văn bản.', 'Trường "name": chưa nhập: điền giá trị cho trường này.']);
+    expect(issues({ year: "x", name: "" })).toEqual([
+      'Trường "year": cần số, không phải văn bản.',
+      'Trường "name": chưa nhập: điền giá trị cho trường này.',
+    ]);
     expect(new NotFoundError().message).toBe("Không tìm thấy dữ liệu yêu cầu.");
   });
 
@@ -39,7 +42,10 @@ describe("the language of lib's messages", () => {
     });
     expect(english.issues).toEqual(['Field "year": too large: at most 2,100.', 'Field "name": too long: at most 5 characters.']);
     expect(english.notFound).toBe("The requested data was not found.");
-    expect(issues({ year: 2200, name: "abcdefgh" })).toEqual(['Trường "year": quá lớn: tối đa 2.100.', 'Trường "name": dài quá: tối đa 5 ký tự.']);
+    expect(issues({ year: 2200, name: "abcdefgh" })).toEqual([
+      'Trường "year": quá lớn: tối đa 2.100.',
+      'Trường "name": dài quá: tối đa 5 ký tự.',
+    ]);
   });
 
   it("words file errors in the request's language too", async () => {
@@ -51,20 +57,32 @@ describe("the language of lib's messages", () => {
       }
       return null;
     };
-    expect(refusal(() => tableFormatOf("bang.pdf"))).toBe('Tệp "bang.pdf" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.');
+    expect(refusal(() => tableFormatOf("bang.pdf"))).toBe(
+      'Tệp "bang.pdf" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.',
+    );
     expect(inLocale("en", () => refusal(() => checkFileSize("big.xlsx", 60 * 1024 * 1024, 50 * 1024 * 1024)))).toBe(
       'The file "big.xlsx" is larger than 50 MB. Compress or split it, then upload it again.',
     );
     const csv = Buffer.from('year,index\n2023,"PAR\n');
-    await expect(inLocale("en", () => readTable(csv, "csv"))).rejects.toMatchObject({ issues: [{ row: 2, message: expect.stringContaining("never closes it (near row 2)") }] });
-    await expect(readTable(csv, "csv")).rejects.toMatchObject({ issues: [{ row: 2, message: expect.stringContaining("một ô mở dấu nháy kép mà không đóng (gần dòng 2)") }] });
+    await expect(inLocale("en", () => readTable(csv, "csv"))).rejects.toMatchObject({
+      issues: [{ row: 2, message: expect.stringContaining("never closes it (near row 2)") }],
+    });
+    await expect(readTable(csv, "csv")).rejects.toMatchObject({
+      issues: [{ row: 2, message: expect.stringContaining("một ô mở dấu nháy kép mà không đóng (gần dòng 2)") }],
+    });
   });
 
   it("words the results import's problems with the numbers of the language", () => {
     const sipas = { code: "SIPAS", nameVi: "Chỉ số hài lòng (SIPAS)", maxPoints: 10 };
     const input = { score: 85.8, components: { SIPAS: 10.5 }, defs: [sipas], additive: true, maxScore: 100, label: "PAR INDEX 2023" };
-    expect(resolveTotal(input)).toEqual({ ok: false, issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) phải từ 0 đến 10 điểm (đang là 10,5)." }] });
-    expect(inLocale("en", () => resolveTotal(input))).toEqual({ ok: false, issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) must be from 0 to 10 points (it is 10.5)." }] });
+    expect(resolveTotal(input)).toEqual({
+      ok: false,
+      issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) phải từ 0 đến 10 điểm (đang là 10,5)." }],
+    });
+    expect(inLocale("en", () => resolveTotal(input))).toEqual({
+      ok: false,
+      issues: [{ key: "SIPAS", message: "Chỉ số hài lòng (SIPAS) must be from 0 to 10 points (it is 10.5)." }],
+    });
     expect(inLocale("en", () => parseDecimal("9,123"))).toEqual({ ok: false, message: '"9,123" has more than 2 decimals.' });
   });
 
@@ -72,11 +90,17 @@ describe("the language of lib's messages", () => {
     const problems = () => loginSchema.safeParse({ email: "x".repeat(300), password: "" }).error?.issues.map((i) => i.message);
     expect(problems()).toEqual(["Email quá dài (tối đa 254 ký tự).", "Vui lòng nhập mật khẩu."]);
     expect(inLocale("en", problems)).toEqual(["The email is too long (at most 254 characters).", "Please enter your password."]);
-    expect(inLocale("en", () => loginSchema.safeParse({ email: "ten", password: "p" }).error?.issues[0].message)).toBe("The email is not valid; it should look like ten@donvi.gov.vn.");
-    expect(await crossSiteRefusal(undefined).json()).toEqual({ error: expect.stringMatching(/^Yêu cầu bị từ chối: thao tác thay đổi dữ liệu/) });
+    expect(inLocale("en", () => loginSchema.safeParse({ email: "ten", password: "p" }).error?.issues[0].message)).toBe(
+      "The email is not valid; it should look like ten@donvi.gov.vn.",
+    );
+    expect(await crossSiteRefusal(undefined).json()).toEqual({
+      error: expect.stringMatching(/^Yêu cầu bị từ chối: thao tác thay đổi dữ liệu/),
+    });
     const english = crossSiteRefusal("en");
     expect(english.status).toBe(403);
-    expect(await english.json()).toEqual({ error: expect.stringMatching(/^Request refused: changes to data are accepted only from the portal's own pages/) });
+    expect(await english.json()).toEqual({
+      error: expect.stringMatching(/^Request refused: changes to data are accepted only from the portal's own pages/),
+    });
   });
 
   it("words a schema's own messages when the input is checked, not when the module loads", () => {

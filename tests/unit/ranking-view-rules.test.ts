@@ -28,15 +28,49 @@ describe("the region filter", () => {
 
 describe("the downloaded ranking", () => {
   it("has the page's columns, in Vietnamese", () => {
-    expect(RANKING_FILE_COLUMNS).toEqual(["Hạng", "Mã tỉnh", "Tỉnh, thành phố", "Vùng", "Điểm", "Nhóm", "Hạng năm trước", "Thay đổi (bậc)", "Nguồn", "Ghi chú"]);
+    expect(RANKING_FILE_COLUMNS).toEqual([
+      "Hạng",
+      "Mã tỉnh",
+      "Tỉnh, thành phố",
+      "Vùng",
+      "Điểm",
+      "Nhóm",
+      "Hạng năm trước",
+      "Thay đổi (bậc)",
+      "Nguồn",
+      "Ghi chú",
+    ]);
   });
   it("writes a definite rank as a number, says when a unit has no region, and leaves an unknown previous rank empty", () => {
     const rows = rankingFileRows(
       [
-        { rank: 1, rankMin: 1, rankMax: 1, unitCode: "22", unitName: "Quảng Ninh", regionName: null, score: 92.18, group: "A", previous: null, change: null, source: "s", note: "n" },
         {
-          rank: null, rankMin: 2, rankMax: 62, unitCode: "31", unitName: "Hải Phòng", regionName: "Đồng bằng sông Hồng", score: 91.87, group: "A",
-          previous: { rank: null, rankMin: 3, rankMax: 34, unitCount: 34 }, change: 2, source: "s", note: null,
+          rank: 1,
+          rankMin: 1,
+          rankMax: 1,
+          unitCode: "22",
+          unitName: "Quảng Ninh",
+          regionName: null,
+          score: 92.18,
+          group: "A",
+          previous: null,
+          change: null,
+          source: "s",
+          note: "n",
+        },
+        {
+          rank: null,
+          rankMin: 2,
+          rankMax: 62,
+          unitCode: "31",
+          unitName: "Hải Phòng",
+          regionName: "Đồng bằng sông Hồng",
+          score: 91.87,
+          group: "A",
+          previous: { rank: null, rankMin: 3, rankMax: 34, unitCount: 34 },
+          change: 2,
+          source: "s",
+          note: null,
         },
       ],
       63,
@@ -49,7 +83,13 @@ describe("the downloaded ranking", () => {
 });
 
 describe("a profile's trend", () => {
-  const row = (year: number, id: number, score: number, rank: number | null, officialRankDisagrees = false) => ({ year, unit: { id }, score, rank, officialRankDisagrees });
+  const row = (year: number, id: number, score: number, rank: number | null, officialRankDisagrees = false) => ({
+    year,
+    unit: { id },
+    score,
+    rank,
+    officialRankDisagrees,
+  });
   const lines = [{ id: 1, label: "Kiên Giang" }];
 
   it("draws no rank that contradicts the scores", () => {

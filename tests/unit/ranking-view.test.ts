@@ -41,8 +41,18 @@ describe("rankingFileRows", () => {
     const rows = rankingFileRows(
       [
         {
-          rank: null, rankMin: 6, rankMax: 33, unitCode: "77", unitName: "Bà Rịa - Vũng Tàu", regionName: "Đông Nam Bộ",
-          score: 87.61, group: "B", previous: { rank: 5, rankMin: 5, rankMax: 5, unitCount: 63 }, change: null, source: "=cmd", note: null,
+          rank: null,
+          rankMin: 6,
+          rankMax: 33,
+          unitCode: "77",
+          unitName: "Bà Rịa - Vũng Tàu",
+          regionName: "Đông Nam Bộ",
+          score: 87.61,
+          group: "B",
+          previous: { rank: 5, rankMin: 5, rankMax: 5, unitCount: 63 },
+          change: null,
+          source: "=cmd",
+          note: null,
         },
       ],
       63,

@@ -12,7 +12,12 @@ describe("competitionRanks", () => {
 describe("rankTable on a complete table", () => {
   it("ranks by score descending with shared ranks for ties", () => {
     const ranked = rankTable([row("b", 85), row("a", 90), row("c", 85), row("d", 80)], 4);
-    expect(ranked.map((r) => [r.key, r.rank])).toEqual([["a", 1], ["b", 2], ["c", 2], ["d", 4]]);
+    expect(ranked.map((r) => [r.key, r.rank])).toEqual([
+      ["a", 1],
+      ["b", 2],
+      ["c", 2],
+      ["d", 4],
+    ]);
   });
   it("keeps an official rank and marks it when it contradicts the scores", () => {
     const ranked = rankTable([row("a", 90, 1), row("b", 85, 3), row("c", 80, 3)], 3);
@@ -24,8 +29,15 @@ describe("rankTable on a complete table", () => {
 describe("rankTable on a partial table", () => {
   // PAR INDEX 2021 as published in part: ranks 1–5, 34, 39, 63 and one row without a rank.
   const rows = [
-    row("31", 91.8, 1), row("22", 91.14, 2), row("48", 90.25, 3), row("46", 89.32, 4), row("26", 89.28, 5),
-    row("77", 87.61), row("08", 86.57, 34), row("51", 86.45, 39), row("91", 79.97, 63),
+    row("31", 91.8, 1),
+    row("22", 91.14, 2),
+    row("48", 90.25, 3),
+    row("46", 89.32, 4),
+    row("26", 89.28, 5),
+    row("77", 87.61),
+    row("08", 86.57, 34),
+    row("51", 86.45, 39),
+    row("91", 79.97, 63),
   ];
   const ranked = rankTable(rows, 63);
   it("bounds an unranked row between its known neighbours", () => {

@@ -38,13 +38,19 @@ describe("the total and its components", () => {
   it("a component is between 0 and its maximum, both included", () => {
     expect(resolveTotal({ ...base, score: 61.5, components: { APPRAISAL: 61.5 } })).toEqual({ ok: true, score: 61.5 });
     expect(resolveTotal({ ...base, score: 80, components: { SIPAS: 0 } })).toEqual({ ok: true, score: 80 });
-    expect(resolveTotal({ ...base, score: 80, components: { SIPAS: -0.5 } })).toEqual({ ok: false, issues: [{ key: "SIPAS", message: "SIPAS phải từ 0 đến 10 điểm (đang là -0,5)." }] });
+    expect(resolveTotal({ ...base, score: 80, components: { SIPAS: -0.5 } })).toEqual({
+      ok: false,
+      issues: [{ key: "SIPAS", message: "SIPAS phải từ 0 đến 10 điểm (đang là -0,5)." }],
+    });
   });
 
   it("the total is between 0 and the index maximum, both included", () => {
     expect(resolveTotal({ ...base, score: 100, components: {} })).toEqual({ ok: true, score: 100 });
     expect(resolveTotal({ ...base, score: 0, components: {} })).toEqual({ ok: true, score: 0 });
-    expect(resolveTotal({ ...base, score: -1, components: {} })).toEqual({ ok: false, issues: [{ key: "score", message: "Điểm tổng phải từ 0 đến 100 (đang là -1)." }] });
+    expect(resolveTotal({ ...base, score: -1, components: {} })).toEqual({
+      ok: false,
+      issues: [{ key: "score", message: "Điểm tổng phải từ 0 đến 100 (đang là -1)." }],
+    });
   });
 
   it("every problem with the values is listed before the sum is looked at", () => {
@@ -57,13 +63,21 @@ describe("the total and its components", () => {
   it("a missing total asks for it, or for every component when they add up", () => {
     expect(resolveTotal({ ...base, score: null, components: { SIPAS: 8 } })).toEqual({
       ok: false,
-      issues: [{ key: "score", message: "Thiếu điểm tổng của PAR INDEX năm 2020: nhập điểm hoặc nhập đủ 2 thành phần (Điểm thẩm định, SIPAS) để tính tổng." }],
+      issues: [
+        {
+          key: "score",
+          message: "Thiếu điểm tổng của PAR INDEX năm 2020: nhập điểm hoặc nhập đủ 2 thành phần (Điểm thẩm định, SIPAS) để tính tổng.",
+        },
+      ],
     });
     expect(resolveTotal({ ...base, additive: false, score: null, components: { SIPAS: 8 } })).toEqual({
       ok: false,
       issues: [{ key: "score", message: "Thiếu điểm tổng của PAR INDEX năm 2020: nhập điểm." }],
     });
-    expect(resolveTotal({ ...base, defs: [], score: null, components: {} })).toEqual({ ok: false, issues: [{ key: "score", message: "Thiếu điểm tổng của PAR INDEX năm 2020: nhập điểm." }] });
+    expect(resolveTotal({ ...base, defs: [], score: null, components: {} })).toEqual({
+      ok: false,
+      issues: [{ key: "score", message: "Thiếu điểm tổng của PAR INDEX năm 2020: nhập điểm." }],
+    });
   });
 
   it("the sum of every component, to the cent, is the total when none is given", () => {
@@ -76,7 +90,8 @@ describe("the total and its components", () => {
       issues: [
         {
           key: "score",
-          message: "Điểm tổng 60 khác tổng các thành phần 63,5 (chênh 3,5, chỉ cho phép 0,02 do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.",
+          message:
+            "Điểm tổng 60 khác tổng các thành phần 63,5 (chênh 3,5, chỉ cho phép 0,02 do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.",
         },
       ],
     });
@@ -86,7 +101,12 @@ describe("the total and its components", () => {
     expect(resolveTotal({ ...base, score: 55.02, components: { APPRAISAL: 55.04 } })).toEqual({ ok: true, score: 55.02 });
     expect(resolveTotal({ ...base, score: 55, components: { APPRAISAL: 55.5 } })).toEqual({
       ok: false,
-      issues: [{ key: "score", message: "Các thành phần đã nhập cộng lại 55,5, lớn hơn điểm tổng 55: kiểm tra lại điểm tổng hoặc các thành phần." }],
+      issues: [
+        {
+          key: "score",
+          message: "Các thành phần đã nhập cộng lại 55,5, lớn hơn điểm tổng 55: kiểm tra lại điểm tổng hoặc các thành phần.",
+        },
+      ],
     });
   });
 

@@ -38,9 +38,23 @@ function context(overrides: Partial<ImportContext> = {}): ImportContext {
     year: 2020,
     currentYear: 2026,
     indices: [
-      { code: "PAR_INDEX", shortName: "PAR INDEX", subject: "PROVINCE", maxScore: 100, components: PAR_COMPONENTS, componentsAreAdditive: true },
+      {
+        code: "PAR_INDEX",
+        shortName: "PAR INDEX",
+        subject: "PROVINCE",
+        maxScore: 100,
+        components: PAR_COMPONENTS,
+        componentsAreAdditive: true,
+      },
       { code: "SIPAS", shortName: "SIPAS", subject: "PROVINCE", maxScore: 100, components: SIPAS_ELEMENTS, componentsAreAdditive: false },
-      { code: "INTERNAL_PAR", shortName: "Chỉ số CCHC nội bộ", subject: "AGENCY", maxScore: 100, components: [], componentsAreAdditive: true },
+      {
+        code: "INTERNAL_PAR",
+        shortName: "Chỉ số CCHC nội bộ",
+        subject: "AGENCY",
+        maxScore: 100,
+        components: [],
+        componentsAreAdditive: true,
+      },
     ],
     componentCodes: [...PAR_COMPONENTS, ...SIPAS_ELEMENTS, { code: "CHINH_SACH" }].map((c) => c.code),
     units,
@@ -83,11 +97,17 @@ describe("resolveTotal", () => {
     expect(resolveTotal({ ...par, score: 88.02, components: all })).toEqual({ ok: true, score: 88.02 });
     expect(resolveTotal({ ...par, score: 87.98, components: all })).toEqual({ ok: true, score: 87.98 });
     const refused = resolveTotal({ ...par, score: 88.03, components: all });
-    expect(refused).toMatchObject({ ok: false, issues: [{ key: "score", message: expect.stringContaining("khác tổng các thành phần 88") }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      issues: [{ key: "score", message: expect.stringContaining("khác tổng các thành phần 88") }],
+    });
   });
   it("refuses a component above its maximum, naming it", () => {
     const refused = resolveTotal({ ...par, score: null, components: { ...all, APPRAISAL: 62 } });
-    expect(refused).toMatchObject({ ok: false, issues: [{ key: "APPRAISAL", message: "Điểm thẩm định phải từ 0 đến 61,5 điểm (đang là 62)." }] });
+    expect(refused).toMatchObject({
+      ok: false,
+      issues: [{ key: "APPRAISAL", message: "Điểm thẩm định phải từ 0 đến 61,5 điểm (đang là 62)." }],
+    });
   });
   it("needs a total when only some components are given, and refuses parts that add up to more than it", () => {
     expect(resolveTotal({ ...par, score: null, components: { SIPAS: 8 } })).toMatchObject({ ok: false, issues: [{ key: "score" }] });
@@ -257,7 +277,10 @@ ${HEADER}
 
     const own = await plan(`${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`, stores);
     expect(own.rows.map((r) => r.status)).toEqual(["unchanged", "updated"]);
-    const national = await plan(`${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,22,91,1,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`, { ...stores, mayWrite: () => true });
+    const national = await plan(
+      `${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,22,91,1,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`,
+      { ...stores, mayWrite: () => true },
+    );
     expect(national.rows.map((r) => r.status)).toEqual(["unchanged", "new", "updated"]);
   });
 });
@@ -265,11 +288,33 @@ ${HEADER}
 describe("export rows", () => {
   it("write the import's columns with the framework's components and '.' decimals in CSV", () => {
     expect(exportColumns(PAR_COMPONENTS)).toEqual([
-      "year", "index", "unit_code", "unit_name", "score", "rank", "source", "appraisal", "sipas", "leader_survey", "socio_economic", "note",
+      "year",
+      "index",
+      "unit_code",
+      "unit_name",
+      "score",
+      "rank",
+      "source",
+      "appraisal",
+      "sipas",
+      "leader_survey",
+      "socio_economic",
+      "note",
     ]);
     const values = { score: 90.1, officialRank: 3, source: "=nguồn", note: null, components: { APPRAISAL: 55 } };
     expect(exportRow(2020, "PAR_INDEX", { code: "01", nameVi: "Hà Nội" }, values, PAR_COMPONENTS, "csv")).toEqual([
-      2020, "PAR_INDEX", "01", "Hà Nội", "90.10", 3, "=nguồn", "55.00", null, null, null, null,
+      2020,
+      "PAR_INDEX",
+      "01",
+      "Hà Nội",
+      "90.10",
+      3,
+      "=nguồn",
+      "55.00",
+      null,
+      null,
+      null,
+      null,
     ]);
   });
 });
@@ -282,7 +327,14 @@ describe("who may write a unit's results", () => {
     { predecessorId: 22, successorId: 222 },
   ];
   const actor = (role: Actor["role"], provinceId: number | null): Actor => ({
-    id: 1, email: "x@demo.local", name: "x", role, provinceId, provinceName: null, agencyId: null, agencyName: null,
+    id: 1,
+    email: "x@demo.local",
+    name: "x",
+    role,
+    provinceId,
+    provinceName: null,
+    agencyId: null,
+    agencyName: null,
   });
 
   it("follows the lineage both ways", () => {

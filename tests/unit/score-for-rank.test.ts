@@ -85,7 +85,12 @@ describe("scoreForRank on a partial table", () => {
 describe("describeScoreForRank", () => {
   const names: Record<string, string> = { "31": "Hải Phòng", "75": "Đồng Nai" };
   const context = (target: number) => ({
-    indexName: "PAR INDEX", year: 2024, target, unitCount: 63, knownRows: 2, nameOf: (key: string) => names[key],
+    indexName: "PAR INDEX",
+    year: 2024,
+    target,
+    unitCount: 63,
+    knownRows: 2,
+    nameOf: (key: string) => names[key],
     province: { name: "Quảng Ninh", ranked: true, own: null },
   });
   const par2024 = [row("31", 96.17, 1), row("75", 90.69, 8)];
@@ -99,7 +104,9 @@ describe("describeScoreForRank", () => {
   });
   it("gives a range in vi-VN numbers when only bounds are known", () => {
     expect(say(5)).toContain("nằm trong khoảng 90,70–96,17");
-    expect(say(10)).toContain("đạt 90,69 điểm chắc chắn có hạng 10 trở lên (Đồng Nai đạt hạng 8 với điểm này); điểm thấp hơn có thể vẫn đạt");
+    expect(say(10)).toContain(
+      "đạt 90,69 điểm chắc chắn có hạng 10 trở lên (Đồng Nai đạt hạng 8 với điểm này); điểm thấp hơn có thể vẫn đạt",
+    );
   });
   it("gives the gap from the province's own score, and says when a province was not ranked that year", () => {
     const forDongNai = describeScoreForRank(scoreForRank({ rows: par2024, unitCount: 63, self: { kind: "row", key: "75" }, target: 1 }), {

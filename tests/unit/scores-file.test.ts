@@ -25,11 +25,24 @@ const target = (over: Partial<ScoreTarget> = {}): ScoreTarget => ({
 });
 const line = (row: number, values: Partial<Record<(typeof SCORE_COLUMNS)[number], string>>): TableRow => ({
   row,
-  values: { agency_code: "STP", agency_name: "Sở Tư pháp", code: "1.1.1", name: "Kế hoạch", max_points: "2.5", self_score: "", appraised_score: "", comment: "", ...values },
+  values: {
+    agency_code: "STP",
+    agency_name: "Sở Tư pháp",
+    code: "1.1.1",
+    name: "Kế hoạch",
+    max_points: "2.5",
+    self_score: "",
+    appraised_score: "",
+    comment: "",
+    ...values,
+  },
 });
 const anyone = () => true;
-const plan = (rows: TableRow[], t: ScoreTarget | ((agency: string, code: string) => ScoreTarget | "unknown-agency" | "unknown-code"), mayScore: Parameters<typeof planScoreImport>[3] = anyone) =>
-  planScoreImport(COLUMNS, rows, typeof t === "function" ? t : () => t, mayScore);
+const plan = (
+  rows: TableRow[],
+  t: ScoreTarget | ((agency: string, code: string) => ScoreTarget | "unknown-agency" | "unknown-code"),
+  mayScore: Parameters<typeof planScoreImport>[3] = anyone,
+) => planScoreImport(COLUMNS, rows, typeof t === "function" ? t : () => t, mayScore);
 
 describe("the exported sheet", () => {
   it("has the columns staff already use", () => {
@@ -45,8 +58,12 @@ describe("the exported sheet", () => {
   });
 
   it("between and after the rounds, the latest comment given", () => {
-    expect(exportedComment({ status: "FINALIZED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: "vòng 2" })).toBe("vòng 2");
-    expect(exportedComment({ status: "EXPLANATION_REQUESTED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: null })).toBe("vòng 1");
+    expect(exportedComment({ status: "FINALIZED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: "vòng 2" })).toBe(
+      "vòng 2",
+    );
+    expect(exportedComment({ status: "EXPLANATION_REQUESTED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: null })).toBe(
+      "vòng 1",
+    );
     expect(exportedComment({ status: "FINALIZED", selfComment: "tự chấm", round1Comment: null, round2Comment: null })).toBe("tự chấm");
   });
 
@@ -64,7 +81,8 @@ describe("a file's shape", () => {
         {
           row: 1,
           column: "self_score,appraised_score",
-          message: "Thiếu cột self_score, appraised_score. Dòng tiêu đề cần: agency_code, agency_name, code, name, max_points, self_score, appraised_score, comment.",
+          message:
+            "Thiếu cột self_score, appraised_score. Dòng tiêu đề cần: agency_code, agency_name, code, name, max_points, self_score, appraised_score, comment.",
         },
       ],
       changes: [],
@@ -94,7 +112,9 @@ describe("a file's shape", () => {
 describe("a row's values", () => {
   it("scores are numbers, with a dot or a decimal comma", () => {
     expect(plan([line(2, { self_score: "1,25" })], target()).changes.map((c) => c.score)).toEqual([1.25]);
-    expect(plan([line(2, { self_score: "một" })], target()).issues).toEqual([{ row: 2, column: "self_score", message: 'Dòng 2: "một" không phải một số điểm.' }]);
+    expect(plan([line(2, { self_score: "một" })], target()).issues).toEqual([
+      { row: 2, column: "self_score", message: 'Dòng 2: "một" không phải một số điểm.' },
+    ]);
     expect(plan([line(2, { self_score: "1.2.3" })], target()).issues.map((i) => i.column)).toEqual(["self_score"]);
     expect(plan([line(2, { appraised_score: "1e2" })], target({ status: "ROUND1" })).issues).toEqual([
       { row: 2, column: "appraised_score", message: 'Dòng 2: "1e2" không phải một số điểm.' },
@@ -102,7 +122,9 @@ describe("a row's values", () => {
   });
 
   it("a score stays within the sub-criterion's maximum, as on the sheet", () => {
-    expect(plan([line(2, { self_score: "3" })], target()).issues).toEqual([{ row: 2, column: "self_score", message: "Dòng 2: Tiêu chí 1.1.1: điểm 3 vượt điểm tối đa 2,5." }]);
+    expect(plan([line(2, { self_score: "3" })], target()).issues).toEqual([
+      { row: 2, column: "self_score", message: "Dòng 2: Tiêu chí 1.1.1: điểm 3 vượt điểm tối đa 2,5." },
+    ]);
     expect(plan([line(2, { appraised_score: "-1" })], target({ status: "ROUND1" })).issues).toEqual([
       { row: 2, column: "appraised_score", message: "Dòng 2: Tiêu chí 1.1.1: điểm không được âm (nhập từ 0 đến 2,5)." },
     ]);
@@ -110,7 +132,9 @@ describe("a row's values", () => {
 
   it("a comment has at most 4,000 characters", () => {
     expect(plan([line(2, { self_score: "1", comment: "x".repeat(4000) })], target()).issues).toEqual([]);
-    expect(plan([line(2, { self_score: "1", comment: "x".repeat(4001) })], target()).issues).toEqual([{ row: 2, column: "comment", message: "Dòng 2: nhận xét tối đa 4000 ký tự." }]);
+    expect(plan([line(2, { self_score: "1", comment: "x".repeat(4001) })], target()).issues).toEqual([
+      { row: 2, column: "comment", message: "Dòng 2: nhận xét tối đa 4000 ký tự." },
+    ]);
   });
 });
 
@@ -122,8 +146,12 @@ describe("what a row changes", () => {
 
   it("a new self score or self comment while the sheet is a draft", () => {
     const t = target({ selfScore: 2, selfComment: "cũ" });
-    expect(plan([line(2, { self_score: "2", comment: "mới" })], t).changes).toEqual([{ target: t, row: 2, kind: "self", score: 2, comment: "mới" }]);
-    expect(plan([line(2, { self_score: "", comment: "cũ" })], t).changes).toEqual([{ target: t, row: 2, kind: "self", score: null, comment: "cũ" }]);
+    expect(plan([line(2, { self_score: "2", comment: "mới" })], t).changes).toEqual([
+      { target: t, row: 2, kind: "self", score: 2, comment: "mới" },
+    ]);
+    expect(plan([line(2, { self_score: "", comment: "cũ" })], t).changes).toEqual([
+      { target: t, row: 2, kind: "self", score: null, comment: "cũ" },
+    ]);
   });
 
   it("a survey criterion is never self-scored; clearing it is fine", () => {
@@ -144,28 +172,36 @@ describe("what a row changes", () => {
 
   it("self-scoring for an agency needs the right to", () => {
     const mayScore = (_agency: string, kind: "self" | "appraisal") => kind === "appraisal";
-    expect(plan([line(2, { self_score: "1" })], target(), mayScore).issues).toEqual([{ row: 2, column: "self_score", message: "Dòng 2: bạn không có quyền tự chấm cho STP." }]);
+    expect(plan([line(2, { self_score: "1" })], target(), mayScore).issues).toEqual([
+      { row: 2, column: "self_score", message: "Dòng 2: bạn không có quyền tự chấm cho STP." },
+    ]);
   });
 
   it("an appraised score in the round being scored, with its comment", () => {
     const round1 = target({ status: "ROUND1", selfScoringOpen: false });
-    expect(plan([line(2, { appraised_score: "2", comment: "đạt" })], round1).changes).toEqual([{ target: round1, row: 2, kind: "round1", score: 2, comment: "đạt" }]);
+    expect(plan([line(2, { appraised_score: "2", comment: "đạt" })], round1).changes).toEqual([
+      { target: round1, row: 2, kind: "round1", score: 2, comment: "đạt" },
+    ]);
     const round2 = target({ status: "ROUND2", selfScoringOpen: false, round1Score: 2, round1Comment: "thiếu" });
-    expect(plan([line(2, { appraised_score: "1" })], round2).changes).toEqual([{ target: round2, row: 2, kind: "round2", score: 1, comment: null }]);
+    expect(plan([line(2, { appraised_score: "1" })], round2).changes).toEqual([
+      { target: round2, row: 2, kind: "round2", score: 1, comment: null },
+    ]);
   });
 
   it("a submitted sheet is appraised in round 1; the self score column is read, not changed", () => {
     const submitted = target({ status: "SUBMITTED", selfScoringOpen: false, selfScore: 2 });
-    expect(plan([line(2, { self_score: "2", appraised_score: "1,5" })], submitted).changes.map((c) => [c.kind, c.score])).toEqual([["round1", 1.5]]);
+    expect(plan([line(2, { self_score: "2", appraised_score: "1,5" })], submitted).changes.map((c) => [c.kind, c.score])).toEqual([
+      ["round1", 1.5],
+    ]);
   });
 
   it("no appraised score outside a round, naming the sheet's status", () => {
     expect(plan([line(2, { appraised_score: "2" })], target()).issues).toEqual([
       { row: 2, column: "appraised_score", message: 'Dòng 2: phiếu của STP đang "Đang tự chấm": chưa nhập được điểm thẩm định.' },
     ]);
-    expect(plan([line(2, { appraised_score: "2" })], target({ status: "EXPLANATION_REQUESTED", selfScoringOpen: false })).issues[0].message).toBe(
-      'Dòng 2: phiếu của STP đang "Chờ giải trình": chưa nhập được điểm thẩm định.',
-    );
+    expect(
+      plan([line(2, { appraised_score: "2" })], target({ status: "EXPLANATION_REQUESTED", selfScoringOpen: false })).issues[0].message,
+    ).toBe('Dòng 2: phiếu của STP đang "Chờ giải trình": chưa nhập được điểm thẩm định.');
   });
 
   it("appraising an agency needs the right to", () => {
@@ -177,12 +213,19 @@ describe("what a row changes", () => {
 
   it("a finalized sheet's comment column changes nothing when the scores are as stored", () => {
     const finalized = target({ status: "FINALIZED", selfScoringOpen: false, selfScore: 2, round1Score: 2, round2Comment: "xong" });
-    expect(plan([line(2, { self_score: "2", appraised_score: "2", comment: "khác" })], finalized)).toEqual({ issues: [], changes: [], unchanged: 1 });
+    expect(plan([line(2, { self_score: "2", appraised_score: "2", comment: "khác" })], finalized)).toEqual({
+      issues: [],
+      changes: [],
+      unchanged: 1,
+    });
   });
 
   it("nothing is written when any row has a problem, and every problem is listed", () => {
     const lookup = (_agency: string, code: string) => target({ code });
-    const result = plan([line(2, { self_score: "1" }), line(3, { code: "1.1.2", self_score: "9" }), line(4, { code: "1.1.3", appraised_score: "1" })], lookup);
+    const result = plan(
+      [line(2, { self_score: "1" }), line(3, { code: "1.1.2", self_score: "9" }), line(4, { code: "1.1.3", appraised_score: "1" })],
+      lookup,
+    );
     expect(result.changes).toEqual([]);
     expect(result.issues.map((i) => [i.row, i.column])).toEqual([
       [3, "self_score"],

@@ -34,9 +34,17 @@ const read = (file: string) => fs.readFileSync(file, "utf8");
 
 /** The lib file an import names, or null for a package (or a file outside lib). */
 function resolveLib(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? path.join(ROOT, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base?.startsWith(LIB + path.sep)) return null;
-  return [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), base].find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? base;
+  return (
+    [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), base].find(
+      (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
+    ) ?? base
+  );
 }
 
 const importsOf = (file: string) => ts.preProcessFile(read(file), true, true).importedFiles.map((imported) => imported.fileName);
@@ -79,10 +87,13 @@ describe("the layout of lib", () => {
       const [folder] = path.relative(LIB, file).split(path.sep);
       if (path.dirname(file) === LIB || INFRASTRUCTURE.includes(folder) || ROLES.includes(path.basename(file))) continue;
       const source = read(file);
-      if (/^import "server-only";/m.test(source) || /^["']use (server|client)["']/m.test(source)) problems.push(`${rel(file)}: does I/O but is not named ${ROLES.join(", ")}`);
+      if (/^import "server-only";/m.test(source) || /^["']use (server|client)["']/m.test(source))
+        problems.push(`${rel(file)}: does I/O but is not named ${ROLES.join(", ")}`);
       for (const specifier of importsOf(file)) {
         const target = resolveLib(file, specifier);
-        const io = /^(next($|\/)|node:(fs|child_process|net|http)|server-only$|@prisma\/)/.test(specifier) || (target !== null && serverOnly.has(target));
+        const io =
+          /^(next($|\/)|node:(fs|child_process|net|http)|server-only$|@prisma\/)/.test(specifier) ||
+          (target !== null && serverOnly.has(target));
         if (io) problems.push(`${rel(file)}: a rule module imports ${specifier}`);
       }
     }
@@ -101,7 +112,10 @@ describe("outside lib", () => {
   it("nothing imports Prisma: pages and components go through lib", () => {
     const problems = appFiles.flatMap((file) =>
       [...read(file).matchAll(/^import\s+(?:type\s+)?(.*?)\s+from\s+"([^"]+)";/gms)]
-        .filter(([, names, specifier]) => /^(@prisma\/|@\/lib\/db\/(generated|prisma))/.test(specifier) || /\b(db|Prisma|PrismaClient)\b/.test(names))
+        .filter(
+          ([, names, specifier]) =>
+            /^(@prisma\/|@\/lib\/db\/(generated|prisma))/.test(specifier) || /\b(db|Prisma|PrismaClient)\b/.test(names),
+        )
         .map(([statement]) => `${rel(file)}: ${statement}`),
     );
     expect(problems).toEqual([]);
@@ -110,7 +124,11 @@ describe("outside lib", () => {
   it("client components import no server-only module, not even for a type", () => {
     const problems = appFiles
       .filter((file) => /^["']use client["']/m.test(read(file)))
-      .flatMap((file) => importsOf(file).filter((specifier) => serverOnly.has(resolveLib(file, specifier) ?? "")).map((specifier) => `${rel(file)}: ${specifier}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((specifier) => serverOnly.has(resolveLib(file, specifier) ?? ""))
+          .map((specifier) => `${rel(file)}: ${specifier}`),
+      );
     expect(problems).toEqual([]);
   });
 

@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { evaluateTarget, targetText, type Measure, type TargetFacts, type TargetSpec } from "@/lib/targets/evaluate";
 
-const spec = (over: Partial<TargetSpec>): TargetSpec => ({ kind: "MIN_SCORE", year: 2024, value: 85, valueMax: null, unit: "%", subject: "SIPAS", ...over });
-const facts = (over: Partial<TargetFacts>): TargetFacts => ({ maxScore: 100, current: null, previous: null, provisional: null, tasks: null, ...over });
+const spec = (over: Partial<TargetSpec>): TargetSpec => ({
+  kind: "MIN_SCORE",
+  year: 2024,
+  value: 85,
+  valueMax: null,
+  unit: "%",
+  subject: "SIPAS",
+  ...over,
+});
+const facts = (over: Partial<TargetFacts>): TargetFacts => ({
+  maxScore: 100,
+  current: null,
+  previous: null,
+  provisional: null,
+  tasks: null,
+  ...over,
+});
 const measure = (year: number, score: number, rank: Measure["rank"] = null): Measure => ({ year, score, rank });
 const exact = (value: number, of = 63) => ({ value, min: value, max: value, of });
 const bounds = (min: number, max: number, of = 63) => ({ value: null, min, max, of });
@@ -23,16 +38,25 @@ describe("minimum score (SIPAS ≥ 85%)", () => {
     expect(result.explanation).toContain("kết quả năm 2023 là 83,00%");
   });
   it("prefers the year's provisional value (internal scores) over last year's result", () => {
-    const result = evaluateTarget(spec({}), facts({ previous: measure(2023, 90), provisional: { score: 80, label: "điểm thẩm định tạm tính" } }));
+    const result = evaluateTarget(
+      spec({}),
+      facts({ previous: measure(2023, 90), provisional: { score: 80, label: "điểm thẩm định tạm tính" } }),
+    );
     expect(result).toMatchObject({ status: "at_risk", gap: 5 });
     expect(result.explanation).toContain("điểm thẩm định tạm tính là 80,00%");
   });
   it("is not yet known before the result when the estimate reaches the minimum, or when nothing is known", () => {
     expect(evaluateTarget(spec({}), facts({ previous: measure(2023, 86) })).status).toBe("not_yet_known");
-    expect(evaluateTarget(spec({}), facts({}))).toMatchObject({ status: "not_yet_known", gap: null, explanation: "Chưa có kết quả SIPAS năm 2024." });
+    expect(evaluateTarget(spec({}), facts({}))).toMatchObject({
+      status: "not_yet_known",
+      gap: null,
+      explanation: "Chưa có kết quả SIPAS năm 2024.",
+    });
   });
   it("names points when the unit is not a percentage", () => {
-    expect(evaluateTarget(spec({ unit: null, subject: "Sở Tư pháp", value: 80 }), facts({ current: measure(2025, 78.5) })).explanation).toContain("thiếu 1,50 điểm");
+    expect(
+      evaluateTarget(spec({ unit: null, subject: "Sở Tư pháp", value: 80 }), facts({ current: measure(2025, 78.5) })).explanation,
+    ).toContain("thiếu 1,50 điểm");
   });
 });
 
@@ -51,12 +75,24 @@ describe("minimum percent of the maximum (PAR INDEX ≥ 80%)", () => {
 describe("maximum rank (in the top 10)", () => {
   const top10 = spec({ kind: "MAX_RANK", value: 10, subject: "PAR INDEX", unit: null, year: 2019 });
   it("is met or missed on an exact rank", () => {
-    expect(evaluateTarget(top10, facts({ current: measure(2019, 85, exact(8)) }))).toMatchObject({ status: "met", actual: 8, actualText: "hạng 8/63" });
-    expect(evaluateTarget(top10, facts({ current: measure(2019, 83.32, exact(11)) }))).toMatchObject({ status: "missed", actual: 11, gap: 1 });
+    expect(evaluateTarget(top10, facts({ current: measure(2019, 85, exact(8)) }))).toMatchObject({
+      status: "met",
+      actual: 8,
+      actualText: "hạng 8/63",
+    });
+    expect(evaluateTarget(top10, facts({ current: measure(2019, 83.32, exact(11)) }))).toMatchObject({
+      status: "missed",
+      actual: 11,
+      gap: 1,
+    });
   });
   it("on a partial table: met when every possible rank is in, missed when none is, else not yet known", () => {
     expect(evaluateTarget(top10, facts({ current: measure(2019, 88, bounds(2, 5)) })).status).toBe("met");
-    expect(evaluateTarget(top10, facts({ current: measure(2019, 80, bounds(12, 63)) }))).toMatchObject({ status: "missed", gap: 2, actualText: "hạng từ 12 trở xuống (trên 63)" });
+    expect(evaluateTarget(top10, facts({ current: measure(2019, 80, bounds(12, 63)) }))).toMatchObject({
+      status: "missed",
+      gap: 2,
+      actualText: "hạng từ 12 trở xuống (trên 63)",
+    });
     const partial = evaluateTarget(top10, facts({ current: measure(2019, 87.61, bounds(6, 33)) }));
     expect(partial).toMatchObject({ status: "not_yet_known", actual: null, actualText: "hạng 6–33 (trên 63)" });
     expect(partial.explanation).toContain("chưa đầy đủ");
@@ -81,31 +117,46 @@ describe("rank improvement (up 10–15 places, Quảng Nam 2019)", () => {
     expect(beyond.explanation).toContain("vượt mức trên");
   });
   it("is missed below the lower end, also when the unit fell", () => {
-    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30)), current: measure(2019, 81, exact(25)) }))).toMatchObject({ status: "missed", actual: 5, gap: 5 });
-    expect(evaluateTarget(up, facts({ previous: measure(2018, 80.77, exact(8)), current: measure(2019, 83.32, exact(11)) }))).toMatchObject({
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30)), current: measure(2019, 81, exact(25)) }))).toMatchObject({
       status: "missed",
-      actual: -3,
-      actualText: "giảm 3 bậc",
-      gap: 13,
+      actual: 5,
+      gap: 5,
     });
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 80.77, exact(8)), current: measure(2019, 83.32, exact(11)) }))).toMatchObject(
+      {
+        status: "missed",
+        actual: -3,
+        actualText: "giảm 3 bậc",
+        gap: 13,
+      },
+    );
   });
   it("on partial tables: decides from the range of possible gains", () => {
     // Last year 30, this year somewhere in 6–33: a gain from −3 to 24 places.
     const open = evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30)), current: measure(2019, 87, bounds(6, 33)) }));
     expect(open).toMatchObject({ status: "not_yet_known", actualText: "từ giảm 3 bậc đến tăng 24 bậc" });
     // Last year at 34 or below, this year exactly 20: at least 14 places.
-    expect(evaluateTarget(up, facts({ previous: measure(2018, 70, bounds(34, 63)), current: measure(2019, 85, exact(20)) })).status).toBe("met");
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 70, bounds(34, 63)), current: measure(2019, 85, exact(20)) })).status).toBe(
+      "met",
+    );
     // Last year 12–15, this year 8–10: at most 7 places.
-    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, bounds(12, 15)), current: measure(2019, 85, bounds(8, 10)) }))).toMatchObject({ status: "missed", gap: 3 });
+    expect(
+      evaluateTarget(up, facts({ previous: measure(2018, 80, bounds(12, 15)), current: measure(2019, 85, bounds(8, 10)) })),
+    ).toMatchObject({ status: "missed", gap: 3 });
   });
   it("cannot compare a unit formed in 2025 with last year, nor ranks out of different totals", () => {
     const fresh = evaluateTarget(
       { ...up, year: 2025 },
-      facts({ current: measure(2025, 85, exact(5, 34)), noPreviousReason: "An Giang mới thành lập từ 01/07/2025, năm 2024 chưa được xếp hạng" }),
+      facts({
+        current: measure(2025, 85, exact(5, 34)),
+        noPreviousReason: "An Giang mới thành lập từ 01/07/2025, năm 2024 chưa được xếp hạng",
+      }),
     );
     expect(fresh).toMatchObject({ status: "not_yet_known", actualText: "hạng 5/34" });
     expect(fresh.explanation).toContain("An Giang mới thành lập");
-    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30, 63)), current: measure(2019, 85, exact(5, 34)) })).explanation).toContain("63 đơn vị");
+    expect(
+      evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30, 63)), current: measure(2019, 85, exact(5, 34)) })).explanation,
+    ).toContain("63 đơn vị");
   });
   it("is not yet known before the result", () => {
     expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30)) })).status).toBe("not_yet_known");
@@ -117,7 +168,10 @@ describe("criterion score of an agency", () => {
   it("uses the final score, else the provisional one for at risk", () => {
     expect(evaluateTarget(criterion, facts({ maxScore: 8, current: measure(2025, 8) })).status).toBe("met");
     expect(evaluateTarget(criterion, facts({ maxScore: 8, current: measure(2025, 6) }))).toMatchObject({ status: "missed", gap: 1 });
-    expect(evaluateTarget(criterion, facts({ maxScore: 8, provisional: { score: 5, label: "điểm tự chấm" } }))).toMatchObject({ status: "at_risk", gap: 2 });
+    expect(evaluateTarget(criterion, facts({ maxScore: 8, provisional: { score: 5, label: "điểm tự chấm" } }))).toMatchObject({
+      status: "at_risk",
+      gap: 2,
+    });
     expect(targetText(criterion)).toBe("Sở Tư pháp – tiêu chí 3.1.2 ≥ 7 điểm");
   });
 });
@@ -125,10 +179,18 @@ describe("criterion score of an agency", () => {
 describe("commitment completion (100% of the commitments, Bình Phước 2019)", () => {
   const all = spec({ kind: "COMMITMENT_COMPLETION", value: 100, subject: "Các cơ quan", year: 2019 });
   it("is met when enough tasks are done", () => {
-    expect(evaluateTarget(all, facts({ tasks: { done: 7, total: 7, overdue: 0, yearEnded: false } }))).toMatchObject({ status: "met", actual: 100, actualText: "100% (7/7)" });
+    expect(evaluateTarget(all, facts({ tasks: { done: 7, total: 7, overdue: 0, yearEnded: false } }))).toMatchObject({
+      status: "met",
+      actual: 100,
+      actualText: "100% (7/7)",
+    });
   });
   it("is missed once the year has ended short of it", () => {
-    expect(evaluateTarget(all, facts({ tasks: { done: 5, total: 7, overdue: 2, yearEnded: true } }))).toMatchObject({ status: "missed", actual: 71.4, gap: 28.6 });
+    expect(evaluateTarget(all, facts({ tasks: { done: 5, total: 7, overdue: 2, yearEnded: true } }))).toMatchObject({
+      status: "missed",
+      actual: 71.4,
+      gap: 28.6,
+    });
   });
   it("is at risk during the year when a task is overdue, else not yet known", () => {
     expect(evaluateTarget(all, facts({ tasks: { done: 3, total: 7, overdue: 1, yearEnded: false } })).status).toBe("at_risk");

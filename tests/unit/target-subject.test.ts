@@ -18,7 +18,9 @@ const stored = (over: Partial<StoredTarget> = {}): StoredTarget => ({
 
 describe("what a target measures", () => {
   it("a criterion target names the agency and the criterion", () => {
-    expect(targetSubject(stored({ kind: "CRITERION_SCORE", agency: { name: "Sở Tư pháp" }, criterion: { code: "3.1.2" } }))).toBe("Sở Tư pháp – tiêu chí 3.1.2");
+    expect(targetSubject(stored({ kind: "CRITERION_SCORE", agency: { name: "Sở Tư pháp" }, criterion: { code: "3.1.2" } }))).toBe(
+      "Sở Tư pháp – tiêu chí 3.1.2",
+    );
     expect(targetSubject(stored({ kind: "CRITERION_SCORE" }))).toBe("Cơ quan – tiêu chí ?");
   });
 
@@ -41,7 +43,16 @@ describe("a stored target as the evaluation reads it", () => {
   });
 
   it("a range keeps its upper end", () => {
-    const spec = targetSpec(stored({ kind: "RANK_IMPROVEMENT", value: 10, valueMax: { toString: () => "15" }, unit: null, indexCode: "PAR_INDEX", index: { shortName: "PAR INDEX" } }));
+    const spec = targetSpec(
+      stored({
+        kind: "RANK_IMPROVEMENT",
+        value: 10,
+        valueMax: { toString: () => "15" },
+        unit: null,
+        indexCode: "PAR_INDEX",
+        index: { shortName: "PAR INDEX" },
+      }),
+    );
     expect(spec).toEqual({ kind: "RANK_IMPROVEMENT", year: 2025, value: 10, valueMax: 15, unit: null, subject: "PAR INDEX" });
   });
 });

@@ -9,7 +9,8 @@ const headers = (init: Record<string, string>) => new Headers({ host: "cchc.exam
 
 describe("cross-site writes", () => {
   it("never concern reads", () => {
-    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(isCrossSiteWrite(method, headers({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }))).toBe(false);
+    for (const method of ["GET", "HEAD", "OPTIONS"])
+      expect(isCrossSiteWrite(method, headers({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }))).toBe(false);
   });
 
   it("are told by Sec-Fetch-Site when the browser sends it: only the portal's own pages (or the user typing) may write", () => {
@@ -25,7 +26,12 @@ describe("cross-site writes", () => {
     expect(isCrossSiteWrite("POST", headers({ origin: "http://cchc.example.gov.vn:8080" }))).toBe(true);
     expect(isCrossSiteWrite("POST", headers({ origin: "null" }))).toBe(true);
     expect(isCrossSiteWrite("POST", headers({ origin: "not a url" }))).toBe(true);
-    expect(isCrossSiteWrite("POST", new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "cchc.example.gov.vn", origin: "https://cchc.example.gov.vn" }))).toBe(false);
+    expect(
+      isCrossSiteWrite(
+        "POST",
+        new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "cchc.example.gov.vn", origin: "https://cchc.example.gov.vn" }),
+      ),
+    ).toBe(false);
   });
 
   it("leave requests without either header to the sign-in checks (programs, not a browser on another site)", () => {
@@ -62,7 +68,8 @@ describe("ids in a route's path", () => {
   it("are positive PostgreSQL integers, or -1 (no row) for anything else", () => {
     expect(idParam("42")).toBe(42);
     expect(idParam("2147483647")).toBe(2147483647);
-    for (const text of ["0", "-1", "1.5", "1e3", "2147483648", "99999999999999999999", " 1", "abc", "", null, undefined]) expect(idParam(text), String(text)).toBe(-1);
+    for (const text of ["0", "-1", "1.5", "1e3", "2147483648", "99999999999999999999", " 1", "abc", "", null, undefined])
+      expect(idParam(text), String(text)).toBe(-1);
     expect(optionalIdParam(null)).toBeUndefined();
     expect(optionalIdParam("")).toBeUndefined();
     expect(optionalIdParam("x")).toBe(-1);

@@ -57,7 +57,12 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
         </Notice>
       );
     }
-    if (error instanceof NotFoundError) return <Notice title={t("notFound")} tone="error">{error.message}</Notice>;
+    if (error instanceof NotFoundError)
+      return (
+        <Notice title={t("notFound")} tone="error">
+          {error.message}
+        </Notice>
+      );
     throw error;
   }
 

@@ -23,7 +23,12 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   if (!actor) redirect("/dang-nhap");
   const [t, tp] = await Promise.all([getTranslations("dashboards.agencies"), getTranslations("dashboards.page")]);
   const parsed = agencyListParamsSchema.safeParse(await searchParams);
-  if (!parsed.success) return <Notice title={tp("badParam")} tone="error">{parsed.error.issues[0].message}</Notice>;
+  if (!parsed.success)
+    return (
+      <Notice title={tp("badParam")} tone="error">
+        {parsed.error.issues[0].message}
+      </Notice>
+    );
   const year = parsed.data.nam ? `?nam=${parsed.data.nam}` : "";
   if (parsed.data["co-quan"]) redirect(`/co-quan/${parsed.data["co-quan"]}${year}`);
   if (reachOf(actor.role, "province.read") === "agency" && actor.agencyId !== null) redirect(`/co-quan/${actor.agencyId}${year}`);
@@ -32,7 +37,12 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   try {
     agencies = await listAgencies(actor, parsed.data.tinh ?? actor.provinceId);
   } catch (error) {
-    if (error instanceof ForbiddenError) return <Notice title={tp("forbiddenTitle")} tone="error">{t("forbidden")}</Notice>;
+    if (error instanceof ForbiddenError)
+      return (
+        <Notice title={tp("forbiddenTitle")} tone="error">
+          {t("forbidden")}
+        </Notice>
+      );
     throw error;
   }
   return (

@@ -27,8 +27,19 @@ export default async function DirectivesPage({ searchParams }: { searchParams: S
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const raw = await searchParams;
-  const filters = listFiltersSchema.parse({ q: one(raw.q), year: one(raw.year), kind: one(raw.kind), issuer: one(raw.issuer), status: one(raw.status) });
-  const [list, t, td, format] = await Promise.all([listDirectives(actor, filters), getTranslations("directives.list"), getTranslations("directives"), getFormat()]);
+  const filters = listFiltersSchema.parse({
+    q: one(raw.q),
+    year: one(raw.year),
+    kind: one(raw.kind),
+    issuer: one(raw.issuer),
+    status: one(raw.status),
+  });
+  const [list, t, td, format] = await Promise.all([
+    listDirectives(actor, filters),
+    getTranslations("directives.list"),
+    getTranslations("directives"),
+    getFormat(),
+  ]);
   const filtered = Boolean(filters.q || filters.year || filters.kind || filters.issuer || filters.status);
   return (
     <div className="space-y-6">
@@ -158,7 +169,9 @@ export default async function DirectivesPage({ searchParams }: { searchParams: S
                 </Td>
                 <Td>
                   <TargetsOverallBadge overall={d.targets} />
-                  {d.targetCount > 0 ? <div className="mt-1 text-xs text-slate-600">{t("targetCount", { count: d.targetCount })}</div> : null}
+                  {d.targetCount > 0 ? (
+                    <div className="mt-1 text-xs text-slate-600">{t("targetCount", { count: d.targetCount })}</div>
+                  ) : null}
                 </Td>
               </tr>
             ))}

@@ -24,7 +24,13 @@ export default async function MyWorkPage() {
     <div className="space-y-6">
       <PageHeader
         title={t("title")}
-        lead={isAgency ? (work.agencyName ? t("leadAgency", { agency: work.agencyName, today }) : t("leadAgencyUnnamed", { today })) : t("leadStaff", { today })}
+        lead={
+          isAgency
+            ? work.agencyName
+              ? t("leadAgency", { agency: work.agencyName, today })
+              : t("leadAgencyUnnamed", { today })
+            : t("leadStaff", { today })
+        }
       />
 
       <Card as="section" aria-labelledby="my-tasks">
@@ -62,7 +68,8 @@ export default async function MyWorkPage() {
                       ) : null}
                     </Td>
                     <Td>
-                      <TaskStatusBadge status={task.status} /> <span className="text-xs tabular-nums text-slate-600">{task.progressPercent}%</span>
+                      <TaskStatusBadge status={task.status} />{" "}
+                      <span className="text-xs tabular-nums text-slate-600">{task.progressPercent}%</span>
                     </Td>
                   </tr>
                 ))}

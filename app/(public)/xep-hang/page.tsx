@@ -134,20 +134,33 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
         <>
           {ranking.partial ? (
             <Callout tone="warn" role="note" data-testid="partial-note" className="text-sm">
-              {t.rich("partial", { known: ranking.items.length, count: ranking.unitCount, year: ranking.year, strong: (chunks) => <strong>{chunks}</strong> })}
+              {t.rich("partial", {
+                known: ranking.items.length,
+                count: ranking.unitCount,
+                year: ranking.year,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </Callout>
           ) : null}
           {unassigned.length > 0 ? (
             <Callout tone="neutral" role="note" data-testid="unassigned-note" className="text-sm">
-              {t.rich("unassigned", { units: unassigned.map((item) => item.unitName).join(", "), strong: (chunks) => <strong>{chunks}</strong> })}{" "}
-              <Link href={`/xep-hang?${new URLSearchParams({ index: ranking.index.code, year: String(ranking.year), region: NO_REGION })}`} className="font-semibold text-brand-700 underline">
+              {t.rich("unassigned", {
+                units: unassigned.map((item) => item.unitName).join(", "),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}{" "}
+              <Link
+                href={`/xep-hang?${new URLSearchParams({ index: ranking.index.code, year: String(ranking.year), region: NO_REGION })}`}
+                className="font-semibold text-brand-700 underline"
+              >
                 {t("seeUnassigned")}
               </Link>
             </Callout>
           ) : null}
           {items.length === 0 ? (
             <Callout tone="neutral" className="text-slate-700">
-              {filtered && regionName ? t("noResultsInRegion", { index, year: ranking.year, region: regionName }) : t("noResultsInFilter", { index, year: ranking.year })}
+              {filtered && regionName
+                ? t("noResultsInRegion", { index, year: ranking.year, region: regionName })
+                : t("noResultsInFilter", { index, year: ranking.year })}
             </Callout>
           ) : (
             <>
@@ -163,10 +176,18 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
               />
               <div className="no-print flex flex-wrap items-center gap-2 text-sm">
                 <span className="text-slate-600">{t("downloadShown")}</span>
-                <a href={`/api/v1/rankings/export?${query}&format=csv`} download className={buttonClass("secondary", "sm", "font-semibold")}>
+                <a
+                  href={`/api/v1/rankings/export?${query}&format=csv`}
+                  download
+                  className={buttonClass("secondary", "sm", "font-semibold")}
+                >
                   {t("downloadCsv")}
                 </a>
-                <a href={`/api/v1/rankings/export?${query}&format=xlsx`} download className={buttonClass("secondary", "sm", "font-semibold")}>
+                <a
+                  href={`/api/v1/rankings/export?${query}&format=xlsx`}
+                  download
+                  className={buttonClass("secondary", "sm", "font-semibold")}
+                >
                   {t("downloadXlsx")}
                 </a>
               </div>

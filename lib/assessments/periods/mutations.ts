@@ -35,7 +35,10 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
   }
   if (data.year < framework.validFromYear || (framework.validToYear !== null && data.year > framework.validToYear)) {
     throw new ValidationError([
-      { field: "year", message: `Bộ chỉ số áp dụng từ năm ${framework.validFromYear}${framework.validToYear ? ` đến ${framework.validToYear}` : ""}: chọn năm trong khoảng đó.` },
+      {
+        field: "year",
+        message: `Bộ chỉ số áp dụng từ năm ${framework.validFromYear}${framework.validToYear ? ` đến ${framework.validToYear}` : ""}: chọn năm trong khoảng đó.`,
+      },
     ]);
   }
   const agencies = await db.agency.findMany({ where: { id: { in: data.agencyIds } } });
@@ -43,7 +46,8 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
   const issues = data.agencyIds
     .map((id) => ({ id, agency: agencies.find((a) => a.id === id) }))
     .flatMap(({ id, agency }) => {
-      if (!agency || agency.provinceId !== framework.ownerProvinceId) return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
+      if (!agency || agency.provinceId !== framework.ownerProvinceId)
+        return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
       if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(data.year, 0, 1)))) {
         return [{ field: "agencyIds", message: `${agency.name} không hoạt động trong năm ${data.year}.` }];
       }
@@ -81,10 +85,7 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
 
 /** Publishing the year ranks the agencies by final score and classifies them by the framework's bands. */
 export async function publishPeriod(actor: Actor, input: unknown, now = new Date()): Promise<void> {
-  const { periodId, version } = parseInput(
-    stepSchema.pick({ version: true }).extend({ periodId: stepSchema.shape.assessmentId }),
-    input,
-  );
+  const { periodId, version } = parseInput(stepSchema.pick({ version: true }).extend({ periodId: stepSchema.shape.assessmentId }), input);
   const period = await db.assessmentPeriod.findUnique({
     where: { id: periodId },
     include: { framework: { include: { gradeBands: true } }, assessments: { include: { agency: true } } },
@@ -95,7 +96,13 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
   const pending = period.assessments.filter((a) => a.status !== "FINALIZED" || a.finalTotal === null);
   if (pending.length > 0) {
     throw new ValidationError([
-      { field: "periodId", message: `Còn ${pending.length} cơ quan chưa chốt điểm (${pending.slice(0, 5).map((a) => a.agency.name).join(", ")}${pending.length > 5 ? "…" : ""}).` },
+      {
+        field: "periodId",
+        message: `Còn ${pending.length} cơ quan chưa chốt điểm (${pending
+          .slice(0, 5)
+          .map((a) => a.agency.name)
+          .join(", ")}${pending.length > 5 ? "…" : ""}).`,
+      },
     ]);
   }
   const ranked = rankTable(
@@ -104,10 +111,14 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
   );
   const bands = period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) }));
   await db.$transaction(async (tx) => {
-    await writeVersioned({ id: period.id, version }, (where) => tx.assessmentPeriod.updateMany({ where, data: nextVersion({ status: "PUBLISHED" as const, publishedAt: now }) }), {
-      current: () => tx.assessmentPeriod.findUnique({ where: { id: period.id } }),
-      conflict: () => new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null),
-    });
+    await writeVersioned(
+      { id: period.id, version },
+      (where) => tx.assessmentPeriod.updateMany({ where, data: nextVersion({ status: "PUBLISHED" as const, publishedAt: now }) }),
+      {
+        current: () => tx.assessmentPeriod.findUnique({ where: { id: period.id } }),
+        conflict: () => new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null),
+      },
+    );
     for (const row of ranked) {
       await tx.assessment.update({ where: { id: Number(row.key) }, data: { rank: row.rank, classification: classify(row.score, bands) } });
     }
@@ -119,7 +130,12 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
       oldValue: { status: period.status },
       newValue: {
         status: "PUBLISHED",
-        ranking: ranked.map((row) => ({ assessmentId: Number(row.key), rank: row.rank, score: row.score, classification: classify(row.score, bands) })),
+        ranking: ranked.map((row) => ({
+          assessmentId: Number(row.key),
+          rank: row.rank,
+          score: row.score,
+          classification: classify(row.score, bands),
+        })),
       },
     });
   });
@@ -161,7 +177,9 @@ export async function importScores(
   phaseDone("load");
   // An import writes: someone who may score none of these sheets (a leader) is refused before the file is read.
   const scopeOf = (agencyId: number) => ({ provinceId: period.provinceId, agencyId });
-  if (!visible.some((a) => can(actor, "assessment.selfScore", scopeOf(a.agencyId)) || can(actor, "assessment.manage", scopeOf(a.agencyId)))) {
+  if (
+    !visible.some((a) => can(actor, "assessment.selfScore", scopeOf(a.agencyId)) || can(actor, "assessment.manage", scopeOf(a.agencyId)))
+  ) {
     throw new ForbiddenError();
   }
   const table: Table = await readTable(options.data, options.format);
@@ -188,7 +206,11 @@ export async function importScores(
       for (const kind of ["self", "round1", "round2"] as const) {
         const batch = changes.filter((c) => c.kind === kind);
         if (batch.length === 0) continue;
-        const column = { self: ["self_score", "self_comment"], round1: ["round1_score", "round1_comment"], round2: ["round2_score", "round2_comment"] }[kind];
+        const column = {
+          self: ["self_score", "self_comment"],
+          round1: ["round1_score", "round1_comment"],
+          round2: ["round2_score", "round2_comment"],
+        }[kind];
         // One statement per kind: the version in the WHERE refuses the file if a score changed since it was read.
         // The assessments' ids add nothing to the match but let PostgreSQL read only their scores through
         // the (assessment_id, criterion_id) index: without them it hashed the whole table (1.8 million

@@ -56,7 +56,11 @@ export async function getPeriod(actor: Actor, periodId: number) {
   if (visible.length === 0) authorize(actor, "province.read", { provinceId: period.provinceId, agencyId: -1 });
   const sees = (a: (typeof period.assessments)[number]) => seesAppraisal(actor.role, a.appraisalReleasedAt, period.status);
   const rows: AssessmentRow[] = visible.map((a) => {
-    const scores = a.scores.map((s) => ({ selfScore: numberOrNull(s.selfScore), round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) }));
+    const scores = a.scores.map((s) => ({
+      selfScore: numberOrNull(s.selfScore),
+      round1Score: numberOrNull(s.round1Score),
+      round2Score: numberOrNull(s.round2Score),
+    }));
     const appraised = scores.map(appraisedScore);
     return {
       id: a.id,
@@ -73,7 +77,8 @@ export async function getPeriod(actor: Actor, periodId: number) {
       version: a.version,
     };
   });
-  if (period.status === "PUBLISHED") rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVietnamese(a.agencyName, b.agencyName));
+  if (period.status === "PUBLISHED")
+    rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVietnamese(a.agencyName, b.agencyName));
   return {
     id: period.id,
     year: period.year,
@@ -107,7 +112,14 @@ export async function openingOptions(actor: Actor, provinceId: number) {
     db.agency.findMany({ where: { provinceId, validTo: null }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
   ]);
   return {
-    frameworks: frameworks.map((f) => ({ id: f.id, name: f.name, version: f.version, validFromYear: f.validFromYear, validToYear: f.validToYear, agencyKind: f.agencyKind })),
+    frameworks: frameworks.map((f) => ({
+      id: f.id,
+      name: f.name,
+      version: f.version,
+      validFromYear: f.validFromYear,
+      validToYear: f.validToYear,
+      agencyKind: f.agencyKind,
+    })),
     agencies: agencies.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind })),
   };
 }
@@ -160,7 +172,12 @@ export async function loadTargets(actor: Actor, periodId: number, assessmentId?:
     // An agency does not see its appraisal before staff release it: not in the file, and not in
     // what the import compares with (its answers would tell a guess that matches from one that does not).
     const appraisal = seesAppraisal(actor.role, assessment.appraisalReleasedAt, period.status)
-      ? { round1Score: numberOrNull(s.round1Score), round1Comment: s.round1Comment, round2Score: numberOrNull(s.round2Score), round2Comment: s.round2Comment }
+      ? {
+          round1Score: numberOrNull(s.round1Score),
+          round1Comment: s.round1Comment,
+          round2Score: numberOrNull(s.round2Score),
+          round2Comment: s.round2Comment,
+        }
       : { round1Score: null, round1Comment: null, round2Score: null, round2Comment: null };
     targets.set(`${assessment.agency.code}\u0000${criterion.code}`, {
       criterionScoreId: s.id,
@@ -191,4 +208,3 @@ export async function exportScores(actor: Actor, options: { periodId: number; as
   const fileName = `diem-cchc-${period.year}${options.assessmentId ? `-${rows[0]?.[0] ?? ""}` : ""}`;
   return tableFile({ columns: [...SCORE_COLUMNS], rows, fileName, sheetName: `Điểm ${period.year}` }, options.format);
 }
-

@@ -39,15 +39,28 @@ export async function getAgencyView(
       orderBy: [{ period: { year: "desc" } }, { id: "desc" }],
     }),
     can(actor, "province.read", { provinceId: agency.provinceId })
-      ? db.agency.findMany({ where: { provinceId: agency.provinceId }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, name: true } })
+      ? db.agency.findMany({
+          where: { provinceId: agency.provinceId },
+          orderBy: [{ kind: "asc" }, { name: "asc" }],
+          select: { id: true, name: true },
+        })
       : Promise.resolve([]),
   ]);
   const chosen =
     params.year !== undefined
       ? assessments.find((a) => a.period.year === params.year)
-      : (assessments.find((a) => a.status === "FINALIZED" && a.period.status === "PUBLISHED") ?? assessments.find((a) => a.status === "FINALIZED") ?? assessments[0]);
+      : (assessments.find((a) => a.status === "FINALIZED" && a.period.status === "PUBLISHED") ??
+        assessments.find((a) => a.status === "FINALIZED") ??
+        assessments[0]);
   const base: AgencyView = {
-    agency: { id: agency.id, code: agency.code, name: agency.name, isDemo: agency.isDemo, provinceId: agency.provinceId, provinceName: agency.province.nameVi },
+    agency: {
+      id: agency.id,
+      code: agency.code,
+      name: agency.name,
+      isDemo: agency.isDemo,
+      provinceId: agency.provinceId,
+      provinceName: agency.province.nameVi,
+    },
     agencies,
     assessments: assessments.map((a) => ({ year: a.period.year, periodStatus: a.period.status, status: a.status })),
     requestedYear: params.year ?? null,
@@ -59,10 +72,16 @@ export async function getAgencyView(
   const year = chosen.period.year;
   const previous = assessments.find((a) => a.period.year === year - 1) ?? null;
   const [criteria, scores, previousScores, peers, targets] = await Promise.all([
-    db.criterion.findMany({ where: { frameworkId: chosen.period.frameworkId }, select: { id: true, parentId: true, level: true, code: true, name: true, maxPoints: true, method: true } }),
+    db.criterion.findMany({
+      where: { frameworkId: chosen.period.frameworkId },
+      select: { id: true, parentId: true, level: true, code: true, name: true, maxPoints: true, method: true },
+    }),
     db.criterionScore.findMany({ where: { assessmentId: chosen.id } }),
     previous
-      ? db.criterionScore.findMany({ where: { assessmentId: previous.id }, include: { criterion: { select: { code: true, maxPoints: true } } } })
+      ? db.criterionScore.findMany({
+          where: { assessmentId: previous.id },
+          include: { criterion: { select: { code: true, maxPoints: true } } },
+        })
       : Promise.resolve(null),
     db.assessment.findMany({ where: { periodId: chosen.periodId }, select: { agencyId: true, finalTotal: true } }),
     getAgencyTargets(actor, agencyId, year, now),
@@ -77,7 +96,9 @@ export async function getAgencyView(
     while (node && node.level !== "FIELD") node = node.parentId === null ? undefined : criterionById.get(node.parentId);
     return node ? `${node.code}. ${node.name}` : null;
   };
-  const targetByCode = new Map(targets.filter((t) => t.kind === "CRITERION_SCORE" && t.criterionCode).map((t) => [t.criterionCode!, t.value]));
+  const targetByCode = new Map(
+    targets.filter((t) => t.kind === "CRITERION_SCORE" && t.criterionCode).map((t) => [t.criterionCode!, t.value]),
+  );
   const leaves = criteria.filter((c) => c.level === "SUB_CRITERION");
   const rowsUnsorted = leaves.map((criterion) => {
     const values = valuesOf.get(criterion.id);
@@ -124,18 +145,27 @@ export async function getAgencyView(
 
   const framework = chosen.period.framework;
   const maxScore = Number(framework.maxScore);
-  const gradeBands = framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })).sort((a, b) => b.minScore - a.minScore);
-  const total = basis === "final" && chosen.finalTotal !== null ? Number(chosen.finalTotal) : cents(rows.reduce((sum, r) => sum + (r.score ?? 0), 0));
+  const gradeBands = framework.gradeBands
+    .map((b) => ({ label: b.label, minScore: Number(b.minScore) }))
+    .sort((a, b) => b.minScore - a.minScore);
+  const total =
+    basis === "final" && chosen.finalTotal !== null ? Number(chosen.finalTotal) : cents(rows.reduce((sum, r) => sum + (r.score ?? 0), 0));
   const published = chosen.period.status === "PUBLISHED" && sees;
-  const peerTotals = published ? peers.filter((p) => p.finalTotal !== null).map((p) => ({ key: String(p.agencyId), total: Number(p.finalTotal) })) : [];
+  const peerTotals = published
+    ? peers.filter((p) => p.finalTotal !== null).map((p) => ({ key: String(p.agencyId), total: Number(p.finalTotal) }))
+    : [];
 
   // The agency's own target of the year: a minimum total, or a percentage of the maximum.
-  const own = targets.find((t) => t.kind === "MIN_SCORE" && t.criterionCode === null) ?? targets.find((t) => t.kind === "MIN_PERCENT_OF_MAX");
+  const own =
+    targets.find((t) => t.kind === "MIN_SCORE" && t.criterionCode === null) ?? targets.find((t) => t.kind === "MIN_PERCENT_OF_MAX");
   const ownTotal = own ? (own.kind === "MIN_PERCENT_OF_MAX" ? cents((own.value * maxScore) / 100) : own.value) : null;
   const suggested = defaultTarget(total, ownTotal, gradeBands, maxScore);
-  const targetSource = params.target !== undefined ? { source: "entered" as const, label: "tổng điểm mục tiêu đã nhập", value: params.target } : suggested;
+  const targetSource =
+    params.target !== undefined ? { source: "entered" as const, label: "tổng điểm mục tiêu đã nhập", value: params.target } : suggested;
   const candidates = rows.filter((r) => r.lost > 0).map(({ code, name, maxPoints, score }) => ({ code, name, maxPoints, score }));
-  const plan = targetSource ? planFixes({ criteria: candidates, currentTotal: total, targetTotal: targetSource.value, maxTotal: maxScore }) : null;
+  const plan = targetSource
+    ? planFixes({ criteria: candidates, currentTotal: total, targetTotal: targetSource.value, maxTotal: maxScore })
+    : null;
 
   return {
     ...base,
@@ -153,7 +183,8 @@ export async function getAgencyView(
       penalty: sees ? Number(chosen.penaltyPoints) : null,
       rank: published && chosen.rank !== null ? { value: chosen.rank, of: peers.length } : null,
       classification: published ? chosen.classification : null,
-      previousYear: previous && previousScores && yoy.size > 0 && [...yoy.values()].some((c) => c.previous !== null) ? previous.period.year : null,
+      previousYear:
+        previous && previousScores && yoy.size > 0 && [...yoy.values()].some((c) => c.previous !== null) ? previous.period.year : null,
       sort: params.sort,
       rows,
       whatToFix: {
@@ -172,15 +203,28 @@ export async function getAgencyView(
  * Tasks meant to improve the given criteria (same framework family, matched by code): those the
  * agency leads or takes part in, and the province's tasks without a lead agency.
  */
-async function linkedTasks(agency: { id: number; provinceId: number }, frameworkKey: string, codes: string[], now: Date): Promise<Map<string, LinkedTask[]>> {
+async function linkedTasks(
+  agency: { id: number; provinceId: number },
+  frameworkKey: string,
+  codes: string[],
+  now: Date,
+): Promise<Map<string, LinkedTask[]>> {
   if (codes.length === 0) return new Map();
   const provinceUnits = unitAndPredecessors(agency.provinceId, await lineageLinks());
   const tasks = await db.task.findMany({
     where: {
       criteria: { some: { criterion: { code: { in: codes }, framework: { key: frameworkKey } } } },
-      OR: [{ leadAgencyId: agency.id }, { coAgencies: { some: { agencyId: agency.id } } }, { leadAgencyId: null, directive: { provinceId: { in: provinceUnits } } }],
+      OR: [
+        { leadAgencyId: agency.id },
+        { coAgencies: { some: { agencyId: agency.id } } },
+        { leadAgencyId: null, directive: { provinceId: { in: provinceUnits } } },
+      ],
     },
-    include: { directive: { select: { number: true } }, leadAgency: { select: { name: true } }, criteria: { include: { criterion: { select: { code: true, framework: { select: { key: true } } } } } } },
+    include: {
+      directive: { select: { number: true } },
+      leadAgency: { select: { name: true } },
+      criteria: { include: { criterion: { select: { code: true, framework: { select: { key: true } } } } } },
+    },
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
   });
   const today = vietnamToday(now);
@@ -208,8 +252,15 @@ async function linkedTasks(agency: { id: number; provinceId: number }, framework
 export async function listAgencies(actor: Actor, provinceId: number | null) {
   if (reachOf(actor.role, "province.read") === "agency") {
     authorize(actor, "province.read", { provinceId: actor.provinceId, agencyId: actor.agencyId });
-    return db.agency.findMany({ where: { id: actor.agencyId ?? -1 }, select: { id: true, code: true, name: true, kind: true, isDemo: true } });
+    return db.agency.findMany({
+      where: { id: actor.agencyId ?? -1 },
+      select: { id: true, code: true, name: true, kind: true, isDemo: true },
+    });
   }
   authorize(actor, "province.read", { provinceId });
-  return db.agency.findMany({ where: { provinceId: provinceId ?? -1 }, orderBy: [{ kind: "asc" }, { name: "asc" }], select: { id: true, code: true, name: true, kind: true, isDemo: true } });
+  return db.agency.findMany({
+    where: { provinceId: provinceId ?? -1 },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+    select: { id: true, code: true, name: true, kind: true, isDemo: true },
+  });
 }

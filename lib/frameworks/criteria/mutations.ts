@@ -46,7 +46,10 @@ const currentNode = (criterionId: number) => (state: FrameworkState) => {
   const row = state.rows.find((r) => r.id === criterionId);
   const t = libTranslator("errors.criteria");
   return row
-    ? { text: t("current", { node: nodeLabel(row.level, row.code), name: row.name, points: libFormat().points(row.maxPoints) }), value: nodeSnapshot(row) }
+    ? {
+        text: t("current", { node: nodeLabel(row.level, row.code), name: row.name, points: libFormat().points(row.maxPoints) }),
+        value: nodeSnapshot(row),
+      }
     : { text: t("deleted"), value: null };
 };
 
@@ -76,7 +79,9 @@ function changeNode(
 
 export async function updateCriterion(actor: Actor, input: UpdateCriterionInput): Promise<FrameworkChange> {
   const data = parseInput(updateCriterionSchema, input);
-  return changeNode(actor, data, "criterion.update", data.criterionId, (state, options) => updateNode(state.rows, nodeById(state, data.criterionId).code, fieldsOf(data), options));
+  return changeNode(actor, data, "criterion.update", data.criterionId, (state, options) =>
+    updateNode(state.rows, nodeById(state, data.criterionId).code, fieldsOf(data), options),
+  );
 }
 
 export async function addCriterion(actor: Actor, input: AddCriterionInput): Promise<FrameworkChange> {
@@ -88,7 +93,9 @@ export async function addCriterion(actor: Actor, input: AddCriterionInput): Prom
 
 export async function deleteCriterion(actor: Actor, input: DeleteCriterionInput): Promise<FrameworkChange> {
   const data = parseInput(deleteCriterionSchema, input);
-  return changeNode(actor, data, "criterion.delete", data.criterionId, (state, options) => deleteNode(state.rows, nodeById(state, data.criterionId).code, options));
+  return changeNode(actor, data, "criterion.delete", data.criterionId, (state, options) =>
+    deleteNode(state.rows, nodeById(state, data.criterionId).code, options),
+  );
 }
 
 /** Several leaves' maxima in one save; every parent becomes the sum of its children. */

@@ -6,7 +6,19 @@
 import fc from "fast-check";
 import { isClearMessage, jsonBody, jsonValue, numberText, plausibleText, queryText } from "./arbitraries";
 import type { Table } from "@/lib/io/table-file";
-import { csvText, fileOf, randomBytes, RESULT_CELLS, RESULT_COLUMNS, SCORE_CELLS, tableOf, TREE_CELLS, workbookSpec, writeWorkbook, type GeneratedWorkbook } from "./table-files";
+import {
+  csvText,
+  fileOf,
+  randomBytes,
+  RESULT_CELLS,
+  RESULT_COLUMNS,
+  SCORE_CELLS,
+  tableOf,
+  TREE_CELLS,
+  workbookSpec,
+  writeWorkbook,
+  type GeneratedWorkbook,
+} from "./table-files";
 
 /** Ids that exist in the database under test, so that requests often reach the rules behind the parsing. */
 export type Known = {
@@ -57,22 +69,51 @@ export const pattern = (endpoint: Endpoint) => endpoint.route.split(" ")[1];
 
 // ───────────────────────── Pieces ─────────────────────────
 
-const BAD_IDS = ["0", "-1", "1.5", "1e3", "2147483647", "2147483648", "99999999999999999999", "abc", " 1", "0x10", "Infinity", "NaN", "%00", "1;DROP TABLE x", "١", "null", "[]"];
+const BAD_IDS = [
+  "0",
+  "-1",
+  "1.5",
+  "1e3",
+  "2147483647",
+  "2147483648",
+  "99999999999999999999",
+  "abc",
+  " 1",
+  "0x10",
+  "Infinity",
+  "NaN",
+  "%00",
+  "1;DROP TABLE x",
+  "١",
+  "null",
+  "[]",
+];
 
 /** A path id: an existing one, a malformed one, or any text (never "." or "..", which the URL resolves away). */
 function idParam(ids: readonly number[]): fc.Arbitrary<string> {
   const existing = ids.length > 0 ? fc.constantFrom(...ids).map(String) : fc.integer({ min: 1, max: 5000 }).map(String);
   return fc
-    .oneof({ weight: 6, arbitrary: existing }, { weight: 3, arbitrary: fc.constantFrom(...BAD_IDS) }, { weight: 2, arbitrary: queryText.map((text) => text.slice(0, 200)) })
+    .oneof(
+      { weight: 6, arbitrary: existing },
+      { weight: 3, arbitrary: fc.constantFrom(...BAD_IDS) },
+      { weight: 2, arbitrary: queryText.map((text) => text.slice(0, 200)) },
+    )
     .filter((id) => id !== "" && id !== "." && id !== "..");
 }
 
 /** Query parameters: the expected names with generated values, some missing, repeated or unknown. */
 function query(names: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<[string, string][]> {
   const known = Object.entries(names).map(([name, value]) =>
-    fc.option(fc.array(fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: queryText }), { minLength: 1, maxLength: 2 }).map((values) => values.map((v) => [name, v] as [string, string])), { nil: undefined }),
+    fc.option(
+      fc
+        .array(fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: queryText }), { minLength: 1, maxLength: 2 })
+        .map((values) => values.map((v) => [name, v] as [string, string])),
+      { nil: undefined },
+    ),
   );
-  return fc.tuple(fc.tuple(...known), fc.array(fc.tuple(fc.oneof(queryText, fc.constantFrom(...Object.keys(names))), queryText), { maxLength: 2 })).map(([pairs, extra]) => [...pairs.flatMap((p) => p ?? []), ...extra]);
+  return fc
+    .tuple(fc.tuple(...known), fc.array(fc.tuple(fc.oneof(queryText, fc.constantFrom(...Object.keys(names))), queryText), { maxLength: 2 }))
+    .map(([pairs, extra]) => [...pairs.flatMap((p) => p ?? []), ...extra]);
 }
 
 const formatValue = fc.constantFrom("csv", "xlsx", "CSV", "pdf", "", "xlsx ");
@@ -84,7 +125,12 @@ function tableUpload(columns: readonly string[], cells: Record<string, fc.Arbitr
   const table = tableOf(columns, cells);
   const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(table, fc.boolean()).map(([t, semicolon]): Upload => ({ name: "bang.csv", type: "text/csv", bytes: fileOf(t, "csv", semicolon) as Buffer })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(table, fc.boolean())
+        .map(([t, semicolon]): Upload => ({ name: "bang.csv", type: "text/csv", bytes: fileOf(t, "csv", semicolon) as Buffer })),
+    },
     { weight: 2, arbitrary: table.map((t): Upload => ({ name: "bang.xlsx", type: XLSX_TYPE, table: t })) },
     { weight: 2, arbitrary: csvText(columns).map((text): Upload => ({ name: "tho.csv", type: "text/csv", bytes: Buffer.from(text) })) },
     { weight: 1, arbitrary: workbookSpec(columns).map((spec): Upload => ({ name: "tho.xlsx", type: XLSX_TYPE, spec })) },
@@ -117,7 +163,12 @@ function uploadBody(file: ReturnType<typeof tableUpload>, fields: Record<string,
     { weight: 1, arbitrary: jsonValue.map((value): Body => ({ kind: "json", value })) },
     {
       weight: 1,
-      arbitrary: fc.tuple(queryText, fc.constantFrom("multipart/form-data", "multipart/form-data; boundary=x", "text/csv", "application/x-www-form-urlencoded")).map(([text, type]): Body => ({ kind: "text", text, type })),
+      arbitrary: fc
+        .tuple(
+          queryText,
+          fc.constantFrom("multipart/form-data", "multipart/form-data; boundary=x", "text/csv", "application/x-www-form-urlencoded"),
+        )
+        .map(([text, type]): Body => ({ kind: "text", text, type })),
     },
     { weight: 1, arbitrary: fc.constant(undefined) },
   );
@@ -149,7 +200,16 @@ export const CATALOGUE: readonly Endpoint[] = [
     route: "GET /api/v1/rankings/export",
     actor: null,
     tables: RESULT_TABLES,
-    requests: () => fc.record({ params: fc.constant({}), query: query({ index: indexValue, year: yearValue, region: fc.constantFrom("DBSH", "none", "", "XX", "dbsh"), format: formatValue }) }),
+    requests: () =>
+      fc.record({
+        params: fc.constant({}),
+        query: query({
+          index: indexValue,
+          year: yearValue,
+          region: fc.constantFrom("DBSH", "none", "", "XX", "dbsh"),
+          format: formatValue,
+        }),
+      }),
   },
   {
     route: "GET /api/v1/exports/results",
@@ -174,7 +234,10 @@ export const CATALOGUE: readonly Endpoint[] = [
     actor: "noivu@demo.local",
     tables: SCORE_TABLES,
     requests: (known) =>
-      fc.record({ params: fc.record({ id: idParam([...known.periods, ...known.lockedPeriods]) }), query: query({ format: formatValue, assessmentId: idParam(known.assessments) }) }),
+      fc.record({
+        params: fc.record({ id: idParam([...known.periods, ...known.lockedPeriods]) }),
+        query: query({ format: formatValue, assessmentId: idParam(known.assessments) }),
+      }),
   },
   {
     route: "POST /api/v1/assessment-periods/[id]/scores",
@@ -185,10 +248,16 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.record({ id: idParam(safe ? known.lockedPeriods : known.periods) }),
         query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
-        body: uploadBody(tableUpload(["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"], SCORE_CELLS), {
-          dryRun: dryRunValue(safe),
-          assessmentId: idParam(known.assessments),
-        }),
+        body: uploadBody(
+          tableUpload(
+            ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"],
+            SCORE_CELLS,
+          ),
+          {
+            dryRun: dryRunValue(safe),
+            assessmentId: idParam(known.assessments),
+          },
+        ),
       }),
   },
   {
@@ -235,7 +304,10 @@ export const CATALOGUE: readonly Endpoint[] = [
     actor: "noivu@demo.local",
     tables: ["directive", "periodic_report", "audit_log"],
     requests: (known) =>
-      fc.record({ params: fc.record({ id: idParam(known.directives) }), query: query({ period: fc.constantFrom("2019-Q1", "2019-H2", "2019", "2019-Q5", "Q1", ""), format: formatValue }) }),
+      fc.record({
+        params: fc.record({ id: idParam(known.directives) }),
+        query: query({ period: fc.constantFrom("2019-Q1", "2019-H2", "2019", "2019-Q5", "Q1", ""), format: formatValue }),
+      }),
   },
   {
     route: "GET /api/v1/frameworks/[id]",
@@ -258,9 +330,12 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.record({ id: idParam(safe ? known.foreignFrameworks : known.frameworks) }),
         query: fc.constant([]),
-        body: uploadBody(tableUpload(["code", "parent_code", "level", "name", "max_points", "method", "guidance", "required_evidence"], TREE_CELLS), {
-          revision: fc.oneof(fc.constantFrom("0", "1", "2"), numberText),
-        }),
+        body: uploadBody(
+          tableUpload(["code", "parent_code", "level", "name", "max_points", "method", "guidance", "required_evidence"], TREE_CELLS),
+          {
+            revision: fc.oneof(fc.constantFrom("0", "1", "2"), numberText),
+          },
+        ),
       }),
   },
   {
@@ -289,7 +364,9 @@ export const CATALOGUE: readonly Endpoint[] = [
 /** The Request a client would send (the path ids encoded into the URL). */
 export function toRequest(baseUrl: string, endpoint: Endpoint, request: FuzzRequest): Request {
   // A URL cannot carry a lone surrogate: the client sends U+FFFD instead.
-  const path = pattern(endpoint).replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent((request.params[name] ?? "").toWellFormed()));
+  const path = pattern(endpoint).replace(/\[(\w+)\]/g, (_, name: string) =>
+    encodeURIComponent((request.params[name] ?? "").toWellFormed()),
+  );
   const url = new URL(path, baseUrl);
   for (const [name, value] of request.query) url.searchParams.append(name, value);
   const init: RequestInit = { method: method(endpoint) };
@@ -305,7 +382,11 @@ export function toRequest(baseUrl: string, endpoint: Endpoint, request: FuzzRequ
     } else {
       const form = new FormData();
       for (const [name, value] of body.fields) form.append(name, value);
-      if (body.file) form.append(body.file.field, new File([(body.file.bytes ?? new Uint8Array()) as Uint8Array<ArrayBuffer>], body.file.name, { type: body.file.type }));
+      if (body.file)
+        form.append(
+          body.file.field,
+          new File([(body.file.bytes ?? new Uint8Array()) as Uint8Array<ArrayBuffer>], body.file.name, { type: body.file.type }),
+        );
       init.body = form;
     }
   }
@@ -326,7 +407,8 @@ export function replyProblem(reply: Reply, url?: string): string | null {
   if (reply.status === 431 && url && Buffer.byteLength(url) > NEAR_HEADER_LIMIT) return null;
   if (reply.status >= 500) return `status ${reply.status}: ${reply.text.slice(0, 300)}`;
   if (reply.status >= 400) {
-    if (!reply.contentType.includes("application/json")) return `status ${reply.status} without JSON (${reply.contentType}): ${reply.text.slice(0, 200)}`;
+    if (!reply.contentType.includes("application/json"))
+      return `status ${reply.status} without JSON (${reply.contentType}): ${reply.text.slice(0, 200)}`;
     let error: unknown;
     try {
       error = (JSON.parse(reply.text) as { error?: unknown }).error;

@@ -40,20 +40,48 @@ const vietnameseWord = fc
   )
   .chain((word) => fc.constantFrom(word, word.normalize("NFD"), word.toUpperCase()));
 
-const vietnameseText = fc.array(fc.oneof(vietnameseWord, fc.constantFrom(" ", ", ", ".", "\n", "\t", "  ")), { maxLength: 12 }).map((parts) => parts.join(""));
+const vietnameseText = fc
+  .array(fc.oneof(vietnameseWord, fc.constantFrom(" ", ", ", ".", "\n", "\t", "  ")), { maxLength: 12 })
+  .map((parts) => parts.join(""));
 
 /** Mixed Unicode: emoji, right-to-left, combining marks, zero-width and control characters, lone surrogates. */
 const oddText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
-  fc.constantFrom("\u0000", "\u200b", "\u202e", "\ufeff", "\ud800", "\udfff", "a\u0301\u0302\u0303", "مرحبا", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "👩‍👩‍👧‍👦", "\r\n", "\u2028", "ǅ", "İ", "ß", "ﬃ"),
+  fc.constantFrom(
+    "\u0000",
+    "\u200b",
+    "\u202e",
+    "\ufeff",
+    "\ud800",
+    "\udfff",
+    "a\u0301\u0302\u0303",
+    "مرحبا",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "👩‍👩‍👧‍👦",
+    "\r\n",
+    "\u2028",
+    "ǅ",
+    "İ",
+    "ß",
+    "ﬃ",
+  ),
 );
 
 /** Cells a spreadsheet runs as formulas (CSV injection), and lookalikes. */
 export const formulaText = fc
   .tuple(
     fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'=", "''+", "＝", " ="),
-    fc.constantFrom("cmd|' /C calc'!A0", "HYPERLINK(\"http://x.test\",\"bấm\")", "1+1", "SUM(A1:A9)", "2*3", "WEBSERVICE(\"http://x.test\")", "", "ĐIỂM"),
+    fc.constantFrom(
+      "cmd|' /C calc'!A0",
+      'HYPERLINK("http://x.test","bấm")',
+      "1+1",
+      "SUM(A1:A9)",
+      "2*3",
+      'WEBSERVICE("http://x.test")',
+      "",
+      "ĐIỂM",
+    ),
   )
   .map(([lead, body]) => lead + body);
 
@@ -152,7 +180,7 @@ export const plausibleText = fc.constantFrom(...PLAUSIBLE);
 
 /** A very long text, of one repeated character. */
 export const longText = (max: number) =>
-  fc.tuple(fc.constantFrom("a", "đ", "9", " ", "=", "\"", ",", "\n", "Ữ"), fc.integer({ min: 200, max })).map(([unit, n]) => unit.repeat(n));
+  fc.tuple(fc.constantFrom("a", "đ", "9", " ", "=", '"', ",", "\n", "Ữ"), fc.integer({ min: 200, max })).map(([unit, n]) => unit.repeat(n));
 
 /** One text field as a form or a query string sends it (a query string is kept under the server's header limit). */
 export const textOf = (maxLong: number): fc.Arbitrary<string> =>
@@ -171,7 +199,9 @@ export const queryText = textOf(4_000);
 /** A spreadsheet cell: long text up to 20,000 characters (hugeCell goes further). */
 export const cellText = textOf(20_000);
 /** One cell of several megabytes. */
-export const hugeCell = fc.tuple(fc.constantFrom("a", "Ữ", "\"", "=", ","), fc.integer({ min: 1_000_000, max: 3_000_000 })).map(([unit, n]) => unit.repeat(n));
+export const hugeCell = fc
+  .tuple(fc.constantFrom("a", "Ữ", '"', "=", ","), fc.integer({ min: 1_000_000, max: 3_000_000 }))
+  .map(([unit, n]) => unit.repeat(n));
 
 /** Any JSON value a client may send instead of the right type. */
 export const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -184,14 +214,22 @@ export const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Any JavaScript value, for code that receives already-parsed input. */
 export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 5, arbitrary: jsonValue },
-  { weight: 1, arbitrary: fc.constantFrom(undefined, Number.NaN, Infinity, -Infinity, new Date(Number.NaN), new Date(0), 10n, Symbol("x")) },
-  { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(undefined, Number.NaN, Infinity, -Infinity, new Date(Number.NaN), new Date(0), 10n, Symbol("x")),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.anything({ maxDepth: 2, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }),
+  },
 );
 
 /** A JSON body: the expected keys with values mostly like the given ones, some left out, some extra; or not an object at all. */
 export function jsonBody(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
   const record = fc.record(
-    Object.fromEntries(Object.entries(fields).map(([key, likely]) => [key, fc.oneof({ weight: 3, arbitrary: likely }, { weight: 1, arbitrary: jsonValue })])),
+    Object.fromEntries(
+      Object.entries(fields).map(([key, likely]) => [key, fc.oneof({ weight: 3, arbitrary: likely }, { weight: 1, arbitrary: jsonValue })]),
+    ),
     { requiredKeys: [] },
   );
   return fc.oneof(

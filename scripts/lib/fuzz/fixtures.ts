@@ -13,7 +13,12 @@ import type { Known } from "./api-catalogue";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 export const FUZZ_YEAR = 2030;
 
-async function storeFile(db: PrismaClient, evidenceDir: string, fileName: string, owner: { criterionScoreId: number } | { directiveId: number }) {
+async function storeFile(
+  db: PrismaClient,
+  evidenceDir: string,
+  fileName: string,
+  owner: { criterionScoreId: number } | { directiveId: number },
+) {
   const storageKey = `fuzz/${crypto.randomUUID()}.pdf`;
   fs.mkdirSync(path.join(evidenceDir, "fuzz"), { recursive: true });
   fs.writeFileSync(path.join(evidenceDir, storageKey), PDF);
@@ -24,8 +29,14 @@ async function storeFile(db: PrismaClient, evidenceDir: string, fileName: string
 export async function prepareFuzzData(db: PrismaClient, evidenceDir: string): Promise<Known> {
   const province = await db.province.findFirstOrThrow({ where: { code: "91", validTo: null } });
   const framework = await db.framework.findUniqueOrThrow({ where: { key_version: { key: "an-giang-so-ban-nganh", version: 1 } } });
-  const agencies = await db.agency.findMany({ where: { provinceId: province.id, code: { in: ["STP", "SNV"] } }, orderBy: { code: "desc" } });
-  const leaves = await db.criterion.findMany({ where: { frameworkId: framework.id, level: "SUB_CRITERION" }, orderBy: { sortOrder: "asc" } });
+  const agencies = await db.agency.findMany({
+    where: { provinceId: province.id, code: { in: ["STP", "SNV"] } },
+    orderBy: { code: "desc" },
+  });
+  const leaves = await db.criterion.findMany({
+    where: { frameworkId: framework.id, level: "SUB_CRITERION" },
+    orderBy: { sortOrder: "asc" },
+  });
 
   const period = await db.assessmentPeriod.create({
     data: { provinceId: province.id, frameworkId: framework.id, year: FUZZ_YEAR, selfScoringDeadline: new Date("2099-12-31T16:59:59Z") },
@@ -49,10 +60,14 @@ export async function prepareFuzzData(db: PrismaClient, evidenceDir: string): Pr
   const own = assessments.find((a) => a.agencyId === agencies.find((g) => g.code === "STP")!.id)!;
   const evidence = await storeFile(db, evidenceDir, "minh-chung.pdf", { criterionScoreId: own.scores[0].id });
   const directive =
-    (await db.directive.findFirst({ where: { provinceId: province.id }, orderBy: { id: "asc" } })) ?? (await db.directive.findFirstOrThrow({ orderBy: { id: "asc" } }));
+    (await db.directive.findFirst({ where: { provinceId: province.id }, orderBy: { id: "asc" } })) ??
+    (await db.directive.findFirstOrThrow({ orderBy: { id: "asc" } }));
   const attachment = await storeFile(db, evidenceDir, "van-ban.pdf", { directiveId: directive.id });
 
-  const locked = await db.assessmentPeriod.findMany({ where: { status: "PUBLISHED" }, include: { assessments: { include: { scores: { take: 5 } } } } });
+  const locked = await db.assessmentPeriod.findMany({
+    where: { status: "PUBLISHED" },
+    include: { assessments: { include: { scores: { take: 5 } } } },
+  });
   const frameworks = await db.framework.findMany({ select: { id: true, ownerProvinceId: true } });
   const directives = await db.directive.findMany({ select: { id: true }, take: 20, orderBy: { id: "asc" } });
   return {

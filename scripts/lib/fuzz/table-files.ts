@@ -23,7 +23,9 @@ export function csvText(columns: readonly string[], cell: fc.Arbitrary<string> =
     { weight: 4, arbitrary: fc.shuffledSubarray([...columns], { minLength: 0 }).map((cols) => cols.join(",")) },
     { weight: 1, arbitrary: fc.array(csvCell, { maxLength: 6 }).map((cells) => cells.join(",")) },
   );
-  const row = fc.array(fc.oneof({ weight: 3, arbitrary: cell }, { weight: 1, arbitrary: csvCell }), { maxLength: columns.length + 2 }).map((cells) => cells.join(","));
+  const row = fc
+    .array(fc.oneof({ weight: 3, arbitrary: cell }, { weight: 1, arbitrary: csvCell }), { maxLength: columns.length + 2 })
+    .map((cells) => cells.join(","));
   return fc
     .tuple(fc.boolean(), header, fc.array(row, { maxLength: 8 }), fc.constantFrom("\n", "\r\n", "\r"))
     .map(([bom, head, rows, eol]) => (bom ? "\uFEFF" : "") + [head, ...rows].join(eol));
@@ -49,17 +51,33 @@ type XlsxCell =
   | { kind: "error"; error: "#N/A" | "#REF!" | "#DIV/0!" };
 
 const xlsxCell: fc.Arbitrary<XlsxCell> = fc.oneof(
-  { weight: 6, arbitrary: fc.oneof(cellText, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)).map((value) => ({ kind: "value" as const, value })) },
-  { weight: 1, arbitrary: fc.date({ min: new Date("1900-03-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((value) => ({ kind: "date" as const, value })) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .oneof(cellText, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null))
+      .map((value) => ({ kind: "value" as const, value })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .date({ min: new Date("1900-03-01"), max: new Date("2100-01-01"), noInvalidDate: true })
+      .map((value) => ({ kind: "date" as const, value })),
+  },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(fc.constantFrom(...FORMULAS), fc.option(fc.oneof(cellText, fc.double({ noNaN: true, noDefaultInfinity: true })), { nil: undefined }))
+      .tuple(
+        fc.constantFrom(...FORMULAS),
+        fc.option(fc.oneof(cellText, fc.double({ noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
+      )
       .map(([formula, result]) => ({ kind: "formula" as const, formula, result })),
   },
   { weight: 1, arbitrary: fc.array(cellText, { minLength: 1, maxLength: 3 }).map((parts) => ({ kind: "rich" as const, parts })) },
   { weight: 1, arbitrary: cellText.map((text) => ({ kind: "link" as const, text })) },
-  { weight: 1, arbitrary: fc.constantFrom("#N/A", "#REF!", "#DIV/0!").map((error) => ({ kind: "error" as const, error: error as "#N/A" })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("#N/A", "#REF!", "#DIV/0!").map((error) => ({ kind: "error" as const, error: error as "#N/A" })),
+  },
 );
 
 function excelValue(cell: XlsxCell): ExcelJS.CellValue {
@@ -103,22 +121,31 @@ export async function writeWorkbook(spec: GeneratedWorkbook): Promise<Buffer> {
 export function damaged(file: Buffer): fc.Arbitrary<Buffer> {
   return fc.oneof(
     fc.integer({ min: 0, max: file.length - 1 }).map((cut) => file.subarray(0, cut)),
-    fc.array(fc.tuple(fc.integer({ min: 0, max: file.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((edits) => {
-      const copy = Buffer.from(file);
-      for (const [at, byte] of edits) copy[at] = byte;
-      return copy;
-    }),
+    fc
+      .array(fc.tuple(fc.integer({ min: 0, max: file.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 })
+      .map((edits) => {
+        const copy = Buffer.from(file);
+        for (const [at, byte] of edits) copy[at] = byte;
+        return copy;
+      }),
   );
 }
 
-const mostly = (valid: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: wrong });
+const mostly = (valid: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: wrong });
 
 /** Cells of a national results table: mostly plausible, often wrong. */
 export const RESULT_CELLS: Record<string, fc.Arbitrary<string>> = {
   year: mostly(fc.constant("2023"), fc.oneof(fc.constantFrom("2020", "2027", "1999"), cellText)),
   index: mostly(fc.constantFrom("PAR_INDEX", "par index", "SIPAS"), fc.oneof(fc.constantFrom("INTERNAL_PAR", "PAR-INDEX"), cellText)),
-  unit_code: mostly(fc.integer({ min: 1, max: 63 }).map((n) => String(n).padStart(2, "0")), fc.oneof(fc.constantFrom("1", "64", "91", "0"), cellText)),
-  score: mostly(fc.constantFrom("92,18", "88", "55.5", "70,25"), fc.oneof(fc.constantFrom("", "100.01", "-1", "55.255"), numberText, cellText)),
+  unit_code: mostly(
+    fc.integer({ min: 1, max: 63 }).map((n) => String(n).padStart(2, "0")),
+    fc.oneof(fc.constantFrom("1", "64", "91", "0"), cellText),
+  ),
+  score: mostly(
+    fc.constantFrom("92,18", "88", "55.5", "70,25"),
+    fc.oneof(fc.constantFrom("", "100.01", "-1", "55.255"), numberText, cellText),
+  ),
   rank: mostly(fc.constant(""), fc.oneof(fc.constantFrom("1", "63", "64", "0", "1.5"), numberText)),
   source: mostly(fc.constantFrom("Bộ Nội vụ", "https://moha.gov.vn/par-index-2023"), fc.oneof(fc.constant(""), cellText)),
   note: mostly(fc.constant(""), cellText),
@@ -158,7 +185,12 @@ export function tableOf(columnsPool: readonly string[], cells: Record<string, fc
   const columns: fc.Arbitrary<string[]> = fc.oneof(
     { weight: 5, arbitrary: fc.constant([...columnsPool]).map((cols) => [...cols]) },
     { weight: 2, arbitrary: fc.shuffledSubarray([...columnsPool]) },
-    { weight: 1, arbitrary: fc.tuple(fc.shuffledSubarray([...columnsPool]), fc.array(fc.oneof(cellText, fc.constantFrom(...columnsPool)), { maxLength: 2 })).map(([a, b]) => [...a, ...b]) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.shuffledSubarray([...columnsPool]), fc.array(fc.oneof(cellText, fc.constantFrom(...columnsPool)), { maxLength: 2 }))
+        .map(([a, b]) => [...a, ...b]),
+    },
   );
   return columns.chain((cols) =>
     fc.array(fc.tuple(...cols.map((c) => cells[c] ?? cellText)), { maxLength: 6 }).map((rows) => ({
@@ -172,5 +204,9 @@ export function tableOf(columnsPool: readonly string[], cells: Record<string, fc
 export function fileOf(table: Table, format: "csv" | "xlsx", semicolon = false): Promise<Buffer> | Buffer {
   const cells = table.rows.map((r) => table.columns.map((c) => r.values[c] ?? ""));
   if (format === "csv") return Buffer.from(Papa.unparse({ fields: table.columns, data: cells }, { delimiter: semicolon ? ";" : "," }));
-  return writeWorkbook({ header: table.columns, rows: cells.map((row) => row.map((value) => ({ kind: "value" as const, value }))), sheets: 1 });
+  return writeWorkbook({
+    header: table.columns,
+    rows: cells.map((row) => row.map((value) => ({ kind: "value" as const, value }))),
+    sheets: 1,
+  });
 }

@@ -8,7 +8,9 @@ type Def = { type: string; [key: string]: unknown };
 type Schema = { _zod: { def: Def } };
 
 export function isZodSchema(value: unknown): value is Schema & { safeParse: (input: unknown) => unknown } {
-  return typeof value === "object" && value !== null && "_zod" in value && typeof (value as { safeParse?: unknown }).safeParse === "function";
+  return (
+    typeof value === "object" && value !== null && "_zod" in value && typeof (value as { safeParse?: unknown }).safeParse === "function"
+  );
 }
 
 const SAMPLES: unknown[] = [
@@ -80,14 +82,24 @@ export function arbitraryFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
           Object.entries(shape).map(([key, field]) => {
             const samples = acceptedSamples(field);
             const generated = arbitraryFor(field, depth + 1);
-            return [key, samples.length > 0 ? fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...samples) }, { weight: 1, arbitrary: generated }) : generated];
+            return [
+              key,
+              samples.length > 0
+                ? fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...samples) }, { weight: 1, arbitrary: generated })
+                : generated,
+            ];
           }),
         ),
       );
       own = fc.oneof(
         { weight: 4, arbitrary: record },
         { weight: 4, arbitrary: nearlyValid },
-        { weight: 1, arbitrary: fc.tuple(record, fc.dictionary(fieldText, jsonValue, { maxKeys: 3 })).map(([a, extra]) => ({ ...extra, ...(a as object) })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(record, fc.dictionary(fieldText, jsonValue, { maxKeys: 3 }))
+            .map(([a, extra]) => ({ ...extra, ...(a as object) })),
+        },
       );
       break;
     }
@@ -96,7 +108,10 @@ export function arbitraryFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
       break;
     case "record":
       own = fc.dictionary(
-        fc.oneof(arbitraryFor(def.keyType as Schema, depth + 1).filter((key): key is string => typeof key === "string"), fieldText),
+        fc.oneof(
+          arbitraryFor(def.keyType as Schema, depth + 1).filter((key): key is string => typeof key === "string"),
+          fieldText,
+        ),
         inner("valueType"),
         { maxKeys: 5 },
       );

@@ -60,7 +60,14 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
             </select>
           </FilterField>
           <FilterField label={t("year")}>
-            <input name="year" type="number" min={2000} max={entry.currentYear} defaultValue={entry.year} className={`w-28 ${filterInputClass}`} />
+            <input
+              name="year"
+              type="number"
+              min={2000}
+              max={entry.currentYear}
+              defaultValue={entry.year}
+              className={`w-28 ${filterInputClass}`}
+            />
           </FilterField>
           <Button type="submit" variant="secondary" className="font-semibold">
             {t("change")}
@@ -80,7 +87,10 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
             </Callout>
           ) : null}
           <ClientMessages namespaces={["results.form"]}>
-            <ResultForm key={`${entry.index.code}-${entry.year}-${entry.result?.id ?? "new"}-${entry.result?.version ?? ""}`} entry={entry} />
+            <ResultForm
+              key={`${entry.index.code}-${entry.year}-${entry.result?.id ?? "new"}-${entry.result?.version ?? ""}`}
+              entry={entry}
+            />
           </ClientMessages>
         </>
       )}

@@ -51,7 +51,9 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
         <Link href="/van-ban" className="no-print text-sm text-brand-700 hover:underline">
           {t("back")}
         </Link>
-        <p className="mt-1 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("kindNumber", { kind: td(`kinds.${directive.kind}`), number: directive.number })}</p>
+        <p className="mt-1 text-sm font-semibold uppercase tracking-wide text-slate-500">
+          {t("kindNumber", { kind: td(`kinds.${directive.kind}`), number: directive.number })}
+        </p>
         <h1 className="text-2xl font-bold text-brand-900" data-testid="directive-title">
           {directive.title}
         </h1>
@@ -80,7 +82,9 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
           <div>
             <dt className="text-slate-500">{t("reporting")}</dt>
             <dd className="font-medium">
-              {directive.reporting.length > 0 ? directive.reporting.map((r) => (isReportingKind(r) ? td(`reporting.${r}`) : r)).join(", ") : t("noReporting")}
+              {directive.reporting.length > 0
+                ? directive.reporting.map((r) => (isReportingKind(r) ? td(`reporting.${r}`) : r)).join(", ")
+                : t("noReporting")}
             </dd>
           </div>
           {directive.summary ? (
@@ -130,7 +134,15 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
         ) : null}
       </Card>
 
-      <ClientMessages namespaces={["directives.targetForm", "directives.targetKinds", "directives.targetKindHints", "directives.bulk", "directives.taskForm"]}>
+      <ClientMessages
+        namespaces={[
+          "directives.targetForm",
+          "directives.targetKinds",
+          "directives.targetKindHints",
+          "directives.bulk",
+          "directives.taskForm",
+        ]}
+      >
         <LinksSection directive={directive} />
         <TargetsSection directive={directive} />
         <TasksSection directive={directive} />

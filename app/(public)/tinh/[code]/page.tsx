@@ -32,7 +32,11 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
   // A bad index or rank only affects the "score needed" form: the profile is still shown.
   const indexParsed = indexCodeSchema.optional().safeParse(search.index || undefined);
   const targetParsed = targetRankSchema.safeParse(search.hang);
-  const formError = !indexParsed.success ? indexParsed.error.issues[0].message : !targetParsed.success ? targetParsed.error.issues[0].message : null;
+  const formError = !indexParsed.success
+    ? indexParsed.error.issues[0].message
+    : !targetParsed.success
+      ? targetParsed.error.issues[0].message
+      : null;
 
   let profile: Awaited<ReturnType<typeof getProvinceProfile>>;
   try {
@@ -98,8 +102,17 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
       </header>
 
       {profile.indices.map((index) => {
-        const score = trendPoints(index.rows, index.lines.map((line) => ({ id: line.id, label: line.label })), "score", index.nationalAverages);
-        const rank = trendPoints(index.rows, index.lines.map((line) => ({ id: line.id, label: line.label })), "rank");
+        const score = trendPoints(
+          index.rows,
+          index.lines.map((line) => ({ id: line.id, label: line.label })),
+          "score",
+          index.nationalAverages,
+        );
+        const rank = trendPoints(
+          index.rows,
+          index.lines.map((line) => ({ id: line.id, label: line.label })),
+          "rank",
+        );
         const tableId = `bang-${index.code.toLowerCase()}`;
         return (
           <section key={index.code} className="space-y-3" aria-labelledby={`tieu-de-${index.code}`} data-testid={`index-${index.code}`}>
@@ -115,7 +128,13 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
             ) : (
               <>
                 <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:grid-cols-1">
-                  <TrendChart title={t("scoreChart", { index: index.shortName })} metric="score" points={score.points} series={score.series} tableId={tableId} />
+                  <TrendChart
+                    title={t("scoreChart", { index: index.shortName })}
+                    metric="score"
+                    points={score.points}
+                    series={score.series}
+                    tableId={tableId}
+                  />
                   <TrendChart
                     title={t("rankChart", { index: index.shortName })}
                     metric="rank"
@@ -156,7 +175,14 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
             </select>
           </FilterField>
           <FilterField label={t("targetRank")}>
-            <input name="hang" type="number" min={1} max={scoreForRank.unitCount || undefined} defaultValue={scoreForRank.target} className={`w-24 ${filterInputClass}`} />
+            <input
+              name="hang"
+              type="number"
+              min={1}
+              max={scoreForRank.unitCount || undefined}
+              defaultValue={scoreForRank.target}
+              className={`w-24 ${filterInputClass}`}
+            />
           </FilterField>
           <Button type="submit">{t("compute")}</Button>
         </form>

@@ -47,7 +47,10 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
   const [t, format] = await Promise.all([getTranslations("assessments.sheet"), getFormat()]);
   const leaves = sheet.criteria.filter((c) => c.score);
   const rows = leaves.map((c) => ({ ...c.score!, maxPoints: c.maxPoints, method: c.method }));
-  const appraisedTotal = sheet.abilities.seesAppraisal && rows.some((r) => appraisedScore(r) !== null) ? rows.reduce((s, r) => s + (appraisedScore(r) ?? 0), 0) : null;
+  const appraisedTotal =
+    sheet.abilities.seesAppraisal && rows.some((r) => appraisedScore(r) !== null)
+      ? rows.reduce((s, r) => s + (appraisedScore(r) ?? 0), 0)
+      : null;
   const allowed = (step: WorkflowStep) => (step === "submit" ? sheet.abilities.selfScore : sheet.abilities.manage);
   const available = STEPS.filter((step) => allowed(step) && nextStatus(step, sheet.status));
 
@@ -64,7 +67,8 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
       >
         <p className="text-slate-600">
           {sheet.framework.name}
-          {sheet.framework.isIllustrative ? <IllustrativeBadge /> : null} · {t("deadline", { deadline: format.dateTime(sheet.period.deadline) })} ·{" "}
+          {sheet.framework.isIllustrative ? <IllustrativeBadge /> : null} ·{" "}
+          {t("deadline", { deadline: format.dateTime(sheet.period.deadline) })} ·{" "}
           <span data-testid="sheet-status">
             <StatusBadge status={sheet.status} />
           </span>
@@ -76,14 +80,22 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
         <Total label={t("appraised")} value={appraisedTotal} max={sheet.framework.maxScore} />
         <Total
           label={t("adjustments")}
-          text={sheet.bonusPoints === null ? "—" : t("adjustmentsValue", { bonus: format.points(sheet.bonusPoints), penalty: format.points(sheet.penaltyPoints) })}
+          text={
+            sheet.bonusPoints === null
+              ? "—"
+              : t("adjustmentsValue", { bonus: format.points(sheet.bonusPoints), penalty: format.points(sheet.penaltyPoints) })
+          }
         />
         <Total
           label={t("final")}
           value={sheet.finalTotal}
           max={sheet.framework.maxScore}
           extra={
-            sheet.classification ? (sheet.rank ? t("classificationRank", { classification: sheet.classification, rank: sheet.rank }) : sheet.classification) : undefined
+            sheet.classification
+              ? sheet.rank
+                ? t("classificationRank", { classification: sheet.classification, rank: sheet.rank })
+                : sheet.classification
+              : undefined
           }
           testId="final-total"
         />
@@ -99,7 +111,12 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
             </ActionForm>
           ))}
           {sheet.abilities.manage && sheet.status !== "FINALIZED" && sheet.status !== "DRAFT" ? (
-            <ActionForm action={adjustmentsAction} submitLabel={t("saveAdjustments")} testId="adjustments" className="flex flex-wrap items-end gap-2 text-sm">
+            <ActionForm
+              action={adjustmentsAction}
+              submitLabel={t("saveAdjustments")}
+              testId="adjustments"
+              className="flex flex-wrap items-end gap-2 text-sm"
+            >
               <input type="hidden" name="assessmentId" value={sheet.id} />
               <input type="hidden" name="version" value={sheet.version} />
               <label>
@@ -111,16 +128,26 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
                 {t("penalty", { cap: format.points(sheet.framework.penaltyCap) })}
                 <input name="penalty" defaultValue={format.decimal(sheet.penaltyPoints ?? 0)} className={`${input} ml-1 w-20`} />
               </label>
-              <input name="penaltyReason" placeholder={t("penaltyReason")} defaultValue={sheet.penaltyReason ?? ""} className={`${input} w-40`} />
+              <input
+                name="penaltyReason"
+                placeholder={t("penaltyReason")}
+                defaultValue={sheet.penaltyReason ?? ""}
+                className={`${input} w-40`}
+              />
             </ActionForm>
           ) : null}
-          <a href={`/api/v1/assessment-periods/${sheet.period.id}/scores?format=xlsx&assessmentId=${sheet.id}`} className={buttonClass("secondary", "sm", "ml-auto")}>
+          <a
+            href={`/api/v1/assessment-periods/${sheet.period.id}/scores?format=xlsx&assessmentId=${sheet.id}`}
+            className={buttonClass("secondary", "sm", "ml-auto")}
+          >
             {t("download")}
           </a>
         </Card>
       ) : null}
 
-      {!sheet.abilities.seesAppraisal ? <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">{t("appraisalHidden")}</p> : null}
+      {!sheet.abilities.seesAppraisal ? (
+        <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">{t("appraisalHidden")}</p>
+      ) : null}
 
       <DataTable data-testid="sheet">
         <THead>
@@ -132,20 +159,40 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
           <Th numeric>{t("round2")}</Th>
           <Th>{t("evidence")}</Th>
         </THead>
-        <tbody>{sheet.criteria.map((c) => (c.score ? <LeafRows key={c.id} criterion={c} sheet={sheet} /> : <GroupRow key={c.id} criterion={c} />))}</tbody>
+        <tbody>
+          {sheet.criteria.map((c) =>
+            c.score ? <LeafRows key={c.id} criterion={c} sheet={sheet} /> : <GroupRow key={c.id} criterion={c} />,
+          )}
+        </tbody>
       </DataTable>
     </div>
   );
 }
 
-function Total({ label, value, max, text, extra, testId }: { label: string; value?: number | null; max?: number; text?: string; extra?: string; testId?: string }) {
+function Total({
+  label,
+  value,
+  max,
+  text,
+  extra,
+  testId,
+}: {
+  label: string;
+  value?: number | null;
+  max?: number;
+  text?: string;
+  extra?: string;
+  testId?: string;
+}) {
   const format = useFormat();
   return (
     <Card padding="sm" data-testid={testId}>
       <div className="text-sm text-slate-500">{label}</div>
       <div className="text-2xl font-bold tabular-nums text-brand-900">
         {text ?? format.score(value)}
-        {max !== undefined && value !== null && value !== undefined ? <span className="text-sm font-normal text-slate-500"> / {format.points(max)}</span> : null}
+        {max !== undefined && value !== null && value !== undefined ? (
+          <span className="text-sm font-normal text-slate-500"> / {format.points(max)}</span>
+        ) : null}
       </div>
       {extra ? <div className="text-sm font-semibold text-emerald-700">{extra}</div> : null}
     </Card>
@@ -222,18 +269,46 @@ function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
               <ActionForm action={selfScoreAction} submitLabel={t("saveSelf")} buttonClassName={smallButton} testId={`self-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
-                <input name="score" aria-label={t("selfScoreOf", { code })} defaultValue={format.decimal(s.selfScore)} placeholder={range} className={`${input} w-24`} />
-                <input name="comment" aria-label={t("commentOf", { code })} defaultValue={s.selfComment ?? ""} placeholder={t("comment")} className={`${input} min-w-64 flex-1`} />
+                <input
+                  name="score"
+                  aria-label={t("selfScoreOf", { code })}
+                  defaultValue={format.decimal(s.selfScore)}
+                  placeholder={range}
+                  className={`${input} w-24`}
+                />
+                <input
+                  name="comment"
+                  aria-label={t("commentOf", { code })}
+                  defaultValue={s.selfComment ?? ""}
+                  placeholder={t("comment")}
+                  className={`${input} min-w-64 flex-1`}
+                />
               </ActionForm>
             ) : null}
             {canSelf || canExplain ? (
-              <ActionForm action={addEvidenceAction} submitLabel={t("uploadEvidence")} buttonClassName={smallButton} testId={`evidence-${code}`}>
+              <ActionForm
+                action={addEvidenceAction}
+                submitLabel={t("uploadEvidence")}
+                buttonClassName={smallButton}
+                testId={`evidence-${code}`}
+              >
                 <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input type="file" name="file" aria-label={t("evidenceFileOf", { code })} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp" className="text-xs" />
+                <input
+                  type="file"
+                  name="file"
+                  aria-label={t("evidenceFileOf", { code })}
+                  accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp"
+                  className="text-xs"
+                />
               </ActionForm>
             ) : null}
             {canExplain ? (
-              <ActionForm action={answerExplanationAction} submitLabel={t("sendExplanation")} buttonClassName={smallButton} testId={`explain-${code}`}>
+              <ActionForm
+                action={answerExplanationAction}
+                submitLabel={t("sendExplanation")}
+                buttonClassName={smallButton}
+                testId={`explain-${code}`}
+              >
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
                 <input
@@ -246,7 +321,12 @@ function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
               </ActionForm>
             ) : null}
             {round ? (
-              <ActionForm action={appraiseAction} submitLabel={t("saveAppraisal", { round })} buttonClassName={smallButton} testId={`appraise-${code}`}>
+              <ActionForm
+                action={appraiseAction}
+                submitLabel={t("saveAppraisal", { round })}
+                buttonClassName={smallButton}
+                testId={`appraise-${code}`}
+              >
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
                 <input
@@ -266,7 +346,12 @@ function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
               </ActionForm>
             ) : null}
             {round === 1 ? (
-              <ActionForm action={requestExplanationAction} submitLabel={t("requestExplanation")} buttonClassName={smallButton} testId={`request-${code}`}>
+              <ActionForm
+                action={requestExplanationAction}
+                submitLabel={t("requestExplanation")}
+                buttonClassName={smallButton}
+                testId={`request-${code}`}
+              >
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
                 <input

@@ -45,7 +45,8 @@ export default async function CompiledReportPage({ params, searchParams }: { par
   const heading = report.selected ? report.selected.label : t("allPeriods");
   const column = report.selected ? report.columns[0] : null;
   const kind = report.directive.kindLabel;
-  const pill = (active: boolean) => `rounded-full border px-3 py-1 ${active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 hover:bg-slate-100"}`;
+  const pill = (active: boolean) =>
+    `rounded-full border px-3 py-1 ${active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 hover:bg-slate-100"}`;
 
   return (
     <div className="space-y-6">
@@ -66,11 +67,20 @@ export default async function CompiledReportPage({ params, searchParams }: { par
 
       <nav aria-label={t("periods")} className="no-print flex flex-wrap gap-2 text-sm">
         {report.periods.map((p) => (
-          <Link key={p.key} href={`/van-ban/${id}/bao-cao?ky=${p.key}`} aria-current={report.selected?.key === p.key ? "page" : undefined} className={pill(report.selected?.key === p.key)}>
+          <Link
+            key={p.key}
+            href={`/van-ban/${id}/bao-cao?ky=${p.key}`}
+            aria-current={report.selected?.key === p.key ? "page" : undefined}
+            className={pill(report.selected?.key === p.key)}
+          >
             {p.label}
           </Link>
         ))}
-        <Link href={`/van-ban/${id}/bao-cao?ky=tat-ca`} aria-current={report.selected ? undefined : "page"} className={pill(!report.selected)}>
+        <Link
+          href={`/van-ban/${id}/bao-cao?ky=tat-ca`}
+          aria-current={report.selected ? undefined : "page"}
+          className={pill(!report.selected)}
+        >
           {t("allPeriods")}
         </Link>
       </nav>

@@ -9,7 +9,11 @@ import { CONTENT_TYPES, MAX_IMPORT_BYTES, tableFormatOf } from "@/lib/io/table-f
 
 // GET /api/v1/assessment-periods/:id/scores?format=xlsx|csv[&assessmentId=] — the scores as a file.
 export const GET = signedInRoute({ query: scoresFileQuerySchema }, async ({ actor, params, query }) => {
-  const { body, fileName } = await exportScores(actor, { periodId: idParam(params.id), assessmentId: optionalIdParam(query.assessmentId), format: query.format });
+  const { body, fileName } = await exportScores(actor, {
+    periodId: idParam(params.id),
+    assessmentId: optionalIdParam(query.assessmentId),
+    format: query.format,
+  });
   return attachmentResponse({ body, fileName, contentType: CONTENT_TYPES[query.format] });
 });
 
