@@ -160,8 +160,7 @@ process.exit();
 async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
   const response = await fetch(`${base}${url}`, { headers: cookie ? { Cookie: cookie } : {} });
   const body = await response.text();
-  if (response.status !== 200 || !body.includes(expected))
-    throw new Error(`${url}: status ${response.status}, "${expected}" not in the answer`);
+  if (response.status !== 200 || !body.includes(expected)) throw new Error(`${url}: status ${response.status}, "${expected}" not in the answer`);
 }
 
 /** autocannon for `seconds`, keeping every response time so that p95 is exact (autocannon reports p97.5). */
@@ -225,10 +224,7 @@ function firstLoadJs() {
   return DASHBOARD_ROUTES.map((route) => {
     const entry = stats.find((s) => s.route === route);
     if (!entry) throw new Error(`${route} is not in the build's route-bundle-stats.json`);
-    const gzipBytes = entry.firstLoadChunkPaths.reduce(
-      (sum, chunk) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, chunk))).length,
-      0,
-    );
+    const gzipBytes = entry.firstLoadChunkPaths.reduce((sum, chunk) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, chunk))).length, 0);
     return { route, rawKb: round(entry.firstLoadUncompressedJsBytes / 1000), gzipKb: round(gzipBytes / 1000) };
   });
 }

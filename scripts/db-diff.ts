@@ -276,11 +276,7 @@ async function computeDiff(connection: Connection, files: SchemaContainer[], ver
   const Engine = await loadSchemaEngine();
   const log = (line: string) => verbose && console.error(`[schema-engine] ${line}`);
   const adapters = adapterFactory(connection);
-  const engine = await Engine.new(
-    { datamodels: files.map((f) => [f.path, f.content]) },
-    log,
-    bindMigrationAwareSqlAdapterFactory(adapters.factory),
-  );
+  const engine = await Engine.new({ datamodels: files.map((f) => [f.path, f.content]) }, log, bindMigrationAwareSqlAdapterFactory(adapters.factory));
   try {
     const result = await engine.diff({
       // The live database the migrations were just applied to, reached through the adapter

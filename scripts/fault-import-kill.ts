@@ -18,9 +18,7 @@ const ROUNDS = Number(process.env.FAULT_ROUNDS ?? 1);
 await ensureBuild({ distDir: buildDir(), log: (line) => console.log(line) });
 const started = Date.now();
 const bench = await prepareImportKill({ agencies: AGENCIES });
-console.log(
-  `Dữ liệu: ${bench.dataset.rows.toLocaleString("vi-VN")} điểm, tệp XLSX ${(bench.dataset.file.length / 1024 / 1024).toFixed(1)} MB.`,
-);
+console.log(`Dữ liệu: ${bench.dataset.rows.toLocaleString("vi-VN")} điểm, tệp XLSX ${(bench.dataset.file.length / 1024 / 1024).toFixed(1)} MB.`);
 const runs: KillRun[] = [];
 let failed = false;
 try {
@@ -57,8 +55,6 @@ try {
   await bench.close();
 }
 console.log(
-  failed
-    ? "THẤT BẠI: có lần nhập để lại một phần dữ liệu."
-    : `Mọi lần đều trọn vẹn hoặc không có gì (${((Date.now() - started) / 1000).toFixed(0)} s).`,
+  failed ? "THẤT BẠI: có lần nhập để lại một phần dữ liệu." : `Mọi lần đều trọn vẹn hoặc không có gì (${((Date.now() - started) / 1000).toFixed(0)} s).`,
 );
 process.exit(failed ? 1 : 0);

@@ -112,7 +112,5 @@ figures.api = {
 };
 fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
 fs.writeFileSync(path.join(ROOT, "bench-results", "fuzz.json"), JSON.stringify(figures, null, 2));
-console.log(
-  `${failed ? "✗ Có lỗi" : "✓ Không lỗi"}: ${tallies.length} API, ${requests.toLocaleString("vi-VN")} yêu cầu trong ${Math.round(seconds)} s.`,
-);
+console.log(`${failed ? "✗ Có lỗi" : "✓ Không lỗi"}: ${tallies.length} API, ${requests.toLocaleString("vi-VN")} yêu cầu trong ${Math.round(seconds)} s.`);
 process.exit(failed ? 1 : 0);

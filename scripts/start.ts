@@ -46,9 +46,7 @@ function announce() {
   const url = `http://${host === "127.0.0.1" ? "localhost" : probeHost}:${port}`;
   console.log(`\n✔ Cổng PAR INDEX đã chạy sau ${seconds()} giây: ${url}`);
   console.log(`  Bảng xếp hạng công khai: ${url}/xep-hang`);
-  console.log(
-    `  Cơ sở dữ liệu: ${database.embedded ? `PostgreSQL nhúng, dữ liệu tại ${path.relative(ROOT, DATA_DIR)}/postgres` : "DATABASE_URL"}`,
-  );
+  console.log(`  Cơ sở dữ liệu: ${database.embedded ? `PostgreSQL nhúng, dữ liệu tại ${path.relative(ROOT, DATA_DIR)}/postgres` : "DATABASE_URL"}`);
   if (database.demo) {
     console.log(`  Tài khoản demo (mật khẩu ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(22)} ${user.name}`);

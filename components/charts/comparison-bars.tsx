@@ -11,13 +11,7 @@ export function ComparisonBars({ data, labels }: { data: ComparisonBar[]; labels
   const format = useFormat();
   const tooltipValue = (value: unknown) => (typeof value === "number" ? format.score(value) : "—");
   return (
-    <BarChart
-      responsive
-      style={{ width: "100%", height: 280 }}
-      data={data}
-      margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-      title={labels.value}
-    >
+    <BarChart responsive style={{ width: "100%", height: 280 }} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={labels.value}>
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
       <XAxis dataKey="name" tick={TICK} interval={0} />
       <YAxis tick={TICK} width={40} />

@@ -43,15 +43,7 @@ export function RankingBarChart({
             {averages.map((average, i) => (
               <li key={average.label}>
                 <svg width="24" height="10" aria-hidden className="mr-1.5 inline-block align-middle">
-                  <line
-                    x1="0"
-                    y1="5"
-                    x2="24"
-                    y2="5"
-                    stroke={AVERAGE_COLORS[i % AVERAGE_COLORS.length]}
-                    strokeWidth="2"
-                    strokeDasharray="6 4"
-                  />
+                  <line x1="0" y1="5" x2="24" y2="5" stroke={AVERAGE_COLORS[i % AVERAGE_COLORS.length]} strokeWidth="2" strokeDasharray="6 4" />
                 </svg>
                 {average.label} {format.score(average.value)}
               </li>

@@ -25,12 +25,7 @@ export function RankingBars({ bars, axisStart, averages }: { bars: RankingBar[];
       <YAxis type="category" dataKey="name" width={170} interval={0} tick={{ fontSize: 12 }} />
       <Tooltip formatter={(value) => [format.score(Number(value)), t("score")]} />
       <Bar dataKey="score" fill="#1d5fbf" isAnimationActive={false} barSize={18}>
-        <LabelList
-          dataKey="score"
-          position="right"
-          formatter={(value) => format.score(Number(value))}
-          style={{ fontSize: 12, fill: "#0f172a" }}
-        />
+        <LabelList dataKey="score" position="right" formatter={(value) => format.score(Number(value))} style={{ fontSize: 12, fill: "#0f172a" }} />
       </Bar>
       {averages.map((value, i) => (
         <ReferenceLine key={i} x={value} stroke={AVERAGE_COLORS[i % AVERAGE_COLORS.length]} strokeDasharray="6 4" strokeWidth={2} />

@@ -70,15 +70,7 @@ export function TrendDrawing({
         ) : null}
       </ul>
       <div className="min-h-[260px] print:min-h-0" role="img" aria-label={label}>
-        <TrendLines
-          metric={metric}
-          points={points}
-          series={series}
-          withAverage={withAverage}
-          yDomain={domain}
-          yTicks={ticks}
-          bridgeGaps={bridgeGaps}
-        />
+        <TrendLines metric={metric} points={points} series={series} withAverage={withAverage} yDomain={domain} yTicks={ticks} bridgeGaps={bridgeGaps} />
       </div>
     </>
   );

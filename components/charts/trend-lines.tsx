@@ -31,13 +31,7 @@ export function TrendLines({
   const format = useFormat();
   const value = (v: number) => (metric === "score" ? format.score(v) : format.integer(v));
   return (
-    <LineChart
-      responsive
-      accessibilityLayer={false}
-      style={{ width: "100%", height: 260 }}
-      data={points}
-      margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
-    >
+    <LineChart responsive accessibilityLayer={false} style={{ width: "100%", height: 260 }} data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
       {/* Years on a number scale: gaps between published years keep their width. */}
       <XAxis

@@ -38,11 +38,7 @@ export function AgencyViewHeader({ view }: { view: AgencyView }) {
   const a = view.assessment;
   return (
     <PageHeader
-      back={
-        view.agencies.length > 0
-          ? { href: `/bang-dieu-khien?tinh=${view.agency.provinceId}${a ? `&nam=${a.year}` : ""}`, label: t("back") }
-          : undefined
-      }
+      back={view.agencies.length > 0 ? { href: `/bang-dieu-khien?tinh=${view.agency.provinceId}${a ? `&nam=${a.year}` : ""}`, label: t("back") } : undefined}
       titleTestId="agency-title"
       title={
         <>
@@ -110,9 +106,7 @@ export function AgencyViewBody({ view }: { view: AgencyView }) {
   if (!a) {
     return (
       <Card as="p" padding="md" data-testid="no-assessment">
-        {view.requestedYear !== null
-          ? t("noSheetInYear", { agency: view.agency.name, year: view.requestedYear })
-          : t("noSheet", { agency: view.agency.name })}
+        {view.requestedYear !== null ? t("noSheetInYear", { agency: view.agency.name, year: view.requestedYear }) : t("noSheet", { agency: view.agency.name })}
       </Card>
     );
   }
@@ -143,9 +137,7 @@ export function AgencyViewBody({ view }: { view: AgencyView }) {
         <Card padding="md" className="print:p-3">
           <p className="text-sm text-slate-500">{t("classification")}</p>
           <p className="text-2xl font-bold">{a.classification ?? "—"}</p>
-          <p className="text-xs text-slate-500">
-            {a.framework.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; ")}
-          </p>
+          <p className="text-xs text-slate-500">{a.framework.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; ")}</p>
         </Card>
         <Card padding="md" className="print:p-3">
           <p className="text-sm text-slate-500">{t("toFix")}</p>
@@ -175,9 +167,7 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
         href={href(view.agency.id, { nam: a.year, "sap-xep": order === "diem-mat" ? undefined : order })}
         aria-current={current ? "true" : undefined}
         className={
-          current
-            ? "rounded-full bg-brand-600 px-3 py-1 font-semibold text-white"
-            : "rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100"
+          current ? "rounded-full bg-brand-600 px-3 py-1 font-semibold text-white" : "rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-100"
         }
       >
         {label}
@@ -234,12 +224,7 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
         <input type="hidden" name="nam" value={a.year} />
         {a.sort === "code" ? <input type="hidden" name="sap-xep" value="ma" /> : null}
         <FilterField label={t("target")}>
-          <input
-            name="muc-tieu"
-            inputMode="decimal"
-            defaultValue={format.decimal(a.whatToFix.target)}
-            className={`w-28 ${filterInputClass}`}
-          />
+          <input name="muc-tieu" inputMode="decimal" defaultValue={format.decimal(a.whatToFix.target)} className={`w-28 ${filterInputClass}`} />
         </FilterField>
         <Button type="submit">{t("compute")}</Button>
       </form>
@@ -274,8 +259,7 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
               <ol className="list-inside list-decimal space-y-1" data-testid="fix-picks">
                 {plan.picks.map((pick) => (
                   <li key={pick.code} data-code={pick.code}>
-                    <span className="tabular-nums">{pick.code}</span> {pick.name}{" "}
-                    {t.rich("missing", { points: format.points(pick.missing), strong })}
+                    <span className="tabular-nums">{pick.code}</span> {pick.name} {t.rich("missing", { points: format.points(pick.missing), strong })}
                   </li>
                 ))}
               </ol>

@@ -38,13 +38,7 @@ export function IconSprite() {
       </symbol>
       <symbol id="icon-question" viewBox="0 0 16 16">
         <circle cx="8" cy="8" r="6.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        <path
-          d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.7c-.5.3-.8.6-.8 1.3"
-          stroke="currentColor"
-          strokeWidth="1.5"
-          fill="none"
-          strokeLinecap="round"
-        />
+        <path d="M6.2 6.3a1.9 1.9 0 1 1 2.6 1.7c-.5.3-.8.6-.8 1.3" stroke="currentColor" strokeWidth="1.5" fill="none" strokeLinecap="round" />
         <circle cx="8" cy="11.6" r="0.9" fill="currentColor" />
       </symbol>
     </svg>

@@ -79,9 +79,7 @@ export function CriteriaRows({
                 ) : (
                   <span className="text-xs text-slate-500">{t("survey")}</span>
                 )}
-                {row.target !== null ? (
-                  <span className="text-xs text-slate-600">{t("target", { target: format.points(row.target) })}</span>
-                ) : null}
+                {row.target !== null ? <span className="text-xs text-slate-600">{t("target", { target: format.points(row.target) })}</span> : null}
               </div>
             </td>
             <td className="cell text-xs">

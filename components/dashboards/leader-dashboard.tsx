@@ -76,9 +76,7 @@ function NationalSummary({ index, province }: { index: IndexSection; province: {
   return (
     <Card padding="md" data-testid={`national-${index.code}`}>
       <h3 className="font-semibold">{index.shortName}</h3>
-      <p className="text-sm text-slate-600">
-        {t.rich("latestYear", { year: index.latestYear ?? "—", strong: (chunks) => <strong>{chunks}</strong> })}
-      </p>
+      <p className="text-sm text-slate-600">{t.rich("latestYear", { year: index.latestYear ?? "—", strong: (chunks) => <strong>{chunks}</strong> })}</p>
       {!index.selfHasResult ? (
         <Callout tone="warn" size="sm" className="mt-3" data-testid={`no-own-result-${index.code}`}>
           {t("noOwnResult", { province: province.label, index: index.shortName, year: province.firstResultYear })}
@@ -145,9 +143,7 @@ function Trend({ index }: { index: IndexSection }) {
       </Card>
     );
   }
-  const years = [
-    ...new Set([...index.history.flatMap((h) => h.rows.map((r) => r.year)), ...index.nationalAverages.map((a) => a.year)]),
-  ].sort((a, b) => a - b);
+  const years = [...new Set([...index.history.flatMap((h) => h.rows.map((r) => r.year)), ...index.nationalAverages.map((a) => a.year)])].sort((a, b) => a - b);
   const first = Math.min(...index.history.flatMap((h) => h.rows.map((r) => r.year)));
   const shown = years.filter((y) => y >= first);
   const key = (unitId: number) => `u${unitId}`;
@@ -164,13 +160,7 @@ function Trend({ index }: { index: IndexSection }) {
       </figcaption>
       <p className="text-xs text-slate-500">{t("trendNote")}</p>
       <div className={`mt-3 ${PRINT_FIT}`}>
-        <TrendDrawing
-          metric="score"
-          points={points}
-          series={index.history.map((h) => ({ key: key(h.unitId), label: h.label }))}
-          label={caption}
-          bridgeGaps
-        />
+        <TrendDrawing metric="score" points={points} series={index.history.map((h) => ({ key: key(h.unitId), label: h.label }))} label={caption} bridgeGaps />
       </div>
       <div className="mt-3">
         <DataTable framed={false} data-testid={`trend-table-${index.code}`}>
@@ -197,9 +187,7 @@ function Trend({ index }: { index: IndexSection }) {
                       {r ? (
                         <>
                           {format.score(r.score)}{" "}
-                          <span className="text-xs text-slate-500">
-                            {t("rankInTable", { rank: rankLabel(r, r.unitCount, { ofCount: true }) })}
-                          </span>
+                          <span className="text-xs text-slate-500">{t("rankInTable", { rank: rankLabel(r, r.unitCount, { ofCount: true }) })}</span>
                         </>
                       ) : (
                         "—"
@@ -230,9 +218,7 @@ function Components({ index }: { index: IndexSection }) {
   return (
     <>
       {index.components.map((comparison) => {
-        const leader = comparison.leader
-          ? t("leaderOf", { year: comparison.year, province: comparison.leader.label })
-          : t("leaderProvince");
+        const leader = comparison.leader ? t("leaderOf", { year: comparison.year, province: comparison.leader.label }) : t("leaderProvince");
         const caption = t("componentsCaption", { index: index.shortName, year: comparison.year, unit: comparison.unitLabel });
         return (
           <Card
@@ -246,8 +232,7 @@ function Components({ index }: { index: IndexSection }) {
               {caption}
             </figcaption>
             <p className="text-xs text-slate-500">
-              {comparison.leader ? t("leaderScore", { leader, score: format.score(comparison.leader.score) }) : t("noLeader")}{" "}
-              {t("emptyCell")}
+              {comparison.leader ? t("leaderScore", { leader, score: format.score(comparison.leader.score) }) : t("noLeader")} {t("emptyCell")}
             </p>
             <div aria-hidden className={`mt-3 ${PRINT_FIT}`}>
               <ComparisonBars
@@ -326,8 +311,7 @@ function Period({ period }: { period: PeriodSection }) {
         <p className="text-sm text-slate-700">
           {period.frameworkName}
           {period.illustrative ? <IllustrativeBadge /> : null} ·{" "}
-          {t("periodLine", { status: ta(`periodStatus.${period.status}`), finalized: period.finalizedCount, agencies: period.agencyCount })}{" "}
-          ·{" "}
+          {t("periodLine", { status: ta(`periodStatus.${period.status}`), finalized: period.finalizedCount, agencies: period.agencyCount })} ·{" "}
           <Link href={`/danh-gia/${period.id}`} className="text-brand-700 hover:underline">
             {t("periodLink")}
           </Link>

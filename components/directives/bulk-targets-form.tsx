@@ -33,13 +33,7 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
           {t("commitment")}
         </label>
         <label className="flex items-center gap-1">
-          <input
-            type="radio"
-            name="kind"
-            value="CRITERION_SCORE"
-            checked={kind === "CRITERION_SCORE"}
-            onChange={() => setKind("CRITERION_SCORE")}
-          />{" "}
+          <input type="radio" name="kind" value="CRITERION_SCORE" checked={kind === "CRITERION_SCORE"} onChange={() => setKind("CRITERION_SCORE")} />{" "}
           {t("criterionScore")}
         </label>
       </fieldset>

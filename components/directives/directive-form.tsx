@@ -38,12 +38,7 @@ export function DirectiveForm(props: Props) {
   const [issuerTouched, setIssuerTouched] = useState(false);
 
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-4"
-      data-testid={props.mode === "create" ? "directive-create" : "directive-edit"}
-    >
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid={props.mode === "create" ? "directive-create" : "directive-edit"}>
       {v ? (
         <>
           <input type="hidden" name="id" value={v.id} />
@@ -108,9 +103,7 @@ export function DirectiveForm(props: Props) {
           {(control) => <input {...control} type="date" defaultValue={v?.issuedOn ?? ""} className={inputClass} />}
         </Field>
         <Field name="years" label={t("years")} hint={t("yearsHint")} error={error("years")}>
-          {(control) => (
-            <input {...control} defaultValue={v ? v.years.join(", ") : ""} placeholder={t("yearsPlaceholder")} className={inputClass} />
-          )}
+          {(control) => <input {...control} defaultValue={v ? v.years.join(", ") : ""} placeholder={t("yearsPlaceholder")} className={inputClass} />}
         </Field>
         <Field name="title" label={t("title")} error={error("title")} className="sm:col-span-2">
           {(control) => <textarea {...control} rows={2} defaultValue={v?.title} className={inputClass} />}

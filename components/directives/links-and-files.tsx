@@ -32,12 +32,7 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
               </Link>
               <span className="text-slate-600">— {l.title}</span>
               {directive.canWrite ? (
-                <ActionForm
-                  action={unlinkAction}
-                  submitLabel={t("unlink")}
-                  className="no-print inline-flex items-center gap-1"
-                  buttonClassName={linkButton}
-                >
+                <ActionForm action={unlinkAction} submitLabel={t("unlink")} className="no-print inline-flex items-center gap-1" buttonClassName={linkButton}>
                   <input type="hidden" name="fromId" value={l.direction === "from" ? directive.id : l.otherId} />
                   <input type="hidden" name="toId" value={l.direction === "from" ? l.otherId : directive.id} />
                 </ActionForm>

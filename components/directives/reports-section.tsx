@@ -139,10 +139,7 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
           <h3 className="font-medium">{t("sent")}</h3>
           <ul className="mt-2 space-y-3" data-testid="reports-list">
             {[...directive.reports]
-              .sort(
-                (a, b) =>
-                  b.period.localeCompare(a.period) || compareVietnamese(agencyName.get(a.agencyId) ?? "", agencyName.get(b.agencyId) ?? ""),
-              )
+              .sort((a, b) => b.period.localeCompare(a.period) || compareVietnamese(agencyName.get(a.agencyId) ?? "", agencyName.get(b.agencyId) ?? ""))
               .map((r) => (
                 <li key={r.id} className="rounded-md border border-slate-200 p-3 text-sm">
                   <p className="font-medium">

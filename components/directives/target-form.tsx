@@ -32,17 +32,7 @@ type Values = {
   note: string | null;
 };
 
-export function TargetForm({
-  directiveId,
-  values,
-  choices,
-  testId,
-}: {
-  directiveId: number;
-  values?: Values;
-  choices: TargetChoices;
-  testId: string;
-}) {
+export function TargetForm({ directiveId, values, choices, testId }: { directiveId: number; values?: Values; choices: TargetChoices; testId: string }) {
   const t = useTranslations("directives.targetForm");
   const kinds = useTranslations("directives.targetKinds");
   const hints = useTranslations("directives.targetKindHints");

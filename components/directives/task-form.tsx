@@ -20,17 +20,7 @@ type Values = {
   criteria: { id: number }[];
 };
 
-export function TaskForm({
-  directiveId,
-  values,
-  choices,
-  testId,
-}: {
-  directiveId: number;
-  values?: Values;
-  choices: TaskChoices;
-  testId: string;
-}) {
+export function TaskForm({ directiveId, values, choices, testId }: { directiveId: number; values?: Values; choices: TaskChoices; testId: string }) {
   const t = useTranslations("directives.taskForm");
   const { state, pending, onSubmit, error, invalid } = useFormAction(values ? updateTaskAction : createTaskAction, { reset: !values });
   const id = (name: string) => `${testId}-${name}`;
@@ -49,14 +39,7 @@ export function TaskForm({
         <label htmlFor={id("title")} className={labelClass}>
           {t("title")}
         </label>
-        <textarea
-          id={id("title")}
-          name="title"
-          rows={2}
-          defaultValue={values?.title}
-          className={inputClass}
-          aria-invalid={invalid("title")}
-        />
+        <textarea id={id("title")} name="title" rows={2} defaultValue={values?.title} className={inputClass} aria-invalid={invalid("title")} />
         <FieldError name={id("title")} message={error("title")} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -84,14 +67,7 @@ export function TaskForm({
           <label htmlFor={id("dueOn")} className={labelClass}>
             {t("due")}
           </label>
-          <input
-            id={id("dueOn")}
-            name="dueOn"
-            type="date"
-            defaultValue={values?.dueOn ?? ""}
-            className={inputClass}
-            aria-invalid={invalid("dueOn")}
-          />
+          <input id={id("dueOn")} name="dueOn" type="date" defaultValue={values?.dueOn ?? ""} className={inputClass} aria-invalid={invalid("dueOn")} />
           <FieldError name={id("dueOn")} message={error("dueOn")} />
         </div>
       </div>

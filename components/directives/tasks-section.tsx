@@ -22,12 +22,7 @@ function ProgressForm({ task }: { task: TaskItem }) {
   const t = useTranslations("directives.tasks");
   const statuses = useTranslations("directives.taskStatus");
   return (
-    <ActionForm
-      action={taskProgressAction}
-      submitLabel={t("updateProgress")}
-      testId={`progress-${task.sortOrder}`}
-      className="flex flex-wrap items-end gap-3"
-    >
+    <ActionForm action={taskProgressAction} submitLabel={t("updateProgress")} testId={`progress-${task.sortOrder}`} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="id" value={task.id} />
       <input type="hidden" name="version" value={task.version} />
       <label className="text-sm">
@@ -128,11 +123,7 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
                     {task.criteria.length > 0 ? (
                       <div className="mt-1 flex flex-wrap gap-1">
                         {task.criteria.map((c) => (
-                          <span
-                            key={c.id}
-                            className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-900"
-                            title={`${c.framework}: ${c.name}`}
-                          >
+                          <span key={c.id} className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-900" title={`${c.framework}: ${c.name}`}>
                             {t("criterion", { code: c.code })}
                           </span>
                         ))}
@@ -222,11 +213,7 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
         </div>
       )}
       {directive.canWrite ? (
-        <Fold
-          className="no-print mt-4 rounded-md border border-slate-200 p-3"
-          summary={t("add")}
-          initiallyOpen={directive.tasks.length === 0}
-        >
+        <Fold className="no-print mt-4 rounded-md border border-slate-200 p-3" summary={t("add")} initiallyOpen={directive.tasks.length === 0}>
           <div className="mt-3">
             {choices.agencies.length === 0 ? <p className="mb-2 text-sm text-amber-800">{t("noAgencies")}</p> : null}
             <TaskForm directiveId={directive.id} choices={choices} testId="task-add" />

@@ -43,13 +43,7 @@ export function Feedback<T>({ state, testId, children }: { state: FormState<T>; 
   if (!state) return null;
   if (state.ok) {
     return (
-      <p
-        role="status"
-        data-state="ok"
-        data-testid={testId ?? "form-ok"}
-        data-seq={state.seq}
-        className="basis-full text-sm text-emerald-700"
-      >
+      <p role="status" data-state="ok" data-testid={testId ?? "form-ok"} data-seq={state.seq} className="basis-full text-sm text-emerald-700">
         {state.message}
         {children}
       </p>

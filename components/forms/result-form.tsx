@@ -82,9 +82,7 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
             name="score"
             label={t("score", { max: format.points(entry.index.maxScore) })}
             hint={
-              framework?.componentsAreAdditive && framework.components.length > 0
-                ? t("scoreHintSum", { count: framework.components.length })
-                : t("scoreHint")
+              framework?.componentsAreAdditive && framework.components.length > 0 ? t("scoreHintSum", { count: framework.components.length }) : t("scoreHint")
             }
             error={error("score")}
           >
@@ -113,8 +111,7 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
               decimalField(
                 `components.${component.code}`,
                 <>
-                  {component.nameVi}{" "}
-                  <span className="font-normal text-slate-500">{t("max", { max: format.points(component.maxPoints) })}</span>
+                  {component.nameVi} <span className="font-normal text-slate-500">{t("max", { max: format.points(component.maxPoints) })}</span>
                 </>,
                 entry.result?.components[component.code],
               ),
@@ -138,9 +135,7 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
                 <>
                   {field.code}. {field.name}{" "}
                   <span className="font-normal text-slate-500">
-                    {field.isIllustrative
-                      ? t("maxIllustrative", { max: format.points(field.maxPoints) })
-                      : t("max", { max: format.points(field.maxPoints) })}
+                    {field.isIllustrative ? t("maxIllustrative", { max: format.points(field.maxPoints) }) : t("max", { max: format.points(field.maxPoints) })}
                   </span>
                 </>,
                 entry.result?.fieldScores[String(field.id)],
@@ -154,9 +149,7 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
         <h2 className="font-semibold">{t("sourceTitle")}</h2>
         <div className="mt-4 space-y-4">
           <Field name="source" label={t("source")} error={error("source")}>
-            {(control) => (
-              <input {...control} placeholder={t("sourcePlaceholder")} defaultValue={entry.result?.source ?? ""} className={inputClass} />
-            )}
+            {(control) => <input {...control} placeholder={t("sourcePlaceholder")} defaultValue={entry.result?.source ?? ""} className={inputClass} />}
           </Field>
           <Field name="note" label={t("note")} error={error("note")}>
             {(control) => <textarea {...control} rows={2} defaultValue={entry.result?.note ?? ""} className={inputClass} />}

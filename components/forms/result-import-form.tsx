@@ -54,11 +54,7 @@ export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
           {/* The browser's own file button speaks the browser's language: this one speaks the portal's. */}
           <span className="mt-1 flex items-center gap-3">
             <span
-              className={buttonClass(
-                "secondary",
-                "sm",
-                "cursor-pointer bg-slate-50 font-medium group-focus-within:ring-2 group-focus-within:ring-brand-100",
-              )}
+              className={buttonClass("secondary", "sm", "cursor-pointer bg-slate-50 font-medium group-focus-within:ring-2 group-focus-within:ring-brand-100")}
             >
               {t("choose")}
             </span>
@@ -135,11 +131,7 @@ export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
             ) : (
               <p className="mt-3 flex flex-wrap gap-3">
                 {[...new Set(outcome.rows.map((r) => r.indexCode))].map((indexCode) => (
-                  <Link
-                    key={indexCode}
-                    href={`/xep-hang?index=${indexCode}&year=${outcome.year}`}
-                    className="font-semibold text-brand-700 underline"
-                  >
+                  <Link key={indexCode} href={`/xep-hang?index=${indexCode}&year=${outcome.year}`} className="font-semibold text-brand-700 underline">
                     {t("seeRanking", { index: indexCode.replace(/_/g, " "), year: outcome.year })}
                   </Link>
                 ))}

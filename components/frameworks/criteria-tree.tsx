@@ -64,18 +64,12 @@ export function CriteriaTree({ frameworkId, revision, criteria, canEdit }: Props
       ) : null}
       {open?.id === null ? <div className="rounded-lg border border-slate-200 bg-slate-50 p-4">{form(null)}</div> : null}
       {notice ? (
-        <p
-          role="status"
-          data-testid="tree-notice"
-          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
-        >
+        <p role="status" data-testid="tree-notice" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {notice}
         </p>
       ) : null}
       {criteria.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
-          {canEdit ? t("emptyEditable") : t("empty")}
-        </p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">{canEdit ? t("emptyEditable") : t("empty")}</p>
       ) : (
         <div className="relative overflow-x-auto rounded-lg border border-slate-200">
           <table className="min-w-full text-sm" data-testid="criteria-table">
@@ -103,19 +97,7 @@ function countDescendants(criteria: CriterionView[], id: number): number {
   return kids.length + kids.reduce((n, k) => n + countDescendants(criteria, k.id), 0);
 }
 
-function Row({
-  c,
-  canEdit,
-  columns,
-  toggle,
-  form,
-}: {
-  c: CriterionView;
-  canEdit: boolean;
-  columns: number;
-  toggle: (o: Open) => void;
-  form: React.ReactNode;
-}) {
+function Row({ c, canEdit, columns, toggle, form }: { c: CriterionView; canEdit: boolean; columns: number; toggle: (o: Open) => void; form: React.ReactNode }) {
   const t = useTranslations("frameworks.tree");
   const levels = useTranslations("frameworks.levels");
   const methods = useTranslations("frameworks.methods");
@@ -130,9 +112,7 @@ function Row({
             <span>{c.name}</span>
             <span className="ml-2 text-xs font-normal text-slate-500">{levels(`${c.level}`)}</span>
             {c.guidance ? <p className="mt-1 text-xs font-normal text-slate-600">{t("guidanceText", { text: c.guidance })}</p> : null}
-            {c.requiredEvidence ? (
-              <p className="mt-0.5 text-xs font-normal text-slate-600">{t("evidenceText", { text: c.requiredEvidence })}</p>
-            ) : null}
+            {c.requiredEvidence ? <p className="mt-0.5 text-xs font-normal text-slate-600">{t("evidenceText", { text: c.requiredEvidence })}</p> : null}
           </div>
         </td>
         <td className="whitespace-nowrap px-3 py-2 text-right align-top tabular-nums" data-testid="max-points">
@@ -142,30 +122,18 @@ function Row({
         {canEdit ? (
           <td className="no-print whitespace-nowrap px-3 py-2 align-top font-normal">
             <div className="flex gap-1">
-              <button
-                type="button"
-                className={SMALL_BUTTON}
-                onClick={() => toggle({ mode: "edit", id: c.id })}
-                aria-label={t("editOf", { code: c.code })}
-              >
+              <button type="button" className={SMALL_BUTTON} onClick={() => toggle({ mode: "edit", id: c.id })} aria-label={t("editOf", { code: c.code })}>
                 {t("edit")}
               </button>
               {c.depth < 3 ? (
-                <button
-                  type="button"
-                  className={SMALL_BUTTON}
-                  onClick={() => toggle({ mode: "add", id: c.id })}
-                  aria-label={t("addChildOf", { code: c.code })}
-                >
+                <button type="button" className={SMALL_BUTTON} onClick={() => toggle({ mode: "add", id: c.id })} aria-label={t("addChildOf", { code: c.code })}>
                   {t("addChild")}
                 </button>
               ) : null}
               <button
                 type="button"
                 className="rounded border border-red-200 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50"
-                onClick={() =>
-                  toggle({ mode: "delete", id: c.id, label: t("itemLabel", { level: levels(`${c.level}`).toLowerCase(), code: c.code }) })
-                }
+                onClick={() => toggle({ mode: "delete", id: c.id, label: t("itemLabel", { level: levels(`${c.level}`).toLowerCase(), code: c.code }) })}
                 aria-label={t("deleteOf", { code: c.code })}
               >
                 {t("delete")}
@@ -195,10 +163,7 @@ function useCloseOnSuccess(state: FormState<{ frameworkId: number }>, onDone: Fo
 
 function NodeForm(
   props: FormProps &
-    (
-      | { mode: "edit"; node: CriterionView; childrenSum: number | null }
-      | { mode: "add"; parent: CriterionView | null; level: (typeof LEVELS)[number] }
-    ),
+    ({ mode: "edit"; node: CriterionView; childrenSum: number | null } | { mode: "add"; parent: CriterionView | null; level: (typeof LEVELS)[number] }),
 ) {
   const { frameworkId, revision, onDone, onCancel } = props;
   const t = useTranslations("frameworks.tree");
@@ -274,13 +239,7 @@ function NodeForm(
         </label>
         <label className="text-sm" htmlFor={id("requiredEvidence")}>
           {t("requiredEvidence")}
-          <textarea
-            id={id("requiredEvidence")}
-            name="requiredEvidence"
-            rows={2}
-            defaultValue={node?.requiredEvidence ?? ""}
-            className={INPUT}
-          />
+          <textarea id={id("requiredEvidence")} name="requiredEvidence" rows={2} defaultValue={node?.requiredEvidence ?? ""} className={INPUT} />
         </label>
       </div>
       <label className="flex items-start gap-2 text-sm">
@@ -298,14 +257,7 @@ function NodeForm(
   );
 }
 
-function DeleteForm({
-  frameworkId,
-  revision,
-  onDone,
-  onCancel,
-  node,
-  descendants,
-}: FormProps & { node: CriterionView; descendants: number }) {
+function DeleteForm({ frameworkId, revision, onDone, onCancel, node, descendants }: FormProps & { node: CriterionView; descendants: number }) {
   const t = useTranslations("frameworks.tree");
   const levels = useTranslations("frameworks.levels");
   const { state, pending, onSubmit } = useFormAction(deleteCriterionAction);

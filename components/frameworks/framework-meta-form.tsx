@@ -45,12 +45,7 @@ export function FrameworkMetaForm(props: Props) {
   const internal = props.mode === "create" ? indices.find((i) => i.code === indexCode)?.subject === "AGENCY" : f!.ownerProvinceId !== null;
   const points = (n: number) => format.decimal(n);
   return (
-    <form
-      onSubmit={onSubmit}
-      className="space-y-4"
-      aria-label={props.mode === "create" ? t("createLabel") : t("editLabel")}
-      data-testid="framework-form"
-    >
+    <form onSubmit={onSubmit} className="space-y-4" aria-label={props.mode === "create" ? t("createLabel") : t("editLabel")} data-testid="framework-form">
       {f ? (
         <>
           <input type="hidden" name="frameworkId" value={f.id} />
@@ -113,9 +108,7 @@ export function FrameworkMetaForm(props: Props) {
       </Field>
       <div className="grid gap-4 sm:grid-cols-5">
         <Field name="validFromYear" error={error("validFromYear")} label={t("validFromYear")}>
-          {(control) => (
-            <input {...control} inputMode="numeric" defaultValue={f?.validFromYear ?? new Date().getFullYear()} className={INPUT} />
-          )}
+          {(control) => <input {...control} inputMode="numeric" defaultValue={f?.validFromYear ?? new Date().getFullYear()} className={INPUT} />}
         </Field>
         <Field name="validToYear" error={error("validToYear")} label={t("validToYear")}>
           {(control) => <input {...control} inputMode="numeric" defaultValue={f?.validToYear ?? ""} className={INPUT} />}

@@ -25,9 +25,7 @@ export function PointsEditor({ frameworkId, revision, criteria, maxScore, requir
   const sums = useMemo(() => {
     const total = new Map<number, number>();
     const of = (c: CriterionView): number => {
-      const value = c.isLeaf
-        ? (parseDecimal(values[c.id] ?? "") ?? Number.NaN)
-        : criteria.filter((k) => k.parentId === c.id).reduce((s, k) => s + of(k), 0);
+      const value = c.isLeaf ? (parseDecimal(values[c.id] ?? "") ?? Number.NaN) : criteria.filter((k) => k.parentId === c.id).reduce((s, k) => s + of(k), 0);
       total.set(c.id, cents(value));
       return value;
     };

@@ -6,8 +6,7 @@ import { importTreeAction, setComponentsAction, setGradeBandsAction } from "@/li
 import { useFormat } from "@/lib/i18n/client";
 import { Feedback, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
-const CELL =
-  "w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
+const CELL = "w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
 /** Room to add rows; blank rows are left out when saved. */
 const BLANK_ROWS = 2;
 
@@ -41,12 +40,7 @@ export function GradeBandsForm({ bands, ...target }: Target & { bands: { label: 
           {rows.map((band, i) => (
             <tr key={i}>
               <td className="py-1 pr-2">
-                <input
-                  name={`bands.${i}.label`}
-                  defaultValue={band?.label ?? ""}
-                  aria-label={t("bandRow", { row: i + 1 })}
-                  className={CELL}
-                />
+                <input name={`bands.${i}.label`} defaultValue={band?.label ?? ""} aria-label={t("bandRow", { row: i + 1 })} className={CELL} />
               </td>
               <td className="py-1">
                 <input
@@ -88,20 +82,10 @@ export function ComponentsForm({ components, ...target }: Target & { components:
           {rows.map((c, i) => (
             <tr key={i}>
               <td className="w-32 py-1 pr-2">
-                <input
-                  name={`components.${i}.code`}
-                  defaultValue={c?.code ?? ""}
-                  aria-label={t("codeRow", { row: i + 1 })}
-                  className={CELL}
-                />
+                <input name={`components.${i}.code`} defaultValue={c?.code ?? ""} aria-label={t("codeRow", { row: i + 1 })} className={CELL} />
               </td>
               <td className="py-1 pr-2">
-                <input
-                  name={`components.${i}.nameVi`}
-                  defaultValue={c?.nameVi ?? ""}
-                  aria-label={t("nameRow", { row: i + 1 })}
-                  className={CELL}
-                />
+                <input name={`components.${i}.nameVi`} defaultValue={c?.nameVi ?? ""} aria-label={t("nameRow", { row: i + 1 })} className={CELL} />
               </td>
               <td className="w-24 py-1">
                 <input

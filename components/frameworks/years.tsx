@@ -5,8 +5,7 @@ type YearRange = { validFromYear: number; validToYear: number | null };
 
 export function useYears(): (range: YearRange) => string {
   const t = useTranslations("frameworks.years");
-  return ({ validFromYear: from, validToYear: to }) =>
-    to === null ? t("from", { from }) : from === to ? String(from) : t("range", { from, to });
+  return ({ validFromYear: from, validToYear: to }) => (to === null ? t("from", { from }) : from === to ? String(from) : t("range", { from, to }));
 }
 
 export function Years({ range }: { range: YearRange }) {

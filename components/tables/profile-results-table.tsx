@@ -21,9 +21,7 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
   const components = index.componentsAreAdditive ? t("components") : t("elements");
   return (
     <DataTable id={id} data-testid={`profile-table-${index.code}`}>
-      <caption className="px-3 py-2 text-left text-sm text-slate-600">
-        {t("caption", { index: index.shortName, components: components.toLowerCase() })}
-      </caption>
+      <caption className="px-3 py-2 text-left text-sm text-slate-600">{t("caption", { index: index.shortName, components: components.toLowerCase() })}</caption>
       <THead>
         <Th>{tr("year")}</Th>
         <Th>{tr("unit")}</Th>

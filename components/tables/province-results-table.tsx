@@ -54,9 +54,7 @@ export function ProvinceResultsTable({ rows, canEdit = true }: { rows: ProvinceR
                   ))}
                 </ul>
               )}
-              {row.fieldScoreCount > 0 ? (
-                <span className="block text-slate-500">{t("fieldScores", { count: row.fieldScoreCount })}</span>
-              ) : null}
+              {row.fieldScoreCount > 0 ? <span className="block text-slate-500">{t("fieldScores", { count: row.fieldScoreCount })}</span> : null}
             </Td>
             <SourceCell source={row.source} href={sourceHref(row.source)} note={row.note} />
             {canEdit ? (

@@ -60,17 +60,7 @@ function ChangeCell({ change }: { change: number | null }) {
   );
 }
 
-export function RankingTable({
-  items,
-  unitCount,
-  caption,
-  id,
-}: {
-  items: RankingItem[];
-  unitCount: number;
-  caption?: string;
-  id?: string;
-}) {
+export function RankingTable({ items, unitCount, caption, id }: { items: RankingItem[]; unitCount: number; caption?: string; id?: string }) {
   const t = useTranslations("rankings.table");
   const format = useFormat();
   return (

@@ -16,11 +16,5 @@ export function Callout({
   ...props
 }: { tone?: keyof typeof TONES; size?: keyof typeof SIZES } & React.HTMLAttributes<HTMLElement>) {
   const box = SIZES[size];
-  return (
-    <div
-      role={tone === "error" ? "alert" : undefined}
-      className={[box, "border", TONES[tone], className].filter(Boolean).join(" ")}
-      {...props}
-    />
-  );
+  return <div role={tone === "error" ? "alert" : undefined} className={[box, "border", TONES[tone], className].filter(Boolean).join(" ")} {...props} />;
 }

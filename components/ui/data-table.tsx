@@ -4,12 +4,7 @@
 type Align = { numeric?: boolean };
 
 /** A table in a scrolling white frame (or bare inside a card with `framed={false}`). */
-export function DataTable({
-  framed = true,
-  className,
-  children,
-  ...props
-}: { framed?: boolean } & React.TableHTMLAttributes<HTMLTableElement>) {
+export function DataTable({ framed = true, className, children, ...props }: { framed?: boolean } & React.TableHTMLAttributes<HTMLTableElement>) {
   return (
     <div
       className={

@@ -36,26 +36,20 @@ async function answer(request: NextRequest, work: () => Promise<Response>): Prom
 }
 
 /** A route for signed-in users: 401 when signed out, before the request is looked at. */
-export function signedInRoute<Q = undefined>(
-  options: { query?: z.ZodType<Q> },
-  run: (input: RouteInput<Q> & { actor: Actor }) => Promise<Response>,
-): Handler {
+export function signedInRoute<Q = undefined>(options: { query?: z.ZodType<Q> }, run: (input: RouteInput<Q> & { actor: Actor }) => Promise<Response>): Handler {
   return (request, context) =>
     answer(request, async () => {
       // Loaded here, not at the top: a public route never loads Auth.js.
       const { requireActor } = await import("@/lib/auth/guard");
       const actor = await requireActor();
       const locale = resolveLocale(actor.locale, request.cookies.get(LOCALE_COOKIE)?.value);
-      return inLocale(locale, async () =>
-        run({ request, actor, params: (await context?.params) ?? {}, query: queryOf(options.query, request) }),
-      );
+      return inLocale(locale, async () => run({ request, actor, params: (await context?.params) ?? {}, query: queryOf(options.query, request) }));
     });
 }
 
 /** A route of public data (rankings, published results): no sign-in. */
 export function publicRoute<Q = undefined>(options: { query?: z.ZodType<Q> }, run: (input: RouteInput<Q>) => Promise<Response>): Handler {
-  return (request, context) =>
-    answer(request, async () => run({ request, params: (await context?.params) ?? {}, query: queryOf(options.query, request) }));
+  return (request, context) => answer(request, async () => run({ request, params: (await context?.params) ?? {}, query: queryOf(options.query, request) }));
 }
 
 /** A JSON body as an object (anything else is no field at all); `hint` says what to send when it is no JSON. */

@@ -8,16 +8,7 @@ import { uploadedFile } from "@/lib/api/upload";
 import { MAX_IMPORT_BYTES, tableFormatOf } from "@/lib/io/table-file";
 import { EVIDENCE_MAX_BYTES } from "@/lib/storage/files";
 import { importScores, openPeriod, publishPeriod } from "./periods/mutations";
-import {
-  addEvidence,
-  advance,
-  answerExplanation,
-  appraise,
-  removeEvidence,
-  requestExplanation,
-  selfScore,
-  setAdjustments,
-} from "./mutations";
+import { addEvidence, advance, answerExplanation, appraise, removeEvidence, requestExplanation, selfScore, setAdjustments } from "./mutations";
 
 const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
 const refresh = () => revalidatePath("/danh-gia", "layout");

@@ -15,14 +15,7 @@ import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib
 import { formatScore } from "@/lib/format";
 import type { Upload } from "@/lib/io/upload";
 import { attachFile, detachFile } from "@/lib/storage/attachments";
-import {
-  adjustmentsSchema,
-  appraiseSchema,
-  explanationRequestSchema,
-  explanationResponseSchema,
-  selfScoreSchema,
-  stepSchema,
-} from "./schema";
+import { adjustmentsSchema, appraiseSchema, explanationRequestSchema, explanationResponseSchema, selfScoreSchema, stepSchema } from "./schema";
 import {
   appraisalRound,
   appraisedScore,
@@ -59,14 +52,7 @@ async function loadAssessment(assessmentId: number) {
 type ScoreFields = Partial<
   Pick<
     Prisma.CriterionScoreUncheckedUpdateInput,
-    | "selfScore"
-    | "selfComment"
-    | "round1Score"
-    | "round1Comment"
-    | "round2Score"
-    | "round2Comment"
-    | "explanationRequest"
-    | "explanationResponse"
+    "selfScore" | "selfComment" | "round1Score" | "round1Comment" | "round2Score" | "round2Comment" | "explanationRequest" | "explanationResponse"
   >
 >;
 
@@ -134,9 +120,7 @@ function assertSelfScoringOpen(status: AssessmentStatus, deadline: Date, now: Da
       {
         field: "score",
         message:
-          status === "DRAFT"
-            ? "Đã quá hạn tự chấm điểm: điểm tự chấm đã khóa. Liên hệ Sở Nội vụ nếu cần gia hạn."
-            : "Phiếu đã nộp: điểm tự chấm đã khóa.",
+          status === "DRAFT" ? "Đã quá hạn tự chấm điểm: điểm tự chấm đã khóa. Liên hệ Sở Nội vụ nếu cần gia hạn." : "Phiếu đã nộp: điểm tự chấm đã khóa.",
       },
     ]);
   }
@@ -202,8 +186,7 @@ export async function appraise(actor: Actor, input: unknown): Promise<void> {
   }
   const problem = scoreProblem(data.score, Number(score.criterion.maxPoints), score.criterion.code);
   if (problem) throw new ValidationError([{ field: "score", message: problem }]);
-  const fields: ScoreFields =
-    round === 1 ? { round1Score: data.score, round1Comment: data.comment } : { round2Score: data.score, round2Comment: data.comment };
+  const fields: ScoreFields = round === 1 ? { round1Score: data.score, round1Comment: data.comment } : { round2Score: data.score, round2Comment: data.comment };
   await saveScore(actor, loaded, data.version, `criterionScore.appraiseRound${round}`, fields, async (tx) => {
     // The first appraised score opens round 1.
     await tx.assessment.updateMany({ where: { id: score.assessmentId, status: "SUBMITTED" }, data: { status: "ROUND1" } });
@@ -312,9 +295,7 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
   }));
   const changes: Prisma.AssessmentUncheckedUpdateManyInput = { status: to };
   if (data.step === "submit") {
-    const missing = assessment.scores
-      .filter((s) => s.criterion.method === "APPRAISAL" && s.selfScore === null)
-      .map((s) => s.criterion.code);
+    const missing = assessment.scores.filter((s) => s.criterion.method === "APPRAISAL" && s.selfScore === null).map((s) => s.criterion.code);
     if (missing.length > 0) {
       throw new ValidationError([
         {
@@ -327,16 +308,13 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
   }
   if (data.step === "requestExplanations") {
     if (!assessment.scores.some((s) => s.explanationRequest)) {
-      throw new ValidationError([
-        { field: "step", message: "Chưa có tiêu chí nào được yêu cầu giải trình: ghi yêu cầu ở từng tiêu chí trước." },
-      ]);
+      throw new ValidationError([{ field: "step", message: "Chưa có tiêu chí nào được yêu cầu giải trình: ghi yêu cầu ở từng tiêu chí trước." }]);
     }
     changes.appraisalReleasedAt = now;
   }
   if (data.step === "finalize") {
     const missing = unappraisedCount(rows);
-    if (missing > 0)
-      throw new ValidationError([{ field: "step", message: `Còn ${missing} tiêu chí chưa có điểm thẩm định. Chấm đủ rồi chốt điểm.` }]);
+    if (missing > 0) throw new ValidationError([{ field: "step", message: `Còn ${missing} tiêu chí chưa có điểm thẩm định. Chấm đủ rồi chốt điểm.` }]);
     const framework = assessment.period.framework;
     changes.finalTotal = finalTotal(
       rows,

@@ -11,12 +11,7 @@ import { appraisalRound, canSelfScore, seesAppraisal } from "./workflow";
 type Decimal = Prisma.Decimal;
 
 /** A stored criterion score as plain numbers, as the workflow's rules read it. */
-export function scoreValues(score: {
-  selfScore: Decimal | null;
-  round1Score: Decimal | null;
-  round2Score: Decimal | null;
-  finalScore: Decimal | null;
-}) {
+export function scoreValues(score: { selfScore: Decimal | null; round1Score: Decimal | null; round2Score: Decimal | null; finalScore: Decimal | null }) {
   return {
     selfScore: numberOrNull(score.selfScore),
     round1Score: numberOrNull(score.round1Score),

@@ -70,11 +70,7 @@ export const appraiseSchema = z.object({
 export const explanationRequestSchema = z.object({
   criterionScoreId: id("tiêu chí"),
   version,
-  request: z
-    .string()
-    .trim()
-    .min(1, "Nhập nội dung yêu cầu giải trình hoặc bổ sung minh chứng.")
-    .max(4000, "Yêu cầu giải trình tối đa 4000 ký tự."),
+  request: z.string().trim().min(1, "Nhập nội dung yêu cầu giải trình hoặc bổ sung minh chứng.").max(4000, "Yêu cầu giải trình tối đa 4000 ký tự."),
 });
 
 export const explanationResponseSchema = z.object({

@@ -9,16 +9,7 @@ import { translator } from "@/lib/i18n/translator";
 import type { TableRow } from "@/lib/io/table-file";
 import { appraisalRound, scoreProblem } from "./workflow";
 
-export const SCORE_COLUMNS = [
-  "agency_code",
-  "agency_name",
-  "code",
-  "name",
-  "max_points",
-  "self_score",
-  "appraised_score",
-  "comment",
-] as const;
+export const SCORE_COLUMNS = ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"] as const;
 const REQUIRED = ["agency_code", "code", "self_score", "appraised_score"] as const;
 
 /** What the file may change of one sub-criterion, given the state of its assessment. */

@@ -103,11 +103,7 @@ export const BASIS_LABELS: Record<ScoreBasis, string> = {
  * appraised ones as soon as one exists, else the self scores. Appraised and final scores count only
  * for someone who sees them (seesAppraisal): until then the agency works from its own self scores.
  */
-export function scoreBasis(
-  status: AssessmentStatus,
-  seesAppraisal: boolean,
-  scores: readonly Pick<ScoreRow, "round1Score" | "round2Score">[],
-): ScoreBasis {
+export function scoreBasis(status: AssessmentStatus, seesAppraisal: boolean, scores: readonly Pick<ScoreRow, "round1Score" | "round2Score">[]): ScoreBasis {
   if (!seesAppraisal) return "self";
   if (status === "FINALIZED") return "final";
   return scores.some((score) => appraisedScore(score) !== null) ? "appraised" : "self";

@@ -126,11 +126,7 @@ export async function listAudit(actor: Actor | null, filters: AuditFilters): Pro
     skip: (page - 1) * AUDIT_PAGE_SIZE,
     take: AUDIT_PAGE_SIZE,
   });
-  const names = await provinceNames([
-    ...rows.flatMap((r) => (r.provinceId === null ? [] : [r.provinceId])),
-    ...choices,
-    ...(provinces ?? []),
-  ]);
+  const names = await provinceNames([...rows.flatMap((r) => (r.provinceId === null ? [] : [r.provinceId])), ...choices, ...(provinces ?? [])]);
   const people = await db.user.findMany({ where: { email: { in: users.map((u) => u.actorEmail) } }, select: { email: true, name: true } });
   const nameOf = new Map(people.map((u) => [u.email, u.name]));
   return {

@@ -47,11 +47,9 @@ async function attemptLogin(_previous: LoginState, formData: FormData): Promise<
   } catch (error) {
     if (error instanceof AuthError) {
       const cause = (error as AuthError & { cause?: { err?: unknown } }).cause?.err;
-      const throttled =
-        error instanceof TooManyAttempts || cause instanceof TooManyAttempts || (error as { code?: string }).code === "throttled";
+      const throttled = error instanceof TooManyAttempts || cause instanceof TooManyAttempts || (error as { code?: string }).code === "throttled";
       if (throttled) {
-        const minutes =
-          error instanceof TooManyAttempts ? error.retryAfterMinutes : cause instanceof TooManyAttempts ? cause.retryAfterMinutes : 15;
+        const minutes = error instanceof TooManyAttempts ? error.retryAfterMinutes : cause instanceof TooManyAttempts ? cause.retryAfterMinutes : 15;
         return {
           error: t("tooManyAttempts", { minutes }),
           email,

@@ -47,8 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email" }, password: { label: "Mật khẩu", type: "password" } },
       async authorize(credentials, request) {
         const outcome = await checkCredentials(db, credentials, clientIp(request.headers));
-        if (outcome.ok)
-          return { id: String(outcome.userId), email: outcome.email, name: outcome.name, sessionVersion: outcome.sessionVersion };
+        if (outcome.ok) return { id: String(outcome.userId), email: outcome.email, name: outcome.name, sessionVersion: outcome.sessionVersion };
         if (outcome.reason === "throttled") throw new TooManyAttempts(outcome.retryAfterMinutes);
         throw new InvalidCredentials();
       },

@@ -24,13 +24,7 @@ export function lineageScope(
 }
 
 /** `can`, on data of a unit or of a unit it went into. */
-export function mayOnUnit(
-  actor: Actor,
-  permission: Permission,
-  unitId: number | null,
-  links: readonly LineageLink[],
-  agencyId: number | null = null,
-): boolean {
+export function mayOnUnit(actor: Actor, permission: Permission, unitId: number | null, links: readonly LineageLink[], agencyId: number | null = null): boolean {
   return can(actor, permission, lineageScope(actor, permission, unitId, links, agencyId));
 }
 

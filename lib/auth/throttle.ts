@@ -17,12 +17,7 @@ export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterMi
  * Pure rule: blocked while the failures inside the window reach the limit; free again when the
  * oldest of the failures that count leaves the window.
  */
-export function throttleVerdict(
-  failures: readonly Date[],
-  limit: number,
-  now: Date,
-  windowMinutes = THROTTLE.windowMinutes,
-): ThrottleVerdict {
+export function throttleVerdict(failures: readonly Date[], limit: number, now: Date, windowMinutes = THROTTLE.windowMinutes): ThrottleVerdict {
   const windowMs = windowMinutes * 60_000;
   const recent = failures.filter((at) => now.getTime() - at.getTime() < windowMs).sort((a, b) => b.getTime() - a.getTime());
   if (recent.length < limit) return { blocked: false };

@@ -119,8 +119,7 @@ export async function extractTarGz(source: string, dir: string): Promise<string[
         continue;
       }
       const target = path.resolve(dir, name);
-      if (path.isAbsolute(name) || !target.startsWith(path.resolve(dir) + path.sep))
-        throw new Error(`Tệp sao lưu chứa đường dẫn không hợp lệ: ${name}`);
+      if (path.isAbsolute(name) || !target.startsWith(path.resolve(dir) + path.sep)) throw new Error(`Tệp sao lưu chứa đường dẫn không hợp lệ: ${name}`);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       names.push(name);
       current = { out: fs.createWriteStream(target, { mode: 0o600 }), left: size, padding };

@@ -125,9 +125,7 @@ export async function createBackup(options: { databaseUrl: string; evidenceDir: 
           const out = fs.createWriteStream(target);
           const hash = crypto.createHash("sha256");
           const order = table.key.length > 0 ? table.key.map(quote).join(", ") : "t::text";
-          await client.query(
-            `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(table.name)} t ORDER BY ${order}`,
-          );
+          await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${quote(table.name)} t ORDER BY ${order}`);
           let count = 0;
           for (;;) {
             const { rows } = await client.query<{ j: string }>(`FETCH ${FETCH_ROWS} FROM backup_rows`);
@@ -148,9 +146,9 @@ export async function createBackup(options: { databaseUrl: string; evidenceDir: 
             "SELECT sequencename AS name, last_value::text FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename",
           )
         ).rows.map((r) => ({ name: r.name, lastValue: r.last_value }));
-        const referenced = (
-          await client.query<{ storage_key: string }>("SELECT storage_key FROM stored_file ORDER BY storage_key")
-        ).rows.map((r) => r.storage_key);
+        const referenced = (await client.query<{ storage_key: string }>("SELECT storage_key FROM stored_file ORDER BY storage_key")).rows.map(
+          (r) => r.storage_key,
+        );
         await client.query("COMMIT");
         const result: Manifest = {
           format: BACKUP_FORMAT,
@@ -266,8 +264,7 @@ async function readArchive(file: string, work: string): Promise<Manifest> {
     else if (!names.has(name)) problems.push(`thiếu tệp minh chứng ${e.name}`);
     else if ((await sha256Of(path.join(work, name))) !== e.sha256) problems.push(`tệp minh chứng ${e.name} bị thay đổi (SHA-256 khác)`);
   }
-  if (problems.length > 0)
-    throw new Error(`Tệp sao lưu hỏng, không khôi phục: ${problems.slice(0, 10).join("; ")}${problems.length > 10 ? "…" : ""}.`);
+  if (problems.length > 0) throw new Error(`Tệp sao lưu hỏng, không khôi phục: ${problems.slice(0, 10).join("; ")}${problems.length > 10 ? "…" : ""}.`);
   return manifest;
 }
 
@@ -279,9 +276,7 @@ async function readArchive(file: string, work: string): Promise<Manifest> {
 export async function restoreBackup(options: { file: string; databaseUrl: string; evidenceDir: string; log?: Log }): Promise<Manifest> {
   const log = options.log ?? (() => {});
   if (listFiles(options.evidenceDir).length > 0) {
-    throw new Error(
-      `Thư mục tệp minh chứng ${options.evidenceDir} không trống: khôi phục vào một thư mục trống (đặt EVIDENCE_DIR hoặc PORTAL_DATA_DIR khác).`,
-    );
+    throw new Error(`Thư mục tệp minh chứng ${options.evidenceDir} không trống: khôi phục vào một thư mục trống (đặt EVIDENCE_DIR hoặc PORTAL_DATA_DIR khác).`);
   }
   await withClient(options.databaseUrl, async (client) => {
     if ((await userObjects(client)) > 0) {
@@ -303,8 +298,7 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
         const existing = (await tablesOf(client)).map((t) => t.name);
         const listed = manifest.tables.map((t) => t.name);
         const differ = [...existing.filter((t) => !listed.includes(t)), ...listed.filter((t) => !existing.includes(t))];
-        if (differ.length > 0)
-          throw new Error(`Lược đồ dựng từ migration của tệp sao lưu và danh sách bảng của nó khác nhau ở: ${differ.join(", ")}.`);
+        if (differ.length > 0) throw new Error(`Lược đồ dựng từ migration của tệp sao lưu và danh sách bảng của nó khác nhau ở: ${differ.join(", ")}.`);
         // The database was empty: every row in it now came from the migrations (their own records,
         // the published-data version row). The archive has the originals of all of them.
         await client.query(`TRUNCATE ${existing.map(quote).join(", ")}`);
@@ -320,9 +314,7 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
           // A table that references itself loads in one statement: its foreign keys are checked at the end of it.
           const limit = selfReferencing.has(table) ? Number.POSITIVE_INFINITY : BATCH_BYTES;
           for await (const batch of batchesOf(path.join(work, "database", `${table}.jsonl`), limit)) {
-            await client.query(`INSERT INTO ${quote(table)} SELECT * FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [
-              `[${batch.join(",")}]`,
-            ]);
+            await client.query(`INSERT INTO ${quote(table)} SELECT * FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [`[${batch.join(",")}]`]);
           }
           const { rows } = await client.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${quote(table)}`);
           if (Number(rows[0].n) !== spec.rows) throw new Error(`Bảng ${table}: nạp ${rows[0].n} dòng, tệp sao lưu có ${spec.rows}.`);

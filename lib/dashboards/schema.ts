@@ -25,10 +25,7 @@ const year = param(
   "Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025.",
 );
 const id = (name: string, what: string) =>
-  param(
-    (text) => (/^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null),
-    `Tham số ${name} phải là mã số của ${what}: chọn trong danh sách.`,
-  );
+  param((text) => (/^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null), `Tham số ${name} phải là mã số của ${what}: chọn trong danh sách.`);
 
 export const leaderDashboardParamsSchema = z.object({
   tinh: id("tinh", "tỉnh, thành phố"),
@@ -37,10 +34,7 @@ export const leaderDashboardParamsSchema = z.object({
 
 export const agencyViewParamsSchema = z.object({
   nam: year,
-  "sap-xep": param(
-    (text) => (text === "diem-mat" || text === "ma" ? text : null),
-    "Tham số sap-xep phải là diem-mat (điểm bị mất) hoặc ma (mã tiêu chí).",
-  ),
+  "sap-xep": param((text) => (text === "diem-mat" || text === "ma" ? text : null), "Tham số sap-xep phải là diem-mat (điểm bị mất) hoặc ma (mã tiêu chí)."),
   "muc-tieu": param((text) => {
     const parsed = parseDecimal(text);
     return parsed.ok && parsed.value !== null && parsed.value >= 0 && parsed.value <= 1000 ? parsed.value : null;

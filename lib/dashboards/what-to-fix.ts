@@ -35,12 +35,7 @@ export type FixPlan = {
 const EPSILON = 1e-9;
 const byCode = (a: { code: string }, b: { code: string }) => compareCodes(a.code, b.code);
 
-export function planFixes(input: {
-  criteria: readonly FixCandidate[];
-  currentTotal: number;
-  targetTotal: number;
-  maxTotal: number;
-}): FixPlan {
+export function planFixes(input: { criteria: readonly FixCandidate[]; currentTotal: number; targetTotal: number; maxTotal: number }): FixPlan {
   const { currentTotal: current, targetTotal: target, maxTotal } = input;
   const gap = cents(Math.max(0, target - current));
   const candidates = input.criteria
@@ -86,12 +81,7 @@ export type DefaultTarget = { value: number; source: "agency_target" | "next_ban
  * The target total "what to fix" starts from: the agency's own target for the year, else the
  * threshold of the next classification band, else the framework maximum; null at the maximum.
  */
-export function defaultTarget(
-  current: number,
-  agencyTarget: number | null,
-  bands: readonly GradeBand[],
-  maxTotal: number,
-): DefaultTarget | null {
+export function defaultTarget(current: number, agencyTarget: number | null, bands: readonly GradeBand[], maxTotal: number): DefaultTarget | null {
   if (agencyTarget !== null) return { value: agencyTarget, source: "agency_target", label: "chỉ tiêu của cơ quan" };
   const next = [...bands].filter((band) => band.minScore > current + EPSILON).sort((a, b) => a.minScore - b.minScore)[0];
   if (next) return { value: next.minScore, source: "next_band", label: `ngưỡng xếp loại "${next.label}"` };

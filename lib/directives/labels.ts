@@ -2,14 +2,7 @@
 // (pages name them from the catalogue, lib/i18n/messages/*/directives.json; a test keeps both equal).
 import type { DirectiveKind } from "@/lib/db/generated/enums";
 
-export const DIRECTIVE_KINDS = [
-  "QUYET_DINH",
-  "KE_HOACH",
-  "CONG_VAN",
-  "CHI_THI",
-  "VAN_BAN",
-  "NGHI_QUYET",
-] as const satisfies readonly DirectiveKind[];
+export const DIRECTIVE_KINDS = ["QUYET_DINH", "KE_HOACH", "CONG_VAN", "CHI_THI", "VAN_BAN", "NGHI_QUYET"] as const satisfies readonly DirectiveKind[];
 
 export const DIRECTIVE_KIND_LABELS: Record<DirectiveKind, string> = {
   QUYET_DINH: "Quyết định",

@@ -71,9 +71,7 @@ function numberTaken(issuer: string, number: string): ValidationError {
 
 function assertNotFuture(issuedOn: Date | null, now: Date) {
   if (issuedOn && calendarDay(issuedOn) > vietnamToday(now)) {
-    throw new ValidationError([
-      { field: "issuedOn", message: `Ngày ban hành ${formatCalendarDate(issuedOn)} chưa đến: nhập ngày văn bản đã được ký.` },
-    ]);
+    throw new ValidationError([{ field: "issuedOn", message: `Ngày ban hành ${formatCalendarDate(issuedOn)} chưa đến: nhập ngày văn bản đã được ký.` }]);
   }
 }
 
@@ -124,18 +122,14 @@ export async function updateDirective(actor: Actor, input: unknown, now = new Da
   const { id: _id, version: _version, ...next } = data;
   try {
     return await db.$transaction(async (tx) => {
-      await writeVersioned(
-        { id: stored.id, version: data.version },
-        (where) => tx.directive.updateMany({ where, data: nextVersion(next) }),
-        {
-          current: () => tx.directive.findUnique({ where: { id: stored.id } }),
-          conflict: (current) =>
-            new ConflictError(
-              `Văn bản vừa được người khác sửa; hiện là: ${DIRECTIVE_KIND_LABELS[current.kind]} ${current.number} của ${current.issuer}, "${current.title}", năm ${current.years.join(", ")}. Tải lại trang để xem giá trị hiện tại rồi sửa lại nếu vẫn cần.`,
-              directiveSnapshot(current),
-            ),
-        },
-      );
+      await writeVersioned({ id: stored.id, version: data.version }, (where) => tx.directive.updateMany({ where, data: nextVersion(next) }), {
+        current: () => tx.directive.findUnique({ where: { id: stored.id } }),
+        conflict: (current) =>
+          new ConflictError(
+            `Văn bản vừa được người khác sửa; hiện là: ${DIRECTIVE_KIND_LABELS[current.kind]} ${current.number} của ${current.issuer}, "${current.title}", năm ${current.years.join(", ")}. Tải lại trang để xem giá trị hiện tại rồi sửa lại nếu vẫn cần.`,
+            directiveSnapshot(current),
+          ),
+      });
       const updated = await tx.directive.findUniqueOrThrow({ where: { id: stored.id } });
       await writeAudit(tx, actor, {
         action: "directive.update",
@@ -160,8 +154,7 @@ export async function linkDirectives(actor: Actor, input: unknown): Promise<void
   if (!LINK_RELATION_NAMES.includes(data.relation)) {
     throw new ValidationError([{ field: "relation", message: `Chọn quan hệ trong danh sách: ${LINK_RELATION_NAMES.join(", ")}.` }]);
   }
-  if (data.fromId === data.toId)
-    throw new ValidationError([{ field: "toId", message: "Chọn một văn bản khác: văn bản không liên kết với chính nó." }]);
+  if (data.fromId === data.toId) throw new ValidationError([{ field: "toId", message: "Chọn một văn bản khác: văn bản không liên kết với chính nó." }]);
   const links = await lineageLinks();
   const [from, to] = await Promise.all([loadDirective(data.fromId), db.directive.findUnique({ where: { id: data.toId } })]);
   authorizeOnUnit(actor, "directive.write", from.provinceId, links);
@@ -195,8 +188,7 @@ export async function linkDirectives(actor: Actor, input: unknown): Promise<void
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new ValidationError([{ field: "toId", message: `${from.number} và ${to.number} đã được liên kết.` }]);
+    if (isUniqueViolation(error)) throw new ValidationError([{ field: "toId", message: `${from.number} và ${to.number} đã được liên kết.` }]);
     throw error;
   }
 }
@@ -227,12 +219,7 @@ export async function unlinkDirectives(actor: Actor, input: unknown): Promise<vo
 export async function addDirectiveFile(actor: Actor, directiveId: number, file: Upload) {
   const directive = await loadDirective(directiveId);
   authorizeOnUnit(actor, "directive.write", directive.provinceId, await lineageLinks());
-  return attachFile(
-    actor,
-    file,
-    { directiveId },
-    { action: "directive.file.add", provinceId: directive.provinceId, what: { directive: directive.number } },
-  );
+  return attachFile(actor, file, { directiveId }, { action: "directive.file.add", provinceId: directive.provinceId, what: { directive: directive.number } });
 }
 
 export async function removeDirectiveFile(actor: Actor, fileId: number): Promise<void> {

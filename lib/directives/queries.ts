@@ -29,11 +29,7 @@ export function directivesWhere(actor: Actor, links: readonly LineageLink[]): Pr
       province: (unitIds) => ({ provinceId: { in: unitIds } }),
       // An agency reads the directives that involve it: a task it leads or coordinates, a target set for it.
       agency: (agencyId) => ({
-        OR: [
-          { tasks: { some: { leadAgencyId: agencyId } } },
-          { tasks: { some: { coAgencies: { some: { agencyId } } } } },
-          { targets: { some: { agencyId } } },
-        ],
+        OR: [{ tasks: { some: { leadAgencyId: agencyId } } }, { tasks: { some: { coAgencies: { some: { agencyId } } } } }, { targets: { some: { agencyId } } }],
       }),
     },
     links,
@@ -60,10 +56,7 @@ function involvedAgencyIds(directive: {
   tasks: { leadAgencyId: number | null; coAgencies: { agencyId: number }[] }[];
   targets: { agencyId: number | null }[];
 }): number[] {
-  const ids = [
-    ...directive.tasks.flatMap((t) => [t.leadAgencyId, ...t.coAgencies.map((c) => c.agencyId)]),
-    ...directive.targets.map((t) => t.agencyId),
-  ];
+  const ids = [...directive.tasks.flatMap((t) => [t.leadAgencyId, ...t.coAgencies.map((c) => c.agencyId)]), ...directive.targets.map((t) => t.agencyId)];
   return [...new Set(ids.filter((id): id is number => id !== null))];
 }
 
@@ -76,12 +69,7 @@ type TargetRef = { id: number; year: number };
  * read once per province and year. Staff and leaders read the province the directive belongs to
  * (or went into, which keeps the old units' targets); an agency head reads its own agency's targets.
  */
-async function evaluationsOf(
-  actor: Actor,
-  directives: { provinceId: number | null; targets: TargetRef[] }[],
-  links: readonly LineageLink[],
-  now: Date,
-) {
+async function evaluationsOf(actor: Actor, directives: { provinceId: number | null; targets: TargetRef[] }[], links: readonly LineageLink[], now: Date) {
   const evaluations = new Map<number, TargetEvaluation>();
   const reads = new Map<string, { provinceId: number | null; year: number }>();
   const reach = reachOf(actor.role, "province.read");
@@ -218,12 +206,7 @@ async function agencyChoices(provinceId: number | null, links: readonly LineageL
 }
 
 /** Criteria a task may aim at: the province's internal frameworks, then the national ones in force for the directive's years. */
-async function criterionChoices(
-  provinceId: number | null,
-  years: readonly number[],
-  links: readonly LineageLink[],
-  today: string,
-): Promise<CriterionGroup[]> {
+async function criterionChoices(provinceId: number | null, years: readonly number[], links: readonly LineageLink[], today: string): Promise<CriterionGroup[]> {
   // A directive without years (733/UBND-TH of the seed) offers the frameworks in force this year.
   const span = years.length > 0 ? years : [Number(today.slice(0, 4))];
   const from = Math.min(...span);

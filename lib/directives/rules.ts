@@ -28,15 +28,7 @@ export function targetsOverall(statuses: readonly TargetStatus[]): TargetsOveral
 }
 
 /** The values of the list's status filter: a task side and a target side. */
-export const STATUS_FILTERS = [
-  "overdue",
-  "in_progress",
-  "done",
-  "targets_missed",
-  "targets_at_risk",
-  "targets_pending",
-  "targets_met",
-] as const;
+export const STATUS_FILTERS = ["overdue", "in_progress", "done", "targets_missed", "targets_at_risk", "targets_pending", "targets_met"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export function matchesStatus(filter: StatusFilter, progress: DirectiveProgress, targets: TargetsOverall): boolean {
@@ -103,9 +95,7 @@ export function reportingPeriods(reporting: readonly string[], year: number): Re
   const required = new Set(reporting.filter(isReportingKind));
   return PERIOD_ENDS.flatMap(({ end, slots }) => {
     const slot = slots.find((s) => required.has(s.kind));
-    return slot
-      ? [{ key: `${year}${slot.suffix}`, label: slot.label(year), year, start: `${year}-${slot.start}`, end: `${year}-${end}` }]
-      : [];
+    return slot ? [{ key: `${year}${slot.suffix}`, label: slot.label(year), year, start: `${year}-${slot.start}`, end: `${year}-${end}` }] : [];
   });
 }
 

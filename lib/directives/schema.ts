@@ -1,16 +1,6 @@
 // Input of the directive forms (zod). Messages name the field and say how to fix it. Rules that
 // need the database (the issuer's numbers, the agencies of the province) are checked in mutations.
-import {
-  blankToUndefined,
-  id,
-  optionalDay,
-  optionalText,
-  requiredText,
-  tableFormatParam,
-  versionSchema,
-  YEAR_MAX,
-  YEAR_MIN,
-} from "@/lib/validation/schema";
+import { blankToUndefined, id, optionalDay, optionalText, requiredText, tableFormatParam, versionSchema, YEAR_MAX, YEAR_MIN } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { DIRECTIVE_KINDS, REPORTING_KINDS } from "./labels";
 import { STATUS_FILTERS } from "./rules";

@@ -113,8 +113,7 @@ export function diffState(before: FrameworkState, after: FrameworkState): StateD
     const prior = row.id === undefined ? undefined : old.get(row.id);
     if (!prior) nodes.push({ code: row.code, old: null, new: nodeSnapshot(row) });
     else {
-      if (!sameJson(nodeSnapshot(prior), nodeSnapshot(row)))
-        nodes.push({ id: row.id, code: row.code, old: nodeSnapshot(prior), new: nodeSnapshot(row) });
+      if (!sameJson(nodeSnapshot(prior), nodeSnapshot(row))) nodes.push({ id: row.id, code: row.code, old: nodeSnapshot(prior), new: nodeSnapshot(row) });
       if (row.sortOrder !== prior.sortOrder) reordered = true;
     }
   }
@@ -181,8 +180,7 @@ export function auditEntries(
       });
     }
   }
-  if (diff.components)
-    entries.push({ ...framework, action: "framework.setComponents", oldValue: diff.components.old, newValue: diff.components.new });
+  if (diff.components) entries.push({ ...framework, action: "framework.setComponents", oldValue: diff.components.old, newValue: diff.components.new });
   if (diff.bands) entries.push({ ...framework, action: "framework.setGradeBands", oldValue: diff.bands.old, newValue: diff.bands.new });
   return entries;
 }

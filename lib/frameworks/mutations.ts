@@ -322,14 +322,11 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
   authorize(actor, "framework.write", { provinceId: data.ownerProvinceId });
   return db.$transaction(async (tx) => {
     const index = await tx.performanceIndex.findUnique({ where: { code: data.indexCode } });
-    if (!index)
-      throw new ValidationError([{ field: "indexCode", message: `Chỉ số "${data.indexCode}" không có. Chọn một chỉ số trong danh sách.` }]);
+    if (!index) throw new ValidationError([{ field: "indexCode", message: `Chỉ số "${data.indexCode}" không có. Chọn một chỉ số trong danh sách.` }]);
     if (index.subject === "AGENCY") {
-      if (data.ownerProvinceId === null)
-        throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: bộ chỉ số nội bộ cần chọn tỉnh sử dụng nó." }]);
+      if (data.ownerProvinceId === null) throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: bộ chỉ số nội bộ cần chọn tỉnh sử dụng nó." }]);
       const province = await tx.province.findUnique({ where: { id: data.ownerProvinceId } });
-      if (!province)
-        throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: tỉnh đã chọn không có. Chọn lại trong danh sách." }]);
+      if (!province) throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: tỉnh đã chọn không có. Chọn lại trong danh sách." }]);
     } else if (data.ownerProvinceId !== null || data.agencyKind !== null) {
       throw new ValidationError([
         {
@@ -358,9 +355,7 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
       }
     } else {
       const base = slugify(data.name);
-      const taken = new Set(
-        (await tx.framework.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((f) => f.key),
-      );
+      const taken = new Set((await tx.framework.findMany({ where: { key: { startsWith: base } }, select: { key: true } })).map((f) => f.key));
       key = base;
       for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
     }
@@ -411,9 +406,7 @@ export async function updateFrameworkMeta(actor: Actor, input: UpdateFrameworkMe
       return {
         next: { ...state, meta },
         hint:
-          meta.status !== "DRAFT"
-            ? "Một bộ chỉ số đang áp dụng phải có cây tiêu chí đủ điểm; nếu cây còn đang xây dựng, giữ trạng thái Bản nháp."
-            : undefined,
+          meta.status !== "DRAFT" ? "Một bộ chỉ số đang áp dụng phải có cây tiêu chí đủ điểm; nếu cây còn đang xây dựng, giữ trạng thái Bản nháp." : undefined,
       };
     },
   });

@@ -72,9 +72,7 @@ export async function listFrameworks(actor: Actor | null): Promise<FrameworkGrou
     .sort((a, b) => SUBJECT_ORDER[a.subject] - SUBJECT_ORDER[b.subject] || a.code.localeCompare(b.code))
     .map((index) => ({
       index: { code: index.code, shortName: index.shortName, nameVi: index.nameVi, subject: index.subject },
-      frameworks: visible
-        .filter((f) => f.indexCode === index.code)
-        .map((f) => ({ ...summaryOf(f), criteriaCount: f._count.criteria, inUse: inUse.has(f.id) })),
+      frameworks: visible.filter((f) => f.indexCode === index.code).map((f) => ({ ...summaryOf(f), criteriaCount: f._count.criteria, inUse: inUse.has(f.id) })),
     }));
 }
 
@@ -151,20 +149,13 @@ export async function getFrameworkFormOptions(actor: Actor | null): Promise<Fram
  * The criteria among `ids` of a province's own frameworks (or those of a province it went into)
  * and, with `national`, of the national ones: what a directive's tasks and targets may aim at.
  */
-export async function criteriaWithin(
-  provinceId: number | null,
-  links: readonly LineageLink[],
-  ids: readonly number[],
-  options: { national: boolean },
-) {
+export async function criteriaWithin(provinceId: number | null, links: readonly LineageLink[], ids: readonly number[], options: { national: boolean }) {
   if (ids.length === 0) return [];
   const owners = provinceId === null ? [] : unitAndSuccessors(provinceId, links);
   return db.criterion.findMany({
     where: {
       id: { in: [...ids] },
-      framework: options.national
-        ? { OR: [{ ownerProvinceId: { in: owners } }, { ownerProvinceId: null }] }
-        : { ownerProvinceId: { in: owners } },
+      framework: options.national ? { OR: [{ ownerProvinceId: { in: owners } }, { ownerProvinceId: null }] } : { ownerProvinceId: { in: owners } },
     },
     include: { framework: { select: { name: true } } },
   });

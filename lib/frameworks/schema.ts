@@ -87,10 +87,7 @@ const metaShape = {
   isIllustrative: checkbox,
   note: optionalText("Ghi chú", 2000),
   agencyKind: z
-    .preprocess(
-      blankToUndefined,
-      z.enum(FRAMEWORK_AGENCY_KINDS, { error: "Loại cơ quan: chọn Sở, ban, ngành hoặc UBND cấp xã." }).optional(),
-    )
+    .preprocess(blankToUndefined, z.enum(FRAMEWORK_AGENCY_KINDS, { error: "Loại cơ quan: chọn Sở, ban, ngành hoặc UBND cấp xã." }).optional())
     .transform((v) => v ?? null),
 };
 
@@ -107,10 +104,7 @@ function yearsInOrder(value: { validFromYear: number; validToYear: number | null
 export const createFrameworkSchema = z
   .object({
     ...metaShape,
-    indexCode: z
-      .string({ error: "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ." })
-      .trim()
-      .min(1, "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ."),
+    indexCode: z.string({ error: "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ." }).trim().min(1, "Chỉ số: chọn PAR INDEX, SIPAS hoặc chỉ số nội bộ."),
     ownerProvinceId: z.preprocess(blankToUndefined, idSchema("tỉnh").optional()).transform((v) => v ?? null),
     key: z
       .preprocess(
@@ -119,10 +113,7 @@ export const createFrameworkSchema = z
           .string()
           .trim()
           .toLowerCase()
-          .regex(
-            /^[a-z0-9][a-z0-9-]{1,59}$/,
-            "Mã họ phiên bản: chỉ dùng chữ thường không dấu, số và gạch ngang, ví dụ par-index-provincial.",
-          )
+          .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, "Mã họ phiên bản: chỉ dùng chữ thường không dấu, số và gạch ngang, ví dụ par-index-provincial.")
           .optional(),
       )
       .transform((v) => v ?? null),
@@ -145,11 +136,7 @@ const criterionShape = {
     .trim()
     .min(1, "Mã: nhập mã tiêu chí, ví dụ 1.2.")
     .regex(CODE_PATTERN, "Mã: chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, tối đa 30 ký tự (ví dụ 1.2.3)."),
-  name: z
-    .string({ error: "Tên: nhập tên tiêu chí." })
-    .trim()
-    .min(1, "Tên: nhập tên tiêu chí.")
-    .max(500, "Tên dài quá 500 ký tự: rút gọn lại."),
+  name: z.string({ error: "Tên: nhập tên tiêu chí." }).trim().min(1, "Tên: nhập tên tiêu chí.").max(500, "Tên dài quá 500 ký tự: rút gọn lại."),
   maxPoints: pointsSchema("Điểm tối đa"),
   method: z.preprocess(
     blankToUndefined,
@@ -185,16 +172,14 @@ export const gradeBandSchema = z.object({
   minScore: pointsSchema("Điểm tối thiểu của xếp loại"),
 });
 
-export const setGradeBandsSchema = z
-  .object({ ...target, bands: z.array(gradeBandSchema).max(20, "Tối đa 20 xếp loại.") })
-  .superRefine((value, ctx) => {
-    const seen = new Set<string>();
-    value.bands.forEach((band, i) => {
-      if (seen.has(band.label))
-        ctx.addIssue({ code: "custom", path: ["bands", i, "label"], message: `Xếp loại "${band.label}" bị trùng: mỗi xếp loại một tên.` });
-      seen.add(band.label);
-    });
+export const setGradeBandsSchema = z.object({ ...target, bands: z.array(gradeBandSchema).max(20, "Tối đa 20 xếp loại.") }).superRefine((value, ctx) => {
+  const seen = new Set<string>();
+  value.bands.forEach((band, i) => {
+    if (seen.has(band.label))
+      ctx.addIssue({ code: "custom", path: ["bands", i, "label"], message: `Xếp loại "${band.label}" bị trùng: mỗi xếp loại một tên.` });
+    seen.add(band.label);
   });
+});
 export type SetGradeBandsInput = LooseInput<typeof setGradeBandsSchema>;
 
 export const componentSchema = z.object({
@@ -207,15 +192,13 @@ export const componentSchema = z.object({
   maxPoints: pointsSchema("Điểm tối đa của thành phần"),
 });
 
-export const setComponentsSchema = z
-  .object({ ...target, components: z.array(componentSchema).max(20, "Tối đa 20 thành phần.") })
-  .superRefine((value, ctx) => {
-    const seen = new Set<string>();
-    value.components.forEach((c, i) => {
-      if (seen.has(c.code)) ctx.addIssue({ code: "custom", path: ["components", i, "code"], message: `Mã thành phần ${c.code} bị trùng.` });
-      seen.add(c.code);
-    });
+export const setComponentsSchema = z.object({ ...target, components: z.array(componentSchema).max(20, "Tối đa 20 thành phần.") }).superRefine((value, ctx) => {
+  const seen = new Set<string>();
+  value.components.forEach((c, i) => {
+    if (seen.has(c.code)) ctx.addIssue({ code: "custom", path: ["components", i, "code"], message: `Mã thành phần ${c.code} bị trùng.` });
+    seen.add(c.code);
   });
+});
 export type SetComponentsInput = LooseInput<typeof setComponentsSchema>;
 
 export const importTreeSchema = z.object(target);

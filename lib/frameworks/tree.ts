@@ -74,10 +74,8 @@ function valueIssues(row: TreeRow, level: CriterionLevel | null): TreeIssue[] {
   if (row.maxPoints !== null) {
     const where = { field: "maxPoints", column: "max_points" };
     if (!Number.isFinite(row.maxPoints)) issues.push(issue(row, `${label}: điểm tối đa phải là một số, ví dụ 2,5.`, where));
-    else if (row.maxPoints < 0)
-      issues.push(issue(row, `${label}: điểm tối đa không được âm (đang là ${formatPoints(row.maxPoints)}).`, where));
-    else if (row.maxPoints > MAX_POINTS_LIMIT)
-      issues.push(issue(row, `${label}: điểm tối đa quá lớn (tối đa ${formatPoints(MAX_POINTS_LIMIT)}).`, where));
+    else if (row.maxPoints < 0) issues.push(issue(row, `${label}: điểm tối đa không được âm (đang là ${formatPoints(row.maxPoints)}).`, where));
+    else if (row.maxPoints > MAX_POINTS_LIMIT) issues.push(issue(row, `${label}: điểm tối đa quá lớn (tối đa ${formatPoints(MAX_POINTS_LIMIT)}).`, where));
     else if (!hasAtMostTwoDecimals(row.maxPoints)) {
       issues.push(issue(row, `${label}: điểm tối đa chỉ được có tối đa 2 chữ số thập phân, ví dụ 2,25.`, where));
     }
@@ -119,21 +117,15 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     if (!row.code || byCode.get(row.code) !== row) continue;
     const parent = row.parentCode;
     if (parent === row.code) {
-      issues.push(
-        issue(row, `${nodeLabel(row.level, row.code)} không thể là mục cha của chính nó. Sửa cột parent_code.`, { column: "parent_code" }),
-      );
+      issues.push(issue(row, `${nodeLabel(row.level, row.code)} không thể là mục cha của chính nó. Sửa cột parent_code.`, { column: "parent_code" }));
       continue;
     }
     if (parent !== null && !byCode.has(parent)) {
       issues.push(
-        issue(
-          row,
-          `${nodeLabel(row.level, row.code)}: mã cha ${parent} không có trong bộ chỉ số. Sửa cột parent_code hoặc thêm mục ${parent}.`,
-          {
-            field: "parentCode",
-            column: "parent_code",
-          },
-        ),
+        issue(row, `${nodeLabel(row.level, row.code)}: mã cha ${parent} không có trong bộ chỉ số. Sửa cột parent_code hoặc thêm mục ${parent}.`, {
+          field: "parentCode",
+          column: "parent_code",
+        }),
       );
       continue;
     }
@@ -158,14 +150,10 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     } else if (row.level !== null && row.level !== expected) {
       const where = row.parentCode ? `nằm dưới ${row.parentCode}` : "không có mục cha";
       issues.push(
-        issue(
-          row,
-          `${row.code} được ghi là ${LEVEL_LABELS[row.level]} nhưng ${where} nên phải là ${LEVEL_LABELS[expected]}. Sửa cột level hoặc parent_code.`,
-          {
-            field: "level",
-            column: "level",
-          },
-        ),
+        issue(row, `${row.code} được ghi là ${LEVEL_LABELS[row.level]} nhưng ${where} nên phải là ${LEVEL_LABELS[expected]}. Sửa cột level hoặc parent_code.`, {
+          field: "level",
+          column: "level",
+        }),
       );
     }
     issues.push(...valueIssues(row, expected));
@@ -178,12 +166,7 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
       if (node.children.length === 0) {
         issues.push(issue(row, `${label}: thiếu điểm tối đa. Nhập điểm tối đa, ví dụ 2,5.`, { field: "maxPoints", column: "max_points" }));
       } else normal.maxPoints = node.maxPoints = childSum; // a parent left blank takes the sum of its children
-    } else if (
-      node.children.length > 0 &&
-      !incomplete.has(row.code) &&
-      Number.isFinite(childSum) &&
-      Math.abs(childSum - row.maxPoints) > SUM_TOLERANCE
-    ) {
+    } else if (node.children.length > 0 && !incomplete.has(row.code) && Number.isFinite(childSum) && Math.abs(childSum - row.maxPoints) > SUM_TOLERANCE) {
       const parentNoun = expected === "FIELD" ? "lĩnh vực" : "tiêu chí cha";
       issues.push(
         issue(
@@ -203,11 +186,9 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     issues.push(...valueIssues(row, row.level));
     if (row.parentCode !== code && (row.parentCode === null || byCode.has(row.parentCode))) {
       issues.push(
-        issue(
-          row,
-          `${nodeLabel(row.level, code)} nằm trong một vòng lặp cha – con (mục cha của nó lại là mục con của nó). Sửa cột parent_code.`,
-          { column: "parent_code" },
-        ),
+        issue(row, `${nodeLabel(row.level, code)} nằm trong một vòng lặp cha – con (mục cha của nó lại là mục con của nó). Sửa cột parent_code.`, {
+          column: "parent_code",
+        }),
       );
     }
   }

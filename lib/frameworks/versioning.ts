@@ -29,8 +29,7 @@ const SCORING_META: (keyof FrameworkMeta)[] = ["maxScore", "bonusCap", "penaltyC
 /** A node's identity and weight; its guidance and evidence texts are help, not scoring. */
 const SCORING_NODE: (keyof TreeRow)[] = ["code", "parentCode", "level", "name", "maxPoints", "method"];
 
-const sameList = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string) =>
-  a.length === b.length && a.every((x, i) => key(x) === key(b[i]));
+const sameList = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string) => a.length === b.length && a.every((x, i) => key(x) === key(b[i]));
 
 /**
  * True when the change alters what assessments were scored against: criteria added, removed,
@@ -116,8 +115,6 @@ type FrameworkYears = { validFromYear: number; validToYear: number | null; versi
 /** The national framework in force for a year: the newest version whose years include it. */
 export function inForceFor<T extends FrameworkYears>(frameworks: readonly T[], year: number): T | null {
   return (
-    frameworks
-      .filter((f) => f.validFromYear <= year && (f.validToYear === null || f.validToYear >= year))
-      .sort((a, b) => b.version - a.version)[0] ?? null
+    frameworks.filter((f) => f.validFromYear <= year && (f.validToYear === null || f.validToYear >= year)).sort((a, b) => b.version - a.version)[0] ?? null
   );
 }

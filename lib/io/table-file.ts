@@ -76,8 +76,7 @@ function readCsv(text: string): Table {
     throw new ValidationError([
       {
         row,
-        message:
-          structural.code === "MissingQuotes" ? t("csvUnclosedQuote", { row: String(row) }) : t("csvStrayQuote", { row: String(row) }),
+        message: structural.code === "MissingQuotes" ? t("csvUnclosedQuote", { row: String(row) }) : t("csvStrayQuote", { row: String(row) }),
       },
     ]);
   }
@@ -115,8 +114,7 @@ async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
 
 export type Cell = string | number | null;
 
-const csvSafe = (rows: Cell[][]) =>
-  rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
+const csvSafe = (rows: Cell[][]) => rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
 
 export function writeCsv(columns: string[], rows: Cell[][]): string {
   // A BOM so that Excel opens the Vietnamese text as UTF-8.
@@ -160,8 +158,7 @@ export function streamXlsx(sheetName: string, columns: string[], batches: AsyncI
   header.commit();
   void (async () => {
     for (let next = await batches.next(); !next.done; next = await batches.next()) {
-      for (const row of next.value)
-        sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell))).commit();
+      for (const row of next.value) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell))).commit();
       if (output.writableNeedDrain) await once(output, "drain");
     }
     sheet.commit();
@@ -188,14 +185,8 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
 export type TableDownload = { columns: string[]; rows: Cell[][]; fileName: string; sheetName: string };
 
 /** A table as the file to download, in either format. */
-export async function tableFile(
-  table: TableDownload,
-  format: TableFormat,
-): Promise<{ body: Buffer; fileName: string; contentType: string }> {
-  const body =
-    format === "csv"
-      ? Buffer.from(writeCsv(table.columns, table.rows), "utf8")
-      : await writeXlsx(table.sheetName, table.columns, table.rows);
+export async function tableFile(table: TableDownload, format: TableFormat): Promise<{ body: Buffer; fileName: string; contentType: string }> {
+  const body = format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows), "utf8") : await writeXlsx(table.sheetName, table.columns, table.rows);
   return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
 }
 
@@ -203,10 +194,7 @@ export async function tableFile(
 export type TableBatches = { columns: string[]; batches: () => AsyncIterator<Cell[][]>; fileName: string; sheetName: string };
 
 /** A table as the file to download, streamed: a large one never sits whole in memory, and the server answers others meanwhile. */
-export function tableStream(
-  table: TableBatches,
-  format: TableFormat,
-): { body: ReadableStream<Uint8Array>; fileName: string; contentType: string } {
+export function tableStream(table: TableBatches, format: TableFormat): { body: ReadableStream<Uint8Array>; fileName: string; contentType: string } {
   const body = format === "csv" ? streamCsv(table.columns, table.batches()) : streamXlsx(table.sheetName, table.columns, table.batches());
   return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
 }

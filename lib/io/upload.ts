@@ -9,7 +9,5 @@ export type Upload = { name: string; bytes: Uint8Array };
 /** Throws a ValidationError on the `file` field when the file is larger than the limit of its kind. */
 export function checkFileSize(name: string, size: number, limit: number): void {
   if (size <= limit) return;
-  throw new ValidationError([
-    { field: "file", message: libTranslator("errors.files")("tooLarge", { name, mb: String(Math.round(limit / 1024 / 1024)) }) },
-  ]);
+  throw new ValidationError([{ field: "file", message: libTranslator("errors.files")("tooLarge", { name, mb: String(Math.round(limit / 1024 / 1024)) }) }]);
 }

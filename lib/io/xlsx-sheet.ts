@@ -70,11 +70,8 @@ const SLICE_CHARS = 64 * 1024;
  * anything is inflated, and yauzl holds the part to what it declared while it inflates.
  */
 async function parsePart(zip: ZipFile, entry: Entry, limit: number, what: string, handlers: PartHandlers): Promise<void> {
-  if (entry.uncompressedSize > limit)
-    throw refused(files()("xlsxPartTooLarge", { part: what, size: MB(entry.uncompressedSize), limit: MB(limit) }));
-  const stream = await new Promise<Readable>((resolve, reject) =>
-    zip.openReadStream(entry, (error, s) => (error || !s ? reject(error) : resolve(s))),
-  );
+  if (entry.uncompressedSize > limit) throw refused(files()("xlsxPartTooLarge", { part: what, size: MB(entry.uncompressedSize), limit: MB(limit) }));
+  const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (error, s) => (error || !s ? reject(error) : resolve(s))));
   const parser = new SaxesParser();
   let lastTag = 0;
   parser.on("opentag", (tag) => {
@@ -273,9 +270,7 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
         } else if (name === "c" && cells) {
           column = tag.attributes.r ? columnOf(String(tag.attributes.r)) : column + 1;
           if (column > XLSX_LIMITS.columns)
-            throw refused(
-              files()("xlsxTooManyColumns", { row: String(rowNumber), column: String(column), max: String(XLSX_LIMITS.columns) }),
-            );
+            throw refused(files()("xlsxTooManyColumns", { row: String(rowNumber), column: String(column), max: String(XLSX_LIMITS.columns) }));
           cell = { type: String(tag.attributes.t ?? "n"), style: Number(tag.attributes.s ?? 0), value: null, inValue: false };
         } else if (name === "v" && cell) {
           cell.inValue = true;

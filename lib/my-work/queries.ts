@@ -48,22 +48,13 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
 
   const tasks: MyTask[] = [];
   const reportsDue: MyReportDue[] = [];
-  const aimedAt = new Map<
-    number,
-    { criterion: (typeof directives)[number]["tasks"][number]["criteria"][number]["criterion"]; tasks: string[] }
-  >();
+  const aimedAt = new Map<number, { criterion: (typeof directives)[number]["tasks"][number]["criteria"][number]["criterion"]; tasks: string[] }>();
   for (const d of directives) {
     const ref = { id: d.id, number: d.number, title: d.title };
     for (const t of d.tasks) {
       if (!OPEN_TASK_STATUSES.includes(t.status)) continue;
       const part =
-        agencyId === null
-          ? "lead"
-          : t.leadAgencyId === agencyId
-            ? "lead"
-            : t.coAgencies.some((c) => c.agencyId === agencyId)
-              ? "coordinating"
-              : null;
+        agencyId === null ? "lead" : t.leadAgencyId === agencyId ? "lead" : t.coAgencies.some((c) => c.agencyId === agencyId) ? "coordinating" : null;
       if (!part) continue;
       // Staff see what needs chasing: overdue tasks, and tasks due within 30 days.
       if (agencyId === null && !(isOverdue(t, today) || (t.dueOn && calendarDay(t.dueOn) <= addDays(today, 30)))) continue;

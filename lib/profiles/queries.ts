@@ -35,9 +35,7 @@ export function getProvinceProfile(
 ): Promise<ProvinceProfile> {
   // Without a date the code means the unit in force today: the day is part of the key.
   const day = (date ?? now).toISOString().slice(0, 10);
-  return cachedPublished(`profile|${code}|${day}|${ask.indexCode ?? ""}|${ask.target ?? ""}`, () =>
-    computeProvinceProfile(code, date, ask, now),
-  );
+  return cachedPublished(`profile|${code}|${day}|${ask.indexCode ?? ""}|${ask.target ?? ""}`, () => computeProvinceProfile(code, date, ask, now));
 }
 
 async function computeProvinceProfile(
@@ -130,9 +128,7 @@ async function computeProvinceProfile(
       componentsAreAdditive: additive,
       rows,
       lines: lineIds.map((id) => profileUnitOf(unitById.get(id)!)),
-      nationalAverages: averages
-        .filter((a) => a.indexCode === index.code)
-        .map((a) => ({ year: a.year, value: Number(a.value), source: a.source })),
+      nationalAverages: averages.filter((a) => a.indexCode === index.code).map((a) => ({ year: a.year, value: Number(a.value), source: a.source })),
     };
   });
 

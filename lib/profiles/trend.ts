@@ -25,9 +25,7 @@ export function trendPoints(
   if (years.length === 0) return { points: [], series: [] };
   const first = Math.min(...years);
   const last = Math.max(...years);
-  const series = lines
-    .filter((line) => shown.some((row) => row.unit.id === line.id))
-    .map((line) => ({ key: `u${line.id}`, label: line.label }));
+  const series = lines.filter((line) => shown.some((row) => row.unit.id === line.id)).map((line) => ({ key: `u${line.id}`, label: line.label }));
   const points: TrendPoint[] = [];
   for (let year = first; year <= last; year++) {
     const point: TrendPoint = { year };

@@ -24,10 +24,7 @@ function record(formData: FormData, prefix: string): Record<string, string> {
 
 export type SaveResultData = { id: number; version: number };
 
-export async function saveResultAction(
-  _previous: ActionResult<SaveResultData> | null,
-  formData: FormData,
-): Promise<ActionResult<SaveResultData>> {
+export async function saveResultAction(_previous: ActionResult<SaveResultData> | null, formData: FormData): Promise<ActionResult<SaveResultData>> {
   return runAction(async () => {
     const actor = await requireActor();
     const saved = await saveResult(actor, {
@@ -50,10 +47,7 @@ export async function saveResultAction(
 }
 
 /** Preview (intent=preview, writes nothing) or commit (intent=commit) of an uploaded national table. */
-export async function importResultsAction(
-  _previous: ActionResult<ImportOutcome> | null,
-  formData: FormData,
-): Promise<ActionResult<ImportOutcome>> {
+export async function importResultsAction(_previous: ActionResult<ImportOutcome> | null, formData: FormData): Promise<ActionResult<ImportOutcome>> {
   return runAction(async () => {
     const actor = await requireActor();
     const file = await uploadedFile(formData, MAX_IMPORT_BYTES, "Chọn tệp CSV hoặc XLSX chứa bảng kết quả.");

@@ -238,11 +238,9 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
 
     const source = text("source");
     if (source === "") problem("source", t("sourceMissing"));
-    else if (source.length > SOURCE_MAX_LENGTH)
-      problem("source", t("sourceTooLong", { length: String(source.length), max: String(SOURCE_MAX_LENGTH) }));
+    else if (source.length > SOURCE_MAX_LENGTH) problem("source", t("sourceTooLong", { length: String(source.length), max: String(SOURCE_MAX_LENGTH) }));
     const noteText = text("note");
-    if (noteText.length > NOTE_MAX_LENGTH)
-      problem("note", t("noteTooLong", { length: String(noteText.length), max: String(NOTE_MAX_LENGTH) }));
+    if (noteText.length > NOTE_MAX_LENGTH) problem("note", t("noteTooLong", { length: String(noteText.length), max: String(NOTE_MAX_LENGTH) }));
 
     // one row per index and unit
     if (provinceIndex && (unit || unitText !== "")) {
@@ -256,8 +254,7 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
 
     // The total against the components, on the values the result would have after the import:
     // components whose column is absent from the file stay as stored.
-    const stored =
-      provinceIndex && unit ? (ctx.stored.find((s) => s.indexCode === provinceIndex.code && s.provinceId === unit!.id) ?? null) : null;
+    const stored = provinceIndex && unit ? (ctx.stored.find((s) => s.indexCode === provinceIndex.code && s.provinceId === unit!.id) ?? null) : null;
     let next: ResultValues | null = null;
     if (provinceIndex && scoreParsed.ok && componentsOk) {
       const finalComponents: Record<string, number> = {};

@@ -43,9 +43,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
 
   // An edit keeps the index, year and unit of the stored result.
   const stored =
-    entry.id !== null
-      ? await db.publishedResult.findUnique({ where: { id: entry.id }, include: { components: true, criterionScores: true } })
-      : null;
+    entry.id !== null ? await db.publishedResult.findUnique({ where: { id: entry.id }, include: { components: true, criterionScores: true } }) : null;
   if (entry.id !== null && !stored) throw new NotFoundError("Không tìm thấy kết quả cần sửa: có thể đã bị xóa.");
   if (stored && entry.version === null)
     throw new ValidationError([{ field: "version", message: "Thiếu phiên bản của kết quả đang sửa: tải lại trang rồi sửa lại." }]);
@@ -82,9 +80,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
     maxScore: Number(index.maxScore),
     label,
   });
-  if (!total.ok)
-    for (const issue of total.issues)
-      issues.push({ field: issue.key === "score" ? "score" : `components.${issue.key}`, message: issue.message });
+  if (!total.ok) for (const issue of total.issues) issues.push({ field: issue.key === "score" ? "score" : `components.${issue.key}`, message: issue.message });
   if (entry.officialRank !== null && (entry.officialRank < 1 || entry.officialRank > unitCount)) {
     issues.push({
       field: "officialRank",
@@ -107,8 +103,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
 
   const next = { score: total.score, officialRank: entry.officialRank, source: entry.source, note: entry.note };
   const componentRows = (resultId: number) => Object.entries(components).map(([code, value]) => ({ resultId, code, value }));
-  const fieldRows = (resultId: number) =>
-    Object.entries(fieldScores).map(([criterionId, score]) => ({ resultId, criterionId: Number(criterionId), score }));
+  const fieldRows = (resultId: number) => Object.entries(fieldScores).map(([criterionId, score]) => ({ resultId, criterionId: Number(criterionId), score }));
   const who = `${label} của ${unit.nameVi}`;
 
   try {
@@ -131,18 +126,14 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
         });
         return { id: created.id, version: created.version, created: true };
       }
-      await writeVersioned(
-        { id: stored.id, version: entry.version! },
-        (where) => tx.publishedResult.updateMany({ where, data: nextVersion(next) }),
-        {
-          current: () => readStored(stored.id),
-          conflict: (current) =>
-            new ConflictError(
-              `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current)}, nguồn "${current.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
-              current,
-            ),
-        },
-      );
+      await writeVersioned({ id: stored.id, version: entry.version! }, (where) => tx.publishedResult.updateMany({ where, data: nextVersion(next) }), {
+        current: () => readStored(stored.id),
+        conflict: (current) =>
+          new ConflictError(
+            `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current)}, nguồn "${current.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
+            current,
+          ),
+      });
       await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
       await tx.resultComponent.createMany({ data: componentRows(stored.id) });
       await tx.resultCriterionScore.deleteMany({ where: { resultId: stored.id } });
@@ -178,9 +169,7 @@ async function importContext(actor: Actor, year: number | null): Promise<ImportC
     year === null ? Promise.resolve([]) : db.publishedResult.findMany({ where: { year }, include: { components: true } }),
     lineageLinks(),
   ]);
-  const frameworks = await Promise.all(
-    indices.map((index) => (year === null || index.subject !== "PROVINCE" ? null : nationalFramework(index.code, year))),
-  );
+  const frameworks = await Promise.all(indices.map((index) => (year === null || index.subject !== "PROVINCE" ? null : nationalFramework(index.code, year))));
   return {
     year,
     currentYear: currentYearInVietnam(),
@@ -211,11 +200,7 @@ async function importContext(actor: Actor, year: number | null): Promise<ImportC
  * nothing. Home Affairs staff write only their own province's rows (and its former units'); rows
  * of other provinces need the national table's permission ("results.importNational"), or must be unchanged.
  */
-export async function importResults(
-  actor: Actor | null,
-  file: { name: string; bytes: Uint8Array },
-  options: { dryRun: boolean },
-): Promise<ImportOutcome> {
+export async function importResults(actor: Actor | null, file: { name: string; bytes: Uint8Array }, options: { dryRun: boolean }): Promise<ImportOutcome> {
   authorizeOwnProvince(actor, "results.write");
   const table = await readTable(file.bytes, tableFormatOf(file.name));
   const ctx = await importContext(actor, fileYear(table, currentYearInVietnam()));
@@ -265,15 +250,11 @@ export async function importResults(
             version = created.version;
           } else {
             const stored = row.stored!;
-            await writeVersioned(
-              { id: stored.id, version: stored.version },
-              (where) => tx.publishedResult.updateMany({ where, data: nextVersion(values) }),
-              {
-                current: () => tx.publishedResult.findUnique({ where: { id: stored.id } }),
-                conflict: stale,
-                gone: stale,
-              },
-            );
+            await writeVersioned({ id: stored.id, version: stored.version }, (where) => tx.publishedResult.updateMany({ where, data: nextVersion(values) }), {
+              current: () => tx.publishedResult.findUnique({ where: { id: stored.id } }),
+              conflict: stale,
+              gone: stale,
+            });
             await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
             id = stored.id;
             version = stored.version + 1;

@@ -315,10 +315,7 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
 }
 
 /** What the entry form needs: a stored result to edit (`id`), or an index and year for a new one. */
-export async function getResultEntry(
-  actor: Actor | null,
-  params: { id: number } | { indexCode: string; year: number },
-): Promise<ResultEntry> {
+export async function getResultEntry(actor: Actor | null, params: { id: number } | { indexCode: string; year: number }): Promise<ResultEntry> {
   authorizeOwnProvince(actor, "results.write");
   const links = await lineageLinks();
   let indexCode: string;

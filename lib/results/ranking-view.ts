@@ -26,10 +26,7 @@ export function unknownRegionMessage(regions: readonly { code: string }[], regio
  * The items of one region (ranks stay national), of no region (NO_REGION), or all (null). Units
  * without a region are never silently dropped: `unassigned` lists those a region filter leaves out.
  */
-export function filterByRegion<T extends { regionCode: string | null }>(
-  items: readonly T[],
-  region: string | null,
-): { items: T[]; unassigned: T[] } {
+export function filterByRegion<T extends { regionCode: string | null }>(items: readonly T[], region: string | null): { items: T[]; unassigned: T[] } {
   if (region === null) return { items: [...items], unassigned: [] };
   if (region === NO_REGION) return { items: items.filter((item) => item.regionCode === null), unassigned: [] };
   return { items: items.filter((item) => item.regionCode === region), unassigned: items.filter((item) => item.regionCode === null) };
@@ -47,18 +44,7 @@ export type RankingFileItem = RankBounds & {
   note: string | null;
 };
 
-export const RANKING_FILE_COLUMNS = [
-  "Hạng",
-  "Mã tỉnh",
-  "Tỉnh, thành phố",
-  "Vùng",
-  "Điểm",
-  "Nhóm",
-  "Hạng năm trước",
-  "Thay đổi (bậc)",
-  "Nguồn",
-  "Ghi chú",
-];
+export const RANKING_FILE_COLUMNS = ["Hạng", "Mã tỉnh", "Tỉnh, thành phố", "Vùng", "Điểm", "Nhóm", "Hạng năm trước", "Thay đổi (bậc)", "Nguồn", "Ghi chú"];
 
 /**
  * The displayed table as file rows. Definite ranks and scores are numbers (a spreadsheet sorts

@@ -133,9 +133,7 @@ export function describeScoreForRank(answer: ScoreForRank, context: ScoreForRank
     if (!own) return "";
     const base = ` Năm ${year}, ${province.name} đạt ${formatScore(own.score)} điểm (hạng ${own.rank})`;
     if (own.score >= needed) return `${base}: đã đủ.`;
-    return sure
-      ? `${base}: cần thêm ${difference(needed, own.score)} điểm.`
-      : `${base}: thêm ${difference(needed, own.score)} điểm thì chắc chắn đủ.`;
+    return sure ? `${base}: cần thêm ${difference(needed, own.score)} điểm.` : `${base}: thêm ${difference(needed, own.score)} điểm thì chắc chắn đủ.`;
   };
   switch (answer.kind) {
     case "any":

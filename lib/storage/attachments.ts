@@ -32,11 +32,7 @@ export async function attachFile(actor: Actor, file: Upload, owner: Owner, audit
   }
 }
 
-export async function detachFile(
-  actor: Actor,
-  file: { id: number; storageKey: string; fileName: string; sha256: string },
-  audit: Audit,
-): Promise<void> {
+export async function detachFile(actor: Actor, file: { id: number; storageKey: string; fileName: string; sha256: string }, audit: Audit): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.storedFile.delete({ where: { id: file.id } });
     await writeAudit(tx, actor, {

@@ -158,8 +158,7 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
         };
   }
   // Not final yet: the provisional value of the year, else last year's result, tells whether it is at risk.
-  const estimate =
-    facts.provisional ?? (facts.previous ? { score: facts.previous.score, label: `kết quả năm ${facts.previous.year}` } : null);
+  const estimate = facts.provisional ?? (facts.previous ? { score: facts.previous.score, label: `kết quả năm ${facts.previous.year}` } : null);
   if (!estimate) {
     return {
       status: "not_yet_known",
@@ -259,21 +258,14 @@ function evaluateRankImprovement(spec: TargetSpec, facts: TargetFacts, target: s
   const now = facts.current?.rank;
   const before = facts.previous?.rank;
   if (!facts.current || !now) {
-    const later =
-      !before && facts.noPreviousReason ? `; khi có cũng không so sánh được với năm ${spec.year - 1}: ${facts.noPreviousReason}` : "";
+    const later = !before && facts.noPreviousReason ? `; khi có cũng không so sánh được với năm ${spec.year - 1}: ${facts.noPreviousReason}` : "";
     return unknown(`Chưa có thứ hạng ${spec.subject} năm ${spec.year}${later}.`);
   }
   if (!facts.previous || !before) {
-    return unknown(
-      `Không so sánh được: ${facts.noPreviousReason ?? `không có thứ hạng năm ${spec.year - 1} của cùng đơn vị`}.`,
-      rankText(now),
-    );
+    return unknown(`Không so sánh được: ${facts.noPreviousReason ?? `không có thứ hạng năm ${spec.year - 1} của cùng đơn vị`}.`, rankText(now));
   }
   if (before.of !== now.of) {
-    return unknown(
-      `Không so sánh được: năm ${facts.previous.year} xếp hạng ${before.of} đơn vị, năm ${spec.year} xếp hạng ${now.of} đơn vị.`,
-      rankText(now),
-    );
+    return unknown(`Không so sánh được: năm ${facts.previous.year} xếp hạng ${before.of} đơn vị, năm ${spec.year} xếp hạng ${now.of} đơn vị.`, rankText(now));
   }
   // Places gained = previous rank − current rank; with partial tables, its possible range.
   const gainMin = before.min - now.max;
@@ -370,12 +362,7 @@ export function evaluateTarget(spec: TargetSpec, facts: TargetFacts): TargetEval
     case "MIN_SCORE":
     case "CRITERION_SCORE": {
       const unit = scoreUnit(spec.unit);
-      return evaluateMinimum(
-        spec,
-        facts,
-        (score) => ({ actual: score, need: spec.value, text: (n) => `${formatScore(n)}${unit}` }),
-        target,
-      );
+      return evaluateMinimum(spec, facts, (score) => ({ actual: score, need: spec.value, text: (n) => `${formatScore(n)}${unit}` }), target);
     }
     case "MIN_PERCENT_OF_MAX": {
       const max = facts.maxScore;
@@ -388,12 +375,7 @@ export function evaluateTarget(spec: TargetSpec, facts: TargetFacts): TargetEval
           targetText: target,
           explanation: "Không biết điểm tối đa của chỉ số để tính tỷ lệ.",
         };
-      return evaluateMinimum(
-        spec,
-        facts,
-        (score) => ({ actual: cents((score / max) * 100), need: spec.value, text: (n) => `${formatScore(n)}%` }),
-        target,
-      );
+      return evaluateMinimum(spec, facts, (score) => ({ actual: cents((score / max) * 100), need: spec.value, text: (n) => `${formatScore(n)}%` }), target);
     }
     case "MAX_RANK":
       return evaluateMaxRank(spec, facts, target);

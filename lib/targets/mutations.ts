@@ -163,8 +163,7 @@ export async function createBulkTargets(actor: Actor, input: unknown): Promise<{
     db.target.findMany({ where: { directiveId: directive.id }, select: { kind: true, year: true, agencyId: true, criterionId: true } }),
   ]);
   const unknown = data.agencyIds.filter((id) => !agencies.some((a) => a.id === id));
-  if (unknown.length > 0)
-    throw new ValidationError([{ field: "agencyIds", message: libTranslator("errors.targets")("agencyOutsideProvince") }]);
+  if (unknown.length > 0) throw new ValidationError([{ field: "agencyIds", message: libTranslator("errors.targets")("agencyOutsideProvince") }]);
   const ordered = data.agencyIds.map((id) => agencies.find((a) => a.id === id)!);
   const { drafts, issues } = buildBulkTargets(
     { kind: data.kind, year: data.year, value: data.value, criterionId: data.criterionId, note: data.note },

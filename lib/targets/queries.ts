@@ -36,11 +36,7 @@ export async function getProvinceTargets(actor: Actor, provinceId: number, year:
   const targets = await db.target.findMany({
     where: {
       year,
-      OR: [
-        { provinceId: { in: units } },
-        { provinceId: null, directive: { provinceId: { in: units } } },
-        { agency: { provinceId: { in: units } } },
-      ],
+      OR: [{ provinceId: { in: units } }, { provinceId: null, directive: { provinceId: { in: units } } }, { agency: { provinceId: { in: units } } }],
     },
     include: targetInclude,
     orderBy: [{ agencyId: { sort: "asc", nulls: "first" } }, { id: "asc" }],
@@ -104,20 +100,14 @@ async function factsFor(target: LoadedTarget, unit: Unit | null, context: Contex
 }
 
 /** The unit's published result of the year and of the year before, ranked by the national rule. */
-async function publishedFacts(
-  index: { code: string; maxScore: unknown },
-  year: number,
-  unit: Unit,
-  context: Context,
-): Promise<TargetFacts> {
+async function publishedFacts(index: { code: string; maxScore: unknown }, year: number, unit: Unit, context: Context): Promise<TargetFacts> {
   const measureIn = async (y: number): Promise<Measure | null> => {
     if (!isValidOn(unit, resultReferenceDate(y))) return null;
     const table = await context.ranking(index.code, y);
     const item = table.items.find((i) => i.unitCode === unit.code);
     if (!item) return null;
     // A published (or definite) rank is exact; otherwise only the bounds of the partial table are known.
-    const rank =
-      item.rank !== null ? { value: item.rank, min: item.rank, max: item.rank } : { value: null, min: item.rankMin, max: item.rankMax };
+    const rank = item.rank !== null ? { value: item.rank, min: item.rank, max: item.rank } : { value: null, min: item.rankMin, max: item.rankMax };
     return { year: y, score: item.score, rank: { ...rank, of: table.unitCount } };
   };
   const [current, previous] = await Promise.all([measureIn(year), measureIn(year - 1)]);
@@ -164,10 +154,7 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
       maxScore: row ? Number(row.criterion.maxPoints) : target.criterion ? Number(target.criterion.maxPoints) : null,
       current: final !== null ? { year: target.year, score: final, rank: null } : null,
       previous: previousFinal !== null ? { year: target.year - 1, score: previousFinal, rank: null } : null,
-      provisional:
-        basis === "final" || value === null
-          ? null
-          : { score: value, label: basis === "appraised" ? "điểm thẩm định tạm tính" : "điểm tự chấm" },
+      provisional: basis === "final" || value === null ? null : { score: value, label: basis === "appraised" ? "điểm thẩm định tạm tính" : "điểm tự chấm" },
       tasks: null,
     };
   }

@@ -72,10 +72,7 @@ export function targetIssues(draft: TargetDraft, context: TargetContext): Issue[
     if (!draft.indexCode) add("indexCode", "Chọn chỉ số của chỉ tiêu (PAR INDEX, SIPAS hoặc chỉ số nội bộ).");
     else if (!index) add("indexCode", `Không có chỉ số "${draft.indexCode}": chọn trong danh sách.`);
     else if (draft.agencyId === null && index.subject !== "PROVINCE") {
-      add(
-        "indexCode",
-        `${index.shortName} chấm các cơ quan trong tỉnh: chọn cơ quan, đơn vị nhận chỉ tiêu, hoặc chọn PAR INDEX/SIPAS cho chỉ tiêu của tỉnh.`,
-      );
+      add("indexCode", `${index.shortName} chấm các cơ quan trong tỉnh: chọn cơ quan, đơn vị nhận chỉ tiêu, hoặc chọn PAR INDEX/SIPAS cho chỉ tiêu của tỉnh.`);
     } else if (draft.agencyId !== null && index.subject !== "AGENCY") {
       add("indexCode", `${index.shortName} xếp hạng các tỉnh, không chấm từng cơ quan: bỏ chọn cơ quan, hoặc chọn chỉ số nội bộ.`);
     }
@@ -115,10 +112,7 @@ export function targetIssues(draft: TargetDraft, context: TargetContext): Issue[
       break;
     case "CRITERION_SCORE":
       if (context.criterion && (v <= 0 || v > context.criterion.maxPoints)) {
-        add(
-          "value",
-          `Điểm tiêu chí ${context.criterion.code} phải lớn hơn 0 và không quá ${formatPoints(context.criterion.maxPoints)} (điểm tối đa).`,
-        );
+        add("value", `Điểm tiêu chí ${context.criterion.code} phải lớn hơn 0 và không quá ${formatPoints(context.criterion.maxPoints)} (điểm tối đa).`);
       }
       break;
   }

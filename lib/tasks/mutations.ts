@@ -189,21 +189,9 @@ export async function updateTaskProgress(actor: Actor, input: unknown): Promise<
   const data = parseInput(taskProgressSchema, input);
   const links = await lineageLinks();
   const stored = await loadTask(data.id);
-  authorizeOnUnit(
-    actor,
-    stored.leadAgencyId === null ? "directive.write" : "task.report",
-    stored.directive.provinceId,
-    links,
-    stored.leadAgencyId,
-  );
-  if (
-    data.status === "CANCELLED" &&
-    stored.status !== "CANCELLED" &&
-    !mayOnUnit(actor, "directive.write", stored.directive.provinceId, links)
-  ) {
-    throw new ValidationError([
-      { field: "status", message: "Chỉ Sở Nội vụ hủy nhiệm vụ: đề nghị Sở Nội vụ nếu nhiệm vụ không còn cần thực hiện." },
-    ]);
+  authorizeOnUnit(actor, stored.leadAgencyId === null ? "directive.write" : "task.report", stored.directive.provinceId, links, stored.leadAgencyId);
+  if (data.status === "CANCELLED" && stored.status !== "CANCELLED" && !mayOnUnit(actor, "directive.write", stored.directive.provinceId, links)) {
+    throw new ValidationError([{ field: "status", message: "Chỉ Sở Nội vụ hủy nhiệm vụ: đề nghị Sở Nội vụ nếu nhiệm vụ không còn cần thực hiện." }]);
   }
   // A task marked done is complete; one marked not started has made no progress.
   const percent = data.status === "DONE" ? 100 : data.status === "NOT_STARTED" ? 0 : data.progressPercent;
@@ -245,13 +233,7 @@ export async function updateTaskProgress(actor: Actor, input: unknown): Promise<
 
 export async function addTaskFile(actor: Actor, taskId: number, file: Upload) {
   const task = await loadTask(taskId);
-  authorizeOnUnit(
-    actor,
-    task.leadAgencyId === null ? "directive.write" : "task.report",
-    task.directive.provinceId,
-    await lineageLinks(),
-    task.leadAgencyId,
-  );
+  authorizeOnUnit(actor, task.leadAgencyId === null ? "directive.write" : "task.report", task.directive.provinceId, await lineageLinks(), task.leadAgencyId);
   return attachFile(
     actor,
     file,
@@ -264,13 +246,7 @@ export async function removeTaskFile(actor: Actor, fileId: number): Promise<void
   const file = await db.storedFile.findUnique({ where: { id: fileId } });
   if (!file?.taskId) throw new NotFoundError("Không tìm thấy tệp minh chứng: có thể đã bị xóa.");
   const task = await loadTask(file.taskId);
-  authorizeOnUnit(
-    actor,
-    task.leadAgencyId === null ? "directive.write" : "task.report",
-    task.directive.provinceId,
-    await lineageLinks(),
-    task.leadAgencyId,
-  );
+  authorizeOnUnit(actor, task.leadAgencyId === null ? "directive.write" : "task.report", task.directive.provinceId, await lineageLinks(), task.leadAgencyId);
   await detachFile(actor, file, {
     action: "task.file.remove",
     provinceId: task.directive.provinceId,

@@ -74,14 +74,7 @@ export const decimal = (label: string) =>
     .trim()
     .min(1, `Nhập ${label}.`)
     .transform((text) => text.replace(",", "."))
-    .pipe(
-      z
-        .string()
-        .regex(
-          /^-?\d+(\.\d{1,2})?$/,
-          `${label[0].toUpperCase()}${label.slice(1)} phải là một số, tối đa 2 chữ số thập phân (ví dụ 80 hoặc 82,5).`,
-        ),
-    )
+    .pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, `${label[0].toUpperCase()}${label.slice(1)} phải là một số, tối đa 2 chữ số thập phân (ví dụ 80 hoặc 82,5).`))
     .transform(Number)
     // Stored as NUMERIC(7,2).
     .refine((value) => Math.abs(value) <= 99_999.99, `${label[0].toUpperCase()}${label.slice(1)} quá lớn (tối đa 99.999,99).`);

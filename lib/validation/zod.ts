@@ -7,21 +7,7 @@ import { libTranslator } from "@/lib/i18n/lib-translator";
 import * as z from "./z";
 import { UNSTORABLE_TEXT } from "./z";
 
-const TYPES = [
-  "string",
-  "number",
-  "int",
-  "bigint",
-  "boolean",
-  "array",
-  "object",
-  "date",
-  "null",
-  "undefined",
-  "symbol",
-  "function",
-  "file",
-] as const;
+const TYPES = ["string", "number", "int", "bigint", "boolean", "array", "object", "date", "null", "undefined", "symbol", "function", "file"] as const;
 type TypeName = (typeof TYPES)[number] | "other";
 
 function typeName(type: string): TypeName {
@@ -39,8 +25,7 @@ function receivedType(input: unknown): string {
 }
 
 const SIZE_UNITS = ["string", "array", "set", "map", "file"] as const;
-const sizeUnit = (origin: unknown) =>
-  (SIZE_UNITS as readonly unknown[]).includes(origin) ? (origin as (typeof SIZE_UNITS)[number]) : null;
+const sizeUnit = (origin: unknown) => ((SIZE_UNITS as readonly unknown[]).includes(origin) ? (origin as (typeof SIZE_UNITS)[number]) : null);
 
 const shown = (value: unknown) => (typeof value === "string" ? `"${value}"` : String(value));
 
@@ -72,9 +57,7 @@ function describe(issue: Issue): string {
     case "invalid_format":
       return issue.format === "email" ? t("email") : t("format");
     case "invalid_value":
-      return issue.values.length === 1
-        ? t("onlyValue", { value: shown(issue.values[0]) })
-        : t("oneOf", { values: issue.values.map(shown).join(", ") });
+      return issue.values.length === 1 ? t("onlyValue", { value: shown(issue.values[0]) }) : t("oneOf", { values: issue.values.map(shown).join(", ") });
     case "not_multiple_of":
       return t("multipleOf", { divisor: String(issue.divisor) });
     case "unrecognized_keys":

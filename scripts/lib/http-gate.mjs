@@ -23,8 +23,7 @@ export function trustedProxies(text) {
   for (const entry of entries) {
     const [address, bits] = entry.split("/");
     const family = net.isIP(address);
-    if (family === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
-      throw new Error(`TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hoặc dải CIDR.`);
+    if (family === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw new Error(`TRUSTED_PROXIES: "${entry}" không phải địa chỉ IP hoặc dải CIDR.`);
     const type = family === 6 ? "ipv6" : "ipv4";
     if (bits === undefined) list.addAddress(address, type);
     else list.addSubnet(address, Number(bits), type);
@@ -73,11 +72,7 @@ export const SMALL_BODY_BYTES = 1024 * 1024;
 export const UPLOAD_MAX_BYTES = 60 * 1024 * 1024;
 
 // The route handlers that take a file (multipart `file`).
-const UPLOAD_ROUTES = [
-  /^\/api\/v1\/assessment-periods\/[^/]+\/scores$/,
-  /^\/api\/v1\/imports\/results$/,
-  /^\/api\/v1\/frameworks\/[^/]+\/import$/,
-];
+const UPLOAD_ROUTES = [/^\/api\/v1\/assessment-periods\/[^/]+\/scores$/, /^\/api\/v1\/imports\/results$/, /^\/api\/v1\/frameworks\/[^/]+\/import$/];
 
 /**
  * What a request's body may be, from its headers alone: "small" (up to 1 MiB, anyone), "upload"

@@ -85,13 +85,7 @@ async function sessions(monitor: pg.Client): Promise<Session[]> {
  * Whether the import reached the kill point, given what the sessions are doing now. `importPid`
  * is the session that began the import's transaction (other sessions' last query may be COMMIT).
  */
-function reached(
-  point: KillPoint,
-  now: Session[],
-  importPid: number | undefined,
-  auditStatements: Set<number>,
-  chunks: number,
-): Session | undefined {
+function reached(point: KillPoint, now: Session[], importPid: number | undefined, auditStatements: Set<number>, chunks: number): Session | undefined {
   const is = (state: string, prefix: string) => now.find((s) => s.state === state && s.query.startsWith(prefix));
   switch (point) {
     case "reading":
@@ -219,11 +213,7 @@ async function tryImportKill(bench: ImportKillBench, point: KillPoint): Promise<
     const exported = await exportedSelfScores(server.baseUrl, bench, cookie);
     const total = bench.dataset.rows;
     const outcome =
-      scoresWritten === total && auditRows === total && exported === total
-        ? "all"
-        : scoresWritten + auditRows + exported === 0
-          ? "none"
-          : "partial";
+      scoresWritten === total && auditRows === total && exported === total ? "all" : scoresWritten + auditRows + exported === 0 ? "none" : "partial";
     return { point, observed, killedAfterMs, outcome, scoresWritten, auditRows, exportedSelfScores: exported, sessionsGoneMs, restartMs };
   } finally {
     await monitor.end();
@@ -232,9 +222,7 @@ async function tryImportKill(bench: ImportKillBench, point: KillPoint): Promise<
 }
 
 /** After the kills, the same file imports completely on a restarted server (no lock or half state left behind). */
-export async function importCompletely(
-  bench: ImportKillBench,
-): Promise<{ status: number; ms: number; scoresWritten: number; auditRows: number }> {
+export async function importCompletely(bench: ImportKillBench): Promise<{ status: number; ms: number; scoresWritten: number; auditRows: number }> {
   await resetScores(bench);
   const server = await startPortalServer({ databaseUrl: bench.serverUrl, port: bench.port, env: { AUTH_SECRET: bench.secret } });
   try {

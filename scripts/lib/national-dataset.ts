@@ -194,8 +194,9 @@ export async function generateNationalDataset(url: string, options: NationalData
     const focusCode = options.focusProvinceCode ?? "91";
     const focus = provinces.find((p) => p.code === focusCode);
     if (!focus) throw new Error(`no current province with code ${focusCode}`);
-    const focusAgency = (await q("SELECT id FROM agency WHERE province_id = $1 AND code LIKE 'BQ%' ORDER BY code LIMIT 1", [focus.id]))
-      .rows[0] as { id: number };
+    const focusAgency = (await q("SELECT id FROM agency WHERE province_id = $1 AND code LIKE 'BQ%' ORDER BY code LIMIT 1", [focus.id])).rows[0] as {
+      id: number;
+    };
     const passwordHash = await hashPassword(options.password);
     const emails = { leaderEmail: "lanhdao@bench.local", staffEmail: "noivu@bench.local", headEmail: "thutruong@bench.local" };
     await q(

@@ -152,9 +152,7 @@ export async function startPortalServer(options: {
 export type Portal = { baseUrl: string; database: ThrowawayDatabase; server: PortalServer; stop: () => Promise<void> };
 
 /** Build (when the sources changed), database and server in one: a whole portal of its own, with the demo data unless `demo: false`. */
-export async function startPortal(
-  options: { env?: Record<string, string>; demo?: boolean; log?: (line: string) => void } = {},
-): Promise<Portal> {
+export async function startPortal(options: { env?: Record<string, string>; demo?: boolean; log?: (line: string) => void } = {}): Promise<Portal> {
   await ensureBuild({ distDir: buildDir(), log: options.log ?? (() => {}) });
   const database = await startThrowawayDatabase({ demo: options.demo ?? true });
   try {

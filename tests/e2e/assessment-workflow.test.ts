@@ -36,16 +36,11 @@ async function step(page: Page, testId: string): Promise<void> {
   const form = page.getByTestId(testId);
   await form.locator("button[type=submit]").click();
   const error = form.locator("[role=status][data-state=error]");
-  await Promise.race([
-    form.waitFor({ state: "detached" }),
-    error.waitFor().then(async () => Promise.reject(new Error((await error.textContent()) ?? ""))),
-  ]);
+  await Promise.race([form.waitFor({ state: "detached" }), error.waitFor().then(async () => Promise.reject(new Error((await error.textContent()) ?? "")))]);
 }
 
 async function codesWithForm(page: Page, prefix: string): Promise<string[]> {
-  const ids = await page
-    .locator(`form[data-testid^='${prefix}-']`)
-    .evaluateAll((forms) => forms.map((f) => f.getAttribute("data-testid")!));
+  const ids = await page.locator(`form[data-testid^='${prefix}-']`).evaluateAll((forms) => forms.map((f) => f.getAttribute("data-testid")!));
   return ids.map((id) => id.slice(prefix.length + 1));
 }
 
@@ -94,9 +89,7 @@ describe("a year of internal assessment", () => {
     await evidence.locator("[role=status][data-seq='1']").waitFor();
     await expect(evidence.locator("[role=status]").textContent()).resolves.toContain("ke-hoach-cchc-2026.pdf");
     // A renamed executable is refused.
-    await evidence
-      .locator("input[type=file]")
-      .setInputFiles({ name: "virus.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
+    await evidence.locator("input[type=file]").setInputFiles({ name: "virus.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
     await evidence.locator("button[type=submit]").click();
     await expect(evidence.locator("[role=status][data-seq='2']").textContent()).resolves.toContain("không phải định dạng được chấp nhận");
     await page.reload();
@@ -117,9 +110,7 @@ describe("a year of internal assessment", () => {
       const max = Number((await staff.page.locator(`tr[data-code='${code}'] td`).nth(2).textContent())!.trim().replace(",", "."));
       // The first sub-criterion loses half its points pending an explanation.
       const score = i === 0 ? String(max / 2).replace(".", ",") : String(max).replace(".", ",");
-      expect(await submit(staff.page, `appraise-${code}`, { score, comment: i === 0 ? "Thiếu quyết định ban hành" : "" })).toBe(
-        "Đã lưu điểm thẩm định.",
-      );
+      expect(await submit(staff.page, `appraise-${code}`, { score, comment: i === 0 ? "Thiếu quyết định ban hành" : "" })).toBe("Đã lưu điểm thẩm định.");
     }
     expect(await submit(staff.page, `request-${codes[0]}`, { request: "Bổ sung quyết định ban hành kế hoạch CCHC năm 2026." })).toBe(
       "Đã ghi yêu cầu giải trình.",
@@ -130,9 +121,9 @@ describe("a year of internal assessment", () => {
     const agency = await as("AGENCY_HEAD");
     await agency.page.goto(sheetUrls.STP);
     await expect(agency.page.getByText("Bổ sung quyết định ban hành").count()).resolves.toBeGreaterThan(0);
-    expect(
-      await submit(agency.page, `explain-${codes[0]}`, { response: "Đã ban hành Quyết định 15/QĐ-STP ngày 10/01/2026, đính kèm." }),
-    ).toBe("Đã gửi giải trình.");
+    expect(await submit(agency.page, `explain-${codes[0]}`, { response: "Đã ban hành Quyết định 15/QĐ-STP ngày 10/01/2026, đính kèm." })).toBe(
+      "Đã gửi giải trình.",
+    );
     await screenshot(agency.page, "phieu-giai-trinh");
     await agency.context.close();
 
@@ -229,10 +220,7 @@ describe("the same rules through the HTTP API", () => {
     const newPeriod = staff.page.url().split("/").pop();
     expect(newPeriod).not.toBe(periodId);
     const csv = Papa.parse<Record<string, string>>(
-      (await (await staff.context.request.get(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores?format=csv`)).text()).replace(
-        /^\uFEFF/,
-        "",
-      ),
+      (await (await staff.context.request.get(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores?format=csv`)).text()).replace(/^\uFEFF/, ""),
       {
         header: true,
         skipEmptyLines: true,
@@ -243,8 +231,7 @@ describe("the same rules through the HTTP API", () => {
     await staff.page.goto(baseUrl + sheetLink);
     const scoreId = await staff.page.getByTestId(`self-${other.code}`).locator("[name=criterionScoreId]").inputValue();
 
-    const put = (context: BrowserContext, body: object) =>
-      context.request.put(`${baseUrl}/api/v1/criterion-scores/${scoreId}/self-score`, { data: body });
+    const put = (context: BrowserContext, body: object) => context.request.put(`${baseUrl}/api/v1/criterion-scores/${scoreId}/self-score`, { data: body });
     expect((await put(anonymous, { score: 1, version: 0 })).status()).toBe(401);
     const head = await as("AGENCY_HEAD");
     const forbidden = await put(head.context, { score: 1, version: 0 });
@@ -259,17 +246,13 @@ describe("the same rules through the HTTP API", () => {
     expect((await stale.json()).current).toMatchObject({ selfScore: 1, version: 1 });
     // The same refusal through the server action: the agency head's own form, pointed at another agency's score.
     const headSheet = await head.context.newPage();
-    const ownSheet = await headSheet
-      .goto(`${baseUrl}/danh-gia/${newPeriod}`)
-      .then(() => headSheet.locator("tr[data-agency=STP] a").getAttribute("href"));
+    const ownSheet = await headSheet.goto(`${baseUrl}/danh-gia/${newPeriod}`).then(() => headSheet.locator("tr[data-agency=STP] a").getAttribute("href"));
     await headSheet.goto(baseUrl + ownSheet);
     const ownForm = headSheet.locator("form[data-testid^='self-']").first();
     await ownForm.locator("[name=criterionScoreId]").evaluate((input, id) => ((input as HTMLInputElement).value = id), scoreId);
     await ownForm.locator("[name=score]").fill("1");
     await ownForm.locator("button[type=submit]").click();
-    await expect(ownForm.locator("[role=status][data-state=error]").textContent()).resolves.toBe(
-      "Bạn không có quyền thực hiện thao tác này.",
-    );
+    await expect(ownForm.locator("[role=status][data-state=error]").textContent()).resolves.toBe("Bạn không có quyền thực hiện thao tác này.");
     // Nothing changed: the score is still at the version the staff's last save left.
     expect((await put(staff.context, { score: 1.5, version: 1 })).status()).toBe(200);
     const leaderDenied = await (await as("LEADER")).context.request.post(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores`, {

@@ -64,9 +64,7 @@ describe("audit log", () => {
   it("lets administrators see every province, and refuses leaders", async () => {
     const admin = await as("ADMIN");
     await admin.page.goto(`${baseUrl}/nhat-ky?entity=Directive`);
-    await expect(admin.page.locator("[data-testid=audit-table] tbody tr[data-action='directive.update']").count()).resolves.toBeGreaterThan(
-      0,
-    );
+    await expect(admin.page.locator("[data-testid=audit-table] tbody tr[data-action='directive.update']").count()).resolves.toBeGreaterThan(0);
     await expect(admin.page.locator("h1 + p").textContent()).resolves.toContain("toàn quốc");
     await admin.context.close();
 

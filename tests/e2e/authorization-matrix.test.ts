@@ -66,8 +66,7 @@ describe("signed out", () => {
   it.each(routes.map((e) => [e.id, e] as const))("%s", async (id, entry) => {
     const [method, pattern] = id.split(" ");
     const url = `${baseUrl}${pattern.replace(/\[\w+\]/g, "1")}`;
-    const options =
-      method === "PUT" ? { data: { score: 1, version: 0 } } : method === "POST" ? { multipart: { file: csv("a.csv", "x\n") } } : {};
+    const options = method === "PUT" ? { data: { score: 1, version: 0 } } : method === "POST" ? { multipart: { file: csv("a.csv", "x\n") } } : {};
     const response = await anonymous.request.fetch(url, { method, ...options });
     checked++;
     if (entry.cases.every((c) => c.permission === "public")) expect([401, 403]).not.toContain(response.status());
@@ -113,9 +112,7 @@ describe("signed in: each role on seeded data of each unit", () => {
       ["STP", "ownAgency"],
       ["SNV", "ownProvince"],
     ] as const) {
-      await check(id, unit, (role) =>
-        api(role).get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv&assessmentId=${sheet[code]}`),
-      );
+      await check(id, unit, (role) => api(role).get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv&assessmentId=${sheet[code]}`));
     }
   });
 
@@ -132,9 +129,7 @@ describe("signed in: each role on seeded data of each unit", () => {
       [nationalFrameworkId, "national"],
     ] as const) {
       await check("GET /api/v1/frameworks/[id]", unit, (role) => api(role).get(`${baseUrl}/api/v1/frameworks/${framework}`));
-      await check("GET /api/v1/frameworks/[id]/export", unit, (role) =>
-        api(role).get(`${baseUrl}/api/v1/frameworks/${framework}/export?format=csv`),
-      );
+      await check("GET /api/v1/frameworks/[id]/export", unit, (role) => api(role).get(`${baseUrl}/api/v1/frameworks/${framework}/export?format=csv`));
     }
   });
 

@@ -39,26 +39,18 @@ describe("leader dashboard", () => {
     const { context, page } = await as("LEADER");
     await page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
     await expect(page.locator("h1").textContent()).resolves.toBe("Bảng điều khiển CCHC · An Giang");
-    await expect(page.getByTestId("province-line").textContent()).resolves.toContain(
-      "hình thành từ An Giang (đến 30/06/2025) và Kiên Giang (đến 30/06/2025)",
-    );
+    await expect(page.getByTestId("province-line").textContent()).resolves.toContain("hình thành từ An Giang (đến 30/06/2025) và Kiên Giang (đến 30/06/2025)");
     await expect(page.getByTestId("no-own-result-PAR_INDEX").textContent()).resolves.toContain("chưa có kết quả PAR INDEX được công bố");
 
     // The public export of the 2019 table holds the old An Giang (code 89) row the dashboard shows.
-    const published = (await csv(context, "/api/v1/exports/results?index=PAR_INDEX&year=2019&format=csv")).find(
-      (r) => r.unit_code === "89",
-    )!;
+    const published = (await csv(context, "/api/v1/exports/results?index=PAR_INDEX&year=2019&format=csv")).find((r) => r.unit_code === "89")!;
     const line = page.locator("[data-testid=summary-PAR_INDEX] tbody tr", { hasText: "An Giang (đến 30/06/2025)" });
     const text = (await line.textContent())!;
     expect(text).toContain(`2019${vn(Number(published.score))}${published.rank}/63`);
     expect(text).toContain("▼ 3");
-    await expect(page.locator("[data-testid=summary-PAR_INDEX] tbody tr", { hasText: "Kiên Giang" }).textContent()).resolves.toContain(
-      "79,9763/63",
-    );
+    await expect(page.locator("[data-testid=summary-PAR_INDEX] tbody tr", { hasText: "Kiên Giang" }).textContent()).resolves.toContain("79,9763/63");
     await expect(page.getByTestId("components-empty-PAR_INDEX").textContent()).resolves.toContain("chưa có dữ liệu thành phần");
-    await expect(page.getByTestId("targets-empty").textContent()).resolves.toBe(
-      "Chưa có chỉ tiêu năm 2025 trong các văn bản chỉ đạo của tỉnh.",
-    );
+    await expect(page.getByTestId("targets-empty").textContent()).resolves.toBe("Chưa có chỉ tiêu năm 2025 trong các văn bản chỉ đạo của tỉnh.");
     // Charts drawn: two trends and the agencies.
     await page.locator(".recharts-surface").nth(2).waitFor();
     await screenshot(page, "bang-dieu-khien-lanhdao");
@@ -70,16 +62,12 @@ describe("leader dashboard", () => {
     await staff.page.goto(`${baseUrl}/danh-gia/${periodId}`);
     const periodRows = await staff.page
       .locator("[data-testid=period-table] tbody tr")
-      .evaluateAll((trs) =>
-        trs.map((tr) => [tr.getAttribute("data-agency"), tr.querySelector("td")!.textContent, tr.querySelectorAll("td")[5].textContent]),
-      );
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-agency"), tr.querySelector("td")!.textContent, tr.querySelectorAll("td")[5].textContent]));
 
     await staff.page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
     const standings = await staff.page
       .locator("[data-testid=standings-2025] tbody tr")
-      .evaluateAll((trs) =>
-        trs.map((tr) => [tr.getAttribute("data-agency"), tr.querySelector("td")!.textContent, tr.querySelectorAll("td")[2].textContent]),
-      );
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-agency"), tr.querySelector("td")!.textContent, tr.querySelectorAll("td")[2].textContent]));
     expect(standings.map(([code, rank, total]) => [code, rank, total]).sort()).toEqual(periodRows.sort());
 
     const lost = new Map<string, number>();
@@ -89,9 +77,7 @@ describe("leader dashboard", () => {
       .sort((a, b) => b[1] - a[1] || byCode(a[0], b[0]))
       .slice(0, 10)
       .map(([code]) => code);
-    const shown = await staff.page
-      .locator("[data-testid=lost-criteria-2025] tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-code")));
+    const shown = await staff.page.locator("[data-testid=lost-criteria-2025] tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-code")));
     expect(shown).toEqual(expected);
     await screenshot(staff.page, "bang-dieu-khien-noivu");
 
@@ -122,9 +108,7 @@ describe("leader dashboard", () => {
   it("refuses another province's dashboard to the leader with a clear message", async () => {
     const { page } = await as("LEADER");
     await page.goto(`${baseUrl}/bang-dieu-khien?tinh=1`);
-    await expect(page.getByTestId("forbidden").textContent()).resolves.toContain(
-      "Bạn chỉ xem được bảng điều khiển của tỉnh mình (An Giang)",
-    );
+    await expect(page.getByTestId("forbidden").textContent()).resolves.toContain("Bạn chỉ xem được bảng điều khiển của tỉnh mình (An Giang)");
   });
 });
 
@@ -151,9 +135,7 @@ describe("agency view", () => {
     await expect(page.locator("[data-testid=criteria-table] tbody tr").count()).resolves.toBe(stp.length);
     // What to fix: the next classification threshold, the criteria and the rank it would give.
     await expect(page.getByTestId("fix-picks").locator("li").count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByTestId("fix-outcome").textContent()).resolves.toMatch(
-      /hạng \d+\/14 trong các cơ quan cùng kỳ \(hiện hạng \d+\/14/,
-    );
+    await expect(page.getByTestId("fix-outcome").textContent()).resolves.toMatch(/hạng \d+\/14 trong các cơ quan cùng kỳ \(hiện hạng \d+\/14/);
     await screenshot(page, "co-quan-thutruong");
 
     await page.click("text=Theo mã tiêu chí");
@@ -180,9 +162,7 @@ describe("agency view", () => {
     const { page } = await as("AGENCY_HEAD");
     const response = await page.goto(`${baseUrl}${snvHref}`);
     expect(response?.status()).toBe(200);
-    await expect(page.getByTestId("forbidden").textContent()).resolves.toContain(
-      "Thủ trưởng cơ quan chỉ xem được kết quả của cơ quan mình.",
-    );
+    await expect(page.getByTestId("forbidden").textContent()).resolves.toContain("Thủ trưởng cơ quan chỉ xem được kết quả của cơ quan mình.");
     await expect(page.locator("[data-testid=criteria-table]").count()).resolves.toBe(0);
     await screenshot(page, "co-quan-tu-choi-thutruong");
   });

@@ -15,8 +15,7 @@ const NUMBER = "4200/KH-UBND";
 let directiveUrl = "";
 
 // Dates relative to today in Viet Nam, so that the run does not depend on when it happens.
-const vnDay = (offsetDays: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(Date.now() + offsetDays * 86_400_000));
+const vnDay = (offsetDays: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(Date.now() + offsetDays * 86_400_000));
 const YEAR = Number(vnDay(0).slice(0, 4));
 const PAST_DUE = vnDay(-10);
 const FUTURE_DUE = vnDay(30);
@@ -129,8 +128,7 @@ describe("a directive from entry to report", () => {
     // The commitments each lead agency signs with the chairman: one form for the three agencies.
     await reveal(page, "bulk-targets");
     const bulk = page.getByTestId("bulk-targets");
-    for (const name of ["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"])
-      await bulk.locator("label", { hasText: name }).locator("input[name=agencyIds]").check();
+    for (const name of ["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"]) await bulk.locator("label", { hasText: name }).locator("input[name=agencyIds]").check();
     await bulk.locator("[name=note]").fill("Cam kết ký với Chủ tịch UBND tỉnh");
     expect(await submit(page, "bulk-targets")).toEqual(["ok", "Đã giao chỉ tiêu cho 3 cơ quan, đơn vị."]);
 
@@ -179,9 +177,7 @@ describe("a directive from entry to report", () => {
     await progress.locator("[name=progressNote]").fill("Đã rà soát 45/75 thủ tục; trình UBND tỉnh đơn giản hóa 12 thủ tục.");
     expect(await submit(page, "progress-1")).toEqual(["ok", "Đã cập nhật tiến độ nhiệm vụ."]);
     const evidence = page.getByTestId("task-file-1");
-    await evidence
-      .locator("input[type=file]")
-      .setInputFiles({ name: "bao-cao-ra-soat-tthc.pdf", mimeType: "application/pdf", buffer: PDF });
+    await evidence.locator("input[type=file]").setInputFiles({ name: "bao-cao-ra-soat-tthc.pdf", mimeType: "application/pdf", buffer: PDF });
     expect((await submit(page, "task-file-1"))[1]).toContain("bao-cao-ra-soat-tthc.pdf");
 
     const report = page.getByTestId("report-submit");
@@ -194,9 +190,7 @@ describe("a directive from entry to report", () => {
     await expect(first.locator("[data-cell=status]").textContent()).resolves.toContain("60%");
     await expect(first.locator("[data-cell=progress-note]").textContent()).resolves.toContain("45/75");
     await expect(first.locator("a", { hasText: "bao-cao-ra-soat-tthc.pdf" }).count()).resolves.toBe(1);
-    await expect(
-      page.locator(`[data-testid=report-matrix] td[data-period='${YEAR}-Q1'] [data-report-state=submitted]`).count(),
-    ).resolves.toBe(1);
+    await expect(page.locator(`[data-testid=report-matrix] td[data-period='${YEAR}-Q1'] [data-report-state=submitted]`).count()).resolves.toBe(1);
     await screenshot(page, "van-ban-chi-tiet-thu-truong");
 
     // The evidence downloads for the agency; the compiled report is for staff and leaders.

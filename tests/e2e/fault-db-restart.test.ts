@@ -10,13 +10,7 @@ import { databaseUnavailableMessage } from "../../lib/db/unavailable";
 
 // Outside a request lib words its messages in Vietnamese, the language these requests get.
 const DATABASE_UNAVAILABLE_MESSAGE = databaseUnavailableMessage();
-import {
-  signInOverHttp,
-  startPortalServer,
-  startThrowawayDatabase,
-  type PortalServer,
-  type ThrowawayDatabase,
-} from "../../scripts/lib/throwaway-portal";
+import { signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer, type ThrowawayDatabase } from "../../scripts/lib/throwaway-portal";
 import { launchBrowser, screenshot, signIn } from "../support/browser";
 
 let database: ThrowawayDatabase;

@@ -34,9 +34,7 @@ async function burst(attempts: { email: string; ip: string }[]): Promise<Burst> 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
-  const results = await Promise.all(
-    attempts.map(({ email, ip }) => signInOverHttp(baseUrl, { email, password: "sai-mat-khau" }, { ip, csrf: token })),
-  );
+  const results = await Promise.all(attempts.map(({ email, ip }) => signInOverHttp(baseUrl, { email, password: "sai-mat-khau" }, { ip, csrf: token })));
   const seconds = (performance.now() - started) / 1000;
   done = true;
   await probing;
@@ -65,22 +63,16 @@ describe("sign-in throttling under a burst of 1,000 attempts", () => {
   });
 
   it("refuses the right password while the account is locked, from any address, and on the sign-in form", async () => {
-    expect((await signInOverHttp(baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD }, { ip: "198.51.100.1" })).outcome).toBe(
-      "throttled",
-    );
+    expect((await signInOverHttp(baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD }, { ip: "198.51.100.1" })).outcome).toBe("throttled");
     const page = await (await browser.newContext({ locale: "vi-VN", extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.2" } })).newPage();
     await signIn(page, baseUrl, "noivu@demo.local", DEMO_PASSWORD);
     const alert = page.locator("form [role=alert]");
     await alert.waitFor({ timeout: 10_000 });
-    await expect(alert.textContent()).resolves.toMatch(
-      /^Đăng nhập sai quá nhiều lần\. Tài khoản tạm khóa, vui lòng thử lại sau 1[45] phút\.$/,
-    );
+    await expect(alert.textContent()).resolves.toMatch(/^Đăng nhập sai quá nhiều lần\. Tài khoản tạm khóa, vui lòng thử lại sau 1[45] phút\.$/);
     await screenshot(page, "dang-nhap-tam-khoa");
     await page.context().close();
     // Another account signs in normally meanwhile.
-    expect((await signInOverHttp(baseUrl, { email: "lanhdao@demo.local", password: DEMO_PASSWORD }, { ip: "198.51.100.3" })).outcome).toBe(
-      "ok",
-    );
+    expect((await signInOverHttp(baseUrl, { email: "lanhdao@demo.local", password: DEMO_PASSWORD }, { ip: "198.51.100.3" })).outcome).toBe("ok");
   });
 
   it("keeps every account to 5 and every address to 20 checked passwords when 1,000 attempts spread over 125 accounts and 40 addresses", async () => {

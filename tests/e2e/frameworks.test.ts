@@ -15,11 +15,7 @@ async function par2022Url(page: Page): Promise<string> {
 }
 
 /** Fills the open criterion form and submits it; resolves with the tree notice or the form's error. */
-async function submitNode(
-  page: Page,
-  values: { code: string; name: string; maxPoints: string },
-  recompute = true,
-): Promise<{ ok: boolean; text: string }> {
+async function submitNode(page: Page, values: { code: string; name: string; maxPoints: string }, recompute = true): Promise<{ ok: boolean; text: string }> {
   const form = page.getByTestId("criterion-form");
   await form.locator("[name=code]").fill(values.code);
   await form.locator("[name=name]").fill(values.name);
@@ -35,9 +31,7 @@ async function submitNode(
   const notice = page.getByTestId("tree-notice");
   const error = form.locator(`[data-testid=form-error][data-seq="${seq + 1}"]`);
   await Promise.race([notice.waitFor(), error.waitFor()]);
-  return (await notice.count()) > 0
-    ? { ok: true, text: (await notice.textContent()) ?? "" }
-    : { ok: false, text: (await error.textContent()) ?? "" };
+  return (await notice.count()) > 0 ? { ok: true, text: (await notice.textContent()) ?? "" } : { ok: false, text: (await error.textContent()) ?? "" };
 }
 
 const maxOf = async (page: Page, code: string) => page.locator(`tr[data-code="${code}"] [data-testid=max-points]`).textContent();
@@ -89,9 +83,7 @@ describe("frameworks for an administrator", () => {
     await expect(page.getByTestId("criterion-form").locator("[name=code]").inputValue()).resolves.toBe("1.");
     const refused = await submitNode(page, { code: "1.1", name: "Kế hoạch CCHC năm", maxPoints: "22,5" }, false);
     expect(refused.ok).toBe(false);
-    expect(refused.text).toContain(
-      "Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 22,5 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.",
-    );
+    expect(refused.text).toContain("Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 22,5 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.");
     expect(refused.text).toContain('chọn "Tính lại điểm các cấp trên"');
     await expect(page.getByTestId("criterion-form").locator("[name=name]").inputValue()).resolves.toBe("Kế hoạch CCHC năm");
     await screenshot(page, "bo-chi-so-loi-tong-diem");
@@ -115,9 +107,7 @@ describe("frameworks for an administrator", () => {
     const href = await page.getByTestId("export-csv").getAttribute("href");
     const response = await context.request.get(`${baseUrl}${href}`);
     expect(response.status()).toBe(200);
-    expect(response.headers()["content-disposition"]).toMatch(
-      /attachment; filename="bo-chi-so-bo-chi-so-cchc-ubnd-cap-xa-kiem-thu-giao-dien-v1\.csv"/,
-    );
+    expect(response.headers()["content-disposition"]).toMatch(/attachment; filename="bo-chi-so-bo-chi-so-cchc-ubnd-cap-xa-kiem-thu-giao-dien-v1\.csv"/);
     const csv = (await response.text()).replace(/^\uFEFF/, "");
     expect(csv.split("\r\n")).toEqual([
       "code,parent_code,level,name,max_points,method,guidance,required_evidence",
@@ -148,15 +138,11 @@ describe("frameworks for an administrator", () => {
     await page.click("text=Nhập cây tiêu chí từ tệp CSV/XLSX");
     const importForm = page.getByTestId("import-form");
     const upload = async (text: string) => {
-      await importForm
-        .locator("input[type=file]")
-        .setInputFiles({ name: "cay-tieu-chi.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+      await importForm.locator("input[type=file]").setInputFiles({ name: "cay-tieu-chi.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
       await importForm.locator("button[type=submit]").click();
     };
     const header = "code,parent_code,level,name,max_points,method,guidance,required_evidence";
-    await upload(
-      [header, "1,,,Công tác chỉ đạo,50,,,", "1.1,1,,Kế hoạch,20,,,", "1.2,1,,Kiểm tra,25,,,", "2,,,Thủ tục hành chính,50,,,"].join("\n"),
-    );
+    await upload([header, "1,,,Công tác chỉ đạo,50,,,", "1.1,1,,Kế hoạch,20,,,", "1.2,1,,Kiểm tra,25,,,", "2,,,Thủ tục hành chính,50,,,"].join("\n"));
     await expect(importForm.getByTestId("form-error").textContent()).resolves.toBe(
       "Dòng 2: Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 45 nhưng lĩnh vực là 50. Sửa điểm để hai số bằng nhau.",
     );

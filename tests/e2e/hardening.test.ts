@@ -98,19 +98,15 @@ function sendLargeBody(baseUrl: string, path: string, headers: Record<string, st
       request.destroy();
       resolve({ status: "no answer", body: "", ms: performance.now() - started });
     }, 5_000);
-    const request = http.request(
-      baseUrl + path,
-      { method: "POST", headers: { ...headers, "content-length": String(declared) } },
-      (response) => {
-        let body = "";
-        response.setEncoding("utf8");
-        response.on("data", (chunk) => (body += chunk));
-        response.on("end", () => {
-          clearTimeout(timer);
-          resolve({ status: response.statusCode ?? 0, body, ms: performance.now() - started });
-        });
-      },
-    );
+    const request = http.request(baseUrl + path, { method: "POST", headers: { ...headers, "content-length": String(declared) } }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (body += chunk));
+      response.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? 0, body, ms: performance.now() - started });
+      });
+    });
     // The server may close the connection while we still write: the answer is what counts.
     request.on("error", () => {});
     request.write(Buffer.alloc(send, 0x61));
@@ -124,13 +120,7 @@ describe("request bodies (item 7)", () => {
   it("over 1 MiB from a signed-out client are refused with 413 before they are read, even posted as a server action", async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        sendLargeBody(
-          own.baseUrl,
-          "/trang-chu",
-          { "next-action": "7f00aa", "content-type": "multipart/form-data; boundary=x" },
-          MB55,
-          1024 * 1024,
-        ),
+        sendLargeBody(own.baseUrl, "/trang-chu", { "next-action": "7f00aa", "content-type": "multipart/form-data; boundary=x" }, MB55, 1024 * 1024),
       ),
     );
     for (const result of results) {
@@ -143,9 +133,7 @@ describe("request bodies (item 7)", () => {
   it("over 1 MiB from a signed-in user only reach an upload route", async () => {
     const { cookie } = await signInOverHttp(own.baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD });
     const json = { cookie, "content-type": "application/json" };
-    expect((await sendLargeBody(own.baseUrl, "/api/v1/criterion-scores/1/self-score", json, 2 * 1024 * 1024, 1024 * 1024)).status).toBe(
-      413,
-    );
+    expect((await sendLargeBody(own.baseUrl, "/api/v1/criterion-scores/1/self-score", json, 2 * 1024 * 1024, 1024 * 1024)).status).toBe(413);
     const upload = await sendLargeBody(
       own.baseUrl,
       "/api/v1/imports/results?dryRun=1",
@@ -172,11 +160,7 @@ describe("the per-address sign-in limit (item 6)", () => {
   it("counts the connection's address, whatever X-Forwarded-For a client sends", async () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 21; i++) {
-      const attempt = await signInOverHttp(
-        own.baseUrl,
-        { email: `khong-co-${i}@demo.local`, password: "sai-mat-khau" },
-        { ip: `198.51.100.${i + 1}` },
-      );
+      const attempt = await signInOverHttp(own.baseUrl, { email: `khong-co-${i}@demo.local`, password: "sai-mat-khau" }, { ip: `198.51.100.${i + 1}` });
       outcomes.push(attempt.outcome);
     }
     expect(

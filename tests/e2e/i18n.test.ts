@@ -67,9 +67,9 @@ describe("a visitor", () => {
     await expect(lang(page)).resolves.toBe("en");
     await expect(page.getByTestId("score-for-rank-section").locator("h2").textContent()).resolves.toMatch(/^Score needed for rank \d+$/);
     await page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] .recharts-line").first().waitFor();
-    await expect(
-      page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] [data-testid=legend] li").last().textContent(),
-    ).resolves.toBe("National average");
+    await expect(page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] [data-testid=legend] li").last().textContent()).resolves.toBe(
+      "National average",
+    );
     await screenshot(page, "en-tinh-91-1366");
 
     await choose(page, "Tiếng Việt");
@@ -102,9 +102,7 @@ describe("a signed-in user", () => {
     await expect(first.page.locator("h1").textContent()).resolves.toBe("PAR dashboard · An Giang");
     await expect(first.page.locator("nav[aria-label='Main navigation']").textContent()).resolves.toContain("Dashboard");
     await expect(first.page.locator("header").textContent()).resolves.toContain("Provincial People's Committee leader");
-    await expect(
-      first.page.locator("[data-testid=summary-PAR_INDEX] tbody tr", { hasText: "Kiên Giang" }).textContent(),
-    ).resolves.toContain("79.9763/63");
+    await expect(first.page.locator("[data-testid=summary-PAR_INDEX] tbody tr", { hasText: "Kiên Giang" }).textContent()).resolves.toContain("79.9763/63");
     await first.page.locator(".recharts-surface").nth(2).waitFor();
     await screenshot(first.page, "en-bang-dieu-khien-1366");
     await first.page.setViewportSize({ width: 390, height: 900 });

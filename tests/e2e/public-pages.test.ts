@@ -124,9 +124,10 @@ describe("province profile", () => {
     await expect(sipas2023.getByTestId("score").textContent()).resolves.toBe("90,61");
     // One line for the unit plus the national average, on the score chart of each index.
     await page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] .recharts-line").first().waitFor();
-    await expect(
-      page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] [data-testid=legend] li").allTextContents(),
-    ).resolves.toEqual(["Quảng Ninh (đến 30/06/2025)", "Trung bình cả nước"]);
+    await expect(page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] [data-testid=legend] li").allTextContents()).resolves.toEqual([
+      "Quảng Ninh (đến 30/06/2025)",
+      "Trung bình cả nước",
+    ]);
     await screenshot(page, "tinh-quang-ninh");
   });
 
@@ -140,19 +141,11 @@ describe("province profile", () => {
     await page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] .recharts-line").first().waitFor();
     // Two unit lines and the national average, nothing else: no combined line.
     await expect(page.locator("[data-testid=index-PAR_INDEX] [data-testid=trend-score] .recharts-line").count()).resolves.toBe(3);
-    await expect(legend.allTextContents()).resolves.toEqual([
-      "An Giang (đến 30/06/2025)",
-      "Kiên Giang (đến 30/06/2025)",
-      "Trung bình cả nước",
-    ]);
+    await expect(legend.allTextContents()).resolves.toEqual(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)", "Trung bình cả nước"]);
     const table = page.locator("[data-testid=profile-table-PAR_INDEX] tbody tr");
-    await expect(table.first().textContent()).resolves.toMatch(
-      /^2021Kiên Giang \(đến 30\/06\/2025\)mã 91(only province under 80)?79,9763\/63hạng công bố/,
-    );
+    await expect(table.first().textContent()).resolves.toMatch(/^2021Kiên Giang \(đến 30\/06\/2025\)mã 91(only province under 80)?79,9763\/63hạng công bố/);
     // Every row names one old unit: the new province has no invented score.
-    const units = await page
-      .locator("[data-testid=profile-table-PAR_INDEX] tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit-code")));
+    const units = await page.locator("[data-testid=profile-table-PAR_INDEX] tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit-code")));
     expect(new Set(units)).toEqual(new Set(["89", "91"]));
     await expect(page.locator("[data-testid=profile-table-PAR_INDEX]").textContent()).resolves.not.toContain("(từ 01/07/2025)");
     await screenshot(page, "tinh-an-giang-moi");

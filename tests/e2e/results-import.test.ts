@@ -48,9 +48,7 @@ describe("import of a national table in the browser", () => {
 
     await page.getByRole("button", { name: "Nhập dữ liệu" }).click();
     await page.locator("[data-testid=import-preview][data-dry-run='0']").waitFor();
-    await expect(page.locator("[data-testid=import-preview] [role=status]").textContent()).resolves.toContain(
-      "Đã nhập năm 2020: 5 dòng mới",
-    );
+    await expect(page.locator("[data-testid=import-preview] [role=status]").textContent()).resolves.toContain("Đã nhập năm 2020: 5 dòng mới");
     await screenshot(page, "ket-qua-nhap-khau-da-nhap");
 
     await page.getByRole("link", { name: "Xem bảng xếp hạng PAR INDEX năm 2020" }).click();
@@ -104,12 +102,8 @@ describe("import of a national table in the browser", () => {
       ["5", "year"],
       ["6", "score"],
     ]);
-    await expect(errors.locator("tbody tr").first().textContent()).resolves.toContain(
-      "Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác",
-    );
-    await expect(errors.locator("tbody tr").last().textContent()).resolves.toContain(
-      "Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác",
-    );
+    await expect(errors.locator("tbody tr").first().textContent()).resolves.toContain("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác");
+    await expect(errors.locator("tbody tr").last().textContent()).resolves.toContain("Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác");
     await expect(page.getByRole("button", { name: "Nhập dữ liệu" }).count()).resolves.toBe(0);
     await screenshot(page, "ket-qua-nhap-khau-loi");
   });
@@ -125,15 +119,8 @@ describe("a province's results and the entry form", () => {
     await screenshot(page, "ket-qua-an-giang");
 
     await page.goto(`${baseUrl}/ket-qua/nhap?index=PAR_INDEX&year=2022`);
-    await expect(page.locator("#provinceId option").allTextContents()).resolves.toEqual([
-      "— Chọn tỉnh, thành phố —",
-      "An Giang (mã 89)",
-      "Kiên Giang (mã 91)",
-    ]);
-    await expect(page.locator("fieldset legend").allTextContents()).resolves.toEqual([
-      "Điểm thành phần",
-      "Điểm theo lĩnh vực (nếu nguồn công bố)",
-    ]);
+    await expect(page.locator("#provinceId option").allTextContents()).resolves.toEqual(["— Chọn tỉnh, thành phố —", "An Giang (mã 89)", "Kiên Giang (mã 91)"]);
+    await expect(page.locator("fieldset legend").allTextContents()).resolves.toEqual(["Điểm thành phần", "Điểm theo lĩnh vực (nếu nguồn công bố)"]);
     await screenshot(page, "ket-qua-nhap-2022");
 
     await page.goto(`${baseUrl}/ket-qua/nhap?index=PAR_INDEX&year=2017`);
@@ -169,9 +156,7 @@ describe("a province's results and the entry form", () => {
     await page.getByRole("button", { name: "Xem" }).click();
     await page.waitForURL(/tinh=\d+/);
     await expect(page.getByTestId("province").textContent()).resolves.toBe("Hải Phòng (từ 01/07/2025)");
-    const row2024 = page
-      .locator("section[aria-labelledby=index-PAR_INDEX] [data-testid=province-results] tbody tr", { hasText: "2024" })
-      .first();
+    const row2024 = page.locator("section[aria-labelledby=index-PAR_INDEX] [data-testid=province-results] tbody tr", { hasText: "2024" }).first();
     await expect(row2024.textContent()).resolves.toMatch(/2024Hải Phòng.*96,171\/63hạng công bốA/);
     await screenshot(page, "ket-qua-quan-tri-hai-phong");
   });

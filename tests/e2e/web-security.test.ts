@@ -133,8 +133,7 @@ describe("session cookies", () => {
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     // This server is plain HTTP without an https AUTH_URL, where a Secure cookie would never come back.
     expect(sessionCookie!.secure).toBe(false);
-    for (const cookie of cookies.filter((c) => c.name.includes("authjs")))
-      expect(cookie, cookie.name).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    for (const cookie of cookies.filter((c) => c.name.includes("authjs"))) expect(cookie, cookie.name).toMatchObject({ httpOnly: true, sameSite: "Lax" });
     await context.close();
   });
 
@@ -149,8 +148,7 @@ describe("session cookies", () => {
       expect(session, setCookies.join("\n")).toBeDefined();
       expect(attributes(session!)).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax", "path=/"]));
       expect(setCookies.some((c) => c.startsWith("__Host-authjs.csrf-token="))).toBe(true);
-      for (const cookie of setCookies)
-        expect(attributes(cookie), cookie).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax"]));
+      for (const cookie of setCookies) expect(attributes(cookie), cookie).toEqual(expect.arrayContaining(["httponly", "secure", "samesite=lax"]));
       const page = await fetch(`${portal.baseUrl}/xep-hang`);
       expect(page.headers.get("strict-transport-security")).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
     } finally {
@@ -299,9 +297,7 @@ describe("evidence files", () => {
 describe("the client bundle", () => {
   it("holds no secret, connection string, password hash or private key", () => {
     const dir = path.join(ROOT, process.env.E2E_DIST_DIR ?? ".next-test", "static");
-    const files = (fs.readdirSync(dir, { recursive: true }) as string[])
-      .map((f) => path.join(dir, f))
-      .filter((f) => fs.statSync(f).isFile());
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
     expect(files.length).toBeGreaterThan(10);
     const localSecret = path.join(ROOT, process.env.PORTAL_DATA_DIR ?? ".data", "auth-secret");
     const secrets = [

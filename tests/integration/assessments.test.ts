@@ -93,11 +93,7 @@ describe("opening a year", () => {
 describe("self-scoring", () => {
   it("saves the agency head's score and comment with an audit row holding old and new values", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
-    await selfScore(
-      head,
-      { criterionScoreId: score.id, version: score.version, score: "1,5", comment: "Đã ban hành kế hoạch" },
-      BEFORE_DEADLINE,
-    );
+    await selfScore(head, { criterionScoreId: score.id, version: score.version, score: "1,5", comment: "Đã ban hành kế hoạch" }, BEFORE_DEADLINE);
     const saved = await testDb.criterionScore.findUniqueOrThrow({ where: { id: score.id } });
     expect([Number(saved.selfScore), saved.selfComment, saved.version]).toEqual([1.5, "Đã ban hành kế hoạch", score.version + 1]);
     const audit = await testDb.auditLog.findFirstOrThrow({
@@ -111,14 +107,8 @@ describe("self-scoring", () => {
 
   it("forbids an agency head to touch another agency, and a leader to write at all", async () => {
     const other = await firstAppraisalScore(otherAssessmentId);
-    await expectUnchanged(
-      () => selfScore(head, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE),
-      ForbiddenError,
-    );
-    await expectUnchanged(
-      () => selfScore(leader, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE),
-      ForbiddenError,
-    );
+    await expectUnchanged(() => selfScore(head, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE), ForbiddenError);
+    await expectUnchanged(() => selfScore(leader, { criterionScoreId: other.id, version: other.version, score: "1" }, BEFORE_DEADLINE), ForbiddenError);
   });
 
   it("lets Home Affairs staff score for an agency", async () => {
@@ -142,23 +132,17 @@ describe("self-scoring", () => {
 
   it("refuses a self score on a survey criterion", async () => {
     const survey = (await scoresOf(ownAssessmentId)).find((s) => s.criterion.method === "SURVEY")!;
-    await expect(selfScore(head, { criterionScoreId: survey.id, version: survey.version, score: "5" }, BEFORE_DEADLINE)).rejects.toThrow(
-      /khảo sát/,
-    );
+    await expect(selfScore(head, { criterionScoreId: survey.id, version: survey.version, score: "5" }, BEFORE_DEADLINE)).rejects.toThrow(/khảo sát/);
   });
 
   it("locks self scores after the deadline", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
-    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "1" }, AFTER_DEADLINE)).rejects.toThrow(
-      /quá hạn/,
-    );
+    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "1" }, AFTER_DEADLINE)).rejects.toThrow(/quá hạn/);
   });
 
   it("refuses a stale save and shows the current value (optimistic concurrency)", async () => {
     const score = await firstAppraisalScore(ownAssessmentId);
-    const error = await selfScore(head, { criterionScoreId: score.id, version: score.version - 1, score: "1" }, BEFORE_DEADLINE).catch(
-      (e) => e,
-    );
+    const error = await selfScore(head, { criterionScoreId: score.id, version: score.version - 1, score: "1" }, BEFORE_DEADLINE).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.message).toContain("1,50");
     expect(error.current).toMatchObject({ selfScore: 1.5, version: score.version });
@@ -234,18 +218,14 @@ describe("the workflow through appraisal to publication", () => {
   const version = async (assessmentId: number) => (await testDb.assessment.findUniqueOrThrow({ where: { id: assessmentId } })).version;
 
   it("refuses to submit an incomplete sheet, then submits and locks the self scores", async () => {
-    await expect(advance(head, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "submit" })).rejects.toThrow(
-      /chưa tự chấm/,
-    );
+    await expect(advance(head, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "submit" })).rejects.toThrow(/chưa tự chấm/);
     await selfScoreAll(head, ownAssessmentId);
     await advance(head, { assessmentId: ownAssessmentId, version: await version(ownAssessmentId), step: "submit" }, BEFORE_DEADLINE);
     const score = await firstAppraisalScore(ownAssessmentId);
-    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "0" }, BEFORE_DEADLINE)).rejects.toThrow(
-      /đã nộp/,
+    await expect(selfScore(head, { criterionScoreId: score.id, version: score.version, score: "0" }, BEFORE_DEADLINE)).rejects.toThrow(/đã nộp/);
+    await expect(advance(head, { assessmentId: otherAssessmentId, version: await version(otherAssessmentId), step: "submit" })).rejects.toBeInstanceOf(
+      ForbiddenError,
     );
-    await expect(
-      advance(head, { assessmentId: otherAssessmentId, version: await version(otherAssessmentId), step: "submit" }),
-    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("runs round 1, hides it from the agency until released, asks for an explanation, gets the answer, runs round 2", async () => {
@@ -264,12 +244,9 @@ describe("the workflow through appraisal to publication", () => {
     expect((await testDb.assessment.findUniqueOrThrow({ where: { id: ownAssessmentId } })).status).toBe("ROUND1");
     const hidden = await getAssessmentSheet(head, ownAssessmentId);
     expect(hidden.criteria.find((c) => c.score?.id === first.id)?.score?.round1Score).toBeNull();
-    expect(
-      (await getAssessmentSheet(staff, ownAssessmentId)).criteria.find((c) => c.score?.id === first.id)?.score?.round1Score,
-    ).not.toBeNull();
+    expect((await getAssessmentSheet(staff, ownAssessmentId)).criteria.find((c) => c.score?.id === first.id)?.score?.round1Score).not.toBeNull();
     // Issue 11, item 2: nor through the scores file, nor through what its import answers.
-    const rowsOf = (csv: string) =>
-      Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
     const exported = (await exportScores(head, { periodId, assessmentId: ownAssessmentId, format: "csv" })).body.toString("utf8");
     expect(rowsOf(exported).length).toBeGreaterThan(0);
     for (const row of rowsOf(exported)) expect([row.appraised_score, row.comment]).toEqual(["", ""]);
@@ -281,9 +258,7 @@ describe("the workflow through appraisal to publication", () => {
       dryRun: true,
     });
     expect(reimported).toMatchObject({ changed: 0, unchanged: rowsOf(exported).length });
-    const guessed = Papa.unparse(
-      rowsOf(exported).map((row) => ({ ...row, appraised_score: String(Number(first.criterion.maxPoints) / 2) })),
-    );
+    const guessed = Papa.unparse(rowsOf(exported).map((row) => ({ ...row, appraised_score: String(Number(first.criterion.maxPoints) / 2) })));
     const refusal = await importScores(head, {
       periodId,
       assessmentId: ownAssessmentId,
@@ -304,9 +279,7 @@ describe("the workflow through appraisal to publication", () => {
     });
 
     const s2 = await testDb.criterionScore.findUniqueOrThrow({ where: { id: second.id } });
-    await expect(answerExplanation(head, { criterionScoreId: second.id, version: s2.version, response: "x" })).rejects.toThrow(
-      /không có yêu cầu giải trình/,
-    );
+    await expect(answerExplanation(head, { criterionScoreId: second.id, version: s2.version, response: "x" })).rejects.toThrow(/không có yêu cầu giải trình/);
     const f2 = await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id } });
     await answerExplanation(head, { criterionScoreId: first.id, version: f2.version, response: "Đã bổ sung quyết định số 12/QĐ-STP." });
     await addEvidence(head, first.id, { name: "quyet-dinh-12.pdf", bytes: PDF });
@@ -318,19 +291,13 @@ describe("the workflow through appraisal to publication", () => {
       score: String(Number(f3.criterion.maxPoints)),
       comment: "Đã đủ minh chứng",
     });
-    expect(Number((await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id } })).round2Score)).toBe(
-      Number(f3.criterion.maxPoints),
-    );
+    expect(Number((await testDb.criterionScore.findUniqueOrThrow({ where: { id: first.id } })).round2Score)).toBe(Number(f3.criterion.maxPoints));
   });
 
   it("caps bonus and penalty, and finalizes to appraised + bonus − penalty", async () => {
     const v = await version(ownAssessmentId);
-    await expect(setAdjustments(staff, { assessmentId: ownAssessmentId, version: v, bonus: "9", penalty: "0" })).rejects.toThrow(
-      /Điểm thưởng từ 0 đến 3,00/,
-    );
-    await expect(setAdjustments(head, { assessmentId: ownAssessmentId, version: v, bonus: "1", penalty: "0" })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(setAdjustments(staff, { assessmentId: ownAssessmentId, version: v, bonus: "9", penalty: "0" })).rejects.toThrow(/Điểm thưởng từ 0 đến 3,00/);
+    await expect(setAdjustments(head, { assessmentId: ownAssessmentId, version: v, bonus: "1", penalty: "0" })).rejects.toBeInstanceOf(ForbiddenError);
     await setAdjustments(staff, {
       assessmentId: ownAssessmentId,
       version: v,

@@ -23,11 +23,7 @@ beforeAll(async () => {
   ids.formerKienGiang = (await testDb.province.findFirstOrThrow({ where: { code: "91", validTo: { not: null } } })).id;
   ids.other = (await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } })).id;
   const userIds = new Map((await testDb.user.findMany()).map((u) => [u.email, u.id]));
-  const row = (
-    provinceId: number | null,
-    at: string,
-    extra: Partial<{ actorEmail: string; entityType: string; entityId: string; action: string }> = {},
-  ) => ({
+  const row = (provinceId: number | null, at: string, extra: Partial<{ actorEmail: string; entityType: string; entityId: string; action: string }> = {}) => ({
     actorId: userIds.get(extra.actorEmail ?? "noivu@demo.local") ?? null,
     actorEmail: "noivu@demo.local",
     action: "criterionScore.selfScore",
@@ -100,12 +96,8 @@ describe("filters", () => {
   });
 
   it("explains a bad filter", () => {
-    expect(auditFiltersSchema.safeParse({ from: "2026-02-30" }).error?.issues[0].message).toBe(
-      "Từ ngày phải là một ngày có thật (dd/mm/yyyy).",
-    );
-    expect(auditFiltersSchema.safeParse({ from: "2026-02-02", to: "2026-02-01" }).error?.issues[0].message).toBe(
-      "Đến ngày phải từ ngày bắt đầu trở đi.",
-    );
+    expect(auditFiltersSchema.safeParse({ from: "2026-02-30" }).error?.issues[0].message).toBe("Từ ngày phải là một ngày có thật (dd/mm/yyyy).");
+    expect(auditFiltersSchema.safeParse({ from: "2026-02-02", to: "2026-02-01" }).error?.issues[0].message).toBe("Đến ngày phải từ ngày bắt đầu trở đi.");
   });
 
   it("pages newest first, with the old → new values of each row", async () => {
@@ -125,9 +117,7 @@ describe("export", () => {
     const csv = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
     expect(csv[0]).toEqual(table.columns);
     expect(csv.slice(1).map((r) => r[0])).toEqual(["10:00:00 03/01/2026", "00:30:00 02/01/2026", "23:30:00 01/01/2026"]);
-    expect(csv[2]).toEqual(
-      expect.arrayContaining(["Tự chấm điểm", "criterionScore.selfScore", "Điểm tiêu chí", "102", "selfScore: (trống) → 1,5"]),
-    );
+    expect(csv[2]).toEqual(expect.arrayContaining(["Tự chấm điểm", "criterionScore.selfScore", "Điểm tiêu chí", "102", "selfScore: (trống) → 1,5"]));
     expect(csv[1][5]).toBe('\'=HYPERLINK("http://x")');
   });
 });

@@ -65,12 +65,8 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"
 
 /** Names a module exports, read from its source (functions, constants, destructured constants, export lists). */
 function exportedNames(source: string): string[] {
-  const names = [
-    ...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g),
-    ...source.matchAll(/export\s+(?:const|let|var)\s+(\w+)/g),
-  ].map((m) => m[1]);
-  for (const m of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}/g))
-    names.push(...m[1].split(",").map((n) => n.split(":").pop()!.trim()));
+  const names = [...source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g), ...source.matchAll(/export\s+(?:const|let|var)\s+(\w+)/g)].map((m) => m[1]);
+  for (const m of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}/g)) names.push(...m[1].split(",").map((n) => n.split(":").pop()!.trim()));
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
     names.push(
       ...m[1].split(",").map((n) =>
@@ -105,9 +101,7 @@ function discoverRoutes(): string[] {
 const USE_SERVER = /^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
 
 function discoverActions(): string[] {
-  const sources = ["app", "components", "lib"].flatMap((dir) =>
-    filesUnder(dir, (f) => /\.(ts|tsx)$/.test(f) && !f.startsWith("lib/db/generated")),
-  );
+  const sources = ["app", "components", "lib"].flatMap((dir) => filesUnder(dir, (f) => /\.(ts|tsx)$/.test(f) && !f.startsWith("lib/db/generated")));
   return sources
     .filter((file) => USE_SERVER.test(fs.readFileSync(path.join(ROOT, file), "utf8")))
     .flatMap((file) => exportedNames(fs.readFileSync(path.join(ROOT, file), "utf8")).map((name) => `${file}#${name}`));
@@ -145,17 +139,9 @@ const caller: Caller = {
   },
   async route(id, { params = {}, query = "", json, form }) {
     const [method, pattern] = id.split(" ");
-    const module = (await import(path.join(ROOT, "app", pattern, "route.ts"))) as Record<
-      string,
-      (request: NextRequest, context: unknown) => Promise<Response>
-    >;
+    const module = (await import(path.join(ROOT, "app", pattern, "route.ts"))) as Record<string, (request: NextRequest, context: unknown) => Promise<Response>>;
     const url = `http://localhost${pattern.replace(/\[(\w+)\]/g, (_, key: string) => String(params[key]))}${query}`;
-    const init =
-      json !== undefined
-        ? { body: JSON.stringify(json), headers: { "content-type": "application/json" } }
-        : form
-          ? { body: formData(form) }
-          : {};
+    const init = json !== undefined ? { body: JSON.stringify(json), headers: { "content-type": "application/json" } } : form ? { body: formData(form) } : {};
     const values = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, String(value)]));
     const response = await module[method](new NextRequest(url, { method, ...init }), { params: Promise.resolve(values) });
     if (response.ok) return { status: "ok" };
@@ -220,9 +206,7 @@ describe.each(ENDPOINTS.filter((e) => e.cases.length > 0).map((e) => [e.id, e] a
       const fixture = FIXTURES[entry.id];
       // Refusals first, on one set of data they must leave as it was; each allowed call gets fresh data.
       const roles: (Role | null)[] = [null, ...ROLES];
-      const ordered = [...roles].sort(
-        (a, b) => Number(expected(c, a, unit, PERMISSIONS) === "ok") - Number(expected(c, b, unit, PERMISSIONS) === "ok"),
-      );
+      const ordered = [...roles].sort((a, b) => Number(expected(c, a, unit, PERMISSIONS) === "ok") - Number(expected(c, b, unit, PERMISSIONS) === "ok"));
       const problems: string[] = [];
       let call = await fixture(world, caller, unit, c.name);
       let used = false;
@@ -242,8 +226,7 @@ describe.each(ENDPOINTS.filter((e) => e.cases.length > 0).map((e) => [e.id, e] a
         const who = role ?? "signed out";
         const got = `${outcome.status}${outcome.message ? ` (${outcome.message}${outcome.issues ? ` ${JSON.stringify(outcome.issues)}` : ""})` : ""}`;
         if (want === "refusedByRow") {
-          if (outcome.status !== 400 || !outcome.issues?.length)
-            problems.push(`${who}: expected a refusal of the file's rows (400), got ${got}`);
+          if (outcome.status !== 400 || !outcome.issues?.length) problems.push(`${who}: expected a refusal of the file's rows (400), got ${got}`);
         } else if (outcome.status !== want) {
           problems.push(`${who}: expected ${want}, got ${got}`);
         }
@@ -254,8 +237,7 @@ describe.each(ENDPOINTS.filter((e) => e.cases.length > 0).map((e) => [e.id, e] a
           const after = await snapshot();
           const changed = Object.keys(after.tables).filter((table) => after.tables[table] !== before.tables[table]);
           if (changed.length > 0) problems.push(`${who}: a refused call changed the tables ${changed.join(", ")}`);
-          if (JSON.stringify(after.files) !== JSON.stringify(before.files))
-            problems.push(`${who}: a refused call changed the evidence folder`);
+          if (JSON.stringify(after.files) !== JSON.stringify(before.files)) problems.push(`${who}: a refused call changed the evidence folder`);
         }
       }
       expect(problems).toEqual([]);

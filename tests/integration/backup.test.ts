@@ -50,10 +50,7 @@ async function tableContents(url: string): Promise<Record<string, string>> {
   );
   const contents: Record<string, string> = {};
   for (const t of tables) {
-    const [row] = await query<{ rows: string }>(
-      url,
-      `SELECT coalesce(json_agg(t ORDER BY ${t.key ?? "t::text"})::text, '[]') AS rows FROM "${t.name}" t`,
-    );
+    const [row] = await query<{ rows: string }>(url, `SELECT coalesce(json_agg(t ORDER BY ${t.key ?? "t::text"})::text, '[]') AS rows FROM "${t.name}" t`);
     contents[t.name] = row.rows;
   }
   return contents;
@@ -164,9 +161,7 @@ describe("backup and restore", () => {
   });
 
   it("refuses a database that is not empty, and an evidence folder that is not empty", async () => {
-    await expect(restoreBackup({ file: archive, databaseUrl: restoredUrl, evidenceDir: path.join(tmp, "evidence-empty") })).rejects.toThrow(
-      /không trống/,
-    );
+    await expect(restoreBackup({ file: archive, databaseUrl: restoredUrl, evidenceDir: path.join(tmp, "evidence-empty") })).rejects.toThrow(/không trống/);
     const fresh = await createDatabase(inject("cluster"), { empty: true });
     await expect(restoreBackup({ file: archive, databaseUrl: fresh, evidenceDir: restoredEvidence })).rejects.toThrow(/không trống/);
     expect(await query(fresh, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);

@@ -66,9 +66,7 @@ describe("50 concurrent saves of the same score", () => {
     for (let round = 1; round <= ROUNDS; round++) {
       const { version } = await testDb.criterionScore.findUniqueOrThrow({ where: { id: scoreId } });
       const outcomes = await Promise.allSettled(
-        actors.map((actor, i) =>
-          selfScore(actor, { criterionScoreId: scoreId, version, score: scoreOf(i), comment: commentOf(i, round) }, BEFORE_DEADLINE),
-        ),
+        actors.map((actor, i) => selfScore(actor, { criterionScoreId: scoreId, version, score: scoreOf(i), comment: commentOf(i, round) }, BEFORE_DEADLINE)),
       );
       const won = outcomes.flatMap((outcome, i) => (outcome.status === "fulfilled" ? [i] : []));
       expect(won, `round ${round}`).toHaveLength(1);

@@ -82,9 +82,7 @@ describe("leader dashboard numbers come from the database", () => {
     expect(dashboard.province?.predecessors).toEqual(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]);
     const par = dashboard.indices.find((i) => i.code === "PAR_INDEX")!;
     expect(par.selfHasResult).toBe(false);
-    expect(par.latestYear).toBe(
-      (await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX" }, orderBy: { year: "desc" } })).year,
-    );
+    expect(par.latestYear).toBe((await testDb.publishedResult.findFirstOrThrow({ where: { indexCode: "PAR_INDEX" }, orderBy: { year: "desc" } })).year);
 
     const stored = await testDb.publishedResult.findMany({
       where: { provinceId: oldAnGiang, indexCode: "PAR_INDEX" },
@@ -122,9 +120,9 @@ describe("leader dashboard numbers come from the database", () => {
   it("ranks the agencies of the published year as stored, and finds the ten criteria that lost the most points", async () => {
     const dashboard = await getLeaderDashboard(leader, { year: 2025 }, NOW);
     const [period] = dashboard.periods;
-    const stored = (
-      await testDb.assessment.findMany({ where: { period: { provinceId: anGiang, year: 2025 } }, include: { agency: true } })
-    ).sort((x, y) => x.rank! - y.rank! || x.agency.name.localeCompare(y.agency.name, "vi"));
+    const stored = (await testDb.assessment.findMany({ where: { period: { provinceId: anGiang, year: 2025 } }, include: { agency: true } })).sort(
+      (x, y) => x.rank! - y.rank! || x.agency.name.localeCompare(y.agency.name, "vi"),
+    );
     // Equal totals share a rank.
     expect(new Set(stored.map((a) => a.rank)).size).toBeLessThan(stored.length);
     expect(period.standings.map((s) => [s.code, s.rank, s.finalTotal, s.classification])).toEqual(
@@ -363,8 +361,7 @@ describe("targets of the year, evaluated", () => {
   });
 
   it("evaluates commitment completion from the tasks: at risk with an overdue task, missed after the year, met when all are done", async () => {
-    const completion = async (now: Date) =>
-      (await getAgencyTargets(head, stp.id, 2026, now)).find((t) => t.kind === "COMMITMENT_COMPLETION")!.evaluation;
+    const completion = async (now: Date) => (await getAgencyTargets(head, stp.id, 2026, now)).find((t) => t.kind === "COMMITMENT_COMPLETION")!.evaluation;
     expect(await completion(NOW)).toMatchObject({ status: "at_risk", actualText: "50% (1/2)" });
     expect(await completion(new Date("2027-01-05T03:00:00Z"))).toMatchObject({ status: "missed" });
     await testDb.task.updateMany({ where: { directiveId }, data: { status: "DONE" } });

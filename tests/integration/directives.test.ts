@@ -88,15 +88,8 @@ const directiveInput = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  [admin, staff, head, leader] = await Promise.all(
-    ["quantri@demo.local", "noivu@demo.local", "thutruong@demo.local", "lanhdao@demo.local"].map(actorFor),
-  );
-  [anGiang, oldAnGiang, quangNam, binhPhuoc] = await Promise.all([
-    province("91", true),
-    province("89", false),
-    province("49", false),
-    province("70", false),
-  ]);
+  [admin, staff, head, leader] = await Promise.all(["quantri@demo.local", "noivu@demo.local", "thutruong@demo.local", "lanhdao@demo.local"].map(actorFor));
+  [anGiang, oldAnGiang, quangNam, binhPhuoc] = await Promise.all([province("91", true), province("89", false), province("49", false), province("70", false)]);
   for (const a of await testDb.agency.findMany({ where: { provinceId: anGiang } })) agency[a.code] = a.id;
   // Home Affairs staff of another new province (Đà Nẵng, which Quảng Nam went into).
   const daNang = await province("48", true);
@@ -130,19 +123,13 @@ describe("recording a directive", () => {
   });
 
   it("refuses a number the issuer already used (whatever the case of the issuer), saying which directive has it", async () => {
-    const error = await refused(
-      () => mutations.createDirective(staff, directiveInput({ issuer: "ubnd tỉnh an giang" }), NOW),
-      ValidationError,
-    );
+    const error = await refused(() => mutations.createDirective(staff, directiveInput({ issuer: "ubnd tỉnh an giang" }), NOW), ValidationError);
     expect(error.issues).toEqual([{ field: "number", message: expect.stringContaining("đã có văn bản số 4200/KH-UBND") }]);
   });
 
   it("refuses a number used in a province the user cannot read without telling what that directive is (issue 11, item 9)", async () => {
     const daNang = await province("48", true);
-    const error = await refused(
-      () => mutations.createDirective(otherStaff, directiveInput({ provinceId: String(daNang) }), NOW),
-      ValidationError,
-    );
+    const error = await refused(() => mutations.createDirective(otherStaff, directiveInput({ provinceId: String(daNang) }), NOW), ValidationError);
     expect(error.issues).toEqual([{ field: "number", message: expect.stringContaining("4200/KH-UBND") }]);
     expect(error.message).not.toMatch(/10\/02\/2026|Cải thiện/);
   });
@@ -171,10 +158,7 @@ describe("recording a directive", () => {
   });
 
   it("refuses staff of another province, leaders and agency heads", async () => {
-    await refused(
-      () => mutations.createDirective(staff, directiveInput({ provinceId: String(quangNam), number: "9/KH-UBND" }), NOW),
-      ForbiddenError,
-    );
+    await refused(() => mutations.createDirective(staff, directiveInput({ provinceId: String(quangNam), number: "9/KH-UBND" }), NOW), ForbiddenError);
     await refused(() => mutations.createDirective(otherStaff, directiveInput({ number: "9/KH-UBND" }), NOW), ForbiddenError);
     await refused(() => mutations.createDirective(leader, directiveInput({ number: "9/KH-UBND" }), NOW), ForbiddenError);
     await refused(() => mutations.createDirective(head, directiveInput({ number: "9/KH-UBND" }), NOW), ForbiddenError);
@@ -252,8 +236,7 @@ describe("reading", () => {
   });
 
   it("filters by search, year, kind, issuer and status", async () => {
-    const ids = async (filters: Parameters<typeof queries.listDirectives>[1]) =>
-      (await queries.listDirectives(admin, filters, NOW)).items.map((d) => d.number);
+    const ids = async (filters: Parameters<typeof queries.listDirectives>[1]) => (await queries.listDirectives(admin, filters, NOW)).items.map((d) => d.number);
     expect(await ids({ q: "sipas" })).toEqual(["1565/UBND-NC"]);
     expect(await ids({ year: 2019, kind: "KE_HOACH" })).toEqual(["4183/KH-UBND"]);
     expect(await ids({ issuer: "UBND tỉnh Bình Phước" })).toEqual(["1565/UBND-NC"]);
@@ -268,9 +251,7 @@ describe("reading", () => {
     expect(detail).toMatchObject({ years: [], issuedOn: null, canWrite: true, periods: [] });
     expect(detail.choices.agencies.map((a) => a.code)).toContain("STP");
     expect(detail.choices.criteria.map((g) => g.internal)).toContain(true);
-    expect(detail.links).toEqual([
-      expect.objectContaining({ number: "1020/UBND-TH", relationText: "Được triển khai bởi", direction: "to" }),
-    ]);
+    expect(detail.links).toEqual([expect.objectContaining({ number: "1020/UBND-TH", relationText: "Được triển khai bởi", direction: "to" })]);
   });
 
   it("an agency head reads only directives that involve their agency", async () => {
@@ -345,10 +326,7 @@ describe("tasks", () => {
     const other = await testDb.agency.create({
       data: { provinceId: quangNam, code: "SNV-QN", name: "Sở Nội vụ Quảng Nam", kind: "DEPARTMENT", validFrom: new Date("2008-08-01") },
     });
-    await refused(
-      () => mutations.createTask(staff, { directiveId: String(plan), title: "X", leadAgencyId: String(other.id) }),
-      ValidationError,
-    );
+    await refused(() => mutations.createTask(staff, { directiveId: String(plan), title: "X", leadAgencyId: String(other.id) }), ValidationError);
   });
 
   it("the head of the lead agency reports progress; old and new values are audited", async () => {
@@ -375,20 +353,17 @@ describe("tasks", () => {
 
   it("refuses a stale progress update with the current value, and another agency's task even when coordinating it", async () => {
     const conflict = await refused(
-      () =>
-        mutations.updateTaskProgress(head, { id: String(stpTask), version: "0", status: "DONE", progressPercent: "100", progressNote: "" }),
+      () => mutations.updateTaskProgress(head, { id: String(stpTask), version: "0", status: "DONE", progressPercent: "100", progressNote: "" }),
       ConflictError,
     );
     expect(conflict.message).toContain("Đã rà soát 45/75 thủ tục.");
     const snv = await testDb.task.findUniqueOrThrow({ where: { id: snvTask } });
     await refused(
-      () =>
-        mutations.updateTaskProgress(head, { id: String(snvTask), version: String(snv.version), status: "DONE", progressPercent: "100" }),
+      () => mutations.updateTaskProgress(head, { id: String(snvTask), version: String(snv.version), status: "DONE", progressPercent: "100" }),
       ForbiddenError,
     );
     await refused(
-      () =>
-        mutations.updateTaskProgress(leader, { id: String(snvTask), version: String(snv.version), status: "DONE", progressPercent: "100" }),
+      () => mutations.updateTaskProgress(leader, { id: String(snvTask), version: String(snv.version), status: "DONE", progressPercent: "100" }),
       ForbiddenError,
     );
   });
@@ -419,10 +394,7 @@ describe("tasks", () => {
   });
 
   it("agency heads and leaders cannot assign or re-assign tasks", async () => {
-    await refused(
-      () => mutations.createTask(head, { directiveId: String(plan), title: "X", leadAgencyId: String(agency.STP) }),
-      ForbiddenError,
-    );
+    await refused(() => mutations.createTask(head, { directiveId: String(plan), title: "X", leadAgencyId: String(agency.STP) }), ForbiddenError);
     await refused(() => mutations.createTask(leader, { directiveId: String(plan), title: "X" }), ForbiddenError);
     const stc = await testDb.task.findUniqueOrThrow({ where: { id: stcTask } });
     await refused(
@@ -454,10 +426,7 @@ describe("tasks", () => {
     const file = await mutations.addTaskFile(head, stpTask, { name: "bao-cao-ra-soat.pdf", bytes: PDF });
     expect(await lastAudit("task.file.add")).toMatchObject({ entityId: String(file.id), actorEmail: "thutruong@demo.local" });
     await refused(() => mutations.addTaskFile(head, snvTask, { name: "x.pdf", bytes: PDF }), ForbiddenError);
-    await refused(
-      () => mutations.addTaskFile(head, stpTask, { name: "x.pdf", bytes: new TextEncoder().encode("MZ not a pdf") }),
-      ValidationError,
-    );
+    await refused(() => mutations.addTaskFile(head, stpTask, { name: "x.pdf", bytes: new TextEncoder().encode("MZ not a pdf") }), ValidationError);
     expect((await queries.getDirectiveFile(leader, file.id)).fileName).toBe("bao-cao-ra-soat.pdf");
     expect((await queries.getDirectiveFile(head, file.id)).fileName).toBe("bao-cao-ra-soat.pdf");
     await expect(queries.getDirectiveFile(otherStaff, file.id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -551,20 +520,13 @@ describe("periodic reports", () => {
       NOW,
     );
     for (const period of ["2026-Q1", "2026-Q2"]) {
-      const error = await refused(
-        () => mutations.submitReport(head, report({ directiveId: String(foreign), period }), NOW),
-        ForbiddenError,
-      );
+      const error = await refused(() => mutations.submitReport(head, report({ directiveId: String(foreign), period }), NOW), ForbiddenError);
       expect(error.message).not.toContain("77/KH-UBND");
     }
   });
 
   it("staff see who has and has not reported, and export the compiled report", async () => {
-    await mutations.submitReport(
-      staff,
-      report({ agencyId: String(agency.SNV), period: "2026-H1", content: "Sở Nội vụ đã kiểm tra 5 sở." }),
-      NOW,
-    );
+    await mutations.submitReport(staff, report({ agencyId: String(agency.SNV), period: "2026-H1", content: "Sở Nội vụ đã kiểm tra 5 sở." }), NOW);
     const detail = await queries.getDirective(staff, plan, NOW);
     expect(detail.periods.map((p) => p.key)).toEqual(["2026-Q1", "2026-H1", "2026-Q3", "2026"]);
     const cells = Object.fromEntries(detail.matrix.rows.map((r) => [r.agency.id, r.cells.map((c) => c.state)]));
@@ -604,21 +566,12 @@ describe("links and attachments", () => {
     const earlier = await directiveId("1020/UBND-TH");
     await mutations.linkDirectives(staff, { fromId: String(plan), toId: String(earlier), relation: "Căn cứ" });
     expect(await lastAudit("directive.link")).toMatchObject({ newValue: { from: "4200/KH-UBND", to: "1020/UBND-TH", relation: "Căn cứ" } });
-    await refused(
-      () => mutations.linkDirectives(staff, { fromId: String(earlier), toId: String(plan), relation: "Triển khai" }),
-      ValidationError,
-    );
+    await refused(() => mutations.linkDirectives(staff, { fromId: String(earlier), toId: String(plan), relation: "Triển khai" }), ValidationError);
     const detail = await queries.getDirective(staff, earlier, NOW);
     expect(detail.links.map((l) => l.relationText)).toEqual(["Triển khai", "Là căn cứ của"]);
     const quangNamPlan = (await testDb.directive.findFirstOrThrow({ where: { number: "4183/KH-UBND", provinceId: quangNam } })).id;
-    await refused(
-      () => mutations.linkDirectives(staff, { fromId: String(plan), toId: String(quangNamPlan), relation: "Liên quan" }),
-      ForbiddenError,
-    );
-    await refused(
-      () => mutations.linkDirectives(leader, { fromId: String(plan), toId: String(earlier), relation: "Liên quan" }),
-      ForbiddenError,
-    );
+    await refused(() => mutations.linkDirectives(staff, { fromId: String(plan), toId: String(quangNamPlan), relation: "Liên quan" }), ForbiddenError);
+    await refused(() => mutations.linkDirectives(leader, { fromId: String(plan), toId: String(earlier), relation: "Liên quan" }), ForbiddenError);
     await mutations.unlinkDirectives(staff, { fromId: String(plan), toId: String(earlier) });
     expect(await lastAudit("directive.unlink")).toMatchObject({ oldValue: { relation: "Căn cứ" } });
   });
@@ -680,10 +633,7 @@ describe("targets: entry, bulk, audit and concurrency", () => {
       ValidationError,
     );
     expect(error.issues?.map((i) => i.field).sort()).toEqual(["value", "valueMax", "year"]);
-    await refused(
-      () => mutations.createTarget(head, { directiveId: String(plan), kind: "COMMITMENT_COMPLETION", year: "2026", value: "100" }),
-      ForbiddenError,
-    );
+    await refused(() => mutations.createTarget(head, { directiveId: String(plan), kind: "COMMITMENT_COMPLETION", year: "2026", value: "100" }), ForbiddenError);
     await refused(
       () => mutations.createTarget(leader, { directiveId: String(plan), kind: "COMMITMENT_COMPLETION", year: "2026", value: "100" }),
       ForbiddenError,
@@ -711,8 +661,7 @@ describe("targets: entry, bulk, audit and concurrency", () => {
       newValue: expect.objectContaining({ value: 15 }),
     });
     const conflict = await refused(
-      () =>
-        mutations.updateTarget(staff, { id: String(id), version: "0", kind: "MAX_RANK", indexCode: "PAR_INDEX", year: "2026", value: "5" }),
+      () => mutations.updateTarget(staff, { id: String(id), version: "0", kind: "MAX_RANK", indexCode: "PAR_INDEX", year: "2026", value: "5" }),
       ConflictError,
     );
     expect(conflict.message).toContain("xếp hạng từ 1 đến 15");
@@ -891,8 +840,7 @@ describe("evaluation of every kind of target", () => {
     );
     const criterion = await testDb.criterion.findFirstOrThrow({ where: { code: "1.1.2", framework: { key: "an-giang-so-ban-nganh" } } });
     const final = Number(
-      (await testDb.criterionScore.findFirstOrThrow({ where: { criterionId: criterion.id, assessment: { agencyId: agency.STP } } }))
-        .finalScore,
+      (await testDb.criterionScore.findFirstOrThrow({ where: { criterionId: criterion.id, assessment: { agencyId: agency.STP } } })).finalScore,
     );
     // The demo scores are random: a target at the score obtained is met (at 1 point when it scored 0, missed).
     const value = final > 0 ? final : 1;

@@ -24,11 +24,9 @@ beforeAll(async () => {
 
 const revisionOf = async (id: number) => (await testDb.framework.findUniqueOrThrow({ where: { id } })).revision;
 const criteriaOf = (frameworkId: number) => testDb.criterion.findMany({ where: { frameworkId }, orderBy: { id: "asc" } });
-const nodeOf = (frameworkId: number, code: string) =>
-  testDb.criterion.findUniqueOrThrow({ where: { frameworkId_code: { frameworkId, code } } });
+const nodeOf = (frameworkId: number, code: string) => testDb.criterion.findUniqueOrThrow({ where: { frameworkId_code: { frameworkId, code } } });
 const auditCount = () => testDb.auditLog.count();
-const csv = (lines: string[]) =>
-  new TextEncoder().encode(["code,parent_code,level,name,max_points,method,guidance,required_evidence", ...lines].join("\n"));
+const csv = (lines: string[]) => new TextEncoder().encode(["code,parent_code,level,name,max_points,method,guidance,required_evidence", ...lines].join("\n"));
 
 /** Runs work that must fail with `error` and checks that no framework, node, band or audit row changed. */
 async function expectNothingChanged(work: () => Promise<unknown>, error: abstract new (...args: never[]) => unknown) {
@@ -133,8 +131,7 @@ describe("creating a framework version", () => {
       "Năm kết thúc áp dụng (2029) phải từ năm bắt đầu (2030) trở đi.",
     ]);
     const national = await expectNothingChanged(
-      () =>
-        createFramework(admin, { indexCode: "SIPAS", ownerProvinceId: anGiangId, name: "SIPAS tỉnh", validFromYear: 2030, maxScore: 100 }),
+      () => createFramework(admin, { indexCode: "SIPAS", ownerProvinceId: anGiangId, name: "SIPAS tỉnh", validFromYear: 2030, maxScore: 100 }),
       ValidationError,
     );
     expect(national.message).toContain("SIPAS là chỉ số quốc gia");
@@ -151,9 +148,7 @@ describe("editing the criteria tree", () => {
       () => addCriterion(admin, { frameworkId: id, revision: 2, parentId: field.id, code: "1.1", name: "Kế hoạch CCHC", maxPoints: "30" }),
       ValidationError,
     );
-    expect(error.issues?.[0].message).toBe(
-      "Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 30 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.",
-    );
+    expect(error.issues?.[0].message).toBe("Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 30 nhưng lĩnh vực là 60. Sửa điểm để hai số bằng nhau.");
     expect(error.issues?.[1].message).toContain('chọn "Tính lại điểm các cấp trên"');
 
     // Asked to, the parents follow their children.
@@ -215,13 +210,8 @@ describe("editing the criteria tree", () => {
   it("keeps a framework in force at its total: a leaf alone cannot change, several leaves at once can", async () => {
     const before = await nodeOf(par2022, "1.1.1");
     expect(Number(before.maxPoints)).toBe(1.5);
-    const sum = await expectNothingChanged(
-      async () => updateCriterion(admin, await nodeInput(par2022, "1.1.1", { maxPoints: "2" })),
-      ValidationError,
-    );
-    expect(sum.issues?.[0].message).toBe(
-      "Tiêu chí 1.1: tổng điểm tối đa các tiêu chí con là 5 nhưng tiêu chí cha là 4,5. Sửa điểm để hai số bằng nhau.",
-    );
+    const sum = await expectNothingChanged(async () => updateCriterion(admin, await nodeInput(par2022, "1.1.1", { maxPoints: "2" })), ValidationError);
+    expect(sum.issues?.[0].message).toBe("Tiêu chí 1.1: tổng điểm tối đa các tiêu chí con là 5 nhưng tiêu chí cha là 4,5. Sửa điểm để hai số bằng nhau.");
     const total = await expectNothingChanged(
       async () => updateCriterion(admin, await nodeInput(par2022, "1.1.1", { maxPoints: "2", recomputeParents: true })),
       ValidationError,
@@ -255,14 +245,7 @@ describe("editing the criteria tree", () => {
       take: (await auditCount()) - audits,
     });
     expect(
-      entries
-        .map((e) => [
-          e.action,
-          e.entityId,
-          (e.oldValue as { maxPoints: number }).maxPoints,
-          (e.newValue as { maxPoints: number }).maxPoints,
-        ])
-        .sort(),
+      entries.map((e) => [e.action, e.entityId, (e.oldValue as { maxPoints: number }).maxPoints, (e.newValue as { maxPoints: number }).maxPoints]).sort(),
     ).toEqual(
       [
         ["criterion.update", String(a.id), 1.5, 2],
@@ -313,8 +296,7 @@ describe("editing the criteria tree", () => {
     const node = await nodeOf(par2022, "2.2.1");
     await testDb.taskCriterion.create({ data: { taskId: task.id, criterionId: node.id } });
     const error = await expectNothingChanged(
-      async () =>
-        deleteCriterion(admin, { frameworkId: par2022, revision: await revisionOf(par2022), criterionId: node.id, recomputeParents: true }),
+      async () => deleteCriterion(admin, { frameworkId: par2022, revision: await revisionOf(par2022), criterionId: node.id, recomputeParents: true }),
       ValidationError,
     );
     expect(error.message).toContain("Không xóa được Tiêu chí thành phần 2.2.1: đã có nhiệm vụ gắn với mục này.");
@@ -336,8 +318,7 @@ describe("editing the criteria tree", () => {
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { action: "framework.setGradeBands", entityId: String(id) } });
     expect(audit.oldValue).toEqual([]);
     const bad = await expectNothingChanged(
-      () =>
-        setComponents(admin, { frameworkId: id, revision: 1, components: [{ code: "appraisal", nameVi: "Thẩm định", maxPoints: "61,5" }] }),
+      () => setComponents(admin, { frameworkId: id, revision: 1, components: [{ code: "appraisal", nameVi: "Thẩm định", maxPoints: "61,5" }] }),
       ValidationError,
     );
     expect(bad.message).toContain("Tổng điểm các thành phần là 61,5 nhưng điểm tối đa của bộ chỉ số là 100.");
@@ -353,9 +334,7 @@ describe("editing the criteria tree", () => {
     await addCriterion(admin, { frameworkId: id, revision: 0, code: "1", name: "Một lĩnh vực", maxPoints: "90" });
     const meta = { frameworkId: id, revision: 1, name: "Bộ chỉ số sẽ áp dụng", validFromYear: 2029, maxScore: 100, status: "ACTIVE" };
     const incomplete = await expectNothingChanged(() => updateFrameworkMeta(admin, meta), ValidationError);
-    expect(incomplete.issues?.[0].message).toBe(
-      "Tổng điểm tối đa các lĩnh vực là 90 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau.",
-    );
+    expect(incomplete.issues?.[0].message).toBe("Tổng điểm tối đa các lĩnh vực là 90 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau.");
     const overlap = await expectNothingChanged(() => updateFrameworkMeta(admin, { ...meta, maxScore: 90 }), ValidationError);
     expect(overlap.message).toContain('"Chỉ số CCHC cấp tỉnh giai đoạn 2022–2030" (v2) đang áp dụng cho 2022–2030');
     await updateFrameworkMeta(admin, { ...meta, maxScore: 90, validFromYear: 2031, status: "ACTIVE" });
@@ -384,9 +363,7 @@ describe("a framework in use", () => {
     expect(change.message).toContain("phiên bản mới v2 (bản nháp); phiên bản v1 giữ nguyên");
 
     expect(await criteriaOf(demo)).toEqual(oldNodes);
-    expect(await testDb.framework.findUniqueOrThrow({ where: { id: demo }, include: { components: true, gradeBands: true } })).toEqual(
-      oldFramework,
-    );
+    expect(await testDb.framework.findUniqueOrThrow({ where: { id: demo }, include: { components: true, gradeBands: true } })).toEqual(oldFramework);
 
     const copy = await testDb.framework.findUniqueOrThrow({
       where: { id: change.frameworkId },
@@ -517,13 +494,7 @@ describe("import and export", () => {
           frameworkId: id,
           revision: 1,
           fileName: "cay.csv",
-          data: csv([
-            "1,,,Chỉ đạo điều hành,10,,,",
-            "1.1,1,,Kế hoạch,4,,,",
-            "1.2,1,,Báo cáo,5,,,",
-            "3.1,3,,Mồ côi,1,,,",
-            "2,,,Thể chế,90,,,",
-          ]),
+          data: csv(["1,,,Chỉ đạo điều hành,10,,,", "1.1,1,,Kế hoạch,4,,,", "1.2,1,,Báo cáo,5,,,", "3.1,3,,Mồ côi,1,,,", "2,,,Thể chế,90,,,"]),
         }),
       ValidationError,
     );
@@ -536,10 +507,7 @@ describe("import and export", () => {
       ValidationError,
     );
     expect(cells.issues?.map((i) => i.row)).toEqual([2, 2]);
-    await expectNothingChanged(
-      () => importTree(admin, { frameworkId: id, revision: 1, fileName: "cay.pdf", data: csv([]) }),
-      ValidationError,
-    );
+    await expectNothingChanged(() => importTree(admin, { frameworkId: id, revision: 1, fileName: "cay.pdf", data: csv([]) }), ValidationError);
     expect(await criteriaOf(id)).toEqual(before);
   });
 
@@ -583,14 +551,8 @@ describe("who may do what", () => {
     const revision = await revisionOf(demo);
     const input = await nodeInput(demo, "1.1.2", { guidance: "Không được lưu" });
     await expectNothingChanged(() => updateCriterion(actor, input), ForbiddenError);
-    await expectNothingChanged(
-      () => addCriterion(actor, { frameworkId: demo, revision, code: "9", name: "X", maxPoints: 1 }),
-      ForbiddenError,
-    );
-    await expectNothingChanged(
-      () => deleteCriterion(actor, { frameworkId: demo, revision, criterionId: input.criterionId }),
-      ForbiddenError,
-    );
+    await expectNothingChanged(() => addCriterion(actor, { frameworkId: demo, revision, code: "9", name: "X", maxPoints: 1 }), ForbiddenError);
+    await expectNothingChanged(() => deleteCriterion(actor, { frameworkId: demo, revision, criterionId: input.criterionId }), ForbiddenError);
     await expectNothingChanged(
       () =>
         updateFrameworkMeta(actor, {
@@ -604,10 +566,7 @@ describe("who may do what", () => {
       ForbiddenError,
     );
     await expectNothingChanged(() => setGradeBands(actor, { frameworkId: par2022, revision: 0, bands: [] }), ForbiddenError);
-    await expectNothingChanged(
-      () => importTree(actor, { frameworkId: par2022, revision: 0, fileName: "x.csv", data: csv(["1,,,X,100,,,"]) }),
-      ForbiddenError,
-    );
+    await expectNothingChanged(() => importTree(actor, { frameworkId: par2022, revision: 0, fileName: "x.csv", data: csv(["1,,,X,100,,,"]) }), ForbiddenError);
     await expectNothingChanged(
       () =>
         createFramework(actor, {

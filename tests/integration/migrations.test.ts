@@ -105,10 +105,7 @@ describe("schema.prisma and the migrated database agree", () => {
         model.fields
           .filter((f) => f.kind !== "object")
           // Prisma creates scalar-list columns nullable.
-          .map(
-            (f) =>
-              `${model.dbName ?? model.name}.${f.dbName ?? f.name} ${expectedType(f)} ${f.isRequired && !f.isList ? "NOT NULL" : "NULL"}`,
-          ),
+          .map((f) => `${model.dbName ?? model.name}.${f.dbName ?? f.name} ${expectedType(f)} ${f.isRequired && !f.isList ? "NOT NULL" : "NULL"}`),
       )
       .sort();
     expect(actual).toEqual(expected);
@@ -184,10 +181,7 @@ describe("migration runner", () => {
     const empty = await createDatabase(inject("cluster"), { empty: true });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
     fs.mkdirSync(path.join(dir, "20000101000000_broken"));
-    fs.writeFileSync(
-      path.join(dir, "20000101000000_broken", "migration.sql"),
-      "CREATE TABLE half_done (id int); SELECT * FROM missing_table;",
-    );
+    fs.writeFileSync(path.join(dir, "20000101000000_broken", "migration.sql"), "CREATE TABLE half_done (id int); SELECT * FROM missing_table;");
     await expect(migrate(empty, dir)).rejects.toThrow(/20000101000000_broken failed/);
     const check = new pg.Client({ connectionString: empty });
     await check.connect();

@@ -27,9 +27,7 @@ describe("province profile", () => {
     expect(profile.formedFrom[0].legalBasis).toBe("Nghị quyết 202/2025/QH15");
 
     const par = profile.indices.find((index) => index.code === "PAR_INDEX")!;
-    expect(par.lines.map((line) => line.label)).toEqual(
-      expect.arrayContaining(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]),
-    );
+    expect(par.lines.map((line) => line.label)).toEqual(expect.arrayContaining(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]));
     expect(par.lines).toHaveLength(2);
     expect(par.rows.map((row) => [row.year, row.unit.label, row.score, row.rank])).toEqual([
       [2021, "Kiên Giang (đến 30/06/2025)", 79.97, 63],
@@ -56,11 +54,7 @@ describe("province profile", () => {
     });
     const par = (await getProvinceProfile("91", null, noAsk)).indices.find((index) => index.code === "PAR_INDEX")!;
     await testDb.publishedResult.delete({ where: { id: added.id } });
-    expect(par.lines.map((line) => line.label)).toEqual([
-      "An Giang (từ 01/07/2025)",
-      "An Giang (đến 30/06/2025)",
-      "Kiên Giang (đến 30/06/2025)",
-    ]);
+    expect(par.lines.map((line) => line.label)).toEqual(["An Giang (từ 01/07/2025)", "An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]);
     expect(par.rows[0]).toMatchObject({ year: 2025, score: 88.5, unitCount: 34, rank: null, rankMin: 1, rankMax: 34 });
     expect(par.rows.filter((row) => row.year === 2025)).toHaveLength(1);
   });
@@ -69,9 +63,7 @@ describe("province profile", () => {
     const kienGiang = await getProvinceProfile("91", d("2025-06-30"), noAsk);
     expect(kienGiang.unit).toMatchObject({ name: "Kiên Giang", path: "/tinh/91?ngay=2025-06-30" });
     expect(kienGiang.wentInto.map((link) => link.unit.path)).toEqual(["/tinh/91"]);
-    expect(kienGiang.indices.find((index) => index.code === "PAR_INDEX")!.lines.map((line) => line.label)).toEqual([
-      "Kiên Giang (đến 30/06/2025)",
-    ]);
+    expect(kienGiang.indices.find((index) => index.code === "PAR_INDEX")!.lines.map((line) => line.label)).toEqual(["Kiên Giang (đến 30/06/2025)"]);
     const oldAnGiang = await getProvinceProfile("89", null, noAsk);
     expect(oldAnGiang.unit).toMatchObject({ name: "An Giang", validTo: d("2025-06-30") });
     await expect(getProvinceProfile("99", null, noAsk)).rejects.toThrow("Không có tỉnh, thành phố mã 99");
@@ -95,9 +87,7 @@ describe("province profile", () => {
       { code: "APPRAISAL", nameVi: "Điểm thẩm định", value: 57.1 },
       { code: "SIPAS", nameVi: "Chỉ số hài lòng (SIPAS)", value: 9.06 },
     ]);
-    expect(profile.indices.find((index) => index.code === "PAR_INDEX")!.nationalAverages).toContainEqual(
-      expect.objectContaining({ year: 2023, value: 86.98 }),
-    );
+    expect(profile.indices.find((index) => index.code === "PAR_INDEX")!.nationalAverages).toContainEqual(expect.objectContaining({ year: 2023, value: 86.98 }));
   });
 
   it("invents no region for a province formed from units of two regions", async () => {

@@ -172,9 +172,7 @@ describe("query plans of the dashboard pages at national scale (issue #7)", () =
       const counts = new Map<string, number>();
       for (const s of statements) counts.set(s.sql, (counts.get(s.sql) ?? 0) + 1);
       const repeated = [...counts].filter(([, n]) => n > 1).map(([sql, n]) => `  ×${n} ${label(sql)}`);
-      console.log(
-        `${page}: ${statements.length} statements (${counts.size} distinct), first call ${ms.toFixed(0)} ms\n${repeated.join("\n")}`,
-      );
+      console.log(`${page}: ${statements.length} statements (${counts.size} distinct), first call ${ms.toFixed(0)} ms\n${repeated.join("\n")}`);
       for (const statement of statements.filter(isRead)) {
         const analyzed = await explain(statement, ", ANALYZE");
         timed.push({ page, statement, planning: analyzed["Planning Time"] ?? 0, execution: analyzed["Execution Time"] ?? 0 });

@@ -173,44 +173,22 @@ describe("export → import", () => {
       "socio_economic",
       "note",
     ]);
-    expect(csv.rows[0]).toEqual([
-      2023,
-      "PAR_INDEX",
-      "22",
-      "Quảng Ninh",
-      "92.18",
-      1,
-      expect.stringContaining("baochinhphu.vn"),
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(csv.rows[0]).toEqual([2023, "PAR_INDEX", "22", "Quảng Ninh", "92.18", 1, expect.stringContaining("baochinhphu.vn"), null, null, null, null, null]);
     const fromCsv = await importResults(admin, { name: "a.csv", bytes: Buffer.from(writeCsv(csv.columns, csv.rows)) }, { dryRun: true });
     expect(fromCsv.summary).toEqual({ new: 0, updated: 0, unchanged: 8 });
 
     const xlsx = await exportResultsTable("PAR_INDEX", 2023, "xlsx");
-    const fromXlsx = await importResults(
-      admin,
-      { name: "a.xlsx", bytes: await writeXlsx(xlsx.sheetName, xlsx.columns, xlsx.rows) },
-      { dryRun: true },
-    );
+    const fromXlsx = await importResults(admin, { name: "a.xlsx", bytes: await writeXlsx(xlsx.sheetName, xlsx.columns, xlsx.rows) }, { dryRun: true });
     expect(fromXlsx.summary).toEqual({ new: 0, updated: 0, unchanged: 8 });
   });
 
   it("round-trips components, notes and text that looks like a formula", async () => {
     const admin = await actorFor("quantri@demo.local");
-    await importResults(
-      admin,
-      csvFile(`${HEADER},note\n2020,PAR_INDEX,30,,5,=HYPERLINK(nguồn),55.1,8.22,19.03,5.6,"ghi chú, có dấu phẩy"`),
-      { dryRun: false },
-    );
+    await importResults(admin, csvFile(`${HEADER},note\n2020,PAR_INDEX,30,,5,=HYPERLINK(nguồn),55.1,8.22,19.03,5.6,"ghi chú, có dấu phẩy"`), { dryRun: false });
     const before = await snapshot();
     for (const format of ["csv", "xlsx"] as const) {
       const table = await exportResultsTable("PAR_INDEX", 2020, format);
-      const bytes =
-        format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows)) : await writeXlsx(table.sheetName, table.columns, table.rows);
+      const bytes = format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows)) : await writeXlsx(table.sheetName, table.columns, table.rows);
       if (format === "csv") expect(bytes.toString("utf8")).toContain("'=HYPERLINK(nguồn)");
       const outcome = await importResults(admin, { name: `a.${format}`, bytes }, { dryRun: false });
       expect(outcome.summary.new + outcome.summary.updated).toBe(0);
@@ -282,9 +260,7 @@ describe("who may import", () => {
   });
 
   it("asks a signed-out caller to sign in", async () => {
-    await expect(importResults(null, csvFile(`${HEADER}\n2020,PAR_INDEX,01,80,,nguồn,,,,`), { dryRun: true })).rejects.toBeInstanceOf(
-      UnauthenticatedError,
-    );
+    await expect(importResults(null, csvFile(`${HEADER}\n2020,PAR_INDEX,01,80,,nguồn,,,,`), { dryRun: true })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });
 
@@ -345,9 +321,7 @@ describe("entry form", () => {
         }),
       ),
     );
-    expect((far as ValidationError).issues).toEqual([
-      { field: "score", message: expect.stringContaining("Điểm tổng 85,8 khác tổng các thành phần 85,76") },
-    ]);
+    expect((far as ValidationError).issues).toEqual([{ field: "score", message: expect.stringContaining("Điểm tổng 85,8 khác tổng các thành phần 85,76") }]);
     const near = await saveResult(
       admin,
       entry({
@@ -358,10 +332,7 @@ describe("entry form", () => {
     );
     expect(near.created).toBe(true);
     const above = await rejection(
-      saveResult(
-        admin,
-        entry({ provinceId, components: { APPRAISAL: "53.25", SIPAS: "10.5", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" } }),
-      ),
+      saveResult(admin, entry({ provinceId, components: { APPRAISAL: "53.25", SIPAS: "10.5", LEADER_SURVEY: "18.9", SOCIO_ECONOMIC: "5.2" } })),
     );
     expect((above as ValidationError).issues).toEqual([
       { field: "components.SIPAS", message: "Chỉ số hài lòng (SIPAS) phải từ 0 đến 10 điểm (đang là 10,5)." },
@@ -427,9 +398,7 @@ describe("entry form", () => {
     const noivu = await actorFor("noivu@demo.local");
     await expect(saveResult(noivu, entry({ provinceId: await unit("01"), score: "80" }))).rejects.toBeInstanceOf(ForbiddenError);
     for (const email of ["lanhdao@demo.local", "thutruong@demo.local"]) {
-      await expect(saveResult(await actorFor(email), entry({ provinceId: await unit("89"), score: "80" }))).rejects.toBeInstanceOf(
-        ForbiddenError,
-      );
+      await expect(saveResult(await actorFor(email), entry({ provinceId: await unit("89"), score: "80" }))).rejects.toBeInstanceOf(ForbiddenError);
     }
     const form = await getResultEntry(noivu, { indexCode: "PAR_INDEX", year: 2022 });
     expect(form.units.map((u) => u.label)).toEqual(["An Giang (mã 89)", "Kiên Giang (mã 91)"]);

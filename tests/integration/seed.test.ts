@@ -10,21 +10,20 @@ import { testDb } from "../support/db";
 const csvRows = (file: string) => fs.readFileSync(path.join(SEED_DATA_DIR, file), "utf8").trim().split("\n").length - 1;
 
 async function counts(db = testDb) {
-  const [provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores] =
-    await Promise.all([
-      db.province.count(),
-      db.provinceLineage.count(),
-      db.publishedResult.count(),
-      db.publishedAggregate.count(),
-      db.directive.count(),
-      db.task.count(),
-      db.target.count(),
-      db.framework.count(),
-      db.criterion.count(),
-      db.user.count(),
-      db.agency.count(),
-      db.criterionScore.count(),
-    ]);
+  const [provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores] = await Promise.all([
+    db.province.count(),
+    db.provinceLineage.count(),
+    db.publishedResult.count(),
+    db.publishedAggregate.count(),
+    db.directive.count(),
+    db.task.count(),
+    db.target.count(),
+    db.framework.count(),
+    db.criterion.count(),
+    db.user.count(),
+    db.agency.count(),
+    db.criterionScore.count(),
+  ]);
   return { provinces, lineage, results, aggregates, directives, tasks, targets, frameworks, criteria, users, agencies, scores };
 }
 

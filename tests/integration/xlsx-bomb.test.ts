@@ -114,10 +114,7 @@ async function measured<T>(work: () => Promise<T>) {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   let heapPeak = heapBefore;
-  const sampler = setInterval(
-    () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)),
-    5,
-  );
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)), 5);
   delay.enable();
   const started = performance.now();
   const outcome = await work().then(

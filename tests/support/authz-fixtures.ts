@@ -15,10 +15,7 @@ export type Call = () => Promise<Outcome>;
 
 export type Caller = {
   action: (id: string, fields: Fields) => Promise<Outcome>;
-  route: (
-    id: string,
-    request: { params?: Record<string, string | number>; query?: string; json?: unknown; form?: Fields },
-  ) => Promise<Outcome>;
+  route: (id: string, request: { params?: Record<string, string | number>; query?: string; json?: unknown; form?: Fields }) => Promise<Outcome>;
 };
 export type Fields = Record<string, string | number | string[] | File>;
 
@@ -112,13 +109,7 @@ async function framework(ownerProvinceId: number | null, status: "DRAFT" | "ACTI
       },
     },
   });
-  const node = (
-    parentId: number | null,
-    level: "FIELD" | "CRITERION" | "SUB_CRITERION",
-    code: string,
-    maxPoints: number,
-    sortOrder: number,
-  ) =>
+  const node = (parentId: number | null, level: "FIELD" | "CRITERION" | "SUB_CRITERION", code: string, maxPoints: number, sortOrder: number) =>
     testDb.criterion.create({ data: { frameworkId: created.id, parentId, level, code, name: `Tiêu chí ${code}`, maxPoints, sortOrder } });
   const field = await node(null, "FIELD", "1", 20, 1);
   const criterion = await node(field.id, "CRITERION", "1.1", 20, 1);
@@ -324,8 +315,7 @@ export const FIXTURES: Record<string, Fixture> = {
     const file = await storedFile({ criterionScoreId: (await sheet(w, unit, "DRAFT")).scoreId });
     return () => call.route("GET /api/v1/evidence/[id]", { params: { id: file.id } });
   },
-  "GET /api/v1/exports/results": async (_w, call) => () =>
-    call.route("GET /api/v1/exports/results", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
+  "GET /api/v1/exports/results": async (_w, call) => () => call.route("GET /api/v1/exports/results", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
   "GET /api/v1/frameworks/[id]/export": async (w, call, unit) => {
     const f = await frameworkOf(w, unit);
     return () => call.route("GET /api/v1/frameworks/[id]/export", { params: { id: f.id }, query: "?format=csv" });
@@ -346,16 +336,14 @@ export const FIXTURES: Record<string, Fixture> = {
     const r = name === "new row" ? await freshResult(unit) : await storedResult(unit);
     return () => call.route("POST /api/v1/imports/results", { form: { file: resultsCsv(r) } });
   },
-  "GET /api/v1/rankings/export": async (_w, call) => () =>
-    call.route("GET /api/v1/rankings/export", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
+  "GET /api/v1/rankings/export": async (_w, call) => () => call.route("GET /api/v1/rankings/export", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
   "GET /api/v1/rankings": async (_w, call) => () => call.route("GET /api/v1/rankings", { query: "?index=PAR_INDEX&year=2023" }),
   "GET /api/health": async (_w, call) => () => call.route("GET /api/health", {}),
   "GET /api/ping": async (_w, call) => () => call.route("GET /api/ping", {}),
 
   [A("assessments", "selfScoreAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
-    return () =>
-      call.action(A("assessments", "selfScoreAction"), { criterionScoreId: s.scoreId, version: 0, score: "7", comment: "Đã thực hiện" });
+    return () => call.action(A("assessments", "selfScoreAction"), { criterionScoreId: s.scoreId, version: 0, score: "7", comment: "Đã thực hiện" });
   },
   [A("assessments", "appraiseAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "ROUND1", { selfScored: true });
@@ -372,8 +360,7 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("assessments", "answerExplanationAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "EXPLANATION_REQUESTED", { selfScored: true, appraised: true, explanation: true });
-    return () =>
-      call.action(A("assessments", "answerExplanationAction"), { criterionScoreId: s.scoreId, version: 0, response: "Đã bổ sung." });
+    return () => call.action(A("assessments", "answerExplanationAction"), { criterionScoreId: s.scoreId, version: 0, response: "Đã bổ sung." });
   },
   [A("assessments", "addEvidenceAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
@@ -502,8 +489,7 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("directives", "createTaskAction")]: async (w, call, unit) => {
     const d = await directive(w, unit);
-    return () =>
-      call.action(A("directives", "createTaskAction"), { directiveId: d.id, title: "Nhiệm vụ mới", leadAgencyId: place(w, unit).agencyId });
+    return () => call.action(A("directives", "createTaskAction"), { directiveId: d.id, title: "Nhiệm vụ mới", leadAgencyId: place(w, unit).agencyId });
   },
   [A("directives", "updateTaskAction")]: async (w, call, unit) => {
     const t = await task(w, unit);
@@ -645,8 +631,7 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   [A("frameworks", "importTreeAction")]: async (w, call, unit) => {
     const f = await draftFramework(w, unit);
-    return () =>
-      call.action(A("frameworks", "importTreeAction"), { frameworkId: f.id, revision: f.revision, file: csvFile("cay.csv", TREE_CSV) });
+    return () => call.action(A("frameworks", "importTreeAction"), { frameworkId: f.id, revision: f.revision, file: csvFile("cay.csv", TREE_CSV) });
   },
 
   [A("results", "saveResultAction")]: async (_w, call, unit) => {

@@ -81,8 +81,7 @@ const resultImport: Case[] = ["changed row", "new row"].flatMap((name) => [
   },
 ]);
 const SESSION_NOTE = "Sign-in and sign-out: tests/integration/auth.test.ts and the e2e sign-in tests.";
-const LOCALE_NOTE =
-  "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
+const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
 export const ENDPOINTS: readonly Entry[] = [
   // ── Route handlers (app/api/**/route.ts) ──

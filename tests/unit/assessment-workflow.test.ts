@@ -41,8 +41,7 @@ describe("who sees the appraisal", () => {
 
   it("staff, leaders and administrators see it at every step", () => {
     for (const role of ["HOME_AFFAIRS", "LEADER", "ADMIN"] as const) {
-      for (const status of ["SELF_SCORING", "APPRAISAL", "PUBLISHED"] as const)
-        expect(seesAppraisal(role, null, status), `${role} ${status}`).toBe(true);
+      for (const status of ["SELF_SCORING", "APPRAISAL", "PUBLISHED"] as const) expect(seesAppraisal(role, null, status), `${role} ${status}`).toBe(true);
     }
   });
 });

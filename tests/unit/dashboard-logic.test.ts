@@ -178,11 +178,8 @@ describe("address-bar parameters", () => {
     expect(agencyViewParamsSchema.parse({ nam: ["2024", "2025"] })).toMatchObject({ nam: 2024 });
   });
   it("names the parameter and how to fix it", () => {
-    const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
-      result.error?.issues.map((i) => i.message);
-    expect(messages(leaderDashboardParamsSchema.safeParse({ nam: "25" }))).toEqual([
-      "Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025.",
-    ]);
+    const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message);
+    expect(messages(leaderDashboardParamsSchema.safeParse({ nam: "25" }))).toEqual(["Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025."]);
     expect(messages(agencyViewParamsSchema.safeParse({ "muc-tieu": "abc" }))?.[0]).toContain("Tổng điểm mục tiêu phải là số");
     expect(messages(agencyViewParamsSchema.safeParse({ "sap-xep": "ten" }))?.[0]).toContain("sap-xep");
   });

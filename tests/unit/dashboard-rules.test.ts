@@ -33,9 +33,7 @@ describe("criterion flags", () => {
       { code: "1.2", lost: 3 },
     ];
     expect(sortCriteria(rows, "lost").map((r) => r.code)).toEqual(["1.2", "1.9", "1.10", "2.1"]);
-    expect(sortCriteria(rows, "code").map((r) => r.code)).toEqual(
-      ["1.2", "1.9", "1.10", "2.1"].sort((a, b) => a.localeCompare(b, "vi", { numeric: true })),
-    );
+    expect(sortCriteria(rows, "code").map((r) => r.code)).toEqual(["1.2", "1.9", "1.10", "2.1"].sort((a, b) => a.localeCompare(b, "vi", { numeric: true })));
     expect(rows[0].code).toBe("1.10");
   });
 
@@ -118,15 +116,11 @@ describe("what to fix", () => {
     expect(plan.picks.map((p) => p.code)).toEqual(["b", "c"]);
     // Missing 2 (x), 2 (y), 3 (z), gap 5: 2 + 2 + 3 = 7; z cannot go; of x and y, y (the later code) goes.
     expect(
-      planFixes({ criteria: [c("z", 3, 0), c("y", 2, 0), c("x", 2, 0)], currentTotal: 0, targetTotal: 5, maxTotal: 100 }).picks.map(
-        (p) => p.code,
-      ),
+      planFixes({ criteria: [c("z", 3, 0), c("y", 2, 0), c("x", 2, 0)], currentTotal: 0, targetTotal: 5, maxTotal: 100 }).picks.map((p) => p.code),
     ).toEqual(["x", "z"]);
     // Missing 2 (a), 2 (b), 2 (c), gap 4: the first two cover it.
     expect(
-      planFixes({ criteria: [c("c", 2, 0), c("b", 2, 0), c("a", 2, 0)], currentTotal: 0, targetTotal: 4, maxTotal: 100 }).picks.map(
-        (p) => p.code,
-      ),
+      planFixes({ criteria: [c("c", 2, 0), c("b", 2, 0), c("a", 2, 0)], currentTotal: 0, targetTotal: 4, maxTotal: 100 }).picks.map((p) => p.code),
     ).toEqual(["a", "b"]);
   });
 

@@ -14,13 +14,10 @@ describe("the database is unavailable", () => {
     expect(isDatabaseUnavailable({ kind })).toBe(true);
   });
 
-  it.each(["08000", "08006", "57P01", "57P02", "57P03", "53300"])(
-    "on PostgreSQL's SQLSTATE %s, as code or as the adapter's original code",
-    (code) => {
-      expect(isDatabaseUnavailable(withCode(code))).toBe(true);
-      expect(isDatabaseUnavailable({ originalCode: code })).toBe(true);
-    },
-  );
+  it.each(["08000", "08006", "57P01", "57P02", "57P03", "53300"])("on PostgreSQL's SQLSTATE %s, as code or as the adapter's original code", (code) => {
+    expect(isDatabaseUnavailable(withCode(code))).toBe(true);
+    expect(isDatabaseUnavailable({ originalCode: code })).toBe(true);
+  });
 
   it.each(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"])("on the socket error %s", (code) => {
     expect(isDatabaseUnavailable(withCode(code))).toBe(true);

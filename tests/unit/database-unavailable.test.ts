@@ -7,9 +7,7 @@ const prismaError = (code: string, cause?: object) =>
   Object.assign(new Error("Invalid `prisma.user.findUnique()` invocation"), {
     name: "PrismaClientKnownRequestError",
     code,
-    meta: cause
-      ? { driverAdapterError: Object.assign(new Error(String((cause as { kind?: string }).kind)), { name: "DriverAdapterError", cause }) }
-      : {},
+    meta: cause ? { driverAdapterError: Object.assign(new Error(String((cause as { kind?: string }).kind)), { name: "DriverAdapterError", cause }) } : {},
   });
 
 describe("isDatabaseUnavailable", () => {
@@ -21,10 +19,7 @@ describe("isDatabaseUnavailable", () => {
     ["PostgreSQL shutting down (57P01) under a query", prismaError("P2010", { kind: "postgres", originalCode: "57P01" })],
     ["a raw pg error 57P03", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
     ["node-postgres' dropped connection", new Error("Connection terminated unexpectedly")],
-    [
-      "a refused socket, nested as cause",
-      new Error("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }),
-    ],
+    ["a refused socket, nested as cause", new Error("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) })],
     ["Prisma's initialization error", Object.assign(new Error("Can't reach database server"), { name: "PrismaClientInitializationError" })],
   ])("recognizes %s", (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

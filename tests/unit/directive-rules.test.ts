@@ -110,15 +110,7 @@ describe("who has reported", () => {
 
 describe("the list's status filter", () => {
   it("has a task side and a target side", () => {
-    expect(STATUS_FILTERS).toEqual([
-      "overdue",
-      "in_progress",
-      "done",
-      "targets_missed",
-      "targets_at_risk",
-      "targets_pending",
-      "targets_met",
-    ]);
+    expect(STATUS_FILTERS).toEqual(["overdue", "in_progress", "done", "targets_missed", "targets_at_risk", "targets_pending", "targets_met"]);
   });
 
   it("each value matches its own side only", () => {

@@ -119,12 +119,7 @@ describe("who has reported", () => {
     ]);
     expect(matrix.missing).toBe(1);
     expect(matrix.rows[0].cells[0].reportId).toBe(10);
-    expect(reportMatrix(agencies, periods, [], "2018-12-01").rows[0].cells.map((c) => c.state)).toEqual([
-      "upcoming",
-      "upcoming",
-      "upcoming",
-      "upcoming",
-    ]);
+    expect(reportMatrix(agencies, periods, [], "2018-12-01").rows[0].cells.map((c) => c.state)).toEqual(["upcoming", "upcoming", "upcoming", "upcoming"]);
   });
   it("lists the reports an agency owes: missing ones and the period in progress", () => {
     const owed = reportsOwed(periods, new Set(["2019-Q1"]), "2019-08-15");
@@ -246,21 +241,15 @@ describe("targets", () => {
     const criterion = { id: 7, code: "1.1.2", maxPoints: 5 };
     const base = { kind: "CRITERION_SCORE" as const, indexCode: null, unit: "điểm", criterionId: 7 };
     expect(fields(targetIssues(draft({ ...base, value: 4 }), context({ index: null, criterion })))).toEqual(["agencyId"]);
-    expect(
-      targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } })),
-    ).toEqual([]);
-    expect(
-      fields(targetIssues(draft({ ...base, value: 6, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } }))),
-    ).toEqual(["value"]);
-    expect(
-      fields(targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, agency: { id: 5, name: "STP" } }))),
-    ).toEqual(["criterionId"]);
+    expect(targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } }))).toEqual([]);
+    expect(fields(targetIssues(draft({ ...base, value: 6, agencyId: 5 }), context({ index: null, criterion, agency: { id: 5, name: "STP" } })))).toEqual([
+      "value",
+    ]);
+    expect(fields(targetIssues(draft({ ...base, value: 4, agencyId: 5 }), context({ index: null, agency: { id: 5, name: "STP" } })))).toEqual(["criterionId"]);
   });
   it("counts commitments without an index, for the province or an agency", () => {
     expect(targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: null, value: 100 }), context({ index: null }))).toEqual([]);
-    expect(fields(targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: "PAR_INDEX", value: 100 }), context()))).toEqual([
-      "indexCode",
-    ]);
+    expect(fields(targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: "PAR_INDEX", value: 100 }), context()))).toEqual(["indexCode"]);
   });
 });
 
@@ -302,11 +291,7 @@ describe("bulk targets (commitments signed with the chairman)", () => {
       { kind: "COMMITMENT_COMPLETION" as const, year: 2020, agencyId: 3, criterionId: null },
       { kind: "CRITERION_SCORE" as const, year: 2019, agencyId: 1, criterionId: 7 },
     ];
-    const { issues } = buildBulkTargets(
-      { kind: "COMMITMENT_COMPLETION", year: 2019, value: 100, criterionId: null, note: null },
-      agencies,
-      existing,
-    );
+    const { issues } = buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2019, value: 100, criterionId: null, note: null }, agencies, existing);
     expect(issues).toEqual([{ field: "agencyIds", message: expect.stringContaining("Sở Nội vụ") }]);
     expect(issues[0].message).not.toContain("Sở Y tế");
   });

@@ -89,9 +89,7 @@ describe("a node's code", () => {
 
   it("a parent that lost a duplicate child is not also said not to add up", () => {
     expect(
-      check([row("1", null, 2, { row: 2 }), row("1.1", "1", 1, { row: 3 }), row("1.1", "1", 1, { row: 4 })], 2, true).issues.map(
-        (i) => i.message,
-      ),
+      check([row("1", null, 2, { row: 2 }), row("1.1", "1", 1, { row: 3 }), row("1.1", "1", 1, { row: 4 })], 2, true).issues.map((i) => i.message),
     ).toEqual(["Dòng 4: mã 1.1 bị trùng với dòng 3. Mỗi tiêu chí cần một mã riêng."]);
   });
 });
@@ -105,9 +103,7 @@ describe("a node's name and maximum", () => {
 
   it("the maximum is a number, from 0 to 99 999,99", () => {
     const where = { code: "1", row: undefined, field: "maxPoints", column: "max_points" };
-    expect(check([row("1", null, Number.NaN)]).issues).toEqual([
-      { ...where, message: "Lĩnh vực 1: điểm tối đa phải là một số, ví dụ 2,5." },
-    ]);
+    expect(check([row("1", null, Number.NaN)]).issues).toEqual([{ ...where, message: "Lĩnh vực 1: điểm tối đa phải là một số, ví dụ 2,5." }]);
     expect(check([row("1", null, 100000)]).issues).toEqual([{ ...where, message: "Lĩnh vực 1: điểm tối đa quá lớn (tối đa 99.999,99)." }]);
     expect(check([row("1", null, 99999.99)]).issues).toEqual([]);
     expect(check([row("1", null, 0)]).issues).toEqual([]);
@@ -136,10 +132,7 @@ describe("the order of the problems", () => {
   });
 
   it("the framework's total is checked only when there is a tree", () => {
-    expect(check([row("A", "B", 1), row("B", "A", 1)], 10, true).issues.map((i) => i.field ?? i.column)).toEqual([
-      "parent_code",
-      "parent_code",
-    ]);
+    expect(check([row("A", "B", 1), row("B", "A", 1)], 10, true).issues.map((i) => i.field ?? i.column)).toEqual(["parent_code", "parent_code"]);
   });
 });
 
@@ -188,11 +181,7 @@ describe("edits", () => {
   });
 
   it("recomputing every parent counts a blank leaf as 0 and survives a loop", () => {
-    expect(recomputeAllParents([row("1", null, 9), row("1.1", "1", null), row("1.2", "1", 1.5)]).map((r) => r.maxPoints)).toEqual([
-      1.5,
-      null,
-      1.5,
-    ]);
+    expect(recomputeAllParents([row("1", null, 9), row("1.1", "1", null), row("1.2", "1", 1.5)]).map((r) => r.maxPoints)).toEqual([1.5, null, 1.5]);
     expect(recomputeAllParents([row("A", "B", 1), row("B", "A", 2)]).map((r) => r.maxPoints)).toEqual([1, 2]);
   });
 });
@@ -236,8 +225,7 @@ describe("each problem names its cell", () => {
       {
         ...at("1.1.1.1", 9),
         column: "parent_code",
-        message:
-          "Dòng 9: Tiêu chí 1.1.1.1 nằm ở cấp thứ 4: bộ chỉ số chỉ có 3 cấp (lĩnh vực → tiêu chí → tiêu chí thành phần). Chuyển mục này lên cấp trên.",
+        message: "Dòng 9: Tiêu chí 1.1.1.1 nằm ở cấp thứ 4: bộ chỉ số chỉ có 3 cấp (lĩnh vực → tiêu chí → tiêu chí thành phần). Chuyển mục này lên cấp trên.",
       },
     ]);
   });

@@ -4,16 +4,7 @@ import { describe, expect, it } from "vitest";
 import { formatPoints } from "@/lib/format";
 import { rowsFromTable, treeCells, TREE_COLUMNS } from "@/lib/frameworks/io";
 import { parseDecimal } from "@/lib/frameworks/schema";
-import {
-  addNode,
-  checkTree,
-  deleteNode,
-  recomputeAllParents,
-  setLeafMaxima,
-  subtreeCodes,
-  updateNode,
-  type TreeRow,
-} from "@/lib/frameworks/tree";
+import { addNode, checkTree, deleteNode, recomputeAllParents, setLeafMaxima, subtreeCodes, updateNode, type TreeRow } from "@/lib/frameworks/tree";
 import { checkState, isDestructive, yearsOverlap, type FrameworkState } from "@/lib/frameworks/versioning";
 import { readTable, writeCsv, writeXlsx } from "@/lib/io/table-file";
 
@@ -60,9 +51,7 @@ describe("checkTree", () => {
 
   it("refuses a parent whose children do not add up to it, in words a user can act on", () => {
     const rows = small().map((r) => (r.code === "1.2.2" ? { ...r, maxPoints: 2.5 } : r));
-    expect(messages(rows)).toEqual([
-      "Tiêu chí 1.2: tổng điểm tối đa các tiêu chí con là 4,5 nhưng tiêu chí cha là 5. Sửa điểm để hai số bằng nhau.",
-    ]);
+    expect(messages(rows)).toEqual(["Tiêu chí 1.2: tổng điểm tối đa các tiêu chí con là 4,5 nhưng tiêu chí cha là 5. Sửa điểm để hai số bằng nhau."]);
     // The field above still adds up (5 + 5 = 10): only the parent that is wrong is named.
   });
 
@@ -82,9 +71,7 @@ describe("checkTree", () => {
   it("lets a draft be incomplete but not a framework in force", () => {
     const rows = [row("1", null, 4), row("1.1", "1", 4)];
     expect(messages(rows, 100, false)).toEqual([]);
-    expect(messages(rows, 100, true)).toEqual([
-      "Tổng điểm tối đa các lĩnh vực là 4 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau.",
-    ]);
+    expect(messages(rows, 100, true)).toEqual(["Tổng điểm tối đa các lĩnh vực là 4 nhưng điểm tối đa của bộ chỉ số là 100. Sửa điểm để hai số bằng nhau."]);
   });
 
   it("requires unique codes and names the rows of a file", () => {
@@ -113,9 +100,7 @@ describe("checkTree", () => {
 
   it("refuses negative maxima and more than two decimals", () => {
     expect(messages([row("1", null, -1)], -1, false)).toEqual(["Lĩnh vực 1: điểm tối đa không được âm (đang là -1)."]);
-    expect(messages([row("1", null, 1.125)], 1.125, false)).toEqual([
-      "Lĩnh vực 1: điểm tối đa chỉ được có tối đa 2 chữ số thập phân, ví dụ 2,25.",
-    ]);
+    expect(messages([row("1", null, 1.125)], 1.125, false)).toEqual(["Lĩnh vực 1: điểm tối đa chỉ được có tối đa 2 chữ số thập phân, ví dụ 2,25."]);
   });
 
   it("finds loops and a node that is its own parent", () => {
@@ -254,9 +239,7 @@ describe("new-version rule", () => {
     ).toEqual([
       'Tổng điểm các thành phần là 9 nhưng điểm tối đa của bộ chỉ số là 10. Sửa điểm để hai số bằng nhau, hoặc bỏ chọn "Các thành phần cộng lại thành tổng điểm".',
     ]);
-    expect(checkState({ ...s, bands: [{ label: "A", minScore: 11 }] }).issues[0].message).toContain(
-      "Xếp loại A: điểm tối thiểu 11 lớn hơn",
-    );
+    expect(checkState({ ...s, bands: [{ label: "A", minScore: 11 }] }).issues[0].message).toContain("Xếp loại A: điểm tối thiểu 11 lớn hơn");
     expect(yearsOverlap({ validFromYear: 2022, validToYear: 2030 }, { validFromYear: 2025, validToYear: null })).toBe(true);
     expect(yearsOverlap({ validFromYear: 2017, validToYear: 2021 }, { validFromYear: 2022, validToYear: null })).toBe(false);
   });
@@ -337,12 +320,9 @@ describe("tree files", () => {
   });
 
   it.each(["csv", "xlsx"] as const)("gives the same tree back after export and import (%s)", async (format) => {
-    const rows = check(
-      small().map((r) => (r.code === "1.1.1" ? { ...r, guidance: "=SUM(A1) không phải công thức", method: "SURVEY" as const } : r)),
-    ).rows;
+    const rows = check(small().map((r) => (r.code === "1.1.1" ? { ...r, guidance: "=SUM(A1) không phải công thức", method: "SURVEY" as const } : r))).rows;
     const columns = [...TREE_COLUMNS];
-    const data =
-      format === "csv" ? Buffer.from(writeCsv(columns, treeCells(rows))) : await writeXlsx("Bo chi so", columns, treeCells(rows));
+    const data = format === "csv" ? Buffer.from(writeCsv(columns, treeCells(rows))) : await writeXlsx("Bo chi so", columns, treeCells(rows));
     const back = rowsFromTable(await readTable(data, format));
     expect(back.issues).toEqual([]);
     const again = check(back.rows);

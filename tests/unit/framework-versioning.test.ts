@@ -59,19 +59,14 @@ describe("a change that goes to a new version", () => {
   });
 
   it("a change of name, decision, years, note or status scores nothing differently", () => {
-    expect(
-      isDestructive(
-        before,
-        withMeta({ name: "Khác", decision: null, validToYear: 2030, note: "x", status: "ARCHIVED", isIllustrative: false }),
-      ),
-    ).toBe(false);
+    expect(isDestructive(before, withMeta({ name: "Khác", decision: null, validToYear: 2030, note: "x", status: "ARCHIVED", isIllustrative: false }))).toBe(
+      false,
+    );
   });
 
   it("changes a component's code, name or maximum, or their number", () => {
     expect(isDestructive(before, { ...before, components: [{ ...before.components[0], code: "C" }, before.components[1]] })).toBe(true);
-    expect(isDestructive(before, { ...before, components: [{ ...before.components[0], nameVi: "Khác" }, before.components[1]] })).toBe(
-      true,
-    );
+    expect(isDestructive(before, { ...before, components: [{ ...before.components[0], nameVi: "Khác" }, before.components[1]] })).toBe(true);
     expect(isDestructive(before, { ...before, components: [{ ...before.components[0], maxPoints: 6 }, before.components[1]] })).toBe(true);
     expect(isDestructive(before, { ...before, components: before.components.slice(0, 1) })).toBe(true);
   });
@@ -128,13 +123,9 @@ describe("a saved framework", () => {
     const issues = checkState(
       state({ components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 10.5 }], meta: { ...state().meta, componentsAreAdditive: false } }),
     ).issues;
-    expect(issues).toEqual([
-      { field: "components", message: "Thành phần Thẩm định: điểm tối đa 10,5 lớn hơn điểm tối đa của bộ chỉ số (10)." },
-    ]);
+    expect(issues).toEqual([{ field: "components", message: "Thành phần Thẩm định: điểm tối đa 10,5 lớn hơn điểm tối đa của bộ chỉ số (10)." }]);
     expect(
-      checkState(
-        state({ components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 10 }], meta: { ...state().meta, componentsAreAdditive: false } }),
-      ).issues,
+      checkState(state({ components: [{ code: "A", nameVi: "Thẩm định", maxPoints: 10 }], meta: { ...state().meta, componentsAreAdditive: false } })).issues,
     ).toEqual([]);
   });
 
@@ -163,9 +154,7 @@ describe("a saved framework", () => {
           ],
         }),
       ).issues,
-    ).toEqual([
-      { field: "bands", message: "Xếp loại Khá: điểm tối thiểu 8 trùng với một xếp loại khác. Mỗi xếp loại cần một mức điểm riêng." },
-    ]);
+    ).toEqual([{ field: "bands", message: "Xếp loại Khá: điểm tối thiểu 8 trùng với một xếp loại khác. Mỗi xếp loại cần một mức điểm riêng." }]);
   });
 
   it("gives back the tree's rows with their levels", () => {

@@ -326,8 +326,7 @@ const storedText = fc
  * (control characters; CR is read as LF).
  */
 function readBack(text: string, format: "csv" | "xlsx"): string {
-  const t =
-    format === "xlsx" ? text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "") : text;
+  const t = format === "xlsx" ? text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "") : text;
   return FORMULA_START.test(t) || PROTECTED.test(t) ? t.trimEnd() : t.trim();
 }
 
@@ -365,10 +364,10 @@ describe("export of user text", () => {
   it("writeXlsx: no cell is a formula, text cells are protected, and readTable returns the same text", { timeout }, async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(
-          fc.oneof({ weight: 4, arbitrary: storedText }, { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
-          { minLength: 1, maxLength: 4 },
-        ),
+        fc.array(fc.oneof({ weight: 4, arbitrary: storedText }, { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         async (cells) => {
           const columns = cells.map((_, i) => `c${i}`);
           const file = await writeXlsx("Kiểm thử", columns, [cells]);

@@ -25,9 +25,7 @@ function schemaFiles(dir: string): string[] {
 }
 
 const files = schemaFiles(path.join(ROOT, "lib"));
-const modules = await Promise.all(
-  files.map(async (file) => ({ file: path.relative(ROOT, file), exports: (await import(file)) as Record<string, unknown> })),
-);
+const modules = await Promise.all(files.map(async (file) => ({ file: path.relative(ROOT, file), exports: (await import(file)) as Record<string, unknown> })));
 const schemas = modules.flatMap(({ file, exports }) =>
   Object.entries(exports)
     .filter(([, value]) => isZodSchema(value))
@@ -50,18 +48,15 @@ function invariantProblems(value: unknown, key = "", at = "(gốc)"): string[] {
   const here = (what: string) => [`${at}: ${what} (${String(value)})`];
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return here("không hữu hạn");
-    if (ID_KEY.test(key) || IDS_KEY.test(key))
-      return Number.isInteger(value) && value >= 1 && value <= INT4_MAX ? [] : here("mã ngoài INT4 dương");
+    if (ID_KEY.test(key) || IDS_KEY.test(key)) return Number.isInteger(value) && value >= 1 && value <= INT4_MAX ? [] : here("mã ngoài INT4 dương");
     if (VERSION_KEY.test(key)) return Number.isInteger(value) && value >= 0 && value <= INT4_MAX ? [] : here("phiên bản ngoài INT4");
-    if (YEAR_KEY.test(key) || YEARS_KEY.test(key))
-      return Number.isInteger(value) && value >= 2000 && value <= 2100 ? [] : here("năm ngoài 2000–2100");
+    if (YEAR_KEY.test(key) || YEARS_KEY.test(key)) return Number.isInteger(value) && value >= 2000 && value <= 2100 ? [] : here("năm ngoài 2000–2100");
     return Math.abs(value) <= DECIMAL_LIMIT ? [] : here("số vượt NUMERIC(7,2)");
   }
   if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed() ? here("văn bản PostgreSQL không lưu được") : [];
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? here("ngày không hợp lệ") : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => invariantProblems(item, key, `${at}[${i}]`));
-  if (value && typeof value === "object")
-    return Object.entries(value).flatMap(([k, v]) => invariantProblems(v, k, at === "(gốc)" ? k : `${at}.${k}`));
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => invariantProblems(v, k, at === "(gốc)" ? k : `${at}.${k}`));
   return [];
 }
 

@@ -70,16 +70,12 @@ describe("the catalogue files", () => {
   });
 
   it("uses the same ICU arguments and tags in both languages", () => {
-    const differing = [...vi.keys()].filter(
-      (key) => en.has(key) && JSON.stringify(placeholders(vi.get(key)!)) !== JSON.stringify(placeholders(en.get(key)!)),
-    );
+    const differing = [...vi.keys()].filter((key) => en.has(key) && JSON.stringify(placeholders(vi.get(key)!)) !== JSON.stringify(placeholders(en.get(key)!)));
     expect(differing).toEqual([]);
   });
 
   it("has camelCase keys (enum values keep their code, e.g. roles.HOME_AFFAIRS)", () => {
-    const bad = [...vi.keys()].filter((key) =>
-      key.split(".").some((part) => !/^[a-z][a-zA-Z0-9]*$|^[A-Z][A-Z0-9_]*$|^[a-z]+(_[a-z]+)+$/.test(part)),
-    );
+    const bad = [...vi.keys()].filter((key) => key.split(".").some((part) => !/^[a-z][a-zA-Z0-9]*$|^[A-Z][A-Z0-9_]*$|^[a-z]+(_[a-z]+)+$/.test(part)));
     expect(bad).toEqual([]);
   });
 
@@ -147,10 +143,7 @@ function usedKeys(file: string): { keys: { key: string; exact: boolean }[]; name
         // const [t, format] = await Promise.all([getTranslations("ns"), getFormat()])
         let init: ts.Expression = node.initializer;
         if (ts.isAwaitExpression(init)) init = init.expression;
-        const list =
-          ts.isCallExpression(init) && init.arguments[0] && ts.isArrayLiteralExpression(init.arguments[0])
-            ? init.arguments[0].elements
-            : null;
+        const list = ts.isCallExpression(init) && init.arguments[0] && ts.isArrayLiteralExpression(init.arguments[0]) ? init.arguments[0].elements : null;
         node.name.elements.forEach((element, i) => {
           if (!list || !ts.isBindingElement(element) || !ts.isIdentifier(element.name)) return;
           const namespace = list[i] ? namespaceOf(list[i]) : null;
@@ -161,8 +154,7 @@ function usedKeys(file: string): { keys: { key: string; exact: boolean }[]; name
     // <ClientMessages namespaces={["dashboards.flags", …]}>
     if (ts.isJsxAttribute(node) && node.name.getText(source) === "namespaces" && node.initializer && ts.isJsxExpression(node.initializer)) {
       const list = node.initializer.expression;
-      if (list && ts.isArrayLiteralExpression(list))
-        for (const item of list.elements) if (ts.isStringLiteral(item)) clientPaths.push(item.text);
+      if (list && ts.isArrayLiteralExpression(list)) for (const item of list.elements) if (ts.isStringLiteral(item)) clientPaths.push(item.text);
     }
     ts.forEachChild(node, visitDeclarations);
   };
@@ -194,11 +186,7 @@ function usedKeys(file: string): { keys: { key: string; exact: boolean }[]; name
   return { keys, namespaces: [...new Set(bindings.map((b) => b.namespace))], clientPaths };
 }
 
-const CODE = [
-  ...sourceFiles(path.join(ROOT, "app")),
-  ...sourceFiles(path.join(ROOT, "components")),
-  ...sourceFiles(path.join(ROOT, "lib")),
-];
+const CODE = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "components")), ...sourceFiles(path.join(ROOT, "lib"))];
 
 describe("keys used in code", () => {
   const scanned = CODE.map((file) => ({ file, ...usedKeys(file) }));
@@ -269,10 +257,7 @@ function inlineVietnamese(file: string): string[] {
 }
 
 describe("no inline Vietnamese text in app/ and components/", () => {
-  const files = [
-    ...sourceFiles(path.join(ROOT, "app")).filter((f) => !f.includes(`${path.sep}api${path.sep}`)),
-    ...sourceFiles(path.join(ROOT, "components")),
-  ];
+  const files = [...sourceFiles(path.join(ROOT, "app")).filter((f) => !f.includes(`${path.sep}api${path.sep}`)), ...sourceFiles(path.join(ROOT, "components"))];
 
   it("finds the files (the scan works)", () => {
     expect(files.length).toBeGreaterThan(60);

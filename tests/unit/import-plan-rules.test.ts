@@ -172,17 +172,13 @@ describe("a row's year", () => {
 
 describe("a row's index", () => {
   it("is given", () => {
-    expect(issuesOf(table(COLUMNS, good([1, ""])))).toEqual([
-      { row: 2, column: "index", message: "Thiếu mã chỉ số (index): dùng PAR_INDEX, SIPAS." },
-    ]);
+    expect(issuesOf(table(COLUMNS, good([1, ""])))).toEqual([{ row: 2, column: "index", message: "Thiếu mã chỉ số (index): dùng PAR_INDEX, SIPAS." }]);
   });
   it("is read in any case, with spaces or dashes for underscores", () => {
     expect(issuesOf(table(COLUMNS, good([1, " par-index "]), good([1, "Par  Index"], [2, "22"])))).toEqual([]);
   });
   it("exists", () => {
-    expect(issuesOf(table(COLUMNS, good([1, "PAPI"])))).toEqual([
-      { row: 2, column: "index", message: 'Không có chỉ số "PAPI": dùng PAR_INDEX, SIPAS.' },
-    ]);
+    expect(issuesOf(table(COLUMNS, good([1, "PAPI"])))).toEqual([{ row: 2, column: "index", message: 'Không có chỉ số "PAPI": dùng PAR_INDEX, SIPAS.' }]);
   });
   it("ranks provinces", () => {
     expect(issuesOf(table(COLUMNS, good([1, "INTERNAL_PAR"])))).toEqual([
@@ -193,9 +189,7 @@ describe("a row's index", () => {
 
 describe("a row's unit", () => {
   it("is given", () => {
-    expect(issuesOf(table(COLUMNS, good([2, ""])))).toEqual([
-      { row: 2, column: "unit_code", message: "Thiếu mã tỉnh, thành phố (unit_code)." },
-    ]);
+    expect(issuesOf(table(COLUMNS, good([2, ""])))).toEqual([{ row: 2, column: "unit_code", message: "Thiếu mã tỉnh, thành phố (unit_code)." }]);
   });
   it("is a unit in force that year", () => {
     expect(issuesOf(table(COLUMNS, good([2, "99"])))).toEqual([
@@ -252,8 +246,7 @@ describe("a row's score and components", () => {
 });
 
 describe("a row's rank", () => {
-  const message =
-    'Hạng (rank) "X" không hợp lệ: ghi số nguyên từ 1 đến 3 (số tỉnh, thành phố năm 2020), hoặc để trống nếu nguồn không công bố hạng.';
+  const message = 'Hạng (rank) "X" không hợp lệ: ghi số nguyên từ 1 đến 3 (số tỉnh, thành phố năm 2020), hoặc để trống nếu nguồn không công bố hạng.';
   it("is a whole number from 1 to the number of units that year", () => {
     for (const rank of ["0", "4", "1.5", "-1", "hai"]) {
       expect(issuesOf(table(COLUMNS, good([4, rank]))), rank).toEqual([{ row: 2, column: "rank", message: message.replace("X", rank) }]);
@@ -306,28 +299,19 @@ describe("what the import changes", () => {
   });
 
   it("a component column left out keeps the stored component; a component given replaces it", () => {
-    const plan = planImport(
-      table([...COLUMNS, "sipas"], [...good([3, ""]), "9"]),
-      context({ stored: [stored({ score: 60, components: { APPRAISAL: 51 } })] }),
-    );
+    const plan = planImport(table([...COLUMNS, "sipas"], [...good([3, ""]), "9"]), context({ stored: [stored({ score: 60, components: { APPRAISAL: 51 } })] }));
     expect(plan.issues).toEqual([]);
     expect(plan.rows[0].next).toMatchObject({ score: 60, components: { APPRAISAL: 51, SIPAS: 9 } });
     expect(plan.rows[0].changes).toEqual([{ column: "sipas", old: null, new: 9 }]);
   });
 
   it("an empty cell in a component column removes the stored component", () => {
-    const plan = planImport(
-      table([...COLUMNS, "appraisal"], [...good(), ""]),
-      context({ stored: [stored({ components: { APPRAISAL: 51 } })] }),
-    );
+    const plan = planImport(table([...COLUMNS, "appraisal"], [...good(), ""]), context({ stored: [stored({ components: { APPRAISAL: 51 } })] }));
     expect(plan.rows[0].changes).toEqual([{ column: "appraisal", old: 51, new: null }]);
   });
 
   it("stored results are matched by index and unit", () => {
-    const plan = planImport(
-      table(COLUMNS, good()),
-      context({ stored: [stored({ indexCode: "SIPAS", score: 80 }), stored({ provinceId: 22, score: 70 })] }),
-    );
+    const plan = planImport(table(COLUMNS, good()), context({ stored: [stored({ indexCode: "SIPAS", score: 80 }), stored({ provinceId: 22, score: 70 })] }));
     expect(plan.rows[0]).toMatchObject({
       status: "new",
       stored: null,
@@ -354,9 +338,7 @@ describe("what the import changes", () => {
     ]);
     expect(refused.rows).toEqual([]);
     const added = planImport(table(COLUMNS, good()), context({ mayWrite }));
-    expect(added.issues).toEqual([
-      { row: 2, column: "unit_code", message: `${otherProvinceRule()} (Hà Nội, PAR INDEX 2020: chưa có kết quả).` },
-    ]);
+    expect(added.issues).toEqual([{ row: 2, column: "unit_code", message: `${otherProvinceRule()} (Hà Nội, PAR INDEX 2020: chưa có kết quả).` }]);
     expect(otherProvinceRule()).toBe(
       "Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác vào bảng toàn quốc: xóa dòng này khỏi tệp hoặc để nguyên giá trị đang lưu",
     );

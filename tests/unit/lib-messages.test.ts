@@ -28,10 +28,7 @@ const issues = (input: unknown) => {
 describe("the language of lib's messages", () => {
   it("is Vietnamese outside a request", () => {
     expect(messageLocale()).toBe("vi");
-    expect(issues({ year: "x", name: "" })).toEqual([
-      'Trường "year": cần số, không phải văn bản.',
-      'Trường "name": chưa nhập: điền giá trị cho trường này.',
-    ]);
+    expect(issues({ year: "x", name: "" })).toEqual(['Trường "year": cần số, không phải văn bản.', 'Trường "name": chưa nhập: điền giá trị cho trường này.']);
     expect(new NotFoundError().message).toBe("Không tìm thấy dữ liệu yêu cầu.");
   });
 
@@ -42,10 +39,7 @@ describe("the language of lib's messages", () => {
     });
     expect(english.issues).toEqual(['Field "year": too large: at most 2,100.', 'Field "name": too long: at most 5 characters.']);
     expect(english.notFound).toBe("The requested data was not found.");
-    expect(issues({ year: 2200, name: "abcdefgh" })).toEqual([
-      'Trường "year": quá lớn: tối đa 2.100.',
-      'Trường "name": dài quá: tối đa 5 ký tự.',
-    ]);
+    expect(issues({ year: 2200, name: "abcdefgh" })).toEqual(['Trường "year": quá lớn: tối đa 2.100.', 'Trường "name": dài quá: tối đa 5 ký tự.']);
   });
 
   it("words file errors in the request's language too", async () => {
@@ -57,9 +51,7 @@ describe("the language of lib's messages", () => {
       }
       return null;
     };
-    expect(refusal(() => tableFormatOf("bang.pdf"))).toBe(
-      'Tệp "bang.pdf" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.',
-    );
+    expect(refusal(() => tableFormatOf("bang.pdf"))).toBe('Tệp "bang.pdf" không phải CSV hoặc XLSX: lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.');
     expect(inLocale("en", () => refusal(() => checkFileSize("big.xlsx", 60 * 1024 * 1024, 50 * 1024 * 1024)))).toBe(
       'The file "big.xlsx" is larger than 50 MB. Compress or split it, then upload it again.',
     );

@@ -9,14 +9,10 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 describe("lint and format (Biome)", () => {
   it("finds no error, warning or unformatted file", () => {
-    const result = spawnSync(
-      path.join(ROOT, "node_modules", ".bin", "biome"),
-      ["check", "--error-on-warnings", "--max-diagnostics=50", "."],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-      },
-    );
+    const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "biome"), ["check", "--error-on-warnings", "--max-diagnostics=50", "."], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     const output = `${result.stdout}\n${result.stderr}`;
     expect(result.status, output).toBe(0);
     expect(output).toMatch(/Checked \d+ files/);

@@ -48,8 +48,7 @@ describe("permission table", () => {
 
   it("holds an agency head's own agency to their province: the same agency id on another province's data is not theirs (issue 11, item 9)", () => {
     const ownAgencyElsewhere = { provinceId: OTHER_PROVINCE, agencyId: OWN_AGENCY };
-    for (const p of ["province.read", "assessment.selfScore", "task.report"] as const)
-      expect(can(actor("AGENCY_HEAD"), p, ownAgencyElsewhere)).toBe(false);
+    for (const p of ["province.read", "assessment.selfScore", "task.report"] as const) expect(can(actor("AGENCY_HEAD"), p, ownAgencyElsewhere)).toBe(false);
   });
 
   it("lets a leader read their province and write nothing", () => {

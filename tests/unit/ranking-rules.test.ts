@@ -103,8 +103,7 @@ describe("bounds on a partial table (63 units ranked)", () => {
     expect(twin(9)).toMatchObject({ rank: null, rankMin: 1, rankMax: 8 });
   });
   it("an official rank on either bound agrees with the scores; one past them does not", () => {
-    const disagrees = (rank: number) =>
-      rankTable([row("a", 95, 3), row("b", 90, rank), row("c", 85, 8)], 63).find((r) => r.key === "b")!.officialRankDisagrees;
+    const disagrees = (rank: number) => rankTable([row("a", 95, 3), row("b", 90, rank), row("c", 85, 8)], 63).find((r) => r.key === "b")!.officialRankDisagrees;
     // b lies between 4th (after a) and 7th (before c).
     expect([3, 4, 7, 8].map(disagrees)).toEqual([true, false, false, true]);
   });

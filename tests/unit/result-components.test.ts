@@ -90,8 +90,7 @@ describe("the total and its components", () => {
       issues: [
         {
           key: "score",
-          message:
-            "Điểm tổng 60 khác tổng các thành phần 63,5 (chênh 3,5, chỉ cho phép 0,02 do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.",
+          message: "Điểm tổng 60 khác tổng các thành phần 63,5 (chênh 3,5, chỉ cho phép 0,02 do làm tròn): kiểm tra lại điểm tổng hoặc các thành phần.",
         },
       ],
     });

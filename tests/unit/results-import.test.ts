@@ -4,15 +4,7 @@ import { readTable } from "@/lib/io/table-file";
 import { mayOnUnit } from "@/lib/auth/reach";
 import { parseDecimal, resolveTotal } from "@/lib/results/components";
 import { unitAndPredecessors, unitAndSuccessors } from "@/lib/units/lineage";
-import {
-  exportColumns,
-  exportRow,
-  fileYear,
-  otherProvinceRule,
-  planImport,
-  type ImportContext,
-  type StoredResult,
-} from "@/lib/results/import-plan";
+import { exportColumns, exportRow, fileYear, otherProvinceRule, planImport, type ImportContext, type StoredResult } from "@/lib/results/import-plan";
 
 const PAR_COMPONENTS = [
   { code: "APPRAISAL", nameVi: "Điểm thẩm định", maxPoints: 61.5 },
@@ -277,10 +269,10 @@ ${HEADER}
 
     const own = await plan(`${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`, stores);
     expect(own.rows.map((r) => r.status)).toEqual(["unchanged", "updated"]);
-    const national = await plan(
-      `${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,22,91,1,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`,
-      { ...stores, mayWrite: () => true },
-    );
+    const national = await plan(`${HEADER}\n2020,PAR_INDEX,01,88,2,nguồn A\n2020,PAR_INDEX,22,91,1,nguồn A\n2020,PAR_INDEX,89,80,,nguồn A`, {
+      ...stores,
+      mayWrite: () => true,
+    });
     expect(national.rows.map((r) => r.status)).toEqual(["unchanged", "new", "updated"]);
   });
 });

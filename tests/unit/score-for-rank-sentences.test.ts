@@ -34,9 +34,7 @@ describe("on a complete table", () => {
 
   it("says when any score reaches the rank", () => {
     const answer = scoreForRank({ rows: complete, unitCount: 4, self: { kind: "row", key: "D" }, target: 4 });
-    expect(describeScoreForRank(answer, context({ target: 4 }))).toBe(
-      "Năm 2023 chỉ có 3 đơn vị khác được xếp hạng: điểm nào cũng đạt hạng 4.",
-    );
+    expect(describeScoreForRank(answer, context({ target: 4 }))).toBe("Năm 2023 chỉ có 3 đơn vị khác được xếp hạng: điểm nào cũng đạt hạng 4.");
   });
 });
 
@@ -62,21 +60,14 @@ describe("on a partial table", () => {
 
   it("only a least score", () => {
     const answer = scoreForRank({ rows: [row("A", 95), row("B", 90), row("C", 85)], unitCount: 63, self: { kind: "absent" }, target: 2 });
-    expect(
-      describeScoreForRank(answer, context({ unitCount: 63, knownRows: 3, province: { name: "Tỉnh E", ranked: true, own: null } })),
-    ).toBe(
+    expect(describeScoreForRank(answer, context({ unitCount: 63, knownRows: 3, province: { name: "Tỉnh E", ranked: true, own: null } }))).toBe(
       "Bảng SIPAS năm 2023 chưa đầy đủ: mới biết kết quả của 3/63 tỉnh, thành phố. Bảng công bố chưa có kết quả năm 2023 của Tỉnh E. Không tính được chính xác: cần ít nhất 90,00 điểm để đạt hạng 2; điểm cần thực tế có thể cao hơn vì chưa biết điểm của các tỉnh, thành phố còn lại.",
     );
   });
 
   it("nothing at all, for a province that was not ranked that year", () => {
     const answer = scoreForRank({ rows: [row("A", 95)], unitCount: 63, self: { kind: "absent" }, target: 5 });
-    expect(
-      describeScoreForRank(
-        answer,
-        context({ target: 5, unitCount: 63, knownRows: 1, province: { name: "Tỉnh mới", ranked: false, own: null } }),
-      ),
-    ).toBe(
+    expect(describeScoreForRank(answer, context({ target: 5, unitCount: 63, knownRows: 1, province: { name: "Tỉnh mới", ranked: false, own: null } }))).toBe(
       "Bảng SIPAS năm 2023 chưa đầy đủ: mới biết kết quả của 1/63 tỉnh, thành phố. Tỉnh mới không nằm trong 63 tỉnh, thành phố được xếp hạng năm 2023: đây là điểm một tỉnh cần có để đứng hạng 5 trong bảng đó. " +
         "Không xác định được điểm cần để đạt hạng 5: bảng công bố không có điểm số hay thứ hạng nào cho biết hạng 5.",
     );

@@ -94,8 +94,7 @@ describe("describeScoreForRank", () => {
     province: { name: "Quảng Ninh", ranked: true, own: null },
   });
   const par2024 = [row("31", 96.17, 1), row("75", 90.69, 8)];
-  const say = (target: number) =>
-    describeScoreForRank(scoreForRank({ rows: par2024, unitCount: 63, self: { kind: "absent" }, target }), context(target));
+  const say = (target: number) => describeScoreForRank(scoreForRank({ rows: par2024, unitCount: 63, self: { kind: "absent" }, target }), context(target));
 
   it("says the table is partial, and why the answer is exact anyway", () => {
     expect(say(8)).toBe(
@@ -104,9 +103,7 @@ describe("describeScoreForRank", () => {
   });
   it("gives a range in vi-VN numbers when only bounds are known", () => {
     expect(say(5)).toContain("nằm trong khoảng 90,70–96,17");
-    expect(say(10)).toContain(
-      "đạt 90,69 điểm chắc chắn có hạng 10 trở lên (Đồng Nai đạt hạng 8 với điểm này); điểm thấp hơn có thể vẫn đạt",
-    );
+    expect(say(10)).toContain("đạt 90,69 điểm chắc chắn có hạng 10 trở lên (Đồng Nai đạt hạng 8 với điểm này); điểm thấp hơn có thể vẫn đạt");
   });
   it("gives the gap from the province's own score, and says when a province was not ranked that year", () => {
     const forDongNai = describeScoreForRank(scoreForRank({ rows: par2024, unitCount: 63, self: { kind: "row", key: "75" }, target: 1 }), {

@@ -58,12 +58,8 @@ describe("the exported sheet", () => {
   });
 
   it("between and after the rounds, the latest comment given", () => {
-    expect(exportedComment({ status: "FINALIZED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: "vòng 2" })).toBe(
-      "vòng 2",
-    );
-    expect(exportedComment({ status: "EXPLANATION_REQUESTED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: null })).toBe(
-      "vòng 1",
-    );
+    expect(exportedComment({ status: "FINALIZED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: "vòng 2" })).toBe("vòng 2");
+    expect(exportedComment({ status: "EXPLANATION_REQUESTED", selfComment: "tự chấm", round1Comment: "vòng 1", round2Comment: null })).toBe("vòng 1");
     expect(exportedComment({ status: "FINALIZED", selfComment: "tự chấm", round1Comment: null, round2Comment: null })).toBe("tự chấm");
   });
 
@@ -146,12 +142,8 @@ describe("what a row changes", () => {
 
   it("a new self score or self comment while the sheet is a draft", () => {
     const t = target({ selfScore: 2, selfComment: "cũ" });
-    expect(plan([line(2, { self_score: "2", comment: "mới" })], t).changes).toEqual([
-      { target: t, row: 2, kind: "self", score: 2, comment: "mới" },
-    ]);
-    expect(plan([line(2, { self_score: "", comment: "cũ" })], t).changes).toEqual([
-      { target: t, row: 2, kind: "self", score: null, comment: "cũ" },
-    ]);
+    expect(plan([line(2, { self_score: "2", comment: "mới" })], t).changes).toEqual([{ target: t, row: 2, kind: "self", score: 2, comment: "mới" }]);
+    expect(plan([line(2, { self_score: "", comment: "cũ" })], t).changes).toEqual([{ target: t, row: 2, kind: "self", score: null, comment: "cũ" }]);
   });
 
   it("a survey criterion is never self-scored; clearing it is fine", () => {
@@ -183,25 +175,21 @@ describe("what a row changes", () => {
       { target: round1, row: 2, kind: "round1", score: 2, comment: "đạt" },
     ]);
     const round2 = target({ status: "ROUND2", selfScoringOpen: false, round1Score: 2, round1Comment: "thiếu" });
-    expect(plan([line(2, { appraised_score: "1" })], round2).changes).toEqual([
-      { target: round2, row: 2, kind: "round2", score: 1, comment: null },
-    ]);
+    expect(plan([line(2, { appraised_score: "1" })], round2).changes).toEqual([{ target: round2, row: 2, kind: "round2", score: 1, comment: null }]);
   });
 
   it("a submitted sheet is appraised in round 1; the self score column is read, not changed", () => {
     const submitted = target({ status: "SUBMITTED", selfScoringOpen: false, selfScore: 2 });
-    expect(plan([line(2, { self_score: "2", appraised_score: "1,5" })], submitted).changes.map((c) => [c.kind, c.score])).toEqual([
-      ["round1", 1.5],
-    ]);
+    expect(plan([line(2, { self_score: "2", appraised_score: "1,5" })], submitted).changes.map((c) => [c.kind, c.score])).toEqual([["round1", 1.5]]);
   });
 
   it("no appraised score outside a round, naming the sheet's status", () => {
     expect(plan([line(2, { appraised_score: "2" })], target()).issues).toEqual([
       { row: 2, column: "appraised_score", message: 'Dòng 2: phiếu của STP đang "Đang tự chấm": chưa nhập được điểm thẩm định.' },
     ]);
-    expect(
-      plan([line(2, { appraised_score: "2" })], target({ status: "EXPLANATION_REQUESTED", selfScoringOpen: false })).issues[0].message,
-    ).toBe('Dòng 2: phiếu của STP đang "Chờ giải trình": chưa nhập được điểm thẩm định.');
+    expect(plan([line(2, { appraised_score: "2" })], target({ status: "EXPLANATION_REQUESTED", selfScoringOpen: false })).issues[0].message).toBe(
+      'Dòng 2: phiếu của STP đang "Chờ giải trình": chưa nhập được điểm thẩm định.',
+    );
   });
 
   it("appraising an agency needs the right to", () => {
@@ -222,10 +210,7 @@ describe("what a row changes", () => {
 
   it("nothing is written when any row has a problem, and every problem is listed", () => {
     const lookup = (_agency: string, code: string) => target({ code });
-    const result = plan(
-      [line(2, { self_score: "1" }), line(3, { code: "1.1.2", self_score: "9" }), line(4, { code: "1.1.3", appraised_score: "1" })],
-      lookup,
-    );
+    const result = plan([line(2, { self_score: "1" }), line(3, { code: "1.1.2", self_score: "9" }), line(4, { code: "1.1.3", appraised_score: "1" })], lookup);
     expect(result.changes).toEqual([]);
     expect(result.issues.map((i) => [i.row, i.column])).toEqual([
       [3, "self_score"],

@@ -16,9 +16,7 @@ describe("the pages' Content-Security-Policy", () => {
     expect(pageContentSecurityPolicy("n", { development: true, https: false })).toContain(
       "script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'; style-src",
     );
-    expect(pageContentSecurityPolicy("n", { development: false, https: true })).toMatch(
-      /frame-ancestors 'none'; upgrade-insecure-requests$/,
-    );
+    expect(pageContentSecurityPolicy("n", { development: false, https: true })).toMatch(/frame-ancestors 'none'; upgrade-insecure-requests$/);
   });
 });
 
@@ -55,17 +53,14 @@ describe("cross-site writes", () => {
 
   it("without a forwarded host, the Host header decides", () => {
     expect(isCrossSiteWrite("POST", new Headers({ host: "10.0.0.5:3000", origin: "http://10.0.0.5:3000" }))).toBe(false);
-    expect(isCrossSiteWrite("POST", new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "", origin: "http://10.0.0.5:3000" }))).toBe(
-      false,
-    );
+    expect(isCrossSiteWrite("POST", new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "", origin: "http://10.0.0.5:3000" }))).toBe(false);
   });
 
   it("are refused with 403 and a message that says what to do", async () => {
     const response = crossSiteRefusal(undefined);
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
-      error:
-        "Yêu cầu bị từ chối: thao tác thay đổi dữ liệu chỉ được gửi từ chính các trang của cổng, không nhận từ trang web khác. Mở cổng rồi thực hiện lại.",
+      error: "Yêu cầu bị từ chối: thao tác thay đổi dữ liệu chỉ được gửi từ chính các trang của cổng, không nhận từ trang web khác. Mở cổng rồi thực hiện lại.",
     });
   });
 });

@@ -38,10 +38,7 @@ describe("minimum score (SIPAS ≥ 85%)", () => {
     expect(result.explanation).toContain("kết quả năm 2023 là 83,00%");
   });
   it("prefers the year's provisional value (internal scores) over last year's result", () => {
-    const result = evaluateTarget(
-      spec({}),
-      facts({ previous: measure(2023, 90), provisional: { score: 80, label: "điểm thẩm định tạm tính" } }),
-    );
+    const result = evaluateTarget(spec({}), facts({ previous: measure(2023, 90), provisional: { score: 80, label: "điểm thẩm định tạm tính" } }));
     expect(result).toMatchObject({ status: "at_risk", gap: 5 });
     expect(result.explanation).toContain("điểm thẩm định tạm tính là 80,00%");
   });
@@ -54,9 +51,9 @@ describe("minimum score (SIPAS ≥ 85%)", () => {
     });
   });
   it("names points when the unit is not a percentage", () => {
-    expect(
-      evaluateTarget(spec({ unit: null, subject: "Sở Tư pháp", value: 80 }), facts({ current: measure(2025, 78.5) })).explanation,
-    ).toContain("thiếu 1,50 điểm");
+    expect(evaluateTarget(spec({ unit: null, subject: "Sở Tư pháp", value: 80 }), facts({ current: measure(2025, 78.5) })).explanation).toContain(
+      "thiếu 1,50 điểm",
+    );
   });
 });
 
@@ -122,27 +119,24 @@ describe("rank improvement (up 10–15 places, Quảng Nam 2019)", () => {
       actual: 5,
       gap: 5,
     });
-    expect(evaluateTarget(up, facts({ previous: measure(2018, 80.77, exact(8)), current: measure(2019, 83.32, exact(11)) }))).toMatchObject(
-      {
-        status: "missed",
-        actual: -3,
-        actualText: "giảm 3 bậc",
-        gap: 13,
-      },
-    );
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 80.77, exact(8)), current: measure(2019, 83.32, exact(11)) }))).toMatchObject({
+      status: "missed",
+      actual: -3,
+      actualText: "giảm 3 bậc",
+      gap: 13,
+    });
   });
   it("on partial tables: decides from the range of possible gains", () => {
     // Last year 30, this year somewhere in 6–33: a gain from −3 to 24 places.
     const open = evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30)), current: measure(2019, 87, bounds(6, 33)) }));
     expect(open).toMatchObject({ status: "not_yet_known", actualText: "từ giảm 3 bậc đến tăng 24 bậc" });
     // Last year at 34 or below, this year exactly 20: at least 14 places.
-    expect(evaluateTarget(up, facts({ previous: measure(2018, 70, bounds(34, 63)), current: measure(2019, 85, exact(20)) })).status).toBe(
-      "met",
-    );
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 70, bounds(34, 63)), current: measure(2019, 85, exact(20)) })).status).toBe("met");
     // Last year 12–15, this year 8–10: at most 7 places.
-    expect(
-      evaluateTarget(up, facts({ previous: measure(2018, 80, bounds(12, 15)), current: measure(2019, 85, bounds(8, 10)) })),
-    ).toMatchObject({ status: "missed", gap: 3 });
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, bounds(12, 15)), current: measure(2019, 85, bounds(8, 10)) }))).toMatchObject({
+      status: "missed",
+      gap: 3,
+    });
   });
   it("cannot compare a unit formed in 2025 with last year, nor ranks out of different totals", () => {
     const fresh = evaluateTarget(
@@ -154,9 +148,9 @@ describe("rank improvement (up 10–15 places, Quảng Nam 2019)", () => {
     );
     expect(fresh).toMatchObject({ status: "not_yet_known", actualText: "hạng 5/34" });
     expect(fresh.explanation).toContain("An Giang mới thành lập");
-    expect(
-      evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30, 63)), current: measure(2019, 85, exact(5, 34)) })).explanation,
-    ).toContain("63 đơn vị");
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30, 63)), current: measure(2019, 85, exact(5, 34)) })).explanation).toContain(
+      "63 đơn vị",
+    );
   });
   it("is not yet known before the result", () => {
     expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30)) })).status).toBe("not_yet_known");

@@ -43,16 +43,10 @@ describe("a target as a phrase", () => {
   it("for each kind", () => {
     expect(targetText(spec({ unit: null }))).toBe("SIPAS ≥ 85 điểm");
     expect(targetText(spec({ unit: "%" }))).toBe("SIPAS ≥ 85%");
-    expect(targetText(spec({ kind: "CRITERION_SCORE", value: 2.5, unit: "điểm", subject: "tiêu chí 3.1.2" }))).toBe(
-      "tiêu chí 3.1.2 ≥ 2,5 điểm",
-    );
+    expect(targetText(spec({ kind: "CRITERION_SCORE", value: 2.5, unit: "điểm", subject: "tiêu chí 3.1.2" }))).toBe("tiêu chí 3.1.2 ≥ 2,5 điểm");
     expect(targetText(spec({ kind: "MAX_RANK", value: 10, subject: "PAR INDEX" }))).toBe("PAR INDEX: xếp hạng từ 1 đến 10");
-    expect(targetText(spec({ kind: "COMMITMENT_COMPLETION", value: 100, subject: "Các sở" }))).toBe(
-      "Các sở: hoàn thành ≥ 100% nhiệm vụ, cam kết",
-    );
-    expect(targetText(spec({ kind: "RANK_IMPROVEMENT", value: 10, valueMax: 10, subject: "PAR INDEX" }))).toBe(
-      "PAR INDEX: tăng ít nhất 10 bậc",
-    );
+    expect(targetText(spec({ kind: "COMMITMENT_COMPLETION", value: 100, subject: "Các sở" }))).toBe("Các sở: hoàn thành ≥ 100% nhiệm vụ, cam kết");
+    expect(targetText(spec({ kind: "RANK_IMPROVEMENT", value: 10, valueMax: 10, subject: "PAR INDEX" }))).toBe("PAR INDEX: tăng ít nhất 10 bậc");
   });
 });
 
@@ -75,8 +69,7 @@ describe("a minimum score", () => {
       actualText: "—",
       gap: 0.5,
       targetText: "SIPAS ≥ 85 điểm",
-      explanation:
-        "Có nguy cơ không đạt: chưa có kết quả năm 2024; điểm tự chấm là 84,50 điểm, còn thiếu 0,50 điểm so với chỉ tiêu 85,00 điểm.",
+      explanation: "Có nguy cơ không đạt: chưa có kết quả năm 2024; điểm tự chấm là 84,50 điểm, còn thiếu 0,50 điểm so với chỉ tiêu 85,00 điểm.",
     });
   });
 
@@ -158,9 +151,9 @@ describe("places gained", () => {
     expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30)), current: measure(2019, 85, exact(20)) })).explanation).toBe(
       "Đạt: hạng 30/63 năm 2018 → hạng 20/63 năm 2019, tăng 10 bậc (chỉ tiêu 10–15 bậc).",
     );
-    expect(
-      evaluateTarget(upOnly, facts({ previous: measure(2018, 80, exact(30)), current: measure(2019, 85, exact(5)) })).explanation,
-    ).toBe("Đạt: hạng 30/63 năm 2018 → hạng 5/63 năm 2019, tăng 25 bậc (chỉ tiêu tăng ít nhất 10 bậc).");
+    expect(evaluateTarget(upOnly, facts({ previous: measure(2018, 80, exact(30)), current: measure(2019, 85, exact(5)) })).explanation).toBe(
+      "Đạt: hạng 30/63 năm 2018 → hạng 5/63 năm 2019, tăng 25 bậc (chỉ tiêu tăng ít nhất 10 bậc).",
+    );
   });
 
   it("at the upper end is met without going beyond it", () => {
@@ -181,9 +174,7 @@ describe("places gained", () => {
   });
 
   it("missed on a partial table: the actual gain is unknown, the gap is what even the best case misses", () => {
-    expect(
-      evaluateTarget(up, facts({ previous: measure(2018, 80, bounds(12, 14)), current: measure(2019, 85, bounds(8, 9)) })),
-    ).toMatchObject({
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, bounds(12, 14)), current: measure(2019, 85, bounds(8, 9)) }))).toMatchObject({
       status: "missed",
       actual: null,
       gap: 4,
@@ -192,9 +183,7 @@ describe("places gained", () => {
   });
 
   it("met on a partial table: even the worst case gains enough", () => {
-    expect(
-      evaluateTarget(up, facts({ previous: measure(2018, 70, bounds(40, 63)), current: measure(2019, 85, bounds(10, 30)) })),
-    ).toMatchObject({
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 70, bounds(40, 63)), current: measure(2019, 85, bounds(10, 30)) }))).toMatchObject({
       status: "met",
       actual: null,
       gap: 0,
@@ -210,9 +199,9 @@ describe("places gained", () => {
     expect(evaluateTarget(up, facts({ previous: measure(2018, 80), current: measure(2019, 85, exact(5)) })).explanation).toBe(
       "Không so sánh được: không có thứ hạng năm 2018 của cùng đơn vị.",
     );
-    expect(
-      evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30, 63)), current: measure(2019, 85, exact(5, 34)) })).explanation,
-    ).toBe("Không so sánh được: năm 2018 xếp hạng 63 đơn vị, năm 2019 xếp hạng 34 đơn vị.");
+    expect(evaluateTarget(up, facts({ previous: measure(2018, 80, exact(30, 63)), current: measure(2019, 85, exact(5, 34)) })).explanation).toBe(
+      "Không so sánh được: năm 2018 xếp hạng 63 đơn vị, năm 2019 xếp hạng 34 đơn vị.",
+    );
   });
 
   it("before the result, says in advance when it will not be comparable", () => {

@@ -35,14 +35,7 @@ const withCriterion = (over: Partial<TargetContext> = {}) => context({ index: nu
 
 describe("kinds", () => {
   it("are offered in the order staff think of them, each with a hint", () => {
-    expect(TARGET_KINDS_ORDER).toEqual([
-      "MIN_SCORE",
-      "MIN_PERCENT_OF_MAX",
-      "MAX_RANK",
-      "RANK_IMPROVEMENT",
-      "CRITERION_SCORE",
-      "COMMITMENT_COMPLETION",
-    ]);
+    expect(TARGET_KINDS_ORDER).toEqual(["MIN_SCORE", "MIN_PERCENT_OF_MAX", "MAX_RANK", "RANK_IMPROVEMENT", "CRITERION_SCORE", "COMMITMENT_COMPLETION"]);
     expectInCatalogue("Tỷ lệ % điểm tối đa của chỉ số, ví dụ PAR INDEX ≥ 80%.");
     expectInCatalogue("Tăng ít nhất N bậc so với năm trước; nhập mức trên cho một khoảng (tăng 10–15 bậc).");
   });
@@ -88,8 +81,7 @@ describe("the index of an index target", () => {
     expect(targetIssues(draft({ indexCode: "INTERNAL_PAR" }), context({ index: INTERNAL }))).toEqual([
       {
         field: "indexCode",
-        message:
-          "Chỉ số CCHC nội bộ chấm các cơ quan trong tỉnh: chọn cơ quan, đơn vị nhận chỉ tiêu, hoặc chọn PAR INDEX/SIPAS cho chỉ tiêu của tỉnh.",
+        message: "Chỉ số CCHC nội bộ chấm các cơ quan trong tỉnh: chọn cơ quan, đơn vị nhận chỉ tiêu, hoặc chọn PAR INDEX/SIPAS cho chỉ tiêu của tỉnh.",
       },
     ]);
   });
@@ -98,9 +90,7 @@ describe("the index of an index target", () => {
     expect(targetIssues(draft({ agencyId: STP.id }), context({ agency: STP }))).toEqual([
       { field: "indexCode", message: "PAR INDEX xếp hạng các tỉnh, không chấm từng cơ quan: bỏ chọn cơ quan, hoặc chọn chỉ số nội bộ." },
     ]);
-    expect(
-      targetIssues(draft({ kind: "MIN_SCORE", indexCode: "INTERNAL_PAR", agencyId: STP.id }), context({ index: INTERNAL, agency: STP })),
-    ).toEqual([]);
+    expect(targetIssues(draft({ kind: "MIN_SCORE", indexCode: "INTERNAL_PAR", agencyId: STP.id }), context({ index: INTERNAL, agency: STP }))).toEqual([]);
   });
 
   it("every index kind needs an index: minimum score, percentage, rank and places gained", () => {
@@ -180,9 +170,7 @@ describe("a target's value", () => {
       field: "value",
       message: "Điểm tối thiểu phải lớn hơn 0 và không quá 100 (điểm tối đa của chỉ số).",
     });
-    expect(targetIssues(draft({ kind: "MIN_SCORE", indexCode: "PAPI", value: 100 }), context({ index: null })).map((i) => i.field)).toEqual(
-      ["indexCode"],
-    );
+    expect(targetIssues(draft({ kind: "MIN_SCORE", indexCode: "PAPI", value: 100 }), context({ index: null })).map((i) => i.field)).toEqual(["indexCode"]);
   });
 
   it("a percentage, of the maximum or of commitments, is above 0 and at most 100", () => {
@@ -190,8 +178,7 @@ describe("a target's value", () => {
     expect(targetIssues(draft({ value: 100 }), context())).toEqual([]);
     expect(targetIssues(draft({ value: 100.5 }), context())).toEqual([{ field: "value", message }]);
     expect(targetIssues(draft({ value: 0 }), context())).toEqual([{ field: "value", message }]);
-    const commitment = (value: number) =>
-      targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: null, value }), context({ index: null }));
+    const commitment = (value: number) => targetIssues(draft({ kind: "COMMITMENT_COMPLETION", indexCode: null, value }), context({ index: null }));
     expect(commitment(100)).toEqual([]);
     expect(commitment(101)).toEqual([{ field: "value", message }]);
     expect(commitment(0)).toEqual([{ field: "value", message }]);
@@ -225,9 +212,7 @@ describe("the upper value of a range", () => {
   it("is a whole number above the lower value", () => {
     const message = "Mức trên là số nguyên lớn hơn mức dưới (10), ví dụ 15; để trống nếu chỉ có một mức.";
     expect(targetIssues(draft({ kind: "RANK_IMPROVEMENT", value: 10, valueMax: 10 }), context())).toEqual([{ field: "valueMax", message }]);
-    expect(targetIssues(draft({ kind: "RANK_IMPROVEMENT", value: 10, valueMax: 12.5 }), context())).toEqual([
-      { field: "valueMax", message },
-    ]);
+    expect(targetIssues(draft({ kind: "RANK_IMPROVEMENT", value: 10, valueMax: 12.5 }), context())).toEqual([{ field: "valueMax", message }]);
     expect(targetIssues(draft({ kind: "RANK_IMPROVEMENT", value: 10, valueMax: 11 }), context())).toEqual([]);
   });
 });
@@ -245,10 +230,9 @@ describe("the unit of a rank target", () => {
 describe("every problem at once", () => {
   it("is reported, each with its field, in the form's order", () => {
     expect(
-      targetIssues(
-        draft({ kind: "RANK_IMPROVEMENT", year: 2030, agencyId: 99, value: 0, valueMax: 0, unit: "%", criterionId: 7 }),
-        context(),
-      ).map((i) => i.field),
+      targetIssues(draft({ kind: "RANK_IMPROVEMENT", year: 2030, agencyId: 99, value: 0, valueMax: 0, unit: "%", criterionId: 7 }), context()).map(
+        (i) => i.field,
+      ),
     ).toEqual(["year", "agencyId", "indexCode", "criterionId", "value", "valueMax", "unit"]);
   });
 });
@@ -257,11 +241,7 @@ describe("commitments for several agencies at once", () => {
   const agencies = [STP, { id: 6, name: "Sở Nội vụ" }, { id: 8, name: "Sở Y tế" }];
 
   it("give each agency its own target, in the kind's unit, with the note", () => {
-    const { drafts, issues } = buildBulkTargets(
-      { kind: "CRITERION_SCORE", year: 2025, value: 2, criterionId: 7, note: "Cam kết" },
-      agencies.slice(0, 1),
-      [],
-    );
+    const { drafts, issues } = buildBulkTargets({ kind: "CRITERION_SCORE", year: 2025, value: 2, criterionId: 7, note: "Cam kết" }, agencies.slice(0, 1), []);
     expect(issues).toEqual([]);
     expect(drafts).toEqual([
       {
@@ -280,9 +260,7 @@ describe("commitments for several agencies at once", () => {
 
   it("a commitment is on no criterion, whatever the form sent", () => {
     expect(
-      buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2025, value: 100, criterionId: 7, note: null }, agencies, []).drafts.map(
-        (d) => d.criterionId,
-      ),
+      buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2025, value: 100, criterionId: 7, note: null }, agencies, []).drafts.map((d) => d.criterionId),
     ).toEqual([null, null, null]);
   });
 
@@ -291,9 +269,7 @@ describe("commitments for several agencies at once", () => {
       { kind: "COMMITMENT_COMPLETION" as const, year: 2025, agencyId: 6, criterionId: null },
       { kind: "COMMITMENT_COMPLETION" as const, year: 2025, agencyId: 8, criterionId: null },
     ];
-    expect(
-      buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2025, value: 100, criterionId: null, note: null }, agencies, existing).issues,
-    ).toEqual([
+    expect(buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2025, value: 100, criterionId: null, note: null }, agencies, existing).issues).toEqual([
       {
         field: "agencyIds",
         message: "Đã có chỉ tiêu này năm 2025 cho: Sở Nội vụ, Sở Y tế. Bỏ chọn các cơ quan đó, hoặc sửa chỉ tiêu đã có.",
@@ -311,9 +287,7 @@ describe("commitments for several agencies at once", () => {
     ];
     expect(buildBulkTargets(spec, agencies, existing).issues).toEqual([]);
     expect(
-      buildBulkTargets(spec, agencies, [...existing, { kind: "CRITERION_SCORE", year: 2025, agencyId: 5, criterionId: 7 }]).issues.map(
-        (i) => i.message,
-      ),
+      buildBulkTargets(spec, agencies, [...existing, { kind: "CRITERION_SCORE", year: 2025, agencyId: 5, criterionId: 7 }]).issues.map((i) => i.message),
     ).toEqual(["Đã có chỉ tiêu này năm 2025 cho: Sở Tư pháp. Bỏ chọn các cơ quan đó, hoặc sửa chỉ tiêu đã có."]);
   });
 });

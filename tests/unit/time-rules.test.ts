@@ -2,16 +2,7 @@
 // judged on, the year results can have been published for, and the rounding every total uses.
 import { describe, expect, it } from "vitest";
 import { cents, numberOrNull } from "@/lib/numbers";
-import {
-  addDays,
-  calendarDay,
-  currentYearInVietnam,
-  daysBetween,
-  endOfVietnamDay,
-  startOfVietnamDay,
-  TIME_ZONE,
-  vietnamToday,
-} from "@/lib/time";
+import { addDays, calendarDay, currentYearInVietnam, daysBetween, endOfVietnamDay, startOfVietnamDay, TIME_ZONE, vietnamToday } from "@/lib/time";
 
 describe("today in Viet Nam", () => {
   it("is judged in Asia/Ho_Chi_Minh", () => {

@@ -23,18 +23,10 @@ describe("the agencies a directive expects reports from", () => {
 
   it("are those leading or coordinating a live task and those a target is set for, once each, in Vietnamese order", () => {
     const directive = {
-      tasks: [
-        task("IN_PROGRESS", agency(3, "Sở Tư pháp"), [agency(1, "Sở Nội vụ"), agency(2, "Sở Y tế")]),
-        task("DONE", agency(1, "Sở Nội vụ")),
-      ],
+      tasks: [task("IN_PROGRESS", agency(3, "Sở Tư pháp"), [agency(1, "Sở Nội vụ"), agency(2, "Sở Y tế")]), task("DONE", agency(1, "Sở Nội vụ"))],
       targets: [{ agency: agency(4, "Ban Quản lý khu kinh tế") }, { agency: null }, { agency: agency(2, "Sở Y tế") }],
     };
-    expect(reportingAgencies(directive)).toEqual([
-      agency(4, "Ban Quản lý khu kinh tế"),
-      agency(1, "Sở Nội vụ"),
-      agency(3, "Sở Tư pháp"),
-      agency(2, "Sở Y tế"),
-    ]);
+    expect(reportingAgencies(directive)).toEqual([agency(4, "Ban Quản lý khu kinh tế"), agency(1, "Sở Nội vụ"), agency(3, "Sở Tư pháp"), agency(2, "Sở Y tế")]);
   });
 
   it("leave out the agencies of a cancelled task, lead and coordinating alike", () => {

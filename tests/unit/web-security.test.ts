@@ -27,10 +27,7 @@ describe("cross-site writes", () => {
     expect(isCrossSiteWrite("POST", headers({ origin: "null" }))).toBe(true);
     expect(isCrossSiteWrite("POST", headers({ origin: "not a url" }))).toBe(true);
     expect(
-      isCrossSiteWrite(
-        "POST",
-        new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "cchc.example.gov.vn", origin: "https://cchc.example.gov.vn" }),
-      ),
+      isCrossSiteWrite("POST", new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "cchc.example.gov.vn", origin: "https://cchc.example.gov.vn" })),
     ).toBe(false);
   });
 

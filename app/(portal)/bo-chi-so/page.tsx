@@ -21,11 +21,7 @@ export default async function FrameworksPage() {
   const canCreate = actor !== null && can(actor, "framework.write", { provinceId: null });
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("heading")}
-        lead={t("lead")}
-        actions={canCreate ? <ButtonLink href="/bo-chi-so/moi">{t("create")}</ButtonLink> : null}
-      />
+      <PageHeader title={t("heading")} lead={t("lead")} actions={canCreate ? <ButtonLink href="/bo-chi-so/moi">{t("create")}</ButtonLink> : null} />
       {groups.map((group) => (
         <Card as="section" key={group.index.code} data-index={group.index.code}>
           <h2 className="text-lg font-semibold text-brand-900">

@@ -19,12 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PeriodsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [periods, t, ta, format] = await Promise.all([
-    listPeriods(actor),
-    getTranslations("assessments.periods"),
-    getTranslations("assessments"),
-    getFormat(),
-  ]);
+  const [periods, t, ta, format] = await Promise.all([listPeriods(actor), getTranslations("assessments.periods"), getTranslations("assessments"), getFormat()]);
   const canOpen = holds(actor, "assessment.manage");
   return (
     <div className="space-y-6">

@@ -22,8 +22,7 @@ const field = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 
 /** The query string of the filters (and a page), for links that keep them. */
 function query(filters: AuditFilters, extra: Record<string, string | number> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filters, page: undefined, ...extra }))
-    if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...filters, page: undefined, ...extra })) if (value !== undefined && value !== "") params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
@@ -92,13 +91,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           <label htmlFor="entityId" className="text-sm font-medium text-slate-700">
             {t("entityId")}
           </label>
-          <input
-            id="entityId"
-            name="entityId"
-            defaultValue={filters.entityId ?? ""}
-            placeholder={t("entityIdPlaceholder")}
-            className={field}
-          />
+          <input id="entityId" name="entityId" defaultValue={filters.entityId ?? ""} placeholder={t("entityIdPlaceholder")} className={field} />
         </div>
         <div>
           <label htmlFor="from" className="text-sm font-medium text-slate-700">
@@ -135,18 +128,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             </Link>
           ) : null}
           <span className="ml-auto flex gap-2 text-sm">
-            <a
-              href={`/api/v1/audit/export${query(filters, { format: "xlsx" })}`}
-              className={buttonClass("secondary")}
-              data-testid="audit-export-xlsx"
-            >
+            <a href={`/api/v1/audit/export${query(filters, { format: "xlsx" })}`} className={buttonClass("secondary")} data-testid="audit-export-xlsx">
               {t("downloadXlsx")}
             </a>
-            <a
-              href={`/api/v1/audit/export${query(filters, { format: "csv" })}`}
-              className={buttonClass("secondary")}
-              data-testid="audit-export-csv"
-            >
+            <a href={`/api/v1/audit/export${query(filters, { format: "csv" })}`} className={buttonClass("secondary")} data-testid="audit-export-csv">
               {t("downloadCsv")}
             </a>
           </span>

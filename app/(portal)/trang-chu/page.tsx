@@ -83,12 +83,7 @@ export default async function HomePage() {
 
 /** The scoring years that concern the actor, newest first, as a to-do list. */
 async function WorkLinks({ actor }: { actor: Actor }) {
-  const [periods, t, ta, format] = await Promise.all([
-    listPeriods(actor),
-    getTranslations("home.workspace"),
-    getTranslations("assessments"),
-    getFormat(),
-  ]);
+  const [periods, t, ta, format] = await Promise.all([listPeriods(actor), getTranslations("home.workspace"), getTranslations("assessments"), getFormat()]);
   if (periods.length === 0) return null;
   return (
     <Card as="section">

@@ -169,9 +169,7 @@ export default async function DirectivesPage({ searchParams }: { searchParams: S
                 </Td>
                 <Td>
                   <TargetsOverallBadge overall={d.targets} />
-                  {d.targetCount > 0 ? (
-                    <div className="mt-1 text-xs text-slate-600">{t("targetCount", { count: d.targetCount })}</div>
-                  ) : null}
+                  {d.targetCount > 0 ? <div className="mt-1 text-xs text-slate-600">{t("targetCount", { count: d.targetCount })}</div> : null}
                 </Td>
               </tr>
             ))}

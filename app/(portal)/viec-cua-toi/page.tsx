@@ -25,11 +25,7 @@ export default async function MyWorkPage() {
       <PageHeader
         title={t("title")}
         lead={
-          isAgency
-            ? work.agencyName
-              ? t("leadAgency", { agency: work.agencyName, today })
-              : t("leadAgencyUnnamed", { today })
-            : t("leadStaff", { today })
+          isAgency ? (work.agencyName ? t("leadAgency", { agency: work.agencyName, today }) : t("leadAgencyUnnamed", { today })) : t("leadStaff", { today })
         }
       />
 
@@ -68,8 +64,7 @@ export default async function MyWorkPage() {
                       ) : null}
                     </Td>
                     <Td>
-                      <TaskStatusBadge status={task.status} />{" "}
-                      <span className="text-xs tabular-nums text-slate-600">{task.progressPercent}%</span>
+                      <TaskStatusBadge status={task.status} /> <span className="text-xs tabular-nums text-slate-600">{task.progressPercent}%</span>
                     </Td>
                   </tr>
                 ))}

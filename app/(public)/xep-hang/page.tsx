@@ -176,18 +176,10 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
               />
               <div className="no-print flex flex-wrap items-center gap-2 text-sm">
                 <span className="text-slate-600">{t("downloadShown")}</span>
-                <a
-                  href={`/api/v1/rankings/export?${query}&format=csv`}
-                  download
-                  className={buttonClass("secondary", "sm", "font-semibold")}
-                >
+                <a href={`/api/v1/rankings/export?${query}&format=csv`} download className={buttonClass("secondary", "sm", "font-semibold")}>
                   {t("downloadCsv")}
                 </a>
-                <a
-                  href={`/api/v1/rankings/export?${query}&format=xlsx`}
-                  download
-                  className={buttonClass("secondary", "sm", "font-semibold")}
-                >
+                <a href={`/api/v1/rankings/export?${query}&format=xlsx`} download className={buttonClass("secondary", "sm", "font-semibold")}>
                   {t("downloadXlsx")}
                 </a>
               </div>

@@ -177,9 +177,7 @@ export async function importScores(
   phaseDone("load");
   // An import writes: someone who may score none of these sheets (a leader) is refused before the file is read.
   const scopeOf = (agencyId: number) => ({ provinceId: period.provinceId, agencyId });
-  if (
-    !visible.some((a) => can(actor, "assessment.selfScore", scopeOf(a.agencyId)) || can(actor, "assessment.manage", scopeOf(a.agencyId)))
-  ) {
+  if (!visible.some((a) => can(actor, "assessment.selfScore", scopeOf(a.agencyId)) || can(actor, "assessment.manage", scopeOf(a.agencyId)))) {
     throw new ForbiddenError();
   }
   const table: Table = await readTable(options.data, options.format);

@@ -77,8 +77,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
       version: a.version,
     };
   });
-  if (period.status === "PUBLISHED")
-    rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVietnamese(a.agencyName, b.agencyName));
+  if (period.status === "PUBLISHED") rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVietnamese(a.agencyName, b.agencyName));
   return {
     id: period.id,
     year: period.year,

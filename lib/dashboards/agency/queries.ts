@@ -96,9 +96,7 @@ export async function getAgencyView(
     while (node && node.level !== "FIELD") node = node.parentId === null ? undefined : criterionById.get(node.parentId);
     return node ? `${node.code}. ${node.name}` : null;
   };
-  const targetByCode = new Map(
-    targets.filter((t) => t.kind === "CRITERION_SCORE" && t.criterionCode).map((t) => [t.criterionCode!, t.value]),
-  );
+  const targetByCode = new Map(targets.filter((t) => t.kind === "CRITERION_SCORE" && t.criterionCode).map((t) => [t.criterionCode!, t.value]));
   const leaves = criteria.filter((c) => c.level === "SUB_CRITERION");
   const rowsUnsorted = leaves.map((criterion) => {
     const values = valuesOf.get(criterion.id);
@@ -145,27 +143,18 @@ export async function getAgencyView(
 
   const framework = chosen.period.framework;
   const maxScore = Number(framework.maxScore);
-  const gradeBands = framework.gradeBands
-    .map((b) => ({ label: b.label, minScore: Number(b.minScore) }))
-    .sort((a, b) => b.minScore - a.minScore);
-  const total =
-    basis === "final" && chosen.finalTotal !== null ? Number(chosen.finalTotal) : cents(rows.reduce((sum, r) => sum + (r.score ?? 0), 0));
+  const gradeBands = framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })).sort((a, b) => b.minScore - a.minScore);
+  const total = basis === "final" && chosen.finalTotal !== null ? Number(chosen.finalTotal) : cents(rows.reduce((sum, r) => sum + (r.score ?? 0), 0));
   const published = chosen.period.status === "PUBLISHED" && sees;
-  const peerTotals = published
-    ? peers.filter((p) => p.finalTotal !== null).map((p) => ({ key: String(p.agencyId), total: Number(p.finalTotal) }))
-    : [];
+  const peerTotals = published ? peers.filter((p) => p.finalTotal !== null).map((p) => ({ key: String(p.agencyId), total: Number(p.finalTotal) })) : [];
 
   // The agency's own target of the year: a minimum total, or a percentage of the maximum.
-  const own =
-    targets.find((t) => t.kind === "MIN_SCORE" && t.criterionCode === null) ?? targets.find((t) => t.kind === "MIN_PERCENT_OF_MAX");
+  const own = targets.find((t) => t.kind === "MIN_SCORE" && t.criterionCode === null) ?? targets.find((t) => t.kind === "MIN_PERCENT_OF_MAX");
   const ownTotal = own ? (own.kind === "MIN_PERCENT_OF_MAX" ? cents((own.value * maxScore) / 100) : own.value) : null;
   const suggested = defaultTarget(total, ownTotal, gradeBands, maxScore);
-  const targetSource =
-    params.target !== undefined ? { source: "entered" as const, label: "tổng điểm mục tiêu đã nhập", value: params.target } : suggested;
+  const targetSource = params.target !== undefined ? { source: "entered" as const, label: "tổng điểm mục tiêu đã nhập", value: params.target } : suggested;
   const candidates = rows.filter((r) => r.lost > 0).map(({ code, name, maxPoints, score }) => ({ code, name, maxPoints, score }));
-  const plan = targetSource
-    ? planFixes({ criteria: candidates, currentTotal: total, targetTotal: targetSource.value, maxTotal: maxScore })
-    : null;
+  const plan = targetSource ? planFixes({ criteria: candidates, currentTotal: total, targetTotal: targetSource.value, maxTotal: maxScore }) : null;
 
   return {
     ...base,
@@ -183,8 +172,7 @@ export async function getAgencyView(
       penalty: sees ? Number(chosen.penaltyPoints) : null,
       rank: published && chosen.rank !== null ? { value: chosen.rank, of: peers.length } : null,
       classification: published ? chosen.classification : null,
-      previousYear:
-        previous && previousScores && yoy.size > 0 && [...yoy.values()].some((c) => c.previous !== null) ? previous.period.year : null,
+      previousYear: previous && previousScores && yoy.size > 0 && [...yoy.values()].some((c) => c.previous !== null) ? previous.period.year : null,
       sort: params.sort,
       rows,
       whatToFix: {
@@ -203,12 +191,7 @@ export async function getAgencyView(
  * Tasks meant to improve the given criteria (same framework family, matched by code): those the
  * agency leads or takes part in, and the province's tasks without a lead agency.
  */
-async function linkedTasks(
-  agency: { id: number; provinceId: number },
-  frameworkKey: string,
-  codes: string[],
-  now: Date,
-): Promise<Map<string, LinkedTask[]>> {
+async function linkedTasks(agency: { id: number; provinceId: number }, frameworkKey: string, codes: string[], now: Date): Promise<Map<string, LinkedTask[]>> {
   if (codes.length === 0) return new Map();
   const provinceUnits = unitAndPredecessors(agency.provinceId, await lineageLinks());
   const tasks = await db.task.findMany({

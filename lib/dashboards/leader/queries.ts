@@ -25,19 +25,14 @@ type Unit = { id: number; code: string; nameVi: string; validFrom: Date; validTo
  * The leader's dashboard of a province for a year. Leaders and Home Affairs staff see their own
  * province; an administrator picks one (none picked: only the choices).
  */
-export async function getLeaderDashboard(
-  actor: Actor,
-  params: { provinceId?: number; year?: number },
-  now = new Date(),
-): Promise<LeaderDashboard> {
+export async function getLeaderDashboard(actor: Actor, params: { provinceId?: number; year?: number }, now = new Date()): Promise<LeaderDashboard> {
   // Whoever reads every province picks one; the others read their own.
   const everywhere = reachOf(actor.role, "province.read") === "all";
   const provinceId = params.provinceId ?? (everywhere ? null : actor.provinceId);
   authorize(actor, "province.read", { provinceId });
   const choices = everywhere ? await provinceChoices(now) : [];
   const currentYear = currentYearInVietnam(now);
-  if (provinceId === null)
-    return { province: null, choices, year: params.year ?? currentYear, years: [], indices: [], targets: [], periods: [] };
+  if (provinceId === null) return { province: null, choices, year: params.year ?? currentYear, years: [], indices: [], targets: [], periods: [] };
 
   const province = await db.province.findUnique({ where: { id: provinceId } });
   if (!province) throw new NotFoundError("Không tìm thấy tỉnh, thành phố đã chọn.");
@@ -47,9 +42,7 @@ export async function getLeaderDashboard(
   ]);
   // Without a year: the latest year whose internal results are published, else the latest period.
   const year = params.year ?? periodYears.find((p) => p.status === "PUBLISHED")?.year ?? periodYears[0]?.year ?? currentYear;
-  const years = [...new Set([year, currentYear, ...periodYears.map((p) => p.year), ...targetYears.map((t) => t.year)])].sort(
-    (a, b) => b - a,
-  );
+  const years = [...new Set([year, currentYear, ...periodYears.map((p) => p.year), ...targetYears.map((t) => t.year)])].sort((a, b) => b - a);
 
   const [national, targets, periods] = await Promise.all([
     // Published data only: computed once per version of it (lib/db/published-cache.ts).
@@ -84,11 +77,7 @@ async function nationalSections(province: Unit): Promise<{ units: Unit[]; sectio
     db.publishedResult.findMany({ where: { provinceId: { in: unitIds } }, include: { components: true }, orderBy: { year: "asc" } }),
   ]);
   // Every (index, year) of the units' results and the year before it, for ranks and rank changes.
-  const pairs = [
-    ...new Map(
-      results.flatMap((r) => [r.year, r.year - 1].map((year) => [`${r.indexCode}|${year}`, { indexCode: r.indexCode, year }])),
-    ).values(),
-  ];
+  const pairs = [...new Map(results.flatMap((r) => [r.year, r.year - 1].map((year) => [`${r.indexCode}|${year}`, { indexCode: r.indexCode, year }]))).values()];
   const years = [...new Set(pairs.map((p) => p.year))];
   const frameworkPairs = [...new Map(results.map((r) => [`${r.indexCode}|${r.year}`, { indexCode: r.indexCode, year: r.year }])).values()];
   const [latestYears, peers, counts, aggregates, frameworks] = await Promise.all([
@@ -177,10 +166,7 @@ async function nationalSections(province: Unit): Promise<{ units: Unit[]; sectio
       const topRow = top ? table.rows.find((r) => String(r.provinceId) === top.key) : undefined;
       const defs = framework?.components ?? [];
       const stored = new Map(result.components.map((c) => [c.code, Number(c.value)]));
-      const codes = [
-        ...defs.map((d) => d.code).filter((code) => stored.has(code)),
-        ...[...stored.keys()].filter((code) => !defs.some((d) => d.code === code)),
-      ];
+      const codes = [...defs.map((d) => d.code).filter((code) => stored.has(code)), ...[...stored.keys()].filter((code) => !defs.some((d) => d.code === code))];
       const average = (code: string) =>
         aggregates.find((a) => a.indexCode === index.code && a.year === result.year && a.kind === "ELEMENT_AVERAGE" && a.subject === code);
       return [
@@ -236,9 +222,7 @@ async function periodSections(provinceId: number, year: number): Promise<PeriodS
   // Filtering on the scores' own assessment_id (not only through the join) lets PostgreSQL use the
   // (assessment_id, criterion_id) index however many agencies the province has
   // (tests/integration/query-plans.test.ts).
-  const finalizedIds = periods.flatMap((p) =>
-    p.assessments.filter((a) => a.status === "FINALIZED" && a.finalTotal !== null).map((a) => a.id),
-  );
+  const finalizedIds = periods.flatMap((p) => p.assessments.filter((a) => a.status === "FINALIZED" && a.finalTotal !== null).map((a) => a.id));
   const distribution =
     finalizedIds.length === 0
       ? []
@@ -275,9 +259,7 @@ async function periodSections(provinceId: number, year: number): Promise<PeriodS
         const withRow = values.reduce((sum, v) => sum + v.agencies, 0);
         if (withRow < finalized.length) values.push({ score: null, agencies: finalized.length - withRow });
         const count = (flag: CriterionFlag) =>
-          values
-            .filter((v) => criterionFlags({ maxPoints: max, score: v.score, target: null }).includes(flag))
-            .reduce((sum, v) => sum + v.agencies, 0);
+          values.filter((v) => criterionFlags({ maxPoints: max, score: v.score, target: null }).includes(flag)).reduce((sum, v) => sum + v.agencies, 0);
         return {
           code: criterion.code,
           name: criterion.name,
@@ -296,9 +278,7 @@ async function periodSections(provinceId: number, year: number): Promise<PeriodS
       frameworkName: period.framework.name,
       illustrative: period.framework.isIllustrative || period.isDemo,
       maxScore: Number(period.framework.maxScore),
-      gradeBands: period.framework.gradeBands
-        .map((b) => ({ label: b.label, minScore: Number(b.minScore) }))
-        .sort((a, b) => b.minScore - a.minScore),
+      gradeBands: period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })).sort((a, b) => b.minScore - a.minScore),
       agencyCount: period.assessments.length,
       finalizedCount: finalized.length,
       standings,

@@ -18,11 +18,7 @@ import { reportSchema } from "../schema";
  * An agency's report for one period the directive requires: a new one, or (with the version read)
  * a correction of the one it sent. Its head reports for their own agency only.
  */
-export async function submitReport(
-  actor: Actor,
-  input: unknown,
-  now = new Date(),
-): Promise<{ id: number; version: number; created: boolean }> {
+export async function submitReport(actor: Actor, input: unknown, now = new Date()): Promise<{ id: number; version: number; created: boolean }> {
   const data = parseInput(reportSchema, input);
   const links = await lineageLinks();
   const directive = await db.directive.findUnique({ where: { id: data.directiveId } });
@@ -82,22 +78,15 @@ export async function submitReport(
         return { id: created.id, version: created.version, created: true };
       }
       const correction = { content: data.content, submittedById: actor.id, submittedAt: now };
-      await writeVersioned(
-        { id: existing.id, version: data.version! },
-        (where) => tx.periodicReport.updateMany({ where, data: nextVersion(correction) }),
-        {
-          current: () => tx.periodicReport.findUnique({ where: { id: existing.id } }),
-          conflict: (current) =>
-            new ConflictError(
-              `Báo cáo ${who} vừa được người khác sửa; nội dung hiện tại: "${current.content}". Tải lại trang rồi sửa lại nếu vẫn cần.`,
-              {
-                id: current.id,
-                version: current.version,
-                content: current.content,
-              },
-            ),
-        },
-      );
+      await writeVersioned({ id: existing.id, version: data.version! }, (where) => tx.periodicReport.updateMany({ where, data: nextVersion(correction) }), {
+        current: () => tx.periodicReport.findUnique({ where: { id: existing.id } }),
+        conflict: (current) =>
+          new ConflictError(`Báo cáo ${who} vừa được người khác sửa; nội dung hiện tại: "${current.content}". Tải lại trang rồi sửa lại nếu vẫn cần.`, {
+            id: current.id,
+            version: current.version,
+            content: current.content,
+          }),
+      });
       await writeAudit(tx, actor, {
         action: "report.update",
         entityType: "PeriodicReport",

@@ -164,10 +164,7 @@ function uploadBody(file: ReturnType<typeof tableUpload>, fields: Record<string,
     {
       weight: 1,
       arbitrary: fc
-        .tuple(
-          queryText,
-          fc.constantFrom("multipart/form-data", "multipart/form-data; boundary=x", "text/csv", "application/x-www-form-urlencoded"),
-        )
+        .tuple(queryText, fc.constantFrom("multipart/form-data", "multipart/form-data; boundary=x", "text/csv", "application/x-www-form-urlencoded"))
         .map(([text, type]): Body => ({ kind: "text", text, type })),
     },
     { weight: 1, arbitrary: fc.constant(undefined) },
@@ -248,16 +245,10 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.record({ id: idParam(safe ? known.lockedPeriods : known.periods) }),
         query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
-        body: uploadBody(
-          tableUpload(
-            ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"],
-            SCORE_CELLS,
-          ),
-          {
-            dryRun: dryRunValue(safe),
-            assessmentId: idParam(known.assessments),
-          },
-        ),
+        body: uploadBody(tableUpload(["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"], SCORE_CELLS), {
+          dryRun: dryRunValue(safe),
+          assessmentId: idParam(known.assessments),
+        }),
       }),
   },
   {
@@ -330,12 +321,9 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.record({ id: idParam(safe ? known.foreignFrameworks : known.frameworks) }),
         query: fc.constant([]),
-        body: uploadBody(
-          tableUpload(["code", "parent_code", "level", "name", "max_points", "method", "guidance", "required_evidence"], TREE_CELLS),
-          {
-            revision: fc.oneof(fc.constantFrom("0", "1", "2"), numberText),
-          },
-        ),
+        body: uploadBody(tableUpload(["code", "parent_code", "level", "name", "max_points", "method", "guidance", "required_evidence"], TREE_CELLS), {
+          revision: fc.oneof(fc.constantFrom("0", "1", "2"), numberText),
+        }),
       }),
   },
   {
@@ -364,9 +352,7 @@ export const CATALOGUE: readonly Endpoint[] = [
 /** The Request a client would send (the path ids encoded into the URL). */
 export function toRequest(baseUrl: string, endpoint: Endpoint, request: FuzzRequest): Request {
   // A URL cannot carry a lone surrogate: the client sends U+FFFD instead.
-  const path = pattern(endpoint).replace(/\[(\w+)\]/g, (_, name: string) =>
-    encodeURIComponent((request.params[name] ?? "").toWellFormed()),
-  );
+  const path = pattern(endpoint).replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent((request.params[name] ?? "").toWellFormed()));
   const url = new URL(path, baseUrl);
   for (const [name, value] of request.query) url.searchParams.append(name, value);
   const init: RequestInit = { method: method(endpoint) };
@@ -383,10 +369,7 @@ export function toRequest(baseUrl: string, endpoint: Endpoint, request: FuzzRequ
       const form = new FormData();
       for (const [name, value] of body.fields) form.append(name, value);
       if (body.file)
-        form.append(
-          body.file.field,
-          new File([(body.file.bytes ?? new Uint8Array()) as Uint8Array<ArrayBuffer>], body.file.name, { type: body.file.type }),
-        );
+        form.append(body.file.field, new File([(body.file.bytes ?? new Uint8Array()) as Uint8Array<ArrayBuffer>], body.file.name, { type: body.file.type }));
       init.body = form;
     }
   }
@@ -407,8 +390,7 @@ export function replyProblem(reply: Reply, url?: string): string | null {
   if (reply.status === 431 && url && Buffer.byteLength(url) > NEAR_HEADER_LIMIT) return null;
   if (reply.status >= 500) return `status ${reply.status}: ${reply.text.slice(0, 300)}`;
   if (reply.status >= 400) {
-    if (!reply.contentType.includes("application/json"))
-      return `status ${reply.status} without JSON (${reply.contentType}): ${reply.text.slice(0, 200)}`;
+    if (!reply.contentType.includes("application/json")) return `status ${reply.status} without JSON (${reply.contentType}): ${reply.text.slice(0, 200)}`;
     let error: unknown;
     try {
       error = (JSON.parse(reply.text) as { error?: unknown }).error;

@@ -40,9 +40,7 @@ const vietnameseWord = fc
   )
   .chain((word) => fc.constantFrom(word, word.normalize("NFD"), word.toUpperCase()));
 
-const vietnameseText = fc
-  .array(fc.oneof(vietnameseWord, fc.constantFrom(" ", ", ", ".", "\n", "\t", "  ")), { maxLength: 12 })
-  .map((parts) => parts.join(""));
+const vietnameseText = fc.array(fc.oneof(vietnameseWord, fc.constantFrom(" ", ", ", ".", "\n", "\t", "  ")), { maxLength: 12 }).map((parts) => parts.join(""));
 
 /** Mixed Unicode: emoji, right-to-left, combining marks, zero-width and control characters, lone surrogates. */
 const oddText = fc.oneof(
@@ -72,16 +70,7 @@ const oddText = fc.oneof(
 export const formulaText = fc
   .tuple(
     fc.constantFrom("=", "+", "-", "@", "\t", "\r", "'=", "''+", "＝", " ="),
-    fc.constantFrom(
-      "cmd|' /C calc'!A0",
-      'HYPERLINK("http://x.test","bấm")',
-      "1+1",
-      "SUM(A1:A9)",
-      "2*3",
-      'WEBSERVICE("http://x.test")',
-      "",
-      "ĐIỂM",
-    ),
+    fc.constantFrom("cmd|' /C calc'!A0", 'HYPERLINK("http://x.test","bấm")', "1+1", "SUM(A1:A9)", "2*3", 'WEBSERVICE("http://x.test")', "", "ĐIỂM"),
   )
   .map(([lead, body]) => lead + body);
 
@@ -199,9 +188,7 @@ export const queryText = textOf(4_000);
 /** A spreadsheet cell: long text up to 20,000 characters (hugeCell goes further). */
 export const cellText = textOf(20_000);
 /** One cell of several megabytes. */
-export const hugeCell = fc
-  .tuple(fc.constantFrom("a", "Ữ", '"', "=", ","), fc.integer({ min: 1_000_000, max: 3_000_000 }))
-  .map(([unit, n]) => unit.repeat(n));
+export const hugeCell = fc.tuple(fc.constantFrom("a", "Ữ", '"', "=", ","), fc.integer({ min: 1_000_000, max: 3_000_000 })).map(([unit, n]) => unit.repeat(n));
 
 /** Any JSON value a client may send instead of the right type. */
 export const jsonValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -227,9 +214,7 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 /** A JSON body: the expected keys with values mostly like the given ones, some left out, some extra; or not an object at all. */
 export function jsonBody(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
   const record = fc.record(
-    Object.fromEntries(
-      Object.entries(fields).map(([key, likely]) => [key, fc.oneof({ weight: 3, arbitrary: likely }, { weight: 1, arbitrary: jsonValue })]),
-    ),
+    Object.fromEntries(Object.entries(fields).map(([key, likely]) => [key, fc.oneof({ weight: 3, arbitrary: likely }, { weight: 1, arbitrary: jsonValue })])),
     { requiredKeys: [] },
   );
   return fc.oneof(

@@ -13,12 +13,7 @@ import type { Known } from "./api-catalogue";
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 export const FUZZ_YEAR = 2030;
 
-async function storeFile(
-  db: PrismaClient,
-  evidenceDir: string,
-  fileName: string,
-  owner: { criterionScoreId: number } | { directiveId: number },
-) {
+async function storeFile(db: PrismaClient, evidenceDir: string, fileName: string, owner: { criterionScoreId: number } | { directiveId: number }) {
   const storageKey = `fuzz/${crypto.randomUUID()}.pdf`;
   fs.mkdirSync(path.join(evidenceDir, "fuzz"), { recursive: true });
   fs.writeFileSync(path.join(evidenceDir, storageKey), PDF);

@@ -59,17 +59,12 @@ const xlsxCell: fc.Arbitrary<XlsxCell> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc
-      .date({ min: new Date("1900-03-01"), max: new Date("2100-01-01"), noInvalidDate: true })
-      .map((value) => ({ kind: "date" as const, value })),
+    arbitrary: fc.date({ min: new Date("1900-03-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((value) => ({ kind: "date" as const, value })),
   },
   {
     weight: 2,
     arbitrary: fc
-      .tuple(
-        fc.constantFrom(...FORMULAS),
-        fc.option(fc.oneof(cellText, fc.double({ noNaN: true, noDefaultInfinity: true })), { nil: undefined }),
-      )
+      .tuple(fc.constantFrom(...FORMULAS), fc.option(fc.oneof(cellText, fc.double({ noNaN: true, noDefaultInfinity: true })), { nil: undefined }))
       .map(([formula, result]) => ({ kind: "formula" as const, formula, result })),
   },
   { weight: 1, arbitrary: fc.array(cellText, { minLength: 1, maxLength: 3 }).map((parts) => ({ kind: "rich" as const, parts })) },
@@ -121,18 +116,15 @@ export async function writeWorkbook(spec: GeneratedWorkbook): Promise<Buffer> {
 export function damaged(file: Buffer): fc.Arbitrary<Buffer> {
   return fc.oneof(
     fc.integer({ min: 0, max: file.length - 1 }).map((cut) => file.subarray(0, cut)),
-    fc
-      .array(fc.tuple(fc.integer({ min: 0, max: file.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 })
-      .map((edits) => {
-        const copy = Buffer.from(file);
-        for (const [at, byte] of edits) copy[at] = byte;
-        return copy;
-      }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: file.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((edits) => {
+      const copy = Buffer.from(file);
+      for (const [at, byte] of edits) copy[at] = byte;
+      return copy;
+    }),
   );
 }
 
-const mostly = (valid: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) =>
-  fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: wrong });
+const mostly = (valid: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: wrong });
 
 /** Cells of a national results table: mostly plausible, often wrong. */
 export const RESULT_CELLS: Record<string, fc.Arbitrary<string>> = {
@@ -142,10 +134,7 @@ export const RESULT_CELLS: Record<string, fc.Arbitrary<string>> = {
     fc.integer({ min: 1, max: 63 }).map((n) => String(n).padStart(2, "0")),
     fc.oneof(fc.constantFrom("1", "64", "91", "0"), cellText),
   ),
-  score: mostly(
-    fc.constantFrom("92,18", "88", "55.5", "70,25"),
-    fc.oneof(fc.constantFrom("", "100.01", "-1", "55.255"), numberText, cellText),
-  ),
+  score: mostly(fc.constantFrom("92,18", "88", "55.5", "70,25"), fc.oneof(fc.constantFrom("", "100.01", "-1", "55.255"), numberText, cellText)),
   rank: mostly(fc.constant(""), fc.oneof(fc.constantFrom("1", "63", "64", "0", "1.5"), numberText)),
   source: mostly(fc.constantFrom("Bộ Nội vụ", "https://moha.gov.vn/par-index-2023"), fc.oneof(fc.constant(""), cellText)),
   note: mostly(fc.constant(""), cellText),

@@ -8,9 +8,7 @@ type Def = { type: string; [key: string]: unknown };
 type Schema = { _zod: { def: Def } };
 
 export function isZodSchema(value: unknown): value is Schema & { safeParse: (input: unknown) => unknown } {
-  return (
-    typeof value === "object" && value !== null && "_zod" in value && typeof (value as { safeParse?: unknown }).safeParse === "function"
-  );
+  return typeof value === "object" && value !== null && "_zod" in value && typeof (value as { safeParse?: unknown }).safeParse === "function";
 }
 
 const SAMPLES: unknown[] = [
@@ -84,9 +82,7 @@ export function arbitraryFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
             const generated = arbitraryFor(field, depth + 1);
             return [
               key,
-              samples.length > 0
-                ? fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...samples) }, { weight: 1, arbitrary: generated })
-                : generated,
+              samples.length > 0 ? fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...samples) }, { weight: 1, arbitrary: generated }) : generated,
             ];
           }),
         ),
@@ -96,9 +92,7 @@ export function arbitraryFor(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
         { weight: 4, arbitrary: nearlyValid },
         {
           weight: 1,
-          arbitrary: fc
-            .tuple(record, fc.dictionary(fieldText, jsonValue, { maxKeys: 3 }))
-            .map(([a, extra]) => ({ ...extra, ...(a as object) })),
+          arbitrary: fc.tuple(record, fc.dictionary(fieldText, jsonValue, { maxKeys: 3 })).map(([a, extra]) => ({ ...extra, ...(a as object) })),
         },
       );
       break;

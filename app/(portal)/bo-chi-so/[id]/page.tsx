@@ -30,13 +30,7 @@ const DETAILS_SUMMARY = "cursor-pointer text-sm font-semibold text-brand-700 hov
 const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 export default async function FrameworkPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
-  const [{ id }, search, t, tc, format] = await Promise.all([
-    params,
-    searchParams,
-    getTranslations("frameworks"),
-    getTranslations("common"),
-    getFormat(),
-  ]);
+  const [{ id }, search, t, tc, format] = await Promise.all([params, searchParams, getTranslations("frameworks"), getTranslations("common"), getFormat()]);
   const parsed = frameworkIdSchema.safeParse(id);
   if (!parsed.success) return <ErrorBox message={t("detail.badId")} />;
   let f: FrameworkDetail;
@@ -197,9 +191,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
           <div>
             <h2 className="font-semibold">{t("detail.tree")}</h2>
             <p className="text-sm text-slate-600" data-testid="tree-counts">
-              {counts.length === 0
-                ? t("detail.noCriteria")
-                : counts.map((c) => `${c.count} ${t(`levels.${c.level}`).toLowerCase()}`).join(" · ")}
+              {counts.length === 0 ? t("detail.noCriteria") : counts.map((c) => `${c.count} ${t(`levels.${c.level}`).toLowerCase()}`).join(" · ")}
             </p>
           </div>
           <div className="no-print flex flex-wrap gap-2 text-sm">
@@ -253,12 +245,7 @@ function Versions({ framework: f }: { framework: FrameworkDetail }) {
         v.id === f.id ? (
           <strong key={v.id}>v{v.version}</strong>
         ) : (
-          <Link
-            key={v.id}
-            href={`/bo-chi-so/${v.id}`}
-            className="text-brand-700 hover:underline"
-            title={`${t(`statuses.${v.status}`)}, ${years(v)}`}
-          >
+          <Link key={v.id} href={`/bo-chi-so/${v.id}`} className="text-brand-700 hover:underline" title={`${t(`statuses.${v.status}`)}, ${years(v)}`}>
             v{v.version}
           </Link>
         ),
@@ -268,22 +255,7 @@ function Versions({ framework: f }: { framework: FrameworkDetail }) {
 }
 
 function metaView(f: FrameworkDetail): FrameworkMetaView {
-  const {
-    id,
-    revision,
-    index,
-    ownerProvinceId,
-    agencyKind,
-    name,
-    decision,
-    validFromYear,
-    validToYear,
-    maxScore,
-    bonusCap,
-    penaltyCap,
-    status,
-    note,
-  } = f;
+  const { id, revision, index, ownerProvinceId, agencyKind, name, decision, validFromYear, validToYear, maxScore, bonusCap, penaltyCap, status, note } = f;
   return {
     id,
     revision,

@@ -15,13 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("dashboards.agency"))("title") };
 }
 
-export default async function AgencyPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ agencyId: string }>;
-  searchParams: Promise<SearchParams>;
-}) {
+export default async function AgencyPage({ params, searchParams }: { params: Promise<{ agencyId: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const agencyId = idParam((await params).agencyId);

@@ -34,8 +34,8 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
       <PageHeader back={{ href: "/danh-gia", label: t("back") }} title={t("heading", { year: period.year, province: period.provinceName })}>
         <p className="text-slate-600">
           {period.framework.name}
-          {period.framework.isIllustrative || period.isDemo ? <IllustrativeBadge /> : null} ·{" "}
-          {t("deadline", { deadline: format.dateTime(period.deadline) })} · {ta(`periodStatus.${period.status}`)}
+          {period.framework.isIllustrative || period.isDemo ? <IllustrativeBadge /> : null} · {t("deadline", { deadline: format.dateTime(period.deadline) })} ·{" "}
+          {ta(`periodStatus.${period.status}`)}
           {period.publishedAt ? t("publishedAt", { date: format.dateTime(period.publishedAt) }) : ""}
         </p>
       </PageHeader>
@@ -90,12 +90,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
           <Card padding="md">
             <h2 className="font-semibold">{t("importTitle")}</h2>
             <p className="mt-1 text-sm text-slate-600">{t("importLead")}</p>
-            <ActionForm
-              action={importScoresAction}
-              submitLabel={t("import")}
-              className="mt-3 flex flex-wrap items-center gap-3 text-sm"
-              testId="import-scores"
-            >
+            <ActionForm action={importScoresAction} submitLabel={t("import")} className="mt-3 flex flex-wrap items-center gap-3 text-sm" testId="import-scores">
               <input type="hidden" name="periodId" value={period.id} />
               <input type="file" name="file" accept=".xlsx,.csv" required className="text-sm" />
               <label className="flex items-center gap-1">

@@ -61,12 +61,7 @@ export default async function ResultImportPage() {
         <Card className="text-sm">
           <h2 className="font-semibold">{t("templateTitle")}</h2>
           <p className="mt-1 text-slate-600">{t("templateLead")}</p>
-          <form
-            method="get"
-            action="/api/v1/exports/results"
-            className="mt-3 flex flex-wrap items-end gap-3"
-            aria-label={t("templateForm")}
-          >
+          <form method="get" action="/api/v1/exports/results" className="mt-3 flex flex-wrap items-end gap-3" aria-label={t("templateForm")}>
             <FilterField label={t("index")}>
               <select name="index" defaultValue="PAR_INDEX" className={filterInputClass}>
                 {options.indices.map((index) => (
@@ -77,14 +72,7 @@ export default async function ResultImportPage() {
               </select>
             </FilterField>
             <FilterField label={t("year")}>
-              <input
-                name="year"
-                type="number"
-                min={2000}
-                max={options.currentYear}
-                defaultValue={lastYear}
-                className={`w-24 ${filterInputClass}`}
-              />
+              <input name="year" type="number" min={2000} max={options.currentYear} defaultValue={lastYear} className={`w-24 ${filterInputClass}`} />
             </FilterField>
             <FilterField label={t("format")}>
               <select name="format" defaultValue="xlsx" className={filterInputClass}>
@@ -102,10 +90,7 @@ export default async function ResultImportPage() {
               <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {options.tables.map((table) => (
                   <li key={`${table.indexCode}-${table.year}`}>
-                    <a
-                      href={`/api/v1/exports/results?index=${table.indexCode}&year=${table.year}&format=xlsx`}
-                      className="text-brand-700 hover:underline"
-                    >
+                    <a href={`/api/v1/exports/results?index=${table.indexCode}&year=${table.year}&format=xlsx`} className="text-brand-700 hover:underline">
                       {table.indexCode.replace(/_/g, " ")} {table.year}
                     </a>{" "}
                     <span className="text-slate-500">{t("tableRows", { count: table.rows })}</span>

@@ -60,14 +60,7 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
             </select>
           </FilterField>
           <FilterField label={t("year")}>
-            <input
-              name="year"
-              type="number"
-              min={2000}
-              max={entry.currentYear}
-              defaultValue={entry.year}
-              className={`w-28 ${filterInputClass}`}
-            />
+            <input name="year" type="number" min={2000} max={entry.currentYear} defaultValue={entry.year} className={`w-28 ${filterInputClass}`} />
           </FilterField>
           <Button type="submit" variant="secondary" className="font-semibold">
             {t("change")}
@@ -87,10 +80,7 @@ export default async function ResultEntryPage({ searchParams }: { searchParams: 
             </Callout>
           ) : null}
           <ClientMessages namespaces={["results.form"]}>
-            <ResultForm
-              key={`${entry.index.code}-${entry.year}-${entry.result?.id ?? "new"}-${entry.result?.version ?? ""}`}
-              entry={entry}
-            />
+            <ResultForm key={`${entry.index.code}-${entry.year}-${entry.result?.id ?? "new"}-${entry.result?.version ?? ""}`} entry={entry} />
           </ClientMessages>
         </>
       )}

@@ -82,9 +82,7 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
           <div>
             <dt className="text-slate-500">{t("reporting")}</dt>
             <dd className="font-medium">
-              {directive.reporting.length > 0
-                ? directive.reporting.map((r) => (isReportingKind(r) ? td(`reporting.${r}`) : r)).join(", ")
-                : t("noReporting")}
+              {directive.reporting.length > 0 ? directive.reporting.map((r) => (isReportingKind(r) ? td(`reporting.${r}`) : r)).join(", ") : t("noReporting")}
             </dd>
           </div>
           {directive.summary ? (
@@ -134,15 +132,7 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
         ) : null}
       </Card>
 
-      <ClientMessages
-        namespaces={[
-          "directives.targetForm",
-          "directives.targetKinds",
-          "directives.targetKindHints",
-          "directives.bulk",
-          "directives.taskForm",
-        ]}
-      >
+      <ClientMessages namespaces={["directives.targetForm", "directives.targetKinds", "directives.targetKindHints", "directives.bulk", "directives.taskForm"]}>
         <LinksSection directive={directive} />
         <TargetsSection directive={directive} />
         <TasksSection directive={directive} />

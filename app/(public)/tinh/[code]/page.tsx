@@ -32,11 +32,7 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
   // A bad index or rank only affects the "score needed" form: the profile is still shown.
   const indexParsed = indexCodeSchema.optional().safeParse(search.index || undefined);
   const targetParsed = targetRankSchema.safeParse(search.hang);
-  const formError = !indexParsed.success
-    ? indexParsed.error.issues[0].message
-    : !targetParsed.success
-      ? targetParsed.error.issues[0].message
-      : null;
+  const formError = !indexParsed.success ? indexParsed.error.issues[0].message : !targetParsed.success ? targetParsed.error.issues[0].message : null;
 
   let profile: Awaited<ReturnType<typeof getProvinceProfile>>;
   try {

@@ -17,12 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditPointsPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, t, tf, format] = await Promise.all([
-    params,
-    getTranslations("frameworks.points"),
-    getTranslations("frameworks.detail"),
-    getFormat(),
-  ]);
+  const [{ id }, t, tf, format] = await Promise.all([params, getTranslations("frameworks.points"), getTranslations("frameworks.detail"), getFormat()]);
   const parsed = frameworkIdSchema.safeParse(id);
   let f: FrameworkDetail | null = null;
   let problem: string | null = parsed.success ? null : tf("badId");
@@ -53,13 +48,7 @@ export default async function EditPointsPage({ params }: { params: Promise<{ id:
         {f.inUse ? <p className="mt-2 text-sm font-medium text-brand-900">{t("inUse")}</p> : null}
       </PageHeader>
       <ClientMessages namespaces={["frameworks.pointsEditor"]}>
-        <PointsEditor
-          frameworkId={f.id}
-          revision={f.revision}
-          criteria={f.criteria}
-          maxScore={f.maxScore}
-          requireTotal={f.status !== "DRAFT" && !f.inUse}
-        />
+        <PointsEditor frameworkId={f.id} revision={f.revision} criteria={f.criteria} maxScore={f.maxScore} requireTotal={f.status !== "DRAFT" && !f.inUse} />
       </ClientMessages>
     </div>
   );

@@ -48,9 +48,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
   const leaves = sheet.criteria.filter((c) => c.score);
   const rows = leaves.map((c) => ({ ...c.score!, maxPoints: c.maxPoints, method: c.method }));
   const appraisedTotal =
-    sheet.abilities.seesAppraisal && rows.some((r) => appraisedScore(r) !== null)
-      ? rows.reduce((s, r) => s + (appraisedScore(r) ?? 0), 0)
-      : null;
+    sheet.abilities.seesAppraisal && rows.some((r) => appraisedScore(r) !== null) ? rows.reduce((s, r) => s + (appraisedScore(r) ?? 0), 0) : null;
   const allowed = (step: WorkflowStep) => (step === "submit" ? sheet.abilities.selfScore : sheet.abilities.manage);
   const available = STEPS.filter((step) => allowed(step) && nextStatus(step, sheet.status));
 
@@ -67,8 +65,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
       >
         <p className="text-slate-600">
           {sheet.framework.name}
-          {sheet.framework.isIllustrative ? <IllustrativeBadge /> : null} ·{" "}
-          {t("deadline", { deadline: format.dateTime(sheet.period.deadline) })} ·{" "}
+          {sheet.framework.isIllustrative ? <IllustrativeBadge /> : null} · {t("deadline", { deadline: format.dateTime(sheet.period.deadline) })} ·{" "}
           <span data-testid="sheet-status">
             <StatusBadge status={sheet.status} />
           </span>
@@ -81,9 +78,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
         <Total
           label={t("adjustments")}
           text={
-            sheet.bonusPoints === null
-              ? "—"
-              : t("adjustmentsValue", { bonus: format.points(sheet.bonusPoints), penalty: format.points(sheet.penaltyPoints) })
+            sheet.bonusPoints === null ? "—" : t("adjustmentsValue", { bonus: format.points(sheet.bonusPoints), penalty: format.points(sheet.penaltyPoints) })
           }
         />
         <Total
@@ -111,12 +106,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
             </ActionForm>
           ))}
           {sheet.abilities.manage && sheet.status !== "FINALIZED" && sheet.status !== "DRAFT" ? (
-            <ActionForm
-              action={adjustmentsAction}
-              submitLabel={t("saveAdjustments")}
-              testId="adjustments"
-              className="flex flex-wrap items-end gap-2 text-sm"
-            >
+            <ActionForm action={adjustmentsAction} submitLabel={t("saveAdjustments")} testId="adjustments" className="flex flex-wrap items-end gap-2 text-sm">
               <input type="hidden" name="assessmentId" value={sheet.id} />
               <input type="hidden" name="version" value={sheet.version} />
               <label>
@@ -128,12 +118,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
                 {t("penalty", { cap: format.points(sheet.framework.penaltyCap) })}
                 <input name="penalty" defaultValue={format.decimal(sheet.penaltyPoints ?? 0)} className={`${input} ml-1 w-20`} />
               </label>
-              <input
-                name="penaltyReason"
-                placeholder={t("penaltyReason")}
-                defaultValue={sheet.penaltyReason ?? ""}
-                className={`${input} w-40`}
-              />
+              <input name="penaltyReason" placeholder={t("penaltyReason")} defaultValue={sheet.penaltyReason ?? ""} className={`${input} w-40`} />
             </ActionForm>
           ) : null}
           <a
@@ -145,9 +130,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
         </Card>
       ) : null}
 
-      {!sheet.abilities.seesAppraisal ? (
-        <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">{t("appraisalHidden")}</p>
-      ) : null}
+      {!sheet.abilities.seesAppraisal ? <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">{t("appraisalHidden")}</p> : null}
 
       <DataTable data-testid="sheet">
         <THead>
@@ -159,11 +142,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
           <Th numeric>{t("round2")}</Th>
           <Th>{t("evidence")}</Th>
         </THead>
-        <tbody>
-          {sheet.criteria.map((c) =>
-            c.score ? <LeafRows key={c.id} criterion={c} sheet={sheet} /> : <GroupRow key={c.id} criterion={c} />,
-          )}
-        </tbody>
+        <tbody>{sheet.criteria.map((c) => (c.score ? <LeafRows key={c.id} criterion={c} sheet={sheet} /> : <GroupRow key={c.id} criterion={c} />))}</tbody>
       </DataTable>
     </div>
   );
@@ -286,29 +265,13 @@ function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
               </ActionForm>
             ) : null}
             {canSelf || canExplain ? (
-              <ActionForm
-                action={addEvidenceAction}
-                submitLabel={t("uploadEvidence")}
-                buttonClassName={smallButton}
-                testId={`evidence-${code}`}
-              >
+              <ActionForm action={addEvidenceAction} submitLabel={t("uploadEvidence")} buttonClassName={smallButton} testId={`evidence-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input
-                  type="file"
-                  name="file"
-                  aria-label={t("evidenceFileOf", { code })}
-                  accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp"
-                  className="text-xs"
-                />
+                <input type="file" name="file" aria-label={t("evidenceFileOf", { code })} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp" className="text-xs" />
               </ActionForm>
             ) : null}
             {canExplain ? (
-              <ActionForm
-                action={answerExplanationAction}
-                submitLabel={t("sendExplanation")}
-                buttonClassName={smallButton}
-                testId={`explain-${code}`}
-              >
+              <ActionForm action={answerExplanationAction} submitLabel={t("sendExplanation")} buttonClassName={smallButton} testId={`explain-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
                 <input
@@ -321,12 +284,7 @@ function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
               </ActionForm>
             ) : null}
             {round ? (
-              <ActionForm
-                action={appraiseAction}
-                submitLabel={t("saveAppraisal", { round })}
-                buttonClassName={smallButton}
-                testId={`appraise-${code}`}
-              >
+              <ActionForm action={appraiseAction} submitLabel={t("saveAppraisal", { round })} buttonClassName={smallButton} testId={`appraise-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
                 <input
@@ -346,12 +304,7 @@ function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
               </ActionForm>
             ) : null}
             {round === 1 ? (
-              <ActionForm
-                action={requestExplanationAction}
-                submitLabel={t("requestExplanation")}
-                buttonClassName={smallButton}
-                testId={`request-${code}`}
-              >
+              <ActionForm action={requestExplanationAction} submitLabel={t("requestExplanation")} buttonClassName={smallButton} testId={`request-${code}`}>
                 <input type="hidden" name="criterionScoreId" value={s.id} />
                 <input type="hidden" name="version" value={s.version} />
                 <input

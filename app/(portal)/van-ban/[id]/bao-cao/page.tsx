@@ -76,11 +76,7 @@ export default async function CompiledReportPage({ params, searchParams }: { par
             {p.label}
           </Link>
         ))}
-        <Link
-          href={`/van-ban/${id}/bao-cao?ky=tat-ca`}
-          aria-current={report.selected ? undefined : "page"}
-          className={pill(!report.selected)}
-        >
+        <Link href={`/van-ban/${id}/bao-cao?ky=tat-ca`} aria-current={report.selected ? undefined : "page"} className={pill(!report.selected)}>
           {t("allPeriods")}
         </Link>
       </nav>

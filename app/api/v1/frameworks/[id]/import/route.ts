@@ -8,7 +8,5 @@ import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 export const POST = signedInRoute({}, async ({ request, actor, params }) => {
   const form = await multipartForm(request, MAX_IMPORT_BYTES, "Gửi tệp dạng multipart/form-data với trường file và revision.");
   const file = await uploadedFile(form, MAX_IMPORT_BYTES, "Thiếu tệp (trường file): chọn tệp .csv hoặc .xlsx.");
-  return Response.json(
-    await importTree(actor, { frameworkId: params.id, revision: form.get("revision"), fileName: file.name, data: file.bytes }),
-  );
+  return Response.json(await importTree(actor, { frameworkId: params.id, revision: form.get("revision"), fileName: file.name, data: file.bytes }));
 });
