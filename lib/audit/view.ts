@@ -5,6 +5,7 @@ import { formatPoints } from "@/lib/format";
 import type { AuditAction, AuditEntity } from "./log";
 
 export const ENTITY_LABELS: Record<AuditEntity, string> = {
+  Agency: "Cơ quan, đơn vị",
   Assessment: "Phiếu đánh giá",
   AssessmentPeriod: "Kỳ đánh giá",
   Criterion: "Tiêu chí",
@@ -12,6 +13,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   Directive: "Văn bản chỉ đạo",
   DirectiveLink: "Liên kết văn bản",
   Framework: "Bộ chỉ số",
+  PeerGroup: "Nhóm so sánh",
   PeriodicReport: "Báo cáo định kỳ",
   PublishedResult: "Kết quả công bố",
   StoredFile: "Tệp đính kèm, minh chứng",
@@ -70,6 +72,24 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "task.file.add": "Tải lên minh chứng nhiệm vụ",
   "task.file.remove": "Xóa minh chứng nhiệm vụ",
   "user.create": "Tạo tài khoản",
+  "user.import": "Tạo tài khoản từ tệp",
+  "user.update": "Sửa tài khoản",
+  "user.disable": "Khóa tài khoản",
+  "user.enable": "Mở khóa tài khoản",
+  "user.delete": "Xóa tài khoản",
+  "user.unlock": "Gỡ tạm khóa đăng nhập",
+  "user.invite": "Cấp đường liên kết mời",
+  "user.resetPassword": "Cấp đường liên kết đặt lại mật khẩu",
+  "user.setPassword": "Đặt mật khẩu qua đường liên kết",
+  "user.changePassword": "Đổi mật khẩu",
+  "agency.create": "Thêm cơ quan, đơn vị",
+  "agency.import": "Thêm cơ quan, đơn vị từ tệp",
+  "agency.update": "Sửa cơ quan, đơn vị",
+  "agency.end": "Kết thúc hoạt động của cơ quan, đơn vị",
+  "agency.delete": "Xóa cơ quan, đơn vị",
+  "agency.merge": "Hợp nhất, sáp nhập cơ quan, đơn vị",
+  "agency.split": "Chia tách cơ quan, đơn vị",
+  "peerGroup.create": "Thêm nhóm so sánh",
   "user.locale": "Đổi ngôn ngữ giao diện",
 };
 

@@ -22,8 +22,10 @@ export async function checkCredentials(db: PrismaClient, raw: unknown, ip: strin
   // The password is checked for every account, disabled or not, and against a dummy hash when
   // there is none: the time of the answer tells nothing about which accounts exist or are active.
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  const ok = passwordOk && user?.active;
+  // An invited account has no password until its link is used: the dummy hash must not open it.
+  const ok = passwordOk && user?.active === true && user.passwordHash !== null;
   if (!ok || !user) return { ok: false, reason: "invalid" };
   await markSucceeded(db, reserved.attemptId);
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { ok: true, userId: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -31,7 +31,8 @@ export type Permission =
   | "directive.write"
   | "task.report" // progress of a task, periodic reports (the lead agency)
   | "framework.write"
-  | "user.manage"
+  | "user.manage" // accounts: create, edit, disable, reset a password (an administrator's account is national: only "all" reaches it)
+  | "agency.manage" // a province's agencies and communes, their peer groups and lineage
   | "audit.read";
 
 /** Unit reach of a permission for a role: everywhere, own province, own agency, or nowhere. */
@@ -47,7 +48,9 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "framework.write": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
-  "user.manage": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
+  // Sở Nội vụ brings in its own province's people (README, "Administration"); an account's unit is its scope.
+  "user.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  "agency.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };
 

@@ -33,7 +33,10 @@ describe("permission table", () => {
     expect(can(actor("HOME_AFFAIRS"), "results.write", { provinceId: AN_GIANG })).toBe(true);
     for (const p of permissions) expect(can(actor("HOME_AFFAIRS"), p, otherProvince)).toBe(false);
     expect(can(actor("HOME_AFFAIRS"), "framework.write", { provinceId: AN_GIANG })).toBe(false);
-    expect(can(actor("HOME_AFFAIRS"), "user.manage", { provinceId: AN_GIANG })).toBe(false);
+    // Their own province's accounts and agencies (issue 13), never an administrator's account (national: no province).
+    expect(can(actor("HOME_AFFAIRS"), "user.manage", { provinceId: AN_GIANG })).toBe(true);
+    expect(can(actor("HOME_AFFAIRS"), "user.manage", { provinceId: null })).toBe(false);
+    expect(can(actor("HOME_AFFAIRS"), "agency.manage", otherAgency)).toBe(true);
   });
 
   it("lets an agency head act on their own agency only", () => {

@@ -1,0 +1,90 @@
+// Reads of a province's agencies for the administration screens and the API, authorized on the
+// province by the permission table ("agency.manage").
+import "server-only";
+import { provinceByCode, today } from "@/lib/accounts/queries";
+import { authorize, type Actor } from "@/lib/auth/policy";
+import { db, type Prisma } from "@/lib/db/client";
+import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
+import { inForceOn } from "@/lib/units/queries";
+import { agencyListSchema } from "./schema";
+import type { AgencyList, AgencyRow } from "./types";
+
+/**
+ * The province an administration request is about: the one named (an administrator must name it),
+ * else the actor's own; authorized for `agency.manage` there.
+ */
+export async function managedProvince(actor: Actor, code: string | null | undefined) {
+  let provinceId = actor.provinceId;
+  if (code) {
+    const found = await provinceByCode(code, "province");
+    if ("message" in found) throw new ValidationError([found]);
+    provinceId = found.id;
+  }
+  if (provinceId === null) authorize(actor, "agency.manage", { provinceId: null });
+  if (provinceId === null) throw new ValidationError([{ field: "province", message: "Chọn tỉnh, thành phố (mã hai chữ số, ví dụ 01 Hà Nội)." }]);
+  authorize(actor, "agency.manage", { provinceId });
+  return db.province.findUniqueOrThrow({ where: { id: provinceId } });
+}
+
+const include = {
+  province: { select: { code: true } },
+  peerGroup: { select: { name: true } },
+  users: { where: { role: "AGENCY_HEAD" }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } },
+  predecessors: { include: { predecessor: { select: { id: true, code: true, name: true } } } },
+  successors: { include: { successor: { select: { id: true, code: true, name: true } } } },
+} satisfies Prisma.AgencyInclude;
+type Row = Prisma.AgencyGetPayload<{ include: typeof include }>;
+
+function agencyRow(a: Row): AgencyRow {
+  return {
+    id: a.id,
+    provinceId: a.provinceId,
+    provinceCode: a.province.code,
+    code: a.code,
+    name: a.name,
+    shortName: a.shortName,
+    kind: a.kind,
+    peerGroup: a.peerGroup?.name ?? null,
+    contactEmail: a.contactEmail,
+    contactPhone: a.contactPhone,
+    validFrom: a.validFrom,
+    validTo: a.validTo,
+    heads: a.users,
+    formedFrom: a.predecessors.map((l) => ({ ...l.predecessor, effectiveOn: l.effectiveOn, legalBasis: l.legalBasis })),
+    wentInto: a.successors.map((l) => ({ ...l.successor, effectiveOn: l.effectiveOn, legalBasis: l.legalBasis })),
+    isDemo: a.isDemo,
+    version: a.version,
+  };
+}
+
+export async function listAgencies(actor: Actor, raw: unknown): Promise<AgencyList> {
+  const filter = parseInput(agencyListSchema, raw);
+  const province = await managedProvince(actor, filter.province);
+  const day = today();
+  const status: Prisma.AgencyWhereInput =
+    filter.status === "current" ? inForceOn(day) : filter.status === "ended" ? { validTo: { lt: day } } : {};
+  const where: Prisma.AgencyWhereInput = {
+    provinceId: province.id,
+    ...status,
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { contains: filter.q, mode: "insensitive" } }, { shortName: { contains: filter.q, mode: "insensitive" } }] } : {}),
+  };
+  const [rows, groups] = await Promise.all([
+    db.agency.findMany({ where, include, orderBy: [{ kind: "asc" }, { code: "asc" }] }),
+    db.peerGroup.findMany({ where: { provinceId: province.id }, orderBy: { name: "asc" } }),
+  ]);
+  return { province: { id: province.id, code: province.code, name: province.nameVi }, rows: rows.map(agencyRow), peerGroups: groups.map((g) => g.name) };
+}
+
+/** One agency, authorized on its province. */
+export async function agencyById(actor: Actor, id: number): Promise<AgencyRow> {
+  const agency = await db.agency.findUnique({ where: { id }, include });
+  if (!agency) throw new NotFoundError("Không tìm thấy cơ quan, đơn vị: có thể đã bị xóa. Tải lại danh sách.");
+  authorize(actor, "agency.manage", { provinceId: agency.provinceId });
+  return agencyRow(agency);
+}
+
+/** Agencies in force today of a province, to pick an agency head's agency. */
+export async function agencyChoices(provinceId: number): Promise<{ id: number; code: string; name: string }[]> {
+  return db.agency.findMany({ where: { provinceId, ...inForceOn(today()) }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+}

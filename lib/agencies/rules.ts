@@ -1,0 +1,53 @@
+// Rules of a province's agencies and communes (pure): the kinds, how a kind is read from a file,
+// when an agency may be deleted rather than ended, and what a merge or a split must say. Lineage is
+// kept as provinces keep theirs (lib/units/lineage.ts): the units that end, the day the new one
+// starts, and the legal act; an agency's history is that of the units it was formed from.
+import type { AgencyKind } from "@/lib/db/generated/enums";
+import type { Issue } from "@/lib/errors";
+import { AGENCY_KIND_LABELS } from "@/lib/frameworks/labels";
+import { addDays, calendarDay } from "@/lib/time";
+
+/** The kinds a province registers today (districts were abolished on 01/07/2025). */
+export const AGENCY_KINDS = ["DEPARTMENT", "COMMUNE", "WARD", "SPECIAL_ZONE", "OTHER"] as const satisfies readonly AgencyKind[];
+
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/** A kind from a cell: its code (COMMUNE) or its name with or without marks ("UBND xã", "ubnd xa"). */
+export function kindFromText(text: string): AgencyKind | null {
+  const folded = fold(text);
+  for (const kind of AGENCY_KINDS) if (fold(kind) === folded || fold(AGENCY_KIND_LABELS[kind]) === folded) return kind;
+  return null;
+}
+
+/** What refers to an agency: one with assessments, tasks, reports, targets or accounts is ended, never deleted. */
+export type AgencyUsage = { assessments: number; tasks: number; reports: number; targets: number; accounts: number; lineage: number };
+export function mayDeleteAgency(usage: AgencyUsage): boolean {
+  return Object.values(usage).every((count) => count === 0);
+}
+
+type Dated = { id: number; name: string; provinceId: number; validFrom: Date; validTo: Date | null };
+
+/**
+ * Units that end the day before `effectiveOn` to form others: each must belong to the province and
+ * be in force on that eve (started before it, not ended before it).
+ */
+export function endingIssues(units: readonly Dated[], provinceId: number, effectiveOn: Date, field: string): Issue[] {
+  const eve = addDays(calendarDay(effectiveOn), -1);
+  const issues: Issue[] = [];
+  for (const unit of units) {
+    if (unit.provinceId !== provinceId) issues.push({ field, message: `${unit.name} thuộc tỉnh khác: chỉ hợp nhất, chia tách cơ quan của cùng một tỉnh.` });
+    else if (calendarDay(unit.validFrom) > eve) issues.push({ field, message: `${unit.name} bắt đầu hoạt động từ ${calendarDay(unit.validFrom)}: ngày hiệu lực phải sau ngày đó.` });
+    else if (unit.validTo && calendarDay(unit.validTo) < eve) issues.push({ field, message: `${unit.name} đã kết thúc hoạt động: không hợp nhất, chia tách được nữa.` });
+  }
+  return issues;
+}
+
+/** The day before a merge or split takes effect: the last day of the units that end. */
+export const lastDayBefore = (effectiveOn: Date) => new Date(`${addDays(calendarDay(effectiveOn), -1)}T00:00:00Z`);
