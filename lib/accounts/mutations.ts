@@ -16,7 +16,7 @@ import { inForceOn } from "@/lib/units/queries";
 import { issuePasswordLink, revokePasswordLinks } from "./passwords/mutations";
 import { accountRecord, accountWithStatus, footprintOf, provinceByCode, today } from "./queries";
 import { accountScope, mayDelete, ROLE_UNIT, selfChangeIssue, unitIssues } from "./rules";
-import { accountActionSchema, accountCreateSchema, accountIdSchema, accountUpdateSchema } from "./schema";
+import { accountActionSchema, accountCreateSchema, accountUpdateSchema, profileSchema } from "./schema";
 import type { AccountRow, AccountWithLink, IssuedLink } from "./types";
 
 type Tx = Prisma.TransactionClient;
@@ -139,7 +139,7 @@ async function auditChanges(tx: Tx, actor: Actor, before: Parameters<typeof snap
 
 /** A new one-time link (invitation when no password was ever set, reset otherwise); the older ones stop working. */
 export async function resetAccountPassword(actor: Actor, accountId: number): Promise<IssuedLink> {
-  const account = await accountRecord(parseInput(accountIdSchema, { id: accountId }).id);
+  const account = await accountRecord(accountId);
   authorize(actor, "user.manage", accountScope(account));
   if (!account.active) throw new ValidationError([{ field: "id", message: "Tài khoản đang bị khóa: mở khóa trước khi cấp đường liên kết đặt mật khẩu." }]);
   return db.$transaction((tx) => issuePasswordLink(tx, actor, account, account.passwordHash === null ? "INVITE" : "RESET"));
@@ -147,7 +147,7 @@ export async function resetAccountPassword(actor: Actor, accountId: number): Pro
 
 /** Lifts a lock by failed sign-ins: the account's failures of the current window are cleared. */
 export async function unlockAccount(actor: Actor, accountId: number, now = new Date()): Promise<void> {
-  const account = await accountRecord(parseInput(accountIdSchema, { id: accountId }).id);
+  const account = await accountRecord(accountId);
   authorize(actor, "user.manage", accountScope(account));
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
   await db.$transaction(async (tx) => {
@@ -177,5 +177,19 @@ export async function deleteAccount(actor: Actor, raw: unknown): Promise<void> {
       },
     );
     await writeAudit(tx, actor, { action: "user.delete", entityType: "User", entityId: account.id, provinceId: account.provinceId, oldValue: snapshot(account) });
+  });
+}
+
+/** The signed-in user's own name and phone (/tai-khoan-cua-toi); role and unit are set by administrators. */
+export async function updateOwnProfile(actor: Actor, raw: unknown): Promise<void> {
+  const input = parseInput(profileSchema, raw);
+  const current = await accountRecord(actor.id);
+  const next = { ...current, name: input.name, phone: input.phone };
+  await db.$transaction(async (tx) => {
+    await writeVersioned({ id: current.id, version: input.version }, (where) => tx.user.updateMany({ where, data: nextVersion({ name: input.name, phone: input.phone }) }), {
+      current: () => tx.user.findUnique({ where: { id: current.id } }),
+      conflict: (now) => new ConflictError("Thông tin vừa được sửa ở nơi khác: tải lại trang.", { name: now.name, phone: now.phone, version: now.version }),
+    });
+    await auditChanges(tx, actor, current, next);
   });
 }

@@ -83,3 +83,6 @@ export const importOptionsSchema = z.object({
   province: z.preprocess(blankToUndefined, provinceCodeSchema.optional()),
   dryRun: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
 });
+
+/** `?province=` of a template download (an administrator's choice; Home Affairs staff: their own). */
+export const templateQuerySchema = z.object({ province: z.preprocess(blankToUndefined, provinceCodeSchema.optional()) });
