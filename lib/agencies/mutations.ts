@@ -163,7 +163,7 @@ async function writeLineage(tx: Tx, actor: Actor, action: "agency.merge" | "agen
   for (const source of sources) {
     await tx.agency.update({ where: { id: source.id }, data: { validTo: lastDay, version: { increment: 1 } } });
     for (const successor of successors) {
-      await tx.agencyLineage.create({ data: { predecessorId: source.id, successorId: successor.id, ...lineage } });
+      await tx.agencyLineage.create({ data: { predecessorId: source.id, successorId: successor.id, effectiveOn: lineage.effectiveOn, legalBasis: lineage.legalBasis } });
     }
     await writeAudit(tx, actor, {
       action,
