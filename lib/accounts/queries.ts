@@ -1,11 +1,11 @@
 // Reads of accounts, for the administration screens and the API: only the accounts the actor may
 // manage (lib/auth/reach.ts over the permission table), each with its status.
 import "server-only";
-import { ForbiddenError, holds, type Actor } from "@/lib/auth/policy";
+import { authorize, ForbiddenError, holds, type Actor } from "@/lib/auth/policy";
 import { reachWhere } from "@/lib/auth/reach";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { db, type Prisma } from "@/lib/db/client";
-import { NotFoundError, parseInput, type Issue } from "@/lib/errors";
+import { NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { vietnamToday } from "@/lib/time";
 import { inForceOn } from "@/lib/units/queries";
 import { accountFilterSchema } from "./schema";
@@ -71,7 +71,13 @@ export async function listAccounts(actor: Actor, raw: unknown): Promise<AccountP
   const and: Prisma.UserWhereInput[] = [reach];
   if (filter.q) and.push({ OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] });
   if (filter.role) and.push({ role: filter.role });
-  if (filter.province) and.push({ OR: [{ province: { code: filter.province, validTo: null } }, { agency: { province: { code: filter.province, validTo: null } } }] });
+  if (filter.province) {
+    // A province out of reach is refused, not answered with an empty list.
+    const province = await provinceByCode(filter.province, "province");
+    if ("message" in province) throw new ValidationError([province]);
+    authorize(actor, "user.manage", { provinceId: province.id });
+    and.push({ OR: [{ provinceId: province.id }, { agency: { provinceId: province.id } }] });
+  }
   if (filter.agencyId) and.push({ agencyId: filter.agencyId });
   if (filter.signedInBefore) and.push({ OR: [{ lastSignInAt: null }, { lastSignInAt: { lt: filter.signedInBefore } }] });
   if (filter.status === "disabled") and.push({ active: false });

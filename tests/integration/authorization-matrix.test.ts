@@ -4,7 +4,8 @@
 // table (lib/auth/policy.ts): allowed → the call succeeds; denied → 403 (401 signed out) and the
 // database and the evidence folder are exactly as before; an accepted write leaves an audit row. The real entry points run: route handlers
 // with a Request, server actions with FormData; only the session lookup (requireActor) and Next's
-// revalidatePath/redirect, which need a request context, are replaced.
+// revalidatePath/redirect and the request's headers (the portal's address in an invitation link,
+// the client's address for throttling), which need a request context, are replaced.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +27,7 @@ vi.mock("@/lib/auth/guard", async () => {
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "localhost", "x-forwarded-for": "10.99.0.1" }) }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { digest: `NEXT_REDIRECT;replace;${to};307;` });

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { storeEvidence } from "@/lib/storage/files";
 import { actorFor } from "./actors";
+import { ADMIN_FIXTURES } from "./authz-fixtures-admin";
 import { testDb } from "./db";
 import type { Unit } from "./endpoints";
 
@@ -646,6 +647,7 @@ export const FIXTURES: Record<string, Fixture> = {
     const r = name === "new row" ? await freshResult(unit) : await storedResult(unit);
     return () => call.action(A("results", "importResultsAction"), { file: resultsCsv(r), intent: "commit" });
   },
+  ...ADMIN_FIXTURES,
 };
 
 // ───────────────────────── Did anything change? ─────────────────────────

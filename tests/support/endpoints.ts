@@ -81,6 +81,13 @@ const resultImport: Case[] = ["changed row", "new row"].flatMap((name) => [
   },
 ]);
 const SESSION_NOTE = "Sign-in and sign-out: tests/integration/auth.test.ts and the e2e sign-in tests.";
+// Administration (issue 13). An account's unit is its own: an agency head's agency, a leader's
+// province, another province's officer, an administrator (national: only "all" reaches it).
+const ACCOUNT_DATA: Unit[] = ["ownAgency", "ownProvince", "otherProvince", "national"];
+const userManage: Case[] = [{ permission: "user.manage", units: ACCOUNT_DATA }];
+const userManageProvince: Case[] = [{ permission: "user.manage", units: PROVINCE_DATA }];
+const agencyManage: Case[] = [{ permission: "agency.manage", units: PROVINCE_DATA }];
+const OWN_ACCOUNT_NOTE = "The signed-in user's own account, no unit: tests/integration/accounts.test.ts (\"sessions end\") and tests/e2e/administration.test.ts.";
 const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
 export const ENDPOINTS: readonly Entry[] = [
@@ -102,12 +109,41 @@ export const ENDPOINTS: readonly Entry[] = [
   write("POST /api/v1/imports/results", resultImport),
   read("GET /api/v1/rankings/export", publicData),
   read("GET /api/v1/rankings", publicData),
+  read("GET /api/v1/users", userManageProvince),
+  write("POST /api/v1/users", userManage),
+  write("PATCH /api/v1/users/[id]", userManage),
+  write("POST /api/v1/users/[id]/reset", userManage),
+  read("GET /api/v1/agencies", agencyManage),
+  write("POST /api/v1/agencies", agencyManage),
+  write("PATCH /api/v1/agencies/[id]", agencyManage),
+  write("POST /api/v1/imports/agencies", agencyManage),
+  write("POST /api/v1/imports/users", userManageProvince),
+  read("GET /api/v1/imports/agencies/template", agencyManage),
+  read("GET /api/v1/imports/users/template", userManageProvince),
+  // The token of the one-time link is the credential. "Forgot" answers every e-mail alike and
+  // changes no data (only the throttle counts the request, as it counts a sign-in attempt).
+  write("POST /api/v1/password/set", publicData),
+  read("POST /api/v1/password/forgot", publicData),
   read("GET /api/health", publicData),
   read("GET /api/ping", publicData),
   { id: "GET /api/auth/[...nextauth]", kind: "route", write: false, cases: [], note: SESSION_NOTE },
   { id: "POST /api/auth/[...nextauth]", kind: "route", write: true, cases: [], note: SESSION_NOTE },
 
   // ── Server actions (lib/**/actions.ts) ──
+  action("accounts", "createAccountAction", userManage),
+  action("accounts", "updateAccountAction", userManage),
+  action("accounts", "accountCommandAction", ["reset", "unlock", "delete"].map((name) => ({ name, permission: "user.manage" as const, units: ACCOUNT_DATA }))),
+  action("accounts", "importAccountsAction", userManageProvince),
+  action("accounts/passwords", "setPasswordAction", publicData),
+  read("lib/accounts/passwords/actions.ts#forgotPasswordAction", publicData, "action"),
+  { id: "lib/accounts/passwords/actions.ts#changePasswordAction", kind: "action", write: true, cases: [], note: OWN_ACCOUNT_NOTE },
+  { id: "lib/accounts/passwords/actions.ts#updateProfileAction", kind: "action", write: true, cases: [], note: OWN_ACCOUNT_NOTE },
+  action("agencies", "createAgencyAction", agencyManage),
+  action("agencies", "updateAgencyAction", agencyManage),
+  action("agencies", "deleteAgencyAction", agencyManage),
+  action("agencies", "mergeAgenciesAction", agencyManage),
+  action("agencies", "splitAgencyAction", agencyManage),
+  action("agencies", "importAgenciesAction", agencyManage),
   action("assessments", "selfScoreAction", selfScore()),
   action("assessments", "appraiseAction", manage()),
   action("assessments", "requestExplanationAction", manage()),

@@ -4,7 +4,7 @@
 // end-to-end suite (tests/e2e/fuzz-api.test.ts), and `npm run fuzz` (scripts/fuzz-api.ts).
 // tests/integration/fuzz-api.test.ts fails when a route exists that is not listed here.
 import fc from "fast-check";
-import { isClearMessage, jsonBody, jsonValue, numberText, plausibleText, queryText } from "./arbitraries";
+import { cellText, isClearMessage, jsonBody, jsonValue, numberText, plausibleText, queryText } from "./arbitraries";
 import type { Table } from "@/lib/io/table-file";
 import {
   csvText,
@@ -182,6 +182,36 @@ const dryRunValue = (safe: boolean) => (safe ? fc.constant("1") : fc.constantFro
 
 // ───────────────────────── The routes ─────────────────────────
 
+const ACCOUNT_TABLES = ["app_user", "password_token", "audit_log"];
+const AGENCY_TABLES = ["agency", "peer_group", "agency_lineage", "audit_log"];
+const PROVINCE_VALUE = fc.constantFrom("91", "01", "1", "99", "", "ab", "001");
+const DAY_VALUE = fc.constantFrom("2025-07-01", "2025-02-30", "01/07/2025", "", "x");
+const ROLE_VALUE = fc.constantFrom("ADMIN", "HOME_AFFAIRS", "LEADER", "AGENCY_HEAD", "admin", "");
+const KIND_VALUE = fc.constantFrom("DEPARTMENT", "COMMUNE", "WARD", "SPECIAL_ZONE", "OTHER", "DISTRICT", "x");
+const EMAIL_VALUE = fc.constantFrom("noivu@demo.local", "moi@kiemthu.gov.vn", "khong-phai-email", "a@b", "");
+const ACCOUNT_BODY = { email: EMAIL_VALUE, name: fc.oneof(plausibleText, queryText), phone: fc.constantFrom("0912 345 678", "x", ""), role: ROLE_VALUE, provinceCode: PROVINCE_VALUE, agencyId: numberText };
+const AGENCY_BODY = {
+  code: fc.constantFrom("XA-01", "STP", "a b", "", "Ữ"),
+  name: fc.oneof(plausibleText, queryText),
+  shortName: plausibleText,
+  kind: KIND_VALUE,
+  peerGroup: fc.constantFrom("Xã, phường", "", "Sở"),
+  contactEmail: EMAIL_VALUE,
+  contactPhone: fc.constantFrom("0912 345 678", "x", ""),
+};
+const AGENCY_CELLS: Record<string, fc.Arbitrary<string>> = {
+  code: fc.oneof(fc.constantFrom("XA-01", "STP", "a b", ""), cellText),
+  name: fc.oneof(plausibleText, cellText),
+  kind: fc.oneof(fc.constantFrom("UBND xã", "ubnd phuong", "COMMUNE", "Bộ", ""), cellText),
+  valid_from: fc.constantFrom("01/07/2025", "2025-07-01", "45839", "31/02/2025", ""),
+};
+const ACCOUNT_CELLS: Record<string, fc.Arbitrary<string>> = {
+  email: fc.oneof(fc.constantFrom("moi@kiemthu.gov.vn", "noivu@demo.local", "x"), cellText),
+  name: fc.oneof(plausibleText, cellText),
+  role: fc.constantFrom("Lãnh đạo UBND tỉnh", "AGENCY_HEAD", "Quản trị hệ thống", "x", ""),
+  agency_code: fc.constantFrom("STP", "SNV", "KHONG-CO", ""),
+};
+
 const SCORE_TABLES = ["criterion_score", "assessment", "stored_file", "audit_log"];
 const RESULT_TABLES = ["published_result", "result_component", "result_criterion_score", "audit_log"];
 const FRAMEWORK_TABLES = ["framework", "criterion", "framework_component", "grade_band", "audit_log"];
@@ -344,6 +374,123 @@ export const CATALOGUE: readonly Endpoint[] = [
           format: formatValue,
         }),
       }),
+  },
+  // ── Administration (issue 13) ──
+  {
+    route: "GET /api/v1/users",
+    actor: "noivu@demo.local",
+    tables: ACCOUNT_TABLES,
+    requests: () =>
+      fc.record({
+        params: fc.constant({}),
+        query: query({ q: plausibleText, role: ROLE_VALUE, province: PROVINCE_VALUE, agencyId: numberText, status: fc.constantFrom("active", "invited", "disabled", "locked", "x", ""), signedInBefore: DAY_VALUE, page: numberText }),
+      }),
+  },
+  {
+    route: "POST /api/v1/users",
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables: ACCOUNT_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody(ACCOUNT_BODY).map((value): Body => ({ kind: "json", value })) }),
+  },
+  {
+    route: "PATCH /api/v1/users/[id]",
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables: ACCOUNT_TABLES,
+    requests: () =>
+      fc.record({
+        params: fc.record({ id: idParam([]) }),
+        query: fc.constant([]),
+        body: jsonBody({ ...ACCOUNT_BODY, version: fc.constantFrom(0, "0", 1, -1, "x"), disabled: fc.constantFrom(true, false, "true", "x", 1) }).map((value): Body => ({ kind: "json", value })),
+      }),
+  },
+  {
+    route: "POST /api/v1/users/[id]/reset",
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables: ACCOUNT_TABLES,
+    requests: () => fc.record({ params: fc.record({ id: idParam([]) }), query: fc.constant([]) }),
+  },
+  {
+    route: "GET /api/v1/agencies",
+    actor: "noivu@demo.local",
+    tables: AGENCY_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: query({ province: PROVINCE_VALUE, q: plausibleText, kind: KIND_VALUE, status: fc.constantFrom("current", "ended", "all", "x", "") }) }),
+  },
+  {
+    route: "POST /api/v1/agencies",
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables: AGENCY_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody({ ...AGENCY_BODY, provinceCode: PROVINCE_VALUE, validFrom: DAY_VALUE }).map((value): Body => ({ kind: "json", value })) }),
+  },
+  {
+    route: "PATCH /api/v1/agencies/[id]",
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables: AGENCY_TABLES,
+    requests: () =>
+      fc.record({
+        params: fc.record({ id: idParam([]) }),
+        query: fc.constant([]),
+        body: jsonBody({ ...AGENCY_BODY, version: fc.constantFrom(0, "0", 1, -1, "x"), validTo: DAY_VALUE }).map((value): Body => ({ kind: "json", value })),
+      }),
+  },
+  {
+    route: "POST /api/v1/imports/agencies",
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables: AGENCY_TABLES,
+    requests: (_known, safe) =>
+      fc.record({
+        params: fc.constant({}),
+        query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
+        body: uploadBody(tableUpload(["code", "name", "short_name", "kind", "peer_group", "contact_email", "contact_phone", "valid_from"], AGENCY_CELLS), { dryRun: dryRunValue(safe), province: PROVINCE_VALUE }),
+      }),
+  },
+  {
+    route: "POST /api/v1/imports/users",
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables: ACCOUNT_TABLES,
+    requests: (_known, safe) =>
+      fc.record({
+        params: fc.constant({}),
+        query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
+        body: uploadBody(tableUpload(["email", "name", "phone", "role", "agency_code"], ACCOUNT_CELLS), { dryRun: dryRunValue(safe), province: PROVINCE_VALUE }),
+      }),
+  },
+  {
+    route: "GET /api/v1/imports/agencies/template",
+    actor: "noivu@demo.local",
+    tables: AGENCY_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: query({ province: PROVINCE_VALUE }) }),
+  },
+  {
+    route: "GET /api/v1/imports/users/template",
+    actor: "noivu@demo.local",
+    tables: ACCOUNT_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: query({ province: PROVINCE_VALUE }) }),
+  },
+  {
+    route: "POST /api/v1/password/set",
+    actor: null,
+    tables: ACCOUNT_TABLES,
+    requests: () =>
+      fc.record({
+        params: fc.constant({}),
+        query: fc.constant([]),
+        body: jsonBody({ token: fc.oneof(fc.constantFrom("abc", "AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", ""), queryText), password: fc.oneof(fc.constantFrom("Mùa thu Hà Nội lá vàng rơi", "password1234", ""), queryText) }).map(
+          (value): Body => ({ kind: "json", value }),
+        ),
+      }),
+  },
+  {
+    route: "POST /api/v1/password/forgot",
+    actor: null,
+    tables: ACCOUNT_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody({ email: fc.oneof(EMAIL_VALUE, queryText) }).map((value): Body => ({ kind: "json", value })) }),
   },
 ];
 
