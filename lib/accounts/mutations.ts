@@ -15,7 +15,7 @@ import { ConflictError, parseInput, ValidationError } from "@/lib/errors";
 import { inForceOn } from "@/lib/units/queries";
 import { issuePasswordLink, revokePasswordLinks } from "./passwords/mutations";
 import { accountRecord, accountWithStatus, footprintOf, provinceByCode, today } from "./queries";
-import { accountScope, mayDelete, ROLE_UNIT, selfChangeIssue, unitIssues } from "./rules";
+import { accountScope, mayDelete, ROLE_UNIT, selfChangeIssue, unitIssues, unitKey } from "./rules";
 import { accountActionSchema, accountCreateSchema, accountUpdateSchema, profileSchema } from "./schema";
 import type { AccountRow, AccountWithLink, IssuedLink } from "./types";
 
@@ -75,7 +75,7 @@ export async function updateAccount(actor: Actor, accountId: number, raw: unknow
   authorize(actor, "user.manage", accountScope(current));
   const input = parseInput(accountUpdateSchema, raw);
   const role = input.role ?? current.role;
-  const unitGiven = input.role !== undefined || input.provinceCode !== undefined || input.agencyId !== undefined;
+  const unitGiven = [input.role, input.provinceCode, input.agencyId].some((given) => given !== undefined);
   let unit: Unit = { role: current.role, provinceId: current.provinceId, agencyId: current.agencyId };
   if (unitGiven) {
     const keepsProvince = ROLE_UNIT[role] === "province" && input.provinceCode === undefined;
@@ -83,7 +83,7 @@ export async function updateAccount(actor: Actor, accountId: number, raw: unknow
     const provinceCode = keepsProvince ? (current.province?.code ?? null) : (input.provinceCode ?? null);
     unit = await resolveUnit(role, provinceCode, keepsAgency ? current.agencyId : (input.agencyId ?? null));
   }
-  const unitChanged = unit.role !== current.role || unit.provinceId !== current.provinceId || unit.agencyId !== current.agencyId;
+  const unitChanged = unitKey(unit) !== unitKey(current);
   const disabling = input.disabled === true && current.active;
   const self = selfChangeIssue(actor.id, current.id, { unitChanged, disabling });
   if (self) throw new ValidationError([self]);

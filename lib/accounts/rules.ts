@@ -27,6 +27,9 @@ export function accountScope(unit: AccountUnit): Scope {
   }
 }
 
+/** An account's role and unit as one value: whether a change moves the account, or a row matches it. */
+export const unitKey = (unit: AccountUnit) => `${unit.role}|${unit.provinceId ?? ""}|${unit.agencyId ?? ""}`;
+
 /** What each role needs: an administrator no unit, staff and leaders a province, an agency head an agency. */
 export function unitIssues(unit: { role: Role; provinceGiven: boolean; agencyGiven: boolean }): Issue[] {
   switch (unit.role) {

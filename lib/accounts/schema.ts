@@ -2,7 +2,7 @@
 // The screens, the API and the import check the same schemas.
 import { optionalDay } from "@/lib/validation/schema";
 import { blankToUndefined, optionalId, requiredText, versionSchema } from "@/lib/validation/schema";
-import { DB_INT_MAX, z } from "@/lib/validation/zod";
+import { z } from "@/lib/validation/zod";
 import { PASSWORD_MAX_LENGTH } from "./password-rule";
 import { ROLES, STATUSES } from "./rules";
 
@@ -71,7 +71,7 @@ export const accountFilterSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(STATUSES, { error: "Trạng thái: active, invited, disabled hoặc locked." }).optional()),
   /** Signed in for the last time before this day (or never): accounts nobody uses. */
   signedInBefore: optionalDay("Đăng nhập lần cuối trước ngày"),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(DB_INT_MAX).optional().catch(undefined)),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
 });
 export type AccountFilter = z.output<typeof accountFilterSchema>;
 

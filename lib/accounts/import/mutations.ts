@@ -11,18 +11,23 @@ import { readTable, tableFormatOf, writeXlsx } from "@/lib/io/table-file";
 import { templateWorkbook } from "@/lib/io/template";
 import type { Upload } from "@/lib/io/upload";
 import { inForceOn } from "@/lib/units/queries";
-import { managedProvince } from "@/lib/agencies/queries";
 import { issuePasswordLinks } from "../passwords/mutations";
-import { today } from "../queries";
-import { accountScope, ROLE_UNIT } from "../rules";
+import { provinceByCode, today } from "../queries";
+import { accountScope, ROLE_UNIT, unitKey } from "../rules";
 import type { AccountImportOutcome } from "../types";
 import { accountTemplate, readAccountRows } from "./rows";
 
-/** The province an import is about, authorized for accounts there (and for agencies, whose codes it reads). */
+/** The province an import is about (an administrator names it; Home Affairs staff: their own), authorized for accounts there. */
 async function importProvince(actor: Actor, code: string | null | undefined) {
-  const province = await managedProvince(actor, code);
-  authorize(actor, "user.manage", { provinceId: province.id });
-  return province;
+  let provinceId = actor.provinceId;
+  if (code) {
+    const found = await provinceByCode(code, "province");
+    if ("message" in found) throw new ValidationError([found]);
+    provinceId = found.id;
+  }
+  authorize(actor, "user.manage", { provinceId });
+  if (provinceId === null) throw new ValidationError([{ field: "province", message: "Chọn tỉnh, thành phố (mã hai chữ số, ví dụ 01 Hà Nội)." }]);
+  return db.province.findUniqueOrThrow({ where: { id: provinceId } });
 }
 
 export async function accountTemplateFile(actor: Actor, provinceCode: string | null | undefined) {
@@ -53,7 +58,7 @@ export async function importAccounts(actor: Actor, file: Upload, options: { dryR
     const unit = { role: draft.role, provinceId: province.id, agencyId: ROLE_UNIT[draft.role] === "agency" ? agencyId : null };
     const current = userByEmail.get(draft.email);
     if (current) {
-      const same = current.name === draft.name && current.role === unit.role && current.provinceId === unit.provinceId && current.agencyId === unit.agencyId;
+      const same = current.name === draft.name && unitKey(current) === unitKey(unit);
       if (!same) all.push({ row: draft.row, column: "email", message: `Đã có tài khoản với email ${draft.email} (khác họ tên, vai trò hoặc đơn vị): sửa tài khoản đó trên trang Tài khoản, hoặc bỏ dòng này.` });
       return same ? [{ draft, unit, change: "unchanged" }] : [];
     }
