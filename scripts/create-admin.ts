@@ -8,6 +8,7 @@ import { prepareDatabase } from "./lib/runtime";
 import { createPrismaClient } from "../lib/db/prisma";
 import { writeAudit } from "../lib/audit/log";
 import { hashPassword } from "../lib/auth/password";
+import { checkPassword, PASSWORD_MESSAGES } from "../lib/accounts/password-rule";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 const input = z
@@ -18,7 +19,11 @@ const input = z
       .toLowerCase()
       .pipe(z.email({ error: "--email không đúng định dạng." })),
     name: z.string({ error: "Thiếu --name." }).trim().min(1, "Thiếu --name.").max(200),
-    password: z.string().min(12, "Mật khẩu quản trị cần ít nhất 12 ký tự.").max(200),
+    password: z.string().superRefine((password, context) => {
+      // The portal's password rule (NIST SP 800-63B: length, no common or breached password).
+      const verdict = checkPassword(password, [values.name ?? "", values.email ?? ""]);
+      if (!verdict.ok) context.addIssue({ code: "custom", message: PASSWORD_MESSAGES[verdict.problem!] });
+    }),
   })
   .safeParse({ ...values, password: process.env.ADMIN_PASSWORD ?? (await ask("Mật khẩu (ít nhất 12 ký tự): ")) });
 if (!input.success) {

@@ -68,3 +68,8 @@ export function accountStatus(account: { active: boolean; hasPassword: boolean }
   if (!account.hasPassword) return "invited";
   return locked ? "locked" : "active";
 }
+
+/** Where a person lands after setting their password and signing in: an agency head on their own agency. */
+export function landingPath(account: AccountUnit): string {
+  return ROLE_UNIT[account.role] === "agency" && account.agencyId !== null ? `/co-quan/${account.agencyId}` : "/trang-chu";
+}

@@ -9,10 +9,10 @@ import { updateOwnProfile } from "../mutations";
 import { changeOwnPassword, forgotPassword, setPasswordWithLink } from "./mutations";
 import { FORGOT_ANSWER } from "./rules";
 
-type State = ActionResult<{ email: string }> | null;
+type State = ActionResult<{ email: string; next: string }> | null;
 const text = (form: FormData, name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
 
-export async function setPasswordAction(_: State, form: FormData): Promise<ActionResult<{ email: string }>> {
+export async function setPasswordAction(_: State, form: FormData): Promise<ActionResult<{ email: string; next: string }>> {
   return runAction(async () => {
     const done = await setPasswordWithLink({ token: text(form, "token"), password: text(form, "password") });
     return { message: "Đã đặt mật khẩu. Bạn có thể đăng nhập.", data: done };

@@ -13,6 +13,7 @@ import type { PasswordTokenPurpose } from "@/lib/db/generated/enums";
 import { parseInput, ValidationError } from "@/lib/errors";
 import { checkPassword, PASSWORD_MESSAGES } from "../password-rule";
 import { passwordChangeSchema, passwordForgotSchema, passwordSetSchema } from "../schema";
+import { landingPath } from "../rules";
 import { expiryOf, linkPath, newToken, splitToken, tokenState, type TokenState } from "../tokens";
 import type { IssuedLink } from "../types";
 
@@ -88,7 +89,7 @@ function passwordIssues(password: string, personal: string[], field: string) {
 }
 
 /** POST /api/v1/password/set and the page behind the link: a password for the link's user, once. */
-export async function setPasswordWithLink(raw: unknown, now = new Date()): Promise<{ email: string }> {
+export async function setPasswordWithLink(raw: unknown, now = new Date()): Promise<{ email: string; next: string }> {
   const input = parseInput(passwordSetSchema, raw);
   const { row, secret } = await tokenRow(input.token);
   const state = row && !row.user.active ? "unknown" : tokenState(row, secret, now);
@@ -109,7 +110,7 @@ export async function setPasswordWithLink(raw: unknown, now = new Date()): Promi
       newValue: { purpose: row.purpose },
     });
   });
-  return { email: row.user.email };
+  return { email: row.user.email, next: landingPath(row.user) };
 }
 
 /** The signed-in user changes their own password: the current one is required; every other session ends. */
