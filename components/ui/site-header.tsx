@@ -6,7 +6,7 @@ import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { Button, ButtonLink } from "./button";
 
 type HeaderUser = { name: string; role: Role } | null;
-type NavKey = "workspace" | "dashboard" | "agency" | "assessments" | "directives" | "myWork" | "results" | "frameworks" | "audit";
+type NavKey = "workspace" | "dashboard" | "agency" | "assessments" | "directives" | "myWork" | "results" | "frameworks" | "audit" | "accounts" | "agencies";
 
 // Links by what the permission table lets a role do. They only spare people dead ends: every page
 // checks access again in lib.
@@ -21,6 +21,8 @@ const PORTAL_LINKS: { href: string; label: NavKey; shown: (role: Role) => boolea
   { href: "/ket-qua", label: "results", shown: (role) => holds({ role }, "results.write") },
   { href: "/bo-chi-so", label: "frameworks", shown: (role) => holds({ role }, "province.read") },
   { href: "/nhat-ky", label: "audit", shown: (role) => holds({ role }, "audit.read") },
+  { href: "/quan-tri/tai-khoan", label: "accounts", shown: (role) => holds({ role }, "user.manage") },
+  { href: "/quan-tri/co-quan", label: "agencies", shown: (role) => holds({ role }, "agency.manage") },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
@@ -39,9 +41,9 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <LanguageSwitch />
           {user ? (
             <>
-              <span className="text-slate-600">
+              <Link href="/tai-khoan-cua-toi" className="text-slate-600 hover:text-brand-700" title={t("nav.myAccount")} data-testid="my-account-link">
                 <span className="font-medium text-slate-900">{user.name}</span> · {t(`roles.${user.role}`)}
-              </span>
+              </Link>
               <form action={logout}>
                 <Button type="submit" variant="secondary">
                   {t("header.signOut")}

@@ -1,7 +1,7 @@
 // Reads of accounts, for the administration screens and the API: only the accounts the actor may
 // manage (lib/auth/reach.ts over the permission table), each with its status.
 import "server-only";
-import { authorize, ForbiddenError, holds, type Actor } from "@/lib/auth/policy";
+import { authorize, can, ForbiddenError, holds, type Actor } from "@/lib/auth/policy";
 import { reachWhere } from "@/lib/auth/reach";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { db, type Prisma } from "@/lib/db/client";
@@ -9,7 +9,7 @@ import { NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/er
 import { vietnamToday } from "@/lib/time";
 import { inForceOn } from "@/lib/units/queries";
 import { accountFilterSchema } from "./schema";
-import { accountStatus, type Footprint } from "./rules";
+import { accountScope, accountStatus, ROLE_UNIT, ROLES, type Footprint } from "./rules";
 import type { AccountPage, AccountRow } from "./types";
 
 export const ACCOUNTS_PER_PAGE = 50;
@@ -122,4 +122,28 @@ export async function footprintOf(user: { id: number; lastSignInAt: Date | null 
 /** The signed-in user's own account (/tai-khoan-cua-toi). */
 export async function myAccount(actor: Actor): Promise<AccountRow> {
   return accountWithStatus(await accountRecord(actor.id));
+}
+
+/** What the account forms offer the actor: the roles they may give, the provinces (an administrator's choice), the agencies of the province at hand. */
+export async function accountFormOptions(actor: Actor, provinceCode: string | null | undefined) {
+  if (!holds(actor, "user.manage")) throw new ForbiddenError();
+  const everywhere = can(actor, "user.manage", { provinceId: null });
+  const provinces = everywhere ? await db.province.findMany({ where: inForceOn(today()), select: { id: true, code: true, nameVi: true }, orderBy: { code: "asc" } }) : null;
+  const own = actor.provinceId === null ? null : await db.province.findUnique({ where: { id: actor.provinceId }, select: { id: true, code: true, nameVi: true } });
+  const chosen = provinceCode ? (provinces ?? []).find((p) => p.code === provinceCode) ?? null : null;
+  const provinceId = everywhere ? (chosen?.id ?? null) : (own?.id ?? null);
+  const agencies = provinceId === null ? [] : await db.agency.findMany({ where: { provinceId, ...inForceOn(today()) }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+  return {
+    roles: ROLES.filter((r) => everywhere || ROLE_UNIT[r] !== "none"),
+    provinces: provinces?.map((p) => ({ code: p.code, name: p.nameVi })) ?? null,
+    fixedProvince: everywhere ? (chosen?.code ?? null) : (own?.code ?? null),
+    agencies,
+  };
+}
+
+/** One account for its edit page, authorized on its unit. */
+export async function accountToManage(actor: Actor, id: number): Promise<AccountRow> {
+  const user = await accountRecord(id);
+  authorize(actor, "user.manage", accountScope(user));
+  return accountWithStatus(user);
 }

@@ -57,9 +57,12 @@ export async function mergeAgenciesAction(_: State, form: FormData): Promise<Act
 
 export async function splitAgencyAction(_: State, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const parts = await splitAgency(await requireActor(), formFields(form));
+    const fields = formFields(form);
+    // A form offers more parts than a split may need: the ones left empty are no part.
+    const parts = Array.isArray(fields.parts) ? (fields.parts as Record<string, string>[]).filter((part) => part.code || part.name) : fields.parts;
+    const created = await splitAgency(await requireActor(), { ...fields, parts });
     refresh();
-    return { message: `Đã chia tách thành ${parts.map((p) => p.name).join(", ")}.` };
+    return { message: `Đã chia tách thành ${created.map((p) => p.name).join(", ")}.` };
   });
 }
 

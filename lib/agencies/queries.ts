@@ -88,3 +88,8 @@ export async function agencyById(actor: Actor, id: number): Promise<AgencyRow> {
 export async function agencyChoices(provinceId: number): Promise<{ id: number; code: string; name: string }[]> {
   return db.agency.findMany({ where: { provinceId, ...inForceOn(today()) }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
 }
+
+/** A province's peer groups, by name. */
+export async function peerGroupNames(provinceId: number): Promise<string[]> {
+  return (await db.peerGroup.findMany({ where: { provinceId }, orderBy: { name: "asc" } })).map((g) => g.name);
+}

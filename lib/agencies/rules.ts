@@ -4,11 +4,24 @@
 // starts, and the legal act; an agency's history is that of the units it was formed from.
 import type { AgencyKind } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
-import { AGENCY_KIND_LABELS } from "@/lib/frameworks/labels";
 import { addDays, calendarDay } from "@/lib/time";
 
 /** The kinds a province registers today (districts were abolished on 01/07/2025). */
 export const AGENCY_KINDS = ["DEPARTMENT", "COMMUNE", "WARD", "SPECIAL_ZONE", "OTHER"] as const satisfies readonly AgencyKind[];
+
+/**
+ * The kinds' Vietnamese names as the template's drop-down list offers them and the import reads
+ * them (a file's words, like its column names); pages name kinds from the catalogue
+ * (common.agencyKinds), which tests/unit/admin-catalogue.test.ts keeps equal to these.
+ */
+export const AGENCY_KIND_NAMES: Record<AgencyKind, string> = {
+  DEPARTMENT: "Sở, ban, ngành",
+  DISTRICT: "UBND cấp huyện",
+  COMMUNE: "UBND xã",
+  WARD: "UBND phường",
+  SPECIAL_ZONE: "Đặc khu",
+  OTHER: "Khác",
+};
 
 const fold = (text: string) =>
   text
@@ -22,7 +35,7 @@ const fold = (text: string) =>
 /** A kind from a cell: its code (COMMUNE) or its name with or without marks ("UBND xã", "ubnd xa"). */
 export function kindFromText(text: string): AgencyKind | null {
   const folded = fold(text);
-  for (const kind of AGENCY_KINDS) if (fold(kind) === folded || fold(AGENCY_KIND_LABELS[kind]) === folded) return kind;
+  for (const kind of AGENCY_KINDS) if (fold(kind) === folded || fold(AGENCY_KIND_NAMES[kind]) === folded) return kind;
   return null;
 }
 

@@ -4,6 +4,7 @@
 // (no extra or empty key, the same ICU arguments, every key used in code exists).
 import type { NamespaceKeys, NestedKeyOf } from "next-intl";
 import type { Locale } from "./config";
+import enAdmin from "./messages/en/admin.json";
 import enAssessments from "./messages/en/assessments.json";
 import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
@@ -17,6 +18,7 @@ import enHome from "./messages/en/home.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
 import enUnits from "./messages/en/units.json";
+import viAdmin from "./messages/vi/admin.json";
 import viAssessments from "./messages/vi/assessments.json";
 import viAudit from "./messages/vi/audit.json";
 import viAuth from "./messages/vi/auth.json";
@@ -44,6 +46,7 @@ const vi = {
   directives: viDirectives,
   frameworks: viFrameworks,
   audit: viAudit,
+  admin: viAdmin,
   errors: viErrors,
 };
 
@@ -64,6 +67,7 @@ const en: Messages = {
   directives: enDirectives,
   frameworks: enFrameworks,
   audit: enAudit,
+  admin: enAdmin,
   errors: enErrors,
 };
 

@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (await currentActor()) redirect("/trang-chu");
-  const [{ next }, t] = await Promise.all([searchParams, getTranslations("auth")]);
+  const [{ next }, t, tf] = await Promise.all([searchParams, getTranslations("auth"), getTranslations("admin.forgot")]);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
@@ -27,6 +27,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <ClientMessages namespaces={["auth"]}>
             <LoginForm next={typeof next === "string" ? next : undefined} />
           </ClientMessages>
+          <Link href="/quen-mat-khau" className="mt-4 block text-sm text-brand-700 hover:underline" data-testid="forgot-link">
+            {tf("link")}
+          </Link>
         </Card>
         {/* After the form: the form's own submit button stays the first one on the page. */}
         <LanguageSwitch className="mt-4 justify-center" />

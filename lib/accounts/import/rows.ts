@@ -1,7 +1,6 @@
 // The accounts template and the reading of its rows (pure): a province's people — Home Affairs
 // staff, leaders and agency heads — each row checked with the screens' rules, every problem as
 // { row, column, message }; e-mails unique in the file.
-import { ROLE_LABELS } from "@/lib/auth/policy";
 import type { Role } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
 import type { TableRow } from "@/lib/io/table-file";
@@ -12,12 +11,23 @@ import { ROLE_UNIT, unitIssues } from "../rules";
 
 /** The roles a province brings in from a file (an administrator is created one by one). */
 export const PROVINCE_ROLES = ["HOME_AFFAIRS", "LEADER", "AGENCY_HEAD"] as const satisfies readonly Role[];
+/**
+ * The roles' Vietnamese names as the template's drop-down list offers them and the import reads them
+ * (a file's words); pages name roles from the catalogue (common.roles), kept equal by tests/unit/admin-catalogue.test.ts.
+ */
+export const ROLE_NAMES: Record<Role, string> = {
+  ADMIN: "Quản trị hệ thống",
+  HOME_AFFAIRS: "Cán bộ Sở Nội vụ",
+  AGENCY_HEAD: "Thủ trưởng cơ quan, đơn vị",
+  LEADER: "Lãnh đạo UBND tỉnh",
+};
+
 export const ACCOUNT_COLUMNS = ["email", "name", "phone", "role", "agency_code"] as const;
 
 const fold = (text: string) => text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
 export function roleFromText(text: string): (typeof PROVINCE_ROLES)[number] | null {
   const folded = fold(text);
-  return PROVINCE_ROLES.find((role) => fold(role) === folded || fold(ROLE_LABELS[role]) === folded) ?? null;
+  return PROVINCE_ROLES.find((role) => fold(role) === folded || fold(ROLE_NAMES[role]) === folded) ?? null;
 }
 
 export type AccountDraft = { row: number; email: string; name: string; phone: string | null; role: Role; agencyCode: string | null };
@@ -35,7 +45,7 @@ export function accountTemplate(provinceName: string, agencyCodes: readonly stri
       { name: "email", help: "Email công vụ, dùng để đăng nhập; mỗi người một email.", required: true, width: 30 },
       { name: "name", help: "Họ và tên.", required: true, width: 28 },
       { name: "phone", help: "Số điện thoại (không bắt buộc).", required: false, width: 16 },
-      { name: "role", help: `Vai trò: ${PROVINCE_ROLES.map((r) => ROLE_LABELS[r]).join("; ")}.`, required: true, choices: PROVINCE_ROLES.map((r) => ROLE_LABELS[r]), width: 28 },
+      { name: "role", help: `Vai trò: ${PROVINCE_ROLES.map((r) => ROLE_NAMES[r]).join("; ")}.`, required: true, choices: PROVINCE_ROLES.map((r) => ROLE_NAMES[r]), width: 28 },
       { name: "agency_code", help: "Mã cơ quan của thủ trưởng cơ quan, đơn vị; để trống với cán bộ Sở Nội vụ và lãnh đạo UBND tỉnh.", required: false, choices: agencyCodes.length ? agencyCodes : undefined, width: 16 },
     ],
   };
@@ -61,7 +71,7 @@ export function readAccountRows(columns: readonly string[], rows: readonly Table
     if (!email.success) issues.push({ row, column: "email", message: email.error.issues[0].message });
     if (!name.success) issues.push({ row, column: "name", message: name.error.issues[0].message });
     if (!phone.success) issues.push({ row, column: "phone", message: phone.error.issues[0].message });
-    if (!role) issues.push({ row, column: "role", message: `Vai trò: chọn ${PROVINCE_ROLES.map((r) => ROLE_LABELS[r]).join("; ")}.` });
+    if (!role) issues.push({ row, column: "role", message: `Vai trò: chọn ${PROVINCE_ROLES.map((r) => ROLE_NAMES[r]).join("; ")}.` });
     else {
       // The province is the import's; only the agency is the row's.
       const unit = unitIssues({ role, provinceGiven: ROLE_UNIT[role] === "province", agencyGiven: agencyCode !== null });

@@ -1,12 +1,11 @@
 // The agencies template and the reading of its rows (pure): each row checked with the screens'
 // schema, every problem as { row, column, message }; codes unique in the file.
 import type { Issue } from "@/lib/errors";
-import { AGENCY_KIND_LABELS } from "@/lib/frameworks/labels";
 import { dayFromCell } from "@/lib/io/cells";
 import type { TableRow } from "@/lib/io/table-file";
 import type { Template } from "@/lib/io/template";
 import type { z } from "@/lib/validation/zod";
-import { AGENCY_KINDS, kindFromText } from "../rules";
+import { AGENCY_KIND_NAMES, AGENCY_KINDS, kindFromText } from "../rules";
 import { agencyFieldsSchema } from "../schema";
 
 export const AGENCY_COLUMNS = ["code", "name", "short_name", "kind", "peer_group", "contact_email", "contact_phone", "valid_from"] as const;
@@ -34,7 +33,7 @@ export function agencyTemplate(provinceName: string, peerGroups: readonly string
       { name: "code", help: "Mã cơ quan, duy nhất trong tỉnh: chữ không dấu, chữ số, dấu chấm, gạch ngang (ví dụ STP, XA-001).", required: true, width: 14 },
       { name: "name", help: "Tên đầy đủ, ví dụ Sở Tư pháp, UBND xã Tân Hiệp.", required: true, width: 40 },
       { name: "short_name", help: "Tên viết tắt (không bắt buộc).", required: false, width: 16 },
-      { name: "kind", help: `Loại: ${AGENCY_KINDS.map((k) => AGENCY_KIND_LABELS[k]).join("; ")}.`, required: true, choices: AGENCY_KINDS.map((k) => AGENCY_KIND_LABELS[k]), width: 18 },
+      { name: "kind", help: `Loại: ${AGENCY_KINDS.map((k) => AGENCY_KIND_NAMES[k]).join("; ")}.`, required: true, choices: AGENCY_KINDS.map((k) => AGENCY_KIND_NAMES[k]), width: 18 },
       { name: "peer_group", help: "Nhóm so sánh: các cơ quan cùng nhóm được xếp hạng với nhau (ví dụ Sở, ban, ngành; Xã; Phường). Nhóm mới được tạo khi nhập.", required: false, choices: peerGroups.length ? peerGroups : undefined, width: 20 },
       { name: "contact_email", help: "Email liên hệ của cơ quan.", required: false, width: 26 },
       { name: "contact_phone", help: "Điện thoại liên hệ.", required: false, width: 16 },

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { accountFormOptions, listAccounts } from "@/lib/accounts/queries";
+import { STATUSES } from "@/lib/accounts/rules";
+import { currentActor } from "@/lib/auth/actor";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { getFormat } from "@/lib/i18n/server";
+import { AccountCreateForm, AccountRowActions } from "@/components/admin/account-forms";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
+import { Card } from "@/components/ui/card";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { FilterField, filterInputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.accounts"))("title") };
+}
+
+const TONE: Record<(typeof STATUSES)[number], BadgeTone> = { active: "ok", invited: "info", disabled: "muted", locked: "warn" };
+type Params = Record<string, string | undefined>;
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/dang-nhap");
+  const [sp, t, ts, tc, format] = await Promise.all([searchParams, getTranslations("admin.accounts"), getTranslations("admin.statuses"), getTranslations("common"), getFormat()]);
+  let page, options;
+  try {
+    [page, options] = await Promise.all([listAccounts(actor, sp), accountFormOptions(actor, sp.province)]);
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof ValidationError) return <Callout tone="error">{error.message}</Callout>;
+    throw error;
+  }
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const query = (p: number) => `?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(sp).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
+  const choices = {
+    roles: options.roles.map((r) => ({ value: r, label: tc(`roles.${r}`) })),
+    provinces: options.provinces?.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` })) ?? null,
+    agencies: options.agencies.map((a) => ({ value: String(a.id), label: `${a.code} · ${a.name}` })),
+    fixedProvince: options.fixedProvince,
+    agencyHint: options.provinces ? t("agencyHintAdmin") : t("agencyHint"),
+  };
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("title")}
+        lead={options.provinces ? t("leadAdmin") : t("lead")}
+        actions={<ButtonLink href={`/quan-tri/tai-khoan/nhap${sp.province ? `?province=${sp.province}` : ""}`} variant="outline">{t("import")}</ButtonLink>}
+      />
+
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
+        <FilterField label={t("search")}>
+          <input name="q" defaultValue={sp.q ?? ""} className={filterInputClass} />
+        </FilterField>
+        <FilterField label={t("role")}>
+          <select name="role" defaultValue={sp.role ?? ""} className={filterInputClass}>
+            <option value="">{t("all")}</option>
+            {choices.roles.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+        {choices.provinces ? (
+          <FilterField label={t("province")}>
+            <select name="province" defaultValue={sp.province ?? ""} className={filterInputClass}>
+              <option value="">{t("all")}</option>
+              {choices.provinces.map((p) => (
+                <option key={p.value} value={p.value}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </FilterField>
+        ) : null}
+        <FilterField label={t("status")}>
+          <select name="status" defaultValue={sp.status ?? ""} className={filterInputClass}>
+            <option value="">{t("all")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ts(s)}
+              </option>
+            ))}
+          </select>
+        </FilterField>
+        <FilterField label={t("signedInBefore")}>
+          <input type="date" name="signedInBefore" defaultValue={sp.signedInBefore ?? ""} className={filterInputClass} />
+        </FilterField>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+          {t("filter")}
+        </button>
+      </form>
+
+      <p className="text-sm text-slate-600" data-testid="account-count">
+        {t("count", { total: page.total })}
+      </p>
+      {page.rows.length === 0 ? (
+        <Callout tone="neutral">{t("none")}</Callout>
+      ) : (
+        <ClientMessages namespaces={["admin.accounts", "admin.link"]}>
+          <DataTable data-testid="accounts">
+            <THead>
+              <Th>{t("columns.person")}</Th>
+              <Th>{t("columns.role")}</Th>
+              <Th>{t("columns.unit")}</Th>
+              <Th>{t("columns.status")}</Th>
+              <Th>{t("columns.lastSignIn")}</Th>
+              <Th>{t("columns.actions")}</Th>
+            </THead>
+            <TBody>
+              {page.rows.map((a) => (
+                <tr key={a.id} data-email={a.email}>
+                  <Td>
+                    <Link href={`/quan-tri/tai-khoan/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                      {a.name}
+                    </Link>
+                    <div className="text-xs text-slate-500">{a.email}</div>
+                  </Td>
+                  <Td className="min-w-32">{tc(`roles.${a.role}`)}</Td>
+                  <Td className="min-w-32">{a.agencyName ? `${a.agencyName} · ${a.provinceName}` : (a.provinceName ?? t("national"))}</Td>
+                  <Td>
+                    <Badge tone={TONE[a.status]} data-testid="account-status">
+                      {ts(a.status)}
+                    </Badge>
+                  </Td>
+                  <Td className="whitespace-nowrap">{a.lastSignInAt ? format.dateTime(a.lastSignInAt) : t("never")}</Td>
+                  <Td className="min-w-56">
+                    <AccountRowActions account={{ id: a.id, email: a.email, status: a.status, version: a.version }} self={a.id === actor.id} />
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </DataTable>
+        </ClientMessages>
+      )}
+      {pages > 1 ? (
+        <nav className="flex items-center gap-4 text-sm">
+          {page.page > 1 ? <Link href={query(page.page - 1)}>{t("previous")}</Link> : null}
+          <span>{t("page", { page: page.page, pages })}</span>
+          {page.page < pages ? <Link href={query(page.page + 1)}>{t("next")}</Link> : null}
+        </nav>
+      ) : null}
+
+      <Card as="section">
+        <h2 className="text-lg font-semibold">{t("newTitle")}</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">{t("newLead")}</p>
+        <ClientMessages namespaces={["admin.accounts", "admin.link"]}>
+          <AccountCreateForm choices={choices} />
+        </ClientMessages>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+"use client";
+// Upload of a filled template (agencies or accounts): a check first (what would be new, updated,
+// unchanged, or every error by row and column), then the import of the same file; imported
+// accounts come back with their invitation links, to copy or download as XLSX. Messages: admin.import.
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import type { AccountImportData } from "@/lib/accounts/actions";
+import type { ActionResult } from "@/lib/api/server-action";
+import type { AgencyImportOutcome } from "@/lib/agencies/types";
+import { useFormat } from "@/lib/i18n/client";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button, buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { useFormAction } from "@/components/forms/form-kit";
+
+type Outcome = AgencyImportOutcome | AccountImportData;
+type Action = (previous: ActionResult<Outcome> | null, form: FormData) => Promise<ActionResult<Outcome>>;
+/** Either import's action: each answers with its own outcome. */
+type AnyImport = (previous: never, form: FormData) => Promise<ActionResult<AgencyImportOutcome> | ActionResult<AccountImportData>>;
+const TONE: Record<string, BadgeTone> = { new: "ok", updated: "warn", unchanged: "neutral" };
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function downloadBase64(base64: string, name: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ImportForm({ action, maxBytes, province }: { action: AnyImport; maxBytes: number; province: string | null }) {
+  const t = useTranslations("admin.import");
+  const format = useFormat();
+  const { state, pending, submit } = useFormAction<Outcome>(action as unknown as Action);
+  const [file, setFile] = useState<File | null>(null);
+  const [answered, setAnswered] = useState<File | null>(null);
+  const [tooBig, setTooBig] = useState(false);
+  const maxMb = Math.round(maxBytes / 1024 / 1024);
+  const current = state && answered === file ? state : null;
+  const outcome = current?.ok ? current.data : undefined;
+
+  const send = (intent: "preview" | "commit") => {
+    if (!file) return;
+    const data = new FormData();
+    data.set("file", file);
+    data.set("intent", intent);
+    if (province) data.set("province", province);
+    setAnswered(file);
+    submit(data);
+  };
+  const rows = outcome ? outcome.rows.length : 0;
+  const invitations = outcome && "invitations" in outcome ? outcome.invitations : [];
+
+  return (
+    <div className="space-y-4">
+      <form
+        className={`flex flex-wrap items-end gap-3 p-6 ${cardClass}`}
+        data-testid="import-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send("preview");
+        }}
+      >
+        <label className="group text-sm">
+          <span className="block font-medium text-slate-700">{t("file", { max: maxMb })}</span>
+          <span className="mt-1 flex items-center gap-3">
+            <span className={buttonClass("secondary", "sm", "cursor-pointer bg-slate-50 font-medium group-focus-within:ring-2 group-focus-within:ring-brand-100")}>{t("choose")}</span>
+            <span className="text-slate-600" data-testid="chosen-file">
+              {file?.name ?? t("noFile")}
+            </span>
+          </span>
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="sr-only"
+            onChange={(event) => {
+              const chosen = event.target.files?.[0] ?? null;
+              setTooBig(Boolean(chosen && chosen.size > maxBytes));
+              setFile(chosen && chosen.size <= maxBytes ? chosen : null);
+            }}
+          />
+        </label>
+        <Button type="submit" variant="outline" disabled={!file || pending}>
+          {pending && !outcome ? t("checking") : t("preview")}
+        </Button>
+        {tooBig ? <p className="basis-full text-sm text-red-700">{t("tooBig", { max: maxMb })}</p> : null}
+      </form>
+
+      {current && !current.ok ? (
+        <div className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="import-errors">
+          <p className="font-semibold">{current.error}</p>
+          {current.issues?.some((issue) => issue.row !== undefined) ? (
+            <div className="mt-3 overflow-x-auto">
+              <table className="min-w-full bg-white text-left text-sm">
+                <thead className="bg-red-100">
+                  <tr>
+                    <Th>{t("row")}</Th>
+                    <Th>{t("column")}</Th>
+                    <Th>{t("error")}</Th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-red-100">
+                  {current.issues.map((issue, i) => (
+                    <tr key={i}>
+                      <td className="cell tabular-nums">{issue.row ?? "—"}</td>
+                      <td className="cell font-mono text-xs">{issue.column ?? "—"}</td>
+                      <td className="cell">{issue.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {outcome ? (
+        <section className="space-y-3" data-testid="import-preview" data-dry-run={outcome.dryRun ? "1" : "0"}>
+          <div role="status" className={`rounded-xl border p-4 text-sm ${outcome.dryRun ? "border-brand-100 bg-brand-50 text-brand-900" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}>
+            <p className="font-semibold">{current?.ok ? current.message : null}</p>
+            <p className="mt-2 flex flex-wrap gap-2" data-testid="import-summary">
+              {Object.entries(outcome.summary).map(([change, count]) => (
+                <Badge key={change} tone={TONE[change]}>
+                  {t("summary", { status: t(`changes.${change as "new"}`), count })}
+                </Badge>
+              ))}
+            </p>
+            {outcome.dryRun && rows > 0 ? (
+              <Button className="mt-3" disabled={pending} onClick={() => send("commit")}>
+                {pending ? t("committing") : t("commit", { count: rows })}
+              </Button>
+            ) : null}
+          </div>
+
+          {invitations.length > 0 && "origin" in outcome ? (
+            <div className={`space-y-2 p-4 ${cardClass}`} data-testid="invitations">
+              <h2 className="font-semibold">{t("invitations")}</h2>
+              <p className="text-sm text-slate-600">{t("invitationsLead", { expires: format.dateTime(new Date(invitations[0].invitation.expiresAt)) })}</p>
+              {outcome.linksFile ? (
+                <Button variant="outline" onClick={() => downloadBase64(outcome.linksFile!, `duong-lien-ket-moi-${outcome.province.code}.xlsx`)}>
+                  {t("download")}
+                </Button>
+              ) : null}
+              <DataTable>
+                <THead>
+                  <Th>{t("email")}</Th>
+                  <Th>{t("link")}</Th>
+                </THead>
+                <TBody>
+                  {invitations.map((i) => (
+                    <tr key={i.email}>
+                      <Td>{i.email}</Td>
+                      <Td className="max-w-md break-all font-mono text-xs" data-testid="invitation-link">
+                        {`${outcome.origin}${i.invitation.path}`}
+                      </Td>
+                    </tr>
+                  ))}
+                </TBody>
+              </DataTable>
+            </div>
+          ) : null}
+
+          <DataTable data-testid="import-rows">
+            <THead>
+              <Th>{t("row")}</Th>
+              <Th>{"code" in (outcome.rows[0] ?? {}) ? t("code") : t("email")}</Th>
+              <Th>{t("name")}</Th>
+              <Th>{t("change")}</Th>
+            </THead>
+            <TBody>
+              {outcome.rows.map((row) => (
+                <tr key={row.row}>
+                  <Td className="tabular-nums">{row.row}</Td>
+                  <Td className="font-mono text-xs">{"code" in row ? row.code : row.email}</Td>
+                  <Td>{row.name}</Td>
+                  <Td>
+                    <Badge tone={TONE[row.change]}>{t(`changes.${row.change}`)}</Badge>
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </DataTable>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+// Issue 13's journey in Chromium: the administrator creates the Home Affairs account of Hà Nội
+// (a province with no agencies yet); the officer opens the invitation link and sets a password;
+// imports 25 agencies and 25 agency heads from the templates; disables one account and gives
+// another a new link; one agency head opens their link, sets a password and lands on their own
+// agency. Screenshots of each screen at 1366 and 390 px land in .tmp/screenshots/.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { agencyRows, fillTemplate, headRows } from "../support/templates";
+
+const baseUrl = inject("baseUrl");
+const PASSWORD = "Hồ Gươm sáng nay trời trong xanh";
+const OFFICER = "noivu.hanoi@e2e.gov.vn";
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser.close();
+});
+
+async function newPage(width = 1366): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "vi-VN", acceptDownloads: true });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Both widths of a page, for a look. */
+async function shoot(page: Page, name: string) {
+  await screenshot(page, `admin-${name}-1366`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `admin-${name}-390`);
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+async function setPassword(page: Page, link: string) {
+  await page.goto(link);
+  await page.fill("#password", PASSWORD);
+  await page.locator("[data-testid=strength]").waitFor();
+  await page.getByRole("button", { name: "Đặt mật khẩu" }).click();
+  await page.locator("[data-testid=password-set]").waitFor();
+}
+
+async function download(page: Page, href: string): Promise<Uint8Array> {
+  const response = await page.request.get(`${baseUrl}${href}`);
+  expect(response.status()).toBe(200);
+  return new Uint8Array(await response.body());
+}
+
+describe("a new province is brought in from the portal (issue 13)", () => {
+  let officer: Page;
+  const links: Record<string, string> = {};
+
+  it("the administrator creates Hà Nội's Home Affairs account and gets its link", async () => {
+    const admin = await newPage();
+    await signIn(admin, baseUrl, "quantri@demo.local");
+    await admin.waitForURL(/\/trang-chu$/);
+    await admin.getByRole("link", { name: "Tài khoản", exact: true }).click();
+    await admin.waitForURL(/\/quan-tri\/tai-khoan$/);
+    const form = admin.locator("[data-testid=account-create]");
+    await form.locator("#email").fill(OFFICER);
+    await form.locator("#name").fill("Nguyễn Thị Hà");
+    await form.locator("#role").selectOption("HOME_AFFAIRS");
+    await form.locator("#provinceCode").selectOption("01");
+    await form.getByRole("button", { name: "Tạo tài khoản và đường liên kết" }).click();
+    links.officer = await form.locator("[data-testid=link-value]").inputValue();
+    expect(links.officer).toMatch(/\/dat-mat-khau\?token=/);
+    await shoot(admin, "accounts-created");
+  });
+
+  it("the officer opens the link, sets a password and signs in", async () => {
+    officer = await newPage();
+    await officer.goto(links.officer);
+    await shoot(officer, "set-password");
+    await setPassword(officer, links.officer);
+    await officer.getByTestId("password-set").getByRole("link", { name: "Đăng nhập" }).click();
+    await signIn(officer, baseUrl, OFFICER, PASSWORD);
+    await officer.waitForURL(/\/trang-chu$/);
+    // The link is spent.
+    const again = await newPage();
+    await again.goto(links.officer);
+    await expect(again.locator("[data-testid=link-refused]").textContent()).resolves.toContain("đã được dùng");
+  });
+
+  it("imports 25 agencies from the template: a check first, then the import", async () => {
+    await officer.goto(`${baseUrl}/quan-tri/co-quan`);
+    await expect(officer.getByTestId("agency-count").textContent()).resolves.toBe("0 cơ quan, đơn vị");
+    await officer.getByRole("link", { name: "Nhập từ Excel" }).click();
+    await officer.waitForURL(/\/quan-tri\/co-quan\/nhap/);
+    const template = await download(officer, (await officer.getByTestId("template-link").getAttribute("href"))!);
+    const file = await fillTemplate(template, agencyRows(25, "HN"));
+    await officer.setInputFiles("[data-testid=import-form] input[type=file]", { name: "co-quan-ha-noi.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(file) });
+    await officer.getByRole("button", { name: "Kiểm tra" }).click();
+    await officer.locator("[data-testid=import-preview][data-dry-run='1']").waitFor();
+    await officer.getByRole("button", { name: "Nhập 25 dòng" }).click();
+    await officer.locator("[data-testid=import-preview][data-dry-run='0']").waitFor();
+    await shoot(officer, "agencies-imported");
+    await officer.goto(`${baseUrl}/quan-tri/co-quan`);
+    await expect(officer.getByTestId("agency-count").textContent()).resolves.toBe("25 cơ quan, đơn vị");
+    await shoot(officer, "agencies");
+  });
+
+  it("imports 25 agency heads and gets their invitation links", async () => {
+    await officer.goto(`${baseUrl}/quan-tri/tai-khoan/nhap`);
+    const template = await download(officer, (await officer.getByTestId("template-link").getAttribute("href"))!);
+    const codes = agencyRows(25, "HN").map((r) => r[0]);
+    const file = await fillTemplate(template, headRows(codes, "hanoi.e2e.gov.vn"));
+    await officer.setInputFiles("[data-testid=import-form] input[type=file]", { name: "tai-khoan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(file) });
+    await officer.getByRole("button", { name: "Kiểm tra" }).click();
+    await officer.locator("[data-testid=import-preview][data-dry-run='1']").waitFor();
+    await officer.getByRole("button", { name: "Nhập 25 dòng" }).click();
+    await officer.locator("[data-testid=invitations]").waitFor();
+    const invitations = officer.locator("[data-testid=invitation-link]");
+    await expect(invitations.count()).resolves.toBe(25);
+    links.head = (await invitations.first().textContent())!;
+    const downloaded = officer.waitForEvent("download");
+    await officer.getByRole("button", { name: "Tải danh sách đường liên kết (XLSX)" }).click();
+    expect((await downloaded).suggestedFilename()).toBe("duong-lien-ket-moi-01.xlsx");
+    await shoot(officer, "accounts-imported");
+  });
+
+  it("disables one account and gives another a new link (the old one stops working)", async () => {
+    await officer.goto(`${baseUrl}/quan-tri/tai-khoan?q=hn-002`);
+    officer.on("dialog", (dialog) => void dialog.accept());
+    const second = officer.locator("[data-testid='account-actions-thutruong.hn-002@hanoi.e2e.gov.vn']");
+    await second.getByRole("button", { name: "Khóa" }).click();
+    await second.locator("[data-state=ok]").waitFor();
+    await officer.reload();
+    await expect(officer.getByTestId("account-status").first().textContent()).resolves.toBe("Đã khóa");
+
+    await officer.goto(`${baseUrl}/quan-tri/tai-khoan?q=hn-003`);
+    const third = officer.locator("[data-testid='account-actions-thutruong.hn-003@hanoi.e2e.gov.vn']");
+    await third.getByRole("button", { name: "Cấp lại đường liên kết" }).click();
+    const fresh = await third.locator("[data-testid=link-value]").inputValue();
+    expect(fresh).toMatch(/\/dat-mat-khau\?token=/);
+    await shoot(officer, "accounts-row-actions");
+  });
+
+  it("an agency head opens their link, sets a password and lands on their own agency", async () => {
+    const head = await newPage(390);
+    await setPassword(head, links.head);
+    await screenshot(head, "admin-head-password-set-390");
+    await head.getByTestId("password-set").getByRole("link", { name: "Đăng nhập" }).click();
+    await head.waitForURL(/\/dang-nhap\?next=/);
+    await head.fill("#email", "thutruong.hn-001@hanoi.e2e.gov.vn");
+    await head.fill("#password", PASSWORD);
+    await head.click("button[type=submit]");
+    await head.waitForURL(/\/co-quan\/\d+$/);
+    await expect(head.locator("h1").first().textContent()).resolves.toContain("Sở thử nghiệm số 1");
+    await screenshot(head, "admin-head-agency-390");
+  });
+
+  it("offers 'Quên mật khẩu?' with the same answer for any e-mail, and the user's own page", async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await page.getByTestId("forgot-link").click();
+    await page.fill("#email", "khong-co-ai@e2e.gov.vn");
+    await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+    await page.locator("[data-state]").waitFor();
+    await screenshot(page, "admin-forgot-answer-1366");
+    const unknown = await page.locator("[data-state=ok]").textContent();
+    await page.fill("#email", OFFICER);
+    await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
+    await page.locator("[data-state=ok][data-seq='2']").waitFor();
+    expect(await page.locator("[data-state=ok]").textContent()).toBe(unknown);
+    expect(unknown).toContain("Sở Nội vụ");
+    await shoot(page, "forgot");
+
+    await officer.goto(`${baseUrl}/tai-khoan-cua-toi`);
+    await expect(officer.getByTestId("my-email").textContent()).resolves.toBe(OFFICER);
+    await shoot(officer, "my-account");
+  });
+});
