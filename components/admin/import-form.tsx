@@ -17,7 +17,7 @@ import { useFormAction } from "@/components/forms/form-kit";
 type Outcome = AgencyImportOutcome | AccountImportData;
 type Action = (previous: ActionResult<Outcome> | null, form: FormData) => Promise<ActionResult<Outcome>>;
 /** Either import's action: each answers with its own outcome. */
-type AnyImport = (previous: never, form: FormData) => Promise<ActionResult<AgencyImportOutcome> | ActionResult<AccountImportData>>;
+export type AnyImport = (previous: never, form: FormData) => Promise<ActionResult<AgencyImportOutcome> | ActionResult<AccountImportData>>;
 const TONE: Record<string, BadgeTone> = { new: "ok", updated: "warn", unchanged: "neutral" };
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

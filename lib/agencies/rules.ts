@@ -4,6 +4,7 @@
 // starts, and the legal act; an agency's history is that of the units it was formed from.
 import type { AgencyKind } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
+import { codeLookup, foldText } from "@/lib/io/cells";
 import { addDays, calendarDay } from "@/lib/time";
 
 /** The kinds a province registers today (districts were abolished on 01/07/2025). */
@@ -23,20 +24,11 @@ export const AGENCY_KIND_NAMES: Record<AgencyKind, string> = {
   OTHER: "Khác",
 };
 
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+const KINDS_BY_TEXT = codeLookup<AgencyKind>(AGENCY_KINDS, AGENCY_KIND_NAMES);
 
 /** A kind from a cell: its code (COMMUNE) or its name with or without marks ("UBND xã", "ubnd xa"). */
 export function kindFromText(text: string): AgencyKind | null {
-  const folded = fold(text);
-  for (const kind of AGENCY_KINDS) if (fold(kind) === folded || fold(AGENCY_KIND_NAMES[kind]) === folded) return kind;
-  return null;
+  return KINDS_BY_TEXT.get(foldText(text)) ?? null;
 }
 
 /** What refers to an agency: one with assessments, tasks, reports, targets or accounts is ended, never deleted. */

@@ -5,6 +5,7 @@
 import { ValidationError, type Issue } from "@/lib/errors";
 import type { AssessmentMethod, CriterionLevel } from "@/lib/db/generated/enums";
 import { libTranslator } from "@/lib/i18n/lib-translator";
+import { codeLookup, foldText } from "@/lib/io/cells";
 import { readTable, tableFile, tableFormatOf, type Cell, type Table, type TableFormat } from "@/lib/io/table-file";
 import { LEVEL_LABELS, LEVELS, METHOD_LABELS, METHODS } from "./labels";
 import { parseDecimal } from "./schema";
@@ -31,25 +32,8 @@ export function exportTree(framework: { key: string; version: number }, rows: re
   );
 }
 
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/[\s_-]+/g, " ")
-    .trim();
-
-function lookup<T extends string>(codes: readonly T[], labels: Record<T, string>): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const code of codes) {
-    map.set(fold(code), code);
-    map.set(fold(labels[code]), code);
-  }
-  return map;
-}
-const LEVEL_NAMES = lookup<CriterionLevel>(LEVELS, LEVEL_LABELS);
-const METHOD_NAMES = lookup<AssessmentMethod>(METHODS, METHOD_LABELS);
+const LEVEL_NAMES = codeLookup<CriterionLevel>(LEVELS, LEVEL_LABELS);
+const METHOD_NAMES = codeLookup<AssessmentMethod>(METHODS, METHOD_LABELS);
 METHOD_NAMES.set("dieu tra", "SURVEY");
 METHOD_NAMES.set("thong ke", "STATISTICS");
 
@@ -79,12 +63,12 @@ export function rowsFromTable(table: Table): { rows: TreeRow[]; issues: Issue[] 
   const rows = table.rows.map(({ row, values }): TreeRow => {
     const cell = (column: string) => values[column] ?? "";
     const levelText = cell("level");
-    const level = levelText ? (LEVEL_NAMES.get(fold(levelText)) ?? null) : null;
+    const level = levelText ? (LEVEL_NAMES.get(foldText(levelText)) ?? null) : null;
     if (levelText && !level) {
       issues.push({ row, column: "level", message: t("level", { row: String(row), level: levelText }) });
     }
     const methodText = cell("method");
-    const method = methodText ? METHOD_NAMES.get(fold(methodText)) : "APPRAISAL";
+    const method = methodText ? METHOD_NAMES.get(foldText(methodText)) : "APPRAISAL";
     if (!method) {
       issues.push({ row, column: "method", message: t("method", { row: String(row), method: methodText }) });
     }

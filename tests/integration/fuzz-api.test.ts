@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { UnauthenticatedError } from "@/lib/errors";
 import { fuzzRuns } from "../../scripts/lib/fuzz/arbitraries";
-import { CATALOGUE, materialize, method, pattern, replyProblem, tallyLine, toRequest, type Known, type Tally } from "../../scripts/lib/fuzz/api-catalogue";
+import { CATALOGUE, materialize, method, pattern, replyProblem, tallyLine, toRequest, writes, type Known, type Tally } from "../../scripts/lib/fuzz/api-catalogue";
 import { fingerprint, prepareFuzzData } from "../../scripts/lib/fuzz/fixtures";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";
@@ -89,7 +89,7 @@ describe("every route of app/api/v1 with generated requests", () => {
         const problem = replyProblem(reply);
         if (problem) throw new Error(problem);
         const after = await fingerprint(testDb, endpoint.tables);
-        const acceptedWrite = method(endpoint) !== "GET" && reply.status < 400;
+        const acceptedWrite = writes(endpoint) && reply.status < 400;
         if (acceptedWrite) tally.accepted++;
         else if (after !== before) throw new Error(`status ${reply.status} but the database changed: ${reply.text.slice(0, 200)}`);
         before = after;

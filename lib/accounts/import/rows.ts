@@ -3,6 +3,7 @@
 // { row, column, message }; e-mails unique in the file.
 import type { Role } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
+import { codeLookup, foldText } from "@/lib/io/cells";
 import type { TableRow } from "@/lib/io/table-file";
 import type { Template } from "@/lib/io/template";
 import { z } from "@/lib/validation/zod";
@@ -22,12 +23,12 @@ export const ROLE_NAMES: Record<Role, string> = {
   LEADER: "Lãnh đạo UBND tỉnh",
 };
 
+const ROLES_BY_TEXT = codeLookup<(typeof PROVINCE_ROLES)[number]>(PROVINCE_ROLES, ROLE_NAMES);
+
 export const ACCOUNT_COLUMNS = ["email", "name", "phone", "role", "agency_code"] as const;
 
-const fold = (text: string) => text.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
 export function roleFromText(text: string): (typeof PROVINCE_ROLES)[number] | null {
-  const folded = fold(text);
-  return PROVINCE_ROLES.find((role) => fold(role) === folded || fold(ROLE_NAMES[role]) === folded) ?? null;
+  return ROLES_BY_TEXT.get(foldText(text)) ?? null;
 }
 
 export type AccountDraft = { row: number; email: string; name: string; phone: string | null; role: Role; agencyCode: string | null };

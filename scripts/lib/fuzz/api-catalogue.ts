@@ -56,6 +56,8 @@ export type Endpoint = {
   refusedActor?: string;
   /** Tables whose content a refused request must leave as it was. */
   tables: readonly string[];
+  /** A POST that changes no data whatever it is sent (the forgot-password request: 202 for every e-mail). */
+  changesNothing?: boolean;
   /**
    * Requests for the route. `safe`: none may be accepted as a write (the end-to-end database is
    * shared with the other test files): sent by refusedActor, imports are dry runs, targets are
@@ -63,6 +65,9 @@ export type Endpoint = {
    */
   requests: (known: Known, safe: boolean) => fc.Arbitrary<FuzzRequest>;
 };
+
+/** A request that may change data (a write route's answer below 400 is an accepted write). */
+export const writes = (endpoint: Endpoint) => method(endpoint) !== "GET" && !endpoint.changesNothing;
 
 export const method = (endpoint: Endpoint) => endpoint.route.split(" ")[0] as "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 export const pattern = (endpoint: Endpoint) => endpoint.route.split(" ")[1];
@@ -489,6 +494,7 @@ export const CATALOGUE: readonly Endpoint[] = [
   {
     route: "POST /api/v1/password/forgot",
     actor: null,
+    changesNothing: true,
     tables: ACCOUNT_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody({ email: fc.oneof(EMAIL_VALUE, queryText) }).map((value): Body => ({ kind: "json", value })) }),
   },

@@ -6,13 +6,8 @@ import { accountFormOptions } from "@/lib/accounts/queries";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
-import { ImportForm } from "@/components/admin/import-form";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { ButtonLink } from "@/components/ui/button";
+import { ImportPage } from "@/components/admin/import-page";
 import { Callout } from "@/components/ui/callout";
-import { Card } from "@/components/ui/card";
-import { FilterField, filterInputClass } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.import"))("agenciesTitle") };
@@ -21,49 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AgencyImportPage({ searchParams }: { searchParams: Promise<{ province?: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [{ province }, t] = await Promise.all([searchParams, getTranslations("admin.import")]);
+  const { province } = await searchParams;
   let options;
   try {
+    // The provinces an administrator may choose, or the officer's own (lib checks the import again).
     options = await accountFormOptions(actor, province);
   } catch (error) {
     if (error instanceof ForbiddenError) return <Callout tone="error">{error.message}</Callout>;
     throw error;
   }
-  const chosen = options.fixedProvince;
-  return (
-    <div className="space-y-6">
-      <PageHeader back={{ href: "/quan-tri/co-quan", label: t("back") }} title={t("agenciesTitle")} lead={t("agenciesLead")} />
-      <Card as="section" className="text-sm">
-        {options.provinces ? (
-          <form method="get" className="mb-3 flex flex-wrap items-end gap-3">
-            <FilterField label={t("province")}>
-              <select name="province" defaultValue={chosen ?? ""} className={filterInputClass}>
-                {options.provinces.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {`${p.name} (${p.code})`}
-                  </option>
-                ))}
-              </select>
-            </FilterField>
-            <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-100">
-              {t("province")}
-            </button>
-          </form>
-        ) : null}
-        <p className="text-slate-600">{t("templateLead")}</p>
-        {chosen ? (
-          <div className="mt-3">
-            <ButtonLink variant="outline" href={`/api/v1/imports/agencies/template?province=${chosen}`} prefetch={false} data-testid="template-link">
-              {t("template")}
-            </ButtonLink>
-          </div>
-        ) : null}
-      </Card>
-      {chosen ? (
-        <ClientMessages namespaces={["admin.import"]}>
-          <ImportForm action={importAgenciesAction} maxBytes={MAX_IMPORT_BYTES} province={chosen} />
-        </ClientMessages>
-      ) : null}
-    </div>
-  );
+  return <ImportPage kind="agencies" back="/quan-tri/co-quan" provinces={options.provinces} chosen={options.fixedProvince} maxBytes={MAX_IMPORT_BYTES} action={importAgenciesAction} />;
 }
