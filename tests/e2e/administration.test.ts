@@ -153,6 +153,23 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     await screenshot(head, "admin-head-agency-390");
   });
 
+  it("shows an agency's page (edit, split, delete), the merge page and an account's page", async () => {
+    await officer.goto(`${baseUrl}/quan-tri/co-quan`);
+    await officer.getByRole("link", { name: "UBND xã Thử Nghiệm 3" }).click();
+    await officer.locator("[data-testid=agency-edit]").waitFor();
+    await officer.fill("[data-testid=agency-edit] #name", "UBND xã Thử Nghiệm Ba");
+    await officer.getByRole("button", { name: "Lưu thay đổi" }).click();
+    await officer.locator("[data-testid=agency-edit] [data-state=ok]").waitFor();
+    await shoot(officer, "agency-edit");
+    await officer.goto(`${baseUrl}/quan-tri/co-quan/hop-nhat`);
+    await officer.locator("[data-testid=agency-merge]").waitFor();
+    await shoot(officer, "agency-merge");
+    await officer.goto(`${baseUrl}/quan-tri/tai-khoan?q=hn-004`);
+    await officer.getByRole("link", { name: "Thủ trưởng 4" }).click();
+    await officer.locator("[data-testid=account-edit]").waitFor();
+    await shoot(officer, "account-edit");
+  });
+
   it("offers 'Quên mật khẩu?' with the same answer for any e-mail, and the user's own page", async () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/dang-nhap`);
