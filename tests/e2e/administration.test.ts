@@ -174,6 +174,9 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/dang-nhap`);
     await page.getByTestId("forgot-link").click();
+    await page.waitForURL(/\/quen-mat-khau$/);
+    // The form answers in place once the page is interactive (a click before that would post natively).
+    await page.waitForLoadState("networkidle");
     await page.fill("#email", "khong-co-ai@e2e.gov.vn");
     await page.getByRole("button", { name: "Gửi yêu cầu" }).click();
     await page.locator("[data-state]").waitFor();
