@@ -3,23 +3,19 @@
 // imports 25 agencies and 25 agency heads from the templates; disables one account and gives
 // another a new link; one agency head opens their link, sets a password and lands on their own
 // agency. Screenshots of each screen at 1366 and 390 px land in .tmp/screenshots/.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { screenshot, signIn } from "../support/browser";
+import { e2e } from "../support/portal";
 import { agencyRows, fillTemplate, headRows } from "../support/templates";
 
-const baseUrl = inject("baseUrl");
+const { baseUrl, browser } = await e2e();
 const PASSWORD = "Hồ Gươm sáng nay trời trong xanh";
 const OFFICER = "noivu.hanoi@e2e.gov.vn";
-let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser.close();
 });
 
 async function newPage(width = 1366): Promise<Page> {

@@ -18,7 +18,9 @@ const TABLE: Record<Permission, Record<Actor["role"], Reach>> = {
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "framework.write": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
-  "user.manage": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
+  // Issue 13: Sở Nội vụ brings in its own province's people and agencies.
+  "user.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  "agency.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };
 
