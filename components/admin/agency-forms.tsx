@@ -10,7 +10,19 @@ import type { Choice } from "./account-forms";
 
 const day = (date: Date | null | undefined) => (date ? new Date(date).toISOString().slice(0, 10) : "");
 
-function AgencyFields({ kinds, peerGroups, error, agency, prefix = "" }: { kinds: Choice[]; peerGroups: string[]; error: (f: string) => string | undefined; agency?: AgencyRow; prefix?: string }) {
+function AgencyFields({
+  kinds,
+  peerGroups,
+  error,
+  agency,
+  prefix = "",
+}: {
+  kinds: Choice[];
+  peerGroups: string[];
+  error: (f: string) => string | undefined;
+  agency?: AgencyRow;
+  prefix?: string;
+}) {
   const t = useTranslations("admin.agencies");
   const n = (name: string) => `${prefix}${name}`;
   return (

@@ -67,7 +67,11 @@ export function ImportForm({ action, maxBytes, province }: { action: AnyImport; 
         <label className="group text-sm">
           <span className="block font-medium text-slate-700">{t("file", { max: maxMb })}</span>
           <span className="mt-1 flex items-center gap-3">
-            <span className={buttonClass("secondary", "sm", "cursor-pointer bg-slate-50 font-medium group-focus-within:ring-2 group-focus-within:ring-brand-100")}>{t("choose")}</span>
+            <span
+              className={buttonClass("secondary", "sm", "cursor-pointer bg-slate-50 font-medium group-focus-within:ring-2 group-focus-within:ring-brand-100")}
+            >
+              {t("choose")}
+            </span>
             <span className="text-slate-600" data-testid="chosen-file">
               {file?.name ?? t("noFile")}
             </span>
@@ -120,7 +124,10 @@ export function ImportForm({ action, maxBytes, province }: { action: AnyImport; 
 
       {outcome ? (
         <section className="space-y-3" data-testid="import-preview" data-dry-run={outcome.dryRun ? "1" : "0"}>
-          <div role="status" className={`rounded-xl border p-4 text-sm ${outcome.dryRun ? "border-brand-100 bg-brand-50 text-brand-900" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}>
+          <div
+            role="status"
+            className={`rounded-xl border p-4 text-sm ${outcome.dryRun ? "border-brand-100 bg-brand-50 text-brand-900" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
+          >
             <p className="font-semibold">{current?.ok ? current.message : null}</p>
             <p className="mt-2 flex flex-wrap gap-2" data-testid="import-summary">
               {Object.entries(outcome.summary).map(([change, count]) => (

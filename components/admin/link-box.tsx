@@ -16,7 +16,14 @@ export function LinkBox({ link, expiresAt, email }: { link: string; expiresAt: s
       <p className="font-semibold">{t("title")}</p>
       <p className="text-slate-600">{email ? t("lead", { email, expires }) : t("leadNoEmail", { expires })}</p>
       <div className="flex flex-wrap items-center gap-2">
-        <input readOnly value={link} className={`${inputClass} mt-0 min-w-0 flex-1 font-mono text-xs`} aria-label={t("title")} data-testid="link-value" onFocus={(e) => e.currentTarget.select()} />
+        <input
+          readOnly
+          value={link}
+          className={`${inputClass} mt-0 min-w-0 flex-1 font-mono text-xs`}
+          aria-label={t("title")}
+          data-testid="link-value"
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <Button
           variant="secondary"
           onClick={async () => {

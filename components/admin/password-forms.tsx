@@ -41,9 +41,7 @@ function StrengthHint({ password, personal }: { password: string; personal: stri
           <span key={i} className={`h-1.5 flex-1 rounded ${i < Math.max(1, verdict.strength) ? TONES[verdict.strength] : "bg-slate-200"}`} />
         ))}
       </div>
-      <p className="text-slate-600">
-        {missing > 0 ? t("tooShort", { count: missing }) : t("strength", { level: t(`levels.${LEVELS[verdict.strength]}`) })}
-      </p>
+      <p className="text-slate-600">{missing > 0 ? t("tooShort", { count: missing }) : t("strength", { level: t(`levels.${LEVELS[verdict.strength]}`) })}</p>
     </div>
   );
 }
@@ -67,7 +65,14 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <input type="email" name="email" value={email} autoComplete="username" readOnly hidden />
       <Field name="password" label={t("password")} hint={t("rules")} error={error("password") ?? error("token")}>
         {(aria) => (
-          <input {...aria} type={shown ? "text" : "password"} autoComplete="new-password" className={inputClass} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            {...aria}
+            type={shown ? "text" : "password"}
+            autoComplete="new-password"
+            className={inputClass}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         )}
       </Field>
       <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -131,7 +136,14 @@ export function ChangePasswordForm({ email, name }: { email: string; name: strin
       <Field name="newPassword" label={t("new")} error={error("newPassword")}>
         {(aria) => (
           <>
-            <input {...aria} type="password" autoComplete="new-password" className={inputClass} value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...aria}
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
             <StrengthHint password={password} personal={[email, name]} />
           </>
         )}

@@ -24,7 +24,10 @@ export async function createAccountAction(_: State, form: FormData): Promise<Act
   return runAction(async () => {
     const created = await createAccount(await requireActor(), formFields(form));
     refresh();
-    return { message: `Đã tạo tài khoản ${created.email}.`, data: { link: `${await origin()}${created.invitation.path}`, expiresAt: created.invitation.expiresAt.toISOString(), email: created.email } };
+    return {
+      message: `Đã tạo tài khoản ${created.email}.`,
+      data: { link: `${await origin()}${created.invitation.path}`, expiresAt: created.invitation.expiresAt.toISOString(), email: created.email },
+    };
   });
 }
 
@@ -49,7 +52,10 @@ export async function accountCommandAction(_: State, form: FormData): Promise<Ac
       case "reset": {
         const link = await resetAccountPassword(actor, account);
         refresh();
-        return { message: "Đã cấp đường liên kết mới; đường liên kết trước đó hết hiệu lực.", data: { link: `${await origin()}${link.path}`, expiresAt: link.expiresAt.toISOString() } };
+        return {
+          message: "Đã cấp đường liên kết mới; đường liên kết trước đó hết hiệu lực.",
+          data: { link: `${await origin()}${link.path}`, expiresAt: link.expiresAt.toISOString() },
+        };
       }
       case "unlock":
         await unlockAccount(actor, account);
@@ -74,7 +80,11 @@ export async function importAccountsAction(_: ActionResult<AccountImportData> | 
     const dryRun = form.get("intent") !== "commit";
     const outcome = await importAccounts(await requireActor(), file, { dryRun, province: (form.get("province") as string | null) || null });
     const base = await origin();
-    if (dryRun) return { message: `Kiểm tra xong: ${outcome.summary.new} tài khoản mới, ${outcome.summary.unchanged} đã có. Chưa ghi gì.`, data: { ...outcome, origin: base } };
+    if (dryRun)
+      return {
+        message: `Kiểm tra xong: ${outcome.summary.new} tài khoản mới, ${outcome.summary.unchanged} đã có. Chưa ghi gì.`,
+        data: { ...outcome, origin: base },
+      };
     refresh();
     const linksFile = outcome.invitations.length ? (await invitationsWorkbook(outcome.invitations, base)).toString("base64") : undefined;
     return { message: `Đã tạo ${outcome.summary.new} tài khoản.`, data: { ...outcome, linksFile, origin: base } };

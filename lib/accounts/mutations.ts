@@ -33,7 +33,8 @@ async function resolveUnit(role: Role, provinceCode: string | null, agencyId: nu
     return { role, provinceId: province.id, agencyId: null };
   }
   const agency = await db.agency.findFirst({ where: { id: agencyId!, ...inForceOn(today()) }, include: { province: true } });
-  if (!agency) throw new ValidationError([{ field: "agencyId", message: "Không có cơ quan, đơn vị này, hoặc cơ quan đã kết thúc hoạt động: chọn trong danh sách." }]);
+  if (!agency)
+    throw new ValidationError([{ field: "agencyId", message: "Không có cơ quan, đơn vị này, hoặc cơ quan đã kết thúc hoạt động: chọn trong danh sách." }]);
   if (provinceCode !== null && agency.province.code !== provinceCode) {
     throw new ValidationError([{ field: "agencyId", message: `Cơ quan ${agency.name} không thuộc tỉnh mã ${provinceCode}.` }]);
   }
@@ -45,7 +46,15 @@ async function emailFree(email: string, exceptId: number | null = null): Promise
   if (existing && existing.id !== exceptId) throw new ValidationError([{ field: "email", message: `Đã có tài khoản với email ${email}.` }]);
 }
 
-const snapshot = (u: { email: string; name: string; phone: string | null; role: Role; provinceId: number | null; agencyId: number | null; active: boolean }) => ({
+const snapshot = (u: {
+  email: string;
+  name: string;
+  phone: string | null;
+  role: Role;
+  provinceId: number | null;
+  agencyId: number | null;
+  active: boolean;
+}) => ({
   email: u.email,
   name: u.name,
   phone: u.phone,
@@ -98,15 +107,12 @@ export async function updateAccount(actor: Actor, accountId: number, raw: unknow
     active: input.disabled === undefined ? current.active : !input.disabled,
   };
   await db.$transaction(async (tx) => {
-    await writeVersioned(
-      { id: current.id, version: input.version },
-      (where) => tx.user.updateMany({ where, data: nextVersion(next) }),
-      {
-        current: () => tx.user.findUnique({ where: { id: current.id } }),
-        conflict: (now) => new ConflictError("Tài khoản vừa được người khác sửa: tải lại trang để xem thay đổi rồi sửa lại.", { ...snapshot(now), version: now.version }),
-        gone: "Không tìm thấy tài khoản: có thể đã bị xóa. Tải lại danh sách.",
-      },
-    );
+    await writeVersioned({ id: current.id, version: input.version }, (where) => tx.user.updateMany({ where, data: nextVersion(next) }), {
+      current: () => tx.user.findUnique({ where: { id: current.id } }),
+      conflict: (now) =>
+        new ConflictError("Tài khoản vừa được người khác sửa: tải lại trang để xem thay đổi rồi sửa lại.", { ...snapshot(now), version: now.version }),
+      gone: "Không tìm thấy tài khoản: có thể đã bị xóa. Tải lại danh sách.",
+    });
     await auditChanges(tx, actor, current, next);
   });
   return accountWithStatus(await accountRecord(current.id));
@@ -128,7 +134,14 @@ async function auditChanges(tx: Tx, actor: Actor, before: Parameters<typeof snap
     });
   }
   if (old.active !== now.active) {
-    await writeAudit(tx, actor, { action: now.active ? "user.enable" : "user.disable", entityType: "User", entityId: before.id, provinceId, oldValue: { active: old.active }, newValue: { active: now.active } });
+    await writeAudit(tx, actor, {
+      action: now.active ? "user.enable" : "user.disable",
+      entityType: "User",
+      entityId: before.id,
+      provinceId,
+      oldValue: { active: old.active },
+      newValue: { active: now.active },
+    });
     // A disabled user's sessions end now, and no link of theirs works any more.
     if (!now.active) {
       await endSessions(tx, before.id);
@@ -152,7 +165,13 @@ export async function unlockAccount(actor: Actor, accountId: number, now = new D
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
   await db.$transaction(async (tx) => {
     const cleared = await tx.loginAttempt.deleteMany({ where: { email: account.email, succeeded: false, at: { gte: since } } });
-    await writeAudit(tx, actor, { action: "user.unlock", entityType: "User", entityId: account.id, provinceId: account.provinceId, newValue: { clearedFailures: cleared.count } });
+    await writeAudit(tx, actor, {
+      action: "user.unlock",
+      entityType: "User",
+      entityId: account.id,
+      provinceId: account.provinceId,
+      newValue: { clearedFailures: cleared.count },
+    });
   });
 }
 
@@ -164,19 +183,23 @@ export async function deleteAccount(actor: Actor, raw: unknown): Promise<void> {
   const self = selfChangeIssue(actor.id, account.id, { deleting: true });
   if (self) throw new ValidationError([self]);
   if (!mayDelete(await footprintOf(account))) {
-    throw new ValidationError([{ field: "id", message: "Tài khoản đã đăng nhập hoặc đã thao tác trên cổng: không xóa được, chỉ có thể khóa (nhật ký vẫn ghi tên người này)." }]);
+    throw new ValidationError([
+      { field: "id", message: "Tài khoản đã đăng nhập hoặc đã thao tác trên cổng: không xóa được, chỉ có thể khóa (nhật ký vẫn ghi tên người này)." },
+    ]);
   }
   await db.$transaction(async (tx) => {
-    await writeVersioned(
-      { id: account.id, version: input.version },
-      (where) => tx.user.deleteMany({ where }),
-      {
-        current: () => tx.user.findUnique({ where: { id: account.id } }),
-        conflict: (now) => new ConflictError("Tài khoản vừa được người khác sửa: tải lại trang rồi thử lại.", { ...snapshot(now), version: now.version }),
-        gone: "Tài khoản đã bị xóa.",
-      },
-    );
-    await writeAudit(tx, actor, { action: "user.delete", entityType: "User", entityId: account.id, provinceId: account.provinceId, oldValue: snapshot(account) });
+    await writeVersioned({ id: account.id, version: input.version }, (where) => tx.user.deleteMany({ where }), {
+      current: () => tx.user.findUnique({ where: { id: account.id } }),
+      conflict: (now) => new ConflictError("Tài khoản vừa được người khác sửa: tải lại trang rồi thử lại.", { ...snapshot(now), version: now.version }),
+      gone: "Tài khoản đã bị xóa.",
+    });
+    await writeAudit(tx, actor, {
+      action: "user.delete",
+      entityType: "User",
+      entityId: account.id,
+      provinceId: account.provinceId,
+      oldValue: snapshot(account),
+    });
   });
 }
 
@@ -186,10 +209,14 @@ export async function updateOwnProfile(actor: Actor, raw: unknown): Promise<void
   const current = await accountRecord(actor.id);
   const next = { ...current, name: input.name, phone: input.phone };
   await db.$transaction(async (tx) => {
-    await writeVersioned({ id: current.id, version: input.version }, (where) => tx.user.updateMany({ where, data: nextVersion({ name: input.name, phone: input.phone }) }), {
-      current: () => tx.user.findUnique({ where: { id: current.id } }),
-      conflict: (now) => new ConflictError("Thông tin vừa được sửa ở nơi khác: tải lại trang.", { name: now.name, phone: now.phone, version: now.version }),
-    });
+    await writeVersioned(
+      { id: current.id, version: input.version },
+      (where) => tx.user.updateMany({ where, data: nextVersion({ name: input.name, phone: input.phone }) }),
+      {
+        current: () => tx.user.findUnique({ where: { id: current.id } }),
+        conflict: (now) => new ConflictError("Thông tin vừa được sửa ở nơi khác: tải lại trang.", { name: now.name, phone: now.phone, version: now.version }),
+      },
+    );
     await auditChanges(tx, actor, current, next);
   });
 }

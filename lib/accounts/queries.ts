@@ -23,7 +23,6 @@ export async function provinceByCode(code: string, field = "provinceCode"): Prom
   return province ?? { field, message: `Không có tỉnh, thành phố mã ${code} đang có hiệu lực (mã theo Quyết định 19/2025/QĐ-TTg, ví dụ 01 Hà Nội).` };
 }
 
-
 const include = { province: true, agency: { include: { province: true } } } as const;
 type UserRow = Prisma.UserGetPayload<{ include: typeof include }>;
 
@@ -128,11 +127,17 @@ export async function myAccount(actor: Actor): Promise<AccountRow> {
 export async function accountFormOptions(actor: Actor, provinceCode: string | null | undefined) {
   if (!holds(actor, "user.manage")) throw new ForbiddenError();
   const everywhere = can(actor, "user.manage", { provinceId: null });
-  const provinces = everywhere ? await db.province.findMany({ where: inForceOn(today()), select: { id: true, code: true, nameVi: true }, orderBy: { code: "asc" } }) : null;
-  const own = actor.provinceId === null ? null : await db.province.findUnique({ where: { id: actor.provinceId }, select: { id: true, code: true, nameVi: true } });
-  const chosen = provinceCode ? (provinces ?? []).find((p) => p.code === provinceCode) ?? null : null;
+  const provinces = everywhere
+    ? await db.province.findMany({ where: inForceOn(today()), select: { id: true, code: true, nameVi: true }, orderBy: { code: "asc" } })
+    : null;
+  const own =
+    actor.provinceId === null ? null : await db.province.findUnique({ where: { id: actor.provinceId }, select: { id: true, code: true, nameVi: true } });
+  const chosen = provinceCode ? ((provinces ?? []).find((p) => p.code === provinceCode) ?? null) : null;
   const provinceId = everywhere ? (chosen?.id ?? null) : (own?.id ?? null);
-  const agencies = provinceId === null ? [] : await db.agency.findMany({ where: { provinceId, ...inForceOn(today()) }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+  const agencies =
+    provinceId === null
+      ? []
+      : await db.agency.findMany({ where: { provinceId, ...inForceOn(today()) }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
   return {
     roles: ROLES.filter((r) => everywhere || ROLE_UNIT[r] !== "none"),
     provinces: provinces?.map((p) => ({ code: p.code, name: p.nameVi })) ?? null,

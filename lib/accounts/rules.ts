@@ -34,11 +34,15 @@ export const unitKey = (unit: AccountUnit) => `${unit.role}|${unit.provinceId ??
 export function unitIssues(unit: { role: Role; provinceGiven: boolean; agencyGiven: boolean }): Issue[] {
   switch (unit.role) {
     case "ADMIN":
-      return unit.provinceGiven || unit.agencyGiven ? [{ field: "provinceCode", message: "Quản trị hệ thống không thuộc tỉnh hay cơ quan nào: để trống tỉnh và cơ quan." }] : [];
+      return unit.provinceGiven || unit.agencyGiven
+        ? [{ field: "provinceCode", message: "Quản trị hệ thống không thuộc tỉnh hay cơ quan nào: để trống tỉnh và cơ quan." }]
+        : [];
     case "HOME_AFFAIRS":
     case "LEADER":
       if (!unit.provinceGiven) return [{ field: "provinceCode", message: "Chọn tỉnh, thành phố của tài khoản này." }];
-      return unit.agencyGiven ? [{ field: "agencyId", message: "Cán bộ Sở Nội vụ và lãnh đạo UBND tỉnh thuộc tỉnh, không thuộc cơ quan: để trống cơ quan." }] : [];
+      return unit.agencyGiven
+        ? [{ field: "agencyId", message: "Cán bộ Sở Nội vụ và lãnh đạo UBND tỉnh thuộc tỉnh, không thuộc cơ quan: để trống cơ quan." }]
+        : [];
     case "AGENCY_HEAD":
       return unit.agencyGiven ? [] : [{ field: "agencyId", message: "Chọn cơ quan, đơn vị mà thủ trưởng này phụ trách." }];
   }

@@ -41,7 +41,9 @@ export const accountCreateSchema = z.object({
   phone: phoneSchema,
   role: roleSchema,
   provinceCode: provinceCodeSchema.optional().transform((v) => v ?? null),
-  agencyId: optionalId("Cơ quan").optional().transform((v) => v ?? null),
+  agencyId: optionalId("Cơ quan")
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type AccountCreateInput = z.output<typeof accountCreateSchema>;
 
@@ -82,7 +84,11 @@ const newPassword = z
   .max(PASSWORD_MAX_LENGTH + 1, `Mật khẩu tối đa ${PASSWORD_MAX_LENGTH} ký tự.`);
 
 export const passwordSetSchema = z.object({
-  token: z.string({ error: "Thiếu mã trong đường liên kết: mở lại đường liên kết được gửi cho bạn." }).trim().min(1, "Thiếu mã trong đường liên kết: mở lại đường liên kết được gửi cho bạn.").max(200, "Đường liên kết không hợp lệ."),
+  token: z
+    .string({ error: "Thiếu mã trong đường liên kết: mở lại đường liên kết được gửi cho bạn." })
+    .trim()
+    .min(1, "Thiếu mã trong đường liên kết: mở lại đường liên kết được gửi cho bạn.")
+    .max(200, "Đường liên kết không hợp lệ."),
   password: newPassword,
 });
 

@@ -47,7 +47,11 @@ export async function deleteAgencyAction(_: State, form: FormData): Promise<Acti
 export async function mergeAgenciesAction(_: State, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const fields = formFields(form, ["sourceIds"]);
-    const into = Object.fromEntries(Object.entries(fields).filter(([k]) => k.startsWith("into.")).map(([k, v]) => [k.slice(5), v]));
+    const into = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([k]) => k.startsWith("into."))
+        .map(([k, v]) => [k.slice(5), v]),
+    );
     const input = { ...fields, into: fields.intoId ? undefined : into };
     const successor = await mergeAgencies(await requireActor(), input);
     refresh();
@@ -73,6 +77,9 @@ export async function importAgenciesAction(_: ActionResult<AgencyImportOutcome> 
     const outcome = await importAgencies(await requireActor(), file, { dryRun, province: (form.get("province") as string | null) || null });
     if (!dryRun) refresh();
     const { new: added, updated, unchanged } = outcome.summary;
-    return { message: `${dryRun ? "Kiểm tra xong" : "Đã nhập"}: ${added} cơ quan mới, ${updated} cập nhật, ${unchanged} không đổi.${dryRun ? " Chưa ghi gì." : ""}`, data: outcome };
+    return {
+      message: `${dryRun ? "Kiểm tra xong" : "Đã nhập"}: ${added} cơ quan mới, ${updated} cập nhật, ${unchanged} không đổi.${dryRun ? " Chưa ghi gì." : ""}`,
+      data: outcome,
+    };
   });
 }

@@ -44,15 +44,28 @@ export async function peerGroupId(tx: Tx, actor: Actor, provinceId: number, name
 
 const codeTaken = (code: string) => new ValidationError([{ field: "code", message: `Mã ${code} đã có trong tỉnh: mỗi cơ quan một mã riêng.` }]);
 
-async function insertAgency(tx: Tx, actor: Actor, provinceId: number, fields: Fields, validFrom: Date, action: "agency.create" | "agency.import" | "agency.merge" | "agency.split") {
+async function insertAgency(
+  tx: Tx,
+  actor: Actor,
+  provinceId: number,
+  fields: Fields,
+  validFrom: Date,
+  action: "agency.create" | "agency.import" | "agency.merge" | "agency.split",
+) {
   const { peerGroup, ...data } = fields;
-  const created = await tx.agency.create({ data: { ...data, provinceId, validFrom, peerGroupId: await peerGroupId(tx, actor, provinceId, peerGroup) }, include: { peerGroup: true } });
+  const created = await tx.agency.create({
+    data: { ...data, provinceId, validFrom, peerGroupId: await peerGroupId(tx, actor, provinceId, peerGroup) },
+    include: { peerGroup: true },
+  });
   await writeAudit(tx, actor, { action, entityType: "Agency", entityId: created.id, provinceId, newValue: agencySnapshot(created) });
   return created;
 }
 
 async function codeFree(provinceId: number, codes: string[], exceptId: number | null = null) {
-  const taken = await db.agency.findFirst({ where: { provinceId, code: { in: codes }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { code: true } });
+  const taken = await db.agency.findFirst({
+    where: { provinceId, code: { in: codes }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { code: true },
+  });
   if (taken) throw codeTaken(taken.code);
 }
 
@@ -88,7 +101,8 @@ export async function updateAgency(actor: Actor, id: number, raw: unknown) {
   const has = (key: string) => typeof raw === "object" && raw !== null && key in raw;
   const validFrom = input.validFrom ?? current.validFrom;
   const validTo = has("validTo") ? input.validTo : current.validTo;
-  if (validTo && calendarDay(validTo) < calendarDay(validFrom)) throw new ValidationError([{ field: "validTo", message: "Hoạt động đến ngày phải từ ngày bắt đầu hoạt động trở đi." }]);
+  if (validTo && calendarDay(validTo) < calendarDay(validFrom))
+    throw new ValidationError([{ field: "validTo", message: "Hoạt động đến ngày phải từ ngày bắt đầu hoạt động trở đi." }]);
   if (input.code && input.code !== current.code) await codeFree(current.provinceId, [input.code], current.id);
   return guarded([input.code ?? current.code], () =>
     db.$transaction(async (tx) => {
@@ -106,7 +120,8 @@ export async function updateAgency(actor: Actor, id: number, raw: unknown) {
       };
       await writeVersioned({ id: current.id, version: input.version }, (where) => tx.agency.updateMany({ where, data: nextVersion(data) }), {
         current: () => tx.agency.findUnique({ where: { id: current.id }, include: { peerGroup: true } }),
-        conflict: (now) => new ConflictError("Cơ quan vừa được người khác sửa: tải lại trang để xem thay đổi rồi sửa lại.", { ...agencySnapshot(now), version: now.version }),
+        conflict: (now) =>
+          new ConflictError("Cơ quan vừa được người khác sửa: tải lại trang để xem thay đổi rồi sửa lại.", { ...agencySnapshot(now), version: now.version }),
         gone: "Không tìm thấy cơ quan, đơn vị: có thể đã bị xóa. Tải lại danh sách.",
       });
       const after = await tx.agency.findUniqueOrThrow({ where: { id: current.id }, include: { peerGroup: true } });
@@ -143,7 +158,12 @@ export async function deleteAgency(actor: Actor, raw: unknown) {
     db.agencyLineage.count({ where: { predecessorId: current.id } }),
   ]);
   if (!mayDeleteAgency({ assessments, tasks: tasks + coTasks, reports, targets, accounts, lineage: formed + went })) {
-    throw new ValidationError([{ field: "id", message: `${current.name} đã có đánh giá, nhiệm vụ, báo cáo, chỉ tiêu, tài khoản hoặc lịch sử hợp nhất: không xóa được, chỉ kết thúc hoạt động (nhập "Hoạt động đến ngày").` }]);
+    throw new ValidationError([
+      {
+        field: "id",
+        message: `${current.name} đã có đánh giá, nhiệm vụ, báo cáo, chỉ tiêu, tài khoản hoặc lịch sử hợp nhất: không xóa được, chỉ kết thúc hoạt động (nhập "Hoạt động đến ngày").`,
+      },
+    ]);
   }
   await db.$transaction(async (tx) => {
     await writeVersioned({ id: current.id, version: input.version }, (where) => tx.agency.deleteMany({ where }), {
@@ -151,19 +171,34 @@ export async function deleteAgency(actor: Actor, raw: unknown) {
       conflict: (now) => new ConflictError("Cơ quan vừa được người khác sửa: tải lại trang rồi thử lại.", { ...agencySnapshot(now), version: now.version }),
       gone: "Cơ quan đã bị xóa.",
     });
-    await writeAudit(tx, actor, { action: "agency.delete", entityType: "Agency", entityId: current.id, provinceId: current.provinceId, oldValue: agencySnapshot(current) });
+    await writeAudit(tx, actor, {
+      action: "agency.delete",
+      entityType: "Agency",
+      entityId: current.id,
+      provinceId: current.provinceId,
+      oldValue: agencySnapshot(current),
+    });
   });
 }
 
 type Lineage = { effectiveOn: Date; legalBasis: string };
 
 /** Ends the sources the day before and links each to its successors, with the audit of both sides. */
-async function writeLineage(tx: Tx, actor: Actor, action: "agency.merge" | "agency.split", sources: AgencyRecord[], successors: { id: number; code: string }[], lineage: Lineage) {
+async function writeLineage(
+  tx: Tx,
+  actor: Actor,
+  action: "agency.merge" | "agency.split",
+  sources: AgencyRecord[],
+  successors: { id: number; code: string }[],
+  lineage: Lineage,
+) {
   const lastDay = lastDayBefore(lineage.effectiveOn);
   for (const source of sources) {
     await tx.agency.update({ where: { id: source.id }, data: { validTo: lastDay, version: { increment: 1 } } });
     for (const successor of successors) {
-      await tx.agencyLineage.create({ data: { predecessorId: source.id, successorId: successor.id, effectiveOn: lineage.effectiveOn, legalBasis: lineage.legalBasis } });
+      await tx.agencyLineage.create({
+        data: { predecessorId: source.id, successorId: successor.id, effectiveOn: lineage.effectiveOn, legalBasis: lineage.legalBasis },
+      });
     }
     await writeAudit(tx, actor, {
       action,
@@ -171,7 +206,12 @@ async function writeLineage(tx: Tx, actor: Actor, action: "agency.merge" | "agen
       entityId: source.id,
       provinceId: source.provinceId,
       oldValue: { validTo: source.validTo ? calendarDay(source.validTo) : null },
-      newValue: { validTo: calendarDay(lastDay), into: successors.map((s) => s.code), effectiveOn: calendarDay(lineage.effectiveOn), legalBasis: lineage.legalBasis },
+      newValue: {
+        validTo: calendarDay(lastDay),
+        into: successors.map((s) => s.code),
+        effectiveOn: calendarDay(lineage.effectiveOn),
+        legalBasis: lineage.legalBasis,
+      },
     });
   }
 }
@@ -183,7 +223,8 @@ export async function mergeAgencies(actor: Actor, raw: unknown) {
     throw new ValidationError([{ field: "intoId", message: "Chọn cơ quan tiếp nhận, hoặc nhập cơ quan mới được thành lập (không cả hai)." }]);
   }
   const ids = [...new Set(input.sourceIds)].filter((id) => id !== input.intoId);
-  if (ids.length < (input.intoId ? 1 : 2)) throw new ValidationError([{ field: "sourceIds", message: "Hợp nhất cần ít nhất hai cơ quan (hoặc một cơ quan sáp nhập vào cơ quan tiếp nhận)." }]);
+  if (ids.length < (input.intoId ? 1 : 2))
+    throw new ValidationError([{ field: "sourceIds", message: "Hợp nhất cần ít nhất hai cơ quan (hoặc một cơ quan sáp nhập vào cơ quan tiếp nhận)." }]);
   const sources = await db.agency.findMany({ where: { id: { in: ids } }, include: { peerGroup: true } });
   if (sources.length !== ids.length) throw new NotFoundError("Không tìm thấy một cơ quan được hợp nhất: tải lại danh sách.");
   const provinceId = sources[0].provinceId;

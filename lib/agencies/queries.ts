@@ -61,13 +61,20 @@ export async function listAgencies(actor: Actor, raw: unknown): Promise<AgencyLi
   const filter = parseInput(agencyListSchema, raw);
   const province = await managedProvince(actor, filter.province);
   const day = today();
-  const status: Prisma.AgencyWhereInput =
-    filter.status === "current" ? inForceOn(day) : filter.status === "ended" ? { validTo: { lt: day } } : {};
+  const status: Prisma.AgencyWhereInput = filter.status === "current" ? inForceOn(day) : filter.status === "ended" ? { validTo: { lt: day } } : {};
   const where: Prisma.AgencyWhereInput = {
     provinceId: province.id,
     ...status,
     ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.q ? { OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { code: { contains: filter.q, mode: "insensitive" } }, { shortName: { contains: filter.q, mode: "insensitive" } }] } : {}),
+    ...(filter.q
+      ? {
+          OR: [
+            { name: { contains: filter.q, mode: "insensitive" } },
+            { code: { contains: filter.q, mode: "insensitive" } },
+            { shortName: { contains: filter.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
   };
   const [rows, groups] = await Promise.all([
     db.agency.findMany({ where, include, orderBy: [{ kind: "asc" }, { code: "asc" }] }),

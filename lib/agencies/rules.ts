@@ -48,8 +48,10 @@ export function endingIssues(units: readonly Dated[], provinceId: number, effect
   const issues: Issue[] = [];
   for (const unit of units) {
     if (unit.provinceId !== provinceId) issues.push({ field, message: `${unit.name} thuộc tỉnh khác: chỉ hợp nhất, chia tách cơ quan của cùng một tỉnh.` });
-    else if (calendarDay(unit.validFrom) > eve) issues.push({ field, message: `${unit.name} bắt đầu hoạt động từ ${calendarDay(unit.validFrom)}: ngày hiệu lực phải sau ngày đó.` });
-    else if (unit.validTo && calendarDay(unit.validTo) < eve) issues.push({ field, message: `${unit.name} đã kết thúc hoạt động: không hợp nhất, chia tách được nữa.` });
+    else if (calendarDay(unit.validFrom) > eve)
+      issues.push({ field, message: `${unit.name} bắt đầu hoạt động từ ${calendarDay(unit.validFrom)}: ngày hiệu lực phải sau ngày đó.` });
+    else if (unit.validTo && calendarDay(unit.validTo) < eve)
+      issues.push({ field, message: `${unit.name} đã kết thúc hoạt động: không hợp nhất, chia tách được nữa.` });
   }
   return issues;
 }

@@ -10,8 +10,10 @@ export function formFields(form: FormData, lists: readonly string[] = []): Recor
       continue;
     }
     const [, list, index, field] = nested;
-    const items = (Array.isArray(out[list]) ? out[list] : (out[list] = [])) as Record<string, string>[];
-    (items[Number(index)] ??= {})[field] = value;
+    if (!Array.isArray(out[list])) out[list] = [];
+    const items = out[list] as Record<string, string>[];
+    items[Number(index)] ??= {};
+    items[Number(index)][field] = value;
   }
   for (const name of lists) out[name] = form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
   for (const [name, value] of Object.entries(out)) if (Array.isArray(value) && !lists.includes(name)) out[name] = value.filter(Boolean);

@@ -15,7 +15,13 @@ export type TemplateColumn = {
   width?: number;
 };
 
-export type Template = { sheetName: string; columns: readonly TemplateColumn[]; instructions: readonly string[]; examples?: readonly string[][]; rowsWithLists?: number };
+export type Template = {
+  sheetName: string;
+  columns: readonly TemplateColumn[];
+  instructions: readonly string[];
+  examples?: readonly string[][];
+  rowsWithLists?: number;
+};
 
 const LISTS = "Danh mục";
 
@@ -26,7 +32,9 @@ export async function templateWorkbook(template: Template): Promise<Buffer> {
   const lists = workbook.addWorksheet(LISTS);
 
   sheet.addRow(template.columns.map((c) => c.name)).font = { bold: true };
-  template.columns.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width ?? 22));
+  template.columns.forEach((column, i) => {
+    sheet.getColumn(i + 1).width = column.width ?? 22;
+  });
   for (const example of template.examples ?? []) sheet.addRow(example.map((cell) => protectCell(cell)));
 
   const rows = template.rowsWithLists ?? 1000;
@@ -36,7 +44,9 @@ export async function templateWorkbook(template: Template): Promise<Buffer> {
     listColumn++;
     const letter = lists.getColumn(listColumn).letter;
     lists.getCell(`${letter}1`).value = column.name;
-    column.choices.forEach((choice, j) => (lists.getCell(`${letter}${j + 2}`).value = choice));
+    column.choices.forEach((choice, j) => {
+      lists.getCell(`${letter}${j + 2}`).value = choice;
+    });
     const range = `'${LISTS}'!$${letter}$2:$${letter}$${column.choices.length + 1}`;
     const target = sheet.getColumn(i + 1).letter;
     for (let row = 2; row <= rows + 1; row++) {

@@ -88,7 +88,11 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     await officer.waitForURL(/\/quan-tri\/co-quan\/nhap/);
     const template = await download(officer, (await officer.getByTestId("template-link").getAttribute("href"))!);
     const file = await fillTemplate(template, agencyRows(25, "HN"));
-    await officer.setInputFiles("[data-testid=import-form] input[type=file]", { name: "co-quan-ha-noi.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(file) });
+    await officer.setInputFiles("[data-testid=import-form] input[type=file]", {
+      name: "co-quan-ha-noi.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(file),
+    });
     await officer.getByRole("button", { name: "Kiểm tra" }).click();
     await officer.locator("[data-testid=import-preview][data-dry-run='1']").waitFor();
     await officer.getByRole("button", { name: "Nhập 25 dòng" }).click();
@@ -104,7 +108,11 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     const template = await download(officer, (await officer.getByTestId("template-link").getAttribute("href"))!);
     const codes = agencyRows(25, "HN").map((r) => r[0]);
     const file = await fillTemplate(template, headRows(codes, "hanoi.e2e.gov.vn"));
-    await officer.setInputFiles("[data-testid=import-form] input[type=file]", { name: "tai-khoan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(file) });
+    await officer.setInputFiles("[data-testid=import-form] input[type=file]", {
+      name: "tai-khoan.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(file),
+    });
     await officer.getByRole("button", { name: "Kiểm tra" }).click();
     await officer.locator("[data-testid=import-preview][data-dry-run='1']").waitFor();
     await officer.getByRole("button", { name: "Nhập 25 dòng" }).click();

@@ -7,7 +7,18 @@ import fc from "fast-check";
 import type { APIRequestContext } from "playwright-core";
 import { afterAll, describe, it } from "vitest";
 import { fuzzRuns } from "../../scripts/lib/fuzz/arbitraries";
-import { CATALOGUE, materialize, method, replyProblem, tallyLine, toRequest, writes, type Known, type Reply, type Tally } from "../../scripts/lib/fuzz/api-catalogue";
+import {
+  CATALOGUE,
+  materialize,
+  method,
+  replyProblem,
+  tallyLine,
+  toRequest,
+  writes,
+  type Known,
+  type Reply,
+  type Tally,
+} from "../../scripts/lib/fuzz/api-catalogue";
 import { signIn } from "../support/browser";
 import { e2e } from "../support/portal";
 

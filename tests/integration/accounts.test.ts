@@ -60,9 +60,13 @@ describe("who may manage whom", () => {
 
   it("refuses Home Affairs staff an administrator's account and another province's, in every way", async () => {
     await expect(createAccount(staff, { email: email("admin"), name: "Quản trị", role: "ADMIN" })).rejects.toMatchObject({ status: 403 });
-    await expect(createAccount(staff, { email: email("hn"), name: "Sở Nội vụ Hà Nội", role: "HOME_AFFAIRS", provinceCode: "01" })).rejects.toMatchObject({ status: 403 });
+    await expect(createAccount(staff, { email: email("hn"), name: "Sở Nội vụ Hà Nội", role: "HOME_AFFAIRS", provinceCode: "01" })).rejects.toMatchObject({
+      status: 403,
+    });
     const hanoiAgency = await agencyOf("01");
-    await expect(createAccount(staff, { email: email("hn"), name: "Thủ trưởng Hà Nội", role: "AGENCY_HEAD", agencyId: hanoiAgency.id })).rejects.toMatchObject({ status: 403 });
+    await expect(createAccount(staff, { email: email("hn"), name: "Thủ trưởng Hà Nội", role: "AGENCY_HEAD", agencyId: hanoiAgency.id })).rejects.toMatchObject({
+      status: 403,
+    });
     // An account of Hà Nội: not to be edited, reset, or listed.
     const hanoi = await createAccount(admin, { email: email("hn"), name: "Cán bộ Hà Nội", role: "HOME_AFFAIRS", provinceCode: "01" });
     await expect(updateAccount(staff, hanoi.id, { version: hanoi.version, name: "Đổi tên" })).rejects.toMatchObject({ status: 403 });
@@ -103,7 +107,10 @@ describe("who may manage whom", () => {
   it("refuses a stale version with the current value (no silent overwrite)", async () => {
     const account = await createAccount(staff, { email: email("ver"), name: "Phiên bản", role: "LEADER", provinceCode: "91" });
     await updateAccount(staff, account.id, { version: account.version, name: "Sửa lần một" });
-    await expect(updateAccount(staff, account.id, { version: account.version, name: "Sửa lần hai" })).rejects.toMatchObject({ status: 409, current: { name: "Sửa lần một" } });
+    await expect(updateAccount(staff, account.id, { version: account.version, name: "Sửa lần hai" })).rejects.toMatchObject({
+      status: 409,
+      current: { name: "Sửa lần một" },
+    });
   });
 });
 
@@ -171,7 +178,9 @@ describe("one-time links", () => {
 
 describe("forgot my password", () => {
   const forgot = (body: unknown, ip: string) =>
-    forgotRoute.POST(new NextRequest("http://localhost/api/v1/password/forgot", { method: "POST", body: JSON.stringify(body), headers: { "x-forwarded-for": ip } }));
+    forgotRoute.POST(
+      new NextRequest("http://localhost/api/v1/password/forgot", { method: "POST", body: JSON.stringify(body), headers: { "x-forwarded-for": ip } }),
+    );
 
   it("answers 202 with the same body whether or not the account exists, and writes the same (nothing but the throttle's row)", async () => {
     const before = await testDb.passwordToken.count();

@@ -22,16 +22,27 @@ beforeAll(async () => {
 });
 
 const issuesOf = async (work: Promise<unknown>) => {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).issues;
 };
 
 describe("agencies of a province", () => {
   it("creates with a peer group, renames in place (same agency, history kept) and refuses a code taken", async () => {
-    const created = await createAgency(staff, { code: "sttt-kt", name: "Sở Thông tin", kind: "DEPARTMENT", peerGroup: "Sở, ban, ngành", contactEmail: "stc@angiang.gov.vn" });
+    const created = await createAgency(staff, {
+      code: "sttt-kt",
+      name: "Sở Thông tin",
+      kind: "DEPARTMENT",
+      peerGroup: "Sở, ban, ngành",
+      contactEmail: "stc@angiang.gov.vn",
+    });
     expect(created).toMatchObject({ code: "STTT-KT", provinceId: staff.provinceId });
-    expect(await issuesOf(createAgency(staff, { code: "STTT-KT", name: "Trùng", kind: "OTHER" }))).toEqual([expect.objectContaining({ field: "code", message: expect.stringMatching(/đã có/) })]);
+    expect(await issuesOf(createAgency(staff, { code: "STTT-KT", name: "Trùng", kind: "OTHER" }))).toEqual([
+      expect.objectContaining({ field: "code", message: expect.stringMatching(/đã có/) }),
+    ]);
     const renamed = await updateAgency(staff, created.id, { version: created.version, name: "Sở Khoa học và Công nghệ", code: "SKHCN-KT" });
     expect(renamed).toMatchObject({ id: created.id, name: "Sở Khoa học và Công nghệ", code: "SKHCN-KT" });
     const audit = await testDb.auditLog.findFirstOrThrow({ where: { entityType: "Agency", entityId: String(created.id), action: "agency.update" } });
@@ -52,7 +63,12 @@ describe("agencies of a province", () => {
   it("merges communes into a new one from a day: the old ones end the day before, lineage links each", async () => {
     const a = await createAgency(staff, { code: "XA-A", name: "UBND xã A", kind: "COMMUNE", validFrom: "2020-01-01" });
     const b = await createAgency(staff, { code: "XA-B", name: "UBND xã B", kind: "COMMUNE", validFrom: "2020-01-01" });
-    const merged = await mergeAgencies(staff, { sourceIds: [a.id, b.id], effectiveOn: "2025-07-01", legalBasis: "Nghị quyết 1656/NQ-UBTVQH15", into: { code: "XA-AB", name: "UBND xã AB", kind: "COMMUNE" } });
+    const merged = await mergeAgencies(staff, {
+      sourceIds: [a.id, b.id],
+      effectiveOn: "2025-07-01",
+      legalBasis: "Nghị quyết 1656/NQ-UBTVQH15",
+      into: { code: "XA-AB", name: "UBND xã AB", kind: "COMMUNE" },
+    });
     expect(merged.validFrom.toISOString().slice(0, 10)).toBe("2025-07-01");
     const ended = await testDb.agency.findMany({ where: { id: { in: [a.id, b.id] } } });
     expect(ended.map((e) => e.validTo?.toISOString().slice(0, 10))).toEqual(["2025-06-30", "2025-06-30"]);
@@ -60,7 +76,9 @@ describe("agencies of a province", () => {
     const row = (await listAgencies(staff, { status: "all" })).rows.find((r) => r.id === merged.id)!;
     expect(row.formedFrom.map((f) => f.code).sort()).toEqual(["XA-A", "XA-B"]);
     // An ended agency cannot be merged again.
-    expect(await issuesOf(mergeAgencies(staff, { sourceIds: [a.id], intoId: merged.id, effectiveOn: "2026-01-01", legalBasis: "Thử" }))).toEqual([expect.objectContaining({ message: expect.stringMatching(/đã kết thúc/) })]);
+    expect(await issuesOf(mergeAgencies(staff, { sourceIds: [a.id], intoId: merged.id, effectiveOn: "2026-01-01", legalBasis: "Thử" }))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/đã kết thúc/) }),
+    ]);
   });
 
   it("splits one agency into several new ones", async () => {
@@ -83,7 +101,9 @@ describe("agencies of a province", () => {
     await deleteAgency(staff, { id: mistake.id, version: mistake.version });
     expect(await testDb.agency.findUnique({ where: { id: mistake.id } })).toBeNull();
     const used = await testDb.agency.findFirstOrThrow({ where: { provinceId: staff.provinceId!, code: "STP" } });
-    expect(await issuesOf(deleteAgency(staff, { id: used.id, version: used.version }))).toEqual([expect.objectContaining({ message: expect.stringMatching(/chỉ kết thúc/) })]);
+    expect(await issuesOf(deleteAgency(staff, { id: used.id, version: used.version }))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/chỉ kết thúc/) }),
+    ]);
     const ended = await updateAgency(staff, used.id, { version: used.version, validTo: "2026-12-31" });
     expect(ended.validTo?.toISOString().slice(0, 10)).toBe("2026-12-31");
     expect(await testDb.auditLog.count({ where: { entityId: String(used.id), action: "agency.end" } })).toBe(1);
@@ -121,7 +141,9 @@ describe("bulk onboarding from the templates", () => {
 
   it(`onboards a province of 150 agencies and 300 accounts from the two templates in seconds (issue 13's figure)`, async () => {
     const hanoi = await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } });
-    const officer = await testDb.user.create({ data: { email: "noivu.hanoi@kiemthu.gov.vn", name: "Cán bộ Sở Nội vụ Hà Nội", role: "HOME_AFFAIRS", provinceId: hanoi.id, passwordHash: "x" } });
+    const officer = await testDb.user.create({
+      data: { email: "noivu.hanoi@kiemthu.gov.vn", name: "Cán bộ Sở Nội vụ Hà Nội", role: "HOME_AFFAIRS", provinceId: hanoi.id, passwordHash: "x" },
+    });
     const actor = await actorFor(officer.email);
     const started = performance.now();
     const agencyFile = await fillTemplate((await agencyTemplateFile(actor, null)).body, agencyRows(150, "HN"));
@@ -131,12 +153,16 @@ describe("bulk onboarding from the templates", () => {
     await importAgencies(actor, { name: "co-quan.xlsx", bytes: agencyFile }, { dryRun: false });
     const agenciesDone = performance.now();
     const codes = agencyRows(150, "HN").map((r) => r[0]);
-    const people = [...headRows(codes, "hanoi.gov.vn"), ...headRows(codes, "deputy.hanoi.gov.vn")].map((r, i) => (i < 148 ? r : [r[0], r[1], "", i % 2 ? "Lãnh đạo UBND tỉnh" : "Cán bộ Sở Nội vụ", ""]));
+    const people = [...headRows(codes, "hanoi.gov.vn"), ...headRows(codes, "deputy.hanoi.gov.vn")].map((r, i) =>
+      i < 148 ? r : [r[0], r[1], "", i % 2 ? "Lãnh đạo UBND tỉnh" : "Cán bộ Sở Nội vụ", ""],
+    );
     const accountFile = await fillTemplate((await accountTemplateFile(actor, null)).body, people);
     expect((await importAccounts(actor, { name: "tai-khoan.xlsx", bytes: accountFile }, { dryRun: true })).summary).toEqual({ new: 300, unchanged: 0 });
     const done = await importAccounts(actor, { name: "tai-khoan.xlsx", bytes: accountFile }, { dryRun: false });
     const seconds = { agencies: (agenciesDone - started) / 1000, accounts: (performance.now() - agenciesDone) / 1000 };
-    console.log(`Onboarding 150 agencies + 300 accounts: agencies ${seconds.agencies.toFixed(2)} s (template, dry run, import), accounts ${seconds.accounts.toFixed(2)} s; total ${(seconds.agencies + seconds.accounts).toFixed(2)} s`);
+    console.log(
+      `Onboarding 150 agencies + 300 accounts: agencies ${seconds.agencies.toFixed(2)} s (template, dry run, import), accounts ${seconds.accounts.toFixed(2)} s; total ${(seconds.agencies + seconds.accounts).toFixed(2)} s`,
+    );
     expect(done.invitations).toHaveLength(300);
     expect(await testDb.user.count({ where: { provinceId: hanoi.id, passwordHash: null } })).toBe(300);
     expect(await testDb.auditLog.count({ where: { action: "user.import", provinceId: hanoi.id } })).toBe(300);

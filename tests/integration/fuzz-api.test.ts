@@ -14,7 +14,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { UnauthenticatedError } from "@/lib/errors";
 import { fuzzRuns } from "../../scripts/lib/fuzz/arbitraries";
-import { CATALOGUE, materialize, method, pattern, replyProblem, tallyLine, toRequest, writes, type Known, type Tally } from "../../scripts/lib/fuzz/api-catalogue";
+import {
+  CATALOGUE,
+  materialize,
+  method,
+  pattern,
+  replyProblem,
+  tallyLine,
+  toRequest,
+  writes,
+  type Known,
+  type Tally,
+} from "../../scripts/lib/fuzz/api-catalogue";
 import { fingerprint, prepareFuzzData } from "../../scripts/lib/fuzz/fixtures";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";

@@ -13,7 +13,8 @@ const next = () => ++counter;
 const A = (file: string, name: string) => `lib/${file}/actions.ts#${name}`;
 const csvFile = (name: string, text: string) => new File([text], name, { type: "text/csv" });
 
-const provinceCode = async (w: World, unit: Unit) => (await testDb.province.findUniqueOrThrow({ where: { id: unit === "otherProvince" ? w.other : w.own } })).code;
+const provinceCode = async (w: World, unit: Unit) =>
+  (await testDb.province.findUniqueOrThrow({ where: { id: unit === "otherProvince" ? w.other : w.own } })).code;
 
 /** What an account of this unit is created from. */
 async function accountFields(w: World, unit: Unit) {
@@ -39,7 +40,15 @@ async function account(w: World, unit: Unit) {
 
 async function agency(w: World, unit: Unit) {
   const n = next();
-  return testDb.agency.create({ data: { provinceId: unit === "otherProvince" ? w.other : w.own, code: `TQ-${n}`, name: `Cơ quan thử quyền ${n}`, kind: "COMMUNE", validFrom: new Date("2020-01-01") } });
+  return testDb.agency.create({
+    data: {
+      provinceId: unit === "otherProvince" ? w.other : w.own,
+      code: `TQ-${n}`,
+      name: `Cơ quan thử quyền ${n}`,
+      kind: "COMMUNE",
+      validFrom: new Date("2020-01-01"),
+    },
+  });
 }
 
 const agencyCsv = () => csvFile("co-quan.csv", `code,name,kind\nTQN-${next()},UBND xã Thử Quyền,UBND xã\n`);
@@ -48,7 +57,9 @@ const accountCsv = () => csvFile("tai-khoan.csv", `email,name,role,agency_code\n
 async function freshToken(w: World) {
   const user = await account(w, "ownProvince");
   const t = newToken();
-  await testDb.passwordToken.create({ data: { userId: user.id, purpose: "INVITE", selector: t.selector, tokenHash: t.tokenHash, expiresAt: expiryOf(new Date()) } });
+  await testDb.passwordToken.create({
+    data: { userId: user.id, purpose: "INVITE", selector: t.selector, tokenHash: t.tokenHash, expiresAt: expiryOf(new Date()) },
+  });
   return decodeURIComponent(linkPath(t.token).split("token=")[1]);
 }
 
@@ -125,7 +136,8 @@ export const ADMIN_FIXTURES: Record<string, Fixture> = {
     const token = await freshToken(w);
     return () => call.action(A("accounts/passwords", "setPasswordAction"), { token, password: PASSWORD });
   },
-  [A("accounts/passwords", "forgotPasswordAction")]: async (_w, call) => () => call.action(A("accounts/passwords", "forgotPasswordAction"), { email: `quen${next()}@thu-quyen.gov.vn` }),
+  [A("accounts/passwords", "forgotPasswordAction")]: async (_w, call) => () =>
+    call.action(A("accounts/passwords", "forgotPasswordAction"), { email: `quen${next()}@thu-quyen.gov.vn` }),
 
   [A("agencies", "createAgencyAction")]: async (w, call, unit) => {
     const fields = { provinceCode: await provinceCode(w, unit), code: `TQM-${next()}`, name: "Cơ quan mới thử quyền", kind: "OTHER" };
@@ -133,7 +145,8 @@ export const ADMIN_FIXTURES: Record<string, Fixture> = {
   },
   [A("agencies", "updateAgencyAction")]: async (w, call, unit) => {
     const a = await agency(w, unit);
-    return () => call.action(A("agencies", "updateAgencyAction"), { id: a.id, version: a.version, code: a.code, name: "Tên mới", kind: a.kind, validFrom: "2020-01-01" });
+    return () =>
+      call.action(A("agencies", "updateAgencyAction"), { id: a.id, version: a.version, code: a.code, name: "Tên mới", kind: a.kind, validFrom: "2020-01-01" });
   },
   [A("agencies", "deleteAgencyAction")]: async (w, call, unit) => {
     const a = await agency(w, unit);
@@ -141,13 +154,30 @@ export const ADMIN_FIXTURES: Record<string, Fixture> = {
   },
   [A("agencies", "mergeAgenciesAction")]: async (w, call, unit) => {
     const [a, b] = [await agency(w, unit), await agency(w, unit)];
-    const fields = { sourceIds: [String(a.id), String(b.id)], effectiveOn: "2025-07-01", legalBasis: "Nghị quyết thử quyền", "into.code": `TQH-${next()}`, "into.name": "UBND xã hợp nhất", "into.kind": "COMMUNE" };
+    const fields = {
+      sourceIds: [String(a.id), String(b.id)],
+      effectiveOn: "2025-07-01",
+      legalBasis: "Nghị quyết thử quyền",
+      "into.code": `TQH-${next()}`,
+      "into.name": "UBND xã hợp nhất",
+      "into.kind": "COMMUNE",
+    };
     return () => call.action(A("agencies", "mergeAgenciesAction"), fields);
   },
   [A("agencies", "splitAgencyAction")]: async (w, call, unit) => {
     const a = await agency(w, unit);
     const n = next();
-    const fields = { sourceId: a.id, effectiveOn: "2025-07-01", legalBasis: "Quyết định thử quyền", "parts.0.code": `TQT-${n}-1`, "parts.0.name": "Phần 1", "parts.0.kind": "COMMUNE", "parts.1.code": `TQT-${n}-2`, "parts.1.name": "Phần 2", "parts.1.kind": "WARD" };
+    const fields = {
+      sourceId: a.id,
+      effectiveOn: "2025-07-01",
+      legalBasis: "Quyết định thử quyền",
+      "parts.0.code": `TQT-${n}-1`,
+      "parts.0.name": "Phần 1",
+      "parts.0.kind": "COMMUNE",
+      "parts.1.code": `TQT-${n}-2`,
+      "parts.1.name": "Phần 2",
+      "parts.1.kind": "WARD",
+    };
     return () => call.action(A("agencies", "splitAgencyAction"), fields);
   },
   [A("agencies", "importAgenciesAction")]: async (w, call, unit) => {

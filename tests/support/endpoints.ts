@@ -87,7 +87,8 @@ const ACCOUNT_DATA: Unit[] = ["ownAgency", "ownProvince", "otherProvince", "nati
 const userManage: Case[] = [{ permission: "user.manage", units: ACCOUNT_DATA }];
 const userManageProvince: Case[] = [{ permission: "user.manage", units: PROVINCE_DATA }];
 const agencyManage: Case[] = [{ permission: "agency.manage", units: PROVINCE_DATA }];
-const OWN_ACCOUNT_NOTE = "The signed-in user's own account, no unit: tests/integration/accounts.test.ts (\"sessions end\") and tests/e2e/administration.test.ts.";
+const OWN_ACCOUNT_NOTE =
+  'The signed-in user\'s own account, no unit: tests/integration/accounts.test.ts ("sessions end") and tests/e2e/administration.test.ts.';
 const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
 export const ENDPOINTS: readonly Entry[] = [
@@ -132,7 +133,11 @@ export const ENDPOINTS: readonly Entry[] = [
   // ── Server actions (lib/**/actions.ts) ──
   action("accounts", "createAccountAction", userManage),
   action("accounts", "updateAccountAction", userManage),
-  action("accounts", "accountCommandAction", ["reset", "unlock", "delete"].map((name) => ({ name, permission: "user.manage" as const, units: ACCOUNT_DATA }))),
+  action(
+    "accounts",
+    "accountCommandAction",
+    ["reset", "unlock", "delete"].map((name) => ({ name, permission: "user.manage" as const, units: ACCOUNT_DATA })),
+  ),
   action("accounts", "importAccountsAction", userManageProvince),
   action("accounts/passwords", "setPasswordAction", publicData),
   read("lib/accounts/passwords/actions.ts#forgotPasswordAction", publicData, "action"),

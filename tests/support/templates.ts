@@ -6,7 +6,11 @@ export async function fillTemplate(template: Uint8Array, rows: readonly (readonl
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(template) as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
-  rows.forEach((row, i) => row.forEach((value, j) => (sheet.getCell(i + 2, j + 1).value = value)));
+  rows.forEach((row, i) => {
+    row.forEach((value, j) => {
+      sheet.getCell(i + 2, j + 1).value = value;
+    });
+  });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

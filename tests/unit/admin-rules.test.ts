@@ -46,7 +46,8 @@ describe("the password rule (NIST SP 800-63B)", () => {
   });
 
   it("refuses common and breached passwords and ones built from the user's own words", () => {
-    for (const common of ["password1234", "Password1234!", "iloveyou12345", "qwertyuiopas", "123456789012", "aaaaaaaaaaaa"]) expect(checkPassword(common).problem, common).toBe("common");
+    for (const common of ["password1234", "Password1234!", "iloveyou12345", "qwertyuiopas", "123456789012", "aaaaaaaaaaaa"])
+      expect(checkPassword(common).problem, common).toBe("common");
     expect(checkPassword("nguyenvanan2026", ["Nguyễn Văn An", "nguyenvanan@hanoi.gov.vn"]).problem).toBe("personal");
   });
 });

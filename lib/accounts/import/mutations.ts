@@ -33,7 +33,12 @@ async function importProvince(actor: Actor, code: string | null | undefined) {
 export async function accountTemplateFile(actor: Actor, provinceCode: string | null | undefined) {
   const province = await importProvince(actor, provinceCode);
   const agencies = await db.agency.findMany({ where: { provinceId: province.id, ...inForceOn(today()) }, select: { code: true }, orderBy: { code: "asc" } });
-  const body = await templateWorkbook(accountTemplate(province.nameVi, agencies.map((a) => a.code)));
+  const body = await templateWorkbook(
+    accountTemplate(
+      province.nameVi,
+      agencies.map((a) => a.code),
+    ),
+  );
   return { body, fileName: `mau-tai-khoan-${province.code}.xlsx` };
 }
 
@@ -48,18 +53,31 @@ export async function importAccounts(actor: Actor, file: Upload, options: { dryR
   const agencyByCode = new Map(agencies.map((a) => [a.code, a.id]));
   const userByEmail = new Map(existing.map((u) => [u.email, u]));
   const all: Issue[] = [...issues];
-  type Planned = { draft: (typeof drafts)[number]; unit: { role: (typeof drafts)[number]["role"]; provinceId: number; agencyId: number | null }; change: "new" | "unchanged" };
+  type Planned = {
+    draft: (typeof drafts)[number];
+    unit: { role: (typeof drafts)[number]["role"]; provinceId: number; agencyId: number | null };
+    change: "new" | "unchanged";
+  };
   const planned = drafts.flatMap((draft): Planned[] => {
     const agencyId = draft.agencyCode ? agencyByCode.get(draft.agencyCode) : null;
     if (agencyId === undefined) {
-      all.push({ row: draft.row, column: "agency_code", message: `Không có cơ quan mã ${draft.agencyCode} đang hoạt động trong ${province.nameVi}: nhập cơ quan trước, hoặc sửa mã.` });
+      all.push({
+        row: draft.row,
+        column: "agency_code",
+        message: `Không có cơ quan mã ${draft.agencyCode} đang hoạt động trong ${province.nameVi}: nhập cơ quan trước, hoặc sửa mã.`,
+      });
       return [];
     }
     const unit = { role: draft.role, provinceId: province.id, agencyId: ROLE_UNIT[draft.role] === "agency" ? agencyId : null };
     const current = userByEmail.get(draft.email);
     if (current) {
       const same = current.name === draft.name && unitKey(current) === unitKey(unit);
-      if (!same) all.push({ row: draft.row, column: "email", message: `Đã có tài khoản với email ${draft.email} (khác họ tên, vai trò hoặc đơn vị): sửa tài khoản đó trên trang Tài khoản, hoặc bỏ dòng này.` });
+      if (!same)
+        all.push({
+          row: draft.row,
+          column: "email",
+          message: `Đã có tài khoản với email ${draft.email} (khác họ tên, vai trò hoặc đơn vị): sửa tài khoản đó trên trang Tài khoản, hoặc bỏ dòng này.`,
+        });
       return same ? [{ draft, unit, change: "unchanged" }] : [];
     }
     return [{ draft, unit, change: "new" }];
@@ -86,7 +104,13 @@ export async function importAccounts(actor: Actor, file: Upload, options: { dryR
       await writeAudit(
         tx,
         actor,
-        created.map((u) => ({ action: "user.import" as const, entityType: "User" as const, entityId: u.id, provinceId: u.provinceId, newValue: { email: u.email, name: u.name, phone: u.phone, role: u.role, provinceId: u.provinceId, agencyId: u.agencyId } })),
+        created.map((u) => ({
+          action: "user.import" as const,
+          entityType: "User" as const,
+          entityId: u.id,
+          provinceId: u.provinceId,
+          newValue: { email: u.email, name: u.name, phone: u.phone, role: u.role, provinceId: u.provinceId, agencyId: u.agencyId },
+        })),
       );
       const links = await issuePasswordLinks(tx, actor, created, "INVITE");
       return created.map((u, i) => ({ email: u.email, name: u.name, invitation: links[i] }));

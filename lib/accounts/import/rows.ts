@@ -38,26 +38,46 @@ export function accountTemplate(provinceName: string, agencyCodes: readonly stri
     sheetName: "Tài khoản",
     instructions: [
       `Tài khoản của ${provinceName}: cán bộ Sở Nội vụ, lãnh đạo UBND tỉnh và thủ trưởng các cơ quan, đơn vị — mỗi dòng một người.`,
-      "Điền từ dòng 2 của trang \"Tài khoản\", giữ nguyên dòng tiêu đề. Nhập thử (kiểm tra) trước: nếu có lỗi, không dòng nào được ghi.",
+      'Điền từ dòng 2 của trang "Tài khoản", giữ nguyên dòng tiêu đề. Nhập thử (kiểm tra) trước: nếu có lỗi, không dòng nào được ghi.',
       "Mỗi tài khoản mới nhận một đường liên kết mời (hiệu lực 72 giờ) để tự đặt mật khẩu; trang kết quả cho tải danh sách email → đường liên kết.",
-      "Nhập cơ quan, đơn vị trước (mẫu \"Cơ quan\"): mã cơ quan của thủ trưởng phải có trong tỉnh.",
+      'Nhập cơ quan, đơn vị trước (mẫu "Cơ quan"): mã cơ quan của thủ trưởng phải có trong tỉnh.',
     ],
     columns: [
       { name: "email", help: "Email công vụ, dùng để đăng nhập; mỗi người một email.", required: true, width: 30 },
       { name: "name", help: "Họ và tên.", required: true, width: 28 },
       { name: "phone", help: "Số điện thoại (không bắt buộc).", required: false, width: 16 },
-      { name: "role", help: `Vai trò: ${PROVINCE_ROLES.map((r) => ROLE_NAMES[r]).join("; ")}.`, required: true, choices: PROVINCE_ROLES.map((r) => ROLE_NAMES[r]), width: 28 },
-      { name: "agency_code", help: "Mã cơ quan của thủ trưởng cơ quan, đơn vị; để trống với cán bộ Sở Nội vụ và lãnh đạo UBND tỉnh.", required: false, choices: agencyCodes.length ? agencyCodes : undefined, width: 16 },
+      {
+        name: "role",
+        help: `Vai trò: ${PROVINCE_ROLES.map((r) => ROLE_NAMES[r]).join("; ")}.`,
+        required: true,
+        choices: PROVINCE_ROLES.map((r) => ROLE_NAMES[r]),
+        width: 28,
+      },
+      {
+        name: "agency_code",
+        help: "Mã cơ quan của thủ trưởng cơ quan, đơn vị; để trống với cán bộ Sở Nội vụ và lãnh đạo UBND tỉnh.",
+        required: false,
+        choices: agencyCodes.length ? agencyCodes : undefined,
+        width: 16,
+      },
     ],
   };
 }
 
 const nameSchema = z.string().trim().min(1, "Nhập họ và tên.").max(200, "Họ và tên tối đa 200 ký tự.");
-const phoneSchema = z.string().trim().max(30, "Số điện thoại tối đa 30 ký tự.").refine((t) => t === "" || /^\+?[\d .()-]{6,30}$/.test(t), "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang.");
+const phoneSchema = z
+  .string()
+  .trim()
+  .max(30, "Số điện thoại tối đa 30 ký tự.")
+  .refine((t) => t === "" || /^\+?[\d .()-]{6,30}$/.test(t), "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang.");
 
 export function readAccountRows(columns: readonly string[], rows: readonly TableRow[]): { drafts: AccountDraft[]; issues: Issue[] } {
   const missing = ["email", "name", "role"].filter((c) => !columns.includes(c));
-  if (missing.length) return { drafts: [], issues: [{ row: 1, message: `Thiếu cột ${missing.join(", ")}: dùng mẫu tải từ trang Tài khoản (dòng tiêu đề ${ACCOUNT_COLUMNS.join(", ")}).` }] };
+  if (missing.length)
+    return {
+      drafts: [],
+      issues: [{ row: 1, message: `Thiếu cột ${missing.join(", ")}: dùng mẫu tải từ trang Tài khoản (dòng tiêu đề ${ACCOUNT_COLUMNS.join(", ")}).` }],
+    };
   if (rows.length === 0) return { drafts: [], issues: [{ row: 2, message: "Tệp không có dòng dữ liệu nào: điền từ dòng 2." }] };
   const issues: Issue[] = [];
   const drafts: AccountDraft[] = [];

@@ -36,7 +36,15 @@ export async function issuePasswordLinks(
   const expiresAt = expiryOf(now);
   const tokens = accounts.map(() => newToken());
   await tx.passwordToken.createMany({
-    data: accounts.map((account, i) => ({ userId: account.id, purpose, selector: tokens[i].selector, tokenHash: tokens[i].tokenHash, createdById: issuer.id, createdAt: now, expiresAt })),
+    data: accounts.map((account, i) => ({
+      userId: account.id,
+      purpose,
+      selector: tokens[i].selector,
+      tokenHash: tokens[i].tokenHash,
+      createdById: issuer.id,
+      createdAt: now,
+      expiresAt,
+    })),
   });
   await writeAudit(
     tx,
@@ -52,7 +60,12 @@ export async function issuePasswordLinks(
   return tokens.map(({ token }) => ({ path: linkPath(token), expiresAt }));
 }
 
-export async function issuePasswordLink(tx: Tx, issuer: AuditActor, account: { id: number; provinceId: number | null }, purpose: PasswordTokenPurpose): Promise<IssuedLink> {
+export async function issuePasswordLink(
+  tx: Tx,
+  issuer: AuditActor,
+  account: { id: number; provinceId: number | null },
+  purpose: PasswordTokenPurpose,
+): Promise<IssuedLink> {
   const [link] = await issuePasswordLinks(tx, issuer, [account], purpose);
   return link;
 }
@@ -76,7 +89,10 @@ async function tokenRow(token: string) {
 }
 
 /** What a link is worth, for the page it opens (before the user types anything). */
-export async function linkStatus(token: string, now = new Date()): Promise<{ state: TokenState; message: string | null; email: string | null; purpose: PasswordTokenPurpose | null }> {
+export async function linkStatus(
+  token: string,
+  now = new Date(),
+): Promise<{ state: TokenState; message: string | null; email: string | null; purpose: PasswordTokenPurpose | null }> {
   const { row, secret } = await tokenRow(token);
   const state = row && !row.user.active ? "unknown" : tokenState(row, secret, now);
   if (state !== "valid" || !row) return { state, message: state === "valid" ? null : TOKEN_MESSAGES[state], email: null, purpose: null };
@@ -102,13 +118,17 @@ export async function setPasswordWithLink(raw: unknown, now = new Date()): Promi
     if (spent.count === 0) throw new ValidationError([{ field: "token", message: TOKEN_MESSAGES.used }]);
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await endSessions(tx, row.userId);
-    await writeAudit(tx, { id: row.userId, email: row.user.email }, {
-      action: "user.setPassword",
-      entityType: "User",
-      entityId: row.userId,
-      provinceId: row.user.provinceId,
-      newValue: { purpose: row.purpose },
-    });
+    await writeAudit(
+      tx,
+      { id: row.userId, email: row.user.email },
+      {
+        action: "user.setPassword",
+        entityType: "User",
+        entityId: row.userId,
+        provinceId: row.user.provinceId,
+        newValue: { purpose: row.purpose },
+      },
+    );
   });
   return { email: row.user.email, next: landingPath(row.user) };
 }

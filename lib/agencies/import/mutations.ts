@@ -18,7 +18,12 @@ import { agencyTemplate, readAgencyRows } from "./rows";
 export async function agencyTemplateFile(actor: Actor, provinceCode: string | null | undefined) {
   const province = await managedProvince(actor, provinceCode);
   const groups = await db.peerGroup.findMany({ where: { provinceId: province.id }, orderBy: { name: "asc" } });
-  const body = await templateWorkbook(agencyTemplate(province.nameVi, groups.map((g) => g.name)));
+  const body = await templateWorkbook(
+    agencyTemplate(
+      province.nameVi,
+      groups.map((g) => g.name),
+    ),
+  );
   return { body, fileName: `mau-co-quan-${province.code}.xlsx` };
 }
 
@@ -27,14 +32,22 @@ export async function importAgencies(actor: Actor, file: Upload, options: { dryR
   const table = await readTable(file.bytes, tableFormatOf(file.name));
   const { drafts, issues } = readAgencyRows(table.columns, table.rows);
   const existing = new Map(
-    (await db.agency.findMany({ where: { provinceId: province.id, code: { in: drafts.map((d) => d.fields.code) } }, include: { peerGroup: true } })).map((a) => [a.code, a]),
+    (await db.agency.findMany({ where: { provinceId: province.id, code: { in: drafts.map((d) => d.fields.code) } }, include: { peerGroup: true } })).map(
+      (a) => [a.code, a],
+    ),
   );
   const planned = drafts.map((draft) => {
     const current = existing.get(draft.fields.code);
     if (!current) return { draft, current: null, change: "new" as ImportChange };
     const before = agencySnapshot(current);
     const f = draft.fields;
-    const same = before.name === f.name && before.shortName === f.shortName && before.kind === f.kind && before.peerGroup === f.peerGroup && before.contactEmail === f.contactEmail && before.contactPhone === f.contactPhone;
+    const same =
+      before.name === f.name &&
+      before.shortName === f.shortName &&
+      before.kind === f.kind &&
+      before.peerGroup === f.peerGroup &&
+      before.contactEmail === f.contactEmail &&
+      before.contactPhone === f.contactPhone;
     return { draft, current, change: (same ? "unchanged" : "updated") as ImportChange };
   });
   const ended = planned.filter((p) => p.current?.validTo);
@@ -63,10 +76,27 @@ export async function importAgencies(actor: Actor, file: Upload, options: { dryR
         if (!current) {
           const validFrom = draft.validFrom ? new Date(`${draft.validFrom}T00:00:00Z`) : today();
           const created = await tx.agency.create({ data: { ...fields, provinceId: province.id, validFrom, peerGroupId: peer }, include: { peerGroup: true } });
-          await writeAudit(tx, actor, { action: "agency.import", entityType: "Agency", entityId: created.id, provinceId: province.id, newValue: agencySnapshot(created) });
+          await writeAudit(tx, actor, {
+            action: "agency.import",
+            entityType: "Agency",
+            entityId: created.id,
+            provinceId: province.id,
+            newValue: agencySnapshot(created),
+          });
         } else {
-          const updated = await tx.agency.update({ where: { id: current.id }, data: { ...fields, peerGroupId: peer, version: { increment: 1 } }, include: { peerGroup: true } });
-          await writeAudit(tx, actor, { action: "agency.import", entityType: "Agency", entityId: current.id, provinceId: province.id, oldValue: agencySnapshot(current), newValue: agencySnapshot(updated) });
+          const updated = await tx.agency.update({
+            where: { id: current.id },
+            data: { ...fields, peerGroupId: peer, version: { increment: 1 } },
+            include: { peerGroup: true },
+          });
+          await writeAudit(tx, actor, {
+            action: "agency.import",
+            entityType: "Agency",
+            entityId: current.id,
+            provinceId: province.id,
+            oldValue: agencySnapshot(current),
+            newValue: agencySnapshot(updated),
+          });
         }
       }
     },

@@ -194,7 +194,14 @@ const DAY_VALUE = fc.constantFrom("2025-07-01", "2025-02-30", "01/07/2025", "", 
 const ROLE_VALUE = fc.constantFrom("ADMIN", "HOME_AFFAIRS", "LEADER", "AGENCY_HEAD", "admin", "");
 const KIND_VALUE = fc.constantFrom("DEPARTMENT", "COMMUNE", "WARD", "SPECIAL_ZONE", "OTHER", "DISTRICT", "x");
 const EMAIL_VALUE = fc.constantFrom("noivu@demo.local", "moi@kiemthu.gov.vn", "khong-phai-email", "a@b", "");
-const ACCOUNT_BODY = { email: EMAIL_VALUE, name: fc.oneof(plausibleText, queryText), phone: fc.constantFrom("0912 345 678", "x", ""), role: ROLE_VALUE, provinceCode: PROVINCE_VALUE, agencyId: numberText };
+const ACCOUNT_BODY = {
+  email: EMAIL_VALUE,
+  name: fc.oneof(plausibleText, queryText),
+  phone: fc.constantFrom("0912 345 678", "x", ""),
+  role: ROLE_VALUE,
+  provinceCode: PROVINCE_VALUE,
+  agencyId: numberText,
+};
 const AGENCY_BODY = {
   code: fc.constantFrom("XA-01", "STP", "a b", "", "Ữ"),
   name: fc.oneof(plausibleText, queryText),
@@ -388,7 +395,15 @@ export const CATALOGUE: readonly Endpoint[] = [
     requests: () =>
       fc.record({
         params: fc.constant({}),
-        query: query({ q: plausibleText, role: ROLE_VALUE, province: PROVINCE_VALUE, agencyId: numberText, status: fc.constantFrom("active", "invited", "disabled", "locked", "x", ""), signedInBefore: DAY_VALUE, page: numberText }),
+        query: query({
+          q: plausibleText,
+          role: ROLE_VALUE,
+          province: PROVINCE_VALUE,
+          agencyId: numberText,
+          status: fc.constantFrom("active", "invited", "disabled", "locked", "x", ""),
+          signedInBefore: DAY_VALUE,
+          page: numberText,
+        }),
       }),
   },
   {
@@ -396,7 +411,8 @@ export const CATALOGUE: readonly Endpoint[] = [
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: ACCOUNT_TABLES,
-    requests: () => fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody(ACCOUNT_BODY).map((value): Body => ({ kind: "json", value })) }),
+    requests: () =>
+      fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody(ACCOUNT_BODY).map((value): Body => ({ kind: "json", value })) }),
   },
   {
     route: "PATCH /api/v1/users/[id]",
@@ -407,7 +423,9 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.record({ id: idParam([]) }),
         query: fc.constant([]),
-        body: jsonBody({ ...ACCOUNT_BODY, version: fc.constantFrom(0, "0", 1, -1, "x"), disabled: fc.constantFrom(true, false, "true", "x", 1) }).map((value): Body => ({ kind: "json", value })),
+        body: jsonBody({ ...ACCOUNT_BODY, version: fc.constantFrom(0, "0", 1, -1, "x"), disabled: fc.constantFrom(true, false, "true", "x", 1) }).map(
+          (value): Body => ({ kind: "json", value }),
+        ),
       }),
   },
   {
@@ -421,14 +439,23 @@ export const CATALOGUE: readonly Endpoint[] = [
     route: "GET /api/v1/agencies",
     actor: "noivu@demo.local",
     tables: AGENCY_TABLES,
-    requests: () => fc.record({ params: fc.constant({}), query: query({ province: PROVINCE_VALUE, q: plausibleText, kind: KIND_VALUE, status: fc.constantFrom("current", "ended", "all", "x", "") }) }),
+    requests: () =>
+      fc.record({
+        params: fc.constant({}),
+        query: query({ province: PROVINCE_VALUE, q: plausibleText, kind: KIND_VALUE, status: fc.constantFrom("current", "ended", "all", "x", "") }),
+      }),
   },
   {
     route: "POST /api/v1/agencies",
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: AGENCY_TABLES,
-    requests: () => fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody({ ...AGENCY_BODY, provinceCode: PROVINCE_VALUE, validFrom: DAY_VALUE }).map((value): Body => ({ kind: "json", value })) }),
+    requests: () =>
+      fc.record({
+        params: fc.constant({}),
+        query: fc.constant([]),
+        body: jsonBody({ ...AGENCY_BODY, provinceCode: PROVINCE_VALUE, validFrom: DAY_VALUE }).map((value): Body => ({ kind: "json", value })),
+      }),
   },
   {
     route: "PATCH /api/v1/agencies/[id]",
@@ -451,7 +478,10 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.constant({}),
         query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
-        body: uploadBody(tableUpload(["code", "name", "short_name", "kind", "peer_group", "contact_email", "contact_phone", "valid_from"], AGENCY_CELLS), { dryRun: dryRunValue(safe), province: PROVINCE_VALUE }),
+        body: uploadBody(tableUpload(["code", "name", "short_name", "kind", "peer_group", "contact_email", "contact_phone", "valid_from"], AGENCY_CELLS), {
+          dryRun: dryRunValue(safe),
+          province: PROVINCE_VALUE,
+        }),
       }),
   },
   {
@@ -463,7 +493,10 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.constant({}),
         query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
-        body: uploadBody(tableUpload(["email", "name", "phone", "role", "agency_code"], ACCOUNT_CELLS), { dryRun: dryRunValue(safe), province: PROVINCE_VALUE }),
+        body: uploadBody(tableUpload(["email", "name", "phone", "role", "agency_code"], ACCOUNT_CELLS), {
+          dryRun: dryRunValue(safe),
+          province: PROVINCE_VALUE,
+        }),
       }),
   },
   {
@@ -486,9 +519,10 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.constant({}),
         query: fc.constant([]),
-        body: jsonBody({ token: fc.oneof(fc.constantFrom("abc", "AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", ""), queryText), password: fc.oneof(fc.constantFrom("Mùa thu Hà Nội lá vàng rơi", "password1234", ""), queryText) }).map(
-          (value): Body => ({ kind: "json", value }),
-        ),
+        body: jsonBody({
+          token: fc.oneof(fc.constantFrom("abc", "AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", ""), queryText),
+          password: fc.oneof(fc.constantFrom("Mùa thu Hà Nội lá vàng rơi", "password1234", ""), queryText),
+        }).map((value): Body => ({ kind: "json", value })),
       }),
   },
   {
@@ -496,7 +530,12 @@ export const CATALOGUE: readonly Endpoint[] = [
     actor: null,
     changesNothing: true,
     tables: ACCOUNT_TABLES,
-    requests: () => fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody({ email: fc.oneof(EMAIL_VALUE, queryText) }).map((value): Body => ({ kind: "json", value })) }),
+    requests: () =>
+      fc.record({
+        params: fc.constant({}),
+        query: fc.constant([]),
+        body: jsonBody({ email: fc.oneof(EMAIL_VALUE, queryText) }).map((value): Body => ({ kind: "json", value })),
+      }),
   },
 ];
 

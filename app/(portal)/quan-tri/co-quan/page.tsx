@@ -134,13 +134,17 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                           {t("demo")}
                         </Badge>
                       ) : null}
-                      {a.contactEmail || a.contactPhone ? <div className="text-xs text-slate-500">{[a.contactEmail, a.contactPhone].filter(Boolean).join(" · ")}</div> : null}
+                      {a.contactEmail || a.contactPhone ? (
+                        <div className="text-xs text-slate-500">{[a.contactEmail, a.contactPhone].filter(Boolean).join(" · ")}</div>
+                      ) : null}
                     </Td>
                     <Td>{tc(`agencyKinds.${a.kind}`)}</Td>
                     <Td>{a.peerGroup ?? "—"}</Td>
                     <Td>{a.heads.length ? a.heads.map((h) => h.name).join(", ") : <span className="text-slate-500">{t("noHead")}</span>}</Td>
                     <Td className="whitespace-nowrap">
-                      {a.validTo ? t("fromTo", { from: format.calendarDate(a.validFrom), to: format.calendarDate(a.validTo) }) : t("from", { date: format.calendarDate(a.validFrom) })}
+                      {a.validTo
+                        ? t("fromTo", { from: format.calendarDate(a.validFrom), to: format.calendarDate(a.validTo) })
+                        : t("from", { date: format.calendarDate(a.validFrom) })}
                     </Td>
                     <Td className="text-xs text-slate-600">
                       {a.formedFrom.length ? <div>{t("formedFrom", { names: a.formedFrom.map((l) => l.name).join(", ") })}</div> : null}

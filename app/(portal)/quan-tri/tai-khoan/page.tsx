@@ -27,8 +27,15 @@ type Params = Record<string, string | undefined>;
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [sp, t, ts, tc, format] = await Promise.all([searchParams, getTranslations("admin.accounts"), getTranslations("admin.statuses"), getTranslations("common"), getFormat()]);
-  let page, options;
+  const [sp, t, ts, tc, format] = await Promise.all([
+    searchParams,
+    getTranslations("admin.accounts"),
+    getTranslations("admin.statuses"),
+    getTranslations("common"),
+    getFormat(),
+  ]);
+  let page: Awaited<ReturnType<typeof listAccounts>>;
+  let options: Awaited<ReturnType<typeof accountFormOptions>>;
   try {
     [page, options] = await Promise.all([listAccounts(actor, sp), accountFormOptions(actor, sp.province)]);
   } catch (error) {
@@ -36,7 +43,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     throw error;
   }
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const query = (p: number) => `?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(sp).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
+  const query = (p: number) =>
+    `?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(sp).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
   const choices = {
     roles: options.roles.map((r) => ({ value: r, label: tc(`roles.${r}`) })),
     provinces: options.provinces?.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` })) ?? null,
@@ -50,7 +58,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title={t("title")}
         lead={options.provinces ? t("leadAdmin") : t("lead")}
-        actions={<ButtonLink href={`/quan-tri/tai-khoan/nhap${sp.province ? `?province=${sp.province}` : ""}`} variant="outline">{t("import")}</ButtonLink>}
+        actions={
+          <ButtonLink href={`/quan-tri/tai-khoan/nhap${sp.province ? `?province=${sp.province}` : ""}`} variant="outline">
+            {t("import")}
+          </ButtonLink>
+        }
       />
 
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>

@@ -22,7 +22,7 @@ export default async function AgencyAdminPage({ params }: { params: Promise<{ id
   const id = idParam((await params).id);
   if (id < 1) notFound();
   const [t, tc] = await Promise.all([getTranslations("admin.agency"), getTranslations("common")]);
-  let agency;
+  let agency: Awaited<ReturnType<typeof agencyById>>;
   try {
     agency = await agencyById(actor, id);
   } catch (error) {
@@ -33,7 +33,11 @@ export default async function AgencyAdminPage({ params }: { params: Promise<{ id
   const kinds = AGENCY_KINDS.map((k) => ({ value: k, label: tc(`agencyKinds.${k}`) }));
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: `/quan-tri/co-quan?province=${agency.provinceCode}`, label: t("back") }} title={agency.name} lead={`${agency.code} · ${tc(`agencyKinds.${agency.kind}`)}`} />
+      <PageHeader
+        back={{ href: `/quan-tri/co-quan?province=${agency.provinceCode}`, label: t("back") }}
+        title={agency.name}
+        lead={`${agency.code} · ${tc(`agencyKinds.${agency.kind}`)}`}
+      />
       <ClientMessages namespaces={["admin.agencies", "admin.agency"]}>
         <Card as="section">
           <h2 className="mb-4 text-lg font-semibold">{t("title")}</h2>

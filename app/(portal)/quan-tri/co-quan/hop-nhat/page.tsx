@@ -18,8 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MergePage({ searchParams }: { searchParams: Promise<{ province?: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [{ province }, t, ta, tc] = await Promise.all([searchParams, getTranslations("admin.merge"), getTranslations("admin.agency"), getTranslations("common")]);
-  let list;
+  const [{ province }, t, ta, tc] = await Promise.all([
+    searchParams,
+    getTranslations("admin.merge"),
+    getTranslations("admin.agency"),
+    getTranslations("common"),
+  ]);
+  let list: Awaited<ReturnType<typeof listAgencies>>;
   try {
     list = await listAgencies(actor, { province });
   } catch (error) {

@@ -21,8 +21,14 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   if (!actor) redirect("/dang-nhap");
   const id = idParam((await params).id);
   if (id < 1) notFound();
-  const [t, ta, ts, tc, format] = await Promise.all([getTranslations("admin.account"), getTranslations("admin.accounts"), getTranslations("admin.statuses"), getTranslations("common"), getFormat()]);
-  let account;
+  const [t, ta, ts, tc, format] = await Promise.all([
+    getTranslations("admin.account"),
+    getTranslations("admin.accounts"),
+    getTranslations("admin.statuses"),
+    getTranslations("common"),
+    getFormat(),
+  ]);
+  let account: Awaited<ReturnType<typeof accountToManage>>;
   try {
     account = await accountToManage(actor, id);
   } catch (error) {

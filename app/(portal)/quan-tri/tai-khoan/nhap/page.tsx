@@ -17,7 +17,7 @@ export default async function AccountImportPage({ searchParams }: { searchParams
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const { province } = await searchParams;
-  let options;
+  let options: Awaited<ReturnType<typeof accountFormOptions>>;
   try {
     // The provinces an administrator may choose, or the officer's own (lib checks the import again).
     options = await accountFormOptions(actor, province);
@@ -25,5 +25,14 @@ export default async function AccountImportPage({ searchParams }: { searchParams
     if (error instanceof ForbiddenError) return <Callout tone="error">{error.message}</Callout>;
     throw error;
   }
-  return <ImportPage kind="users" back="/quan-tri/tai-khoan" provinces={options.provinces} chosen={options.fixedProvince} maxBytes={MAX_IMPORT_BYTES} action={importAccountsAction} />;
+  return (
+    <ImportPage
+      kind="users"
+      back="/quan-tri/tai-khoan"
+      provinces={options.provinces}
+      chosen={options.fixedProvince}
+      maxBytes={MAX_IMPORT_BYTES}
+      action={importAccountsAction}
+    />
+  );
 }
