@@ -7,6 +7,8 @@ import { requireActor } from "@/lib/auth/guard";
 import { uploadedFile } from "@/lib/api/upload";
 import { MAX_IMPORT_BYTES, tableFormatOf } from "@/lib/io/table-file";
 import { EVIDENCE_MAX_BYTES } from "@/lib/storage/files";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import { extendDeadline, setNotApplicable } from "./board/mutations";
 import { importScores, openPeriod, publishPeriod } from "./periods/mutations";
 import { addEvidence, advance, answerExplanation, appraise, removeEvidence, requestExplanation, selfScore, setAdjustments } from "./mutations";
 
@@ -77,11 +79,15 @@ const STEP_DONE: Record<string, string> = {
   finalize: "Đã chốt điểm.",
 };
 
+/** The board's steps and writes, worded from the catalogue. */
+const doneMessage = (key: "returnForCorrection" | "withdraw" | "notApplicable" | "applicable" | "extended") => libTranslator("errors.scoring.done")(key);
+
 export async function advanceAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
     await advance(await requireActor(), fields(formData));
     refresh();
-    return { message: STEP_DONE[String(formData.get("step"))] };
+    const step = String(formData.get("step"));
+    return { message: step === "returnForCorrection" || step === "withdraw" ? doneMessage(step) : STEP_DONE[step] };
   });
 }
 
@@ -121,5 +127,21 @@ export async function importScoresAction(_: ActionResult | null, formData: FormD
         ? `Kiểm tra xong ${result.rows} dòng: ${result.changed} điểm sẽ thay đổi, ${result.unchanged} dòng không đổi. Chưa ghi dữ liệu.`
         : `Đã nhập ${result.rows} dòng: ${result.changed} điểm thay đổi, ${result.unchanged} dòng không đổi.`,
     };
+  });
+}
+
+export async function notApplicableAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await setNotApplicable(await requireActor(), fields(formData));
+    refresh();
+    return { message: doneMessage(formData.get("notApplicable") === "1" ? "notApplicable" : "applicable") };
+  });
+}
+
+export async function extendDeadlineAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await extendDeadline(await requireActor(), fields(formData));
+    refresh();
+    return { message: doneMessage("extended") };
   });
 }

@@ -13,6 +13,7 @@ import { authorize, type Actor, type Permission } from "@/lib/auth/policy";
 import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { formatScore } from "@/lib/format";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import type { Upload } from "@/lib/io/upload";
 import { attachFile, detachFile } from "@/lib/storage/attachments";
 import { adjustmentsSchema, appraiseSchema, explanationRequestSchema, explanationResponseSchema, selfScoreSchema, stepSchema } from "./schema";
@@ -21,6 +22,7 @@ import {
   appraisedScore,
   ASSESSMENT_STATUS_LABELS,
   canSelfScore,
+  effectiveDeadline,
   finalTotal,
   nextStatus,
   scoreProblem,
@@ -108,10 +110,23 @@ export async function selfScore(actor: Actor, input: unknown, now = new Date()):
   if (score.criterion.method !== "APPRAISAL") {
     throw new ValidationError([{ field: "score", message: `Tiêu chí ${score.criterion.code} chấm qua khảo sát, không tự chấm điểm.` }]);
   }
-  assertSelfScoringOpen(score.assessment.status, score.assessment.period.selfScoringDeadline, now);
+  assertApplicable(score);
+  assertSelfScoringOpen(score.assessment.status, deadlineOf(score.assessment), now);
   const problem = scoreProblem(data.score, Number(score.criterion.maxPoints), score.criterion.code);
   if (problem) throw new ValidationError([{ field: "score", message: problem }]);
   await saveScore(actor, loaded, data.version, "criterionScore.selfScore", { selfScore: data.score, selfComment: data.comment });
+}
+
+/** The agency's own deadline: its extension, else the period's. */
+function deadlineOf(assessment: { deadlineExtendedTo: Date | null; period: { selfScoringDeadline: Date } }): Date {
+  return effectiveDeadline(assessment.period.selfScoringDeadline, assessment.deadlineExtendedTo);
+}
+
+/** A sub-criterion marked not applicable to the agency is never scored. */
+function assertApplicable(score: { notApplicable: boolean; criterion: { code: string } }) {
+  if (score.notApplicable) {
+    throw new ValidationError([{ field: "score", message: libTranslator("errors.scoring")("notApplicableNoScore", { code: score.criterion.code }) }]);
+  }
 }
 
 function assertSelfScoringOpen(status: AssessmentStatus, deadline: Date, now: Date) {
@@ -142,7 +157,7 @@ export async function addEvidence(actor: Actor, criterionScoreId: number, file: 
   authorize(actor, "assessment.selfScore", loaded.scope);
   const { score } = loaded;
   const explaining = score.assessment.status === "EXPLANATION_REQUESTED" && score.explanationRequest !== null;
-  if (!explaining) assertSelfScoringOpen(score.assessment.status, score.assessment.period.selfScoringDeadline, now);
+  if (!explaining) assertSelfScoringOpen(score.assessment.status, deadlineOf(score.assessment), now);
   return attachFile(
     actor,
     file,
@@ -160,7 +175,7 @@ export async function removeEvidence(actor: Actor, fileId: number, now = new Dat
   if (!file?.criterionScoreId) throw new NotFoundError("Không tìm thấy tệp minh chứng.");
   const loaded = await loadScore(file.criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
-  assertSelfScoringOpen(loaded.score.assessment.status, loaded.score.assessment.period.selfScoringDeadline, now);
+  assertSelfScoringOpen(loaded.score.assessment.status, deadlineOf(loaded.score.assessment), now);
   await detachFile(actor, file, {
     action: "evidence.remove",
     provinceId: loaded.scope.provinceId,
@@ -184,6 +199,7 @@ export async function appraise(actor: Actor, input: unknown): Promise<void> {
       },
     ]);
   }
+  assertApplicable(score);
   const problem = scoreProblem(data.score, Number(score.criterion.maxPoints), score.criterion.code);
   if (problem) throw new ValidationError([{ field: "score", message: problem }]);
   const fields: ScoreFields = round === 1 ? { round1Score: data.score, round1Comment: data.comment } : { round2Score: data.score, round2Comment: data.comment };
@@ -270,6 +286,8 @@ const STEP_PERMISSION: Record<WorkflowStep, Permission> = {
   requestExplanations: "assessment.manage",
   startRound2: "assessment.manage",
   finalize: "assessment.manage",
+  returnForCorrection: "assessment.manage",
+  withdraw: "assessment.selfScore",
 };
 
 /** Moves an assessment one step along the workflow. */
@@ -292,10 +310,13 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
     selfScore: numberOrNull(s.selfScore),
     round1Score: numberOrNull(s.round1Score),
     round2Score: numberOrNull(s.round2Score),
+    notApplicable: s.notApplicable,
   }));
   const changes: Prisma.AssessmentUncheckedUpdateManyInput = { status: to };
   if (data.step === "submit") {
-    const missing = assessment.scores.filter((s) => s.criterion.method === "APPRAISAL" && s.selfScore === null).map((s) => s.criterion.code);
+    const missing = assessment.scores
+      .filter((s) => s.criterion.method === "APPRAISAL" && !s.notApplicable && s.selfScore === null)
+      .map((s) => s.criterion.code);
     if (missing.length > 0) {
       throw new ValidationError([
         {
@@ -306,6 +327,7 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
     }
     changes.submittedAt = now;
   }
+  if (data.step === "returnForCorrection" || data.step === "withdraw") changes.submittedAt = null;
   if (data.step === "requestExplanations") {
     if (!assessment.scores.some((s) => s.explanationRequest)) {
       throw new ValidationError([{ field: "step", message: "Chưa có tiêu chí nào được yêu cầu giải trình: ghi yêu cầu ở từng tiêu chí trước." }]);
@@ -338,7 +360,7 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
       entityId: assessment.id,
       provinceId: scope.provinceId,
       oldValue: { status: assessment.status, finalTotal: assessment.finalTotal },
-      newValue: { status: to, finalTotal: changes.finalTotal ?? assessment.finalTotal },
+      newValue: { status: to, finalTotal: changes.finalTotal ?? assessment.finalTotal, ...(data.reason ? { reason: data.reason } : {}) },
     });
   });
 }

@@ -6,7 +6,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { numberOrNull } from "@/lib/numbers";
 import type { SheetCriterion } from "./types";
-import { appraisalRound, canSelfScore, seesAppraisal } from "./workflow";
+import { appraisalRound, canSelfScore, effectiveDeadline, nextStatus, seesAppraisal } from "./workflow";
 
 type Decimal = Prisma.Decimal;
 
@@ -61,6 +61,8 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
             round2Score: visible ? numberOrNull(s.round2Score) : null,
             round2Comment: visible ? s.round2Comment : null,
             finalScore: visible ? numberOrNull(s.finalScore) : null,
+            notApplicable: s.notApplicable,
+            notApplicableReason: s.notApplicableReason,
             evidence: s.evidence.map((e) => ({ id: e.id, fileName: e.fileName, sizeBytes: e.sizeBytes, uploadedAt: e.uploadedAt })),
           }
         : null,
@@ -76,7 +78,8 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
       id: assessment.period.id,
       year: assessment.period.year,
       provinceName: assessment.period.province.nameVi,
-      deadline: assessment.period.selfScoringDeadline,
+      deadline: effectiveDeadline(assessment.period.selfScoringDeadline, assessment.deadlineExtendedTo),
+      extensionReason: assessment.extensionReason,
       status: assessment.period.status,
     },
     framework: {
@@ -97,7 +100,10 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
     criteria,
     /** What the actor may do now, for the form controls (lib re-checks on every write). */
     abilities: {
-      selfScore: can(actor, "assessment.selfScore", scope) && canSelfScore(assessment.status, assessment.period.selfScoringDeadline, now),
+      selfScore:
+        can(actor, "assessment.selfScore", scope) &&
+        canSelfScore(assessment.status, effectiveDeadline(assessment.period.selfScoringDeadline, assessment.deadlineExtendedTo), now),
+      withdraw: can(actor, "assessment.selfScore", scope) && nextStatus("withdraw", assessment.status) !== null,
       explain: can(actor, "assessment.selfScore", scope) && assessment.status === "EXPLANATION_REQUESTED",
       appraiseRound: can(actor, "assessment.manage", scope) ? appraisalRound(assessment.status) : null,
       manage: can(actor, "assessment.manage", scope),

@@ -91,8 +91,28 @@ export const adjustmentsSchema = z.object({
 export const stepSchema = z.object({
   assessmentId: id("phiếu đánh giá"),
   version,
-  step: z.enum(["submit", "requestExplanations", "startRound2", "finalize"], { error: "Thao tác không hợp lệ." }),
+  step: z.enum(["submit", "requestExplanations", "startRound2", "finalize", "returnForCorrection", "withdraw"], { error: "Thao tác không hợp lệ." }),
+  /** Why a sheet is returned for correction (kept in the audit log). */
+  reason: comment("Lý do", 1000),
 });
 
 /** `?format=xlsx&assessmentId=` of the scores file: one agency's sheet, or the whole period. */
 export const scoresFileQuerySchema = z.object({ format: tableFormatParam("xlsx"), assessmentId: z.string().optional() });
+
+/** Home Affairs marks a sub-criterion not applicable to one agency (with a reason), or applicable again. */
+export const notApplicableSchema = z
+  .object({
+    criterionScoreId: id("tiêu chí"),
+    version,
+    notApplicable: z.enum(["1", "0"], { error: "Chọn áp dụng hoặc không áp dụng." }).transform((v) => v === "1"),
+    reason: comment("Lý do không áp dụng", 1000),
+  })
+  .refine((data) => !data.notApplicable || data.reason !== null, { path: ["reason"], message: "Nhập lý do tiêu chí không áp dụng cho cơ quan này." });
+
+/** A deadline extension for one agency, with its reason. */
+export const extensionSchema = z.object({
+  assessmentId: id("phiếu đánh giá"),
+  version,
+  deadline: deadlineSchema,
+  reason: z.string().trim().min(1, "Nhập lý do gia hạn.").max(1000, "Lý do gia hạn tối đa 1000 ký tự."),
+});

@@ -21,6 +21,7 @@ export type ScoreTarget = {
   code: string;
   maxPoints: number;
   selfScorable: boolean; // appraisal-based (survey criteria are never self-scored)
+  notApplicable: boolean; // marked not applicable to the agency: never scored
   status: AssessmentStatus;
   selfScoringOpen: boolean; // DRAFT and before the deadline
   selfScore: number | null;
@@ -121,6 +122,10 @@ export function planScoreImport(
       }
     }
     if (self === "invalid" || appraised === "invalid") continue;
+    if (target.notApplicable && (self !== null || appraised !== null)) {
+      issues.push({ row, column: self !== null ? "self_score" : "appraised_score", message: t("notApplicable", { row: String(row), code }) });
+      continue;
+    }
 
     const round = appraisalRound(target.status);
     const selfChanged = self !== target.selfScore || (target.status === "DRAFT" && comment !== target.selfComment);

@@ -26,7 +26,15 @@ export type AssessmentRow = {
   selfTotal: number;
   appraisedTotal: number | null;
   finalTotal: number | null;
+  /** The points the agency can earn (sub-criteria not applicable to it left out). */
+  applicableMax: number;
+  notApplicableCount: number;
+  /** The final total as a percentage of the applicable maximum: how agencies are compared. */
+  finalPercent: number | null;
+  peerGroup: string | null;
   rank: number | null;
+  /** Rank within its peer group. */
+  peerRank: number | null;
   classification: string | null;
   version: number;
 };
@@ -53,6 +61,39 @@ export type SheetCriterion = {
     round2Score: number | null;
     round2Comment: string | null;
     finalScore: number | null;
+    notApplicable: boolean;
+    notApplicableReason: string | null;
     evidence: { id: number; fileName: string; sizeBytes: number; uploadedAt: Date }[];
   };
+};
+
+/** One agency's line on the period control board (and in the progress API). */
+export type AgencyProgress = {
+  assessmentId: number;
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  peerGroup: string | null;
+  status: AssessmentStatus;
+  /** Sub-criteria the agency self-scores (not applicable and survey ones left out), and how many it scored. */
+  scored: number;
+  total: number;
+  evidenceCount: number;
+  /** Its own deadline: an extension, else the period's. */
+  deadline: Date;
+  extended: boolean;
+  extensionReason: string | null;
+  /** Still self-scoring after its deadline. */
+  late: boolean;
+  version: number;
+};
+
+export type PeriodProgress = {
+  periodId: number;
+  year: number;
+  provinceId: number;
+  status: PeriodStatus;
+  deadline: Date;
+  canManage: boolean;
+  agencies: AgencyProgress[];
 };

@@ -27,7 +27,12 @@ export function seesAppraisal(role: Role, appraisalReleasedAt: Date | null, peri
   return reachOf(role, "province.read") !== "agency" || appraisalReleasedAt !== null || periodStatus === "PUBLISHED";
 }
 
-/** Self scores can change while the agency has not submitted and the deadline has not passed. */
+/** The agency's self-scoring deadline: its own extension when Home Affairs granted one, else the period's. */
+export function effectiveDeadline(periodDeadline: Date, extendedTo: Date | null): Date {
+  return extendedTo ?? periodDeadline;
+}
+
+/** Self scores can change while the agency has not submitted and its deadline has not passed. */
 export function canSelfScore(status: AssessmentStatus, deadline: Date, now: Date): boolean {
   return status === "DRAFT" && now.getTime() <= deadline.getTime();
 }
@@ -43,13 +48,18 @@ export type WorkflowStep =
   | "submit" // agency: DRAFT → SUBMITTED
   | "requestExplanations" // staff: ROUND1 → EXPLANATION_REQUESTED (releases round 1 to the agency)
   | "startRound2" // staff: EXPLANATION_REQUESTED → ROUND2
-  | "finalize"; // staff: ROUND1 or ROUND2 → FINALIZED
+  | "finalize" // staff: ROUND1 or ROUND2 → FINALIZED
+  | "returnForCorrection" // staff: SUBMITTED → DRAFT, the sheet goes back to the agency to correct
+  | "withdraw"; // agency: SUBMITTED → DRAFT, its own submission taken back before appraisal starts
 
 const STEPS: Record<WorkflowStep, { from: AssessmentStatus[]; to: AssessmentStatus }> = {
   submit: { from: ["DRAFT"], to: "SUBMITTED" },
   requestExplanations: { from: ["SUBMITTED", "ROUND1"], to: "EXPLANATION_REQUESTED" },
   startRound2: { from: ["EXPLANATION_REQUESTED"], to: "ROUND2" },
   finalize: { from: ["SUBMITTED", "ROUND1", "ROUND2"], to: "FINALIZED" },
+  // Only from SUBMITTED: once an appraised score exists (ROUND1) the sheet is the council's.
+  returnForCorrection: { from: ["SUBMITTED"], to: "DRAFT" },
+  withdraw: { from: ["SUBMITTED"], to: "DRAFT" },
 };
 
 export function nextStatus(step: WorkflowStep, status: AssessmentStatus): AssessmentStatus | null {
@@ -62,6 +72,8 @@ export type ScoreRow = {
   selfScore: number | null;
   round1Score: number | null;
   round2Score: number | null;
+  /** Marked not applicable to the agency (./applicable.ts): never scored, never missing. */
+  notApplicable?: boolean;
 };
 
 /** The appraised score of a sub-criterion: round 2 when given, else round 1. */
@@ -71,7 +83,7 @@ export function appraisedScore(row: Pick<ScoreRow, "round1Score" | "round2Score"
 
 /** What is still missing before staff can finalize: sub-criteria without an appraised score. */
 export function unappraisedCount(rows: readonly ScoreRow[]): number {
-  return rows.filter((row) => appraisedScore(row) === null).length;
+  return rows.filter((row) => !row.notApplicable && appraisedScore(row) === null).length;
 }
 
 /**

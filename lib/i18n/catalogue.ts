@@ -17,6 +17,7 @@ import enFrameworks from "./messages/en/frameworks.json";
 import enHome from "./messages/en/home.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
+import enScoring from "./messages/en/scoring.json";
 import enUnits from "./messages/en/units.json";
 import viAdmin from "./messages/vi/admin.json";
 import viAssessments from "./messages/vi/assessments.json";
@@ -31,6 +32,7 @@ import viFrameworks from "./messages/vi/frameworks.json";
 import viHome from "./messages/vi/home.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
+import viScoring from "./messages/vi/scoring.json";
 import viUnits from "./messages/vi/units.json";
 
 const vi = {
@@ -47,6 +49,7 @@ const vi = {
   frameworks: viFrameworks,
   audit: viAudit,
   admin: viAdmin,
+  scoring: viScoring,
   errors: viErrors,
 };
 
@@ -68,6 +71,7 @@ const en: Messages = {
   frameworks: enFrameworks,
   audit: enAudit,
   admin: enAdmin,
+  scoring: enScoring,
   errors: enErrors,
 };
 

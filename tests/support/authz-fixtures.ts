@@ -141,7 +141,7 @@ type Sheet = { periodId: number; assessmentId: number; scoreId: number; agencyCo
 async function sheet(
   w: World,
   unit: Unit,
-  status: "DRAFT" | "ROUND1" | "EXPLANATION_REQUESTED" | "FINALIZED",
+  status: "DRAFT" | "SUBMITTED" | "ROUND1" | "EXPLANATION_REQUESTED" | "FINALIZED",
   options: { selfScored?: boolean; appraised?: boolean; explanation?: boolean } = {},
 ): Promise<Sheet> {
   const { provinceId, agencyId } = place(w, unit);
@@ -280,6 +280,10 @@ export const FIXTURES: Record<string, Fixture> = {
         query: `?format=csv&assessmentId=${s.assessmentId}`,
       });
   },
+  "GET /api/v1/assessment-periods/[id]/progress": async (w, call, unit) => {
+    const s = await sheet(w, unit, "DRAFT");
+    return () => call.route("GET /api/v1/assessment-periods/[id]/progress", { params: { id: s.periodId } });
+  },
   "GET /api/v1/audit/export": async (w, call, unit) => {
     const { provinceId } = place(w, unit);
     return () => call.route("GET /api/v1/audit/export", { query: `?provinceId=${provinceId}&format=csv` });
@@ -390,8 +394,25 @@ export const FIXTURES: Record<string, Fixture> = {
           ? await sheet(w, unit, "ROUND1", { selfScored: true, appraised: true, explanation: true })
           : step === "startRound2"
             ? await sheet(w, unit, "EXPLANATION_REQUESTED", { selfScored: true, appraised: true, explanation: true })
-            : await sheet(w, unit, "ROUND1", { selfScored: true, appraised: true });
+            : step === "returnForCorrection" || step === "withdraw"
+              ? await sheet(w, unit, "SUBMITTED", { selfScored: true })
+              : await sheet(w, unit, "ROUND1", { selfScored: true, appraised: true });
     return () => call.action(A("assessments", "advanceAction"), { assessmentId: s.assessmentId, version: 0, step: step! });
+  },
+  [A("assessments", "notApplicableAction")]: async (w, call, unit) => {
+    const s = await sheet(w, unit, "DRAFT");
+    return () =>
+      call.action(A("assessments", "notApplicableAction"), {
+        criterionScoreId: s.scoreId,
+        version: 0,
+        notApplicable: "1",
+        reason: "Không có thủ tục hành chính",
+      });
+  },
+  [A("assessments", "extendDeadlineAction")]: async (w, call, unit) => {
+    const s = await sheet(w, unit, "DRAFT");
+    return () =>
+      call.action(A("assessments", "extendDeadlineAction"), { assessmentId: s.assessmentId, version: 0, deadline: "2100-01-15", reason: "Thay đổi lãnh đạo" });
   },
   [A("assessments", "publishAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "FINALIZED", { selfScored: true, appraised: true });

@@ -94,6 +94,8 @@ const LOCALE_NOTE = "The language of the actor's own account (or a visitor's coo
 export const ENDPOINTS: readonly Entry[] = [
   // ── Route handlers (app/api/**/route.ts) ──
   read("GET /api/v1/assessment-periods/[id]/scores", [{ permission: "province.read", units: AGENCY_DATA }]),
+  // The control board's rows: Home Affairs every agency, an agency head their own (its countdown).
+  read("GET /api/v1/assessment-periods/[id]/progress", [{ permission: "province.read", units: AGENCY_DATA }]),
   // The log of a chosen province (without one: the rows the actor may read).
   read("GET /api/v1/audit/export", [{ permission: "audit.read", units: PROVINCE_HISTORY }]),
   write("POST /api/v1/assessment-periods/[id]/scores", selfScore()),
@@ -161,7 +163,11 @@ export const ENDPOINTS: readonly Entry[] = [
     { name: "requestExplanations", permission: "assessment.manage", units: AGENCY_DATA },
     { name: "startRound2", permission: "assessment.manage", units: AGENCY_DATA },
     { name: "finalize", permission: "assessment.manage", units: AGENCY_DATA },
+    { name: "returnForCorrection", permission: "assessment.manage", units: AGENCY_DATA },
+    { name: "withdraw", permission: "assessment.selfScore", units: AGENCY_DATA },
   ]),
+  action("assessments", "notApplicableAction", manage()),
+  action("assessments", "extendDeadlineAction", manage()),
   action("assessments", "publishAction", manage(PROVINCE_DATA)),
   action("assessments", "openPeriodAction", manage(PROVINCE_DATA)),
   action("assessments", "importScoresAction", selfScore()),

@@ -215,6 +215,7 @@ const target = fc.record({
   status: fc.constantFrom(...STATUSES),
   maxPoints: fc.constantFrom(0.5, 1, 2, 2.5, 10),
   selfScorable: fc.boolean(),
+  notApplicable: fc.boolean(),
   selfScoringOpen: fc.boolean(),
   selfScore: fc.option(fc.constantFrom(0, 0.5, 1, 2), { nil: null }),
   selfComment: fc.option(fc.constantFrom("Đã thực hiện", ""), { nil: null }),

@@ -13,6 +13,7 @@ const target = (over: Partial<ScoreTarget> = {}): ScoreTarget => ({
   code: "1.1.1",
   maxPoints: 2.5,
   selfScorable: true,
+  notApplicable: false,
   status: "DRAFT",
   selfScoringOpen: true,
   selfScore: null,
@@ -151,6 +152,14 @@ describe("what a row changes", () => {
       { row: 2, column: "self_score", message: "Dòng 2: tiêu chí 1.1.1 chấm qua khảo sát, không tự chấm. Để trống ô này." },
     ]);
     expect(plan([line(2, { comment: "ghi chú" })], target({ selfScorable: false })).issues).toEqual([]);
+  });
+
+  it("a sub-criterion not applicable to the agency takes no score, self or appraised", () => {
+    expect(plan([line(2, { self_score: "1" })], target({ notApplicable: true })).issues).toEqual([
+      { row: 2, column: "self_score", message: "Dòng 2: tiêu chí 1.1.1 không áp dụng cho cơ quan này. Để trống ô điểm." },
+    ]);
+    expect(plan([line(2, { appraised_score: "1" })], target({ notApplicable: true, status: "ROUND1" })).issues[0]).toMatchObject({ column: "appraised_score" });
+    expect(plan([line(2, {})], target({ notApplicable: true })).issues).toEqual([]);
   });
 
   it("self scores are locked after the deadline and after submission, and the message says which", () => {

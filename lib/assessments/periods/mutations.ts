@@ -9,8 +9,9 @@ import { nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { classify } from "@/lib/frameworks/grades";
 import { readTable, type Table, type TableFormat } from "@/lib/io/table-file";
-import { rankTable } from "@/lib/results/ranking";
 import { isValidOn } from "@/lib/units/lineage";
+import { applicableMaximum, gradedValue, percentOfApplicable } from "../applicable";
+import { rankWithPeers } from "../peer-ranking";
 import { openPeriodSchema, stepSchema } from "../schema";
 import { planScoreImport, type ScoreTarget } from "../scores-file";
 import { loadTargets } from "./queries";
@@ -88,7 +89,12 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
   const { periodId, version } = parseInput(stepSchema.pick({ version: true }).extend({ periodId: stepSchema.shape.assessmentId }), input);
   const period = await db.assessmentPeriod.findUnique({
     where: { id: periodId },
-    include: { framework: { include: { gradeBands: true } }, assessments: { include: { agency: true } } },
+    include: {
+      framework: { include: { gradeBands: true } },
+      assessments: {
+        include: { agency: { include: { peerGroup: true } }, scores: { select: { notApplicable: true, criterion: { select: { maxPoints: true } } } } },
+      },
+    },
   });
   if (!period) throw new NotFoundError("Không tìm thấy kỳ đánh giá.");
   authorize(actor, "assessment.manage", { provinceId: period.provinceId });
@@ -105,11 +111,22 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
       },
     ]);
   }
-  const ranked = rankTable(
-    period.assessments.map((a) => ({ key: String(a.id), score: Number(a.finalTotal), officialRank: null })),
-    period.assessments.length,
-  );
+  // Agencies are compared by the share of their applicable maximum (criteria not applicable to one
+  // agency leave its maximum), overall and within their peer group.
   const bands = period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) }));
+  const scored = period.assessments.map((a) => {
+    const applicableMax = applicableMaximum(a.scores.map((s) => ({ maxPoints: Number(s.criterion.maxPoints), notApplicable: s.notApplicable })));
+    const score = Number(a.finalTotal);
+    return {
+      assessmentId: a.id,
+      score,
+      percent: percentOfApplicable(score, applicableMax) ?? 0,
+      classification: classify(gradedValue(score, applicableMax, period.framework.gradesOnPercentage), bands),
+      group: a.agency.peerGroup?.name ?? null,
+    };
+  });
+  const ranks = rankWithPeers(scored.map((row) => ({ key: String(row.assessmentId), group: row.group, value: row.percent })));
+  const ranked = scored.map((row) => ({ ...row, ...ranks.get(String(row.assessmentId))! })).sort((a, b) => a.rank - b.rank);
   await db.$transaction(async (tx) => {
     await writeVersioned(
       { id: period.id, version },
@@ -120,7 +137,7 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
       },
     );
     for (const row of ranked) {
-      await tx.assessment.update({ where: { id: Number(row.key) }, data: { rank: row.rank, classification: classify(row.score, bands) } });
+      await tx.assessment.update({ where: { id: row.assessmentId }, data: { rank: row.rank, peerRank: row.peerRank, classification: row.classification } });
     }
     await writeAudit(tx, actor, {
       action: "assessmentPeriod.publish",
@@ -131,10 +148,12 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
       newValue: {
         status: "PUBLISHED",
         ranking: ranked.map((row) => ({
-          assessmentId: Number(row.key),
+          assessmentId: row.assessmentId,
           rank: row.rank,
+          peerRank: row.peerRank,
           score: row.score,
-          classification: classify(row.score, bands),
+          percent: row.percent,
+          classification: row.classification,
         })),
       },
     });

@@ -10,8 +10,9 @@ import { compareVietnamese } from "@/lib/format";
 import { tableFile, type Cell, type TableFormat } from "@/lib/io/table-file";
 import { cents, numberOrNull } from "@/lib/numbers";
 import { exportedAppraised, exportedComment, SCORE_COLUMNS, type ScoreTarget } from "../scores-file";
+import { applicableMaximum, percentOfApplicable } from "../applicable";
 import type { AssessmentRow, PeriodSummary } from "../types";
-import { appraisedScore, canSelfScore, seesAppraisal, selfTotal } from "../workflow";
+import { appraisedScore, canSelfScore, effectiveDeadline, seesAppraisal, selfTotal } from "../workflow";
 
 /** The periods the actor may see: all (ADMIN), their province's, or those that score their agency. */
 export async function listPeriods(actor: Actor): Promise<PeriodSummary[]> {
@@ -45,7 +46,10 @@ export async function getPeriod(actor: Actor, periodId: number) {
       province: true,
       framework: { include: { gradeBands: { orderBy: { minScore: "desc" } } } },
       assessments: {
-        include: { agency: true, scores: { select: { selfScore: true, round1Score: true, round2Score: true } } },
+        include: {
+          agency: { include: { peerGroup: true } },
+          scores: { select: { selfScore: true, round1Score: true, round2Score: true, notApplicable: true, criterion: { select: { maxPoints: true } } } },
+        },
         orderBy: { agency: { name: "asc" } },
       },
     },
@@ -62,6 +66,8 @@ export async function getPeriod(actor: Actor, periodId: number) {
       round2Score: numberOrNull(s.round2Score),
     }));
     const appraised = scores.map(appraisedScore);
+    const applicableMax = applicableMaximum(a.scores.map((s) => ({ maxPoints: Number(s.criterion.maxPoints), notApplicable: s.notApplicable })));
+    const finalShown = sees(a) ? numberOrNull(a.finalTotal) : null;
     return {
       id: a.id,
       agencyId: a.agencyId,
@@ -71,8 +77,13 @@ export async function getPeriod(actor: Actor, periodId: number) {
       status: a.status,
       selfTotal: selfTotal(scores.map((s) => ({ ...s, maxPoints: 0, method: "APPRAISAL" as const }))),
       appraisedTotal: sees(a) && appraised.some((v) => v !== null) ? cents(appraised.reduce<number>((s, v) => s + (v ?? 0), 0)) : null,
-      finalTotal: sees(a) ? numberOrNull(a.finalTotal) : null,
+      finalTotal: finalShown,
+      applicableMax,
+      notApplicableCount: a.scores.filter((s) => s.notApplicable).length,
+      finalPercent: percentOfApplicable(finalShown, applicableMax),
+      peerGroup: a.agency.peerGroup?.name ?? null,
       rank: sees(a) ? a.rank : null,
+      peerRank: sees(a) ? a.peerRank : null,
       classification: sees(a) ? a.classification : null,
       version: a.version,
     };
@@ -88,6 +99,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
       name: period.framework.name,
       isIllustrative: period.framework.isIllustrative,
       maxScore: Number(period.framework.maxScore),
+      gradesOnPercentage: period.framework.gradesOnPercentage,
       gradeBands: period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
     },
     deadline: period.selfScoringDeadline,
@@ -161,6 +173,7 @@ export async function loadTargets(actor: Actor, periodId: number, assessmentId?:
       round1Comment: true,
       round2Score: true,
       round2Comment: true,
+      notApplicable: true,
     },
   });
   const assessmentById = new Map(visible.map((a) => [a.id, a]));
@@ -189,8 +202,9 @@ export async function loadTargets(actor: Actor, periodId: number, assessmentId?:
       agencyName: assessment.agency.name,
       maxPoints: Number(criterion.maxPoints),
       selfScorable: criterion.method === "APPRAISAL",
+      notApplicable: s.notApplicable,
       status: assessment.status,
-      selfScoringOpen: canSelfScore(assessment.status, period.selfScoringDeadline, now),
+      selfScoringOpen: canSelfScore(assessment.status, effectiveDeadline(period.selfScoringDeadline, assessment.deadlineExtendedTo), now),
       selfScore: numberOrNull(s.selfScore),
       selfComment: s.selfComment,
       ...appraisal,

@@ -279,6 +279,16 @@ export const CATALOGUE: readonly Endpoint[] = [
       }),
   },
   {
+    route: "GET /api/v1/assessment-periods/[id]/progress",
+    actor: "noivu@demo.local",
+    tables: SCORE_TABLES,
+    requests: (known) =>
+      fc.record({
+        params: fc.record({ id: idParam([...known.periods, ...known.lockedPeriods]) }),
+        query: fc.constant([] as [string, string][]),
+      }),
+  },
+  {
     route: "POST /api/v1/assessment-periods/[id]/scores",
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",

@@ -27,7 +27,13 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
-  const [t, ta, format] = await Promise.all([getTranslations("assessments.period"), getTranslations("assessments"), getFormat()]);
+  const [t, ta, ts, format] = await Promise.all([
+    getTranslations("assessments.period"),
+    getTranslations("assessments"),
+    getTranslations("scoring.period"),
+    getFormat(),
+  ]);
+  const hasPeerGroups = period.assessments.some((a) => a.peerGroup !== null);
   const published = period.status === "PUBLISHED";
   return (
     <div className="space-y-6">
@@ -43,21 +49,25 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
       <DataTable data-testid="period-table">
         <THead>
           {published ? <Th>{t("rank")}</Th> : null}
+          {published && hasPeerGroups ? <Th>{ts("peerRank")}</Th> : null}
           <Th>{t("agency")}</Th>
           <Th>{t("status")}</Th>
           <Th numeric>{t("self")}</Th>
           <Th numeric>{t("appraised")}</Th>
           <Th numeric>{t("final")}</Th>
+          <Th numeric>{ts("percent")}</Th>
           <Th>{t("classification")}</Th>
         </THead>
         <TBody>
           {period.assessments.map((a) => (
             <tr key={a.id} data-agency={a.agencyCode}>
               {published ? <Td className="font-semibold tabular-nums">{a.rank ?? "—"}</Td> : null}
+              {published && hasPeerGroups ? <Td className="tabular-nums">{a.peerRank ?? "—"}</Td> : null}
               <Td className="font-medium">
                 <Link href={`/danh-gia/phieu/${a.id}`} className="text-brand-700 hover:underline">
                   {a.agencyName}
                 </Link>
+                {a.peerGroup ? <span className="block text-xs text-slate-500">{a.peerGroup}</span> : null}
               </Td>
               <Td>
                 <StatusBadge status={a.status} />
@@ -67,6 +77,10 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
               <Td numeric className="font-semibold">
                 {format.score(a.finalTotal)}
               </Td>
+              <Td numeric>
+                {a.finalPercent === null ? "—" : ts("percentValue", { value: format.score(a.finalPercent) })}
+                <span className="block text-xs text-slate-500">{ts("applicableMax", { max: format.score(a.applicableMax) })}</span>
+              </Td>
               <Td>{a.classification ?? "—"}</Td>
             </tr>
           ))}
@@ -74,6 +88,13 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
       </DataTable>
 
       <section className="no-print grid gap-4 md:grid-cols-2">
+        <Card padding="md">
+          <h2 className="font-semibold">{ts("board")}</h2>
+          <p className="mt-1 text-sm text-slate-600">{ts("boardLead")}</p>
+          <Link href={`/danh-gia/${period.id}/dieu-hanh`} className={`${buttonClass("secondary")} mt-3`} data-testid="open-board">
+            {ts("board")}
+          </Link>
+        </Card>
         <Card padding="md">
           <h2 className="font-semibold">{t("exportTitle")}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("exportLead")}</p>
@@ -104,6 +125,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             <h2 className="font-semibold">{t("publishTitle")}</h2>
             <p className="mt-1 text-sm text-slate-600">
               {t("publishLead", { bands: period.framework.gradeBands.map((b) => `${b.label} ≥ ${format.score(b.minScore)}`).join("; ") })}
+              {period.framework.gradesOnPercentage ? ` ${ts("gradesOnPercentage")}` : ""}
             </p>
             <ActionForm action={publishAction} submitLabel={t("publish")} className="mt-3 flex flex-wrap items-end gap-2" testId="publish">
               <input type="hidden" name="periodId" value={period.id} />

@@ -1,0 +1,66 @@
+// The period control board: each agency's status and progress in one statement (sub-criteria to
+// self-score, how many are scored, evidence files), its own deadline and whether it is late. The
+// page and GET /api/v1/assessment-periods/:id/progress read the same rows.
+import "server-only";
+import { can, ForbiddenError, type Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { compareVietnamese } from "@/lib/format";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import type { PeriodProgress } from "../types";
+import { effectiveDeadline } from "../workflow";
+
+type Counts = { assessmentId: number; total: bigint; scored: bigint; evidence: bigint };
+
+export async function periodProgress(actor: Actor, periodId: number, now = new Date()): Promise<PeriodProgress> {
+  const period = await db.assessmentPeriod.findUnique({
+    where: { id: periodId },
+    include: { assessments: { include: { agency: { include: { peerGroup: true } } } } },
+  });
+  if (!period) throw new NotFoundError(libTranslator("errors.scoring")("periodNotFound"));
+  // Home Affairs sees every agency; an agency head only their own row (its countdown).
+  const visible = period.assessments.filter((a) => can(actor, "province.read", { provinceId: period.provinceId, agencyId: a.agencyId }));
+  if (visible.length === 0) throw new ForbiddenError();
+  const counts = await db.$queryRaw<Counts[]>`
+    SELECT cs.assessment_id AS "assessmentId",
+           count(DISTINCT cs.id) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable) AS total,
+           count(DISTINCT cs.id) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable AND cs.self_score IS NOT NULL) AS scored,
+           count(DISTINCT f.id) AS evidence
+      FROM criterion_score cs
+      JOIN criterion c ON c.id = cs.criterion_id
+      LEFT JOIN stored_file f ON f.criterion_score_id = cs.id
+     WHERE cs.assessment_id = ANY(${visible.map((a) => a.id)}::int[])
+     GROUP BY cs.assessment_id`;
+  const countsOf = new Map(counts.map((c) => [c.assessmentId, c]));
+  const agencies = visible
+    .map((a) => {
+      const c = countsOf.get(a.id);
+      const deadline = effectiveDeadline(period.selfScoringDeadline, a.deadlineExtendedTo);
+      return {
+        assessmentId: a.id,
+        agencyId: a.agencyId,
+        agencyCode: a.agency.code,
+        agencyName: a.agency.name,
+        peerGroup: a.agency.peerGroup?.name ?? null,
+        status: a.status,
+        scored: Number(c?.scored ?? 0),
+        total: Number(c?.total ?? 0),
+        evidenceCount: Number(c?.evidence ?? 0),
+        deadline,
+        extended: a.deadlineExtendedTo !== null,
+        extensionReason: a.extensionReason,
+        late: a.status === "DRAFT" && now.getTime() > deadline.getTime(),
+        version: a.version,
+      };
+    })
+    .sort((a, b) => Number(b.late) - Number(a.late) || compareVietnamese(a.agencyName, b.agencyName));
+  return {
+    periodId: period.id,
+    year: period.year,
+    provinceId: period.provinceId,
+    status: period.status,
+    deadline: period.selfScoringDeadline,
+    canManage: can(actor, "assessment.manage", { provinceId: period.provinceId }),
+    agencies,
+  };
+}
