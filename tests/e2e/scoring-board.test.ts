@@ -1,0 +1,96 @@
+// Issue 17 in Chromium: the period control board (progress, a deadline extended for one agency, the
+// agency's countdown) and a criterion marked not applicable for one agency, at desktop and phone widths.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser";
+import { e2e } from "../support/portal";
+
+const { baseUrl, as } = await e2e();
+const PHONE = { width: 390, height: 844 };
+let periodUrl = "";
+
+async function submit(page: Page, testId: string, fill: Record<string, string> = {}): Promise<string> {
+  const form = page.getByTestId(testId);
+  for (const [name, value] of Object.entries(fill)) await form.locator(`[name=${name}]`).fill(value);
+  await form.locator("button[type=submit]").click();
+  const status = form.locator("[role=status]");
+  await status.waitFor({ timeout: 10_000 }).catch(async (error) => {
+    await screenshot(page, `failed-${testId}`);
+    throw error;
+  });
+  return (await status.textContent()) ?? "";
+}
+
+describe("the period control board", () => {
+  it("Home Affairs opens a year and sees every agency's progress on the board", async () => {
+    const { context, page } = await as("HOME_AFFAIRS");
+    await page.goto(`${baseUrl}/danh-gia/mo-ky`);
+    const form = page.getByTestId("open-period");
+    await form.locator("[name=year]").fill("2026");
+    await form.locator("[name=deadline]").fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    for (const box of await form.locator("input[name=agencyIds]").all()) await box.uncheck();
+    await form.locator("label", { hasText: "Sở Tư pháp" }).locator("input").check();
+    await form.locator("label", { hasText: "Sở Nội vụ" }).locator("input").check();
+    await form.locator("button[type=submit]").click();
+    await page.waitForURL(/\/danh-gia\/\d+$/);
+    periodUrl = page.url();
+    await page.getByTestId("open-board").click();
+    await page.waitForURL(/\/dieu-hanh$/);
+    await expect(page.locator("[data-testid=board-table] tbody tr").count()).resolves.toBe(2);
+    await expect(page.getByTestId("board-summary").textContent()).resolves.toContain("Đã nộp: 0/2");
+    await screenshot(page, "dieu-hanh-1366");
+    await context.close();
+  });
+
+  it("marks a criterion not applicable for Sở Nội vụ: its applicable maximum drops", async () => {
+    const { context, page } = await as("HOME_AFFAIRS");
+    await page.goto(`${periodUrl}/dieu-hanh`);
+    await page.locator("tr[data-agency=SNV] a", { hasText: "Tiêu chí không áp dụng" }).click();
+    await page.waitForURL(/\/khong-ap-dung$/);
+    const before = (await page.getByTestId("applicable-max").textContent()) ?? "";
+    const code = await page.locator("[data-testid=not-applicable-table] tbody tr").first().getAttribute("data-code");
+    // Once marked, the row shows the reason and "Áp dụng lại" instead of the form.
+    const form = page.getByTestId(`mark-${code}`);
+    await form.locator("[name=reason]").fill("Không có thủ tục hành chính");
+    await form.locator("button[type=submit]").click();
+    await page.getByTestId(`reapply-${code}`).waitFor();
+    await page.reload();
+    const after = (await page.getByTestId("applicable-max").textContent()) ?? "";
+    expect(after).not.toBe(before);
+    await expect(page.locator(`tr[data-code="${code}"]`).textContent()).resolves.toContain("Không có thủ tục hành chính");
+    await screenshot(page, "khong-ap-dung-1366");
+    await context.close();
+  });
+
+  it("extends Sở Tư pháp's deadline with a reason; its head sees the countdown to the new day", async () => {
+    const { context, page } = await as("HOME_AFFAIRS");
+    await page.goto(`${periodUrl}/dieu-hanh`);
+    await page.locator("tr[data-agency=STP] summary", { hasText: "Gia hạn" }).click();
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    expect(await submit(page, "extend-STP", { deadline: day, reason: "Thay đổi lãnh đạo sở" })).toContain("Đã gia hạn");
+    await page.reload();
+    await expect(page.locator("tr[data-agency=STP]").textContent()).resolves.toContain("Đã gia hạn: Thay đổi lãnh đạo sở");
+    await context.close();
+
+    const head = await as("AGENCY_HEAD", { viewport: PHONE });
+    await head.page.goto(`${periodUrl}/dieu-hanh`);
+    await expect(head.page.locator("[data-testid=board-table] tbody tr").count()).resolves.toBe(1);
+    const countdown = (await head.page.getByTestId("countdown").textContent()) ?? "";
+    expect(Number(countdown.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(39);
+    await screenshot(head.page, "dieu-hanh-agency-390");
+    await head.context.close();
+  });
+
+  it("reads well on a phone for Home Affairs", async () => {
+    const { context, page } = await as("HOME_AFFAIRS", { viewport: PHONE });
+    await page.goto(`${periodUrl}/dieu-hanh`);
+    await screenshot(page, "dieu-hanh-390");
+    await page.goto(periodUrl);
+    await screenshot(page, "ky-danh-gia-390");
+    await page.locator("tr[data-agency=SNV] a").first().waitFor();
+    const sheet = await page.locator("tr[data-agency=SNV] a").first().getAttribute("href");
+    await page.goto(`${baseUrl}${sheet}/khong-ap-dung`);
+    await screenshot(page, "khong-ap-dung-390");
+    await context.close();
+  });
+});
