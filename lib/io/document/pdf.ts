@@ -1,0 +1,235 @@
+// An administrative document (./model.ts) as a PDF, with pdfkit (fontkit inside): no browser, no
+// office suite. The text is set in Liberation Serif (SIL OFL, metric-compatible with Times New
+// Roman; ./fonts), embedded, so diacritics render whatever fonts the server or the reader has.
+import fs from "node:fs";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import SVGtoPDF from "svg-to-pdfkit";
+import { type AdministrativeDocument, type Align, type Block, HEADER_SPLIT, MM_TO_PT, PAGE, type Run, SIZE } from "./model";
+
+const FONT_DIR = path.join(process.cwd(), "lib/io/document/fonts");
+const FACES = { regular: "Regular", bold: "Bold", italic: "Italic", boldItalic: "BoldItalic" } as const;
+type Face = keyof typeof FACES;
+let fonts: Record<Face, Buffer> | null = null;
+function fontFiles(): Record<Face, Buffer> {
+  fonts ??= Object.fromEntries(
+    Object.entries(FACES).map(([face, file]) => [face, fs.readFileSync(path.join(FONT_DIR, `LiberationSerif-${file}.ttf`))]),
+  ) as Record<Face, Buffer>;
+  return fonts;
+}
+
+const pt = (mm: number) => mm * MM_TO_PT;
+const faceOf = (style: { bold?: boolean; italic?: boolean }): Face =>
+  style.bold ? (style.italic ? "boldItalic" : "bold") : style.italic ? "italic" : "regular";
+const CELL_PAD = pt(1.2);
+
+type Doc = PDFKit.PDFDocument;
+
+class Writer {
+  readonly doc: Doc;
+  readonly left: number;
+  readonly width: number;
+
+  constructor(readonly model: AdministrativeDocument) {
+    const files = fontFiles();
+    this.doc = new PDFDocument({
+      size: "A4",
+      layout: model.landscape ? "landscape" : "portrait",
+      margins: { top: pt(PAGE.margin.top), bottom: pt(PAGE.margin.bottom), left: pt(PAGE.margin.left), right: pt(PAGE.margin.right) },
+      bufferPages: true,
+      // The embedded face from the start: pdfkit never loads its built-in Helvetica.
+      font: files.regular as unknown as string,
+      info: { Title: model.title, Author: model.issuingBody },
+      displayTitle: true,
+      lang: "vi-VN",
+    });
+    for (const face of Object.keys(FACES) as Face[]) this.doc.registerFont(face, files[face]);
+    this.left = this.doc.page.margins.left;
+    this.width = this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  get bottom() {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  use(size: number, style: { bold?: boolean; italic?: boolean } = {}) {
+    return this.doc.font(faceOf(style)).fontSize(size);
+  }
+
+  /** A line (or lines) centred in a column, from `y`; the y below it. */
+  centred(text: string, x: number, y: number, width: number, size: number, style: { bold?: boolean; italic?: boolean } = {}) {
+    this.use(size, style).text(text, x, y, { width, align: "center", lineGap: 1 });
+    return this.doc.y;
+  }
+
+  rule(x: number, y: number, length: number) {
+    this.doc
+      .moveTo(x, y)
+      .lineTo(x + length, y)
+      .lineWidth(0.6)
+      .stroke();
+  }
+
+  /** Room for `height` points below the cursor, on a new page if need be. */
+  ensure(height: number) {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  header() {
+    const { model, doc } = this;
+    const top = doc.page.margins.top;
+    const leftWidth = this.width * HEADER_SPLIT;
+    const rightWidth = this.width - leftWidth;
+    const rightX = this.left + leftWidth;
+    let y = top;
+    if (model.parentBody) y = this.centred(model.parentBody.toUpperCase(), this.left, y, leftWidth, SIZE.header);
+    y = this.centred(model.issuingBody.toUpperCase(), this.left, y, leftWidth, SIZE.header, { bold: true });
+    this.rule(this.left + leftWidth / 3, y + 2, leftWidth / 3);
+    y += 8;
+    if (model.number) y = this.centred(model.number, this.left, y, leftWidth, SIZE.number);
+    let right = top;
+    if (model.motto) {
+      right = this.centred(model.motto.country, rightX, right, rightWidth, SIZE.motto, { bold: true });
+      right = this.centred(model.motto.motto, rightX, right, rightWidth, SIZE.mottoLine2, { bold: true });
+      const length = this.use(SIZE.mottoLine2, { bold: true }).widthOfString(model.motto.motto);
+      this.rule(rightX + (rightWidth - length) / 2, right + 2, length);
+      right += 8;
+      if (model.placeAndDate) right = this.centred(model.placeAndDate, rightX, right, rightWidth, SIZE.date, { italic: true });
+    }
+    doc.y = Math.max(y, right) + pt(6);
+  }
+
+  title() {
+    const { model } = this;
+    let y = this.centred(model.kind, this.left, this.doc.y, this.width, SIZE.title, { bold: true });
+    y = this.centred(model.subject, this.left, y, this.width, SIZE.title, { bold: true });
+    if (model.reference) y = this.centred(model.reference, this.left, y, this.width, SIZE.body, { italic: true });
+    this.rule(this.left + (this.width * 3) / 8, y + 3, this.width / 4);
+    this.doc.y = y + pt(5);
+  }
+
+  paragraph(given: Run[], align: Align, indent: boolean) {
+    const { doc } = this;
+    // pdfkit drops the spaces a continued run starts with: they end the run before instead.
+    const runs = given.map((run, i) => ({ ...run, text: run.text.trimStart() + (/^\s/.test(given[i + 1]?.text ?? "") ? " " : "") }));
+    runs.forEach((run, i) => {
+      this.use(SIZE.body, run);
+      const options = { width: this.width, align, continued: i < runs.length - 1, lineGap: 3, paragraphGap: 6, indent: indent && i === 0 ? pt(10) : 0 };
+      if (i === 0) doc.text(run.text, this.left, doc.y, options);
+      else doc.text(run.text, options);
+    });
+  }
+
+  heading(text: string) {
+    this.ensure(SIZE.body * 3);
+    this.use(SIZE.body, { bold: true }).text(text, this.left, this.doc.y + 3, { width: this.width, paragraphGap: 4 });
+  }
+
+  table(block: Extract<Block, { kind: "table" }>) {
+    const { doc } = this;
+    const widths = block.columns.map((c) => (this.width * c.width) / 100);
+    const heightOf = (cells: string[], bold: boolean) =>
+      Math.max(...cells.map((value, i) => this.use(SIZE.table, { bold }).heightOfString(value || " ", { width: widths[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const draw = (cells: string[], bold: boolean, header: boolean) => {
+      const height = heightOf(cells, bold);
+      let x = this.left;
+      const y = doc.y;
+      cells.forEach((value, i) => {
+        doc.lineWidth(0.5).rect(x, y, widths[i], height).stroke();
+        this.use(SIZE.table, { bold }).text(value, x + CELL_PAD, y + CELL_PAD, {
+          width: widths[i] - 2 * CELL_PAD,
+          align: header ? "center" : (block.columns[i].align ?? "left"),
+        });
+        x += widths[i];
+      });
+      doc.y = y + height;
+    };
+    const titles = block.columns.map((c) => c.title);
+    const headerHeight = heightOf(titles, true);
+    this.ensure(headerHeight + SIZE.table * 2);
+    draw(titles, true, true);
+    for (const row of block.rows) {
+      // A row never splits: it moves to the next page, under the header row drawn again.
+      if (doc.y + heightOf(row.cells, row.strong ?? false) > this.bottom) {
+        doc.addPage();
+        draw(titles, true, true);
+      }
+      draw(row.cells, row.strong ?? false, false);
+    }
+    doc.y += pt(3);
+  }
+
+  chart(block: Extract<Block, { kind: "chart" }>) {
+    const width = pt(block.width);
+    const height = pt(block.height);
+    this.ensure(height + SIZE.table * 2);
+    const x = this.left + (this.width - width) / 2;
+    const y = this.doc.y + 4;
+    SVGtoPDF(this.doc, block.svg, x, y, { width, height, fontCallback: (_family: string, bold: boolean) => (bold ? "bold" : "regular") });
+    this.doc.y = y + height + 2;
+    this.centred(block.caption, this.left, this.doc.y, this.width, SIZE.table, { italic: true });
+    this.doc.y += 4;
+  }
+
+  closing() {
+    const { model, doc } = this;
+    const leftWidth = this.width * 0.45;
+    const rightX = this.left + leftWidth;
+    const rightWidth = this.width - leftWidth;
+    const recipientLines = model.recipients?.lines ?? [];
+    const needed = Math.max(SIZE.signature * 9, (recipientLines.length + 1) * SIZE.recipients * 1.3);
+    doc.y += pt(4);
+    this.ensure(needed);
+    const top = doc.y;
+    if (model.recipients) {
+      this.use(SIZE.recipientsLabel, { bold: true, italic: true }).text(model.recipients.label, this.left, top, { width: leftWidth });
+      for (const line of recipientLines) this.use(SIZE.recipients).text(line, this.left, doc.y, { width: leftWidth });
+    }
+    const leftBottom = doc.y;
+    let y = top;
+    if (model.signature) {
+      if (model.signature.authority) y = this.centred(model.signature.authority.toUpperCase(), rightX, y, rightWidth, SIZE.signature, { bold: true });
+      y = this.centred(model.signature.position.toUpperCase(), rightX, y, rightWidth, SIZE.signature, { bold: true });
+      // Room to sign and stamp.
+      y = this.centred(model.signature.name, rightX, y + SIZE.signature * 5, rightWidth, SIZE.signature, { bold: true });
+    }
+    doc.y = Math.max(leftBottom, y);
+  }
+
+  /** Page numbers centred in the top margin, from page 2 (the decree). */
+  pageNumbers() {
+    const { doc } = this;
+    const range = doc.bufferedPageRange();
+    for (let i = range.start + 1; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const top = doc.page.margins.top;
+      doc.page.margins.top = 0;
+      this.use(SIZE.pageNumber).text(String(i + 1), this.left, pt(9), { width: this.width, align: "center", lineBreak: false });
+      doc.page.margins.top = top;
+    }
+  }
+}
+
+/** The document as a PDF file. */
+export async function renderPdf(model: AdministrativeDocument): Promise<Uint8Array> {
+  const writer = new Writer(model);
+  const chunks: Buffer[] = [];
+  writer.doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    writer.doc.on("end", resolve);
+    writer.doc.on("error", reject);
+  });
+  writer.header();
+  writer.title();
+  for (const block of model.blocks) {
+    if (block.kind === "heading") writer.heading(block.text);
+    else if (block.kind === "paragraph") writer.paragraph(block.runs, block.align ?? "justify", block.indent ?? true);
+    else if (block.kind === "table") writer.table(block);
+    else writer.chart(block);
+  }
+  if (model.signature || model.recipients) writer.closing();
+  writer.pageNumbers();
+  writer.doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
