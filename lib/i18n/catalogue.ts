@@ -12,6 +12,7 @@ import enCharts from "./messages/en/charts.json";
 import enCommon from "./messages/en/common.json";
 import enDashboards from "./messages/en/dashboards.json";
 import enDirectives from "./messages/en/directives.json";
+import enDocuments from "./messages/en/documents.json";
 import enErrors from "./messages/en/errors.json";
 import enFrameworks from "./messages/en/frameworks.json";
 import enHome from "./messages/en/home.json";
@@ -27,6 +28,7 @@ import viCharts from "./messages/vi/charts.json";
 import viCommon from "./messages/vi/common.json";
 import viDashboards from "./messages/vi/dashboards.json";
 import viDirectives from "./messages/vi/directives.json";
+import viDocuments from "./messages/vi/documents.json";
 import viErrors from "./messages/vi/errors.json";
 import viFrameworks from "./messages/vi/frameworks.json";
 import viHome from "./messages/vi/home.json";
@@ -46,6 +48,7 @@ const vi = {
   assessments: viAssessments,
   dashboards: viDashboards,
   directives: viDirectives,
+  documents: viDocuments,
   frameworks: viFrameworks,
   audit: viAudit,
   admin: viAdmin,
@@ -68,6 +71,7 @@ const en: Messages = {
   assessments: enAssessments,
   dashboards: enDashboards,
   directives: enDirectives,
+  documents: enDocuments,
   frameworks: enFrameworks,
   audit: enAudit,
   admin: enAdmin,

@@ -181,7 +181,9 @@ export async function renderDocx(doc: AdministrativeDocument): Promise<Uint8Arra
   const pageWidth = doc.landscape ? PAGE.height : PAGE.width;
   const textWidth = pageWidth - PAGE.margin.left - PAGE.margin.right;
   const pageNumber = new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(SIZE.pageNumber) })] })],
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: half(SIZE.pageNumber) })] }),
+    ],
   });
   const document = new Document({
     title: doc.title,
@@ -194,7 +196,13 @@ export async function renderDocx(doc: AdministrativeDocument): Promise<Uint8Arra
           titlePage: true,
           page: {
             size: { width: twips(PAGE.width), height: twips(PAGE.height), orientation: doc.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { top: twips(PAGE.margin.top), bottom: twips(PAGE.margin.bottom), left: twips(PAGE.margin.left), right: twips(PAGE.margin.right), header: twips(8) },
+            margin: {
+              top: twips(PAGE.margin.top),
+              bottom: twips(PAGE.margin.bottom),
+              left: twips(PAGE.margin.left),
+              right: twips(PAGE.margin.right),
+              header: twips(8),
+            },
           },
         },
         headers: { default: pageNumber, first: new Header({ children: [] }) },

@@ -7,7 +7,7 @@ export type Align = "left" | "center" | "right" | "justify";
 
 export type Run = { text: string; bold?: boolean; italic?: boolean };
 
-export type Column = { title: string; /** share of the table's width, in per cent */ width: number; align?: "left" | "center" | "right" };
+export type Column = { title: string /** share of the table's width, in per cent */; width: number; align?: "left" | "center" | "right" };
 
 export type Block =
   /** A paragraph of the body: justified, its first line indented, unless said otherwise. */

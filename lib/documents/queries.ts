@@ -1,0 +1,129 @@
+// Each document built from the query of the page that shows its data (so the same rows, and the
+// same permission, as that page), with the province's settings, written as DOCX or PDF.
+import "server-only";
+import { getAssessmentSheet } from "@/lib/assessments/queries";
+import { getPeriod } from "@/lib/assessments/periods/queries";
+import { appraisedScore } from "@/lib/assessments/workflow";
+import type { Actor } from "@/lib/auth/policy";
+import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
+import { db } from "@/lib/db/client";
+import { getDirective } from "@/lib/directives/queries";
+import { getCompiledReport } from "@/lib/directives/reports/queries";
+import { NotFoundError } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import { renderDocx } from "@/lib/io/document/docx";
+import type { AdministrativeDocument } from "@/lib/io/document/model";
+import { renderPdf } from "@/lib/io/document/pdf";
+import { cents, numberOrNull } from "@/lib/numbers";
+import { vietnamToday } from "@/lib/time";
+import { appraisalNoticeDocument } from "./appraisal-notice";
+import { directiveReportDocument } from "./directive-report";
+import { leaderSummaryDocument } from "./leader-summary";
+import { defaultSettings, fileName } from "./letterhead";
+import { rankingAnnexDocument } from "./ranking-annex";
+import { selfAssessmentDocument } from "./self-assessment";
+import type { AnnexData, DocumentFormat, DocumentSettings, RenderedDocument } from "./types";
+
+const CONTENT_TYPES: Record<DocumentFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+};
+
+/** The document in the format asked for, named after its title. */
+export async function render(document: AdministrativeDocument, format: DocumentFormat): Promise<RenderedDocument> {
+  const body = format === "docx" ? await renderDocx(document) : await renderPdf(document);
+  return { body, fileName: fileName(document.title, format), contentType: CONTENT_TYPES[format] };
+}
+
+/** The names, place and signers a province's documents print. */
+export async function documentSettings(provinceId: number): Promise<DocumentSettings> {
+  const province = await db.province.findUniqueOrThrow({ where: { id: provinceId } });
+  return defaultSettings(province);
+}
+
+/** The self-assessment report and the appraisal notice of one agency: the scoring sheet's data, for those who may open it. */
+export async function sheetDocument(actor: Actor, kind: "self-assessment" | "appraisal-notice", assessmentId: number, now = new Date()) {
+  const sheet = await getAssessmentSheet(actor, assessmentId, now);
+  const settings = await documentSettings(sheet.period.provinceId);
+  const build = kind === "self-assessment" ? selfAssessmentDocument : appraisalNoticeDocument;
+  return build(sheet, settings, vietnamToday(now));
+}
+
+/**
+ * The annex of a period's ranking: the period page's rows (getPeriod, with its permission and what
+ * each reader may see), with each agency's peer group and its appraised points per field.
+ */
+export async function rankingAnnex(actor: Actor, periodId: number, now = new Date()) {
+  const period = await getPeriod(actor, periodId);
+  const visible = period.assessments.filter((a) => a.appraisedTotal !== null || a.finalTotal !== null);
+  const [criteria, scores, agencies, settings] = await Promise.all([
+    db.criterion.findMany({
+      where: { frameworkId: period.framework.id },
+      select: { id: true, parentId: true, level: true, code: true, name: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+    db.criterionScore.findMany({
+      where: { assessmentId: { in: visible.map((a) => a.id) } },
+      select: { assessmentId: true, criterionId: true, round1Score: true, round2Score: true },
+    }),
+    db.agency.findMany({ where: { id: { in: period.assessments.map((a) => a.agencyId) } }, select: { id: true, peerGroup: { select: { name: true } } } }),
+    documentSettings(period.provinceId),
+  ]);
+  const parentOf = new Map(criteria.map((c) => [c.id, c.parentId]));
+  const fieldOf = (criterionId: number): number => {
+    let id = criterionId;
+    while (parentOf.get(id)) id = parentOf.get(id)!;
+    return id;
+  };
+  const points = new Map<number, Record<number, number | null>>();
+  for (const s of scores) {
+    const value = appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) });
+    const row = points.get(s.assessmentId) ?? {};
+    const field = fieldOf(s.criterionId);
+    if (value !== null) row[field] = cents((row[field] ?? 0) + value);
+    else row[field] ??= null;
+    points.set(s.assessmentId, row);
+  }
+  const peerGroup = new Map(agencies.map((a) => [a.id, a.peerGroup?.name ?? null]));
+  const data: AnnexData = {
+    year: period.year,
+    provinceName: period.provinceName,
+    published: period.status === "PUBLISHED",
+    fields: criteria.filter((c) => c.level === "FIELD"),
+    agencies: period.assessments.map((a) => ({
+      name: a.agencyName,
+      peerGroup: peerGroup.get(a.agencyId) ?? null,
+      fieldPoints: points.get(a.id) ?? {},
+      finalTotal: a.finalTotal,
+      maximum: period.framework.maxScore,
+      classification: a.classification,
+    })),
+  };
+  return rankingAnnexDocument(data, settings, vietnamToday(now));
+}
+
+/** A directive's report for one period (or all): its page's targets and tasks, and the compiled reports page's rows. */
+export async function directiveReport(actor: Actor, directiveId: number, periodKey: string | null, now = new Date()) {
+  const compiled = await getCompiledReport(actor, directiveId, periodKey, now);
+  const directive = await getDirective(actor, directiveId, now);
+  const settings = await documentSettings(directive.province?.id ?? actor.provinceId ?? 0);
+  return directiveReportDocument(
+    {
+      directive: { number: directive.number, kindLabel: directive.kindLabel, title: directive.title },
+      periodLabel: compiled.selected?.label ?? null,
+      targets: directive.targets,
+      tasks: directive.tasks,
+      reports: compiled.rows,
+    },
+    settings,
+    vietnamToday(now),
+  );
+}
+
+/** The leader's summary of a province (by its code, the one in force) and year: the leader dashboard's data. */
+export async function leaderSummary(actor: Actor, provinceCode: string, year: number | undefined, now = new Date()) {
+  const province = await db.province.findFirst({ where: { code: provinceCode, validTo: null } });
+  if (!province) throw new NotFoundError(libTranslator("errors.documents")("provinceNotFound", { code: provinceCode }));
+  const dashboard = await getLeaderDashboard(actor, { provinceId: province.id, year }, now);
+  return leaderSummaryDocument(dashboard, await documentSettings(province.id), vietnamToday(now));
+}
