@@ -1,0 +1,154 @@
+// The five documents built from the seeded demo data, read back as a reader would: the DOCX's XML
+// and the PDF's text, page size and fonts; the numbers checked against the database.
+import { beforeAll, describe, expect, it } from "vitest";
+
+const { sheetDocument, rankingAnnex, directiveReport, leaderSummary, render } = await import("@/lib/documents/queries");
+const { ForbiddenError } = await import("@/lib/errors");
+const { formatFor } = await import("@/lib/i18n/format");
+const { testDb } = await import("../support/db");
+const { actorFor } = await import("../support/actors");
+const { docxParts, pdfParts } = await import("../support/documents");
+
+type Actor = Awaited<ReturnType<typeof actorFor>>;
+let staff: Actor, head: Actor, leader: Actor;
+let stpAssessment: { id: number; finalTotal: unknown; classification: string | null };
+let periodId: number;
+const NOW = new Date("2026-02-05T03:00:00Z");
+const f = formatFor("vi");
+const MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
+/** A4 in points (PDF) and twentieths of a point (Word). */
+const A4 = { portrait: '<w:pgSz w:w="11906" w:h="16838"', landscape: '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"' };
+
+beforeAll(async () => {
+  [staff, head, leader] = await Promise.all(["noivu", "thutruong", "lanhdao"].map((u) => actorFor(`${u}@demo.local`)));
+  const assessment = await testDb.assessment.findFirstOrThrow({
+    where: { agency: { code: "STP", provinceId: staff.provinceId! }, period: { year: 2025 } },
+  });
+  stpAssessment = assessment;
+  periodId = assessment.periodId;
+});
+
+/** Both files of a document, read back. */
+async function both(document: Awaited<ReturnType<typeof sheetDocument>>) {
+  const [docx, pdf] = await Promise.all([render(document, "docx"), render(document, "pdf")]);
+  expect(docx.contentType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect(pdf.contentType).toBe("application/pdf");
+  expect(docx.fileName).toBe(`${document.title.replace(/\//g, "-")}.docx`);
+  const word = await docxParts(docx.body);
+  const read = await pdfParts(pdf.body);
+  // Lines wrap differently in each: the texts compared with their white space as single spaces.
+  const flat = (text: string) => text.replace(/\s+/g, " ");
+  return { word, pdf: read, texts: [flat(word.text), flat(read.text)] };
+}
+
+function expectLetterhead(files: Awaited<ReturnType<typeof both>>, landscape = false) {
+  expect(files.word.xml.includes(landscape ? A4.landscape : A4.portrait), "the page size").toBe(true);
+  for (const page of files.pdf.pages) expect([page.width, page.height].map(Math.round)).toEqual(landscape ? [842, 595] : [595, 842]);
+  // Every font embedded (a subset of Liberation Serif), none of the 14 standard ones.
+  expect(files.pdf.fonts.every((font) => font.startsWith("LiberationSerif"))).toBe(true);
+  expect(files.pdf.embedded).toBe(files.pdf.fonts.length);
+}
+
+describe("the self-assessment report", () => {
+  it("prints the motto, the title, the agency's self scores and its shortfalls, in Word and PDF", async () => {
+    const document = await sheetDocument(head, "self-assessment", stpAssessment.id, NOW);
+    const files = await both(document);
+    expectLetterhead(files);
+    const scores = await testDb.criterionScore.findMany({ where: { assessmentId: stpAssessment.id }, include: { criterion: true } });
+    const total = scores.reduce((sum, s) => sum + Number(s.selfScore ?? 0), 0);
+    for (const text of files.texts) {
+      for (const line of MOTTO) expect(text).toContain(line);
+      expect(text).toContain("BÁO CÁO");
+      expect(text).toContain("Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2025");
+      expect(text).toContain("An Giang, ngày 05 tháng 02 năm 2026");
+      expect(text).toContain(`Tổng điểm tự đánh giá: ${f.score(total)}`);
+      expect(text).toContain("Số:");
+      expect(text).toContain("Nơi nhận:");
+    }
+    const short = scores.find((s) => s.selfScore !== null && Number(s.selfScore) < Number(s.criterion.maxPoints));
+    if (short) expect(files.word.text).toContain(short.criterion.name);
+    // Page numbers from page 2: the first page's header is empty, the others' shows the number.
+    expect(files.word.xml.includes("<w:titlePg/>"), "a first page of its own").toBe(true);
+    expect(files.word.headers.some((h) => h.includes("PAGE"))).toBe(true);
+    expect(files.pdf.pages.length).toBeGreaterThan(1);
+    expect(files.pdf.pages.map((page) => page.inTopMargin)).toEqual(files.pdf.pages.map((_, i) => (i === 0 ? [] : [String(i + 1)])));
+  });
+
+  it("is refused to whoever may not open the sheet", async () => {
+    const snv = await testDb.assessment.findFirstOrThrow({ where: { agency: { code: "SNV", provinceId: staff.provinceId! }, period: { year: 2025 } } });
+    await expect(sheetDocument(head, "self-assessment", snv.id, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the appraisal notice", () => {
+  it("prints the final score and classification the sheet shows", async () => {
+    const document = await sheetDocument(staff, "appraisal-notice", stpAssessment.id, NOW);
+    const files = await both(document);
+    expectLetterhead(files);
+    for (const text of files.texts) {
+      expect(text).toContain("THÔNG BÁO");
+      for (const line of MOTTO) expect(text).toContain(line);
+      if (stpAssessment.finalTotal !== null) expect(text).toContain(`điểm cuối cùng: ${f.score(Number(stpAssessment.finalTotal))}`);
+      if (stpAssessment.classification) expect(text).toContain(`xếp loại: ${stpAssessment.classification}`);
+    }
+  });
+});
+
+describe("the ranking annex", () => {
+  it("lists every agency of the period with its total, in landscape, with the header row repeated", async () => {
+    const files = await both(await rankingAnnex(staff, periodId, NOW));
+    expectLetterhead(files, true);
+    const assessments = await testDb.assessment.findMany({ where: { periodId }, include: { agency: true } });
+    expect(assessments.length).toBeGreaterThan(1);
+    for (const text of files.texts) {
+      expect(text).toContain("PHỤ LỤC");
+      expect(text).toContain("KẾT QUẢ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025");
+      for (const a of assessments) {
+        expect(text).toContain(a.agency.name);
+        if (a.finalTotal !== null) expect(text).toContain(f.score(Number(a.finalTotal)));
+      }
+    }
+    expect(files.word.xml.includes("<w:tblHeader/>"), "a header row Word repeats").toBe(true);
+  });
+
+  it("shows an agency head only their own agency's row, as the period page does", async () => {
+    const files = await both(await rankingAnnex(head, periodId, NOW));
+    expect(files.word.text).toContain("Sở Tư pháp");
+    expect(files.word.text).not.toContain("Sở Nội vụ tỉnh");
+  });
+});
+
+describe("the directive's periodic report", () => {
+  it("prints the directive's tasks and who reported", async () => {
+    const directive = await testDb.directive.findFirstOrThrow({
+      where: { province: { code: { in: ["89", "91"] } }, tasks: { some: {} } },
+      include: { tasks: true },
+    });
+    const files = await both(await directiveReport(staff, directive.id, null, NOW));
+    expectLetterhead(files);
+    for (const text of files.texts) {
+      expect(text).toContain("BÁO CÁO");
+      expect(text).toContain(directive.number);
+      for (const task of directive.tasks) expect(text).toContain(task.title.replace(/\s+/g, " "));
+    }
+    await expect(directiveReport(head, directive.id, null, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the leader's one-page summary", () => {
+  it("prints the province's PAR INDEX with the trend chart, on one page", async () => {
+    const files = await both(await leaderSummary(leader, "91", 2025, NOW));
+    expectLetterhead(files);
+    expect(files.word.media).toHaveLength(1);
+    const latest = await testDb.publishedResult.findFirst({
+      where: { indexCode: "PAR_INDEX", province: { code: "91", validTo: null } },
+      orderBy: { year: "desc" },
+    });
+    for (const text of files.texts) {
+      expect(text).toContain("Tóm tắt kết quả Chỉ số CCHC và Chỉ số SIPAS năm 2025");
+      if (latest) expect(text).toContain(f.score(Number(latest.score)));
+    }
+    await expect(leaderSummary(head, "91", 2025, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(leaderSummary(leader, "01", 2025, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
