@@ -22,8 +22,12 @@ const has = (command: string) => {
 
 function install(command: string, pkg: string) {
   if (has(command)) return;
+  apt(pkg);
+}
+
+function apt(pkg: string) {
   if (process.getuid?.() !== 0) {
-    console.error(`${command} is missing: apt-get install ${pkg}`);
+    console.error(`${pkg} is missing: apt-get install ${pkg}`);
     process.exit(2);
   }
   console.log(`• apt-get install ${pkg}`);
@@ -36,6 +40,8 @@ function install(command: string, pkg: string) {
 
 install("pdftoppm", "poppler-utils");
 install("soffice", "libreoffice-writer-nogui");
+// LibreOffice lays the DOCX out in Times New Roman's metric twin, as Word would in Times New Roman.
+if (!execFileSync("fc-list", [":family"], { encoding: "utf8" }).includes("Liberation Serif")) apt("fonts-liberation2");
 
 register("./lib/server-only-hook.mjs", import.meta.url);
 const database = await startThrowawayDatabase({ demo: true });

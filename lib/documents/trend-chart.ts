@@ -23,7 +23,7 @@ function bounds(values: number[]): [number, number] {
 export function trendChartSvg(series: readonly TrendSeries[]): string {
   const points = series.flatMap((s) => s.points);
   const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
-  if (points.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"></svg>`;
+  if (points.length === 0) return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}"></svg>`;
   const [low, high] = bounds(points.map((p) => p.value));
   const x = (year: number) => PAD.left + (years.length === 1 ? 0.5 : years.indexOf(year) / (years.length - 1)) * (W - PAD.left - PAD.right);
   const y = (value: number) => PAD.top + (1 - (value - low) / (high - low)) * (H - PAD.top - PAD.bottom);
@@ -43,7 +43,7 @@ export function trendChartSvg(series: readonly TrendSeries[]): string {
     parts.push(`<rect x="${legendX}" y="${H - 22}" width="14" height="4" fill="${colour}"/>`);
     parts.push(`<text x="${legendX + 20}" y="${H - 16}" font-size="12" font-family="${FONT}">${escapeXml(s.label)}</text>`);
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join("")}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}">${parts.join("")}</svg>`;
 }
 
 /** The chart's height for a given width, in the same unit. */

@@ -3,6 +3,7 @@
 // Roman; ./fonts), embedded, so diacritics render whatever fonts the server or the reader has.
 import fs from "node:fs";
 import path from "node:path";
+import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { type AdministrativeDocument, type Align, type Block, HEADER_SPLIT, MM_TO_PT, PAGE, type Run, SIZE } from "./model";
@@ -10,11 +11,14 @@ import { type AdministrativeDocument, type Align, type Block, HEADER_SPLIT, MM_T
 const FONT_DIR = path.join(process.cwd(), "lib/io/document/fonts");
 const FACES = { regular: "Regular", bold: "Bold", italic: "Italic", boldItalic: "BoldItalic" } as const;
 type Face = keyof typeof FACES;
-let fonts: Record<Face, Buffer> | null = null;
-function fontFiles(): Record<Face, Buffer> {
+type Font = ReturnType<typeof fontkit.create>;
+// Parsed once per process: fontkit decodes a font's tables lazily and keeps what it decoded, so
+// every document after the first lays its text out several times faster. Read-only once parsed.
+let fonts: Record<Face, Font> | null = null;
+function fontFiles(): Record<Face, Font> {
   fonts ??= Object.fromEntries(
-    Object.entries(FACES).map(([face, file]) => [face, fs.readFileSync(path.join(FONT_DIR, `LiberationSerif-${file}.ttf`))]),
-  ) as Record<Face, Buffer>;
+    Object.entries(FACES).map(([face, file]) => [face, fontkit.create(fs.readFileSync(path.join(FONT_DIR, `LiberationSerif-${file}.ttf`)))]),
+  ) as Record<Face, Font>;
   return fonts;
 }
 
@@ -43,7 +47,7 @@ class Writer {
       displayTitle: true,
       lang: "vi-VN",
     });
-    for (const face of Object.keys(FACES) as Face[]) this.doc.registerFont(face, files[face]);
+    for (const face of Object.keys(FACES) as Face[]) this.doc.registerFont(face, files[face] as unknown as string);
     this.left = this.doc.page.margins.left;
     this.width = this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
@@ -128,18 +132,24 @@ class Writer {
   table(block: Extract<Block, { kind: "table" }>) {
     const { doc } = this;
     const widths = block.columns.map((c) => (this.width * c.width) / 100);
-    const heightOf = (cells: string[], bold: boolean) =>
-      Math.max(...cells.map((value, i) => this.use(SIZE.table, { bold }).heightOfString(value || " ", { width: widths[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
-    const draw = (cells: string[], bold: boolean, header: boolean) => {
-      const height = heightOf(cells, bold);
+    // A cell that fits on one line (most of them: numbers) is measured by its width alone.
+    const cellHeight = (value: string, width: number) =>
+      value && !value.includes("\n") && doc.widthOfString(value) <= width ? doc.currentLineHeight(true) : doc.heightOfString(value || " ", { width });
+    const heightOf = (cells: string[], bold: boolean) => {
+      this.use(SIZE.table, { bold });
+      return Math.max(...cells.map((value, i) => cellHeight(value, widths[i] - 2 * CELL_PAD))) + 2 * CELL_PAD;
+    };
+    const draw = (cells: string[], bold: boolean, header: boolean, height: number) => {
       let x = this.left;
       const y = doc.y;
+      this.use(SIZE.table, { bold });
       cells.forEach((value, i) => {
         doc.lineWidth(0.5).rect(x, y, widths[i], height).stroke();
-        this.use(SIZE.table, { bold }).text(value, x + CELL_PAD, y + CELL_PAD, {
-          width: widths[i] - 2 * CELL_PAD,
-          align: header ? "center" : (block.columns[i].align ?? "left"),
-        });
+        if (value)
+          doc.text(value, x + CELL_PAD, y + CELL_PAD, {
+            width: widths[i] - 2 * CELL_PAD,
+            align: header ? "center" : (block.columns[i].align ?? "left"),
+          });
         x += widths[i];
       });
       doc.y = y + height;
@@ -147,14 +157,16 @@ class Writer {
     const titles = block.columns.map((c) => c.title);
     const headerHeight = heightOf(titles, true);
     this.ensure(headerHeight + SIZE.table * 2);
-    draw(titles, true, true);
+    draw(titles, true, true, headerHeight);
     for (const row of block.rows) {
+      const strong = row.strong ?? false;
+      const height = heightOf(row.cells, strong);
       // A row never splits: it moves to the next page, under the header row drawn again.
-      if (doc.y + heightOf(row.cells, row.strong ?? false) > this.bottom) {
+      if (doc.y + height > this.bottom) {
         doc.addPage();
-        draw(titles, true, true);
+        draw(titles, true, true, headerHeight);
       }
-      draw(row.cells, row.strong ?? false, false);
+      draw(row.cells, strong, false, height);
     }
     doc.y += pt(3);
   }
