@@ -92,7 +92,7 @@ export type PeriodSection = {
 
 export type LeaderDashboard = {
   /** firstResultYear: results of earlier years belong to the old units it was formed from. */
-  province: { id: number; label: string; name: string; profilePath: string; firstResultYear: number; predecessors: string[] } | null;
+  province: { id: number; code: string; label: string; name: string; profilePath: string; firstResultYear: number; predecessors: string[] } | null;
   choices: { id: number; label: string }[];
   year: number;
   years: number[];

@@ -316,6 +316,26 @@ export const FIXTURES: Record<string, Fixture> = {
     const d = await directive(w, unit);
     return () => call.route("GET /api/v1/directives/[id]/report", { params: { id: d.id }, query: "?format=csv" });
   },
+  "GET /api/v1/documents/self-assessment": async (w, call, unit) => {
+    const s = await sheet(w, unit, "DRAFT", { selfScored: true });
+    return () => call.route("GET /api/v1/documents/self-assessment", { query: `?assessmentId=${s.assessmentId}&format=docx` });
+  },
+  "GET /api/v1/documents/appraisal-notice": async (w, call, unit) => {
+    const s = await sheet(w, unit, "FINALIZED", { selfScored: true, appraised: true });
+    return () => call.route("GET /api/v1/documents/appraisal-notice", { query: `?assessmentId=${s.assessmentId}&format=docx` });
+  },
+  "GET /api/v1/documents/ranking-annex": async (w, call, unit) => {
+    const s = await sheet(w, unit, "FINALIZED", { selfScored: true, appraised: true });
+    return () => call.route("GET /api/v1/documents/ranking-annex", { query: `?periodId=${s.periodId}&format=docx` });
+  },
+  "GET /api/v1/documents/directive-report": async (w, call, unit) => {
+    const d = await directive(w, unit);
+    return () => call.route("GET /api/v1/documents/directive-report", { query: `?directiveId=${d.id}&format=docx` });
+  },
+  "GET /api/v1/documents/leader-summary": async (w, call, unit) => {
+    const { code } = await testDb.province.findUniqueOrThrow({ where: { id: place(w, unit).provinceId } });
+    return () => call.route("GET /api/v1/documents/leader-summary", { query: `?province=${code}&year=2025&format=docx` });
+  },
   "GET /api/v1/evidence/[id]": async (w, call, unit) => {
     const file = await storedFile({ criterionScoreId: (await sheet(w, unit, "DRAFT")).scoreId });
     return () => call.route("GET /api/v1/evidence/[id]", { params: { id: file.id } });

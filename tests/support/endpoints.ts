@@ -105,6 +105,12 @@ export const ENDPOINTS: readonly Entry[] = [
   // The compiled reports of every agency: province data, never one agency's.
   read("GET /api/v1/directives/[id]/report", [{ permission: "province.read", units: DIRECTIVE_DATA }]),
   read("GET /api/v1/evidence/[id]", [{ permission: "province.read", units: AGENCY_DATA }]),
+  // The documents: each with the permission of the page whose data it prints (lib/documents/queries.ts).
+  read("GET /api/v1/documents/self-assessment", [{ permission: "province.read", units: AGENCY_DATA }]),
+  read("GET /api/v1/documents/appraisal-notice", [{ permission: "province.read", units: AGENCY_DATA }]),
+  read("GET /api/v1/documents/ranking-annex", [{ permission: "province.read", units: AGENCY_DATA }]),
+  read("GET /api/v1/documents/directive-report", [{ permission: "province.read", units: DIRECTIVE_DATA }]),
+  read("GET /api/v1/documents/leader-summary", [{ permission: "province.read", units: PROVINCE_DATA }]),
   read("GET /api/v1/exports/results", publicData),
   read("GET /api/v1/frameworks/[id]/export", frameworkRead),
   write("POST /api/v1/frameworks/[id]/import", frameworkWrite),

@@ -8,6 +8,7 @@ import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
 import { leaderDashboardParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { LeaderDashboardView } from "@/components/dashboards/leader-dashboard";
+import { DocumentDownloads } from "@/components/documents/document-downloads";
 import { Notice } from "@/components/dashboards/notice";
 import { Button } from "@/components/ui/button";
 import { FilterField, filterInputClass } from "@/components/ui/field";
@@ -113,6 +114,9 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
         )}
       </PageHeader>
       {data.province ? <LeaderDashboardView data={{ ...data, province: data.province }} /> : null}
+      {data.province ? (
+        <DocumentDownloads documents={[{ kind: "leaderSummary", href: `/api/v1/documents/leader-summary?province=${data.province.code}&year=${data.year}` }]} />
+      ) : null}
     </div>
   );
 }

@@ -53,6 +53,7 @@ export async function getLeaderDashboard(actor: Actor, params: { provinceId?: nu
   return {
     province: {
       id: province.id,
+      code: province.code,
       label: unitLabel(province),
       name: province.nameVi,
       profilePath: provinceProfilePath(province),

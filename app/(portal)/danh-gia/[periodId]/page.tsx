@@ -10,6 +10,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/form-kit";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
+import { DocumentDownloads } from "@/components/documents/document-downloads";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
@@ -98,6 +99,9 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
         <Card padding="md">
           <h2 className="font-semibold">{t("exportTitle")}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("exportLead")}</p>
+          <div className="mt-3">
+            <DocumentDownloads documents={[{ kind: "rankingAnnex", href: `/api/v1/documents/ranking-annex?periodId=${period.id}` }]} />
+          </div>
           <div className="mt-3 flex gap-3 text-sm">
             <a href={`/api/v1/assessment-periods/${period.id}/scores?format=xlsx`} className={buttonClass("secondary")}>
               {t("downloadXlsx")}

@@ -20,6 +20,7 @@ import { useFormat } from "@/lib/i18n/client";
 import { getFormat } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/form-kit";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
+import { DocumentDownloads } from "@/components/documents/document-downloads";
 import type { SheetCriterion } from "@/lib/assessments/types";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -95,6 +96,13 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
           testId="final-total"
         />
       </section>
+
+      <DocumentDownloads
+        documents={[
+          { kind: "selfAssessment", href: `/api/v1/documents/self-assessment?assessmentId=${sheet.id}` },
+          { kind: "appraisalNotice", href: `/api/v1/documents/appraisal-notice?assessmentId=${sheet.id}` },
+        ]}
+      />
 
       {available.length > 0 || sheet.abilities.manage ? (
         <Card as="section" padding="sm" className="no-print flex flex-wrap items-start gap-4">

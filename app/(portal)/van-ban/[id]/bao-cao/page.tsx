@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { ReportCellBadge } from "@/components/directives/badges";
 import { PrintButton } from "@/components/directives/print-button";
+import { DocumentDownloads } from "@/components/documents/document-downloads";
 import { buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
@@ -64,6 +65,10 @@ export default async function CompiledReportPage({ params, searchParams }: { par
           <PrintButton />
         </div>
       </div>
+
+      <DocumentDownloads
+        documents={[{ kind: "directiveReport", href: `/api/v1/documents/directive-report?directiveId=${id}${periodParam ? `&period=${periodParam}` : ""}` }]}
+      />
 
       <nav aria-label={t("periods")} className="no-print flex flex-wrap gap-2 text-sm">
         {report.periods.map((p) => (
