@@ -12,7 +12,10 @@ const BUDGET_SECONDS = 2;
 const fields = Array.from({ length: 8 }, (_, i) => ({ id: i + 1, code: String(i + 1), name: `Field ${i + 1}` }));
 // A fixed pseudo-random sequence: the same data every run.
 let state = 7;
-const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+const random = () => {
+  state = (state * 48271) % 2147483647;
+  return state / 2147483647;
+};
 const data: AnnexData = {
   year: 2025,
   provinceName: "An Giang",
@@ -21,7 +24,14 @@ const data: AnnexData = {
   agencies: Array.from({ length: AGENCIES }, (_, i) => {
     const fieldPoints = Object.fromEntries(fields.map((f) => [f.id, Math.round(random() * 1250) / 100]));
     const total = Math.round(Object.values(fieldPoints).reduce((a, b) => a + b, 0) * 100) / 100;
-    return { name: `Agency ${i + 1}`, peerGroup: ["A", "B", "C"][i % 3], fieldPoints, finalTotal: total, maximum: 100, classification: total >= 80 ? "A" : "B" };
+    return {
+      name: `Agency ${i + 1}`,
+      peerGroup: ["A", "B", "C"][i % 3],
+      fieldPoints,
+      finalTotal: total,
+      maximum: 100,
+      classification: total >= 80 ? "A" : "B",
+    };
   }),
 };
 const document = rankingAnnexDocument(data, defaultSettings({ nameVi: "An Giang", kind: "PROVINCE" }), "2026-01-15");

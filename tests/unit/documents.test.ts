@@ -23,7 +23,14 @@ describe("the place and date line (Nghị định 30/2020)", () => {
   });
 });
 
-const agency = (name: string, peerGroup: string | null, finalTotal: number | null) => ({ name, peerGroup, fieldPoints: {}, finalTotal, maximum: 100, classification: null });
+const agency = (name: string, peerGroup: string | null, finalTotal: number | null) => ({
+  name,
+  peerGroup,
+  fieldPoints: {},
+  finalTotal,
+  maximum: 100,
+  classification: null,
+});
 
 describe("the ranking annex", () => {
   it("ranks each peer group on its own, ties sharing a rank, groupless agencies last", () => {
@@ -91,7 +98,12 @@ describe("a sheet's criteria", () => {
   });
 
   it("come in tree order with the sums of their sub-criteria", () => {
-    const lines = criterionLines([node(1, null, "FIELD", null), node(3, 2, "SUB_CRITERION", 2.25, 2), node(2, 1, "CRITERION", null), node(4, 2, "SUB_CRITERION", null, 1.5)]);
+    const lines = criterionLines([
+      node(1, null, "FIELD", null),
+      node(3, 2, "SUB_CRITERION", 2.25, 2),
+      node(2, 1, "CRITERION", null),
+      node(4, 2, "SUB_CRITERION", null, 1.5),
+    ]);
     expect(lines.map((l) => [l.criterion.id, l.depth, l.self, l.appraised])).toEqual([
       [1, 0, 2.25, 3.5],
       [2, 1, 2.25, 3.5],
@@ -103,7 +115,15 @@ describe("a sheet's criteria", () => {
 
 describe("the trend chart", () => {
   it("draws a line per unit with its legend, text escaped", () => {
-    const svg = trendChartSvg([{ label: "An Giang <cũ>", points: [{ year: 2020, value: 80.5 }, { year: 2021, value: 83.25 }] }]);
+    const svg = trendChartSvg([
+      {
+        label: "An Giang <cũ>",
+        points: [
+          { year: 2020, value: 80.5 },
+          { year: 2021, value: 83.25 },
+        ],
+      },
+    ]);
     expect(svg).toContain("<polyline");
     expect(svg).toContain("An Giang &lt;cũ&gt;");
     expect(svg).toContain(">2021<");
