@@ -19,7 +19,8 @@ export function selfAssessmentDocument(sheet: SheetDocumentData, settings: Docum
   const scored = leaves(lines);
   const total = cents(scored.reduce((sum, l) => sum + (l.self ?? 0), 0));
   const unscored = scored.filter((l) => l.self === null);
-  const short = scored.filter((l) => l.self === null || l.self < l.criterion.maxPoints);
+  // A criterion not applicable to the agency is neither missing nor short.
+  const short = scored.filter((l) => !l.criterion.score?.notApplicable && (l.self === null || l.self < l.criterion.maxPoints));
   const year = sheet.period.year;
   const percent = sheet.framework.maxScore > 0 ? (total / sheet.framework.maxScore) * 100 : 0;
   const evidence = scored.flatMap((l) => (l.criterion.score?.evidence ?? []).map((e) => ({ code: l.criterion.code, name: e.fileName })));

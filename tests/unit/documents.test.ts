@@ -92,6 +92,8 @@ describe("a sheet's criteria", () => {
             round2Score: null,
             round2Comment: null,
             finalScore: null,
+            notApplicable: false,
+            notApplicableReason: null,
             evidence: [],
           }
         : null,
