@@ -56,6 +56,8 @@ process.on("SIGINT", () => {});
 // Benchmarks call lib modules marked "server-only" directly: the react-server condition lets them
 // load. Never for commands that start Next, whose renderer must not run under that condition.
 const env = command === "bench-import" ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() } : process.env;
+// The worker runs lib's server modules outside Next: scripts/lib/server-process.mjs lets them load.
+if (command === "worker") env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "scripts", "lib", "server-process.mjs")}`.trim();
 const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script, ...args], { cwd: root, stdio: "inherit", env });
 // A SIGTERM sent to this process alone (a service manager) is passed on; Ctrl-C already reaches
 // the whole process group.

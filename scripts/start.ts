@@ -23,6 +23,18 @@ let server: ChildProcess | null = spawn(process.execPath, [path.join(ROOT, "scri
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, NODE_ENV: "production", PORT: String(port) },
 });
+// One job worker (scripts/worker.ts: deadline scans, digest, mail), whatever the number of web processes.
+let worker: ChildProcess | null = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "scripts", "worker.ts")], {
+  cwd: ROOT,
+  stdio: ["ignore", "ignore", "inherit"],
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NODE_ENV: "production",
+    PORT: String(port),
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(ROOT, "scripts", "lib", "server-process.mjs")}`.trim(),
+  },
+});
 // Next's own banner is replaced by ours once the portal answers.
 server.stdout?.on("data", (chunk: Buffer) => {
   const text = chunk.toString();
@@ -65,6 +77,12 @@ async function stop(code: number) {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
   server = null;
+  if (worker && worker.exitCode === null) {
+    const exited = new Promise((resolve) => worker!.once("exit", resolve));
+    worker.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  worker = null;
   await database.stop();
   console.log("• Đã dừng.");
   process.exit(code);

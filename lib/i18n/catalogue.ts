@@ -18,6 +18,7 @@ import enFrameworks from "./messages/en/frameworks.json";
 import enHome from "./messages/en/home.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
+import enNotifications from "./messages/en/notifications.json";
 import enScoring from "./messages/en/scoring.json";
 import enUnits from "./messages/en/units.json";
 import viAdmin from "./messages/vi/admin.json";
@@ -34,6 +35,7 @@ import viFrameworks from "./messages/vi/frameworks.json";
 import viHome from "./messages/vi/home.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
+import viNotifications from "./messages/vi/notifications.json";
 import viScoring from "./messages/vi/scoring.json";
 import viUnits from "./messages/vi/units.json";
 
@@ -52,6 +54,7 @@ const vi = {
   frameworks: viFrameworks,
   audit: viAudit,
   admin: viAdmin,
+  notifications: viNotifications,
   scoring: viScoring,
   errors: viErrors,
 };
@@ -75,6 +78,7 @@ const en: Messages = {
   frameworks: enFrameworks,
   audit: enAudit,
   admin: enAdmin,
+  notifications: enNotifications,
   scoring: enScoring,
   errors: enErrors,
 };

@@ -16,7 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const LIB = path.join(ROOT, "lib");
 
 /** Folders of plumbing, named after the mechanism each wraps (i18n: next-intl); their files are free to do I/O. */
-const INFRASTRUCTURE = ["api", "auth", "backup", "db", "i18n", "io", "security", "storage", "validation"];
+const INFRASTRUCTURE = ["api", "auth", "backup", "db", "i18n", "io", "jobs", "mail", "security", "storage", "validation"];
 /** The file names of a domain folder that may read and write (the rest are pure rule modules). */
 const ROLES = ["schema.ts", "types.ts", "queries.ts", "mutations.ts", "actions.ts"];
 // "About 400": the formatter (Biome, 160 columns) writes long calls one argument per line, which

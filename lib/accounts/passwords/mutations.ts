@@ -9,6 +9,7 @@ import { endSessions } from "@/lib/auth/session";
 import { reserveAttempt } from "@/lib/auth/throttle";
 import { writeAudit, type AuditActor } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db/client";
+import { passwordLinkMail, queueMails } from "@/lib/mail/mutations";
 import type { PasswordTokenPurpose } from "@/lib/db/generated/enums";
 import { parseInput, ValidationError } from "@/lib/errors";
 import { checkPassword, PASSWORD_MESSAGES } from "../password-rule";
@@ -21,8 +22,8 @@ type Tx = Prisma.TransactionClient;
 
 /**
  * Issues one-time links for users and revokes the ones issued before (the newest link is the only
- * good one). The one place links are made, one or three hundred at once (an import): mailing them
- * (issue 15) hooks in here.
+ * good one). The one place links are made, one or three hundred at once (an import), and mailed:
+ * each link is also queued in the outbox, in the user's language.
  */
 export async function issuePasswordLinks(
   tx: Tx,
@@ -57,7 +58,15 @@ export async function issuePasswordLinks(
       newValue: { expiresAt },
     })),
   );
-  return tokens.map(({ token }) => ({ path: linkPath(token), expiresAt }));
+  const links = tokens.map(({ token }) => ({ path: linkPath(token), expiresAt }));
+  // The same links by mail, in the outbox of this transaction: sent once it commits (lib/mail).
+  const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, name: true, locale: true, provinceId: true } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  await queueMails(
+    tx,
+    accounts.map((account, i) => passwordLinkMail(byId.get(account.id)!, purpose, links[i].path, expiresAt)),
+  );
+  return links;
 }
 
 export async function issuePasswordLink(

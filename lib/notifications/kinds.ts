@@ -1,0 +1,27 @@
+// The kinds of notification, who gets them, and how they reach a user who chose nothing:
+// the daily digest (07:00 Viet Nam time), as the issue asks. No I/O.
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translator";
+
+export const NOTIFICATION_KINDS = ["selfScoringDeadline", "taskDue", "lateAgencies"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const DELIVERIES = ["IMMEDIATE", "DIGEST", "PORTAL"] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+export const DEFAULT_DELIVERY: Delivery = "DIGEST";
+
+/** The kinds a role can receive (what its preferences list). */
+export const KINDS_OF_ROLE: Record<string, readonly NotificationKind[]> = {
+  AGENCY_HEAD: ["selfScoringDeadline", "taskDue"],
+  HOME_AFFAIRS: ["lateAgencies"],
+  LEADER: [],
+  ADMIN: [],
+};
+
+export type NotificationParams = Record<string, string | number>;
+
+/** A notification's one-line title in `locale`; dates are kept as ISO text in params. */
+export function notificationTitle(locale: Locale, kind: string, threshold: string, params: NotificationParams): string {
+  const values: Record<string, string | number | Date> = { ...params };
+  if (typeof params.deadline === "string") values.deadline = new Date(params.deadline);
+  return translator(locale, "notifications.titles")(`${kind}.${threshold}` as never, values as never);
+}
