@@ -5,8 +5,21 @@ import { holds, reachOf, type Role } from "@/lib/auth/policy";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { Button, ButtonLink } from "./button";
 
-type HeaderUser = { name: string; role: Role } | null;
-type NavKey = "workspace" | "dashboard" | "agency" | "assessments" | "directives" | "myWork" | "results" | "frameworks" | "audit" | "accounts" | "agencies";
+/** `unread`: the bell's count of unread notifications, read from the database by the layout. */
+type HeaderUser = { name: string; role: Role; unread?: number } | null;
+type NavKey =
+  | "workspace"
+  | "dashboard"
+  | "agency"
+  | "assessments"
+  | "directives"
+  | "myWork"
+  | "results"
+  | "frameworks"
+  | "audit"
+  | "accounts"
+  | "agencies"
+  | "outbox";
 
 // Links by what the permission table lets a role do. They only spare people dead ends: every page
 // checks access again in lib.
@@ -23,10 +36,12 @@ const PORTAL_LINKS: { href: string; label: NavKey; shown: (role: Role) => boolea
   { href: "/nhat-ky", label: "audit", shown: (role) => holds({ role }, "audit.read") },
   { href: "/quan-tri/tai-khoan", label: "accounts", shown: (role) => holds({ role }, "user.manage") },
   { href: "/quan-tri/co-quan", label: "agencies", shown: (role) => holds({ role }, "agency.manage") },
+  { href: "/quan-tri/thu-di", label: "outbox", shown: (role) => holds({ role }, "mail.read") },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const t = useTranslations("common");
+  const tn = useTranslations("notifications.page");
   const links = [{ href: "/xep-hang", label: "rankings" as const }, ...PORTAL_LINKS.filter((link) => user && link.shown(user.role))];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
@@ -41,6 +56,23 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
           <LanguageSwitch />
           {user ? (
             <>
+              <Link
+                href="/thong-bao"
+                className="relative inline-flex items-center text-slate-600 hover:text-brand-700"
+                aria-label={tn("bell", { count: user.unread ?? 0 })}
+                title={tn("bell", { count: user.unread ?? 0 })}
+                data-testid="notification-bell"
+              >
+                <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+                  <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
+                {(user.unread ?? 0) > 0 && (
+                  <span className="ml-0.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold leading-5 text-white" data-testid="notification-count">
+                    {user.unread}
+                  </span>
+                )}
+              </Link>
               <Link href="/tai-khoan-cua-toi" className="text-slate-600 hover:text-brand-700" title={t("nav.myAccount")} data-testid="my-account-link">
                 <span className="font-medium text-slate-900">{user.name}</span> · {t(`roles.${user.role}`)}
               </Link>

@@ -33,7 +33,8 @@ export type Permission =
   | "framework.write"
   | "user.manage" // accounts: create, edit, disable, reset a password (an administrator's account is national: only "all" reaches it)
   | "agency.manage" // a province's agencies and communes, their peer groups and lineage
-  | "audit.read";
+  | "audit.read"
+  | "mail.read"; // the outbox (/quan-tri/thu-di)
 
 /** Unit reach of a permission for a role: everywhere, own province, own agency, or nowhere. */
 export type Reach = "all" | "province" | "agency" | "none";
@@ -52,6 +53,8 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "user.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "agency.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  // Issue 15: the outbox, its mail to the province's people (invitation links included).
+  "mail.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };
 
 /** The table's cell: how far a role's permission reaches. */

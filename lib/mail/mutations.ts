@@ -4,6 +4,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
+import { formatFor } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translator";
 import { composeMail, portalAddress, type ComposedMail } from "./compose";
 
@@ -42,7 +43,7 @@ export function passwordLinkMail(
       locale,
       name: user.name,
       subject: t(`${key}.subject`),
-      paragraphs: [t(`${key}.body`, { email: user.email, expiresAt })],
+      paragraphs: [t(`${key}.body`, { email: user.email, expiresAt: formatFor(locale).dateTime(expiresAt) })],
       url,
     }),
     to: user.email,

@@ -1,6 +1,7 @@
 // The kinds of notification, who gets them, and how they reach a user who chose nothing:
 // the daily digest (07:00 Viet Nam time), as the issue asks. No I/O.
 import type { Locale } from "@/lib/i18n/config";
+import { formatFor } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translator";
 
 export const NOTIFICATION_KINDS = ["selfScoringDeadline", "taskDue", "lateAgencies"] as const;
@@ -21,7 +22,7 @@ export type NotificationParams = Record<string, string | number>;
 
 /** A notification's one-line title in `locale`; dates are kept as ISO text in params. */
 export function notificationTitle(locale: Locale, kind: string, threshold: string, params: NotificationParams): string {
-  const values: Record<string, string | number | Date> = { ...params };
-  if (typeof params.deadline === "string") values.deadline = new Date(params.deadline);
+  const values: Record<string, string | number> = { ...params };
+  if (typeof params.deadline === "string") values.deadline = formatFor(locale).date(new Date(params.deadline));
   return translator(locale, "notifications.titles")(`${kind}.${threshold}` as never, values as never);
 }

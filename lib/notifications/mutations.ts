@@ -2,14 +2,18 @@
 // "Once per (user, subject, threshold)" is the unique index of the notification table: a second
 // scan, in this process or another, inserts nothing and so mails nothing.
 import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import { db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { parseInput } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
 import { endOfVietnamDay, calendarDay, vietnamToday, addDays } from "@/lib/time";
 import { composeMail, portalAddress } from "@/lib/mail/compose";
 import { queueMails, type OutgoingMail } from "@/lib/mail/mutations";
 import { awaitsSelfScoring, reminderDue, SELF_SCORING_THRESHOLDS, TASK_THRESHOLDS, taskIsOpen } from "./deadline-reminders";
-import { DEFAULT_DELIVERY, notificationTitle, type NotificationKind, type NotificationParams } from "./kinds";
+import { markReadSchema, preferencesSchema } from "./schema";
+import { DEFAULT_DELIVERY, KINDS_OF_ROLE, notificationTitle, type NotificationKind, type NotificationParams } from "./kinds";
 
 type Tx = Prisma.TransactionClient;
 
@@ -201,4 +205,27 @@ export async function sendDailyDigest(db: PrismaClient, now = new Date()): Promi
     mails += batch;
   }
   return { mails };
+}
+
+/** Marks one of the actor's own notifications read, or all of them. */
+export async function markNotificationsRead(actor: Actor, raw: unknown, now = new Date()): Promise<void> {
+  const { id } = parseInput(markReadSchema, raw);
+  await db.notification.updateMany({ where: { userId: actor.id, readAt: null, ...(id ? { id } : {}) }, data: { readAt: now } });
+}
+
+/** The actor's own delivery per kind (only the kinds their role receives). */
+export async function saveNotificationPreferences(actor: Actor, raw: unknown): Promise<void> {
+  const { preferences } = parseInput(preferencesSchema, raw);
+  const allowed = new Set(KINDS_OF_ROLE[actor.role] ?? []);
+  await db.$transaction(
+    preferences
+      .filter((p) => allowed.has(p.kind))
+      .map((p) =>
+        db.notificationPreference.upsert({
+          where: { userId_kind: { userId: actor.id, kind: p.kind } },
+          create: { userId: actor.id, kind: p.kind, delivery: p.delivery },
+          update: { delivery: p.delivery },
+        }),
+      ),
+  );
 }

@@ -89,6 +89,8 @@ const userManageProvince: Case[] = [{ permission: "user.manage", units: PROVINCE
 const agencyManage: Case[] = [{ permission: "agency.manage", units: PROVINCE_DATA }];
 const OWN_ACCOUNT_NOTE =
   'The signed-in user\'s own account, no unit: tests/integration/accounts.test.ts ("sessions end") and tests/e2e/administration.test.ts.';
+const OWN_NOTIFICATIONS_NOTE =
+  "The signed-in user's own notifications and preferences (rows with their user id), no unit's data: tests/integration/notifications.test.ts.";
 const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
 export const ENDPOINTS: readonly Entry[] = [
@@ -180,6 +182,8 @@ export const ENDPOINTS: readonly Entry[] = [
   { id: "lib/auth/actions.ts#login", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/auth/actions.ts#logout", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/preferences/actions.ts#setLocaleAction", kind: "action", write: true, cases: [], note: LOCALE_NOTE },
+  { id: "lib/notifications/actions.ts#markNotificationsReadAction", kind: "action", write: true, cases: [], note: OWN_NOTIFICATIONS_NOTE },
+  { id: "lib/notifications/actions.ts#saveNotificationPreferencesAction", kind: "action", write: true, cases: [], note: OWN_NOTIFICATIONS_NOTE },
   action("directives", "createDirectiveAction", directiveWrite),
   action("directives", "updateDirectiveAction", directiveWrite),
   action("directives", "linkAction", directiveWrite),

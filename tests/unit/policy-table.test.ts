@@ -22,6 +22,8 @@ const TABLE: Record<Permission, Record<Actor["role"], Reach>> = {
   "user.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "agency.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  // Issue 15: the outbox, its mail to the province's people (invitation links included).
+  "mail.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };
 
 const actor = (role: Actor["role"], over: Partial<Actor> = {}): Actor => ({
