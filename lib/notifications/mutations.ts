@@ -73,10 +73,15 @@ function notificationMail(user: Recipient, subject: string, items: { text: strin
 export async function scanDeadlines(db: PrismaClient, now = new Date()): Promise<{ notifications: number }> {
   const horizon = new Date(now.getTime() + 8 * 86_400_000);
   const sheets = await db.assessment.findMany({
-    where: { status: "DRAFT", period: { status: "SELF_SCORING", selfScoringDeadline: { lte: horizon } } },
+    where: {
+      status: "DRAFT",
+      period: { status: "SELF_SCORING" },
+      OR: [{ deadlineExtendedTo: { lte: horizon } }, { deadlineExtendedTo: null, period: { selfScoringDeadline: { lte: horizon } } }],
+    },
     select: {
       id: true,
       status: true,
+      deadlineExtendedTo: true,
       agency: { select: { id: true, name: true, users: { where: { role: "AGENCY_HEAD", active: true }, select: { id: true } } } },
       period: { select: { id: true, year: true, status: true, provinceId: true, selfScoringDeadline: true } },
     },
@@ -85,7 +90,8 @@ export async function scanDeadlines(db: PrismaClient, now = new Date()): Promise
   const late = new Map<number, { period: (typeof sheets)[number]["period"]; agencies: string[] }>();
   for (const sheet of sheets) {
     if (!awaitsSelfScoring(sheet.period.status, sheet.status)) continue;
-    const deadline = sheet.period.selfScoringDeadline;
+    // An agency given more time (the control board's extension) is reminded of its own deadline.
+    const deadline = sheet.deadlineExtendedTo ?? sheet.period.selfScoringDeadline;
     const threshold = reminderDue(deadline, now, SELF_SCORING_THRESHOLDS);
     if (!threshold) continue;
     const params = { year: sheet.period.year, deadline: deadline.toISOString(), agency: sheet.agency.name };
