@@ -43,3 +43,20 @@ export function startOfVietnamDay(day: string): Date {
 export function endOfVietnamDay(day: string): Date {
   return new Date(`${day}T23:59:59${OFFSET}`);
 }
+
+/**
+ * A day typed as people in Viet Nam write it, "15/12/2026" (or "5/1/2026", "15-12-2026"), as
+ * "2026-12-15"; anything else is returned as typed, for the schema to refuse with its message.
+ */
+export function dayOfTyped(text: string): string {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!match) return text.trim();
+  const [, day, month, year] = match;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+/** "2026-12-15" → "15/12/2026", as a date field shows it. */
+export function typedOfDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
+}

@@ -228,6 +228,11 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
         </FilterField>
         <Button type="submit">{t("compute")}</Button>
       </form>
+      {a.whatToFix.notActionable.length > 0 ? (
+        <p className="mt-2 text-sm text-slate-600" data-testid="fix-not-actionable">
+          {t("notActionable", { count: a.whatToFix.notActionable.length, codes: a.whatToFix.notActionable.join(", ") })}
+        </p>
+      ) : null}
       {!plan || !targetSource ? (
         <p className="mt-3 text-sm text-slate-700">{t("atMaximum", { agency: view.agency.name })}</p>
       ) : (

@@ -12,7 +12,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, cardClass } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
-import { useFormAction } from "./form-kit";
+import { IssueTable, useFormAction } from "./form-kit";
 
 const STATUSES = ["new", "updated", "unchanged"] as const;
 const STATUS_TONE: Record<(typeof STATUSES)[number], BadgeTone> = { new: "ok", updated: "warn", unchanged: "neutral" };
@@ -83,26 +83,7 @@ export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
       {current && !current.ok ? (
         <div className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="import-errors">
           <p className="font-semibold">{current.error}</p>
-          {current.issues?.some((issue) => issue.row !== undefined || issue.column !== undefined) ? (
-            <table className="mt-3 min-w-full bg-white text-left text-sm">
-              <thead className="bg-red-100">
-                <tr>
-                  <Th>{t("row")}</Th>
-                  <Th>{t("column")}</Th>
-                  <Th>{t("error")}</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-red-100">
-                {current.issues.map((issue, i) => (
-                  <tr key={i}>
-                    <td className="cell tabular-nums">{issue.row ?? "—"}</td>
-                    <td className="cell font-mono text-xs">{issue.column ?? "—"}</td>
-                    <td className="cell">{issue.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          {current.issues?.some((issue) => issue.row !== undefined || issue.column !== undefined) ? <IssueTable issues={current.issues} /> : null}
         </div>
       ) : null}
 

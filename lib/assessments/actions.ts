@@ -9,7 +9,9 @@ import { MAX_IMPORT_BYTES, tableFormatOf } from "@/lib/io/table-file";
 import { EVIDENCE_MAX_BYTES } from "@/lib/storage/files";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 import { extendDeadline, setNotApplicable } from "./board/mutations";
-import { importScores, openPeriod, publishPeriod } from "./periods/mutations";
+import { addAgencyToPeriod, importScores, openPeriod, publishPeriod } from "./periods/mutations";
+import { acceptSelfScores, saveSheet } from "./sheet/mutations";
+import type { SheetSaveResult } from "./types";
 import { addEvidence, advance, answerExplanation, appraise, removeEvidence, requestExplanation, selfScore, setAdjustments } from "./mutations";
 
 const fields = (formData: FormData) => Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
@@ -20,6 +22,29 @@ export async function selfScoreAction(_: ActionResult | null, formData: FormData
     await selfScore(await requireActor(), fields(formData));
     refresh();
     return { message: "Đã lưu điểm tự chấm." };
+  });
+}
+
+/** Every changed row of the sheet at once; rows refused for a concurrent edit come back in `data`. */
+export async function saveSheetAction(_: ActionResult<SheetSaveResult> | null, formData: FormData): Promise<ActionResult<SheetSaveResult>> {
+  return runAction(async () => {
+    const result = await saveSheet(await requireActor(), fields(formData));
+    refresh();
+    const t = libTranslator("errors.sheet");
+    const { saved, conflicts } = result;
+    return {
+      message: conflicts.length > 0 ? t("savedWithConflicts", { count: saved, conflicts: conflicts.length }) : t("saved", { count: saved }),
+      data: result,
+    };
+  });
+}
+
+export async function acceptSelfScoresAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const count = await acceptSelfScores(await requireActor(), fields(formData));
+    refresh();
+    const t = libTranslator("errors.sheet");
+    return { message: count > 0 ? t("accepted", { count }) : t("acceptedNone") };
   });
 }
 
@@ -107,6 +132,14 @@ export async function openPeriodAction(_: ActionResult | null, formData: FormDat
   });
   if (result.ok) redirect(`/danh-gia/${periodId}`);
   return result;
+}
+
+export async function addAgencyAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { agencyName } = await addAgencyToPeriod(await requireActor(), fields(formData));
+    refresh();
+    return { message: libTranslator("errors.sheet")("agencyAdded", { agency: agencyName }) };
+  });
 }
 
 export async function importScoresAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -23,6 +23,11 @@ export type AssessmentRow = {
   agencyName: string;
   agencyKind: AgencyKind;
   status: AssessmentStatus;
+  /** Every explanation asked for has its answer: staff can move on to round 2. */
+  explained: boolean;
+  /** Sub-criteria self-scored, of those the agency scores (survey criteria are not self-scored). */
+  selfScored: number;
+  selfScorable: number;
   selfTotal: number;
   appraisedTotal: number | null;
   finalTotal: number | null;
@@ -97,3 +102,7 @@ export type PeriodProgress = {
   canManage: boolean;
   agencies: AgencyProgress[];
 };
+
+/** A row of a sheet save refused because someone saved it since it was read: what it holds now. */
+export type SheetConflict = { criterionScoreId: number; code: string; message: string; version: number };
+export type SheetSaveResult = { saved: number; conflicts: SheetConflict[] };

@@ -14,6 +14,7 @@ export type AuditAction =
   | "assessment.withdraw"
   | "assessment.extendDeadline"
   | "assessmentPeriod.open"
+  | "assessmentPeriod.addAgency"
   | "assessmentPeriod.publish"
   | "criterion.create"
   | "criterion.update"

@@ -32,6 +32,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "assessment.withdraw": "Rút phiếu đã nộp",
   "assessment.extendDeadline": "Gia hạn tự chấm điểm",
   "assessmentPeriod.open": "Mở kỳ đánh giá",
+  "assessmentPeriod.addAgency": "Thêm cơ quan vào kỳ đánh giá",
   "assessmentPeriod.publish": "Công bố kết quả kỳ đánh giá",
   "criterion.create": "Thêm tiêu chí",
   "criterion.update": "Sửa tiêu chí",

@@ -158,6 +158,8 @@ export type AgencyView = {
       target: number | null;
       targetSource: DefaultTarget | { source: "entered"; label: string; value: number } | null;
       plan: FixPlan | null;
+      /** Criteria losing points the agency cannot recover by its own work (survey, statistics): left out of the plan. */
+      notActionable: string[];
       currentRank: { rank: number; of: number } | null;
       newRank: { rank: number; of: number } | null;
       newClassification: string | null;

@@ -213,6 +213,10 @@ describe("agency view", () => {
     const plan = a.whatToFix.plan!;
     expect(plan.status).toBe("reachable");
     expect(plan.recovered).toBeGreaterThanOrEqual(next - a.total);
+    // Only what the agency can act on (issue 14, item 8): survey criteria are named, never proposed.
+    const survey = a.rows.filter((r) => r.method !== "APPRAISAL" && r.lost > 0).map((r) => r.code);
+    expect(a.whatToFix.notActionable).toEqual(survey);
+    expect(plan.picks.filter((p) => survey.includes(p.code))).toEqual([]);
     const totals = (await testDb.assessment.findMany({ where: { period: { year: 2025, provinceId: anGiang } } }))
       .filter((x) => x.agencyId !== stp.id)
       .map((x) => Number(x.finalTotal));

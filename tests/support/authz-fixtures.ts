@@ -374,6 +374,15 @@ export const FIXTURES: Record<string, Fixture> = {
     const s = await sheet(w, unit, "ROUND1", { selfScored: true });
     return () => call.action(A("assessments", "appraiseAction"), { criterionScoreId: s.scoreId, version: 0, score: "6" });
   },
+  [A("assessments", "saveSheetAction")]: async (w, call, unit, kind) => {
+    const s = kind === "self" ? await sheet(w, unit, "DRAFT") : await sheet(w, unit, "ROUND1", { selfScored: true });
+    const rows = JSON.stringify([{ criterionScoreId: s.scoreId, version: 0, score: kind === "self" ? "7" : "6", comment: "Đã thực hiện" }]);
+    return () => call.action(A("assessments", "saveSheetAction"), { assessmentId: s.assessmentId, kind: kind!, rows });
+  },
+  [A("assessments", "acceptSelfScoresAction")]: async (w, call, unit) => {
+    const s = await sheet(w, unit, "SUBMITTED", { selfScored: true });
+    return () => call.action(A("assessments", "acceptSelfScoresAction"), { assessmentId: s.assessmentId });
+  },
   [A("assessments", "requestExplanationAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "ROUND1", { selfScored: true });
     return () =>
@@ -448,6 +457,14 @@ export const FIXTURES: Record<string, Fixture> = {
         deadline: "2030-12-15",
         agencyIds: [String(agencyId)],
       });
+  },
+  [A("assessments", "addAgencyAction")]: async (w, call, unit) => {
+    const s = await sheet(w, unit, "DRAFT");
+    const { provinceId } = place(w, unit);
+    const late = await testDb.agency.create({
+      data: { provinceId, code: `MUON${next()}`, name: "Cơ quan thêm sau (thử quyền)", kind: "DEPARTMENT", validFrom: new Date("2025-07-01") },
+    });
+    return () => call.action(A("assessments", "addAgencyAction"), { periodId: s.periodId, agencyId: late.id });
   },
   [A("assessments", "importScoresAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");

@@ -2,7 +2,18 @@
 // judged on, the year results can have been published for, and the rounding every total uses.
 import { describe, expect, it } from "vitest";
 import { cents, numberOrNull } from "@/lib/numbers";
-import { addDays, calendarDay, currentYearInVietnam, daysBetween, endOfVietnamDay, startOfVietnamDay, TIME_ZONE, vietnamToday } from "@/lib/time";
+import {
+  addDays,
+  calendarDay,
+  currentYearInVietnam,
+  dayOfTyped,
+  daysBetween,
+  endOfVietnamDay,
+  startOfVietnamDay,
+  TIME_ZONE,
+  typedOfDay,
+  vietnamToday,
+} from "@/lib/time";
 
 describe("today in Viet Nam", () => {
   it("is judged in Asia/Ho_Chi_Minh", () => {
@@ -68,5 +79,24 @@ describe("numbers as the portal keeps them", () => {
     expect(numberOrNull(0)).toBe(0);
     expect(numberOrNull(null)).toBeNull();
     expect(numberOrNull(undefined)).toBeNull();
+  });
+});
+
+describe("days typed as dd/mm/yyyy (issue 14, item 12)", () => {
+  it.each([
+    ["15/12/2026", "2026-12-15"],
+    ["5/1/2026", "2026-01-05"],
+    [" 05-01-2026 ", "2026-01-05"],
+    ["05.01.2026", "2026-01-05"],
+    ["2026-12-15", "2026-12-15"],
+    ["12/2026", "12/2026"],
+    ["", ""],
+  ])("%j → %j", (typed, day) => {
+    expect(dayOfTyped(typed)).toBe(day);
+  });
+
+  it("shows a stored day as dd/mm/yyyy and reads it back", () => {
+    expect(typedOfDay("2026-01-05")).toBe("05/01/2026");
+    expect(dayOfTyped(typedOfDay("2026-01-05"))).toBe("2026-01-05");
   });
 });

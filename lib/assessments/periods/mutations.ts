@@ -1,4 +1,5 @@
-// Writes of the internal assessment periods: opening a year for a set of agencies, publishing it
+// Writes of the internal assessment periods: opening a year for a set of agencies (and adding one
+// later), publishing it
 // (agencies ranked by final score and classified), and importing a period's scores from a file —
 // all or nothing, one audit row per changed score, refused whole if anyone saved one meanwhile.
 import "server-only";
@@ -6,13 +7,16 @@ import { can, authorize, ForbiddenError, type Actor } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
 import { nextVersion, writeVersioned } from "@/lib/db/concurrency";
-import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
+import type { AgencyKind } from "@/lib/db/generated/enums";
+import { ConflictError, type Issue, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { classify } from "@/lib/frameworks/grades";
 import { readTable, type Table, type TableFormat } from "@/lib/io/table-file";
 import { isValidOn } from "@/lib/units/lineage";
 import { applicableMaximum, gradedValue, percentOfApplicable } from "../applicable";
 import { rankWithPeers } from "../peer-ranking";
 import { openPeriodSchema, stepSchema } from "../schema";
+import { addAgencySchema } from "../sheet/schema";
 import { planScoreImport, type ScoreTarget } from "../scores-file";
 import { loadTargets } from "./queries";
 
@@ -42,28 +46,14 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
       },
     ]);
   }
-  const agencies = await db.agency.findMany({ where: { id: { in: data.agencyIds } } });
-  const yearEnd = new Date(Date.UTC(data.year, 11, 31));
-  const issues = data.agencyIds
-    .map((id) => ({ id, agency: agencies.find((a) => a.id === id) }))
-    .flatMap(({ id, agency }) => {
-      if (!agency || agency.provinceId !== framework.ownerProvinceId)
-        return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
-      if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(data.year, 0, 1)))) {
-        return [{ field: "agencyIds", message: `${agency.name} không hoạt động trong năm ${data.year}.` }];
-      }
-      if (framework.agencyKind && agency.kind !== framework.agencyKind) {
-        return [{ field: "agencyIds", message: `${agency.name} không thuộc loại cơ quan mà bộ chỉ số này đánh giá.` }];
-      }
-      return [];
-    });
+  const issues = await agencyProblems(data.agencyIds, framework, data.year);
   if (issues.length > 0) throw new ValidationError(issues);
   const existing = await db.assessmentPeriod.findUnique({
     where: { provinceId_frameworkId_year: { provinceId: framework.ownerProvinceId, frameworkId: framework.id, year: data.year } },
   });
   if (existing) throw new ValidationError([{ field: "year", message: `Kỳ đánh giá năm ${data.year} với bộ chỉ số này đã được mở.` }]);
 
-  const leaves = framework.criteria.filter((c) => !framework.criteria.some((child) => child.parentId === c.id));
+  const leaves = leavesOf(framework.criteria);
   return db.$transaction(async (tx) => {
     const period = await tx.assessmentPeriod.create({
       data: { provinceId: framework.ownerProvinceId!, frameworkId: framework.id, year: data.year, selfScoringDeadline: data.deadline },
@@ -81,6 +71,66 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
       newValue: { year: data.year, framework: framework.name, deadline: data.deadline.toISOString(), agencyIds: data.agencyIds },
     });
     return { periodId: period.id };
+  });
+}
+
+/** Why these agencies cannot be assessed with this framework in this year (none: an empty list). */
+async function agencyProblems(
+  agencyIds: number[],
+  framework: { ownerProvinceId: number | null; agencyKind: AgencyKind | null },
+  year: number,
+): Promise<Issue[]> {
+  const agencies = await db.agency.findMany({ where: { id: { in: agencyIds } } });
+  const yearEnd = new Date(Date.UTC(year, 11, 31));
+  return agencyIds
+    .map((id) => ({ id, agency: agencies.find((a) => a.id === id) }))
+    .flatMap(({ id, agency }) => {
+      if (!agency || agency.provinceId !== framework.ownerProvinceId)
+        return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
+      if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(year, 0, 1)))) {
+        return [{ field: "agencyIds", message: `${agency.name} không hoạt động trong năm ${year}.` }];
+      }
+      if (framework.agencyKind && agency.kind !== framework.agencyKind) {
+        return [{ field: "agencyIds", message: `${agency.name} không thuộc loại cơ quan mà bộ chỉ số này đánh giá.` }];
+      }
+      return [];
+    });
+}
+
+const leavesOf = <C extends { id: number; parentId: number | null }>(criteria: C[]) =>
+  criteria.filter((c) => !criteria.some((child) => child.parentId === c.id));
+
+/**
+ * An agency forgotten when the year was opened (or created since) joins the open period with an
+ * empty sheet under the period's deadline. Refused once the year is published, or if it is there.
+ */
+export async function addAgencyToPeriod(actor: Actor, input: unknown): Promise<{ agencyName: string }> {
+  const data = parseInput(addAgencySchema, input);
+  const period = await db.assessmentPeriod.findUnique({
+    where: { id: data.periodId },
+    include: { framework: { include: { criteria: true } }, assessments: { select: { agencyId: true } } },
+  });
+  if (!period) throw new NotFoundError(libTranslator("errors.generic")("notFound"));
+  authorize(actor, "assessment.manage", { provinceId: period.provinceId });
+  const t = libTranslator("errors.sheet");
+  if (period.status === "PUBLISHED") throw new ValidationError([{ field: "agencyId", message: t("addToPublished") }]);
+  if (period.assessments.some((a) => a.agencyId === data.agencyId)) throw new ValidationError([{ field: "agencyId", message: t("alreadyInPeriod") }]);
+  const issues = await agencyProblems([data.agencyId], period.framework, period.year);
+  if (issues.length > 0) throw new ValidationError(issues.map((issue) => ({ ...issue, field: "agencyId" })));
+  const leaves = leavesOf(period.framework.criteria);
+  return db.$transaction(async (tx) => {
+    const assessment = await tx.assessment.create({
+      data: { periodId: period.id, agencyId: data.agencyId, scores: { createMany: { data: leaves.map((c) => ({ criterionId: c.id })) } } },
+      include: { agency: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "assessmentPeriod.addAgency",
+      entityType: "AssessmentPeriod",
+      entityId: period.id,
+      provinceId: period.provinceId,
+      newValue: { year: period.year, agency: assessment.agency.code, assessmentId: assessment.id },
+    });
+    return { agencyName: assessment.agency.name };
   });
 }
 
@@ -213,7 +263,10 @@ export async function importScores(
       return can(actor, kind === "self" ? "assessment.selfScore" : "assessment.manage", scopeOf(agencyOf.get(agencyCode)!.agencyId));
     },
   );
-  if (issues.length > 0) throw new ValidationError(issues, `Tệp có ${issues.length} lỗi, chưa ghi dữ liệu nào. ${issues[0].message}`);
+  // Every error is listed by row and column under this summary (the form's issue table).
+  if (issues.length > 0) {
+    throw new ValidationError(issues, `Tệp có ${issues.length} lỗi, chưa ghi dữ liệu nào.${issues.length === 1 ? ` ${issues[0].message}` : ""}`);
+  }
   phaseDone("plan");
   const result = { dryRun: Boolean(options.dryRun), changed: changes.length, unchanged, rows: table.rows.length };
   if (options.dryRun || changes.length === 0) return result;

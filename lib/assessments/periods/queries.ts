@@ -48,7 +48,17 @@ export async function getPeriod(actor: Actor, periodId: number) {
       assessments: {
         include: {
           agency: { include: { peerGroup: true } },
-          scores: { select: { selfScore: true, round1Score: true, round2Score: true, notApplicable: true, criterion: { select: { maxPoints: true } } } },
+          scores: {
+            select: {
+              selfScore: true,
+              round1Score: true,
+              round2Score: true,
+              notApplicable: true,
+              explanationRequest: true,
+              explanationResponse: true,
+              criterion: { select: { maxPoints: true, method: true } },
+            },
+          },
         },
         orderBy: { agency: { name: "asc" } },
       },
@@ -75,6 +85,9 @@ export async function getPeriod(actor: Actor, periodId: number) {
       agencyName: a.agency.name,
       agencyKind: a.agency.kind,
       status: a.status,
+      explained: a.status === "EXPLANATION_REQUESTED" && a.scores.every((s) => !s.explanationRequest || Boolean(s.explanationResponse)),
+      selfScored: a.scores.filter((s) => s.criterion.method === "APPRAISAL" && !s.notApplicable && s.selfScore !== null).length,
+      selfScorable: a.scores.filter((s) => s.criterion.method === "APPRAISAL" && !s.notApplicable).length,
       selfTotal: selfTotal(scores.map((s) => ({ ...s, maxPoints: 0, method: "APPRAISAL" as const }))),
       appraisedTotal: sees(a) && appraised.some((v) => v !== null) ? cents(appraised.reduce<number>((s, v) => s + (v ?? 0), 0)) : null,
       finalTotal: finalShown,
@@ -100,6 +113,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
       isIllustrative: period.framework.isIllustrative,
       maxScore: Number(period.framework.maxScore),
       gradesOnPercentage: period.framework.gradesOnPercentage,
+      agencyKind: period.framework.agencyKind,
       gradeBands: period.framework.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })),
     },
     deadline: period.selfScoringDeadline,

@@ -153,7 +153,10 @@ export async function getAgencyView(
   const ownTotal = own ? (own.kind === "MIN_PERCENT_OF_MAX" ? cents((own.value * maxScore) / 100) : own.value) : null;
   const suggested = defaultTarget(total, ownTotal, gradeBands, maxScore);
   const targetSource = params.target !== undefined ? { source: "entered" as const, label: "tổng điểm mục tiêu đã nhập", value: params.target } : suggested;
-  const candidates = rows.filter((r) => r.lost > 0).map(({ code, name, maxPoints, score }) => ({ code, name, maxPoints, score }));
+  // Only what the agency can act on: a survey or statistics criterion is not recovered by its work.
+  const losing = rows.filter((r) => r.lost > 0);
+  const candidates = losing.filter((r) => r.method === "APPRAISAL").map(({ code, name, maxPoints, score }) => ({ code, name, maxPoints, score }));
+  const notActionable = losing.filter((r) => r.method !== "APPRAISAL").map((r) => r.code);
   const plan = targetSource ? planFixes({ criteria: candidates, currentTotal: total, targetTotal: targetSource.value, maxTotal: maxScore }) : null;
 
   return {
@@ -179,6 +182,7 @@ export async function getAgencyView(
         target: targetSource?.value ?? null,
         targetSource,
         plan,
+        notActionable,
         currentRank: peerTotals.length > 0 ? rankAmongPeers(total, peerTotals, String(agencyId)) : null,
         newRank: peerTotals.length > 0 && plan ? rankAmongPeers(plan.newTotal, peerTotals, String(agencyId)) : null,
         newClassification: plan ? classify(plan.newTotal, gradeBands) : null,

@@ -4,16 +4,18 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
-import { getPeriod } from "@/lib/assessments/periods/queries";
-import { importScoresAction, publishAction } from "@/lib/assessments/actions";
+import { getPeriod, openingOptions } from "@/lib/assessments/periods/queries";
+import { addAgencyAction, importScoresAction, publishAction } from "@/lib/assessments/actions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/form-kit";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
 import { DocumentDownloads } from "@/components/documents/document-downloads";
+import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,6 +38,14 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
   ]);
   const hasPeerGroups = period.assessments.some((a) => a.peerGroup !== null);
   const published = period.status === "PUBLISHED";
+  // Agencies of the province not in this open period, which Home Affairs can still add.
+  const inPeriod = new Set(period.assessments.map((a) => a.agencyId));
+  const missing =
+    period.canManage && !published
+      ? (await openingOptions(actor, period.provinceId)).agencies.filter(
+          (a) => !inPeriod.has(a.id) && (!period.framework.agencyKind || a.kind === period.framework.agencyKind),
+        )
+      : [];
   return (
     <div className="space-y-6">
       <PageHeader back={{ href: "/danh-gia", label: t("back") }} title={t("heading", { year: period.year, province: period.provinceName })}>
@@ -70,10 +80,8 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
                 </Link>
                 {a.peerGroup ? <span className="block text-xs text-slate-500">{a.peerGroup}</span> : null}
               </Td>
-              <Td>
-                <StatusBadge status={a.status} />
-              </Td>
-              <Td numeric>{format.score(a.selfTotal)}</Td>
+              <Td>{a.explained ? <Badge tone="info">{t("explained")}</Badge> : <StatusBadge status={a.status} />}</Td>
+              <Td numeric>{a.status === "DRAFT" ? t("selfProgress", { scored: a.selfScored, total: a.selfScorable }) : format.score(a.selfTotal)}</Td>
               <Td numeric>{format.score(a.appraisedTotal)}</Td>
               <Td numeric className="font-semibold">
                 {format.score(a.finalTotal)}
@@ -124,6 +132,22 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             </ActionForm>
           </Card>
         ) : null}
+        {missing.length > 0 ? (
+          <Card padding="md">
+            <h2 className="font-semibold">{t("addAgencyTitle")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{t("addAgencyLead")}</p>
+            <ActionForm action={addAgencyAction} submitLabel={t("addAgency")} className="mt-3 flex flex-wrap items-end gap-2 text-sm" testId="add-agency">
+              <input type="hidden" name="periodId" value={period.id} />
+              <select name="agencyId" aria-label={t("addAgencyTitle")} className={`${filterInputClass} max-w-full`}>
+                {missing.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </ActionForm>
+          </Card>
+        ) : null}
         {period.canManage && !published ? (
           <Card padding="md">
             <h2 className="font-semibold">{t("publishTitle")}</h2>
@@ -131,7 +155,13 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
               {t("publishLead", { bands: period.framework.gradeBands.map((b) => `${b.label} ≥ ${format.score(b.minScore)}`).join("; ") })}
               {period.framework.gradesOnPercentage ? ` ${ts("gradesOnPercentage")}` : ""}
             </p>
-            <ActionForm action={publishAction} submitLabel={t("publish")} className="mt-3 flex flex-wrap items-end gap-2" testId="publish">
+            <ActionForm
+              action={publishAction}
+              submitLabel={t("publish")}
+              className="mt-3 flex flex-wrap items-end gap-2"
+              testId="publish"
+              confirm={t("confirmPublish", { count: period.assessments.length })}
+            >
               <input type="hidden" name="periodId" value={period.id} />
               <input type="hidden" name="version" value={period.version} />
             </ActionForm>

@@ -5,11 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { holds, reachOf } from "@/lib/auth/policy";
 import { openingOptions, provincesWithInternalFrameworks } from "@/lib/assessments/periods/queries";
-import { openPeriodAction } from "@/lib/assessments/actions";
-import { ActionForm } from "@/components/forms/form-kit";
+import { OpenPeriodForm } from "@/components/assessments/open-period-form";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Callout } from "@/components/ui/callout";
-import { cardClass } from "@/components/ui/card";
-import { filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,48 +44,24 @@ export default async function OpenPeriodPage({ searchParams }: { searchParams: P
   }
   const options = await openingOptions(actor, provinceId);
   const nextYear = new Date().getFullYear();
-  const control = `mt-1 ${filterInputClass}`;
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader title={t("title")} lead={t("lead")} />
       {options.frameworks.length === 0 ? (
         <Callout tone="warn">{t("noFramework")}</Callout>
       ) : (
-        <ActionForm action={openPeriodAction} submitLabel={t("submit")} className={`space-y-5 p-6 ${cardClass}`} testId="open-period">
-          <label className="block">
-            <span className="block text-sm font-medium">{t("framework")}</span>
-            <select name="frameworkId" className={`${control} w-full`}>
-              {options.frameworks.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.validToYear
-                    ? t("frameworkRange", { name: f.name, version: f.version, from: f.validFromYear, to: f.validToYear })
-                    : t("frameworkFrom", { name: f.name, version: f.version, from: f.validFromYear })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="flex flex-wrap gap-4">
-            <label className="block">
-              <span className="block text-sm font-medium">{t("year")}</span>
-              <input name="year" type="number" defaultValue={nextYear} min={2000} max={2100} className={`${control} w-32`} />
-            </label>
-            <label className="block">
-              <span className="block text-sm font-medium">{t("deadline")}</span>
-              <input name="deadline" type="date" required className={control} />
-            </label>
-          </div>
-          <fieldset>
-            <legend className="text-sm font-medium">{t("agencies")}</legend>
-            <div className="mt-2 grid gap-1 sm:grid-cols-2">
-              {options.agencies.map((a) => (
-                <label key={a.id} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="agencyIds" value={a.id} defaultChecked />
-                  {a.name} <span className="text-xs text-slate-500">({tc(`agencyKinds.${a.kind}`)})</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        </ActionForm>
+        <ClientMessages namespaces={["assessments.open"]}>
+          <OpenPeriodForm
+            defaultYear={nextYear}
+            frameworks={options.frameworks.map((f) => ({
+              id: f.id,
+              label: f.validToYear
+                ? t("frameworkRange", { name: f.name, version: f.version, from: f.validFromYear, to: f.validToYear })
+                : t("frameworkFrom", { name: f.name, version: f.version, from: f.validFromYear }),
+            }))}
+            agencies={options.agencies.map((a) => ({ id: a.id, label: `${a.name} (${tc(`agencyKinds.${a.kind}`)})` }))}
+          />
+        </ClientMessages>
       )}
     </div>
   );

@@ -10,21 +10,23 @@ import {
   adjustmentsAction,
   advanceAction,
   answerExplanationAction,
-  appraiseAction,
+  acceptSelfScoresAction,
+  removeEvidenceAction,
   requestExplanationAction,
-  selfScoreAction,
 } from "@/lib/assessments/actions";
-import { appraisedScore, nextStatus, selfTotal, type WorkflowStep } from "@/lib/assessments/workflow";
+import { appraisedScore, finalTotal, nextStatus, selfTotal, type WorkflowStep } from "@/lib/assessments/workflow";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { useFormat } from "@/lib/i18n/client";
 import { getFormat } from "@/lib/i18n/server";
 import { ActionForm } from "@/components/forms/form-kit";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
 import { DocumentDownloads } from "@/components/documents/document-downloads";
+import { ScoreSheet } from "@/components/assessments/score-sheet";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { SelfScoringCta } from "@/components/assessments/self-scoring-cta";
 import type { SheetCriterion } from "@/lib/assessments/types";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { DataTable, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,7 +37,7 @@ type Sheet = Awaited<ReturnType<typeof getAssessmentSheet>>;
 
 const input = "rounded-md border border-slate-300 px-2 py-1 text-sm";
 const smallButton = buttonClass("primary", "xs");
-const STEPS: WorkflowStep[] = ["submit", "requestExplanations", "startRound2", "finalize"];
+const STEPS: WorkflowStep[] = ["submit", "returnForCorrection", "requestExplanations", "startRound2", "finalize"];
 
 export default async function SheetPage({ params }: { params: Promise<{ assessmentId: string }> }) {
   const actor = await currentActor();
@@ -52,6 +54,21 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
     sheet.abilities.seesAppraisal && rows.some((r) => appraisedScore(r) !== null) ? rows.reduce((s, r) => s + (appraisedScore(r) ?? 0), 0) : null;
   const allowed = (step: WorkflowStep) => (step === "submit" ? sheet.abilities.selfScore : sheet.abilities.manage);
   const available = STEPS.filter((step) => allowed(step) && nextStatus(step, sheet.status));
+  const requests = rows.filter((r) => r.explanationRequest).length;
+  const openRequests = sheet.abilities.explain ? leaves.filter((c) => c.score!.explanationRequest && !c.score!.explanationResponse) : [];
+  const toAccept = sheet.abilities.appraiseRound === 1 ? rows.filter((r) => r.round1Score === null && r.selfScore !== null).length : 0;
+  const finalWouldBe = finalTotal(
+    rows,
+    { bonus: sheet.bonusPoints ?? 0, penalty: sheet.penaltyPoints ?? 0 },
+    { maxScore: sheet.framework.maxScore, bonusCap: sheet.framework.bonusCap, penaltyCap: sheet.framework.penaltyCap },
+  );
+  const confirmOf: Partial<Record<WorkflowStep, string>> = {
+    submit: t("confirmSubmit", { total: format.score(selfTotal(rows)) }),
+    returnForCorrection: t("confirmReturnForCorrection"),
+    requestExplanations: t("confirmRequestExplanations", { count: requests }),
+    startRound2: t("confirmStartRound2"),
+    finalize: t("confirmFinalize", { total: format.score(finalWouldBe) }),
+  };
 
   return (
     <div className="space-y-6">
@@ -107,12 +124,29 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
       {available.length > 0 || sheet.abilities.manage ? (
         <Card as="section" padding="sm" className="no-print flex flex-wrap items-start gap-4">
           {available.map((step) => (
-            <ActionForm key={step} action={advanceAction} submitLabel={t(`steps.${step}`)} testId={`step-${step}`}>
+            <ActionForm
+              key={step}
+              action={advanceAction}
+              submitLabel={t(`steps.${step}`, { count: requests })}
+              testId={`step-${step}`}
+              confirm={confirmOf[step]}
+            >
               <input type="hidden" name="assessmentId" value={sheet.id} />
               <input type="hidden" name="version" value={sheet.version} />
               <input type="hidden" name="step" value={step} />
             </ActionForm>
           ))}
+          {toAccept > 0 ? (
+            <ActionForm
+              action={acceptSelfScoresAction}
+              submitLabel={t("acceptSelf", { count: toAccept })}
+              buttonClassName={buttonClass("outline", "sm")}
+              testId="accept-self"
+              confirm={t("acceptSelfConfirm", { count: toAccept })}
+            >
+              <input type="hidden" name="assessmentId" value={sheet.id} />
+            </ActionForm>
+          ) : null}
           {sheet.abilities.manage && sheet.status !== "FINALIZED" && sheet.status !== "DRAFT" ? (
             <ActionForm action={adjustmentsAction} submitLabel={t("saveAdjustments")} testId="adjustments" className="flex flex-wrap items-end gap-2 text-sm">
               <input type="hidden" name="assessmentId" value={sheet.id} />
@@ -138,20 +172,47 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
         </Card>
       ) : null}
 
+      {sheet.abilities.selfScore ? (
+        <SelfScoringCta
+          year={sheet.period.year}
+          deadline={sheet.period.deadline}
+          scored={rows.filter((r) => r.method === "APPRAISAL" && r.selfScore !== null).length}
+          total={rows.filter((r) => r.method === "APPRAISAL").length}
+        />
+      ) : null}
+
       {!sheet.abilities.seesAppraisal ? <p className="rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">{t("appraisalHidden")}</p> : null}
 
-      <DataTable data-testid="sheet">
-        <THead>
-          <Th>{t("code")}</Th>
-          <Th>{t("criterion")}</Th>
-          <Th numeric>{t("max")}</Th>
-          <Th numeric>{t("self")}</Th>
-          <Th numeric>{t("round1")}</Th>
-          <Th numeric>{t("round2")}</Th>
-          <Th>{t("evidence")}</Th>
-        </THead>
-        <tbody>{sheet.criteria.map((c) => (c.score ? <LeafRows key={c.id} criterion={c} sheet={sheet} /> : <GroupRow key={c.id} criterion={c} />))}</tbody>
-      </DataTable>
+      {openRequests.length > 0 ? (
+        <nav
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="open-requests"
+          aria-label={t("openRequests", { count: openRequests.length })}
+        >
+          <p className="font-semibold">{t("openRequests", { count: openRequests.length })}</p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {openRequests.map((c) => (
+              <li key={c.id}>
+                <a href={`#tieu-chi-${c.code}`} className="text-brand-700 underline">
+                  {t("openRequestsLink", { code: c.code })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      <ClientMessages namespaces={["assessments.sheet"]}>
+        <ScoreSheet
+          assessmentId={sheet.id}
+          criteria={sheet.criteria}
+          mode={
+            sheet.abilities.selfScore ? { kind: "self" } : sheet.abilities.appraiseRound ? { kind: "appraisal", round: sheet.abilities.appraiseRound } : null
+          }
+          seesAppraisal={sheet.abilities.seesAppraisal}
+          extras={Object.fromEntries(leaves.map((c) => [c.score!.id, <RowForms key={c.id} criterion={c} sheet={sheet} />]))}
+        />
+      </ClientMessages>
     </div>
   );
 }
@@ -186,147 +247,76 @@ function Total({
   );
 }
 
-function GroupRow({ criterion }: { criterion: SheetCriterion }) {
-  const format = useFormat();
-  const field = criterion.level === "FIELD";
-  return (
-    <tr className={field ? "bg-brand-50" : "bg-slate-50"}>
-      <td className={`cell ${field ? "font-bold" : "font-semibold"}`}>{criterion.code}</td>
-      <td className={`cell ${field ? "font-bold" : "font-semibold"}`}>{criterion.name}</td>
-      <td className="cell-num font-semibold">{format.points(criterion.maxPoints)}</td>
-      <td colSpan={4} />
-    </tr>
-  );
-}
-
-function LeafRows({ criterion, sheet }: { criterion: SheetCriterion; sheet: Sheet }) {
+/** A row's own forms beside its score: evidence (upload, delete before submission), explanation. */
+function RowForms({ criterion, sheet }: { criterion: SheetCriterion; sheet: Sheet }) {
   const t = useTranslations("assessments.sheet");
-  const format = useFormat();
   const s = criterion.score!;
   const { abilities } = sheet;
-  const lost = abilities.seesAppraisal && appraisedScore(s) !== null && appraisedScore(s)! < criterion.maxPoints;
   const canSelf = abilities.selfScore && criterion.method === "APPRAISAL";
   const canExplain = abilities.explain && s.explanationRequest !== null;
-  const round = abilities.appraiseRound;
   const code = criterion.code;
-  const range = t("range", { max: format.points(criterion.maxPoints) });
   return (
-    <>
-      <tr className="border-t border-slate-100 align-top" data-code={code}>
-        <td className="cell tabular-nums">{code}</td>
-        <td className="cell">
-          <div>{criterion.name}</div>
-          <div className="text-xs text-slate-500">
-            {t(`methods.${criterion.method}`)}
-            {criterion.requiredEvidence ? t("requiredEvidence", { evidence: criterion.requiredEvidence }) : ""}
-          </div>
-          {s.selfComment ? <div className="mt-1 text-xs text-slate-700">{t("selfComment", { comment: s.selfComment })}</div> : null}
-        </td>
-        <td className="cell-num">{format.points(criterion.maxPoints)}</td>
-        <td className="cell-num" data-col="self">
-          {format.points(s.selfScore)}
-        </td>
-        <td className={`cell-num ${lost && s.round2Score === null ? "font-semibold text-red-700" : ""}`} data-col="round1">
-          {format.points(s.round1Score)}
-          {s.round1Comment ? <div className="text-xs font-normal text-slate-600">{s.round1Comment}</div> : null}
-        </td>
-        <td className={`cell-num ${lost && s.round2Score !== null ? "font-semibold text-red-700" : ""}`} data-col="round2">
-          {format.points(s.round2Score)}
-          {s.round2Comment ? <div className="text-xs font-normal text-slate-600">{s.round2Comment}</div> : null}
-        </td>
-        <td className="cell text-xs">
-          {s.explanationRequest ? <div className="text-amber-900">{t("request", { request: s.explanationRequest })}</div> : null}
-          {s.explanationResponse ? <div className="text-slate-800">{t("response", { response: s.explanationResponse })}</div> : null}
-          <ul>
-            {s.evidence.map((e) => (
-              <li key={e.id}>
-                <a href={`/api/v1/evidence/${e.id}`} className="text-brand-700 hover:underline">
-                  📎 {e.fileName}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </td>
-      </tr>
-      {canSelf || canExplain || round ? (
-        <tr className="no-print bg-slate-50/60" data-forms-for={code}>
-          <td />
-          <td colSpan={6} className="space-y-2 px-3 pb-3">
+    <div className="space-y-2">
+      <ul>
+        {s.evidence.map((e) => (
+          <li key={e.id} className="flex flex-wrap items-center gap-2">
+            <a href={`/api/v1/evidence/${e.id}`} className="text-brand-700 hover:underline">
+              📎 {e.fileName}
+            </a>
             {canSelf ? (
-              <ActionForm action={selfScoreAction} submitLabel={t("saveSelf")} buttonClassName={smallButton} testId={`self-${code}`}>
-                <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input type="hidden" name="version" value={s.version} />
-                <input
-                  name="score"
-                  aria-label={t("selfScoreOf", { code })}
-                  defaultValue={format.decimal(s.selfScore)}
-                  placeholder={range}
-                  className={`${input} w-24`}
-                />
-                <input
-                  name="comment"
-                  aria-label={t("commentOf", { code })}
-                  defaultValue={s.selfComment ?? ""}
-                  placeholder={t("comment")}
-                  className={`${input} min-w-64 flex-1`}
-                />
+              <ActionForm
+                action={removeEvidenceAction}
+                submitLabel={t("removeEvidence")}
+                buttonClassName="text-xs text-red-700 underline"
+                testId={`remove-evidence-${e.id}`}
+                confirm={t("removeEvidenceConfirm", { file: e.fileName })}
+              >
+                <input type="hidden" name="fileId" value={e.id} />
               </ActionForm>
             ) : null}
-            {canSelf || canExplain ? (
-              <ActionForm action={addEvidenceAction} submitLabel={t("uploadEvidence")} buttonClassName={smallButton} testId={`evidence-${code}`}>
-                <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input type="file" name="file" aria-label={t("evidenceFileOf", { code })} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp" className="text-xs" />
-              </ActionForm>
-            ) : null}
-            {canExplain ? (
-              <ActionForm action={answerExplanationAction} submitLabel={t("sendExplanation")} buttonClassName={smallButton} testId={`explain-${code}`}>
-                <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input type="hidden" name="version" value={s.version} />
-                <input
-                  name="response"
-                  aria-label={t("explanationOf", { code })}
-                  defaultValue={s.explanationResponse ?? ""}
-                  placeholder={t("explanation")}
-                  className={`${input} min-w-64 flex-1`}
-                />
-              </ActionForm>
-            ) : null}
-            {round ? (
-              <ActionForm action={appraiseAction} submitLabel={t("saveAppraisal", { round })} buttonClassName={smallButton} testId={`appraise-${code}`}>
-                <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input type="hidden" name="version" value={s.version} />
-                <input
-                  name="score"
-                  aria-label={t("appraisedScoreOf", { code })}
-                  defaultValue={format.decimal(round === 2 ? (s.round2Score ?? s.round1Score) : (s.round1Score ?? s.selfScore))}
-                  placeholder={range}
-                  className={`${input} w-24`}
-                />
-                <input
-                  name="comment"
-                  aria-label={t("appraisalCommentOf", { code })}
-                  defaultValue={(round === 2 ? s.round2Comment : s.round1Comment) ?? ""}
-                  placeholder={t("appraisalComment")}
-                  className={`${input} min-w-64 flex-1`}
-                />
-              </ActionForm>
-            ) : null}
-            {round === 1 ? (
-              <ActionForm action={requestExplanationAction} submitLabel={t("requestExplanation")} buttonClassName={smallButton} testId={`request-${code}`}>
-                <input type="hidden" name="criterionScoreId" value={s.id} />
-                <input type="hidden" name="version" value={s.version} />
-                <input
-                  name="request"
-                  aria-label={t("requestOf", { code })}
-                  defaultValue={s.explanationRequest ?? ""}
-                  placeholder={t("requestPlaceholder")}
-                  className={`${input} min-w-64 flex-1`}
-                />
-              </ActionForm>
-            ) : null}
-          </td>
-        </tr>
+          </li>
+        ))}
+      </ul>
+      {canSelf || canExplain ? (
+        <ActionForm action={addEvidenceAction} submitLabel={t("uploadEvidence")} buttonClassName={smallButton} testId={`evidence-${code}`}>
+          <input type="hidden" name="criterionScoreId" value={s.id} />
+          <input
+            type="file"
+            name="file"
+            aria-label={t("evidenceFileOf", { code })}
+            accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp"
+            className="max-w-full text-xs"
+          />
+        </ActionForm>
       ) : null}
-    </>
+      {canExplain ? (
+        <ActionForm action={answerExplanationAction} submitLabel={t("sendExplanation")} buttonClassName={smallButton} testId={`explain-${code}`}>
+          <input type="hidden" name="criterionScoreId" value={s.id} />
+          <input type="hidden" name="version" value={s.version} />
+          <textarea
+            name="response"
+            aria-label={t("explanationOf", { code })}
+            defaultValue={s.explanationResponse ?? ""}
+            placeholder={t("explanation")}
+            rows={2}
+            className={`${input} w-full min-w-48`}
+          />
+        </ActionForm>
+      ) : null}
+      {abilities.appraiseRound === 1 ? (
+        <ActionForm action={requestExplanationAction} submitLabel={t("requestExplanation")} buttonClassName={smallButton} testId={`request-${code}`}>
+          <input type="hidden" name="criterionScoreId" value={s.id} />
+          <input type="hidden" name="version" value={s.version} />
+          <textarea
+            name="request"
+            aria-label={t("requestOf", { code })}
+            defaultValue={s.explanationRequest ?? ""}
+            placeholder={t("requestPlaceholder")}
+            rows={1}
+            className={`${input} w-full min-w-48`}
+          />
+        </ActionForm>
+      ) : null}
+    </div>
   );
 }
