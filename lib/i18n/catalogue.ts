@@ -18,6 +18,7 @@ import enHome from "./messages/en/home.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
 import enUnits from "./messages/en/units.json";
+import enWork from "./messages/en/work.json";
 import viAdmin from "./messages/vi/admin.json";
 import viAssessments from "./messages/vi/assessments.json";
 import viAudit from "./messages/vi/audit.json";
@@ -32,6 +33,7 @@ import viHome from "./messages/vi/home.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
 import viUnits from "./messages/vi/units.json";
+import viWork from "./messages/vi/work.json";
 
 const vi = {
   common: viCommon,
@@ -48,6 +50,7 @@ const vi = {
   audit: viAudit,
   admin: viAdmin,
   errors: viErrors,
+  work: viWork,
 };
 
 export type Messages = typeof vi;
@@ -69,6 +72,7 @@ const en: Messages = {
   audit: enAudit,
   admin: enAdmin,
   errors: enErrors,
+  work: enWork,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en };

@@ -7,6 +7,7 @@ import { getFormat } from "@/lib/i18n/server";
 import { getMyWork } from "@/lib/my-work/queries";
 import { OverdueBadge, ReportCellBadge, TaskStatusBadge } from "@/components/directives/badges";
 import { Card } from "@/components/ui/card";
+import { PendingCards } from "@/components/dashboards/pending-cards";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -28,6 +29,8 @@ export default async function MyWorkPage() {
           isAgency ? (work.agencyName ? t("leadAgency", { agency: work.agencyName, today }) : t("leadAgencyUnnamed", { today })) : t("leadStaff", { today })
         }
       />
+
+      <PendingCards cards={work.pending} />
 
       <Card as="section" aria-labelledby="my-tasks">
         <h2 id="my-tasks" className="text-lg font-semibold">
