@@ -84,6 +84,12 @@ describe("seed", () => {
     expect(appraisal.reduce((s, c) => s + Number(c.maxPoints), 0)).toBe(61.5);
   });
 
+  it("records 1020/UBND-TH as the công văn its symbol says it is, noting that the article calls it a quyết định", async () => {
+    const directive = await testDb.directive.findFirstOrThrow({ where: { number: "1020/UBND-TH" } });
+    expect(directive.kind).toBe("CONG_VAN");
+    expect(directive.note).toContain("Quyết định 1020/UBND-TH");
+  });
+
   it("links 1020/UBND-TH to 733/UBND-TH, which its tasks implement", async () => {
     const links = await testDb.directiveLink.findMany({ include: { from: true, to: true } });
     expect(links.map((l) => `${l.from.number} → ${l.to.number}`)).toEqual(["1020/UBND-TH → 733/UBND-TH"]);
