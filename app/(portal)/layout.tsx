@@ -9,7 +9,9 @@ export default async function PortalLayout({ children }: { children: React.React
   return (
     <>
       <SiteHeader user={{ name: actor.name, role: actor.role }} />
-      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
     </>
   );
 }

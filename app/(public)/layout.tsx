@@ -6,7 +6,9 @@ export default async function PublicLayout({ children }: { children: React.React
   return (
     <>
       <SiteHeader user={actor ? { name: actor.name, role: actor.role } : null} />
-      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
     </>
   );
 }

@@ -343,7 +343,7 @@ function Period({ period }: { period: PeriodSection }) {
             </div>
             <BandLegend bands={period.gradeBands} classified={published} />
             <div className="mt-3">
-              <DataTable framed={false} data-testid={`standings-${period.year}`}>
+              <DataTable framed={false} stacked data-testid={`standings-${period.year}`}>
                 <caption className="text-left text-xs text-slate-500">
                   {t("standingsTableCaption", {
                     bands: period.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; "),
@@ -358,16 +358,18 @@ function Period({ period }: { period: PeriodSection }) {
                 <TBody>
                   {period.standings.map((s) => (
                     <tr key={s.agencyId} data-agency={s.code}>
-                      <Td className="font-semibold tabular-nums">{s.rank ?? "—"}</Td>
-                      <Td>
+                      <Td className="font-semibold tabular-nums" label={t("rank")}>
+                        {s.rank ?? "—"}
+                      </Td>
+                      <Td label={t("agency")}>
                         <Link href={`/co-quan/${s.agencyId}?nam=${period.year}`} className="text-brand-700 hover:underline">
                           {s.name}
                         </Link>
                       </Td>
-                      <Td numeric className="font-semibold">
+                      <Td numeric className="font-semibold" label={t("finalScore")}>
                         {format.score(s.finalTotal)}
                       </Td>
-                      <Td>{s.classification ?? "—"}</Td>
+                      <Td label={t("classification")}>{s.classification ?? "—"}</Td>
                     </tr>
                   ))}
                 </TBody>
