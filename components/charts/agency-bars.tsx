@@ -1,9 +1,10 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/lib/i18n/client";
-import { bandColor, scoreAxis, TICK } from "./chart-styles";
+import { axisTicks, bandColor, scoreAxis, TICK } from "./chart-styles";
 
 export type AgencyBar = { name: string; total: number; classification: string | null };
 
@@ -32,18 +33,20 @@ export function AgencyBars({
     maxScore,
   );
   const bandIndex = (classification: string | null) => thresholds.findIndex((b) => b.label === classification);
+  // A phone has no room for the labels beside the bars: the table under the chart gives each one.
+  const narrow = useSyncExternalStore(subscribeNarrow, isNarrow, () => false);
   return (
     <BarChart
       responsive
       layout="vertical"
       style={{ width: "100%", height: Math.max(160, 30 * data.length + 50) }}
       data={data}
-      margin={{ top: 22, right: 96, bottom: 4, left: 4 }}
+      margin={{ top: 22, right: narrow ? 12 : 112, bottom: 4, left: 4 }}
       title={label}
     >
       <CartesianGrid stroke="#e2e8f0" horizontal={false} />
-      <XAxis type="number" domain={[low, high]} allowDataOverflow tick={TICK} tickFormatter={(v: number) => format.points(v)} />
-      <YAxis type="category" dataKey="name" tick={TICK} width={150} interval={0} />
+      <XAxis type="number" domain={[low, high]} ticks={axisTicks(low, high)} allowDataOverflow tick={TICK} tickFormatter={(v: number) => format.points(v)} />
+      <YAxis type="category" dataKey="name" tick={TICK} width={narrow ? 110 : 150} interval={0} />
       <Tooltip formatter={tooltipValue} />
       {thresholds
         .filter((threshold) => threshold.minScore > low && threshold.minScore < high)
@@ -61,17 +64,29 @@ export function AgencyBars({
         {data.map((d) => (
           <Cell key={d.name} fill={bandColor(bandIndex(d.classification))} />
         ))}
-        <LabelList
-          dataKey="total"
-          position="right"
-          fontSize={11}
-          fill="#1e293b"
-          formatter={(value: unknown) => {
-            const entry = data.find((d) => d.total === value);
-            return typeof value === "number" ? `${format.score(value)}${entry?.classification ? ` · ${entry.classification}` : ""}` : "";
-          }}
-        />
+        {narrow ? null : (
+          <LabelList
+            dataKey="total"
+            position="right"
+            fontSize={11}
+            fill="#1e293b"
+            formatter={(value: unknown) => {
+              const entry = data.find((d) => d.total === value);
+              return typeof value === "number" ? `${format.score(value)}${entry?.classification ? ` · ${entry.classification}` : ""}` : "";
+            }}
+          />
+        )}
       </Bar>
     </BarChart>
   );
+}
+
+const NARROW = "(max-width: 639px)";
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+function isNarrow(): boolean {
+  return window.matchMedia(NARROW).matches;
 }

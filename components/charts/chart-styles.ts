@@ -41,3 +41,11 @@ export function scoreAxis(values: readonly number[], maxScore: number): [number,
   const low = Math.max(0, Math.floor((Math.min(...values) - 5) / 5) * 5);
   return [Math.min(low, maxScore), maxScore];
 }
+
+/** Ticks every 5 points (every 10 or 20 on a wide axis) from the axis' low end to its high end. */
+export function axisTicks(low: number, high: number): number[] {
+  const step = high - low > 60 ? 20 : high - low > 30 ? 10 : 5;
+  const ticks: number[] = [];
+  for (let tick = low; tick < high; tick += step) ticks.push(tick);
+  return [...ticks, high];
+}

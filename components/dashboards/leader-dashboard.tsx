@@ -343,7 +343,7 @@ function Period({ period }: { period: PeriodSection }) {
             </div>
             <BandLegend bands={period.gradeBands} classified={published} />
             <div className="mt-3">
-              <DataTable framed={false} stacked data-testid={`standings-${period.year}`}>
+              <DataTable framed={false} data-testid={`standings-${period.year}`}>
                 <caption className="text-left text-xs text-slate-500">
                   {t("standingsTableCaption", {
                     bands: period.gradeBands.map((b) => `${b.label} ≥ ${format.points(b.minScore)}`).join("; "),
