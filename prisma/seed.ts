@@ -9,6 +9,7 @@ import { rankTable } from "../lib/results/ranking";
 import { classify } from "../lib/frameworks/grades";
 import { inheritedRegion, unitForYear } from "../lib/units/lineage";
 import { hashPassword } from "../lib/auth/password";
+import { addDays, currentYearInVietnam, endOfVietnamDay, vietnamToday } from "../lib/time";
 import type { PrismaClient } from "../lib/db/generated/client";
 import type { AssessmentMethod, DirectiveKind, TargetKind } from "../lib/db/generated/enums";
 
@@ -22,6 +23,10 @@ export const DEMO_USERS = [
 ] as const;
 
 type Db = PrismaClient;
+// Prisma's default of 5 s per interactive transaction is too short for a framework's criteria tree
+// or a period's scores inserted row by row on a loaded machine (seen when the test suites of several
+// worktrees ran at once): the seed runs alone, so it may take its time.
+const SEED_TRANSACTION = { maxWait: 60_000, timeout: 300_000 };
 type Log = (line: string) => void;
 
 function readCsv(file: string): Record<string, string>[] {
@@ -38,7 +43,12 @@ const OLD_UNITS = { validFrom: utcDate("2008-08-01"), validTo: utcDate("2025-06-
 const NEW_UNITS = { validFrom: utcDate("2025-07-01"), decision: "QĐ 19/2025/QĐ-TTg" };
 const MERGER = { effectiveOn: utcDate("2025-07-01"), legalBasis: "Nghị quyết 202/2025/QH15" };
 
-export async function seed(db: Db, options: { demo: boolean; log?: Log }): Promise<void> {
+/**
+ * `demo` adds the demo data set: a finished 2025 period and, unless `inProgress` is false, an open
+ * period of the current year (Viet Nam's, at `now`) with work waiting for every role. The test
+ * suite's template leaves the open period out, so its tests can open the current year themselves.
+ */
+export async function seed(db: Db, options: { demo: boolean; inProgress?: boolean; now?: Date; log?: Log }): Promise<void> {
   const log = options.log ?? (() => {});
   await seedUnits(db);
   await seedIndices(db);
@@ -46,6 +56,7 @@ export async function seed(db: Db, options: { demo: boolean; log?: Log }): Promi
   await seedPublishedResults(db);
   await seedDirectives(db);
   if (options.demo) await seedDemo(db);
+  if (options.demo && options.inProgress !== false) await seedDemoInProgress(db, options.now ?? new Date());
   log("seed: done");
 }
 
@@ -236,9 +247,8 @@ async function seedFrameworks(db: Db, options: { demo: boolean }) {
           for (const child of node.children ?? []) await insert(child, depth + 1, created.id);
         };
         for (const node of f.tree) await insert(node, 0, null);
-        // A tree is a few hundred inserts: Prisma's 5 s default is too short on a loaded 2-core machine.
       },
-      { timeout: 60_000 },
+      SEED_TRANSACTION,
     );
   }
 }
@@ -508,5 +518,79 @@ async function seedDemo(db: Db) {
         data: { rank: row.rank, classification: classify(row.score, bands) },
       });
     }
-  });
+  }, SEED_TRANSACTION);
 }
+
+/**
+ * The demo's work in progress: an open period of the current year in which the demo agencies stand
+ * at different steps, so that every demo role's first screen has something to do. Self-scoring is
+ * due in five days; most agencies are still self-scoring (the demo agency head's Sở Tư pháp about
+ * half-way), one has submitted, one has an explanation request waiting and one has answered its
+ * requests. Skipped when the year already has a period (a second run, or a year users opened).
+ */
+export async function seedDemoInProgress(db: Db, now: Date) {
+  const province = await db.province.findUniqueOrThrow({ where: { code_validFrom: DEMO_PROVINCE } });
+  const framework = await db.framework.findUniqueOrThrow({
+    where: { key_version: { key: "an-giang-so-ban-nganh", version: 1 } },
+    include: { criteria: true },
+  });
+  const year = currentYearInVietnam(now);
+  if (year < framework.validFromYear || (framework.validToYear !== null && year > framework.validToYear)) return;
+  const key = { provinceId_frameworkId_year: { provinceId: province.id, frameworkId: framework.id, year } };
+  if (await db.assessmentPeriod.findUnique({ where: key })) return;
+  const agencies = await db.agency.findMany({ where: { provinceId: province.id, isDemo: true }, orderBy: { id: "asc" } });
+  const leaves = framework.criteria.filter((c) => c.level === "SUB_CRITERION").sort((a, b) => a.sortOrder - b.sortOrder);
+  const today = vietnamToday(now);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const note = "Dữ liệu minh họa (demo)";
+
+  await db.$transaction(async (tx) => {
+    const period = await tx.assessmentPeriod.create({
+      data: { provinceId: province.id, frameworkId: framework.id, year, selfScoringDeadline: endOfVietnamDay(addDays(today, 5)), isDemo: true },
+    });
+    for (const agency of agencies) {
+      const state = IN_PROGRESS_STATES[agency.code] ?? "DRAFT";
+      const rnd = random(`${agency.code}-${year}-in-progress`);
+      // Agencies still self-scoring have scored a share of the criteria, in order; the others all of them.
+      const share = state === "DRAFT" ? (agency.code === DEMO_HEAD_AGENCY ? 0.5 : rnd() * 0.8) : 1;
+      const selfScored = leaves.filter((c) => c.method === "APPRAISAL");
+      const scoredIds = new Set(selfScored.slice(0, Math.round(selfScored.length * share)).map((c) => c.id));
+      const appraised = state === "EXPLANATION_REQUESTED" || state === "EXPLANATION_ANSWERED";
+      let requests = 0;
+      const scores = leaves.map((criterion) => {
+        const max = Number(criterion.maxPoints);
+        const self = scoredIds.has(criterion.id) ? (rnd() < 0.7 ? max : quarter(max * rnd())) : null;
+        // Staff ask for an explanation on the first two self scores above zero, and give half of them in round 1.
+        const asks = appraised && self !== null && self > 0 && requests < 2;
+        if (asks) requests++;
+        const round1 = !appraised ? null : criterion.method !== "APPRAISAL" ? quarter(max * (0.6 + rnd() * 0.4)) : asks ? quarter((self ?? 0) / 2) : self;
+        return {
+          criterionId: criterion.id,
+          selfScore: self,
+          selfComment: self === null ? null : note,
+          round1Score: round1,
+          round1Comment: asks ? "Tài liệu kiểm chứng chưa đầy đủ" : null,
+          explanationRequest: asks ? "Bổ sung văn bản ban hành và báo cáo kết quả thực hiện (dữ liệu minh họa)." : null,
+          explanationResponse: asks && state === "EXPLANATION_ANSWERED" ? "Đã bổ sung văn bản và báo cáo kèm theo (dữ liệu minh họa)." : null,
+        };
+      });
+      await tx.assessment.create({
+        data: {
+          periodId: period.id,
+          agencyId: agency.id,
+          status: state === "EXPLANATION_ANSWERED" ? "EXPLANATION_REQUESTED" : state,
+          submittedAt: state === "DRAFT" ? null : daysAgo(appraised ? 6 : 1),
+          appraisalReleasedAt: appraised ? daysAgo(2) : null,
+          scores: { create: scores },
+        },
+      });
+    }
+  }, SEED_TRANSACTION);
+}
+
+/** Where each demo agency stands in the open period (the others are self-scoring). */
+const IN_PROGRESS_STATES: Partial<Record<string, "SUBMITTED" | "EXPLANATION_REQUESTED" | "EXPLANATION_ANSWERED">> = {
+  SNV: "SUBMITTED",
+  SXD: "EXPLANATION_REQUESTED",
+  SYT: "EXPLANATION_ANSWERED",
+};

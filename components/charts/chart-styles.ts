@@ -22,3 +22,30 @@ export const AVERAGE_COLORS = ["#b45309", "#047857"];
 export const BAR_COLORS = { value: "#1d5fbf", average: "#94a3b8", leader: "#047857" };
 
 export const TICK = { fontSize: 12, fill: "#334155" };
+
+/** Bars coloured by classification, best band first (green to red); unclassified is grey. */
+export const BAND_COLORS = ["#047857", "#1d5fbf", "#7c3aed", "#b45309", "#b91c1c"];
+export const UNCLASSIFIED_COLOR = "#94a3b8";
+
+/** The colour of a grade band by its place (0 = best), grey for none (-1). */
+export function bandColor(index: number): string {
+  return index < 0 ? UNCLASSIFIED_COLOR : BAND_COLORS[Math.min(index, BAND_COLORS.length - 1)];
+}
+
+/**
+ * A score axis just wide enough for the values: from 5 points below the lowest, rounded down to a
+ * multiple of 5 (never below 0), to the maximum score, so that close scores stay apart.
+ */
+export function scoreAxis(values: readonly number[], maxScore: number): [number, number] {
+  if (values.length === 0) return [0, maxScore];
+  const low = Math.max(0, Math.floor((Math.min(...values) - 5) / 5) * 5);
+  return [Math.min(low, maxScore), maxScore];
+}
+
+/** Ticks every 5 points (every 10 or 20 on a wide axis) from the axis' low end to its high end. */
+export function axisTicks(low: number, high: number): number[] {
+  const step = high - low > 60 ? 20 : high - low > 30 ? 10 : 5;
+  const ticks: number[] = [];
+  for (let tick = low; tick < high; tick += step) ticks.push(tick);
+  return [...ticks, high];
+}

@@ -175,7 +175,7 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
     );
   };
   return (
-    <Card as="section" padding="md" className="print:p-3" aria-labelledby="criteria-heading">
+    <Card as="section" padding="md" className="print:break-inside-auto! print:p-3" aria-labelledby="criteria-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="criteria-heading" className="text-lg font-semibold text-brand-900">
           {t("criteria", { year: a.year })}
@@ -216,7 +216,7 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
   const format = useFormat();
   const { plan, targetSource, newRank, currentRank, newClassification } = a.whatToFix;
   return (
-    <Card as="section" padding="md" className="print:p-3" aria-labelledby="fix-heading" data-testid="what-to-fix">
+    <Card as="section" padding="md" className="print:break-inside-auto! print:p-3" aria-labelledby="fix-heading" data-testid="what-to-fix">
       <h2 id="fix-heading" className="text-lg font-semibold text-brand-900">
         {t("title")}
       </h2>
@@ -301,7 +301,7 @@ function AgencyTargets({ view, year }: { view: AgencyView; year: number }) {
     );
   }
   return (
-    <Card as="section" padding="md" className="print:p-3" aria-labelledby="agency-targets-heading">
+    <Card as="section" padding="md" className="print:break-inside-auto! print:p-3" aria-labelledby="agency-targets-heading">
       <h2 id="agency-targets-heading" className="text-lg font-semibold text-brand-900">
         {t("targets", { year })}
       </h2>

@@ -8,7 +8,7 @@ import { AVERAGE_KEY, type TrendPoint } from "@/lib/profiles/trend";
 import { rankLabel } from "@/lib/results/ranking-view";
 import type { EvaluatedTarget } from "@/lib/targets/types";
 import { IllustrativeBadge } from "@/components/assessments/badges";
-import { PRINT_FIT } from "@/components/charts/chart-styles";
+import { bandColor, PRINT_FIT } from "@/components/charts/chart-styles";
 import { AgencyBars, ComparisonBars } from "@/components/charts/lazy";
 import { TrendDrawing } from "@/components/charts/trend-chart";
 import { Callout } from "@/components/ui/callout";
@@ -16,6 +16,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { RankChange } from "./badges";
 import { TargetsTable } from "./targets-table";
+import { SummaryStrip } from "./summary-strip";
 
 const heading = "text-lg font-semibold text-brand-900";
 
@@ -23,6 +24,8 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
   const t = useTranslations("dashboards.leader");
   return (
     <div className="space-y-6">
+      <SummaryStrip data={data} />
+
       <section aria-labelledby="national-heading" className="space-y-4">
         <h2 id="national-heading" className={heading}>
           {t("national")}
@@ -34,6 +37,20 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
         </div>
       </section>
 
+      <Targets targets={data.targets} year={data.year} />
+
+      <section aria-labelledby="agencies-heading" className="space-y-4">
+        <h2 id="agencies-heading" className={heading}>
+          {t("agencies", { year: data.year })}
+        </h2>
+        {data.periods.length === 0 ? (
+          <Card as="p" padding="md" data-testid="no-period">
+            {t("noPeriod", { year: data.year })}
+          </Card>
+        ) : (
+          data.periods.map((period) => <Period key={period.id} period={period} />)
+        )}
+      </section>
       <section aria-labelledby="trend-heading" className="space-y-4">
         <h2 id="trend-heading" className={heading}>
           {t("trend")}
@@ -50,21 +67,6 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
         {data.indices.map((index) => (
           <Components key={index.code} index={index} />
         ))}
-      </section>
-
-      <Targets targets={data.targets} year={data.year} />
-
-      <section aria-labelledby="agencies-heading" className="space-y-4">
-        <h2 id="agencies-heading" className={heading}>
-          {t("agencies", { year: data.year })}
-        </h2>
-        {data.periods.length === 0 ? (
-          <Card as="p" padding="md" data-testid="no-period">
-            {t("noPeriod", { year: data.year })}
-          </Card>
-        ) : (
-          data.periods.map((period) => <Period key={period.id} period={period} />)
-        )}
       </section>
     </div>
   );
@@ -301,6 +303,7 @@ function Targets({ targets, year }: { targets: EvaluatedTarget[]; year: number }
 
 function Period({ period }: { period: PeriodSection }) {
   const t = useTranslations("dashboards.leader");
+  const tw = useTranslations("work.summary");
   const ta = useTranslations("assessments");
   const format = useFormat();
   const published = period.status === "PUBLISHED";
@@ -322,7 +325,9 @@ function Period({ period }: { period: PeriodSection }) {
           </Callout>
         ) : null}
         {period.standings.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{t("noStandings")}</p>
+          <p className="mt-2 text-sm text-slate-600" data-testid={`no-standings-${period.year}`}>
+            {tw("noFinalized", { year: period.year, agencies: period.agencyCount })}
+          </p>
         ) : (
           <figure className="mt-3" aria-labelledby={`agencies-${period.id}-caption`}>
             <figcaption id={`agencies-${period.id}-caption`} className="font-semibold">
@@ -331,11 +336,12 @@ function Period({ period }: { period: PeriodSection }) {
             <div aria-hidden className={`mt-2 ${PRINT_FIT}`}>
               <AgencyBars
                 label={caption}
-                data={period.standings.map((s) => ({ name: s.name, total: s.finalTotal }))}
+                data={period.standings.map((s) => ({ name: s.name, total: s.finalTotal, classification: s.classification }))}
                 thresholds={period.gradeBands}
                 maxScore={period.maxScore}
               />
             </div>
+            <BandLegend bands={period.gradeBands} classified={published} />
             <div className="mt-3">
               <DataTable framed={false} data-testid={`standings-${period.year}`}>
                 <caption className="text-left text-xs text-slate-500">
@@ -352,16 +358,18 @@ function Period({ period }: { period: PeriodSection }) {
                 <TBody>
                   {period.standings.map((s) => (
                     <tr key={s.agencyId} data-agency={s.code}>
-                      <Td className="font-semibold tabular-nums">{s.rank ?? "—"}</Td>
-                      <Td>
+                      <Td className="font-semibold tabular-nums" label={t("rank")}>
+                        {s.rank ?? "—"}
+                      </Td>
+                      <Td label={t("agency")}>
                         <Link href={`/co-quan/${s.agencyId}?nam=${period.year}`} className="text-brand-700 hover:underline">
                           {s.name}
                         </Link>
                       </Td>
-                      <Td numeric className="font-semibold">
+                      <Td numeric className="font-semibold" label={t("finalScore")}>
                         {format.score(s.finalTotal)}
                       </Td>
-                      <Td>{s.classification ?? "—"}</Td>
+                      <Td label={t("classification")}>{s.classification ?? "—"}</Td>
                     </tr>
                   ))}
                 </TBody>
@@ -374,7 +382,11 @@ function Period({ period }: { period: PeriodSection }) {
       <Card padding="md">
         <h3 className="font-semibold">{t("lostTitle", { year: period.year })}</h3>
         <p className="text-xs text-slate-500">{t("lostLead", { finalized: period.finalizedCount })}</p>
-        {period.lostCriteria.length === 0 ? (
+        {period.finalizedCount === 0 ? (
+          <p className="mt-2 text-sm text-slate-600" data-testid={`no-lost-${period.year}`}>
+            {tw("noFinalizedLost", { year: period.year })}
+          </p>
+        ) : period.lostCriteria.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">{t("noLost")}</p>
         ) : (
           <div className="mt-3">
@@ -410,5 +422,27 @@ function Period({ period }: { period: PeriodSection }) {
         )}
       </Card>
     </div>
+  );
+}
+
+/** What each bar colour means, with the thresholds in words (the table says each agency's classification too). */
+function BandLegend({ bands, classified }: { bands: PeriodSection["gradeBands"]; classified: boolean }) {
+  const t = useTranslations("work.summary");
+  const format = useFormat();
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("legend")} data-testid="band-legend">
+      {(classified ? bands : []).map((band, i) => (
+        <li key={band.label} className="flex items-center gap-1">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: bandColor(i) }} />
+          {t("band", { label: band.label, min: format.points(band.minScore) })}
+        </li>
+      ))}
+      {classified ? null : (
+        <li className="flex items-center gap-1">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: bandColor(-1) }} />
+          {t("unclassified")}
+        </li>
+      )}
+    </ul>
   );
 }

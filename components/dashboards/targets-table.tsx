@@ -8,7 +8,7 @@ import { TargetStatusBadge } from "./badges";
 export function TargetsTable({ targets, testId, showUnit }: { targets: EvaluatedTarget[]; testId: string; showUnit: boolean }) {
   const t = useTranslations("dashboards.targets");
   return (
-    <DataTable framed={false} data-testid={testId}>
+    <DataTable framed={false} stacked data-testid={testId}>
       <THead>
         <Th>{t("directive")}</Th>
         <Th>{t("target")}</Th>
@@ -19,10 +19,10 @@ export function TargetsTable({ targets, testId, showUnit }: { targets: Evaluated
       <TBody>
         {targets.map((target) => (
           <tr key={target.id} data-target={target.id}>
-            <Td className="whitespace-nowrap" title={target.directive.title}>
+            <Td className="whitespace-nowrap" title={target.directive.title} label={t("directive")}>
               {target.directive.number}
             </Td>
-            <Td>
+            <Td label={t("target")}>
               {showUnit ? (
                 <>
                   <span className="font-medium">{target.evaluation.targetText}</span>
@@ -32,11 +32,15 @@ export function TargetsTable({ targets, testId, showUnit }: { targets: Evaluated
                 target.evaluation.targetText
               )}
             </Td>
-            <Td className="tabular-nums">{target.evaluation.actualText}</Td>
-            <Td>
+            <Td className="tabular-nums" label={t("actual")}>
+              {target.evaluation.actualText}
+            </Td>
+            <Td label={t("status")}>
               <TargetStatusBadge status={target.evaluation.status} />
             </Td>
-            <Td className="text-xs text-slate-700">{target.evaluation.explanation}</Td>
+            <Td className="text-xs text-slate-700" label={t("explanation")}>
+              {target.evaluation.explanation}
+            </Td>
           </tr>
         ))}
       </TBody>

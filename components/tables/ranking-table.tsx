@@ -104,3 +104,25 @@ export function RankingTable({ items, unitCount, caption, id }: { items: Ranking
     </DataTable>
   );
 }
+
+/** What "Nhóm A/B/…" means: each group's score range in the framework in force. */
+export function GroupLegend({ groups }: { groups: { label: string; minScore: number }[] }) {
+  const t = useTranslations("work.groups");
+  const format = useFormat();
+  if (groups.length === 0) return null;
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-testid="group-legend">
+      <span className="font-semibold">{t("title")}</span>{" "}
+      {groups
+        .map((group, i) =>
+          i === 0
+            ? t("top", { label: group.label, min: format.points(group.minScore) })
+            : group.minScore === 0
+              ? t("bottom", { label: group.label, max: format.points(groups[i - 1].minScore) })
+              : t("range", { label: group.label, min: format.points(group.minScore), max: format.points(groups[i - 1].minScore) }),
+        )
+        .join("; ")}
+      .
+    </p>
+  );
+}

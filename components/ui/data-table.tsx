@@ -3,8 +3,19 @@
 // its RSC payload alike.
 type Align = { numeric?: boolean };
 
-/** A table in a scrolling white frame (or bare inside a card with `framed={false}`). */
-export function DataTable({ framed = true, className, children, ...props }: { framed?: boolean } & React.TableHTMLAttributes<HTMLTableElement>) {
+/**
+ * A table in a scrolling white frame (or bare inside a card with `framed={false}`). `stacked`: below
+ * 640 px each row becomes a block of "label: value" lines (the cells' `label`), so a phone reads it
+ * without scrolling sideways.
+ */
+export function DataTable({
+  framed = true,
+  stacked = false,
+  className,
+  children,
+  ...props
+}: { framed?: boolean; stacked?: boolean } & React.TableHTMLAttributes<HTMLTableElement>) {
+  const classes = ["min-w-full text-sm", stacked ? "table-stack" : "", className ?? ""].filter(Boolean).join(" ");
   return (
     <div
       className={
@@ -13,7 +24,7 @@ export function DataTable({ framed = true, className, children, ...props }: { fr
           : "relative overflow-x-auto print:overflow-visible"
       }
     >
-      <table className={className ? `min-w-full text-sm ${className}` : "min-w-full text-sm"} {...props}>
+      <table className={classes} {...props}>
         {children}
       </table>
     </div>
@@ -37,7 +48,8 @@ export function Th({ numeric, className, ...props }: Align & React.ThHTMLAttribu
   return <th scope="col" className={className ? `${base} ${className}` : base} {...props} />;
 }
 
-export function Td({ numeric, className, ...props }: Align & React.TdHTMLAttributes<HTMLTableCellElement>) {
+/** `label`: the column's name, shown before the value when a stacked table is read on a phone. */
+export function Td({ numeric, label, className, ...props }: Align & { label?: string } & React.TdHTMLAttributes<HTMLTableCellElement>) {
   const base = numeric ? "cell-num" : "cell";
-  return <td className={className ? `${base} ${className}` : base} {...props} />;
+  return <td className={className ? `${base} ${className}` : base} data-label={label} {...props} />;
 }

@@ -39,12 +39,22 @@ const PORTAL_LINKS: { href: string; label: NavKey; shown: (role: Role) => boolea
   { href: "/quan-tri/thu-di", label: "outbox", shown: (role) => holds({ role }, "mail.read") },
 ];
 
+/** The id of every page's <main>, where "Bỏ qua menu" jumps to. */
+export const MAIN_ID = "noi-dung";
+
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const t = useTranslations("common");
   const tn = useTranslations("notifications.page");
   const links = [{ href: "/xep-hang", label: "rankings" as const }, ...PORTAL_LINKS.filter((link) => user && link.shown(user.role))];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
+      <a
+        href={`#${MAIN_ID}`}
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-brand-900 focus:px-3 focus:py-2 focus:font-semibold focus:text-white"
+        data-testid="skip-link"
+      >
+        {t("header.skipToContent")}
+      </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 pt-3">
         <Link href="/" className="flex items-center gap-2 font-bold text-brand-900">
           <span aria-hidden className="inline-block h-7 w-7 rounded bg-brand-600 text-center text-sm leading-7 text-white">

@@ -99,6 +99,17 @@ export type LeaderDashboard = {
   indices: IndexSection[];
   targets: EvaluatedTarget[];
   periods: PeriodSection[];
+  /** Open tasks of the province's directives past their due date, most overdue first. */
+  overdueTasks: OverdueTask[];
+};
+
+export type OverdueTask = {
+  id: number;
+  title: string;
+  directive: { id: number; number: string };
+  leadAgency: string | null;
+  dueOn: string;
+  daysOverdue: number;
 };
 
 export type LinkedTask = {

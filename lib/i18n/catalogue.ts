@@ -21,6 +21,7 @@ import enResults from "./messages/en/results.json";
 import enNotifications from "./messages/en/notifications.json";
 import enScoring from "./messages/en/scoring.json";
 import enUnits from "./messages/en/units.json";
+import enWork from "./messages/en/work.json";
 import viAdmin from "./messages/vi/admin.json";
 import viAssessments from "./messages/vi/assessments.json";
 import viAudit from "./messages/vi/audit.json";
@@ -38,6 +39,7 @@ import viResults from "./messages/vi/results.json";
 import viNotifications from "./messages/vi/notifications.json";
 import viScoring from "./messages/vi/scoring.json";
 import viUnits from "./messages/vi/units.json";
+import viWork from "./messages/vi/work.json";
 
 const vi = {
   common: viCommon,
@@ -57,6 +59,7 @@ const vi = {
   notifications: viNotifications,
   scoring: viScoring,
   errors: viErrors,
+  work: viWork,
 };
 
 export type Messages = typeof vi;
@@ -81,6 +84,7 @@ const en: Messages = {
   notifications: enNotifications,
   scoring: enScoring,
   errors: enErrors,
+  work: enWork,
 };
 
 export const MESSAGES: Record<Locale, Messages> = { vi, en };

@@ -27,6 +27,8 @@ export type Format = {
   date(value: Date | null | undefined): string;
   /** A moment, in Vietnam's time: 20/09/2021 14:05 (vi) · 20/09/2021, 14:05 (en). */
   dateTime(value: Date | null | undefined): string;
+  /** The time of day of a moment, in Vietnam's time: 14:05. */
+  time(value: Date | null | undefined): string;
 };
 
 const DAY: Intl.DateTimeFormatOptions = { day: "2-digit", month: "2-digit", year: "numeric" };
@@ -41,6 +43,7 @@ function build(locale: Locale): Format {
   const calendarDate = new Intl.DateTimeFormat(tag, { ...DAY, timeZone: "UTC" });
   const date = new Intl.DateTimeFormat(tag, { ...DAY, timeZone: TIME_ZONE });
   const dateTime = new Intl.DateTimeFormat(tag, { ...DAY, hour: "2-digit", minute: "2-digit", timeZone: TIME_ZONE });
+  const time = new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE });
   return {
     score: (value) => (value === null || value === undefined ? EMPTY : score.format(value)),
     points: (value) => (value === null || value === undefined ? EMPTY : points.format(value)),
@@ -51,6 +54,7 @@ function build(locale: Locale): Format {
     day: (value) => (value ? calendarDate.format(new Date(`${value}T00:00:00Z`)) : EMPTY),
     date: (value) => (value ? date.format(value) : EMPTY),
     dateTime: (value) => (value ? dateTime.format(value) : EMPTY),
+    time: (value) => (value ? time.format(value) : EMPTY),
   };
 }
 

@@ -3,6 +3,7 @@
 // score that counts (lib/assessments/workflow.ts, as on the agency view).
 import "server-only";
 import { reachOf, type Actor } from "@/lib/auth/policy";
+import { reachWhere } from "@/lib/auth/reach";
 import { scoreValues } from "@/lib/assessments/queries";
 import { countedScore, scoreBasis, seesAppraisal } from "@/lib/assessments/workflow";
 import { db, type Prisma } from "@/lib/db/client";
@@ -13,7 +14,9 @@ import { cents } from "@/lib/numbers";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
 import { daysOverdue, isOverdue, OPEN_TASK_STATUSES } from "@/lib/tasks/rules";
 import { addDays, calendarDay, vietnamToday } from "@/lib/time";
+import type { LineageLink } from "@/lib/units/lineage";
 import { lineageLinks } from "@/lib/units/queries";
+import { pendingCards, type OpenAssessment } from "./pending";
 import type { MyReportDue, MyTask, MyWork, WeakCriterion } from "./types";
 
 /**
@@ -27,7 +30,7 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
   // Whoever reads one agency's data (its head) gets that agency's work; the others their province's.
   const forAgency = reachOf(actor.role, "province.read") === "agency";
   const agencyId = forAgency ? actor.agencyId : null;
-  if (forAgency && agencyId === null) return { forAgency, agencyName: null, tasks: [], reportsDue: [], weakCriteria: [], today };
+  if (forAgency && agencyId === null) return { forAgency, agencyName: null, pending: [], tasks: [], reportsDue: [], weakCriteria: [], today };
 
   const directives = await db.directive.findMany({
     where: directivesWhere(actor, links),
@@ -92,7 +95,52 @@ export async function getMyWork(actor: Actor, now = new Date()): Promise<MyWork>
   tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999"));
   const agencyName = agencyId === null ? null : actor.agencyName;
   const weakCriteria = agencyId === null ? [] : await latestScores(actor, agencyId, [...aimedAt.values()]);
-  return { forAgency, agencyName, tasks, reportsDue, weakCriteria, today };
+  const overdue = tasks.filter((task) => task.overdue).length;
+  const pending = pendingCards(actor.role, await openAssessments(actor, links, forAgency), overdue, now);
+  return { forAgency, agencyName, pending, tasks, reportsDue, weakCriteria, today };
+}
+
+/**
+ * The assessments of periods not yet published that the actor reads (the permission table's reach),
+ * not finalized, with their explanation requests; for the agency's own sheet also its progress.
+ */
+async function openAssessments(actor: Actor, links: readonly LineageLink[], ownSheet: boolean): Promise<OpenAssessment[]> {
+  const reach = reachWhere<Prisma.AssessmentWhereInput>(
+    actor,
+    "province.read",
+    { province: (unitIds) => ({ period: { provinceId: { in: unitIds } } }), agency: (agencyId) => ({ agencyId }) },
+    links,
+  );
+  const selfScorable = { criterion: { method: "APPRAISAL" as const } };
+  const rows = await db.assessment.findMany({
+    where: { AND: [reach, { status: { not: "FINALIZED" }, period: { status: { not: "PUBLISHED" } } }] },
+    select: {
+      id: true,
+      periodId: true,
+      status: true,
+      period: { select: { year: true, selfScoringDeadline: true } },
+      scores: {
+        where: ownSheet ? { OR: [selfScorable, { explanationRequest: { not: null } }] } : { explanationRequest: { not: null } },
+        select: { selfScore: true, explanationRequest: true, explanationResponse: true, criterion: { select: { method: true } } },
+      },
+    },
+    orderBy: [{ period: { year: "desc" } }, { id: "asc" }],
+  });
+  return rows.map((a) => {
+    const scorable = a.scores.filter((s) => s.criterion.method === "APPRAISAL");
+    const requests = a.scores.filter((s) => s.explanationRequest !== null);
+    return {
+      id: a.id,
+      periodId: a.periodId,
+      year: a.period.year,
+      status: a.status,
+      deadline: a.period.selfScoringDeadline,
+      selfScorable: ownSheet ? scorable.length : 0,
+      selfScored: ownSheet ? scorable.filter((s) => s.selfScore !== null).length : 0,
+      requests: requests.length,
+      answered: requests.filter((s) => s.explanationResponse !== null).length,
+    };
+  });
 }
 
 type AimedCriterion = {

@@ -2,6 +2,7 @@
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import type { ScoreBasis } from "@/lib/assessments/workflow";
 import type { ReportingPeriod } from "@/lib/directives/rules";
+import type { PendingCard } from "./pending";
 
 export type MyTask = {
   id: number;
@@ -42,6 +43,8 @@ export type MyWork = {
   /** The work of one agency (its head's), or of the province (staff and leaders). */
   forAgency: boolean;
   agencyName: string | null;
+  /** Counts of what waits, for the cards of the home page and "my work". */
+  pending: PendingCard[];
   tasks: MyTask[];
   reportsDue: MyReportDue[];
   weakCriteria: WeakCriterion[];

@@ -202,6 +202,7 @@ async function computeRanking(indexCode: string, year: number): Promise<Ranking>
       .sort((a, b) => b.value - a.value),
     regions: regions.map((r) => ({ code: r.code, nameVi: r.nameVi })),
     years: years.map((y) => y.year),
+    groups: [...bands].sort((a, b) => b.minScore - a.minScore),
   };
 }
 

@@ -34,6 +34,8 @@ export type Ranking = {
   /** The socio-economic regions, for the region filter. */
   regions: { code: string; nameVi: string }[];
   years: number[];
+  /** The groups of the framework in force (A: from 90 points…), best first, for the table's legend. */
+  groups: { label: string; minScore: number }[];
 };
 
 /** A published result with its rank in the year's table (bounds when unpublished) and its group. */

@@ -34,7 +34,7 @@ export type ThrowawayDatabase = {
 };
 
 /** An embedded PostgreSQL of its own (another data folder, a free port), migrated and seeded. */
-export async function startThrowawayDatabase(options: { demo: boolean; database?: string }): Promise<ThrowawayDatabase> {
+export async function startThrowawayDatabase(options: { demo: boolean; inProgress?: boolean; database?: string }): Promise<ThrowawayDatabase> {
   // Not under mkdtemp's 0700 folder: PostgreSQL runs as another user when we are root.
   const dataDir = path.join(os.tmpdir(), `portal-throwaway-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
   const port = await freePort();
@@ -43,7 +43,7 @@ export async function startThrowawayDatabase(options: { demo: boolean; database?
   const url = running.url;
   await migrate(url);
   const db = createPrismaClient(url, 2);
-  await seed(db, { demo: options.demo });
+  await seed(db, { demo: options.demo, inProgress: options.inProgress });
   return {
     url,
     port,

@@ -176,7 +176,7 @@ describe("editing a directive", () => {
         issuer: before.issuer,
         issuedOn: "2021-09-20",
         years: "2021",
-        kind: "QUYET_DINH",
+        kind: "CONG_VAN",
         title: before.title,
       }),
       id: String(id),

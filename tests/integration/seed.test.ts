@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { migrate } from "@/lib/db/migrate";
-import { seed, SEED_DATA_DIR } from "@/prisma/seed";
+import { seed, seedDemoInProgress, SEED_DATA_DIR } from "@/prisma/seed";
 import { createDatabase } from "../support/postgres";
 import { testDb } from "../support/db";
 
@@ -84,6 +84,12 @@ describe("seed", () => {
     expect(appraisal.reduce((s, c) => s + Number(c.maxPoints), 0)).toBe(61.5);
   });
 
+  it("records 1020/UBND-TH as the công văn its symbol says it is, noting that the article calls it a quyết định", async () => {
+    const directive = await testDb.directive.findFirstOrThrow({ where: { number: "1020/UBND-TH" } });
+    expect(directive.kind).toBe("CONG_VAN");
+    expect(directive.note).toContain("Quyết định 1020/UBND-TH");
+  });
+
   it("links 1020/UBND-TH to 733/UBND-TH, which its tasks implement", async () => {
     const links = await testDb.directiveLink.findMany({ include: { from: true, to: true } });
     expect(links.map((l) => `${l.from.number} → ${l.to.number}`)).toEqual(["1020/UBND-TH → 733/UBND-TH"]);
@@ -91,7 +97,7 @@ describe("seed", () => {
 
   it("adds nothing when run again", async () => {
     const before = await counts();
-    await seed(testDb, { demo: true });
+    await seed(testDb, { demo: true, inProgress: false });
     expect(await counts()).toEqual(before);
   });
 
@@ -117,5 +123,53 @@ describe("seed", () => {
       expect(Number(assessments[i].finalTotal)).toBeLessThanOrEqual(Number(assessments[i - 1].finalTotal));
     }
     expect(assessments.every((a) => a.agency.isDemo && a.classification)).toBe(true);
+  });
+});
+
+// Last: it adds the open period to this file's database.
+describe("the demo's open period of the current year", () => {
+  // 10:00 on 05/12/2026 in Viet Nam; 03:00 on 01/01/2027 there is still 31/12/2026 in UTC.
+  const NOW = new Date("2026-12-05T03:00:00Z");
+
+  it("puts the demo agencies at different steps, self-scoring due in five days, labelled demo", async () => {
+    await seedDemoInProgress(testDb, NOW);
+    const period = await testDb.assessmentPeriod.findFirstOrThrow({
+      where: { year: 2026 },
+      include: { assessments: { include: { agency: true, scores: { include: { criterion: true } } } } },
+    });
+    expect(period).toMatchObject({ status: "SELF_SCORING", isDemo: true });
+    // 23:59:59 on 10/12/2026 in Viet Nam.
+    expect(period.selfScoringDeadline.toISOString()).toBe("2026-12-10T16:59:59.000Z");
+    const byCode = new Map(period.assessments.map((a) => [a.agency.code, a]));
+    expect(period.assessments).toHaveLength(14);
+    expect(period.assessments.every((a) => a.agency.isDemo)).toBe(true);
+    expect(Object.fromEntries([...byCode].map(([code, a]) => [code, a.status]))).toMatchObject({
+      SNV: "SUBMITTED",
+      SXD: "EXPLANATION_REQUESTED",
+      SYT: "EXPLANATION_REQUESTED",
+      STP: "DRAFT",
+    });
+    expect(period.assessments.filter((a) => a.status === "DRAFT")).toHaveLength(11);
+    const selfScorable = (code: string) => byCode.get(code)!.scores.filter((s) => s.criterion.method === "APPRAISAL");
+    // The demo agency head's agency is half-way; a submitted sheet is complete.
+    const stp = selfScorable("STP");
+    expect(stp.filter((s) => s.selfScore !== null)).toHaveLength(Math.round(stp.length / 2));
+    expect(selfScorable("SNV").every((s) => s.selfScore !== null)).toBe(true);
+    // One agency has requests waiting, another has answered them; the requests are released to both.
+    const requests = (code: string) => byCode.get(code)!.scores.filter((s) => s.explanationRequest !== null);
+    expect(requests("SXD").length).toBeGreaterThan(0);
+    expect(requests("SXD").every((s) => s.explanationResponse === null)).toBe(true);
+    expect(requests("SYT").length).toBeGreaterThan(0);
+    expect(requests("SYT").every((s) => s.explanationResponse !== null)).toBe(true);
+    expect([byCode.get("SXD")!.appraisalReleasedAt, byCode.get("SYT")!.appraisalReleasedAt].every(Boolean)).toBe(true);
+    expect(byCode.get("STP")!.appraisalReleasedAt).toBeNull();
+  });
+
+  it("adds nothing when run again, and nothing for a year the demo framework does not cover", async () => {
+    const before = await counts();
+    await seedDemoInProgress(testDb, NOW);
+    await seedDemoInProgress(testDb, new Date("2024-06-01T03:00:00Z"));
+    expect(await counts()).toEqual(before);
+    expect(await testDb.assessmentPeriod.count()).toBe(2);
   });
 });

@@ -5,19 +5,31 @@ import type { Browser } from "playwright-core";
 import { afterAll, inject } from "vitest";
 import { startPortalServer, type PortalServer } from "../../scripts/lib/throwaway-portal";
 import { launchBrowser, signInAs, type As, type Viewport } from "./browser";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { seedDemoInProgress } from "@/prisma/seed";
 import { createDatabase } from "./postgres";
 
 export type FilePortal = { baseUrl: string; databaseUrl: string; server: PortalServer; stop: () => Promise<void> };
 
+type PortalOptions = {
+  env?: Record<string, string>;
+  /** Add the demo's open period of the current year, as `npm start` has it (the template has not). */
+  demoInProgress?: boolean;
+};
+
 /** A portal on a fresh copy of the seeded database; `env` adds to the server's environment. Stop it yourself. */
-export async function openPortal(options: { env?: Record<string, string> } = {}): Promise<FilePortal> {
+export async function openPortal(options: PortalOptions = {}): Promise<FilePortal> {
   const databaseUrl = await createDatabase(inject("cluster"));
+  if (options.demoInProgress) {
+    const db = createPrismaClient(databaseUrl, 1);
+    await seedDemoInProgress(db, new Date()).finally(() => db.$disconnect());
+  }
   const server = await startPortalServer({ databaseUrl, env: options.env });
   return { baseUrl: server.baseUrl, databaseUrl, server, stop: () => server.kill() };
 }
 
 /** This file's portal, stopped after its tests. Call at the top of the file (`await filePortal()`). */
-export async function filePortal(options: { env?: Record<string, string> } = {}): Promise<FilePortal> {
+export async function filePortal(options: PortalOptions = {}): Promise<FilePortal> {
   const portal = await openPortal(options);
   afterAll(portal.stop);
   return portal;
@@ -26,7 +38,7 @@ export async function filePortal(options: { env?: Record<string, string> } = {})
 export type E2E = FilePortal & { browser: Browser; as: As };
 
 /** This file's portal and Chromium, with `as(role)` for signed-in pages; all closed after its tests. */
-export async function e2e(options: { env?: Record<string, string>; viewport?: Viewport } = {}): Promise<E2E> {
+export async function e2e(options: PortalOptions & { viewport?: Viewport } = {}): Promise<E2E> {
   const portal = await filePortal(options);
   const browser = await launchBrowser();
   afterAll(() => browser.close());

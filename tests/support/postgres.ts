@@ -11,7 +11,9 @@ export const TEMPLATE_DATABASE = "portal_template";
 export type TestCluster = { baseUrl: string; template: string };
 
 export async function startTestCluster(): Promise<{ cluster: TestCluster; stop: () => Promise<void> }> {
-  const database = await startThrowawayDatabase({ demo: true, database: TEMPLATE_DATABASE });
+  // Without the demo's open period of the current year: tests open that year themselves
+  // (`e2e({ demoInProgress: true })` adds the demo's period to a file's own copy).
+  const database = await startThrowawayDatabase({ demo: true, inProgress: false, database: TEMPLATE_DATABASE });
   // A template cannot be copied while anyone is connected to it.
   await database.db.$disconnect();
   return {

@@ -65,6 +65,10 @@ describe("numbers and dates", () => {
     expect(vi.dateTime(new Date("2025-12-15T17:30:00Z"))).toContain("16/12/2025");
     expect(en.dateTime(new Date("2025-12-15T17:30:00Z"))).toContain("16/12/2025");
     expect(vi.date(new Date("2025-12-15T17:30:00Z"))).toBe("16/12/2025");
+    // "Đã công bố lúc 14:38 ngày 05/12/2026": the time of day on its own, in Hà Nội.
+    expect(vi.time(new Date("2026-12-05T07:38:00Z"))).toBe("14:38");
+    expect(en.time(new Date("2026-12-04T17:05:00Z"))).toBe("00:05");
+    expect(vi.time(null)).toBe("—");
     expect(vi.score(null)).toBe("—");
     expect(en.calendarDate(null)).toBe("—");
     expect(vi.decimal(null)).toBe("");

@@ -11,6 +11,7 @@ import { getMyWork } from "@/lib/my-work/queries";
 import { getFormat } from "@/lib/i18n/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PendingCards } from "@/components/dashboards/pending-cards";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("home.workspace"))("title") };
@@ -109,12 +110,17 @@ async function WorkLinks({ actor }: { actor: Actor }) {
   );
 }
 
-/** Open tasks and periodic reports owed under the directives, with a link to the full list. */
+/** What waits for the actor as cards, then the open tasks and reports owed under the directives. */
 async function MyWork({ actor }: { actor: Actor }) {
   const work = await getMyWork(actor);
   const overdue = work.tasks.filter((task) => task.overdue).length;
   const missing = work.reportsDue.filter((report) => report.state === "missing").length;
-  return <MyWorkSummary tasks={work.tasks.length} overdue={overdue} missing={missing} />;
+  return (
+    <>
+      <PendingCards cards={work.pending} />
+      <MyWorkSummary tasks={work.tasks.length} overdue={overdue} missing={missing} />
+    </>
+  );
 }
 
 function MyWorkSummary({ tasks, overdue, missing }: { tasks: number; overdue: number; missing: number }) {

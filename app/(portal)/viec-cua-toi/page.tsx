@@ -7,6 +7,7 @@ import { getFormat } from "@/lib/i18n/server";
 import { getMyWork } from "@/lib/my-work/queries";
 import { OverdueBadge, ReportCellBadge, TaskStatusBadge } from "@/components/directives/badges";
 import { Card } from "@/components/ui/card";
+import { PendingCards } from "@/components/dashboards/pending-cards";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -29,6 +30,8 @@ export default async function MyWorkPage() {
         }
       />
 
+      <PendingCards cards={work.pending} />
+
       <Card as="section" aria-labelledby="my-tasks">
         <h2 id="my-tasks" className="text-lg font-semibold">
           {isAgency ? t("tasksAgency") : t("tasksStaff")}
@@ -37,7 +40,7 @@ export default async function MyWorkPage() {
           <p className="mt-2 text-sm text-slate-600">{t("noTasks")}</p>
         ) : (
           <div className="mt-3">
-            <DataTable framed={false} data-testid="my-tasks">
+            <DataTable framed={false} stacked data-testid="my-tasks">
               <THead>
                 <Th>{t("directive")}</Th>
                 <Th>{t("task")}</Th>
@@ -48,14 +51,16 @@ export default async function MyWorkPage() {
               <TBody>
                 {work.tasks.map((task) => (
                   <tr key={task.id} className={task.overdue ? "bg-red-50" : undefined} data-task-id={task.id}>
-                    <Td className="whitespace-nowrap">
+                    <Td className="whitespace-nowrap" label={t("directive")}>
                       <Link href={`/van-ban/${task.directive.id}`} className="font-medium text-brand-700 hover:underline">
                         {task.directive.number}
                       </Link>
                     </Td>
-                    <Td className="max-w-lg">{task.title}</Td>
-                    {isAgency ? <Td>{task.part === "lead" ? t("roleLead") : t("roleCo")}</Td> : null}
-                    <Td className="whitespace-nowrap tabular-nums">
+                    <Td className="max-w-lg" label={t("task")}>
+                      {task.title}
+                    </Td>
+                    {isAgency ? <Td label={t("role")}>{task.part === "lead" ? t("roleLead") : t("roleCo")}</Td> : null}
+                    <Td className="whitespace-nowrap tabular-nums" label={t("due")}>
                       {format.day(task.dueOn)}
                       {task.overdue ? (
                         <div className="mt-1">
@@ -63,7 +68,7 @@ export default async function MyWorkPage() {
                         </div>
                       ) : null}
                     </Td>
-                    <Td>
+                    <Td label={t("status")}>
                       <TaskStatusBadge status={task.status} /> <span className="text-xs tabular-nums text-slate-600">{task.progressPercent}%</span>
                     </Td>
                   </tr>

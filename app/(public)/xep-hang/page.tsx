@@ -6,7 +6,7 @@ import { filterByRegion, NO_REGION, unknownRegionMessage } from "@/lib/results/r
 import { indexCodeSchema, regionParamSchema, yearSchema } from "@/lib/results/schema";
 import { getFormat } from "@/lib/i18n/server";
 import { RankingBarChart } from "@/components/charts/ranking-bar-chart";
-import { RankingTable } from "@/components/tables/ranking-table";
+import { GroupLegend, RankingTable } from "@/components/tables/ranking-table";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
@@ -189,6 +189,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
                 unitCount={ranking.unitCount}
                 caption={filtered ? t("tableCaptionFiltered", { title }) : t("tableCaption", { title })}
               />
+              <GroupLegend groups={ranking.groups} />
             </>
           )}
         </>

@@ -11,13 +11,14 @@ import { latestResultYear, listProvinceIndices } from "@/lib/results/queries";
 import { rankChange, rankTable } from "@/lib/results/ranking";
 import { cachedPublished } from "@/lib/db/published-cache";
 import { getProvinceTargets } from "@/lib/targets/queries";
-import { currentYearInVietnam } from "@/lib/time";
+import { OPEN_TASK_STATUSES, daysOverdue } from "@/lib/tasks/rules";
+import { calendarDay, currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import { provinceProfilePath } from "@/lib/units/profile-path";
 import { criterionFlags, pointsLost, sortCriteria, type CriterionFlag } from "../flags";
 import { lineageLinks, provinceChoices, unitCountForYear } from "@/lib/units/queries";
 import { nationalFramework } from "@/lib/frameworks/queries";
-import type { ComponentComparison, IndexSection, LeaderDashboard, LostCriterion, PeriodSection, UnitResult } from "../types";
+import type { ComponentComparison, IndexSection, LeaderDashboard, LostCriterion, OverdueTask, PeriodSection, UnitResult } from "../types";
 
 type Unit = { id: number; code: string; nameVi: string; validFrom: Date; validTo: Date | null };
 
@@ -32,7 +33,8 @@ export async function getLeaderDashboard(actor: Actor, params: { provinceId?: nu
   authorize(actor, "province.read", { provinceId });
   const choices = everywhere ? await provinceChoices(now) : [];
   const currentYear = currentYearInVietnam(now);
-  if (provinceId === null) return { province: null, choices, year: params.year ?? currentYear, years: [], indices: [], targets: [], periods: [] };
+  if (provinceId === null)
+    return { province: null, choices, year: params.year ?? currentYear, years: [], indices: [], targets: [], periods: [], overdueTasks: [] };
 
   const province = await db.province.findUnique({ where: { id: provinceId } });
   if (!province) throw new NotFoundError("Không tìm thấy tỉnh, thành phố đã chọn.");
@@ -44,11 +46,12 @@ export async function getLeaderDashboard(actor: Actor, params: { provinceId?: nu
   const year = params.year ?? periodYears.find((p) => p.status === "PUBLISHED")?.year ?? periodYears[0]?.year ?? currentYear;
   const years = [...new Set([year, currentYear, ...periodYears.map((p) => p.year), ...targetYears.map((t) => t.year)])].sort((a, b) => b - a);
 
-  const [national, targets, periods] = await Promise.all([
+  const [national, targets, periods, overdueTasks] = await Promise.all([
     // Published data only: computed once per version of it (lib/db/published-cache.ts).
     cachedPublished(`leader-national|${province.id}`, () => nationalSections(province)),
     getProvinceTargets(actor, provinceId, year, now),
     periodSections(provinceId, year),
+    overdueTasksOf(provinceId, now),
   ]);
   return {
     province: {
@@ -66,7 +69,30 @@ export async function getLeaderDashboard(actor: Actor, params: { provinceId?: nu
     indices: national.sections,
     targets,
     periods,
+    overdueTasks,
   };
+}
+
+/** The open tasks past their due date under the directives of the province and its former units, most overdue first. */
+async function overdueTasksOf(provinceId: number, now: Date): Promise<OverdueTask[]> {
+  const today = vietnamToday(now);
+  const tasks = await db.task.findMany({
+    where: {
+      status: { in: [...OPEN_TASK_STATUSES] },
+      dueOn: { lt: new Date(`${today}T00:00:00Z`) },
+      directive: { provinceId: { in: unitAndPredecessors(provinceId, await lineageLinks()) } },
+    },
+    include: { leadAgency: { select: { name: true } }, directive: { select: { id: true, number: true } } },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+  });
+  return tasks.map((t) => ({
+    id: t.id,
+    title: t.title,
+    directive: t.directive,
+    leadAgency: t.leadAgency?.name ?? null,
+    dueOn: calendarDay(t.dueOn!),
+    daysOverdue: daysOverdue(t, today),
+  }));
 }
 
 /** Published results of a province and of the old units it was formed from, one line each. */

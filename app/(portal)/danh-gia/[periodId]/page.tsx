@@ -53,7 +53,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
           {period.framework.name}
           {period.framework.isIllustrative || period.isDemo ? <IllustrativeBadge /> : null} · {t("deadline", { deadline: format.dateTime(period.deadline) })} ·{" "}
           {ta(`periodStatus.${period.status}`)}
-          {period.publishedAt ? t("publishedAt", { date: format.dateTime(period.publishedAt) }) : ""}
+          {period.publishedAt ? t("publishedAt", { time: format.time(period.publishedAt), date: format.date(period.publishedAt) }) : ""}
         </p>
       </PageHeader>
 

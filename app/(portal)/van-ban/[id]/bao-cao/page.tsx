@@ -4,10 +4,13 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
+import { getDirective } from "@/lib/directives/queries";
 import { getCompiledReport } from "@/lib/directives/reports/queries";
+import type { DirectiveDetail } from "@/lib/directives/types";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
-import { ReportCellBadge } from "@/components/directives/badges";
+import { OverdueBadge, ReportCellBadge, TaskStatusBadge } from "@/components/directives/badges";
+import { TargetStatusBadge } from "@/components/dashboards/badges";
 import { PrintButton } from "@/components/directives/print-button";
 import { DocumentDownloads } from "@/components/documents/document-downloads";
 import { buttonClass } from "@/components/ui/button";
@@ -31,8 +34,8 @@ export default async function CompiledReportPage({ params, searchParams }: { par
     if (error instanceof ForbiddenError) return null;
     throw error;
   });
-  const [t, format] = await Promise.all([getTranslations("directives.compiled"), getFormat()]);
-  if (!report) {
+  const [t, format, directive] = await Promise.all([getTranslations("directives.compiled"), getFormat(), report ? getDirective(actor, id) : null]);
+  if (!report || !directive) {
     return (
       <Callout tone="warn" data-testid="forbidden">
         {t("forbidden")}
@@ -135,6 +138,105 @@ export default async function CompiledReportPage({ params, searchParams }: { par
           </DataTable>
         </>
       )}
+      <CompiledTasks tasks={directive.tasks} />
+      <CompiledTargets targets={directive.targets} />
     </div>
+  );
+}
+
+/** The directive's tasks as they stand: what the reports are about. */
+async function CompiledTasks({ tasks }: { tasks: DirectiveDetail["tasks"] }) {
+  const [t, format] = await Promise.all([getTranslations("work.compiled"), getFormat()]);
+  return (
+    <section aria-labelledby="compiled-tasks" className="space-y-2 print:break-inside-auto">
+      <h2 id="compiled-tasks" className="text-lg font-semibold text-brand-900">
+        {t("tasks", { count: tasks.length })}
+      </h2>
+      {tasks.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("noTasks")}</p>
+      ) : (
+        <DataTable stacked data-testid="compiled-tasks">
+          <THead>
+            <Th>{t("number")}</Th>
+            <Th>{t("task")}</Th>
+            <Th>{t("lead")}</Th>
+            <Th>{t("due")}</Th>
+            <Th>{t("status")}</Th>
+            <Th>{t("progress")}</Th>
+          </THead>
+          <TBody>
+            {tasks.map((task) => (
+              <tr key={task.id} className="row-keep" data-task-id={task.id}>
+                <Td className="tabular-nums" label={t("number")}>
+                  {task.sortOrder}
+                </Td>
+                <Td label={t("task")}>
+                  {task.title}
+                  {task.coAgencies.length > 0 ? (
+                    <span className="cell-note">{t("co", { agencies: task.coAgencies.map((c) => c.name).join(", ") })}</span>
+                  ) : null}
+                </Td>
+                <Td label={t("lead")}>{task.lead?.name ?? t("noLead")}</Td>
+                <Td className="whitespace-nowrap tabular-nums" label={t("due")}>
+                  {format.day(task.dueOn)}
+                  {task.overdue ? (
+                    <div className="mt-1">
+                      <OverdueBadge days={task.daysOverdue} />
+                    </div>
+                  ) : null}
+                </Td>
+                <Td label={t("status")}>
+                  <TaskStatusBadge status={task.status} />
+                </Td>
+                <Td label={t("progress")}>
+                  <span className="tabular-nums">{task.progressPercent}%</span>
+                  {task.progressNote ? <span className="cell-note whitespace-pre-line">{task.progressNote}</span> : null}
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+/** The directive's targets with their evaluation today. */
+async function CompiledTargets({ targets }: { targets: DirectiveDetail["targets"] }) {
+  const t = await getTranslations("work.compiled");
+  return (
+    <section aria-labelledby="compiled-targets" className="space-y-2 print:break-inside-auto">
+      <h2 id="compiled-targets" className="text-lg font-semibold text-brand-900">
+        {t("targets", { count: targets.length })}
+      </h2>
+      {targets.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("noTargets")}</p>
+      ) : (
+        <DataTable stacked data-testid="compiled-targets">
+          <THead>
+            <Th>{t("target")}</Th>
+            <Th>{t("year")}</Th>
+            <Th>{t("unit")}</Th>
+            <Th>{t("status")}</Th>
+            <Th>{t("explanation")}</Th>
+          </THead>
+          <TBody>
+            {targets.map((target) => (
+              <tr key={target.id} className="row-keep" data-target-id={target.id}>
+                <Td label={t("target")}>{target.text}</Td>
+                <Td className="tabular-nums" label={t("year")}>
+                  {target.year}
+                </Td>
+                <Td label={t("unit")}>{target.agency?.name ?? t("province")}</Td>
+                <Td label={t("status")}>{target.evaluation ? <TargetStatusBadge status={target.evaluation.status} /> : "—"}</Td>
+                <Td className="text-xs text-slate-700" label={t("explanation")}>
+                  {target.evaluation?.explanation ?? ""}
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </DataTable>
+      )}
+    </section>
   );
 }
