@@ -15,6 +15,7 @@ import enDirectives from "./messages/en/directives.json";
 import enErrors from "./messages/en/errors.json";
 import enFrameworks from "./messages/en/frameworks.json";
 import enHome from "./messages/en/home.json";
+import enPublic from "./messages/en/public.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
 import enScoring from "./messages/en/scoring.json";
@@ -30,6 +31,7 @@ import viDirectives from "./messages/vi/directives.json";
 import viErrors from "./messages/vi/errors.json";
 import viFrameworks from "./messages/vi/frameworks.json";
 import viHome from "./messages/vi/home.json";
+import viPublic from "./messages/vi/public.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
 import viScoring from "./messages/vi/scoring.json";
@@ -40,6 +42,7 @@ const vi = {
   charts: viCharts,
   auth: viAuth,
   home: viHome,
+  public: viPublic,
   rankings: viRankings,
   units: viUnits,
   results: viResults,
@@ -62,6 +65,7 @@ const en: Messages = {
   charts: enCharts,
   auth: enAuth,
   home: enHome,
+  public: enPublic,
   rankings: enRankings,
   units: enUnits,
   results: enResults,

@@ -7,8 +7,12 @@ import { getFormat } from "@/lib/i18n/server";
 import { getProvinceProfile } from "@/lib/profiles/queries";
 import { profileDateSchema, provinceCodeSchema, targetRankSchema } from "@/lib/profiles/schema";
 import { trendPoints } from "@/lib/profiles/trend";
+import { profileMapYear } from "@/lib/maps/geometry";
+import { getProvinceMap, resultYears } from "@/lib/maps/queries";
+import { currentYearInVietnam } from "@/lib/time";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { ProvinceMap } from "@/components/maps/province-map";
 import { ProfileResultsTable } from "@/components/tables/profile-results-table";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -45,6 +49,10 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
     throw error;
   }
   const { unit, scoreForRank } = profile;
+  // The province on the map of its own period (63 or 34 units), for the first index it is ranked by.
+  const mapIndex = profile.indices[0]?.code ?? null;
+  const mapYear = mapIndex ? profileMapYear(await resultYears(mapIndex), currentYearInVietnam(), unit) : null;
+  const map = mapIndex && mapYear !== null ? await getProvinceMap(mapIndex, mapYear) : null;
 
   return (
     <div className="space-y-8">
@@ -96,6 +104,12 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
           </Callout>
         ) : null}
       </header>
+
+      {map ? (
+        <div className="max-w-md">
+          <ProvinceMap data={map} highlight={unit.code} />
+        </div>
+      ) : null}
 
       {profile.indices.map((index) => {
         const score = trendPoints(
