@@ -92,7 +92,7 @@ export function ProvinceMapView({ data, highlight }: { data: ProvinceMapData; hi
     const projection = geoMercator().fitExtent(
       [
         [8, 8],
-        [WIDTH - 70, HEIGHT - 8],
+        [WIDTH - 75, HEIGHT - 30],
       ],
       { type: "FeatureCollection", features: boundaries.provinces },
     );
@@ -169,14 +169,10 @@ export function ProvinceMapView({ data, highlight }: { data: ProvinceMapData; hi
           {t("noData")}
         </li>
       </ul>
-      <div className="relative">
-        <p
-          className="pointer-events-none absolute top-0 left-0 max-w-[60%] rounded border border-slate-200 bg-white/95 px-2 py-1 text-xs shadow-sm"
-          aria-hidden
-          data-testid="map-info"
-        >
-          {shown ? describe(shown) : t("hint")}
-        </p>
+      <p className="min-h-10 rounded border border-slate-200 bg-white px-2 py-1 text-xs" aria-hidden data-testid="map-info">
+        {shown ? describe(shown) : t("hint")}
+      </p>
+      <div>
         {failed ? (
           <p className="pt-10 text-sm text-red-800">{t("failed")}</p>
         ) : !drawing ? (
@@ -234,10 +230,17 @@ export function ProvinceMapView({ data, highlight }: { data: ProvinceMapData; hi
                   {archipelago.islands.map(([x, y], i) => (
                     <circle key={i} cx={x} cy={y} r={2.2} fill={color ?? "#fff"} stroke="#334155" strokeWidth={0.8} />
                   ))}
-                  <text x={archipelago.x} y={archipelago.y + 16} textAnchor="middle" fontSize={11} fill="#1e293b" className="font-medium">
+                  <text
+                    x={archipelago.x}
+                    y={Math.max(archipelago.y, ...archipelago.islands.map(([, y]) => y)) + 14}
+                    textAnchor="middle"
+                    fontSize={13}
+                    fill="#1e293b"
+                    className="font-medium"
+                  >
                     {archipelago.name}
                     {locale === "vi" ? null : (
-                      <tspan x={archipelago.x} dy={12} fontSize={10} fill="#475569">
+                      <tspan x={archipelago.x} dy={13} fontSize={11} fill="#475569">
                         {t("archipelagoEn", { name: archipelago.nameEn })}
                       </tspan>
                     )}
