@@ -36,9 +36,9 @@ describe("the province map", () => {
     const known = page.getByTestId("top-units").locator("a").first();
     const name = (await known.textContent())!;
     const code = (await known.getAttribute("href"))!.match(/\/tinh\/(\d{2})/)![1];
-    await map().locator(`a[data-code="${code}"]`).hover();
+    await map().locator(`a[data-code="${code}"] path`).hover();
     await expect(page.getByTestId("map-info").textContent()).resolves.toMatch(new RegExp(`^${name}: [\\d,]+ điểm, hạng`));
-    await map().locator(`a[data-code="${code}"]`).click();
+    await map().locator(`a[data-code="${code}"] path`).click();
     await page.waitForURL(new RegExp(`/tinh/${code}`));
     await expect(page.getByTestId("profile-name").textContent()).resolves.toBe(name);
     // The profile's map highlights the province.
