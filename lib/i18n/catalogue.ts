@@ -16,6 +16,7 @@ import enDocuments from "./messages/en/documents.json";
 import enErrors from "./messages/en/errors.json";
 import enFrameworks from "./messages/en/frameworks.json";
 import enHome from "./messages/en/home.json";
+import enPublic from "./messages/en/public.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
 import enNotifications from "./messages/en/notifications.json";
@@ -34,6 +35,7 @@ import viDocuments from "./messages/vi/documents.json";
 import viErrors from "./messages/vi/errors.json";
 import viFrameworks from "./messages/vi/frameworks.json";
 import viHome from "./messages/vi/home.json";
+import viPublic from "./messages/vi/public.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
 import viNotifications from "./messages/vi/notifications.json";
@@ -46,6 +48,7 @@ const vi = {
   charts: viCharts,
   auth: viAuth,
   home: viHome,
+  public: viPublic,
   rankings: viRankings,
   units: viUnits,
   results: viResults,
@@ -71,6 +74,7 @@ const en: Messages = {
   charts: enCharts,
   auth: enAuth,
   home: enHome,
+  public: enPublic,
   rankings: enRankings,
   units: enUnits,
   results: enResults,

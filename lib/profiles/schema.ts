@@ -1,7 +1,7 @@
 import { libTranslator } from "@/lib/i18n/lib-translator";
 import { z } from "@/lib/validation/zod";
 
-type ProfileMessage = "provinceCode" | "dateFormat" | "dateReal" | "rankNumber" | "rankMin";
+type ProfileMessage = "provinceCode" | "dateFormat" | "dateReal" | "rankNumber" | "rankMin" | "compareCount" | "compareCode";
 
 // Worded when a query is checked, not when this module loads: in the language of that request.
 const say = (key: ProfileMessage) => ({ error: () => libTranslator("errors.profiles")(key) });
@@ -34,3 +34,20 @@ export const targetRankSchema = z
   .refine((rank) => rank === null || rank >= 1, say("rankMin"))
   .optional()
   .transform((rank) => rank ?? null);
+
+/**
+ * `/so-sanh?tinh=91,01,79` (or `tinh=91&tinh=01…`): 2 to 4 different provinces, by the code of the
+ * unit in force today; empty choices of the form are ignored.
+ */
+export const compareCodesSchema = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value ?? ""])
+      .flatMap((part) => part.split(","))
+      .map((code) => code.trim())
+      .filter((code) => code !== ""),
+  )
+  .pipe(z.array(z.string().regex(/^\d{2}$/, say("compareCode"))))
+  .transform((codes) => [...new Set(codes)])
+  .refine((codes) => codes.length >= 2 && codes.length <= 4, say("compareCount"));

@@ -37,3 +37,28 @@ export async function agenciesWithin(provinceId: number | null, links: readonly 
   if (ids.length === 0 || provinceId === null) return [];
   return db.agency.findMany({ where: { id: { in: [...ids] }, provinceId: { in: unitAndSuccessors(provinceId, links) } } });
 }
+
+/**
+ * Every province-level unit, in force and former, with the units it was formed from and went into:
+ * the directory at /tinh. Public reference data.
+ */
+export async function provinceDirectory() {
+  return cachedPublished("province-directory", async () => {
+    const [units, links] = await Promise.all([
+      db.province.findMany({ orderBy: [{ nameVi: "asc" }, { validFrom: "desc" }], include: { region: { select: { nameVi: true } } } }),
+      db.provinceLineage.findMany({ select: { predecessorId: true, successorId: true } }),
+    ]);
+    const byId = new Map(units.map((unit) => [unit.id, unit]));
+    return units.map((unit) => ({
+      id: unit.id,
+      code: unit.code,
+      nameVi: unit.nameVi,
+      kind: unit.kind,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+      regionName: unit.region?.nameVi ?? null,
+      formedFrom: links.filter((link) => link.successorId === unit.id).map((link) => byId.get(link.predecessorId)!),
+      wentInto: links.filter((link) => link.predecessorId === unit.id).map((link) => byId.get(link.successorId)!),
+    }));
+  });
+}

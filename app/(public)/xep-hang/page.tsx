@@ -5,7 +5,12 @@ import { getRanking, latestResultYear, listProvinceIndices, UnknownIndexError } 
 import { filterByRegion, NO_REGION, unknownRegionMessage } from "@/lib/results/ranking-view";
 import { indexCodeSchema, regionParamSchema, yearSchema } from "@/lib/results/schema";
 import { getFormat } from "@/lib/i18n/server";
+import { mapYears } from "@/lib/maps/geometry";
+import { getProvinceMap } from "@/lib/maps/queries";
+import { currentYearInVietnam } from "@/lib/time";
 import { RankingBarChart } from "@/components/charts/ranking-bar-chart";
+import { ProvinceMap } from "@/components/maps/province-map";
+import { FindProvinceForm } from "@/components/units/find-province-form";
 import { GroupLegend, RankingTable } from "@/components/tables/ranking-table";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -45,6 +50,9 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
   }
   const regionProblem = unknownRegionMessage(ranking.regions, region);
   if (regionProblem) return <ErrorBox message={regionProblem} />;
+  const map = await getProvinceMap(ranking.index.code, ranking.year);
+  // The years with results, and the latest one due, whose boundaries (and units) may be new.
+  const yearOptions = [...new Set([ranking.year, ...mapYears(ranking.years, currentYearInVietnam())])].sort((a, b) => b - a);
 
   // Ranks stay national under a region filter; units without a region are named, never dropped silently.
   const { items, unassigned } = filterByRegion(ranking.items, region);
@@ -79,7 +87,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
             </FilterField>
             <FilterField label={t("year")}>
               <select name="year" defaultValue={String(ranking.year)} className={filterInputClass}>
-                {(ranking.years.includes(ranking.year) ? ranking.years : [ranking.year, ...ranking.years]).map((y) => (
+                {yearOptions.map((y) => (
                   <option key={y} value={y}>
                     {y}
                   </option>
@@ -125,6 +133,18 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
           </Link>
         ))}
       </nav>
+
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,28rem)_1fr]">
+        <ProvinceMap data={map} />
+        <Card as="section" padding="md" className="no-print space-y-2">
+          <FindProvinceForm />
+          <p className="text-sm">
+            <Link href="/so-sanh" className="font-semibold text-brand-700 underline">
+              {t("compareLink")}
+            </Link>
+          </p>
+        </Card>
+      </div>
 
       {ranking.items.length === 0 ? (
         <Callout tone="neutral" className="text-slate-700">

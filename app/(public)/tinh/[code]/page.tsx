@@ -7,8 +7,12 @@ import { getFormat } from "@/lib/i18n/server";
 import { getProvinceProfile } from "@/lib/profiles/queries";
 import { profileDateSchema, provinceCodeSchema, targetRankSchema } from "@/lib/profiles/schema";
 import { trendPoints } from "@/lib/profiles/trend";
+import { profileMapYear } from "@/lib/maps/geometry";
+import { getProvinceMap, resultYears } from "@/lib/maps/queries";
+import { currentYearInVietnam } from "@/lib/time";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { ProvinceMap } from "@/components/maps/province-map";
 import { ProfileResultsTable } from "@/components/tables/profile-results-table";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -45,57 +49,64 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
     throw error;
   }
   const { unit, scoreForRank } = profile;
+  // The province on the map of its own period (63 or 34 units), for the first index it is ranked by.
+  const mapIndex = profile.indices[0]?.code ?? null;
+  const mapYear = mapIndex ? profileMapYear(await resultYears(mapIndex), currentYearInVietnam(), unit) : null;
+  const map = mapIndex && mapYear !== null ? await getProvinceMap(mapIndex, mapYear) : null;
 
   return (
     <div className="space-y-8">
-      <header className="space-y-3">
-        <p className="no-print text-sm">
-          <Link href="/xep-hang" className="text-brand-700 hover:underline">
-            {t("back")}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold text-brand-900" data-testid="profile-name">
-          {unit.name}
-        </h1>
-        <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-slate-500">{t("kind")}</dt>
-          <dd>
-            {t("kindCode", { kind: t(`kinds.${unit.kind}`), code: unit.code })}
-            {unit.codeDecision ? <span className="text-slate-500"> ({unit.codeDecision})</span> : null}
-          </dd>
-          <dt className="text-slate-500">{t("validity")}</dt>
-          <dd data-testid="validity">
-            {unit.validTo
-              ? `${format.calendarDate(unit.validFrom)} – ${format.calendarDate(unit.validTo)}`
-              : t("validFrom", { date: format.calendarDate(unit.validFrom) })}
-          </dd>
-          <dt className="text-slate-500">{t("region")}</dt>
-          <dd data-testid="region">{unit.regionName ?? <span className="text-slate-600">{unit.regionNote ?? t("noRegion")}</span>}</dd>
-          {profile.formedFrom.length > 0 ? (
-            <>
-              <dt className="text-slate-500">{t("formedFrom")}</dt>
-              <dd data-testid="formed-from">
-                <UnitLinks links={profile.formedFrom} />{" "}
-                {t("lineage", { basis: profile.formedFrom[0].legalBasis, date: format.calendarDate(profile.formedFrom[0].effectiveOn) })}
-              </dd>
-            </>
+      <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
+        <header className="space-y-3">
+          <p className="no-print text-sm">
+            <Link href="/xep-hang" className="text-brand-700 hover:underline">
+              {t("back")}
+            </Link>
+          </p>
+          <h1 className="text-2xl font-bold text-brand-900" data-testid="profile-name">
+            {unit.name}
+          </h1>
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+            <dt className="text-slate-500">{t("kind")}</dt>
+            <dd>
+              {t("kindCode", { kind: t(`kinds.${unit.kind}`), code: unit.code })}
+              {unit.codeDecision ? <span className="text-slate-500"> ({unit.codeDecision})</span> : null}
+            </dd>
+            <dt className="text-slate-500">{t("validity")}</dt>
+            <dd data-testid="validity">
+              {unit.validTo
+                ? `${format.calendarDate(unit.validFrom)} – ${format.calendarDate(unit.validTo)}`
+                : t("validFrom", { date: format.calendarDate(unit.validFrom) })}
+            </dd>
+            <dt className="text-slate-500">{t("region")}</dt>
+            <dd data-testid="region">{unit.regionName ?? <span className="text-slate-600">{unit.regionNote ?? t("noRegion")}</span>}</dd>
+            {profile.formedFrom.length > 0 ? (
+              <>
+                <dt className="text-slate-500">{t("formedFrom")}</dt>
+                <dd data-testid="formed-from">
+                  <UnitLinks links={profile.formedFrom} />{" "}
+                  {t("lineage", { basis: profile.formedFrom[0].legalBasis, date: format.calendarDate(profile.formedFrom[0].effectiveOn) })}
+                </dd>
+              </>
+            ) : null}
+            {profile.wentInto.length > 0 ? (
+              <>
+                <dt className="text-slate-500">{t("wentInto")}</dt>
+                <dd data-testid="went-into">
+                  <UnitLinks links={profile.wentInto} />{" "}
+                  {t("lineage", { basis: profile.wentInto[0].legalBasis, date: format.calendarDate(profile.wentInto[0].effectiveOn) })}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {profile.formedFrom.length > 1 ? (
+            <Callout tone="info" size="sm">
+              {t("merged", { date: format.calendarDate(unit.validFrom) })}
+            </Callout>
           ) : null}
-          {profile.wentInto.length > 0 ? (
-            <>
-              <dt className="text-slate-500">{t("wentInto")}</dt>
-              <dd data-testid="went-into">
-                <UnitLinks links={profile.wentInto} />{" "}
-                {t("lineage", { basis: profile.wentInto[0].legalBasis, date: format.calendarDate(profile.wentInto[0].effectiveOn) })}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        {profile.formedFrom.length > 1 ? (
-          <Callout tone="info" size="sm">
-            {t("merged", { date: format.calendarDate(unit.validFrom) })}
-          </Callout>
-        ) : null}
-      </header>
+        </header>
+        {map ? <ProvinceMap data={map} highlight={unit.code} /> : null}
+      </div>
 
       {profile.indices.map((index) => {
         const score = trendPoints(
