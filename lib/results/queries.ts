@@ -381,7 +381,7 @@ export async function exportResultsTable(indexCode: string, year: number, format
     db.publishedResult.findMany({
       where: { indexCode, year },
       include: { province: true, components: true },
-      orderBy: [{ score: "desc" }, { province: { code: "asc" } }],
+      orderBy: [{ score: { sort: "desc", nulls: "last" } }, { officialRank: { sort: "asc", nulls: "last" } }, { province: { code: "asc" } }],
     }),
   ]);
   const components = framework?.components ?? [];
