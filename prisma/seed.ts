@@ -253,6 +253,9 @@ async function seedFrameworks(db: Db, options: { demo: boolean }) {
   }
 }
 
+/** The optional component columns of published-results.csv (PAR INDEX components, by code in lower case). */
+const RESULT_COMPONENT_COLUMNS = ["appraisal", "sipas", "leader_survey", "socio_economic"] as const;
+
 async function seedPublishedResults(db: Db) {
   const units = await db.province.findMany();
   const unitOf = (code: string, year: number) => {
@@ -260,18 +263,31 @@ async function seedPublishedResults(db: Db) {
     if (!unit) throw new Error(`seed: no province with code ${code} for ${year}`);
     return unit;
   };
-  await db.publishedResult.createMany({
-    data: readCsv("published-results.csv").map((r) => ({
-      provinceId: unitOf(r.unit_code, Number(r.year)).id,
-      indexCode: r.index,
-      year: Number(r.year),
-      score: r.score,
-      officialRank: r.rank ? Number(r.rank) : null,
-      source: r.source,
-      note: r.note || null,
-    })),
-    skipDuplicates: true,
+  const rows = readCsv("published-results.csv").map((r) => ({
+    provinceId: unitOf(r.unit_code, Number(r.year)).id,
+    indexCode: r.index,
+    year: Number(r.year),
+    // Empty when the source printed only the rank: stored as null, never guessed.
+    score: r.score || null,
+    officialRank: r.rank ? Number(r.rank) : null,
+    source: r.source,
+    note: r.note || null,
+    components: RESULT_COMPONENT_COLUMNS.filter((column) => r[column]).map((column) => ({ code: column.toUpperCase(), value: r[column] })),
+  }));
+  // A result already stored (seeded earlier, or entered by a user) is left as it is.
+  await db.publishedResult.createMany({ data: rows.map(({ components: _, ...row }) => row), skipDuplicates: true });
+  // Components go only to results still as the file has them, so a row a user edited since keeps
+  // its components too; one already stored is never overwritten.
+  const stored = await db.publishedResult.findMany({
+    where: { OR: rows.filter((r) => r.components.length > 0).map(({ indexCode, year, provinceId }) => ({ indexCode, year, provinceId })) },
   });
+  const components = rows.flatMap((row) => {
+    const result = stored.find((s) => s.indexCode === row.indexCode && s.year === row.year && s.provinceId === row.provinceId);
+    const asInFile =
+      result && (result.score === null ? row.score === null : row.score !== null && result.score.equals(row.score)) && result.officialRank === row.officialRank;
+    return asInFile ? row.components.map((c) => ({ resultId: result.id, ...c })) : [];
+  });
+  await db.resultComponent.createMany({ data: components, skipDuplicates: true });
   await db.publishedAggregate.createMany({
     data: readCsv("published-national.csv").map((r) => {
       const [measure, subject = ""] = r.measure.split(":");

@@ -10,6 +10,7 @@ import { useFormat } from "@/lib/i18n/client";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { RankOfCell } from "./rank-cell";
 import { SourceCell } from "./source-cell";
+import { ScoreText } from "@/components/tables/score-cell";
 
 /** Every result of one index for a unit and the old units it was formed from: the data of its charts. */
 export function ProfileResultsTable({ index, id, currentUnitId }: { index: ProfileIndex; id: string; currentUnitId: number }) {
@@ -50,7 +51,7 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
               {row.note ? <span className="cell-note">{row.note}</span> : null}
             </Td>
             <Td numeric className="font-semibold" data-testid="score">
-              {format.score(row.score)}
+              <ScoreText score={row.score} />
             </Td>
             <Td className="tabular-nums" data-testid="rank">
               <RankOfCell row={row} />

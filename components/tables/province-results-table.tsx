@@ -6,6 +6,7 @@ import { useFormat } from "@/lib/i18n/client";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { RankOfCell } from "./rank-cell";
 import { SourceCell } from "./source-cell";
+import { ScoreText } from "@/components/tables/score-cell";
 
 /** One index's results of a province (and the old units it was formed from), newest year first. */
 export function ProvinceResultsTable({ rows, canEdit = true }: { rows: ProvinceResultRow[]; canEdit?: boolean }) {
@@ -36,7 +37,7 @@ export function ProvinceResultsTable({ rows, canEdit = true }: { rows: ProvinceR
               <span className="cell-note">{t("code", { code: row.unitCode })}</span>
             </Td>
             <Td numeric className="font-semibold">
-              {format.score(row.score)}
+              <ScoreText score={row.score} />
             </Td>
             <Td className="tabular-nums">
               <RankOfCell row={row} />

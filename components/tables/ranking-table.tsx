@@ -3,9 +3,9 @@ import { useTranslations } from "next-intl";
 import type { RankingItem } from "@/lib/results/types";
 import { rankLabel } from "@/lib/results/ranking-view";
 import { sourceHref } from "@/lib/format";
-import { useFormat } from "@/lib/i18n/client";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { SourceCell } from "./source-cell";
+import { ScoreText } from "@/components/tables/score-cell";
 
 function RankCell({ item, unitCount }: { item: RankingItem; unitCount: number }) {
   const t = useTranslations("rankings.table");
@@ -62,7 +62,6 @@ function ChangeCell({ change }: { change: number | null }) {
 
 export function RankingTable({ items, unitCount, caption, id }: { items: RankingItem[]; unitCount: number; caption?: string; id?: string }) {
   const t = useTranslations("rankings.table");
-  const format = useFormat();
   return (
     <DataTable data-testid="ranking-table" id={id}>
       {caption ? <caption className="px-3 py-2 text-left text-sm text-slate-600">{caption}</caption> : null}
@@ -88,7 +87,7 @@ export function RankingTable({ items, unitCount, caption, id }: { items: Ranking
               {item.note ? <span className="block text-xs font-normal text-slate-500">{item.note}</span> : null}
             </Td>
             <Td numeric className="font-semibold" data-testid="score">
-              {format.score(item.score)}
+              <ScoreText score={item.score} />
             </Td>
             <Td>{item.group ?? <span className="text-slate-400">—</span>}</Td>
             <Td className="tabular-nums">

@@ -9,7 +9,8 @@ import type { YearChange } from "./yoy";
 
 export type UnitResult = {
   year: number;
-  score: number;
+  /** Null when only the rank was published. */
+  score: number | null;
   rank: number | null;
   rankMin: number;
   rankMax: number;

@@ -5,8 +5,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { cachedPublished } from "@/lib/db/published-cache";
-import { listProvinceIndices, rankedResult } from "@/lib/results/queries";
-import { rankTable, type RankedRow } from "@/lib/results/ranking";
+import { decimalOrNull, listProvinceIndices, rankedResult } from "@/lib/results/queries";
+import { rankPublished, type PublishedRankedRow } from "@/lib/results/ranking";
 import { rankLabel } from "@/lib/results/ranking-view";
 import { defaultTargetRank, describeScoreForRank, scoreForRank, type SelfInTable } from "@/lib/results/score-for-rank";
 import { isValidOn, resultReferenceDate, unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
@@ -88,16 +88,16 @@ async function computeProvinceProfile(
     if (!tables.has(key)) tables.set(key, []);
     tables.get(key)!.push(result);
   }
-  const ranked = new Map<string, RankedRow[]>();
+  const ranked = new Map<string, PublishedRankedRow[]>();
   const rankedTable = (indexCode: string, year: number) => {
     const key = `${indexCode}|${year}`;
     if (!ranked.has(key)) {
       const rows = (tables.get(key) ?? []).map((r) => ({
         key: String(r.provinceId),
-        score: Number(r.score),
+        score: decimalOrNull(r.score),
         officialRank: r.officialRank,
       }));
-      ranked.set(key, rankTable(rows, unitCountOf(year)));
+      ranked.set(key, rankPublished(rows, unitCountOf(year)));
     }
     return ranked.get(key)!;
   };
@@ -157,7 +157,10 @@ async function computeProvinceProfile(
   } else if (latestYear === null) {
     scoreView = { ...unanswered, sentence: `Chưa có kết quả ${chosen.shortName} nào trong dữ liệu.`, error: null };
   } else {
-    const table = rankedTable(chosen.code, latestYear);
+    // Ranks published without a score only narrow the bounds: the answer needs scores.
+    const published = rankedTable(chosen.code, latestYear);
+    const table = published.filter((row): row is PublishedRankedRow & { score: number } => row.score !== null);
+    const rankOnly = published.filter((row) => row.score === null && row.key !== String(unit.id)).map((row) => ({ key: row.key, officialRank: row.rank! }));
     const unitCount = unitCountOf(latestYear);
     const ownRow = table.find((row) => row.key === String(unit.id));
     const self: SelfInTable = ownRow
@@ -181,7 +184,7 @@ async function computeProvinceProfile(
         error: `Hạng cần đạt phải từ 1 đến ${unitCount}: bảng ${chosen.shortName} năm ${latestYear} xếp hạng ${unitCount} tỉnh, thành phố.`,
       };
     } else {
-      const answer = scoreForRank({ rows: table, unitCount, self, target });
+      const answer = scoreForRank({ rows: table, unitCount, self, target, rankOnly });
       const sentence = describeScoreForRank(answer, {
         indexName: chosen.shortName,
         year: latestYear,

@@ -1,7 +1,7 @@
 // The data of a profile's trend charts: one series per unit (the unit and each old unit it was
 // formed from), never a combined figure. Pure (no I/O); the table beside each chart shows the same.
 
-export type TrendRow = { year: number; unit: { id: number }; score: number; rank: number | null; officialRankDisagrees: boolean };
+export type TrendRow = { year: number; unit: { id: number }; score: number | null; rank: number | null; officialRankDisagrees: boolean };
 export type TrendSeries = { key: string; label: string };
 export type TrendPoint = { year: number } & Record<string, number | null>;
 

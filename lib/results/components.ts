@@ -50,16 +50,20 @@ export type TotalInput = {
   maxScore: number;
   /** How the problems name the index, e.g. "PAR INDEX năm 2023". */
   label: string;
+  /** The published rank: with it, a result may have no total (the source printed only the rank). */
+  officialRank?: number | null;
 };
 
 /** A problem with the total ("score") or with one component (its code). */
 export type TotalIssue = { key: string; message: string };
 
-export type TotalOutcome = { ok: true; score: number } | { ok: false; issues: TotalIssue[] };
+/** score is null only for a rank published without a score: it is never guessed. */
+export type TotalOutcome = { ok: true; score: number | null } | { ok: false; issues: TotalIssue[] };
 
 /**
  * Checks the components against their maxima and the total against their sum: a missing total is
- * the sum of all the components; a given one may differ from it by at most the tolerance.
+ * the sum of all the components; a given one may differ from it by at most the tolerance. A
+ * result with a published rank may have no total at all.
  */
 export function resolveTotal(input: TotalInput): TotalOutcome {
   const t = libTranslator("errors.results");
@@ -86,6 +90,7 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
 
   if (input.score === null) {
     if (complete) return { ok: true, score: sum };
+    if (input.officialRank != null) return { ok: true, score: null };
     const message =
       input.additive && input.defs.length > 0
         ? t("missingTotalOrComponents", { label: input.label, count: String(input.defs.length), names })

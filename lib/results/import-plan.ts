@@ -28,7 +28,8 @@ export type IndexDef = {
 export type UnitDef = { id: number; code: string; nameVi: string };
 
 export type ResultValues = {
-  score: number;
+  /** Null when the source published the rank alone. */
+  score: number | null;
   officialRank: number | null;
   source: string;
   note: string | null;
@@ -271,6 +272,7 @@ export function planImport(table: Table, ctx: ImportContext): ImportPlan {
         additive: provinceIndex.componentsAreAdditive,
         maxScore: provinceIndex.maxScore,
         label: t("indexYear", { index: provinceIndex.shortName, year: String(ctx.year ?? yearText) }),
+        officialRank,
       });
       if (!total.ok) {
         for (const issue of total.issues) problem(issue.key === "score" ? "score" : componentColumn(issue.key), issue.message);
@@ -344,7 +346,7 @@ export function exportRow(
     indexCode,
     unit.code,
     unit.nameVi,
-    number(result.score),
+    number(result.score ?? undefined),
     result.officialRank,
     result.source,
     ...components.map((c) => number(result.components[c.code])),

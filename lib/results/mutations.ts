@@ -20,8 +20,9 @@ import { lineageLinks, unitCountForYear, unitsForYear } from "@/lib/units/querie
 import { nationalFramework } from "@/lib/frameworks/queries";
 
 /** How a stored result is shown in messages: "điểm 91,43; hạng 3". */
-function describe(values: { score: number; officialRank: number | null }): string {
-  return `điểm ${formatPoints(values.score)}${values.officialRank !== null ? `; hạng ${values.officialRank}` : ""}`;
+function describe(values: { score: number | null; officialRank: number | null }): string {
+  const rank = values.officialRank !== null ? `hạng ${values.officialRank}` : "";
+  return values.score === null ? rank : `điểm ${formatPoints(values.score)}${rank ? `; ${rank}` : ""}`;
 }
 
 // ───────────────────────── Entry form ─────────────────────────
@@ -79,6 +80,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
     additive: framework?.componentsAreAdditive ?? false,
     maxScore: Number(index.maxScore),
     label,
+    officialRank: entry.officialRank,
   });
   if (!total.ok) for (const issue of total.issues) issues.push({ field: issue.key === "score" ? "score" : `components.${issue.key}`, message: issue.message });
   if (entry.officialRank !== null && (entry.officialRank < 1 || entry.officialRank > unitCount)) {

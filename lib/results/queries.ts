@@ -17,21 +17,24 @@ import { cachedPublished } from "@/lib/db/published-cache";
 import type { ProvinceResults, RankedResult, Ranking, ResultEntry } from "./types";
 import { shownComponents } from "./components";
 import { exportColumns, exportRow, type ResultValues } from "./import-plan";
-import { rankChange, rankTable, type RankedRow } from "./ranking";
+import { rankChange, rankPublished, type PublishedRankedRow } from "./ranking";
 import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
 
 type StoredRow = {
-  score: Prisma.Decimal;
+  score: Prisma.Decimal | null;
   officialRank: number | null;
   source: string;
   note: string | null;
   components: readonly { code: string; value: Prisma.Decimal }[];
 };
 
+/** A published score as a number; null stays null (a rank published alone), never 0. */
+export const decimalOrNull = (value: Prisma.Decimal | null): number | null => (value === null ? null : Number(value));
+
 /** A stored result's values as plain data: what the import compares, the export writes and the entry form edits. */
 export function resultValues(stored: StoredRow): ResultValues {
   return {
-    score: Number(stored.score),
+    score: decimalOrNull(stored.score),
     officialRank: stored.officialRank,
     source: stored.source,
     note: stored.note,
@@ -55,13 +58,13 @@ export function rankedResult(
   result: {
     id: number;
     year: number;
-    score: Prisma.Decimal;
+    score: Prisma.Decimal | null;
     officialRank: number | null;
     source: string;
     note: string | null;
     components: readonly { code: string; value: Prisma.Decimal }[];
   },
-  row: RankedRow,
+  row: PublishedRankedRow,
   unitCount: number,
   framework: {
     components: readonly { code: string; nameVi: string }[];
@@ -71,14 +74,15 @@ export function rankedResult(
   return {
     id: result.id,
     year: result.year,
-    score: Number(result.score),
+    score: decimalOrNull(result.score),
     rank: row.rank,
     rankMin: row.rankMin,
     rankMax: row.rankMax,
     officialRank: result.officialRank,
     officialRankDisagrees: row.officialRankDisagrees,
     unitCount,
-    group: classify(Number(result.score), framework?.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })) ?? []),
+    group:
+      result.score === null ? null : classify(Number(result.score), framework?.gradeBands.map((b) => ({ label: b.label, minScore: Number(b.minScore) })) ?? []),
     components: shownComponents(framework?.components ?? [], result.components),
     source: result.source,
     note: result.note,
@@ -113,8 +117,8 @@ async function rankedYear(indexCode: string, year: number) {
     unitCountForYear(year),
   ]);
   const byKey = new Map(rows.map((row) => [String(row.provinceId), row]));
-  const ranked = rankTable(
-    rows.map((row) => ({ key: String(row.provinceId), score: Number(row.score), officialRank: row.officialRank })),
+  const ranked = rankPublished(
+    rows.map((row) => ({ key: String(row.provinceId), score: decimalOrNull(row.score), officialRank: row.officialRank })),
     unitCount,
   );
   return { ranked, byKey, unitCount };
@@ -190,7 +194,7 @@ async function computeRanking(indexCode: string, year: number): Promise<Ranking>
         regionCode: result.province.regionCode,
         regionName: result.province.regionCode ? (regionName.get(result.province.regionCode) ?? null) : null,
         score: row.score,
-        group: classify(row.score, bands),
+        group: row.score === null ? null : classify(row.score, bands),
         source: result.source,
         note: result.note,
       };
@@ -280,8 +284,8 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
     pairs.map((pair) => {
       const table = peers
         .filter((p) => p.indexCode === pair.indexCode && p.year === pair.year)
-        .map((p) => ({ key: String(p.provinceId), score: Number(p.score), officialRank: p.officialRank }));
-      return [`${pair.indexCode}|${pair.year}`, rankTable(table, unitCount.get(pair.year)!)];
+        .map((p) => ({ key: String(p.provinceId), score: decimalOrNull(p.score), officialRank: p.officialRank }));
+      return [`${pair.indexCode}|${pair.year}`, rankPublished(table, unitCount.get(pair.year)!)];
     }),
   );
 
@@ -378,7 +382,7 @@ export async function exportResultsTable(indexCode: string, year: number, format
     db.publishedResult.findMany({
       where: { indexCode, year },
       include: { province: true, components: true },
-      orderBy: [{ score: "desc" }, { province: { code: "asc" } }],
+      orderBy: [{ score: { sort: "desc", nulls: "last" } }, { officialRank: { sort: "asc", nulls: "last" } }, { province: { code: "asc" } }],
     }),
   ]);
   const components = framework?.components ?? [];

@@ -36,7 +36,7 @@ export type RankingFileItem = RankBounds & {
   unitCode: string;
   unitName: string;
   regionName: string | null;
-  score: number;
+  score: number | null;
   group: string | null;
   previous: (RankBounds & { unitCount: number }) | null;
   change: number | null;

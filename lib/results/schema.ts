@@ -1,5 +1,6 @@
 import { tableFormatParam } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { parseDecimal } from "./components";
 import { NOTE_MAX_LENGTH, SOURCE_MAX_LENGTH } from "./import-plan";
 
@@ -78,45 +79,52 @@ const optionalId = z
   );
 
 /** The entry form of one published result (names are the form's field names). */
-export const resultEntrySchema = z.object({
-  id: optionalId,
-  version: z
-    .string()
-    .trim()
-    .optional()
-    .transform((text) => (text ? Number(text) : null))
-    .pipe(
-      z
-        .number()
-        .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-        .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-        .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-        .nullable(),
-    ),
-  indexCode: indexCodeSchema,
-  year: yearSchema,
-  provinceId: z
-    .string({ error: "Chọn tỉnh, thành phố." })
-    .trim()
-    .regex(/^[1-9]\d{0,8}$/, "Chọn tỉnh, thành phố.")
-    .transform(Number),
-  score: decimalText("Điểm tổng"),
-  officialRank: z
-    .string()
-    .trim()
-    .regex(/^\d{0,5}$/, "Hạng công bố phải là số nguyên dương, hoặc để trống nếu nguồn không công bố hạng.")
-    .transform((text) => (text === "" ? null : Number(text))),
-  source: z
-    .string({ error: "Thiếu nguồn: ghi nơi công bố kết quả." })
-    .trim()
-    .min(1, "Thiếu nguồn: ghi nơi công bố kết quả, ví dụ địa chỉ bài báo hoặc số văn bản.")
-    .max(SOURCE_MAX_LENGTH, `Nguồn dài quá ${SOURCE_MAX_LENGTH} ký tự: rút gọn lại.`),
-  note: z
-    .string()
-    .trim()
-    .max(NOTE_MAX_LENGTH, `Ghi chú dài quá ${NOTE_MAX_LENGTH} ký tự: rút gọn lại.`)
-    .transform((text) => text || null),
-  components: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), decimalText("Điểm thành phần")),
-  fieldScores: z.record(z.string().regex(/^\d+$/), decimalText("Điểm lĩnh vực")),
-});
+export const resultEntrySchema = z
+  .object({
+    id: optionalId,
+    version: z
+      .string()
+      .trim()
+      .optional()
+      .transform((text) => (text ? Number(text) : null))
+      .pipe(
+        z
+          .number()
+          .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+          .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+          .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
+          .nullable(),
+      ),
+    indexCode: indexCodeSchema,
+    year: yearSchema,
+    provinceId: z
+      .string({ error: "Chọn tỉnh, thành phố." })
+      .trim()
+      .regex(/^[1-9]\d{0,8}$/, "Chọn tỉnh, thành phố.")
+      .transform(Number),
+    score: decimalText("Điểm tổng"),
+    officialRank: z
+      .string()
+      .trim()
+      .regex(/^\d{0,5}$/, "Hạng công bố phải là số nguyên dương, hoặc để trống nếu nguồn không công bố hạng.")
+      .transform((text) => (text === "" ? null : Number(text))),
+    source: z
+      .string({ error: "Thiếu nguồn: ghi nơi công bố kết quả." })
+      .trim()
+      .min(1, "Thiếu nguồn: ghi nơi công bố kết quả, ví dụ địa chỉ bài báo hoặc số văn bản.")
+      .max(SOURCE_MAX_LENGTH, `Nguồn dài quá ${SOURCE_MAX_LENGTH} ký tự: rút gọn lại.`),
+    note: z
+      .string()
+      .trim()
+      .max(NOTE_MAX_LENGTH, `Ghi chú dài quá ${NOTE_MAX_LENGTH} ký tự: rút gọn lại.`)
+      .transform((text) => text || null),
+    components: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), decimalText("Điểm thành phần")),
+    fieldScores: z.record(z.string().regex(/^\d+$/), decimalText("Điểm lĩnh vực")),
+  })
+  // A published result has a score or a rank (the database's CHECK says the same); a total left
+  // empty may also come from all the components (lib/results/components.ts).
+  .refine((entry) => entry.score !== null || entry.officialRank !== null || Object.values(entry.components).some((value) => value !== null), {
+    path: ["score"],
+    error: () => libTranslator("errors.results")("scoreOrRank"),
+  });
 export type ResultEntryInput = z.input<typeof resultEntrySchema>;

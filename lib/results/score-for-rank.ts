@@ -23,7 +23,7 @@
 // below it has one unit fewer above it among the others). When the province was ranked that year
 // but its row is not in the table, it may be above any known unit: lower rank bounds drop by one.
 import { formatScore } from "@/lib/format";
-import { rankTable, type RankInput } from "./ranking";
+import { rankTable, type RankInput, type RankOnlyInput } from "./ranking";
 import { rankLabel } from "./ranking-view";
 import { cents } from "@/lib/numbers";
 
@@ -44,6 +44,8 @@ export type ScoreForRankInput = {
   self: SelfInTable;
   /** The rank N aimed at (1 = first). */
   target: number;
+  /** Other units known by their published rank alone: they narrow the bounds of the rows. */
+  rankOnly?: readonly RankOnlyInput[];
 };
 
 /** A known unit whose score bounds the answer, with its rank in the year's table ("8", "6–33"). */
@@ -63,13 +65,13 @@ export type ScoreForRank =
 const STEP = 0.01;
 const addStep = (score: number) => cents(score + STEP);
 
-export function scoreForRank({ rows, unitCount, self, target }: ScoreForRankInput): ScoreForRank {
+export function scoreForRank({ rows, unitCount, self, target, rankOnly = [] }: ScoreForRankInput): ScoreForRank {
   const selfRow = self.kind === "row" ? rows.find((row) => row.key === self.key) : undefined;
   const otherUnits = self.kind === "absent" ? unitCount : unitCount - 1;
   if (target > otherUnits) return { kind: "any", otherUnits };
 
   const complete = rows.length >= unitCount;
-  const others = rankTable(rows, unitCount)
+  const others = rankTable(rows, unitCount, rankOnly)
     .filter((row) => row.key !== selfRow?.key)
     .map((row) => {
       // A published rank is trusted unless the known scores contradict it; then only the bounds are.

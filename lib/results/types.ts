@@ -16,7 +16,8 @@ export type RankingItem = {
   profilePath: string;
   regionCode: string | null;
   regionName: string | null;
-  score: number;
+  /** Null when only the rank was published: shown as such, never guessed. */
+  score: number | null;
   group: string | null;
   source: string;
   note: string | null;
@@ -42,7 +43,8 @@ export type Ranking = {
 export type RankedResult = {
   id: number;
   year: number;
-  score: number;
+  /** Null when only the rank was published. */
+  score: number | null;
   rank: number | null;
   rankMin: number;
   rankMax: number;
@@ -82,7 +84,7 @@ export type ResultEntry = {
     version: number;
     provinceId: number;
     unitLabel: string;
-    score: number;
+    score: number | null;
     officialRank: number | null;
     source: string;
     note: string | null;
@@ -99,7 +101,7 @@ export type ImportRow = {
   unitCode: string;
   unitName: string;
   status: RowStatus;
-  score: number;
+  score: number | null;
   changes: Change[];
 };
 

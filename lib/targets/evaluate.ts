@@ -32,7 +32,8 @@ export type TargetSpec = {
 /** A rank, exact (value) or only known within bounds when the published table is partial. */
 export type RankFacts = { value: number | null; min: number; max: number; of: number };
 
-export type Measure = { year: number; score: number; rank: RankFacts | null };
+/** score is null when only the rank was published: a score target then stays unknown. */
+export type Measure = { year: number; score: number | null; rank: RankFacts | null };
 
 export type TargetFacts = {
   /** Maximum of the measured score (index or framework), for percentage targets. */
@@ -136,7 +137,7 @@ type Scored = { actual: number; text: (n: number) => string; need: number };
 
 /** Score-like targets: a final value against the minimum, else a provisional value for "at risk". */
 function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: number) => Scored, target: string): TargetEvaluation {
-  if (facts.current) {
+  if (facts.current && facts.current.score !== null) {
     const { actual, text, need } = scored(facts.current.score);
     const gap = cents(Math.max(0, need - actual));
     return actual + EPSILON >= need
@@ -158,7 +159,7 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
         };
   }
   // Not final yet: the provisional value of the year, else last year's result, tells whether it is at risk.
-  const estimate = facts.provisional ?? (facts.previous ? { score: facts.previous.score, label: `kết quả năm ${facts.previous.year}` } : null);
+  const estimate = facts.provisional ?? (facts.previous?.score != null ? { score: facts.previous.score, label: `kết quả năm ${facts.previous.year}` } : null);
   if (!estimate) {
     return {
       status: "not_yet_known",

@@ -30,6 +30,7 @@ describe("province profile", () => {
     expect(par.lines.map((line) => line.label)).toEqual(expect.arrayContaining(["An Giang (đến 30/06/2025)", "Kiên Giang (đến 30/06/2025)"]));
     expect(par.lines).toHaveLength(2);
     expect(par.rows.map((row) => [row.year, row.unit.label, row.score, row.rank])).toEqual([
+      [2023, "An Giang (đến 30/06/2025)", 81.32, 63],
       [2021, "Kiên Giang (đến 30/06/2025)", 79.97, 63],
       [2019, "An Giang (đến 30/06/2025)", 83.32, 11],
       [2018, "An Giang (đến 30/06/2025)", 80.77, 8],
@@ -108,7 +109,7 @@ describe("score needed for rank N on the profile", () => {
       unitCount: 63,
       answer: { kind: "exact", score: 96.17 },
     });
-    expect(scoreForRank.sentence).toContain("chưa đầy đủ: mới biết kết quả của 2/63");
+    expect(scoreForRank.sentence).toContain("chưa đầy đủ: mới biết kết quả của 3/63");
     expect(scoreForRank.sentence).toContain("Năm 2024, Đồng Nai đạt 90,69 điểm (hạng 8): cần thêm 5,48 điểm.");
   });
 

@@ -175,11 +175,11 @@ describe("export → import", () => {
     ]);
     expect(csv.rows[0]).toEqual([2023, "PAR_INDEX", "22", "Quảng Ninh", "92.18", 1, expect.stringContaining("baochinhphu.vn"), null, null, null, null, null]);
     const fromCsv = await importResults(admin, { name: "a.csv", bytes: Buffer.from(writeCsv(csv.columns, csv.rows)) }, { dryRun: true });
-    expect(fromCsv.summary).toEqual({ new: 0, updated: 0, unchanged: 8 });
+    expect(fromCsv.summary).toEqual({ new: 0, updated: 0, unchanged: 19 });
 
     const xlsx = await exportResultsTable("PAR_INDEX", 2023, "xlsx");
     const fromXlsx = await importResults(admin, { name: "a.xlsx", bytes: await writeXlsx(xlsx.sheetName, xlsx.columns, xlsx.rows) }, { dryRun: true });
-    expect(fromXlsx.summary).toEqual({ new: 0, updated: 0, unchanged: 8 });
+    expect(fromXlsx.summary).toEqual({ new: 0, updated: 0, unchanged: 19 });
   });
 
   it("round-trips components, notes and text that looks like a formula", async () => {
@@ -233,18 +233,19 @@ describe("who may import", () => {
   it("lets Home Affairs staff write their own province's rows, and refuses rows of other provinces, new or changed (issue 11, item 10)", async () => {
     const noivu = await actorFor("noivu@demo.local");
     const before = await snapshot();
-    // PAR INDEX 2023: Quảng Ninh 92.18 is seeded; Đà Nẵng and An Giang (89, an old unit of noivu's province) are not.
-    const otherRows = `${HEADER}\n2023,PAR_INDEX,22,92.5,1,nguồn khác,,,,\n2023,PAR_INDEX,48,88,,nguồn,,,,\n2023,PAR_INDEX,89,84.1,,nguồn,,,,`;
+    // PAR INDEX 2023: Quảng Ninh 92.18 is seeded, Khánh Hòa is not; An Giang (89) is an old unit of noivu's province.
+    const otherRows = `${HEADER}\n2023,PAR_INDEX,22,92.5,1,nguồn khác,,,,\n2023,PAR_INDEX,56,88,,nguồn,,,,\n2023,PAR_INDEX,89,84.1,,nguồn,,,,`;
     const error = await rejection(importResults(noivu, csvFile(otherRows), { dryRun: false }));
     expect((error as ValidationError).issues).toEqual([
       { row: 2, column: "score", message: expect.stringMatching(/^Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác .*\(Quảng Ninh/) },
-      { row: 3, column: "unit_code", message: expect.stringMatching(/^Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác .*\(Đà Nẵng/) },
+      { row: 3, column: "unit_code", message: expect.stringMatching(/^Chỉ quản trị hệ thống được nhập kết quả của tỉnh khác .*\(Khánh Hòa/) },
     ]);
     expect(await snapshot()).toEqual(before);
 
     const adds = `${HEADER}\n2023,PAR_INDEX,22,92.18,1,en.baochinhphu.vn/moj-quang-ninh-province-lead-public-administrative-reform-index-111240417164329841.htm,,,,\n2023,PAR_INDEX,89,84.1,,nguồn,,,,\n2023,PAR_INDEX,91,83.2,,nguồn,,,,`;
+    // Kiên Giang (91) has no 2023 row; the old An Giang's (89, seeded 81,32) is its own to correct.
     const added = await importResults(noivu, csvFile(adds), { dryRun: false });
-    expect(added.summary).toEqual({ new: 2, updated: 0, unchanged: 1 });
+    expect(added.summary).toEqual({ new: 1, updated: 1, unchanged: 1 });
 
     // A row of another province that changes nothing (the table as exported) passes; their own (old) units may change.
     const own = await importResults(noivu, csvFile(adds.replace("84.1", "84.3")), { dryRun: false });
@@ -447,7 +448,7 @@ describe("a province's results page", () => {
     // SIPAS 2019: Quảng Ninh 95.26 is 1st and An Giang 89.81 is 8th, so 94 ranks 2nd to 7th, not 9th.
     await importResults(admin, csvFile(`${HEADER}\n2019,SIPAS,01,94,9,nguồn kiểm thử,,,,`), { dryRun: false });
     const haNoi = (await getProvinceResults(admin, null)).choices.find((c) => c.label.startsWith("Hà Nội"))!;
-    const row = (await getProvinceResults(admin, haNoi.id)).indices.find((i) => i.code === "SIPAS")!.rows[0];
+    const row = (await getProvinceResults(admin, haNoi.id)).indices.find((i) => i.code === "SIPAS")!.rows.find((r) => r.year === 2019);
     expect(row).toMatchObject({ year: 2019, rank: 9, officialRank: 9, rankMin: 2, rankMax: 7, officialRankDisagrees: true });
   });
 });

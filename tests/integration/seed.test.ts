@@ -116,6 +116,46 @@ describe("seed", () => {
     }
   });
 
+  it("gives an existing database the new published rows at its next start: no duplicate, nothing a user entered overwritten", async () => {
+    const url = await createDatabase(inject("cluster"), { empty: true });
+    await migrate(url);
+    const db = createPrismaClient(url, 2);
+    try {
+      await seed(db, { demo: false });
+      // A database seeded before the ranks published alone were in the file…
+      const rankOnly = await db.publishedResult.findMany({ where: { score: null }, include: { province: true } });
+      expect(rankOnly.length).toBe(42);
+      await db.publishedResult.deleteMany({ where: { score: null } });
+      // …where a user corrected a seeded row and entered the score of a unit the file gives only a rank for.
+      const edited = await db.publishedResult.findFirstOrThrow({ where: { score: { not: null } }, orderBy: { id: "asc" } });
+      await db.publishedResult.update({ where: { id: edited.id }, data: { score: 12.34, source: "sửa tay", version: { increment: 1 } } });
+      const entered = rankOnly[0];
+      await db.publishedResult.create({
+        data: { provinceId: entered.provinceId, indexCode: entered.indexCode, year: entered.year, score: 77.77, officialRank: null, source: "người dùng nhập" },
+      });
+
+      await seed(db, { demo: false });
+      expect(await db.publishedResult.count()).toBe(csvRows("published-results.csv"));
+      expect(await db.publishedResult.count({ where: { score: null } })).toBe(41);
+      const kept = await db.publishedResult.findUniqueOrThrow({ where: { id: edited.id } });
+      expect([Number(kept.score), kept.source]).toEqual([12.34, "sửa tay"]);
+      const own = await db.publishedResult.findUniqueOrThrow({
+        where: { indexCode_year_provinceId: { indexCode: entered.indexCode, year: entered.year, provinceId: entered.provinceId } },
+      });
+      expect([Number(own.score), own.officialRank, own.source]).toEqual([77.77, null, "người dùng nhập"]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("refuses a published result with neither a score nor a rank", async () => {
+    const unit = await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } });
+    await expect(
+      testDb.publishedResult.create({ data: { provinceId: unit.id, indexCode: "PAR_INDEX", year: 2030, score: null, officialRank: null, source: "x" } }),
+    ).rejects.toThrow(/published_result_score_or_rank/);
+    expect(await testDb.publishedResult.count({ where: { year: 2030 } })).toBe(0);
+  });
+
   it("ranks and classifies the demo agencies from their final scores", async () => {
     const assessments = await testDb.assessment.findMany({ include: { agency: true }, orderBy: { rank: "asc" } });
     expect(assessments.length).toBe(14);

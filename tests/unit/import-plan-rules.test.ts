@@ -408,3 +408,28 @@ describe("an exported row", () => {
     ).toEqual([2020, "PAR_INDEX", "01", "Hà Nội", 88.5, null, "s", null, 9, "n"]);
   });
 });
+
+describe("a rank published without a score (issue 16)", () => {
+  it("is imported with no score, its components kept, and never given a score", () => {
+    const plan = planImport(table([...COLUMNS, "appraisal"], good([3, ""], [4, "2"], [6, "50.5"])), context());
+    expect(plan.issues).toEqual([]);
+    expect(plan.rows[0].next).toMatchObject({ score: null, officialRank: 2, components: { APPRAISAL: 50.5 } });
+    expect(plan.rows[0].changes).toContainEqual({ column: "score", old: null, new: null });
+  });
+
+  it("needs the rank: a row with neither score nor rank is refused, naming the score", () => {
+    const issues = issuesOf(table(COLUMNS, good([3, ""])));
+    expect(issues).toEqual([
+      {
+        row: 2,
+        column: "score",
+        message: "Thiếu điểm tổng của PAR INDEX năm 2020: nhập điểm hoặc nhập đủ 2 thành phần (Điểm thẩm định, Chỉ số hài lòng (SIPAS)) để tính tổng.",
+      },
+    ]);
+  });
+
+  it("is exported with an empty score cell", () => {
+    const values: ResultValues = { score: null, officialRank: 10, source: "nguồn", note: null, components: {} };
+    expect(exportRow(2020, "PAR_INDEX", UNITS[0], values, PAR, "csv").slice(4, 6)).toEqual([null, 10]);
+  });
+});

@@ -115,3 +115,43 @@ describe("places gained", () => {
     expect(rankChange(7, 7)).toBe(0);
   });
 });
+
+describe("ranks published without a score", () => {
+  const rankOnly = (key: string, officialRank: number) => ({ key, officialRank });
+
+  it("narrow the bounds of the scored rows they are known to be above or below", () => {
+    // c is ranked 5th. Alone, the known scores put it 3rd to 63rd; x ranked 3rd is above it and
+    // z ranked 10th below it, so the scores allow 4th to 9th. a and b (1–3, 2–4) may share 3rd
+    // place with x, so x tells nothing about them.
+    expect(bounds(rankTable([row("a", 95), row("b", 90), row("c", 85, 5)], 63))).toEqual([
+      ["a", null, 1, 3],
+      ["b", null, 2, 4],
+      ["c", 5, 3, 63],
+    ]);
+    expect(bounds(rankTable([row("a", 95), row("b", 90), row("c", 85, 5)], 63, [rankOnly("x", 3), rankOnly("z", 10)]))).toEqual([
+      ["a", null, 1, 3],
+      ["b", null, 2, 4],
+      ["c", 5, 4, 9],
+    ]);
+  });
+
+  it("count as a unit above, and so reveal an official rank the scores contradict", () => {
+    // x shares 1st place with a, so two units score more than b: it is 3rd, not 2nd as printed.
+    const ranked = rankTable([row("a", 95, 1), row("b", 90, 2), row("c", 80, 4)], 63, [rankOnly("x", 1)]);
+    expect(bounds(ranked)).toEqual([
+      ["a", 1, 1, 1],
+      ["b", 2, 3, 3],
+      ["c", 4, 4, 63],
+    ]);
+    expect(ranked.find((r) => r.key === "b")!.officialRankDisagrees).toBe(true);
+    expect(rankTable([row("a", 95, 1), row("b", 90, 2), row("c", 80, 4)], 63)[1].officialRankDisagrees).toBe(false);
+  });
+
+  it("keep a tie with a rank-only unit possible, and are never returned with a score", () => {
+    // x 1st, y 2nd, b 4th: a may share 2nd place with y, or be 3rd.
+    const ranked = rankTable([row("a", 90), row("b", 80, 4)], 63, [rankOnly("x", 1), rankOnly("y", 2)]);
+    expect(ranked.map((r) => r.key)).toEqual(["a", "b"]);
+    expect(ranked[0].rankMin).toBeLessThanOrEqual(2);
+    expect(ranked[0].rankMax).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -186,7 +186,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
             <>
               <RankingBarChart
                 title={t("chartTitle", { title })}
-                bars={items.map((item) => ({ name: item.unitName, score: item.score }))}
+                bars={items.flatMap((item) => (item.score === null ? [] : [{ name: item.unitName, score: item.score }]))}
                 partial={ranking.partial}
                 averages={[
                   ...(ranking.nationalAverage ? [{ label: t("nationalAverageShort"), value: ranking.nationalAverage.value }] : []),

@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { compareVietnamese } from "@/lib/format";
 import { classify } from "@/lib/frameworks/grades";
 import { latestResultYear, listProvinceIndices } from "@/lib/results/queries";
-import { rankChange, rankTable } from "@/lib/results/ranking";
+import { rankChange, rankPublished } from "@/lib/results/ranking";
 import { cachedPublished } from "@/lib/db/published-cache";
 import { getProvinceTargets } from "@/lib/targets/queries";
 import { OPEN_TASK_STATUSES, daysOverdue } from "@/lib/tasks/rules";
@@ -134,8 +134,8 @@ async function nationalSections(province: Unit): Promise<{ units: Unit[]; sectio
   const tables = new Map(
     pairs.map((pair) => {
       const rows = peers.filter((p) => p.indexCode === pair.indexCode && p.year === pair.year);
-      const ranked = rankTable(
-        rows.map((p) => ({ key: String(p.provinceId), score: Number(p.score), officialRank: p.officialRank })),
+      const ranked = rankPublished(
+        rows.map((p) => ({ key: String(p.provinceId), score: p.score === null ? null : Number(p.score), officialRank: p.officialRank })),
         unitCount.get(pair.year)!,
       );
       return [`${pair.indexCode}|${pair.year}`, { rows, ranked }];
@@ -158,7 +158,7 @@ async function nationalSections(province: Unit): Promise<{ units: Unit[]; sectio
         unitCount: unitCount.get(result.year)!,
         officialRankDisagrees: row.officialRankDisagrees,
         change: rankChange(before?.rank ?? null, row.rank),
-        group: classify(row.score, bands),
+        group: row.score === null ? null : classify(row.score, bands),
         source: result.source,
       };
     };
