@@ -53,9 +53,9 @@ if (!fs.existsSync(script)) {
 }
 // Ctrl-C reaches the whole process group; this parent waits for the command to shut down cleanly.
 process.on("SIGINT", () => {});
-// Benchmarks call lib modules marked "server-only" directly: the react-server condition lets them
-// load. Never for commands that start Next, whose renderer must not run under that condition.
-const env = command === "bench-import" ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() } : process.env;
+// The import benchmark calls lib modules marked "server-only" directly (scripts/lib/server-only-hook.mjs).
+const serverOnlyHook = path.join(root, "scripts", "lib", "server-only-hook.mjs");
+const env = command === "bench-import" ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${serverOnlyHook}`.trim() } : process.env;
 const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script, ...args], { cwd: root, stdio: "inherit", env });
 // A SIGTERM sent to this process alone (a service manager) is passed on; Ctrl-C already reaches
 // the whole process group.
