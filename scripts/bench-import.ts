@@ -4,13 +4,17 @@
 // Then the same table as CSV, into a second period of the same agencies. Runs on its own
 // throwaway embedded PostgreSQL; prints rows per second (XLSX first: the format staff use) and
 // writes the figures, with the seconds of each step of the import, to bench-results/import.json.
+// Last, the memory of reading the largest file an import takes: a 50 MB XLSX (290,000 rows), read
+// in a process of its own whose peak resident memory is reported (issue 19: bounded, far below 1 GB).
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { createPrismaClient } from "../lib/db/prisma";
-import type { TableFormat } from "../lib/io/table-file";
+import { type Cell, MAX_IMPORT_BYTES, streamXlsx, type TableFormat } from "../lib/io/table-file";
 import { seed } from "../prisma/seed";
 import { addScoreImportPeriod, createScoreImportDataset } from "./lib/score-import-dataset";
 
@@ -65,10 +69,12 @@ try {
   const csv = await measure("csv", await addScoreImportPeriod(db, dataset.frameworkId, 2027), dataset.csv);
   await db.$disconnect();
 
+  const largest = await readLargestFile();
   const figures = {
     rows: dataset.rows,
     ...xlsx,
     csv,
+    largest,
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`,
     at: new Date().toISOString(),
   };
@@ -89,9 +95,45 @@ try {
       .join(", ")})`;
   console.log(line("XLSX", xlsx));
   console.log(line("CSV", csv));
+  console.log(
+    `Đọc tệp XLSX ${largest.fileMegabytes} MB (${largest.rows.toLocaleString("vi-VN")} dòng): ${round(largest.seconds)} s, bộ nhớ đỉnh của tiến trình ${largest.peakRssMegabytes} MB`,
+  );
   console.log(JSON.stringify(figures));
 } finally {
   await pg.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(0);
+
+/**
+ * A scores file of 290,000 rows whose comments do not compress (random text), written with the
+ * export's streaming writer until it is about MAX_IMPORT_BYTES (50 MB), then read by
+ * scripts/lib/read-table-peak.ts in a process of its own.
+ */
+async function readLargestFile() {
+  const file = path.join(dataDir, "largest.xlsx");
+  const columns = ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"];
+  const ROWS = 290_000;
+  const BATCH = 5_000;
+  async function* batches(): AsyncGenerator<Cell[][]> {
+    for (let start = 0; start < ROWS; start += BATCH) {
+      yield Array.from({ length: BATCH }, (_, i) => {
+        const row = start + i;
+        const comment = crypto.randomBytes(130).toString("base64");
+        return [`CQ${row % 3000}`, `Cơ quan số ${row % 3000}`, `${row % 90}.1.1`, `Tiêu chí thành phần ${row % 90}`, 1, 0.5, null, comment];
+      });
+    }
+  }
+  const body = streamXlsx("Điểm", columns, batches());
+  await fs.promises.writeFile(file, body as unknown as AsyncIterable<Uint8Array>);
+  const fileMegabytes = round(fs.statSync(file).size / 1024 / 1024, 1);
+  if (fs.statSync(file).size > MAX_IMPORT_BYTES) throw new Error(`the largest file is ${fileMegabytes} MB, over the import limit`);
+  const child = execFileSync(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["--import", path.join(ROOT, "scripts", "lib", "server-process.mjs"), path.join(ROOT, "scripts", "lib", "read-table-peak.ts"), file],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } },
+  );
+  const read = JSON.parse(child.trim().split("\n").pop()!) as { rows: number; seconds: number; peakRssMegabytes: number };
+  if (read.rows !== ROWS) throw new Error(`the largest file read ${read.rows} rows of ${ROWS}`);
+  return { fileMegabytes, ...read };
+}

@@ -84,6 +84,9 @@ try {
     { name: "Route tối thiểu (trần của framework)", path: "/api/ping", connections: 8, expect: `"ok"` },
     { name: "API xếp hạng", path: `/api/v1/rankings?index=PAR_INDEX&year=${rankingYear}`, connections: 32, expect: `"unitCount":63` },
     { name: "Trang hồ sơ tỉnh", path: `/tinh/${focus.code}`, connections: 32, expect: `data-testid="index-PAR_INDEX"` },
+    // The other public pages (issue 19: every public page ≥ 50% of the trivial route).
+    { name: "Trang chủ công khai", path: "/", connections: 32, expect: "<main" },
+    { name: "Trang xếp hạng", path: `/xep-hang?index=PAR_INDEX&year=${rankingYear}`, connections: 32, expect: `data-testid="ranking-table"` },
     {
       name: "Bảng điều khiển lãnh đạo",
       path: `/bang-dieu-khien?nam=${dataset.lastYear}`,
@@ -244,6 +247,8 @@ function checkBudgets(results: Results): Budget[] {
   return [
     ratio(byPath("/api/v1/rankings")),
     ratio(byPath("/tinh/")),
+    ratio(results.loads.find((l) => l.path === "/")!),
+    ratio(byPath("/xep-hang")),
     p95(byPath("/bang-dieu-khien")),
     p95(byPath("/co-quan/")),
     {

@@ -53,11 +53,10 @@ if (!fs.existsSync(script)) {
 }
 // Ctrl-C reaches the whole process group; this parent waits for the command to shut down cleanly.
 process.on("SIGINT", () => {});
-// Benchmarks call lib modules marked "server-only" directly: the react-server condition lets them
-// load. Never for commands that start Next, whose renderer must not run under that condition.
-const env = command === "bench-import" ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() } : process.env;
-// The worker runs lib's server modules outside Next: scripts/lib/server-process.mjs lets them load.
-if (command === "worker") env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(root, "scripts", "lib", "server-process.mjs")}`.trim();
+// Scripts that run lib's server modules outside Next (the job worker, the import benchmark):
+// scripts/lib/server-process.mjs lets their "server-only" imports load.
+const serverProcess = path.join(root, "scripts", "lib", "server-process.mjs");
+const env = ["worker", "bench-import"].includes(command) ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${serverProcess}`.trim() } : process.env;
 const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script, ...args], { cwd: root, stdio: "inherit", env });
 // A SIGTERM sent to this process alone (a service manager) is passed on; Ctrl-C already reaches
 // the whole process group.

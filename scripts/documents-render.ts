@@ -5,7 +5,6 @@
 // when missing (as root; otherwise the script says what to install). Not part of `npm test`.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { register } from "node:module";
 import path from "node:path";
 import { startThrowawayDatabase } from "./lib/throwaway-portal";
 
@@ -43,7 +42,7 @@ install("soffice", "libreoffice-writer-nogui");
 // LibreOffice lays the DOCX out in Times New Roman's metric twin, as Word would in Times New Roman.
 if (!execFileSync("fc-list", [":family"], { encoding: "utf8" }).includes("Liberation Serif")) apt("fonts-liberation2");
 
-register("./lib/server-only-hook.mjs", import.meta.url);
+await import("./lib/server-process.mjs");
 const database = await startThrowawayDatabase({ demo: true });
 process.env.DATABASE_URL = database.url;
 try {

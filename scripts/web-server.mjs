@@ -8,13 +8,18 @@
 // - request bodies: over 1 MiB only for uploads of a signed-in user, refused with 413 before a
 //   byte is read otherwise (Next reads a server action's whole body before the action can check
 //   who sent it).
+// Public pages are then answered from the cache of their rendered HTML (scripts/lib/public-cache.mjs)
+// when the published data did not change since they were rendered; PUBLIC_PAGE_CACHE=0 turns it off.
 //   node scripts/web-server.mjs -p 3000 [-H 127.0.0.1] [--dev]
 // Listens on 127.0.0.1 unless -H or HOST says otherwise (HOST=0.0.0.0: every interface).
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
 import next from "next";
+import pg from "pg";
 import { BODY_REFUSED, bodyClass, clientAddress, signedIn, trustedProxies } from "./lib/http-gate.mjs";
+import { CACHE_HEADER, cacheKey, coalescedVersion, createPageCache, keepable, newNonce, publicPagesOfBuild, withNonce } from "./lib/public-cache.mjs";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, dev: { type: "boolean", default: false } },
@@ -23,9 +28,92 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOST ?? "127.0.0.1";
 const trusted = trustedProxies(process.env.TRUSTED_PROXIES);
 
-const app = next({ dev: values.dev, dir: path.resolve(import.meta.dirname, ".."), hostname, port });
+const root = path.resolve(import.meta.dirname, "..");
+const app = next({ dev: values.dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+const publicPages =
+  !values.dev && process.env.DATABASE_URL && process.env.PUBLIC_PAGE_CACHE !== "0"
+    ? publicPageCache(path.resolve(root, process.env.NEXT_DIST_DIR || ".next"))
+    : null;
+
+/** @param {string} distDir */
+function publicPageCache(distDir) {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  // A connection lost while idle (the database restarted): the next read opens another.
+  pool.on("error", () => {});
+  const read = async () => String((await pool.query("SELECT version FROM published_data_version WHERE id = 1")).rows[0]?.version ?? "0");
+  return { cache: createPageCache(coalescedVersion(read)), isPublicPage: publicPagesOfBuild(distDir) };
+}
+
+/**
+ * Answers a public page from the cache, or prepares the response Next is about to render to be
+ * kept. False when Next must answer (not a cacheable request, or the database cannot say its version).
+ * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response
+ */
+async function fromPublicCache(request, response) {
+  if (!publicPages) return false;
+  const key = cacheKey(request, publicPages.isPublicPage);
+  if (!key) return false;
+  let version;
+  try {
+    version = await publicPages.cache.current();
+  } catch {
+    return false;
+  }
+  const page = publicPages.cache.get(key);
+  if (page) {
+    const { headers, body } = withNonce(page, newNonce());
+    headers[CACHE_HEADER] = "hit";
+    const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    const sent = gzip ? await new Promise((resolve, reject) => zlib.gzip(body, (error, zipped) => (error ? reject(error) : resolve(zipped)))) : body;
+    if (gzip) headers["content-encoding"] = "gzip";
+    response.writeHead(page.status, { ...headers, "content-length": String(/** @type {Buffer} */ (sent).length) });
+    response.end(sent);
+    return true;
+  }
+  // Rendered uncompressed, so that its nonce can be found, and kept as it is sent.
+  delete request.headers["accept-encoding"];
+  response.setHeader(CACHE_HEADER, "miss");
+  keepWhenSent(response, (status, headers, body) => {
+    const kept = keepable(status, headers, body);
+    if (kept) publicPages.cache.set(key, version, kept);
+  });
+  return false;
+}
+
+/**
+ * Calls `done` with the status, headers and body of the response once it has all been sent.
+ * @param {import("node:http").ServerResponse} response
+ * @param {(status: number, headers: import("node:http").OutgoingHttpHeaders, body: Buffer) => void} done
+ */
+function keepWhenSent(response, done) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  /** @type {import("node:http").OutgoingHttpHeaders} */
+  const written = {};
+  const keep = (/** @type {unknown} */ chunk, /** @type {unknown} */ encoding) => {
+    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
+    else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+  };
+  const { writeHead, write, end } = response;
+  /** @type {any} */ (response).writeHead = function (/** @type {any[]} */ ...args) {
+    const headers = args.find((arg, i) => i > 0 && arg && typeof arg === "object");
+    if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) written[name.toLowerCase()] = value;
+    return /** @type {any} */ (writeHead).apply(this, args);
+  };
+  /** @type {any} */ (response).write = function (/** @type {any[]} */ ...args) {
+    keep(args[0], args[1]);
+    return /** @type {any} */ (write).apply(this, args);
+  };
+  /** @type {any} */ (response).end = function (/** @type {any[]} */ ...args) {
+    if (typeof args[0] !== "function") keep(args[0], args[1]);
+    const result = /** @type {any} */ (end).apply(this, args);
+    done(response.statusCode, { ...response.getHeaders(), ...written }, Buffer.concat(chunks));
+    return result;
+  };
+}
 
 /** @param {import("node:http").ServerResponse} response */
 function refuse(response) {
@@ -38,6 +126,7 @@ const server = http.createServer(async (request, response) => {
   request.headers["x-forwarded-for"] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
   const body = bodyClass(request);
   if (body === "refused" || (body === "upload" && !(await signedIn(request.headers)))) return refuse(response);
+  if (await fromPublicCache(request, response)) return;
   await handle(request, response);
 });
 server.listen(port, hostname);

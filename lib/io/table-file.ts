@@ -93,21 +93,35 @@ function readCsv(text: string): Table {
 }
 
 async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
-  const sheet = await readFirstSheet(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  const header = sheet.get(1);
-  if (![...sheet.values()].some((cells) => [...cells.values()].some((text) => text !== ""))) {
+  // Each row as the sheet streams it: its cells' texts (shared strings are the reader's own
+  // strings, not copies). Spreadsheet programs write rows in ascending order; a file that does not
+  // is sorted, the last of a repeated row winning.
+  let sheet: ([row: number, cells: string[]] | null)[] = [];
+  let ordered = true;
+  await readFirstSheet(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (row, cells) => {
+    if (ordered && sheet.length > 0 && row <= sheet[sheet.length - 1]![0]) ordered = false;
+    sheet.push([row, cells]);
+  });
+  if (!ordered) sheet = [...new Map(sheet.map((entry) => [entry![0], entry])).values()].sort((a, b) => a![0] - b![0]);
+  if (!sheet.some((entry) => entry![1].some((text) => text !== ""))) {
     throw new ValidationError([{ row: 1, message: libTranslator("errors.files")("empty") }]);
   }
-  const columns: string[] = [];
-  for (let c = 1; c <= Math.max(0, ...(header?.keys() ?? [])); c++) columns.push(normalizeHeader(header?.get(c) ?? ""));
+  const header = sheet[0]?.[0] === 1 ? sheet[0][1] : [];
+  const columns = Array.from(header, (text) => normalizeHeader(text ?? ""));
   const rows: TableRow[] = [];
-  for (const [rowNumber, cells] of [...sheet].sort(([a], [b]) => a - b)) {
-    if (rowNumber === 1) continue;
+  for (let i = 0; i < sheet.length; i++) {
+    const [row, cells] = sheet[i]!;
+    // Each row's cells are let go as it becomes a table row: the sheet is never held twice.
+    sheet[i] = null;
+    if (row === 1) continue;
     const values: Record<string, string> = {};
-    columns.forEach((column, i) => {
-      values[column] = unprotectCell((cells.get(i + 1) ?? "").trim());
-    });
-    if (Object.values(values).some((v) => v !== "")) rows.push({ row: rowNumber, values });
+    let anyText = false;
+    for (let c = 0; c < columns.length; c++) {
+      const text = unprotectCell((cells[c] ?? "").trim());
+      values[columns[c]] = text;
+      anyText ||= text !== "";
+    }
+    if (anyText) rows.push({ row, values });
   }
   return { columns, rows };
 }

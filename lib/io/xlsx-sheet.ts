@@ -33,8 +33,8 @@ const count = (n: number) => libFormat().integer(n);
 const unreadable = () => refused(files()("xlsxUnreadable"));
 const tooLong = () => refused(files()("xlsxCellTooLong", { max: count(XLSX_LIMITS.cellChars) }));
 
-/** A sheet: for each row with a cell, its number and its cells' texts by 1-based column. */
-export type SheetRows = Map<number, Map<number, string>>;
+/** Called with each row that has a cell, in the file's order: its number and its cells' texts by 0-based column (a hole where a cell is absent). */
+export type SheetRowHandler = (row: number, cells: string[]) => void;
 
 function openZip(data: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) =>
@@ -136,6 +136,13 @@ function serialDate(serial: number, date1904: boolean): string {
 }
 
 /**
+ * The text as a string of its own. The parser's texts are views into the chunk of XML they were cut
+ * from (V8 keeps a substring that way): kept in a table, each would hold its whole chunk, and the
+ * rows of a large file would hold the sheet's XML in memory. Short strings are copies already.
+ */
+const own = (text: string) => (text.length > 12 ? ` ${text}`.slice(1) : text);
+
+/**
  * Text of the <t> elements inside a <si> (shared string) or <is> (inline string), without
  * phonetic runs (<rPh>). Fed by the parser's handlers (saxes takes one handler per event).
  */
@@ -163,13 +170,16 @@ class StringText {
     else if (name === "rPh") this.depth.phonetic = false;
     else if (name === this.container && this.depth.container) {
       this.depth.container = false;
-      this.done(this.text);
+      this.done(own(this.text));
     }
   }
 }
 
-/** The cells of the workbook's first worksheet (in the order the workbook lists its sheets). */
-export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
+/**
+ * The cells of the workbook's first worksheet (in the order the workbook lists its sheets), handed
+ * to `onRow` a row at a time as the sheet streams: no model of the sheet is built here.
+ */
+export async function readFirstSheet(data: Buffer, onRow: SheetRowHandler): Promise<void> {
   let zip: ZipFile;
   try {
     zip = await openZip(data);
@@ -249,9 +259,9 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
       });
     }
 
-    const rows: SheetRows = new Map();
+    let rowCount = 0;
     let rowNumber = 0;
-    let cells: Map<number, string> | null = null;
+    let cells: string[] | null = null;
     let column = 0;
     let cell: { type: string; style: number; value: string | null; inValue: boolean } | null = null;
     const inline = new StringText("is", (text) => {
@@ -261,13 +271,7 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
       open(tag) {
         const name = localName(tag.name);
         inline.open(name);
-        if (name === "row") {
-          rowNumber = tag.attributes.r ? Number(tag.attributes.r) : rowNumber + 1;
-          if (!Number.isSafeInteger(rowNumber) || rowNumber < 1) throw unreadable();
-          if (rows.size >= XLSX_LIMITS.rows) throw refused(files()("xlsxTooManyRows", { max: count(XLSX_LIMITS.rows) }));
-          cells = new Map();
-          column = 0;
-        } else if (name === "c" && cells) {
+        if (name === "c" && cells) {
           column = tag.attributes.r ? columnOf(String(tag.attributes.r)) : column + 1;
           if (column > XLSX_LIMITS.columns)
             throw refused(files()("xlsxTooManyColumns", { row: String(rowNumber), column: String(column), max: String(XLSX_LIMITS.columns) }));
@@ -275,6 +279,12 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
         } else if (name === "v" && cell) {
           cell.inValue = true;
           cell.value = "";
+        } else if (name === "row") {
+          rowNumber = tag.attributes.r ? Number(tag.attributes.r) : rowNumber + 1;
+          if (!Number.isSafeInteger(rowNumber) || rowNumber < 1) throw unreadable();
+          if (rowCount >= XLSX_LIMITS.rows) throw refused(files()("xlsxTooManyRows", { max: count(XLSX_LIMITS.rows) }));
+          cells = [];
+          column = 0;
         }
       },
       text(value) {
@@ -288,15 +298,18 @@ export async function readFirstSheet(data: Buffer): Promise<SheetRows> {
         inline.close(name);
         if (name === "v" && cell) cell.inValue = false;
         else if (name === "c" && cell && cells) {
-          cells.set(column, cellText(cell.type, cell.value, dateStyles.has(cell.style), date1904, sharedStrings));
+          // A reference without a column letter names no column the import reads.
+          if (column >= 1) cells[column - 1] = cellText(cell.type, cell.value, dateStyles.has(cell.style), date1904, sharedStrings);
           cell = null;
         } else if (name === "row" && cells) {
-          if (cells.size > 0) rows.set(rowNumber, cells);
+          if (cells.length > 0) {
+            rowCount++;
+            onRow(rowNumber, cells);
+          }
           cells = null;
         }
       },
     });
-    return rows;
   } catch (error) {
     if (error instanceof ValidationError) throw error;
     throw unreadable();
@@ -312,8 +325,9 @@ function cellText(type: string, value: string | null, dateStyle: boolean, date19
     case "s":
       return sharedStrings[Number(value)] ?? "";
     case "inlineStr":
-    case "str":
       return value;
+    case "str":
+      return own(value);
     case "b":
       return Number(value) !== 0 ? "TRUE" : "FALSE";
     case "e":
@@ -322,7 +336,7 @@ function cellText(type: string, value: string | null, dateStyle: boolean, date19
       return value.slice(0, 10);
     default: {
       const number = parseFloat(value);
-      if (Number.isNaN(number)) return value;
+      if (Number.isNaN(number)) return own(value);
       return dateStyle ? serialDate(number, date1904) : String(number);
     }
   }

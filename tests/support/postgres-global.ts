@@ -1,3 +1,8 @@
+// One throwaway PostgreSQL with its seeded template for the whole run. Vitest runs each project's
+// global setup in turn before any test starts, in the same process: the integration, e2e and
+// e2e-fault projects all list this file, and the first one starts the cluster that the others
+// share (each file still gets a fresh copy of the template: tests/support/postgres.ts). Starting
+// and seeding one cluster per project cost two more migrations and demo seeds before the first test.
 import type { TestProject } from "vitest/node";
 import { startTestCluster, type TestCluster } from "./postgres";
 
@@ -7,8 +12,19 @@ declare module "vitest" {
   }
 }
 
+type Shared = { started: ReturnType<typeof startTestCluster>; users: number };
+const shared = globalThis as typeof globalThis & { portalTestCluster?: Shared };
+
 export default async function setup(project: TestProject) {
-  const { cluster, stop } = await startTestCluster();
+  shared.portalTestCluster ??= { started: startTestCluster(), users: 0 };
+  const run = shared.portalTestCluster;
+  run.users++;
+  const { cluster, stop } = await run.started;
   project.provide("cluster", cluster);
-  return stop;
+  // Stopped after the last project that uses it.
+  return async () => {
+    if (--run.users > 0) return;
+    shared.portalTestCluster = undefined;
+    await stop();
+  };
 }
