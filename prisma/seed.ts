@@ -201,55 +201,52 @@ async function seedFrameworks(db: Db, options: { demo: boolean }) {
         })
       : null;
     const previous = await db.framework.findFirst({ where: { key: f.key, version: { lt: f.version } }, orderBy: { version: "desc" } });
-    await db.$transaction(
-      async (tx) => {
-        const framework = await tx.framework.create({
+    await db.$transaction(async (tx) => {
+      const framework = await tx.framework.create({
+        data: {
+          indexCode: f.indexCode,
+          ownerProvinceId: owner?.id ?? null,
+          key: f.key,
+          version: f.version,
+          name: f.name,
+          decision: f.decision,
+          validFromYear: f.validFromYear,
+          validToYear: f.validToYear,
+          maxScore: f.maxScore,
+          bonusCap: f.bonusCap ?? 0,
+          penaltyCap: f.penaltyCap ?? 0,
+          gradesOnPercentage: f.gradesOnPercentage ?? false,
+          componentsAreAdditive: f.componentsAreAdditive,
+          isIllustrative: f.isIllustrative,
+          isDemo: f.demo ?? false,
+          note: f.note,
+          previousVersionId: previous?.id ?? null,
+          components: { create: f.components.map((c, i) => ({ ...c, sortOrder: i + 1 })) },
+          gradeBands: { create: f.gradeBands },
+        },
+      });
+      let order = 0;
+      const levels = ["FIELD", "CRITERION", "SUB_CRITERION"] as const;
+      const insert = async (node: TreeNode, depth: number, parentId: number | null) => {
+        const created = await tx.criterion.create({
           data: {
-            indexCode: f.indexCode,
-            ownerProvinceId: owner?.id ?? null,
-            key: f.key,
-            version: f.version,
-            name: f.name,
-            decision: f.decision,
-            validFromYear: f.validFromYear,
-            validToYear: f.validToYear,
-            maxScore: f.maxScore,
-            bonusCap: f.bonusCap ?? 0,
-            penaltyCap: f.penaltyCap ?? 0,
-            gradesOnPercentage: f.gradesOnPercentage ?? false,
-            componentsAreAdditive: f.componentsAreAdditive,
+            frameworkId: framework.id,
+            parentId,
+            level: levels[depth],
+            code: node.code,
+            name: node.name,
+            maxPoints: maxOf(node),
+            method: node.method ?? "APPRAISAL",
+            guidance: node.guidance ?? null,
+            requiredEvidence: node.requiredEvidence ?? null,
+            sortOrder: ++order,
             isIllustrative: f.isIllustrative,
-            isDemo: f.demo ?? false,
-            note: f.note,
-            previousVersionId: previous?.id ?? null,
-            components: { create: f.components.map((c, i) => ({ ...c, sortOrder: i + 1 })) },
-            gradeBands: { create: f.gradeBands },
           },
         });
-        let order = 0;
-        const levels = ["FIELD", "CRITERION", "SUB_CRITERION"] as const;
-        const insert = async (node: TreeNode, depth: number, parentId: number | null) => {
-          const created = await tx.criterion.create({
-            data: {
-              frameworkId: framework.id,
-              parentId,
-              level: levels[depth],
-              code: node.code,
-              name: node.name,
-              maxPoints: maxOf(node),
-              method: node.method ?? "APPRAISAL",
-              guidance: node.guidance ?? null,
-              requiredEvidence: node.requiredEvidence ?? null,
-              sortOrder: ++order,
-              isIllustrative: f.isIllustrative,
-            },
-          });
-          for (const child of node.children ?? []) await insert(child, depth + 1, created.id);
-        };
-        for (const node of f.tree) await insert(node, 0, null);
-      },
-      SEED_TRANSACTION,
-    );
+        for (const child of node.children ?? []) await insert(child, depth + 1, created.id);
+      };
+      for (const node of f.tree) await insert(node, 0, null);
+    }, SEED_TRANSACTION);
   }
 }
 

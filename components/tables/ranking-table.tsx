@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import type { RankingItem } from "@/lib/results/types";
 import { rankLabel } from "@/lib/results/ranking-view";
 import { sourceHref } from "@/lib/format";
+import { useFormat } from "@/lib/i18n/client";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { SourceCell } from "./source-cell";
 import { ScoreText } from "@/components/tables/score-cell";

@@ -40,7 +40,10 @@ export function leaderSummaryDocument(dashboard: LeaderDashboard, settings: Docu
     ),
   );
   const par = dashboard.indices[0];
-  const series = (par?.history ?? []).slice(0, 4).map((h) => ({ label: h.label, points: h.rows.map((r) => ({ year: r.year, value: r.score })) }));
+  const series = (par?.history ?? []).slice(0, 4).map((h) => ({
+    label: h.label, // A result published as a rank only has no point on the trend.
+    points: h.rows.flatMap((r) => (r.score === null ? [] : [{ year: r.year, value: r.score }])),
+  }));
   const period = dashboard.periods[0];
   const blocks: Block[] = [
     { kind: "heading", text: s("indicesHeading") },

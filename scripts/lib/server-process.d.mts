@@ -1,0 +1,2 @@
+// Types of the loader hook module (it exports nothing; importing it registers the hook).
+export {};
