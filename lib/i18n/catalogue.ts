@@ -10,6 +10,7 @@ import enAudit from "./messages/en/audit.json";
 import enAuth from "./messages/en/auth.json";
 import enCharts from "./messages/en/charts.json";
 import enCommon from "./messages/en/common.json";
+import enConsistency from "./messages/en/consistency.json";
 import enDashboards from "./messages/en/dashboards.json";
 import enDirectives from "./messages/en/directives.json";
 import enDocuments from "./messages/en/documents.json";
@@ -29,6 +30,7 @@ import viAudit from "./messages/vi/audit.json";
 import viAuth from "./messages/vi/auth.json";
 import viCharts from "./messages/vi/charts.json";
 import viCommon from "./messages/vi/common.json";
+import viConsistency from "./messages/vi/consistency.json";
 import viDashboards from "./messages/vi/dashboards.json";
 import viDirectives from "./messages/vi/directives.json";
 import viDocuments from "./messages/vi/documents.json";
@@ -61,6 +63,7 @@ const vi = {
   admin: viAdmin,
   notifications: viNotifications,
   scoring: viScoring,
+  consistency: viConsistency,
   errors: viErrors,
   work: viWork,
 };
@@ -87,6 +90,7 @@ const en: Messages = {
   admin: enAdmin,
   notifications: enNotifications,
   scoring: enScoring,
+  consistency: enConsistency,
   errors: enErrors,
   work: enWork,
 };

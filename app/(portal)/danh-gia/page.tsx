@@ -19,7 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PeriodsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [periods, t, ta, format] = await Promise.all([listPeriods(actor), getTranslations("assessments.periods"), getTranslations("assessments"), getFormat()]);
+  const [periods, t, ta, tc, format] = await Promise.all([
+    listPeriods(actor),
+    getTranslations("assessments.periods"),
+    getTranslations("assessments"),
+    getTranslations("consistency"),
+    getFormat(),
+  ]);
   const canOpen = holds(actor, "assessment.manage");
   return (
     <div className="space-y-6">
@@ -28,9 +34,14 @@ export default async function PeriodsPage() {
         lead={t("lead")}
         actions={
           canOpen ? (
-            <ButtonLink href="/danh-gia/mo-ky" size="md">
-              {t("open")}
-            </ButtonLink>
+            <div className="flex flex-wrap gap-2">
+              <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
+                {tc("link")}
+              </ButtonLink>
+              <ButtonLink href="/danh-gia/mo-ky" size="md">
+                {t("open")}
+              </ButtonLink>
+            </div>
           ) : null
         }
       />
