@@ -42,7 +42,13 @@ beforeAll(async () => {
     include: { assessments: { include: { agency: true, scores: { include: { criterion: true }, orderBy: { criterion: { sortOrder: "asc" } } } } } },
   });
   const period = await testDb.assessmentPeriod.create({
-    data: { provinceId: seeded.provinceId, frameworkId: seeded.frameworkId, year: 2024, selfScoringDeadline: new Date("2024-12-15T16:59:59Z"), status: "PUBLISHED" },
+    data: {
+      provinceId: seeded.provinceId,
+      frameworkId: seeded.frameworkId,
+      year: 2024,
+      selfScoringDeadline: new Date("2024-12-15T16:59:59Z"),
+      status: "PUBLISHED",
+    },
   });
   for (const a of seeded.assessments.filter((x) => ["STP", "SNV", "STC"].includes(x.agency.code))) {
     const leaves = a.scores.filter((s) => s.criterion.method === "APPRAISAL");

@@ -44,16 +44,38 @@ describe("the gap between self and appraised points", () => {
 describe("systematic over-reporting (3 last years, 2 of them above, mean gap ≥ 1 point)", () => {
   it("is systematic when self is above in 2 of the last 3 years and the mean gap reaches the threshold", () => {
     // 2023: +2, 2024: −0.5, 2025: +1.5 → 2 years above, mean (2 − 0.5 + 1.5)/3 = 1.
-    expect(overReporting([{ year: 2023, gap: 2 }, { year: 2024, gap: -0.5 }, { year: 2025, gap: 1.5 }])).toBe("systematic");
+    expect(
+      overReporting([
+        { year: 2023, gap: 2 },
+        { year: 2024, gap: -0.5 },
+        { year: 2025, gap: 1.5 },
+      ]),
+    ).toBe("systematic");
   });
 
   it("is not when the mean falls below the threshold, but the latest year's gap can still call for watching", () => {
     // mean (0.25 − 1 + 1.5)/3 = 0.25 < 1; latest 1.5 ≥ 1 → watch.
-    expect(overReporting([{ year: 2023, gap: 0.25 }, { year: 2024, gap: -1 }, { year: 2025, gap: 1.5 }])).toBe("watch");
+    expect(
+      overReporting([
+        { year: 2023, gap: 0.25 },
+        { year: 2024, gap: -1 },
+        { year: 2025, gap: 1.5 },
+      ]),
+    ).toBe("watch");
     // 2 of 2 years above, mean (3 + 0.5)/2 = 1.75 → systematic although the latest gap is small.
-    expect(overReporting([{ year: 2024, gap: 3 }, { year: 2025, gap: 0.5 }])).toBe("systematic");
+    expect(
+      overReporting([
+        { year: 2024, gap: 3 },
+        { year: 2025, gap: 0.5 },
+      ]),
+    ).toBe("systematic");
     // 1 year above, mean −1.25, latest 0.5 < 1 → none.
-    expect(overReporting([{ year: 2024, gap: -3 }, { year: 2025, gap: 0.5 }])).toBe("none");
+    expect(
+      overReporting([
+        { year: 2024, gap: -3 },
+        { year: 2025, gap: 0.5 },
+      ]),
+    ).toBe("none");
   });
 
   it("looks at the last three years only, whatever order they come in", () => {
@@ -97,7 +119,8 @@ describe("round 2 and explanations", () => {
 
 describe("the report", () => {
   it("chooses the year, sorts agencies by the final gap and criteria by reversals", () => {
-    const sở = (agencyId: number, agencyName: string, over: Partial<ConsistencyScore>) => score({ agencyId, agencyCode: String(agencyId), agencyName, ...over });
+    const sở = (agencyId: number, agencyName: string, over: Partial<ConsistencyScore>) =>
+      score({ agencyId, agencyCode: String(agencyId), agencyName, ...over });
     const rows = [
       sở(1, "Sở A", { year: 2024, self: 3, round1: 1, final: 1 }),
       sở(1, "Sở A", { year: 2025, self: 3, round1: 1, round2: 2, final: 2, explanationRequested: true }),

@@ -105,7 +105,12 @@ export function consistencyReport(provinceId: number, rows: readonly Consistency
       reversed: own.filter(reversed).length,
     };
   });
-  criteria.sort((a, b) => b.reversed - a.reversed || (b.meanFinalGap ?? -Infinity) - (a.meanFinalGap ?? -Infinity) || a.criterionCode.localeCompare(b.criterionCode, "vi", { numeric: true }));
+  criteria.sort(
+    (a, b) =>
+      b.reversed - a.reversed ||
+      (b.meanFinalGap ?? -Infinity) - (a.meanFinalGap ?? -Infinity) ||
+      a.criterionCode.localeCompare(b.criterionCode, "vi", { numeric: true }),
+  );
   return { provinceId, years, year, agencies, criteria, explanations: explanationTally(rows), rule: { ...rule } };
 }
 

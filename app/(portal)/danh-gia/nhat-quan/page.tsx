@@ -151,7 +151,11 @@ export default async function ConsistencyPage({ searchParams }: { searchParams: 
           <section className="space-y-2">
             <h2 className="text-lg font-semibold text-brand-900">{t("byCriterion", { year: report.year })}</h2>
             <p className="text-sm text-slate-600">{t("reversalsLead")}</p>
-            {reviewed.length === 0 ? <Callout tone="neutral" size="sm">{t("noReviews")}</Callout> : null}
+            {reviewed.length === 0 ? (
+              <Callout tone="neutral" size="sm">
+                {t("noReviews")}
+              </Callout>
+            ) : null}
             <DataTable data-testid="consistency-criteria">
               <THead>
                 <Th>{t("criterion")}</Th>
