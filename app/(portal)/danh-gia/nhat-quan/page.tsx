@@ -31,7 +31,7 @@ export default async function ConsistencyPage({ searchParams }: { searchParams: 
   });
   const [t, format] = await Promise.all([getTranslations("consistency"), getFormat()]);
   const points = (value: number | null | undefined) => (value === null || value === undefined ? EMPTY : format.signedPoints(value));
-  const rate = (part: number, whole: number) => t("rate", { value: format.score(whole === 0 ? 0 : (part / whole) * 100) });
+  const rate = (part: number, whole: number) => (whole === 0 ? EMPTY : t("rate", { value: format.score((part / whole) * 100) }));
   const oldestFirst = [...report.years].reverse();
   const reviewed = report.criteria.filter((c) => c.reviewed > 0);
   const ex = report.explanations;
