@@ -19,7 +19,8 @@ type NavKey =
   | "audit"
   | "accounts"
   | "agencies"
-  | "outbox";
+  | "outbox"
+  | "documentSettings";
 
 // Links by what the permission table lets a role do. They only spare people dead ends: every page
 // checks access again in lib.
@@ -37,6 +38,7 @@ const PORTAL_LINKS: { href: string; label: NavKey; shown: (role: Role) => boolea
   { href: "/quan-tri/tai-khoan", label: "accounts", shown: (role) => holds({ role }, "user.manage") },
   { href: "/quan-tri/co-quan", label: "agencies", shown: (role) => holds({ role }, "agency.manage") },
   { href: "/quan-tri/thu-di", label: "outbox", shown: (role) => holds({ role }, "mail.read") },
+  { href: "/quan-tri/van-ban", label: "documentSettings", shown: (role) => holds({ role }, "documents.configure") },
 ];
 
 /** The id of every page's <main>, where "Bỏ qua menu" jumps to. */

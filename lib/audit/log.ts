@@ -78,6 +78,7 @@ export type AuditAction =
   | "agency.merge"
   | "agency.split"
   | "peerGroup.create"
+  | "documentSettings.update"
   | "user.locale";
 
 /** What an audit row is about: the model changed (each has a Vietnamese name in ./view.ts). */
@@ -87,6 +88,7 @@ export type AuditEntity =
   | "AssessmentPeriod"
   | "Criterion"
   | "CriterionScore"
+  | "DocumentSetting"
   | "Directive"
   | "DirectiveLink"
   | "Framework"

@@ -10,6 +10,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   AssessmentPeriod: "Kỳ đánh giá",
   Criterion: "Tiêu chí",
   CriterionScore: "Điểm tiêu chí",
+  DocumentSetting: "Thông tin in trên văn bản",
   Directive: "Văn bản chỉ đạo",
   DirectiveLink: "Liên kết văn bản",
   Framework: "Bộ chỉ số",
@@ -95,6 +96,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "agency.delete": "Xóa cơ quan, đơn vị",
   "agency.merge": "Hợp nhất, sáp nhập cơ quan, đơn vị",
   "agency.split": "Chia tách cơ quan, đơn vị",
+  "documentSettings.update": "Sửa thông tin in trên văn bản",
   "peerGroup.create": "Thêm nhóm so sánh",
   "user.locale": "Đổi ngôn ngữ giao diện",
 };

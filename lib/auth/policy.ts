@@ -34,7 +34,8 @@ export type Permission =
   | "user.manage" // accounts: create, edit, disable, reset a password (an administrator's account is national: only "all" reaches it)
   | "agency.manage" // a province's agencies and communes, their peer groups and lineage
   | "audit.read"
-  | "mail.read"; // the outbox (/quan-tri/thu-di)
+  | "mail.read" // the outbox (/quan-tri/thu-di)
+  | "documents.configure"; // what the province's documents print: issuing bodies, signers, symbols
 
 /** Unit reach of a permission for a role: everywhere, own province, own agency, or nowhere. */
 export type Reach = "all" | "province" | "agency" | "none";
@@ -55,6 +56,7 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   // Issue 15: the outbox, its mail to the province's people (invitation links included).
   "mail.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  "documents.configure": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };
 
 /** The table's cell: how far a role's permission reaches. */

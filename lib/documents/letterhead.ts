@@ -2,7 +2,7 @@
 // bodies, "Số: …/BC-SNV", the place and date, "Nơi nhận". Pure: dates are passed in.
 import { translator } from "@/lib/i18n/translator";
 import type { AdministrativeDocument } from "@/lib/io/document/model";
-import type { DocumentSettings } from "./types";
+import type { DocumentSettings, StoredSettings } from "./types";
 
 const t = translator("vi", "documents");
 
@@ -34,6 +34,20 @@ export function defaultSettings(province: { nameVi: string; kind: "PROVINCE" | "
       "leader-summary": defaults("symbolReport"),
     },
     archiveUnit: defaults("archiveUnit"),
+  };
+}
+
+/** A stored row as the documents read it; a kind added since it was saved keeps its default symbol. */
+export function storedSettings(row: StoredSettings, defaults: DocumentSettings): DocumentSettings {
+  const symbols = (row.symbols ?? {}) as Partial<DocumentSettings["symbols"]>;
+  return {
+    peoplesCommittee: row.peoplesCommittee,
+    homeAffairs: row.homeAffairs,
+    place: row.place,
+    chairman: { title: row.chairmanTitle, name: row.chairmanName },
+    director: { title: row.directorTitle, name: row.directorName },
+    symbols: { ...defaults.symbols, ...symbols },
+    archiveUnit: row.archiveUnit,
   };
 }
 

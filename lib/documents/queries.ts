@@ -4,7 +4,7 @@ import "server-only";
 import { getAssessmentSheet } from "@/lib/assessments/queries";
 import { getPeriod } from "@/lib/assessments/periods/queries";
 import { appraisedScore } from "@/lib/assessments/workflow";
-import type { Actor } from "@/lib/auth/policy";
+import { authorize, type Actor } from "@/lib/auth/policy";
 import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
 import { db } from "@/lib/db/client";
 import { getDirective } from "@/lib/directives/queries";
@@ -19,7 +19,7 @@ import { vietnamToday } from "@/lib/time";
 import { appraisalNoticeDocument } from "./appraisal-notice";
 import { directiveReportDocument } from "./directive-report";
 import { leaderSummaryDocument } from "./leader-summary";
-import { defaultSettings, fileName } from "./letterhead";
+import { defaultSettings, fileName, storedSettings } from "./letterhead";
 import { rankingAnnexDocument } from "./ranking-annex";
 import { selfAssessmentDocument } from "./self-assessment";
 import type { AnnexData, DocumentFormat, DocumentSettings, RenderedDocument } from "./types";
@@ -35,10 +35,30 @@ export async function render(document: AdministrativeDocument, format: DocumentF
   return { body, fileName: fileName(document.title, format), contentType: CONTENT_TYPES[format] };
 }
 
-/** The names, place and signers a province's documents print. */
+/** The names, place and signers a province's documents print: its stored settings, else the defaults. */
 export async function documentSettings(provinceId: number): Promise<DocumentSettings> {
-  const province = await db.province.findUniqueOrThrow({ where: { id: provinceId } });
-  return defaultSettings(province);
+  return (await editableSettings(provinceId)).settings;
+}
+
+/** The settings and the version the form reads (0: never saved, the defaults shown). */
+export async function editableSettings(provinceId: number): Promise<{ settings: DocumentSettings; version: number; provinceName: string }> {
+  const province = await db.province.findUniqueOrThrow({ where: { id: provinceId }, include: { documentSetting: true } });
+  const stored = province.documentSetting;
+  const defaults = defaultSettings(province);
+  if (!stored) return { settings: defaults, version: 0, provinceName: province.nameVi };
+  return { settings: storedSettings(stored, defaults), version: stored.version, provinceName: province.nameVi };
+}
+
+/**
+ * The settings page: for those who may edit them (Home Affairs of the province, an administrator).
+ * The province of the given code (an administrator's choice), else the actor's; null: none chosen.
+ */
+export async function settingsForEditing(actor: Actor, provinceCode?: string) {
+  const chosen = provinceCode ? await db.province.findFirst({ where: { code: provinceCode, validTo: null }, select: { id: true } }) : null;
+  const provinceId = chosen?.id ?? (provinceCode ? null : actor.provinceId);
+  if (!provinceId) return null;
+  authorize(actor, "documents.configure", { provinceId });
+  return { provinceId, ...(await editableSettings(provinceId)) };
 }
 
 /** The self-assessment report and the appraisal notice of one agency: the scoring sheet's data, for those who may open it. */

@@ -8,7 +8,7 @@ export type Signer = { title: string; name: string };
 
 /**
  * The names, place, signers and symbols a province's documents print. Today they are derived from
- * the province (./letterhead.ts, `defaultSettings`); stored, editable settings replace them as a whole.
+ * the province (./letterhead.ts, `defaultSettings`) until Home Affairs saves its own (/quan-tri/van-ban).
  */
 export type DocumentSettings = {
   /** "Ủy ban nhân dân tỉnh An Giang". */
@@ -24,6 +24,19 @@ export type DocumentSettings = {
   symbols: Record<DocumentKind, string>;
   /** The archive mark of "Lưu: VT, CCHC." */
   archiveUnit: string;
+};
+
+/** The stored row (prisma's DocumentSetting), flat as the form and the table hold it. */
+export type StoredSettings = {
+  peoplesCommittee: string;
+  homeAffairs: string;
+  place: string;
+  chairmanTitle: string;
+  chairmanName: string;
+  directorTitle: string;
+  directorName: string;
+  archiveUnit: string;
+  symbols: unknown;
 };
 
 /** A document ready to send: its bytes, file name and content type. */

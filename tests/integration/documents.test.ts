@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 const { sheetDocument, rankingAnnex, directiveReport, leaderSummary, render } = await import("@/lib/documents/queries");
-const { ForbiddenError } = await import("@/lib/errors");
+const { ConflictError, ForbiddenError } = await import("@/lib/errors");
+const { saveDocumentSettings } = await import("@/lib/documents/mutations");
 const { formatFor } = await import("@/lib/i18n/format");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");
@@ -150,5 +151,60 @@ describe("the leader's one-page summary", () => {
     }
     await expect(leaderSummary(head, "91", 2025, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(leaderSummary(leader, "01", 2025, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the province's document settings (/quan-tri/van-ban)", () => {
+  const form = (provinceId: number, version: number, changes: Record<string, unknown> = {}) => ({
+    provinceId,
+    version,
+    peoplesCommittee: "Ủy ban nhân dân tỉnh An Giang",
+    homeAffairs: "Sở Nội vụ tỉnh An Giang",
+    place: "Long Xuyên",
+    chairmanTitle: "Chủ tịch",
+    chairmanName: "Nguyễn Văn Thử",
+    directorTitle: "Giám đốc",
+    directorName: "Trần Thị Ký",
+    archiveUnit: "CCHC-TT",
+    symbols: {
+      "self-assessment": "BC-",
+      "appraisal-notice": "TB-SNVAG",
+      "ranking-annex": "QĐ-UBND",
+      "directive-report": "BC-SNV",
+      "leader-summary": "BC-SNVAG",
+    },
+    ...changes,
+  });
+
+  it("prints what Home Affairs saved in the generated documents, audited", async () => {
+    await saveDocumentSettings(staff, form(staff.provinceId!, 0));
+    const files = await both(await sheetDocument(staff, "appraisal-notice", stpAssessment.id, NOW));
+    for (const text of files.texts) {
+      expect(text).toContain("Long Xuyên, ngày 05 tháng 02 năm 2026");
+      expect(text).toContain("/TB-SNVAG");
+      expect(text).toContain("Trần Thị Ký");
+      expect(text).toContain("Lưu: VT, CCHC-TT.");
+    }
+    const audit = await testDb.auditLog.findFirstOrThrow({ where: { action: "documentSettings.update", entityId: String(staff.provinceId) } });
+    expect(audit.newValue).toMatchObject({ place: "Long Xuyên", directorName: "Trần Thị Ký" });
+  });
+
+  it("refuses a stale version, and another province's officer", async () => {
+    const stored = await testDb.documentSetting.findUniqueOrThrow({ where: { provinceId: staff.provinceId! } });
+    await expect(saveDocumentSettings(staff, form(staff.provinceId!, 0, { place: "Châu Đốc" }))).rejects.toBeInstanceOf(ConflictError);
+    await expect(saveDocumentSettings(staff, form(staff.provinceId!, stored.version + 1, { place: "Châu Đốc" }))).rejects.toBeInstanceOf(ConflictError);
+    const other = await testDb.province.findFirstOrThrow({ where: { id: { not: staff.provinceId! }, validTo: null } });
+    const outsider = await testDb.user.create({
+      data: { email: "noivu-khac@thu-van-ban.gov.vn", name: "Cán bộ tỉnh khác", role: "HOME_AFFAIRS", provinceId: other.id },
+    });
+    const officer = await actorFor(outsider.email);
+    await expect(saveDocumentSettings(officer, form(staff.provinceId!, stored.version, { place: "Châu Đốc" }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveDocumentSettings(leader, form(staff.provinceId!, stored.version, { place: "Châu Đốc" }))).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await testDb.documentSetting.findUniqueOrThrow({ where: { provinceId: staff.provinceId! } })).place).toBe("Long Xuyên");
+    // The current version saves; a bad symbol names its field and changes nothing.
+    await saveDocumentSettings(staff, form(staff.provinceId!, stored.version, { place: "Châu Đốc" }));
+    const bad = saveDocumentSettings(staff, form(staff.provinceId!, stored.version + 1, { symbols: { ...form(0, 0).symbols, "leader-summary": "BC SNV/1" } }));
+    await expect(bad).rejects.toMatchObject({ issues: [expect.objectContaining({ field: "symbols.leader-summary" })] });
+    await testDb.documentSetting.delete({ where: { provinceId: staff.provinceId! } });
   });
 });

@@ -184,4 +184,26 @@ export const ADMIN_FIXTURES: Record<string, Fixture> = {
     const province = await provinceCode(w, unit);
     return () => call.action(A("agencies", "importAgenciesAction"), { file: agencyCsv(), province, intent: "commit" });
   },
+  [A("documents", "saveDocumentSettingsAction")]: async (w, call, unit) => {
+    const provinceId = unit === "otherProvince" ? w.other : w.own;
+    const stored = await testDb.documentSetting.findUnique({ where: { provinceId } });
+    const fields = {
+      provinceId,
+      version: stored?.version ?? 0,
+      peoplesCommittee: "Ủy ban nhân dân tỉnh thử quyền",
+      homeAffairs: "Sở Nội vụ",
+      place: "Thử quyền",
+      chairmanTitle: "Chủ tịch",
+      chairmanName: `Người ký ${next()}`,
+      directorTitle: "Giám đốc",
+      directorName: "",
+      archiveUnit: "CCHC",
+      "symbols.self-assessment": "BC-",
+      "symbols.appraisal-notice": "TB-SNV",
+      "symbols.ranking-annex": "QĐ-UBND",
+      "symbols.directive-report": "BC-SNV",
+      "symbols.leader-summary": "BC-SNV",
+    };
+    return () => call.action(A("documents", "saveDocumentSettingsAction"), fields);
+  },
 };

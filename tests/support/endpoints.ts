@@ -159,6 +159,7 @@ export const ENDPOINTS: readonly Entry[] = [
   action("agencies", "mergeAgenciesAction", agencyManage),
   action("agencies", "splitAgencyAction", agencyManage),
   action("agencies", "importAgenciesAction", agencyManage),
+  action("documents", "saveDocumentSettingsAction", [{ permission: "documents.configure", units: PROVINCE_DATA }]),
   action("assessments", "selfScoreAction", selfScore()),
   action("assessments", "appraiseAction", manage()),
   action("assessments", "saveSheetAction", [

@@ -79,6 +79,7 @@ const ACTIONS = [
   "agency.merge",
   "agency.split",
   "peerGroup.create",
+  "documentSettings.update",
 ] as const satisfies readonly AuditAction[];
 const ENTITIES = [
   "Agency",
@@ -86,6 +87,7 @@ const ENTITIES = [
   "AssessmentPeriod",
   "Criterion",
   "CriterionScore",
+  "DocumentSetting",
   "Directive",
   "DirectiveLink",
   "Framework",
