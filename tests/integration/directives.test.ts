@@ -754,13 +754,13 @@ describe("evaluation of every kind of target", () => {
     targets = await status(admin, plan);
     expect(targets.MIN_PERCENT_OF_MAX).toMatchObject({ status: "at_risk", gap: 5 });
 
-    // 2019 published without Quảng Nam's rank: the 2019 table of the seed is partial (ranks 1–5, 11, 63),
-    // so 82,5 points ranks 12th to 62nd, and the places gained are not known.
+    // 2019 published without Quảng Nam's rank: the 2019 table of the seed is partial (ranks 1–5, 11, 44, 63),
+    // so 82,5 points (above the 44th's 80,05) ranks 12th to 43rd: from 13 places down to 18 up.
     await publish(quangNam, "PAR_INDEX", 2019, 82.5, null);
     targets = await status(admin, plan);
     expect(targets.MIN_PERCENT_OF_MAX).toMatchObject({ status: "met", actual: 82.5, gap: 0 });
     expect(targets.RANK_IMPROVEMENT).toMatchObject({ status: "not_yet_known", actual: null });
-    expect(targets.RANK_IMPROVEMENT!.actualText).toBe("từ giảm 32 bậc đến tăng 18 bậc");
+    expect(targets.RANK_IMPROVEMENT!.actualText).toBe("từ giảm 13 bậc đến tăng 18 bậc");
     expect(targets.RANK_IMPROVEMENT!.explanation).toContain("chưa đầy đủ");
 
     // With the official rank: 30th → 20th is up 10 (met); 30th → 25th is up 5 (missed by 5).
@@ -799,7 +799,7 @@ describe("evaluation of every kind of target", () => {
       year: "2019",
       value: "40",
     });
-    expect((await status(admin, plan)).MAX_RANK).toMatchObject({ status: "not_yet_known", actualText: "hạng 12–62 (trên 63)" });
+    expect((await status(admin, plan)).MAX_RANK).toMatchObject({ status: "not_yet_known", actualText: "hạng 12–43 (trên 63)" });
   });
 
   it("SIPAS ≥ 85 (Bình Phước 2019): not yet known, then missed with the gap; commitments missed after the year", async () => {
