@@ -42,12 +42,14 @@ describe("leader dashboard", () => {
     await expect(page.getByTestId("province-line").textContent()).resolves.toContain("hình thành từ An Giang (đến 30/06/2025) và Kiên Giang (đến 30/06/2025)");
     await expect(page.getByTestId("no-own-result-PAR_INDEX").textContent()).resolves.toContain("chưa có kết quả PAR INDEX được công bố");
 
-    // The public export of the 2019 table holds the old An Giang (code 89) row the dashboard shows.
-    const published = (await csv(context, "/api/v1/exports/results?index=PAR_INDEX&year=2019&format=csv")).find((r) => r.unit_code === "89")!;
+    // The public export of the 2023 table holds the old An Giang (code 89) row the dashboard shows: its latest.
+    const published = (await csv(context, "/api/v1/exports/results?index=PAR_INDEX&year=2023&format=csv")).find((r) => r.unit_code === "89")!;
     const line = page.locator("[data-testid=summary-PAR_INDEX] tbody tr", { hasText: "An Giang (đến 30/06/2025)" });
     const text = (await line.textContent())!;
-    expect(text).toContain(`2019${vn(Number(published.score))}${published.rank}/63`);
-    expect(text).toContain("▼ 3");
+    expect(text).toContain(`2023${vn(Number(published.score))}${published.rank}/63`);
+    // No 2022 result was published for it, so no rank change is claimed.
+    expect(text).toContain("chưa có kết quả 2022");
+    expect(text).not.toMatch(/[▲▼]/);
     await expect(page.locator("[data-testid=summary-PAR_INDEX] tbody tr", { hasText: "Kiên Giang" }).textContent()).resolves.toContain("79,9763/63");
     await expect(page.getByTestId("components-empty-PAR_INDEX").textContent()).resolves.toContain("chưa có dữ liệu thành phần");
     await expect(page.getByTestId("targets-empty").textContent()).resolves.toBe("Chưa có chỉ tiêu năm 2025 trong các văn bản chỉ đạo của tỉnh.");

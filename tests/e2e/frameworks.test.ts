@@ -143,9 +143,9 @@ describe("frameworks for an administrator", () => {
     };
     const header = "code,parent_code,level,name,max_points,method,guidance,required_evidence";
     await upload([header, "1,,,Công tác chỉ đạo,50,,,", "1.1,1,,Kế hoạch,20,,,", "1.2,1,,Kiểm tra,25,,,", "2,,,Thủ tục hành chính,50,,,"].join("\n"));
-    await expect(importForm.getByTestId("form-error").textContent()).resolves.toBe(
-      "Dòng 2: Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 45 nhưng lĩnh vực là 50. Sửa điểm để hai số bằng nhau.",
-    );
+    // The message, then the same error in the table of every error by row and column.
+    const sumRule = "Dòng 2: Lĩnh vực 1: tổng điểm tối đa các tiêu chí con là 45 nhưng lĩnh vực là 50. Sửa điểm để hai số bằng nhau.";
+    await expect(importForm.getByTestId("form-error").textContent()).resolves.toBe(`${sumRule}DòngCộtLỗi2max_points${sumRule}`);
     await expect(maxOf(page, "2")).resolves.toBe("40");
     await upload(
       [

@@ -27,11 +27,12 @@ describe("the period control board", () => {
     await page.goto(`${baseUrl}/danh-gia/mo-ky`);
     const form = page.getByTestId("open-period");
     await form.locator("[name=year]").fill("2026");
-    await form.locator("[name=deadline]").fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    await form.locator("[data-field-for=deadline]").fill(new Date(Date.now() + 20 * 86_400_000).toLocaleDateString("en-GB", { timeZone: "UTC" }));
     for (const box of await form.locator("input[name=agencyIds]").all()) await box.uncheck();
     await form.locator("label", { hasText: "Sở Tư pháp" }).locator("input").check();
     await form.locator("label", { hasText: "Sở Nội vụ" }).locator("input").check();
-    await form.locator("button[type=submit]").click();
+    await form.getByTestId("open-review-button").click();
+    await form.getByTestId("open-confirm").click();
     await page.waitForURL(/\/danh-gia\/\d+$/);
     periodUrl = page.url();
     await page.getByTestId("open-board").click();

@@ -244,10 +244,11 @@ describe("evidence files", () => {
     const framework = form.locator("select[name=frameworkId] option", { hasText: "tỉnh An Giang (minh họa) (phiên bản 1," });
     await form.locator("select[name=frameworkId]").selectOption((await framework.getAttribute("value"))!);
     await form.locator("[name=year]").fill("2029");
-    await form.locator("[name=deadline]").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await form.locator("[data-field-for=deadline]").fill(new Date(Date.now() + 30 * 86_400_000).toLocaleDateString("en-GB", { timeZone: "UTC" }));
     for (const box of await form.locator("input[name=agencyIds]").all()) await box.uncheck();
     await form.locator("label", { hasText: "Sở Nội vụ" }).locator("input").check();
-    await form.locator("button[type=submit]").click();
+    await form.getByTestId("open-review-button").click();
+    await form.getByTestId("open-confirm").click();
     await page.waitForURL(/\/danh-gia\/\d+$/).catch(async (error) => {
       await screenshot(page, "failed-web-security-open-period");
       throw new Error(

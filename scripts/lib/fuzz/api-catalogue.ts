@@ -122,6 +122,7 @@ function query(names: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<[strin
 }
 
 const formatValue = fc.constantFrom("csv", "xlsx", "CSV", "pdf", "", "xlsx ");
+const documentFormat = fc.constantFrom("docx", "pdf", "PDF", "csv", "", "docx ");
 const yearValue = fc.oneof(fc.constantFrom("2023", "2024", "2020", "2025", "1999", "2101"), numberText);
 const indexValue = fc.constantFrom("PAR_INDEX", "SIPAS", "par_index", "INTERNAL_PAR", "X", "PAR INDEX");
 
@@ -350,6 +351,50 @@ export const CATALOGUE: readonly Endpoint[] = [
       fc.record({
         params: fc.record({ id: idParam(known.directives) }),
         query: query({ period: fc.constantFrom("2019-Q1", "2019-H2", "2019", "2019-Q5", "Q1", ""), format: formatValue }),
+      }),
+  },
+  // The documents (DOCX/PDF) read what their pages read and change nothing.
+  {
+    route: "GET /api/v1/documents/self-assessment",
+    actor: "noivu@demo.local",
+    tables: SCORE_TABLES,
+    requests: (known) => fc.record({ params: fc.constant({}), query: query({ assessmentId: idParam(known.assessments), format: documentFormat }) }),
+  },
+  {
+    route: "GET /api/v1/documents/appraisal-notice",
+    actor: "noivu@demo.local",
+    tables: SCORE_TABLES,
+    requests: (known) => fc.record({ params: fc.constant({}), query: query({ assessmentId: idParam(known.assessments), format: documentFormat }) }),
+  },
+  {
+    route: "GET /api/v1/documents/ranking-annex",
+    actor: "noivu@demo.local",
+    tables: SCORE_TABLES,
+    requests: (known) =>
+      fc.record({ params: fc.constant({}), query: query({ periodId: idParam([...known.periods, ...known.lockedPeriods]), format: documentFormat }) }),
+  },
+  {
+    route: "GET /api/v1/documents/directive-report",
+    actor: "noivu@demo.local",
+    tables: ["directive", "periodic_report", "audit_log"],
+    requests: (known) =>
+      fc.record({
+        params: fc.constant({}),
+        query: query({
+          directiveId: idParam(known.directives),
+          period: fc.constantFrom("2019-Q1", "2019-H2", "2019", "2019-Q5", "Q1", ""),
+          format: documentFormat,
+        }),
+      }),
+  },
+  {
+    route: "GET /api/v1/documents/leader-summary",
+    actor: "lanhdao@demo.local",
+    tables: RESULT_TABLES,
+    requests: () =>
+      fc.record({
+        params: fc.constant({}),
+        query: query({ province: fc.constantFrom("91", "89", "01", "9", "xx", ""), year: yearValue, format: documentFormat }),
       }),
   },
   {
