@@ -259,7 +259,10 @@ describe("evidence files", () => {
       );
     });
     await page.goto(baseUrl + (await page.locator("tr[data-agency=SNV] a").getAttribute("href")));
-    const upload = page.locator("[data-testid^='evidence-']").filter({ has: page.locator("input[type=file]") }).first();
+    const upload = page
+      .locator("[data-testid^='evidence-']")
+      .filter({ has: page.locator("input[type=file]") })
+      .first();
     await upload.locator("input[type=file]").setInputFiles({ name: "bao-cao-snv.pdf", mimeType: "application/pdf", buffer: PDF });
     await upload.locator("button[type=submit]").click();
     await upload.locator("[role=status][data-seq='1']").waitFor();
