@@ -16,6 +16,7 @@ import { formatScore } from "@/lib/format";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 import type { Upload } from "@/lib/io/upload";
 import { attachFile, detachFile } from "@/lib/storage/attachments";
+import * as events from "@/lib/notifications/events/mutations";
 import { adjustmentsSchema, appraiseSchema, explanationRequestSchema, explanationResponseSchema, selfScoreSchema, stepSchema } from "./schema";
 import {
   appraisalRound,
@@ -148,7 +149,21 @@ export async function answerExplanation(actor: Actor, input: unknown): Promise<v
   if (loaded.score.assessment.status !== "EXPLANATION_REQUESTED" || !loaded.score.explanationRequest) {
     throw new ValidationError([{ field: "response", message: "Tiêu chí này không có yêu cầu giải trình đang chờ trả lời." }]);
   }
-  await saveScore(actor, loaded, data.version, "criterionScore.explain", { explanationResponse: data.response });
+  const { score } = loaded;
+  await saveScore(actor, loaded, data.version, "criterionScore.explain", { explanationResponse: data.response }, async (tx) => {
+    await events.explanationAnswered(tx, actor.id, sheetEvent(score.assessment), { scoreId: score.id, code: score.criterion.code });
+  });
+}
+
+/** The sheet as its notifications name it. */
+function sheetEvent(assessment: { id: number; agencyId: number; agency: { name: string }; period: { year: number; provinceId: number } }): events.SheetEvent {
+  return {
+    id: assessment.id,
+    agencyId: assessment.agencyId,
+    agencyName: assessment.agency.name,
+    year: assessment.period.year,
+    provinceId: assessment.period.provinceId,
+  };
 }
 
 /** Evidence can be added while self-scoring, and while answering a request for explanation. */
@@ -354,6 +369,7 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
         await tx.criterionScore.update({ where: { id: s.id }, data: { finalScore: s.round2Score ?? s.round1Score } });
       }
     }
+    await notifyStep(tx, actor, data.step, assessment, data.version + 1, changes);
     await writeAudit(tx, actor, {
       action: `assessment.${data.step}`,
       entityType: "Assessment",
@@ -363,4 +379,21 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
       newValue: { status: to, finalTotal: changes.finalTotal ?? assessment.finalTotal, ...(data.reason ? { reason: data.reason } : {}) },
     });
   });
+}
+
+/** Who a step concerns: Home Affairs when the agency submits, the agency's heads when staff release. */
+async function notifyStep(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  step: WorkflowStep,
+  assessment: Awaited<ReturnType<typeof loadAssessment>>["assessment"],
+  version: number,
+  changes: Prisma.AssessmentUncheckedUpdateManyInput,
+) {
+  const sheet = sheetEvent(assessment);
+  if (step === "submit") await events.sheetSubmitted(tx, actor.id, sheet, version);
+  if (step === "requestExplanations") {
+    await events.explanationRequested(tx, actor.id, sheet, assessment.scores.filter((s) => s.explanationRequest).length);
+  }
+  if (step === "finalize") await events.appraisalReleased(tx, actor.id, sheet, Number(changes.finalTotal));
 }

@@ -4,7 +4,17 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFor } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/translator";
 
-export const NOTIFICATION_KINDS = ["selfScoringDeadline", "taskDue", "lateAgencies"] as const;
+export const NOTIFICATION_KINDS = [
+  "selfScoringDeadline",
+  "taskDue",
+  "lateAgencies",
+  "sheetSubmitted",
+  "explanationRequested",
+  "explanationAnswered",
+  "appraisalReleased",
+  "periodPublished",
+  "taskAssigned",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const DELIVERIES = ["IMMEDIATE", "DIGEST", "PORTAL"] as const;
 export type Delivery = (typeof DELIVERIES)[number];
@@ -12,17 +22,19 @@ export const DEFAULT_DELIVERY: Delivery = "DIGEST";
 
 /** The kinds a role can receive (what its preferences list). */
 export const KINDS_OF_ROLE: Record<string, readonly NotificationKind[]> = {
-  AGENCY_HEAD: ["selfScoringDeadline", "taskDue"],
-  HOME_AFFAIRS: ["lateAgencies"],
-  LEADER: [],
+  AGENCY_HEAD: ["selfScoringDeadline", "explanationRequested", "appraisalReleased", "periodPublished", "taskAssigned", "taskDue"],
+  HOME_AFFAIRS: ["sheetSubmitted", "explanationAnswered", "lateAgencies"],
+  LEADER: ["periodPublished"],
   ADMIN: [],
 };
 
 export type NotificationParams = Record<string, string | number>;
 
-/** A notification's one-line title in `locale`; dates are kept as ISO text in params. */
+/** A notification's one-line title in `locale`; dates are kept as ISO text in params, scores as numbers. */
 export function notificationTitle(locale: Locale, kind: string, threshold: string, params: NotificationParams): string {
   const values: Record<string, string | number> = { ...params };
-  if (typeof params.deadline === "string") values.deadline = formatFor(locale).date(new Date(params.deadline));
+  const format = formatFor(locale);
+  if (typeof params.deadline === "string") values.deadline = format.date(new Date(params.deadline));
+  if (typeof params.total === "number") values.total = format.score(params.total);
   return translator(locale, "notifications.titles")(`${kind}.${threshold}` as never, values as never);
 }

@@ -3,6 +3,7 @@
 // authorized on the directive's province through its lineage (lib/auth/reach.ts) and written with
 // its audit row; a task changed since the form read it is refused with what it is now.
 import "server-only";
+import { taskAssigned, withdrawTaskNotices } from "@/lib/notifications/events/mutations";
 import type { Actor } from "@/lib/auth/policy";
 import { authorizeOnUnit, mayOnUnit } from "@/lib/auth/reach";
 import { writeAudit } from "@/lib/audit/log";
@@ -106,6 +107,7 @@ export async function createTask(actor: Actor, input: unknown): Promise<{ id: nu
         provinceId: directive.provinceId,
         newValue: { directive: directive.number, ...taskSnapshot(created) },
       });
+      await taskAssigned(tx, actor.id, created);
       return { id: created.id };
     });
   } catch (error) {
@@ -152,6 +154,7 @@ export async function updateTask(actor: Actor, input: unknown): Promise<{ versio
       oldValue: { directive: stored.directive.number, ...taskSnapshot(stored) },
       newValue: { directive: stored.directive.number, ...taskSnapshot(updated) },
     });
+    await taskAssigned(tx, actor.id, updated);
     return { version: updated.version };
   });
 }
@@ -166,6 +169,7 @@ export async function deleteTask(actor: Actor, input: unknown): Promise<void> {
     // Its evidence goes with it; a task changed since the form was read is kept (the transaction rolls back).
     await tx.storedFile.deleteMany({ where: { taskId: id } });
     await writeVersioned({ id, version }, (where) => tx.task.deleteMany({ where }), taskRefusal(tx, id));
+    await withdrawTaskNotices(tx, id);
     await writeAudit(tx, actor, {
       action: "task.delete",
       entityType: "Task",

@@ -62,6 +62,10 @@ describe("a user's notifications", () => {
     });
     expect(await notificationPreferences(head)).toEqual([
       { kind: "selfScoringDeadline", delivery: "DIGEST" },
+      { kind: "explanationRequested", delivery: "DIGEST" },
+      { kind: "appraisalReleased", delivery: "DIGEST" },
+      { kind: "periodPublished", delivery: "DIGEST" },
+      { kind: "taskAssigned", delivery: "DIGEST" },
       { kind: "taskDue", delivery: "PORTAL" },
     ]);
     expect(await testDb.notificationPreference.count({ where: { userId: head.id, kind: "lateAgencies" } })).toBe(0);

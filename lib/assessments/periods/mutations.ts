@@ -3,6 +3,7 @@
 // (agencies ranked by final score and classified), and importing a period's scores from a file —
 // all or nothing, one audit row per changed score, refused whole if anyone saved one meanwhile.
 import "server-only";
+import { periodPublished } from "@/lib/notifications/events/mutations";
 import { can, authorize, ForbiddenError, type Actor } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
@@ -207,6 +208,8 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
         })),
       },
     });
+    const agencyIds = period.assessments.map((a) => a.agencyId);
+    await periodPublished(tx, actor.id, { id: period.id, year: period.year, provinceId: period.provinceId, agencyIds });
   });
 }
 
