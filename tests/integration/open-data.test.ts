@@ -99,7 +99,12 @@ describe("GET /api/v1/open-data/provinces/[code]", () => {
       expect(served.results).toHaveLength(unit.results.length);
       for (const result of unit.results) {
         expect(served.results).toContainEqual(
-          expect.objectContaining({ index: result.indexCode, year: result.year, score: result.score === null ? null : Number(result.score), rank: result.officialRank }),
+          expect.objectContaining({
+            index: result.indexCode,
+            year: result.year,
+            score: result.score === null ? null : Number(result.score),
+            rank: result.officialRank,
+          }),
         );
       }
     }

@@ -29,11 +29,17 @@ const UNITS: Record<string, Unit> = {
   value: "points",
 };
 const EXAMPLE_PROVINCE = "/api/v1/open-data/provinces/91.json";
+const EMBED_EXAMPLE = "/nhung/ban-do?index=PAR_INDEX&year=2023";
 
 export default async function OpenDataPage() {
   const [t, tMap, summary] = await Promise.all([getTranslations("public.openData"), getTranslations("public.map"), openDataSummary()]);
   const datasets = [
-    { key: "results", href: "/api/v1/open-data/results", title: t("resultsTitle"), text: t("resultsSummary", { count: summary.results, first: summary.firstYear ?? "", last: summary.lastYear ?? "", rankOnly: summary.rankOnly }) },
+    {
+      key: "results",
+      href: "/api/v1/open-data/results",
+      title: t("resultsTitle"),
+      text: t("resultsSummary", { count: summary.results, first: summary.firstYear ?? "", last: summary.lastYear ?? "", rankOnly: summary.rankOnly }),
+    },
     { key: "averages", href: "/api/v1/open-data/averages", title: t("averagesTitle"), text: t("averagesSummary", { count: summary.averages }) },
   ];
   const codebookRow = (column: string, meaning: string, unit: Unit) => (
@@ -102,6 +108,20 @@ export default async function OpenDataPage() {
           {t("provinceExample")}{" "}
           <a href={EXAMPLE_PROVINCE} className="font-mono text-brand-700 underline">
             {EXAMPLE_PROVINCE}
+          </a>
+        </p>
+      </Card>
+      <Card as="section" aria-labelledby="open-data-embed">
+        <h2 id="open-data-embed" className="text-lg font-semibold text-brand-900">
+          {t("embedTitle")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-700">{t("embedText")}</p>
+        <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs" data-testid="open-data-embed-code">
+          {`<iframe src="${EMBED_EXAMPLE}" title="${t("embedFrameTitle")}" width="100%" height="720" style="border:0"></iframe>`}
+        </pre>
+        <p className="mt-2 text-sm">
+          <a href={EMBED_EXAMPLE} className="text-brand-700 underline">
+            {t("embedPreview")}
           </a>
         </p>
       </Card>

@@ -101,7 +101,8 @@ export async function provinceOpenData(code: string): Promise<ProvinceOpenData> 
 
 /** A table of the open data as the file to download: CSV or XLSX by lib/io's writers, or JSON (an array of objects by column). */
 export async function openDataFile(table: OpenDataTable, name: string, format: OpenDataFormat) {
-  if (format === "json") return { body: JSON.stringify(tableAsObjects(table), null, 1), fileName: `${name}.json`, contentType: "application/json; charset=utf-8" };
+  if (format === "json")
+    return { body: JSON.stringify(tableAsObjects(table), null, 1), fileName: `${name}.json`, contentType: "application/json; charset=utf-8" };
   return tableFile({ ...table, fileName: name, sheetName: name }, format);
 }
 

@@ -15,7 +15,15 @@ export type ProvinceOpenData = {
     name: string;
     validFrom: string;
     validTo: string | null;
-    results: { index: string; year: number; score: number | null; rank: number | null; source: string; note: string | null; components: Record<string, number | null> }[];
+    results: {
+      index: string;
+      year: number;
+      score: number | null;
+      rank: number | null;
+      source: string;
+      note: string | null;
+      components: Record<string, number | null>;
+    }[];
   }[];
 };
 

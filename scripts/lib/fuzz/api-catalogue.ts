@@ -274,7 +274,10 @@ export const CATALOGUE: readonly Endpoint[] = [
     actor: null,
     tables: RESULT_TABLES,
     requests: () =>
-      fc.record({ params: fc.record({ code: fc.oneof(fc.constantFrom("91", "91.json", "01", "99", "9", "abc", "91.JSON", ""), fc.string({ maxLength: 8 })) }), query: fc.constant([]) }),
+      fc.record({
+        params: fc.record({ code: fc.oneof(fc.constantFrom("91", "91.json", "01", "99", "9", "abc", "91.JSON", ""), fc.string({ maxLength: 8 })) }),
+        query: fc.constant([]),
+      }),
   },
   {
     route: "POST /api/v1/imports/results",
