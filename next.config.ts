@@ -4,7 +4,6 @@ import createNextIntlPlugin from "next-intl/plugin";
 // The headers that are the same on every response; the Content-Security-Policy (with a nonce per
 // page) and HSTS (over HTTPS only) are set per request by proxy.ts.
 const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
@@ -21,7 +20,12 @@ const config: NextConfig = {
   // authInterrupts: forbidden() answers 403 with app/(portal)/forbidden.tsx.
   experimental: { serverActions: { bodySizeLimit: "60mb" }, proxyClientMaxBodySize: "60mb", authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // X-Frame-Options on every address but the embeddable pages (/nhung/…, lib/security/headers.ts),
+    // whose Content-Security-Policy allows any site to frame them.
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/((?!nhung(?:/|$)).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+    ];
   },
 };
 

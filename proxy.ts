@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/api/same-origin";
 import { LOCALE_COOKIE } from "@/lib/i18n/config";
-import { API_CONTENT_SECURITY_POLICY, isHttps, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+import { API_CONTENT_SECURITY_POLICY, isEmbeddable, isHttps, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 export function proxy(request: NextRequest) {
   const https = isHttps(request.nextUrl, request.headers);
@@ -20,7 +20,8 @@ export function proxy(request: NextRequest) {
   } else {
     // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
     const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-    csp = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
+    const embeddable = isEmbeddable(request.nextUrl.pathname);
+    csp = pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https, embeddable });
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", csp);
     response = NextResponse.next({ request: { headers } });

@@ -12,6 +12,7 @@ import { FindProvinceForm } from "@/components/units/find-province-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
+import { SiteFooter } from "@/components/ui/site-footer";
 import { MAIN_ID, SiteHeader } from "@/components/ui/site-header";
 
 type Search = { index?: string };
@@ -47,6 +48,9 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
             </ButtonLink>
             <ButtonLink href="/so-sanh" variant="outline">
               {t("compare")}
+            </ButtonLink>
+            <ButtonLink href="/du-lieu" variant="outline">
+              {t("openData")}
             </ButtonLink>
             {actor ? (
               <ButtonLink href="/trang-chu" variant="secondary" className="font-semibold">
@@ -174,6 +178,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           </section>
         )}
       </main>
+      <SiteFooter />
     </>
   );
 }

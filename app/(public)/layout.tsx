@@ -1,4 +1,5 @@
 import { currentActor } from "@/lib/auth/actor";
+import { SiteFooter } from "@/components/ui/site-footer";
 import { MAIN_ID, SiteHeader } from "@/components/ui/site-header";
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
@@ -9,6 +10,7 @@ export default async function PublicLayout({ children }: { children: React.React
       <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         {children}
       </main>
+      <SiteFooter />
     </>
   );
 }

@@ -47,7 +47,11 @@ export const MAIN_ID = "noi-dung";
 export function SiteHeader({ user }: { user: HeaderUser }) {
   const t = useTranslations("common");
   const tn = useTranslations("notifications.page");
-  const links = [{ href: "/xep-hang", label: "rankings" as const }, ...PORTAL_LINKS.filter((link) => user && link.shown(user.role))];
+  const links = [
+    { href: "/xep-hang", label: "rankings" as const },
+    { href: "/du-lieu", label: "openData" as const },
+    ...PORTAL_LINKS.filter((link) => user && link.shown(user.role)),
+  ];
   return (
     <header className="no-print border-b border-slate-200 bg-white">
       <a

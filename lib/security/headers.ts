@@ -6,9 +6,10 @@
  * Pages: scripts only with this response's nonce (Next puts it on its own inline and chunk
  * scripts; 'strict-dynamic' lets them load the rest), never inline script from elsewhere, no
  * eval except in development (React's dev tools need it). Styles allow inline: React and the
- * charts set `style` attributes, which a nonce cannot cover. Nothing may frame the portal.
+ * charts set `style` attributes, which a nonce cannot cover. Nothing may frame the portal, except
+ * the embeddable pages (`embeddable`), which newspapers and provincial portals put in an iframe.
  */
-export function pageContentSecurityPolicy(nonce: string, options: { development: boolean; https: boolean }): string {
+export function pageContentSecurityPolicy(nonce: string, options: { development: boolean; https: boolean; embeddable?: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
@@ -20,9 +21,17 @@ export function pageContentSecurityPolicy(nonce: string, options: { development:
     "frame-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    options.embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
     ...(options.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
+}
+
+/** The pages made to be framed by other sites (/nhung/ban-do): public data only, no cookie set. */
+export const EMBED_PREFIX = "/nhung";
+
+/** Whether a path is an embeddable page: the only ones another site may frame. */
+export function isEmbeddable(pathname: string): boolean {
+  return pathname === EMBED_PREFIX || pathname.startsWith(`${EMBED_PREFIX}/`);
 }
 
 /** JSON and file downloads load nothing and are never framed. */

@@ -363,6 +363,9 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   "GET /api/v1/rankings/export": async (_w, call) => () => call.route("GET /api/v1/rankings/export", { query: "?index=PAR_INDEX&year=2023&format=csv" }),
   "GET /api/v1/rankings": async (_w, call) => () => call.route("GET /api/v1/rankings", { query: "?index=PAR_INDEX&year=2023" }),
+  "GET /api/v1/open-data/results": async (_w, call) => () => call.route("GET /api/v1/open-data/results", { query: "?format=json" }),
+  "GET /api/v1/open-data/averages": async (_w, call) => () => call.route("GET /api/v1/open-data/averages", { query: "?format=csv" }),
+  "GET /api/v1/open-data/provinces/[code]": async (_w, call) => () => call.route("GET /api/v1/open-data/provinces/[code]", { params: { code: "91" } }),
   "GET /api/health": async (_w, call) => () => call.route("GET /api/health", {}),
   "GET /api/ping": async (_w, call) => () => call.route("GET /api/ping", {}),
 

@@ -123,6 +123,7 @@ function query(names: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<[strin
 
 const formatValue = fc.constantFrom("csv", "xlsx", "CSV", "pdf", "", "xlsx ");
 const documentFormat = fc.constantFrom("docx", "pdf", "PDF", "csv", "", "docx ");
+const openDataFormatValue = fc.constantFrom("csv", "xlsx", "json", "JSON", "pdf", "", "json ");
 const yearValue = fc.oneof(fc.constantFrom("2023", "2024", "2020", "2025", "1999", "2101"), numberText);
 const indexValue = fc.constantFrom("PAR_INDEX", "SIPAS", "par_index", "INTERNAL_PAR", "X", "PAR INDEX");
 
@@ -256,6 +257,28 @@ export const CATALOGUE: readonly Endpoint[] = [
     actor: null,
     tables: RESULT_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: query({ index: indexValue, year: yearValue, format: formatValue }) }),
+  },
+  {
+    route: "GET /api/v1/open-data/results",
+    actor: null,
+    tables: RESULT_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: query({ format: openDataFormatValue }) }),
+  },
+  {
+    route: "GET /api/v1/open-data/averages",
+    actor: null,
+    tables: RESULT_TABLES,
+    requests: () => fc.record({ params: fc.constant({}), query: query({ format: openDataFormatValue }) }),
+  },
+  {
+    route: "GET /api/v1/open-data/provinces/[code]",
+    actor: null,
+    tables: RESULT_TABLES,
+    requests: () =>
+      fc.record({
+        params: fc.record({ code: fc.oneof(fc.constantFrom("91", "91.json", "01", "99", "9", "abc", "91.JSON", ""), fc.string({ maxLength: 8 })) }),
+        query: fc.constant([]),
+      }),
   },
   {
     route: "POST /api/v1/imports/results",
