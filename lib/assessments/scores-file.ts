@@ -3,14 +3,26 @@
 // validation here; reading the database and writing are in ./periods (queries.ts, mutations.ts).
 import type { Issue } from "@/lib/errors";
 import type { AssessmentStatus } from "@/lib/db/generated/enums";
+import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 import { messageLocale } from "@/lib/i18n/message-locale";
 import { translator } from "@/lib/i18n/translator";
+import { columnKeys, rowsByKey } from "@/lib/io/headings";
 import type { TableRow } from "@/lib/io/table-file";
 import { appraisalRound, scoreProblem } from "./workflow";
 
 export const SCORE_COLUMNS = ["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"] as const;
 const REQUIRED = ["agency_code", "code", "self_score", "appraised_score"] as const;
+type ScoreColumn = (typeof SCORE_COLUMNS)[number];
+
+/**
+ * The file's headings for people in `locale` ("Điểm tự chấm" for self_score). The export writes
+ * them; the import reads these in either language as well as the column names.
+ */
+export function scoreHeadings(locale: Locale): Record<ScoreColumn, string> {
+  const t = libTranslator("errors.scoresFile", locale);
+  return Object.fromEntries(SCORE_COLUMNS.map((column) => [column, t(`columns.${column}`)])) as Record<ScoreColumn, string>;
+}
 
 /** What the file may change of one sub-criterion, given the state of its assessment. */
 export type ScoreTarget = {
@@ -63,12 +75,14 @@ function parsePoints(text: string): number | null | "invalid" {
  * whose values equal what is stored changes nothing; the whole file is refused on any problem.
  */
 export function planScoreImport(
-  columns: readonly string[],
-  rows: readonly TableRow[],
+  headings: readonly string[],
+  rowsAsRead: readonly TableRow[],
   targetOf: (agencyCode: string, code: string) => ScoreTarget | "unknown-agency" | "unknown-code",
   mayScore: (agencyCode: string, kind: "self" | "appraisal") => boolean,
 ): { issues: Issue[]; changes: ScoreChange[]; unchanged: number } {
   const t = libTranslator("errors.scores");
+  const columns = columnKeys(headings, LOCALES.map(scoreHeadings));
+  const rows = rowsByKey(headings, columns, rowsAsRead);
   const missing = REQUIRED.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
     return {

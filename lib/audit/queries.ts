@@ -8,6 +8,9 @@ import { authorizeOnUnit, authorizeOwnProvince, reachedUnits } from "@/lib/auth/
 import { db, Prisma } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { compareVietnamese, formatDateTimeSeconds } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/config";
+import { messageLocale } from "@/lib/i18n/message-locale";
+import { translator } from "@/lib/i18n/translator";
 import { addDays, startOfVietnamDay } from "@/lib/time";
 import type { Cell } from "@/lib/io/table-file";
 import { lineageLinks } from "@/lib/units/queries";
@@ -143,18 +146,13 @@ export async function listAudit(actor: Actor | null, filters: AuditFilters): Pro
   };
 }
 
-export const AUDIT_EXPORT_COLUMNS = [
-  "Thời điểm (giờ Việt Nam)",
-  "Người thực hiện",
-  "Thao tác",
-  "Mã thao tác",
-  "Đối tượng",
-  "Mã đối tượng",
-  "Tỉnh",
-  "Thay đổi",
-  "Giá trị cũ (JSON)",
-  "Giá trị mới (JSON)",
-];
+const AUDIT_FILE_COLUMNS = ["at", "actor", "action", "actionCode", "entity", "entityId", "province", "changes", "oldValue", "newValue"] as const;
+
+/** The export's headings in `locale` (the JSON values and action codes stay as stored). */
+export function auditExportColumns(locale: Locale): string[] {
+  const t = translator(locale, "audit.file");
+  return AUDIT_FILE_COLUMNS.map((column) => t(`columns.${column}`));
+}
 
 /** Rows read from the database at a time while an export streams. */
 const EXPORT_BATCH_ROWS = 250;
@@ -239,5 +237,8 @@ export async function auditExport(actor: Actor | null, filters: AuditFilters) {
     }
   }
   const stamp = [filters.from, filters.to].filter(Boolean).join("_") || new Date().toISOString().slice(0, 10);
-  return { columns: AUDIT_EXPORT_COLUMNS, batches, fileName: `nhat-ky-thay-doi-${stamp}`, sheetName: "Nhật ký thay đổi" };
+  // Headed for people in the request's language (read now: the file streams after the handler returns).
+  const locale = messageLocale();
+  const sheetName = translator(locale, "audit.file")("sheet");
+  return { columns: auditExportColumns(locale), batches, fileName: `nhat-ky-thay-doi-${stamp}`, sheetName, locale };
 }

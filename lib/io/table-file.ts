@@ -7,7 +7,9 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { ValidationError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
 import { libTranslator } from "@/lib/i18n/lib-translator";
+import { csvText } from "./headings";
 import { readFirstSheet } from "./xlsx-sheet";
 
 export type TableFormat = "csv" | "xlsx";
@@ -128,15 +130,19 @@ async function readXlsx(data: Buffer | Uint8Array): Promise<Table> {
 
 export type Cell = string | number | null;
 
-const csvSafe = (rows: Cell[][]) => rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : cell === null ? "" : String(cell))));
+// A file for people writes numbers with the decimal mark of its language (85,3 in Vietnamese): a
+// CSV is read as text, unlike an XLSX, whose numbers are numbers the spreadsheet shows in its own
+// language. A file in an exchange format (no language) keeps the point.
+const csvSafe = (rows: Cell[][], locale: Locale | null) =>
+  rows.map((row) => row.map((cell) => (typeof cell === "string" ? protectCell(cell) : csvText(cell, locale))));
 
-export function writeCsv(columns: string[], rows: Cell[][]): string {
+export function writeCsv(columns: string[], rows: Cell[][], locale: Locale | null = null): string {
   // A BOM so that Excel opens the Vietnamese text as UTF-8.
-  return `\uFEFF${Papa.unparse({ fields: columns, data: csvSafe(rows) }, { newline: "\r\n" })}`;
+  return `\uFEFF${Papa.unparse({ fields: columns, data: csvSafe(rows, locale) }, { newline: "\r\n" })}`;
 }
 
 /** The same file as writeCsv, written a batch of rows at a time as the reader takes it (nothing read ahead). */
-export function streamCsv(columns: string[], batches: AsyncIterator<Cell[][]>): ReadableStream<Uint8Array> {
+export function streamCsv(columns: string[], batches: AsyncIterator<Cell[][]>, locale: Locale | null = null): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     start(controller) {
@@ -145,7 +151,7 @@ export function streamCsv(columns: string[], batches: AsyncIterator<Cell[][]>): 
     async pull(controller) {
       const next = await batches.next();
       if (next.done) return controller.close();
-      if (next.value.length > 0) controller.enqueue(encoder.encode(`\r\n${Papa.unparse(csvSafe(next.value), { newline: "\r\n" })}`));
+      if (next.value.length > 0) controller.enqueue(encoder.encode(`\r\n${Papa.unparse(csvSafe(next.value, locale), { newline: "\r\n" })}`));
     },
     async cancel() {
       await batches.return?.(undefined);
@@ -181,13 +187,26 @@ export function streamXlsx(sheetName: string, columns: string[], batches: AsyncI
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;
 }
 
-export async function writeXlsx(sheetName: string, columns: string[], rows: Cell[][]): Promise<Buffer> {
+/** A further table of a download: its own worksheet in an XLSX, a titled block after the first table in a CSV. */
+export type TableSection = { title: string; columns: string[]; rows: Cell[][] };
+
+export async function writeXlsx(sheetName: string, columns: string[], rows: Cell[][], sections: readonly TableSection[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.addRow(columns).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell)));
-  for (const column of sheet.columns) column.width = 18;
+  for (const table of [{ title: sheetName, columns, rows }, ...sections]) {
+    const sheet = workbook.addWorksheet(table.title.replace(/[\\/*?:[\]]/g, "-").slice(0, 31));
+    sheet.addRow(table.columns).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row.map((cell) => (typeof cell === "string" ? protectCell(xmlText(cell)) : cell)));
+    for (const column of sheet.columns) column.width = 18;
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A CSV of several tables: the first as writeCsv, then each section after an empty line, its title on a line of its own. */
+function writeCsvSections(columns: string[], rows: Cell[][], sections: readonly TableSection[], locale: Locale | null): string {
+  const blocks = sections.map((section) =>
+    Papa.unparse([[protectCell(section.title)], section.columns, ...csvSafe(section.rows, locale)], { newline: "\r\n" }),
+  );
+  return [writeCsv(columns, rows, locale), ...blocks].join("\r\n\r\n");
 }
 
 export const CONTENT_TYPES: Record<TableFormat, string> = {
@@ -195,20 +214,28 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-/** A table to download: its columns and rows, and the file's name without its extension. */
-export type TableDownload = { columns: string[]; rows: Cell[][]; fileName: string; sheetName: string };
+/**
+ * A table to download: its columns and rows, and the file's name without its extension; `locale`
+ * when it is written for people in that language (headings, notes, decimal mark); `sections`, the
+ * further tables that go with it.
+ */
+export type TableDownload = { columns: string[]; rows: Cell[][]; fileName: string; sheetName: string; locale?: Locale; sections?: TableSection[] };
 
 /** A table as the file to download, in either format. */
 export async function tableFile(table: TableDownload, format: TableFormat): Promise<{ body: Buffer; fileName: string; contentType: string }> {
-  const body = format === "csv" ? Buffer.from(writeCsv(table.columns, table.rows), "utf8") : await writeXlsx(table.sheetName, table.columns, table.rows);
+  const sections = table.sections ?? [];
+  const body =
+    format === "csv"
+      ? Buffer.from(writeCsvSections(table.columns, table.rows, sections, table.locale ?? null), "utf8")
+      : await writeXlsx(table.sheetName, table.columns, table.rows, sections);
   return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
 }
 
 /** A table read a batch of rows at a time, and the file's name without its extension. */
-export type TableBatches = { columns: string[]; batches: () => AsyncIterator<Cell[][]>; fileName: string; sheetName: string };
+export type TableBatches = { columns: string[]; batches: () => AsyncIterator<Cell[][]>; fileName: string; sheetName: string; locale?: Locale };
 
 /** A table as the file to download, streamed: a large one never sits whole in memory, and the server answers others meanwhile. */
 export function tableStream(table: TableBatches, format: TableFormat): { body: ReadableStream<Uint8Array>; fileName: string; contentType: string } {
-  const body = format === "csv" ? streamCsv(table.columns, table.batches()) : streamXlsx(table.sheetName, table.columns, table.batches());
+  const body = format === "csv" ? streamCsv(table.columns, table.batches(), table.locale) : streamXlsx(table.sheetName, table.columns, table.batches());
   return { body, fileName: `${table.fileName}.${format}`, contentType: CONTENT_TYPES[format] };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { authorize, can, reachOf, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messageLocale } from "@/lib/i18n/message-locale";
 import { currentYearInVietnam } from "@/lib/time";
 import { classify, type GradeBand } from "@/lib/frameworks/grades";
 import { MAX_IMPORT_BYTES, type TableDownload, type TableFormat } from "@/lib/io/table-file";
@@ -18,7 +19,7 @@ import type { ProvinceResults, RankedResult, Ranking, ResultEntry } from "./type
 import { shownComponents } from "./components";
 import { exportColumns, exportRow, type ResultValues } from "./import-plan";
 import { rankChange, rankPublished, type PublishedRankedRow } from "./ranking";
-import { filterByRegion, RANKING_FILE_COLUMNS, rankingFileRows, unknownRegionMessage } from "./ranking-view";
+import { filterByRegion, rankingFileColumns, rankingFileRows, unknownRegionMessage } from "./ranking-view";
 
 type StoredRow = {
   score: Prisma.Decimal | null;
@@ -219,11 +220,14 @@ export async function exportRanking(indexCode: string, year: number, region: str
   const problem = unknownRegionMessage(ranking.regions, region);
   if (problem) throw new ValidationError([{ field: "region", message: problem }]);
   const { items } = filterByRegion(ranking.items, region);
+  // For people to read: headings, notes and decimal mark in the request's language.
+  const locale = messageLocale();
   return {
     fileName: `xep-hang-${ranking.index.code}-${year}${region ? `-${region}` : ""}`,
     sheetName: `${ranking.index.shortName} ${year}`,
-    columns: RANKING_FILE_COLUMNS,
-    rows: rankingFileRows(items, ranking.unitCount),
+    columns: rankingFileColumns(locale),
+    rows: rankingFileRows(items, ranking.unitCount, locale),
+    locale,
   };
 }
 

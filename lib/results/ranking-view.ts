@@ -1,5 +1,7 @@
 // How a year's ranking is shown and downloaded: rank labels, the region filter and the rows of
 // the downloadable table. Pure functions (no I/O), shared by the page and the export route.
+import type { Locale } from "@/lib/i18n/config";
+import { translator } from "@/lib/i18n/translator";
 import type { Cell } from "@/lib/io/table-file";
 
 /** The filter value for units without a region (2025 provinces formed from units of two regions). */
@@ -44,19 +46,26 @@ export type RankingFileItem = RankBounds & {
   note: string | null;
 };
 
-export const RANKING_FILE_COLUMNS = ["Hạng", "Mã tỉnh", "Tỉnh, thành phố", "Vùng", "Điểm", "Nhóm", "Hạng năm trước", "Thay đổi (bậc)", "Nguồn", "Ghi chú"];
+const FILE_COLUMNS = ["rank", "code", "name", "region", "score", "group", "previousRank", "change", "source", "note"] as const;
+
+/** The downloaded table's headings in `locale`: the page's columns. */
+export function rankingFileColumns(locale: Locale): string[] {
+  const t = translator(locale, "rankings.file");
+  return FILE_COLUMNS.map((column) => t(column));
+}
 
 /**
  * The displayed table as file rows. Definite ranks and scores are numbers (a spreadsheet sorts
  * them); a rank known only within bounds is the text shown on the page ("6–33").
  */
-export function rankingFileRows(items: readonly RankingFileItem[], unitCount: number): Cell[][] {
+export function rankingFileRows(items: readonly RankingFileItem[], unitCount: number, locale: Locale = "vi"): Cell[][] {
+  const noRegion = translator(locale, "rankings.file")("noRegion");
   const rankCell = (row: RankBounds, count: number): Cell => row.rank ?? rankLabel(row, count);
   return items.map((item) => [
     rankCell(item, unitCount),
     item.unitCode,
     item.unitName,
-    item.regionName ?? "chưa xác định vùng",
+    item.regionName ?? noRegion,
     item.score,
     item.group,
     item.previous ? rankCell(item.previous, item.previous.unitCount) : null,

@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser";
+import { parseScoresCsv } from "../support/scores-csv";
 import { e2e } from "../support/portal";
 
 const { baseUrl, browser, as } = await e2e();
@@ -270,7 +271,8 @@ describe("a year of internal assessment", () => {
     const exported = async () => {
       const response = await context.request.get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv`);
       expect(response.status()).toBe(200);
-      return Papa.parse<Record<string, string>>((await response.text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+      // Headed in Vietnamese: read under the column names, which the import accepts as well.
+      return parseScoresCsv(await response.text());
     };
     const upload = async (rows: Record<string, string>[], fields: string[], dryRun: boolean) => {
       await page.goto(periodUrl);
@@ -347,13 +349,7 @@ describe("the same rules through the HTTP API", () => {
     await staff.page.waitForURL(/\/danh-gia\/\d+$/);
     const newPeriod = staff.page.url().split("/").pop();
     expect(newPeriod).not.toBe(periodId);
-    const csv = Papa.parse<Record<string, string>>(
-      (await (await staff.context.request.get(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores?format=csv`)).text()).replace(/^\uFEFF/, ""),
-      {
-        header: true,
-        skipEmptyLines: true,
-      },
-    );
+    const csv = parseScoresCsv(await (await staff.context.request.get(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores?format=csv`)).text());
     const other = csv.data.find((r) => r.agency_code === "SNV")!;
     const sheetLink = await staff.page.locator("tr[data-agency=SNV] a").getAttribute("href");
     await staff.page.goto(baseUrl + sheetLink);

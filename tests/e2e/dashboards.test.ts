@@ -7,6 +7,7 @@ import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser";
+import { parseScoresCsv } from "../support/scores-csv";
 import { e2e } from "../support/portal";
 
 const { baseUrl, as } = await e2e({ viewport: { width: 1280, height: 900 } });
@@ -23,7 +24,9 @@ async function csv(context: BrowserContext, url: string) {
 async function period2025(staff: { context: BrowserContext; page: Page }) {
   await staff.page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
   const periodId = (await staff.page.locator("a[href^='/danh-gia/']").first().getAttribute("href"))!.split("/").pop()!;
-  const rows = await csv(staff.context, `/api/v1/assessment-periods/${periodId}/scores?format=csv`);
+  const response = await staff.context.request.get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv`);
+  expect(response.status()).toBe(200);
+  const rows = parseScoresCsv(await response.text()).data;
   return {
     periodId,
     rows: rows.map((r) => ({

@@ -1,10 +1,13 @@
 // The internal scoring workflow against real PostgreSQL: every validation and permission rule,
 // the audit trail and optimistic concurrency.
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
+// Next.js provides AsyncLocalStorage on globalThis (the request's language, lib/i18n/message-locale.ts); here the test does.
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
 
 process.env.EVIDENCE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "evidence-"));
 
@@ -14,6 +17,10 @@ const { selfScore, addEvidence, removeEvidence, advance, appraise, requestExplan
 const { openPeriod, publishPeriod, importScores } = await import("@/lib/assessments/periods/mutations");
 const { getAssessmentSheet, getEvidenceFile } = await import("@/lib/assessments/queries");
 const { getPeriod, exportScores } = await import("@/lib/assessments/periods/queries");
+const { scoreHeadings } = await import("@/lib/assessments/scores-file");
+const { inLocale } = await import("@/lib/i18n/message-locale");
+// The scores file is downloaded with the headings of the request's language (Vietnamese by default).
+const H = scoreHeadings("vi");
 const { ConflictError, ForbiddenError, ValidationError } = await import("@/lib/errors");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");
@@ -249,7 +256,7 @@ describe("the workflow through appraisal to publication", () => {
     const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
     const exported = (await exportScores(head, { periodId, assessmentId: ownAssessmentId, format: "csv" })).body.toString("utf8");
     expect(rowsOf(exported).length).toBeGreaterThan(0);
-    for (const row of rowsOf(exported)) expect([row.appraised_score, row.comment]).toEqual(["", ""]);
+    for (const row of rowsOf(exported)) expect([row[H.appraised_score], row[H.comment]]).toEqual(["", ""]);
     const reimported = await importScores(head, {
       periodId,
       assessmentId: ownAssessmentId,
@@ -258,7 +265,7 @@ describe("the workflow through appraisal to publication", () => {
       dryRun: true,
     });
     expect(reimported).toMatchObject({ changed: 0, unchanged: rowsOf(exported).length });
-    const guessed = Papa.unparse(rowsOf(exported).map((row) => ({ ...row, appraised_score: String(Number(first.criterion.maxPoints) / 2) })));
+    const guessed = Papa.unparse(rowsOf(exported).map((row) => ({ ...row, [H.appraised_score]: String(Number(first.criterion.maxPoints) / 2) })));
     const refusal = await importScores(head, {
       periodId,
       assessmentId: ownAssessmentId,
@@ -365,8 +372,8 @@ describe("scores as files", () => {
       .split("\r\n");
     const header = lines[0].split(",");
     const parsed = Papa.parse<Record<string, string>>(lines.join("\n"), { header: true }).data;
-    const row = parsed.find((r) => r.agency_code === agency && r.code === code)!;
-    Object.assign(row, changes);
+    const row = parsed.find((r) => r[H.agency_code] === agency && r[H.code] === code)!;
+    for (const [column, value] of Object.entries(changes)) row[H[column as keyof typeof H]] = value;
     return Papa.unparse({ fields: header, data: parsed.map((r) => header.map((h) => r[h])) });
   };
   const csvOf = async (actor: Actor) => (await exportScores(actor, { periodId: draftPeriodId, format: "csv" })).body.toString("utf8");
@@ -376,12 +383,41 @@ describe("scores as files", () => {
   it("exports one row per sub-criterion and agency, and re-imports it with no change", async () => {
     const csv = await csvOf(staff);
     const lines = csv.trim().split("\r\n");
-    expect(lines[0].replace(/^\uFEFF/, "")).toBe("agency_code,agency_name,code,name,max_points,self_score,appraised_score,comment");
+    // Issue 14, item 11: headed in Vietnamese for the staff who fill it in (was agency_code,…,comment).
+    expect(lines[0].replace(/^\uFEFF/, "")).toBe("Mã cơ quan,Tên cơ quan,Mã tiêu chí,Tiêu chí,Điểm tối đa,Điểm tự chấm,Điểm thẩm định,Nhận xét");
     const leaves = await testDb.criterion.count({ where: { framework: { key: "an-giang-so-ban-nganh" }, level: "SUB_CRITERION" } });
     expect(lines).toHaveLength(1 + 2 * leaves);
     expect(await importCsv(staff, csv)).toMatchObject({ changed: 0, unchanged: 2 * leaves });
     const xlsx = await exportScores(staff, { periodId: draftPeriodId, format: "xlsx" });
     expect(await importScores(staff, { periodId: draftPeriodId, data: xlsx.body, format: "xlsx" })).toMatchObject({ changed: 0 });
+  });
+
+  it("writes decimals with the language's mark and reads either back: Vietnamese and English files round-trip", async () => {
+    await importCsv(staff, edit(await csvOf(staff), "STP", "1.1.1", { self_score: "1,25", comment: "Một phần" }));
+    const vi = await csvOf(staff);
+    const viRow = Papa.parse<Record<string, string>>(vi.replace(/^\uFEFF/, ""), { header: true }).data.find(
+      (r) => r[H.agency_code] === "STP" && r[H.code] === "1.1.1",
+    )!;
+    expect([viRow[H.self_score], viRow[H.comment]]).toEqual(["1,25", "Một phần"]);
+    expect(await importCsv(staff, vi)).toMatchObject({ changed: 0 });
+    // In English: English headings and the decimal point; the import reads it just as well.
+    const en = await inLocale("en", () => csvOf(staff));
+    expect(en.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "Agency code,Agency name,Criterion code,Criterion,Maximum points,Self score,Appraised score,Comment",
+    );
+    const enRow = Papa.parse<Record<string, string>>(en.replace(/^\uFEFF/, ""), { header: true }).data.find(
+      (r) => r["Agency code"] === "STP" && r["Criterion code"] === "1.1.1",
+    )!;
+    expect(enRow["Self score"]).toBe("1.25");
+    expect(await importCsv(staff, en)).toMatchObject({ changed: 0 });
+    // The Vietnamese XLSX keeps numbers as numbers (the spreadsheet shows them in its language) and reads back unchanged.
+    const xlsx = await exportScores(staff, { periodId: draftPeriodId, format: "xlsx" });
+    expect(await importScores(staff, { periodId: draftPeriodId, data: xlsx.body, format: "xlsx" })).toMatchObject({ changed: 0 });
+    const stored = await testDb.criterionScore.findFirstOrThrow({
+      where: { assessment: { periodId: draftPeriodId, agency: { code: "STP" } }, criterion: { code: "1.1.1" } },
+    });
+    expect([Number(stored.selfScore), stored.selfComment]).toEqual([1.25, "Một phần"]);
+    await importCsv(staff, edit(vi, "STP", "1.1.1", { self_score: "", comment: "" }));
   });
 
   it("previews a change without writing, then writes it with an audit row", async () => {

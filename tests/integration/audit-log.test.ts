@@ -1,10 +1,14 @@
 // The audit-log page's reads and export: who sees which rows (administrators all; Home Affairs
 // staff their province and the old units it was formed from), the filters by user, entity and
 // Vietnam calendar day, and the exported file.
+import { AsyncLocalStorage } from "node:async_hooks";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
+// Next.js provides AsyncLocalStorage on globalThis (the request's language, lib/i18n/message-locale.ts); here the test does.
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
 
 const { listAudit, auditExport, AUDIT_PAGE_SIZE } = await import("@/lib/audit/queries");
+const { inLocale } = await import("@/lib/i18n/message-locale");
 const { auditFiltersSchema } = await import("@/lib/audit/schema");
 const { ForbiddenError, UnauthenticatedError } = await import("@/lib/errors");
 const { streamCsv } = await import("@/lib/io/table-file");
@@ -119,5 +123,12 @@ describe("export", () => {
     expect(csv.slice(1).map((r) => r[0])).toEqual(["10:00:00 03/01/2026", "00:30:00 02/01/2026", "23:30:00 01/01/2026"]);
     expect(csv[2]).toEqual(expect.arrayContaining(["Tự chấm điểm", "criterionScore.selfScore", "Điểm tiêu chí", "102", "selfScore: (trống) → 1,5"]));
     expect(csv[1][5]).toBe('\'=HYPERLINK("http://x")');
+  });
+
+  it("heads the file in the request's language (issue 14, item 11)", async () => {
+    const vi = await auditExport(staff, filters({ from: "2026-01-01", to: "2026-01-03" }));
+    expect(vi.columns.slice(0, 3)).toEqual(["Thời điểm (giờ Việt Nam)", "Người thực hiện", "Thao tác"]);
+    const en = await inLocale("en", () => auditExport(staff, filters({ from: "2026-01-01", to: "2026-01-03" })));
+    expect([en.columns.slice(0, 3), en.sheetName]).toEqual([["Time (Viet Nam)", "By", "Action"], "Change log"]);
   });
 });

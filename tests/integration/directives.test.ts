@@ -1,10 +1,14 @@
 // Directives, targets, tasks and periodic reports against real PostgreSQL: every permission rule
 // (including the 2025 lineage), validation, the audit trail, optimistic concurrency, and the
 // evaluation of every kind of target through lib/targets on complete and partial tables.
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+// Next.js provides AsyncLocalStorage on globalThis (the request's language, lib/i18n/message-locale.ts); here the test does.
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
 
 process.env.EVIDENCE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "directive-evidence-"));
 
@@ -20,7 +24,8 @@ const queries = {
   ...(await import("@/lib/my-work/queries")),
 };
 const { ConflictError, ForbiddenError, NotFoundError, ValidationError } = await import("@/lib/errors");
-const { readTable, writeXlsx } = await import("@/lib/io/table-file");
+const { readTable, tableFile, writeXlsx } = await import("@/lib/io/table-file");
+const { inLocale } = await import("@/lib/i18n/message-locale");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");
 
@@ -545,6 +550,28 @@ describe("periodic reports", () => {
       "nội dung báo cáo": "Đã ban hành kế hoạch và tổ chức hội nghị.",
       "người gửi": "Giám đốc Sở Tư pháp An Giang",
     });
+    // Issue 14, item 11: the download holds the tasks and the targets as the page does, in the request's language.
+    const csv = (await tableFile(table, "csv")).body.toString("utf8");
+    const [, tasksBlock, targetsBlock] = csv.split("\r\n\r\n");
+    expect(tasksBlock.split("\r\n").slice(0, 2)).toEqual([
+      "Nhiệm vụ",
+      "TT,Nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Hạn,Tình trạng,Số ngày quá hạn,Tiến độ (%),Ghi chú tiến độ",
+    ]);
+    expect(tasksBlock.split("\r\n")).toHaveLength(2 + detail.tasks.length);
+    for (const task of detail.tasks) expect(tasksBlock).toContain(task.title);
+    expect(targetsBlock.split("\r\n").slice(0, 2)).toEqual(["Chỉ tiêu", "Chỉ tiêu,Năm,Giao cho,Đánh giá,Giải thích"]);
+    expect(targetsBlock.split("\r\n")).toHaveLength(2 + detail.targets.length);
+    for (const target of detail.targets) expect(targetsBlock).toContain(target.text);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await tableFile(table, "xlsx")).body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount])).toEqual([
+      ["Báo cáo 4200-KH-UBND", 1 + table.rows.length],
+      ["Nhiệm vụ", 1 + detail.tasks.length],
+      ["Chỉ tiêu", 1 + detail.targets.length],
+    ]);
+    const english = await inLocale("en", () => queries.compiledReportTable(staff, plan, "2026-Q1", NOW));
+    expect(english.columns).toEqual(["Reporting period", "Agency", "Status", "Submitted at", "Submitted by", "Report"]);
+    expect(english.sections?.map((section) => section.title)).toEqual(["Tasks", "Targets"]);
     await expect(queries.getCompiledReport(head, plan, null, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     expect((await queries.getCompiledReport(leader, plan, null, NOW)).rows.length).toBe(4 * detail.matrix.rows.length);
     await expect(queries.getCompiledReport(staff, plan, "2026-Q2", NOW)).rejects.toBeInstanceOf(NotFoundError);

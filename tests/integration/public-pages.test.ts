@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET as exportRankingRoute } from "@/app/api/v1/rankings/export/route";
@@ -5,12 +6,15 @@ import { readTable } from "@/lib/io/table-file";
 import { getRanking } from "@/lib/results/queries";
 import { getProvinceProfile } from "@/lib/profiles/queries";
 import { testDb } from "../support/db";
+// Next.js provides AsyncLocalStorage on globalThis (the request's language, lib/i18n/message-locale.ts); here the test does.
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const noAsk = { indexCode: null, target: null };
 
-const download = async (query: string) => {
-  const response = await exportRankingRoute(new NextRequest(`http://localhost/api/v1/rankings/export?${query}`));
+const download = async (query: string, locale?: "en") => {
+  const headers = locale ? { cookie: `NEXT_LOCALE=${locale}` } : undefined;
+  const response = await exportRankingRoute(new NextRequest(`http://localhost/api/v1/rankings/export?${query}`, { headers }));
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 };
 
@@ -162,8 +166,20 @@ describe("rankings by region and their download", () => {
       "11,37,Ninh Bình",
       "29,36,Nam Định",
     ]);
-    expect(lines[1]).toContain("92.18,A,1,0,en.baochinhphu.vn/");
+    // Issue 14, item 11: the decimal comma of a Vietnamese file (was 92.18).
+    expect(lines[1]).toContain('"92,18",A,1,0,en.baochinhphu.vn/');
     expect(lines[5]).toMatch(/,'=1\+1$/);
+  });
+
+  it("downloads in English for an English visitor: English headings and notes, the decimal point", async () => {
+    const { bytes } = await download("index=PAR_INDEX&year=2023&region=DBSH&format=csv", "en");
+    const lines = bytes
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("Rank,Province code,Province,Region,Score,Group,Previous year's rank,Change (places),Source,Note");
+    expect(lines[1]).toContain("92.18,A,1,0,en.baochinhphu.vn/");
   });
 
   it("downloads XLSX with the same rows, and answers a bad or unknown region with 400", async () => {

@@ -1,7 +1,7 @@
 // How a ranking is shown and downloaded (lib/results/ranking-view.ts), a profile's charts
 // (lib/units/trend.ts) and addresses (lib/units/profile-path.ts), beyond tests/unit/ranking-view.test.ts.
 import { describe, expect, it } from "vitest";
-import { NO_REGION, RANKING_FILE_COLUMNS, rankingFileRows, rankLabel, unknownRegionMessage } from "@/lib/results/ranking-view";
+import { NO_REGION, rankingFileColumns, rankingFileRows, rankLabel, unknownRegionMessage } from "@/lib/results/ranking-view";
 import { profileUnit } from "@/lib/units/profile-path";
 import { AVERAGE_KEY, trendPoints } from "@/lib/profiles/trend";
 
@@ -27,8 +27,20 @@ describe("the region filter", () => {
 });
 
 describe("the downloaded ranking", () => {
-  it("has the page's columns, in Vietnamese", () => {
-    expect(RANKING_FILE_COLUMNS).toEqual([
+  it("has the page's columns, in Vietnamese (and in English for an English request)", () => {
+    expect(rankingFileColumns("en")).toEqual([
+      "Rank",
+      "Province code",
+      "Province",
+      "Region",
+      "Score",
+      "Group",
+      "Previous year's rank",
+      "Change (places)",
+      "Source",
+      "Note",
+    ]);
+    expect(rankingFileColumns("vi")).toEqual([
       "Hạng",
       "Mã tỉnh",
       "Tỉnh, thành phố",

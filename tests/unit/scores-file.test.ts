@@ -72,6 +72,18 @@ describe("the exported sheet", () => {
 });
 
 describe("a file's shape", () => {
+  it("reads the columns under their Vietnamese or English headings as read from a file (lower case), with a decimal comma or point", () => {
+    for (const [headings, points] of [
+      [["mã cơ quan", "mã tiêu chí", "điểm tự chấm", "điểm thẩm định", "nhận xét"], "1,25"],
+      [["agency code", "criterion code", "self score", "appraised score", "comment"], "1.25"],
+    ] as const) {
+      const values = Object.fromEntries(headings.map((h, i) => [h, ["STP", "1.1.1", points, "", "Có"][i]]));
+      const plan = planScoreImport(headings, [{ row: 2, values }], () => target(), anyone);
+      expect(plan.issues).toEqual([]);
+      expect(plan.changes).toMatchObject([{ kind: "self", score: 1.25, comment: "Có" }]);
+    }
+  });
+
   it("needs the agency, the code and both score columns", () => {
     expect(planScoreImport(["agency_code", "code", "comment"], [line(2, {})], () => target(), anyone)).toEqual({
       issues: [

@@ -7,9 +7,11 @@ import { reachWhere } from "@/lib/auth/reach";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { compareVietnamese } from "@/lib/format";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import { messageLocale } from "@/lib/i18n/message-locale";
 import { tableFile, type Cell, type TableFormat } from "@/lib/io/table-file";
 import { cents, numberOrNull } from "@/lib/numbers";
-import { exportedAppraised, exportedComment, SCORE_COLUMNS, type ScoreTarget } from "../scores-file";
+import { exportedAppraised, exportedComment, SCORE_COLUMNS, type ScoreTarget, scoreHeadings } from "../scores-file";
 import { applicableMaximum, percentOfApplicable } from "../applicable";
 import type { AssessmentRow, PeriodSummary } from "../types";
 import { appraisedScore, canSelfScore, effectiveDeadline, seesAppraisal, selfTotal } from "../workflow";
@@ -233,5 +235,9 @@ export async function exportScores(actor: Actor, options: { periodId: number; as
     .sort((a, b) => compareVietnamese(a.agencyName, b.agencyName) || a.sortOrder - b.sortOrder)
     .map((t) => [t.agencyCode, t.agencyName, t.code, t.name, t.maxPoints, t.selfScore, exportedAppraised(t), exportedComment(t)]);
   const fileName = `diem-cchc-${period.year}${options.assessmentId ? `-${rows[0]?.[0] ?? ""}` : ""}`;
-  return tableFile({ columns: [...SCORE_COLUMNS], rows, fileName, sheetName: `Điểm ${period.year}` }, options.format);
+  // For the people who fill it in: headings and decimal mark in their language (it reads back in either).
+  const locale = messageLocale();
+  const headings = scoreHeadings(locale);
+  const sheetName = libTranslator("errors.scoresFile", locale)("sheet", { year: String(period.year) });
+  return tableFile({ columns: SCORE_COLUMNS.map((column) => headings[column]), rows, fileName, sheetName, locale }, options.format);
 }

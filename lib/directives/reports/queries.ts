@@ -4,13 +4,15 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { authorizeOnUnit } from "@/lib/auth/reach";
 import { NotFoundError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
-import type { Cell } from "@/lib/io/table-file";
+import { libFormat } from "@/lib/i18n/lib-translator";
+import { messageLocale } from "@/lib/i18n/message-locale";
+import { translator } from "@/lib/i18n/translator";
+import type { Cell, TableDownload, TableSection } from "@/lib/io/table-file";
 import { calendarDay, vietnamToday } from "@/lib/time";
 import { unitLabel } from "@/lib/units/lineage";
 import { lineageLinks } from "@/lib/units/queries";
 import { DIRECTIVE_KIND_LABELS } from "../labels";
-import { loadDirective } from "../queries";
+import { getDirective, loadDirective } from "../queries";
 import { directivePeriods, periodState, reportingAgencies, reportMatrix } from "../rules";
 import type { CompiledRow } from "../types";
 
@@ -67,31 +69,60 @@ export async function getCompiledReport(actor: Actor, id: number, periodKey: str
   };
 }
 
-const COMPILED_COLUMNS = ["Kỳ báo cáo", "Cơ quan, đơn vị", "Tình trạng", "Ngày gửi", "Người gửi", "Nội dung báo cáo"];
-
-const STATE_TEXT: Record<CompiledRow["state"], string> = {
-  submitted: "Đã báo cáo",
-  missing: "Chưa báo cáo",
-  open: "Đang trong kỳ, chưa báo cáo",
-  upcoming: "Chưa đến kỳ",
-};
-
-/** The compiled report as rows of a spreadsheet (lib/io/table-file writes them safely). */
-export async function compiledReportTable(actor: Actor, id: number, periodKey: string | null, now = new Date()) {
-  const report = await getCompiledReport(actor, id, periodKey, now);
+/**
+ * The compiled report as a spreadsheet for the people who read it, in the request's language
+ * (lib/io/table-file writes it safely): the reports of the period(s), then, as the page shows them,
+ * the directive's tasks and its targets with their evaluation today (their own sheets in an XLSX).
+ */
+export async function compiledReportTable(actor: Actor, id: number, periodKey: string | null, now = new Date()): Promise<TableDownload> {
+  const [report, directive] = await Promise.all([getCompiledReport(actor, id, periodKey, now), getDirective(actor, id, now)]);
+  const locale = messageLocale();
+  const t = translator(locale, "directives.compiledFile");
+  const state = translator(locale, "directives.reportCell");
+  const taskStatus = translator(locale, "directives.taskStatus");
+  const targetStatus = translator(locale, "directives.targetStatus");
+  const format = libFormat();
   const rows: Cell[][] = report.rows.map((row) => [
     row.period.label,
     row.agency.name,
-    STATE_TEXT[row.state],
-    row.submittedAt ? formatDateTime(row.submittedAt) : null,
+    state(row.state),
+    row.submittedAt ? format.dateTime(row.submittedAt) : null,
     row.submittedBy,
     row.content,
   ]);
+  const tasks: TableSection = {
+    title: t("tasks"),
+    columns: [t("number"), t("task"), t("lead"), t("coAgencies"), t("due"), t("status"), t("daysOverdue"), t("progress"), t("progressNote")],
+    rows: directive.tasks.map((task) => [
+      task.sortOrder,
+      task.title,
+      task.lead?.name ?? t("noLead"),
+      task.coAgencies.map((c) => c.name).join(", ") || null,
+      task.dueOn ? format.day(task.dueOn) : null,
+      taskStatus(task.status),
+      task.overdue ? task.daysOverdue : null,
+      task.progressPercent,
+      task.progressNote,
+    ]),
+  };
+  const targets: TableSection = {
+    title: t("targets"),
+    columns: [t("target"), t("year"), t("unit"), t("evaluation"), t("explanation")],
+    rows: directive.targets.map((target) => [
+      target.text,
+      target.year,
+      target.agency?.name ?? t("province"),
+      target.evaluation ? targetStatus(target.evaluation.status) : null,
+      target.evaluation?.explanation ?? null,
+    ]),
+  };
   const slug = report.directive.number.replace(/[^0-9A-Za-z]+/g, "-").replace(/^-|-$/g, "");
   return {
     fileName: `bao-cao-${slug}${report.selected ? `-${report.selected.key}` : ""}`,
-    sheetName: `Báo cáo ${report.directive.number}`.replace(/[\\/*?:[\]]/g, "-"),
-    columns: COMPILED_COLUMNS,
+    sheetName: t("sheet", { number: report.directive.number }),
+    columns: [t("period"), t("agency"), t("state"), t("submittedAt"), t("submittedBy"), t("content")],
     rows,
+    locale,
+    sections: [tasks, targets],
   };
 }
