@@ -70,6 +70,52 @@ describe("security headers", () => {
     }
   });
 
+  it("the embeddable map (/nhung/…) alone may be framed by any site and sets no cookie; everything else keeps frame-ancestors 'none'", async () => {
+    const embed = await fetch(`${baseUrl}/nhung/ban-do?index=PAR_INDEX&year=2023`);
+    expect(embed.status).toBe(200);
+    expect(directives(embed.headers.get("content-security-policy"))["frame-ancestors"]).toEqual(["*"]);
+    expect(embed.headers.get("x-frame-options")).toBeNull();
+    expect(embed.headers.get("set-cookie")).toBeNull();
+    for (const url of ["/du-lieu", "/nhung-khac", "/api/v1/open-data/provinces/91"]) {
+      const response = await fetch(baseUrl + url);
+      expect(directives(response.headers.get("content-security-policy"))["frame-ancestors"], url).toEqual(["'none'"]);
+      expect(response.headers.get("x-frame-options"), url).toBe("DENY");
+    }
+    // A newspaper's page on another origin: the map shows in its iframe, the open-data page does not.
+    const newspaper = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(
+        `<!doctype html><iframe id="map" src="${baseUrl}/nhung/ban-do?index=PAR_INDEX&year=2023" width="900" height="700"></iframe>` +
+          `<iframe id="page" src="${baseUrl}/du-lieu" width="900" height="300"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => newspaper.listen(0, "127.0.0.1", resolve));
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${(newspaper.address() as AddressInfo).port}/`);
+      await expect.poll(() => page.frameLocator("#map").getByTestId("map-figure").count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => page.frameLocator("#map").locator("svg path").count(), { timeout: 15_000 }).toBeGreaterThan(60);
+      expect(await page.frameLocator("#page").getByTestId("open-data-title").count()).toBe(0);
+      expect(await context.cookies(baseUrl)).toEqual([]);
+      await screenshot(page, "embed-map-in-another-site");
+    } finally {
+      await context.close();
+      newspaper.close();
+    }
+  });
+
+  it("/du-lieu at 1366 and 390 px", async () => {
+    for (const width of [1366, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "vi-VN" });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/du-lieu`);
+      expect(await page.getByTestId("open-data-title").textContent()).toBe("Dữ liệu mở");
+      await screenshot(page, `open-data-${width}`);
+      await context.close();
+    }
+  });
+
   it("behind a reverse proxy that terminates HTTPS: HSTS, and insecure requests upgraded", async () => {
     for (const url of ["/", "/api/v1/rankings?index=PAR_INDEX&year=2023"]) {
       const response = await fetch(baseUrl + url, { headers: { "x-forwarded-proto": "https" } });
