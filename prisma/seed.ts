@@ -29,7 +29,8 @@ type Db = PrismaClient;
 const SEED_TRANSACTION = { maxWait: 60_000, timeout: 300_000 };
 type Log = (line: string) => void;
 
-function readCsv(file: string): Record<string, string>[] {
+/** One of the seed's tables (seed-data/*.csv), row by row under its header. */
+export function readCsv(file: string): Record<string, string>[] {
   const text = fs.readFileSync(path.join(SEED_DATA_DIR, file), "utf8");
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors[0].message}`);

@@ -4,7 +4,7 @@
 import Papa from "papaparse";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser";
+import { screenshot, lastAnswerSeq } from "../support/browser";
 import { parseScoresCsv } from "../support/scores-csv";
 import { e2e } from "../support/portal";
 
@@ -17,12 +17,7 @@ const sheetUrls: Record<string, string> = {};
 async function submit(page: Page, testId: string, fill: Record<string, string> = {}): Promise<string> {
   const form = page.getByTestId(testId);
   for (const [name, value] of Object.entries(fill)) await form.locator(`[name=${name}]`).fill(value);
-  const seq = Number(
-    (await form
-      .locator("[role=status]")
-      .getAttribute("data-seq", { timeout: 50 })
-      .catch(() => null)) ?? 0,
-  );
+  const seq = await lastAnswerSeq(form.locator("[role=status]"));
   await form.locator("button[type=submit]").click();
   const status = form.locator(`[role=status][data-seq="${seq + 1}"]`);
   await status.waitFor({ timeout: 10_000 }).catch(async (error) => {
@@ -58,7 +53,7 @@ async function step(page: Page, testId: string, journey = "other"): Promise<stri
 /** The sheet's one save for every changed row; returns its answer. */
 async function saveSheet(page: Page, journey: string): Promise<string> {
   const feedback = page.getByTestId("sheet-feedback");
-  const seq = Number((await feedback.getAttribute("data-seq", { timeout: 50 }).catch(() => null)) ?? 0);
+  const seq = await lastAnswerSeq(feedback);
   await click(journey, page.getByTestId("save-sheet"));
   const status = page.locator(`[data-testid=sheet-feedback][data-seq="${seq + 1}"]`);
   await status.waitFor({ timeout: 15_000 }).catch(async (error) => {

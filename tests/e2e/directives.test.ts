@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { readTable } from "@/lib/io/table-file";
-import { screenshot } from "../support/browser";
+import { screenshot, lastAnswerSeq } from "../support/browser";
 import { e2e } from "../support/portal";
 
 const { baseUrl, as } = await e2e();
@@ -23,12 +23,7 @@ const FUTURE_DUE = vnDay(30);
 /** Submits a form and waits for its next message; returns [state, text]. */
 async function submit(page: Page, testId: string): Promise<[string, string]> {
   const form = page.getByTestId(testId);
-  const seq = Number(
-    (await form
-      .locator("[role=status]")
-      .getAttribute("data-seq", { timeout: 50 })
-      .catch(() => null)) ?? 0,
-  );
+  const seq = await lastAnswerSeq(form.locator("[role=status]"));
   // The next answer: the same message element with the next number, or a new one.
   await form.locator("[role=status]").evaluateAll((nodes) => {
     for (const n of nodes) n.setAttribute("data-old", "");

@@ -3,7 +3,7 @@
 // no edit controls and are refused by the API. Only rows this file creates are changed.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser";
+import { screenshot, lastAnswerSeq } from "../support/browser";
 import { e2e } from "../support/portal";
 
 const { baseUrl, as } = await e2e({ viewport: { width: 1280, height: 900 } });
@@ -21,12 +21,7 @@ async function submitNode(page: Page, values: { code: string; name: string; maxP
   await form.locator("[name=name]").fill(values.name);
   await form.locator("[name=maxPoints]").fill(values.maxPoints);
   await form.locator("[name=recomputeParents]").setChecked(recompute);
-  const seq = Number(
-    (await form
-      .getByTestId("form-error")
-      .getAttribute("data-seq", { timeout: 50 })
-      .catch(() => null)) ?? 0,
-  );
+  const seq = await lastAnswerSeq(form.getByTestId("form-error"));
   await form.locator("button[type=submit]").click();
   const notice = page.getByTestId("tree-notice");
   const error = form.locator(`[data-testid=form-error][data-seq="${seq + 1}"]`);

@@ -5,7 +5,7 @@
 // the same unit to compare with).
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser";
+import { screenshot, lastAnswerSeq } from "../support/browser";
 import { e2e } from "../support/portal";
 
 const { baseUrl, as } = await e2e();
@@ -19,12 +19,7 @@ const targetRows = (page: Page) => page.locator("[data-testid=targets-table] tbo
 async function submit(page: Page, testId: string): Promise<string> {
   const form = page.getByTestId(testId);
   await form.evaluate((node) => node.closest("details")?.setAttribute("open", ""));
-  const seq = Number(
-    (await form
-      .locator("[role=status]")
-      .getAttribute("data-seq", { timeout: 50 })
-      .catch(() => null)) ?? 0,
-  );
+  const seq = await lastAnswerSeq(form.locator("[role=status]"));
   // The answer: the message element with the next number, or a new one.
   await form.locator("[role=status]").evaluateAll((nodes) => {
     for (const n of nodes) n.setAttribute("data-old", "");

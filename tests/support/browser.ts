@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import type { Role } from "../../lib/db/generated/enums";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed";
 
@@ -67,4 +67,14 @@ export function signInAs(browser: Browser, baseUrl: string, defaults: { viewport
     sessions.set(role, await context.storageState());
     return { context, page };
   };
+}
+
+/**
+ * The number (`data-seq`) of the last answer a form's message element shows, 0 before any. Counted,
+ * not read with a short timeout: on a loaded machine such a read fails, and the previous answer (a
+ * refusal, say) would then be taken for the next one.
+ */
+export async function lastAnswerSeq(message: Locator): Promise<number> {
+  if ((await message.count()) === 0) return 0;
+  return Number((await message.first().getAttribute("data-seq")) ?? 0);
 }
