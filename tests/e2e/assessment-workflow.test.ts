@@ -363,8 +363,20 @@ describe("the same rules through the HTTP API", () => {
     const stale = await put(staff.context, { score: 0.5, version: 0 });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).current).toMatchObject({ selfScore: 1, version: 1 });
-    // The same refusal through the sheet's server action (saveSheetAction, another agency's sheet) is
-    // checked by the authorization matrix (tests/integration/authorization-matrix.test.ts).
+    // The same refusal through the sheet's server action: the agency head's own sheet, its form
+    // pointed at another agency's sheet once a score is typed (the authorization matrix checks
+    // saveSheetAction for every role; this proves the browser shows the refusal).
+    const headSheet = await head.context.newPage();
+    await headSheet.goto(`${baseUrl}/danh-gia/${newPeriod}`);
+    const ownSheet = await headSheet.locator("tr[data-agency=STP] a[href*='/danh-gia/']").first().getAttribute("href");
+    await headSheet.goto(baseUrl + ownSheet);
+    await headSheet.locator("input[name^='score:']").first().fill("1");
+    const otherSheetId = sheetLink!.split("/").pop()!;
+    await headSheet.locator("input[type=hidden][name=assessmentId]").evaluate((input, id) => {
+      (input as HTMLInputElement).value = id;
+    }, otherSheetId);
+    expect(await saveSheet(headSheet, "tampered sheet")).toBe("Bạn không có quyền thực hiện thao tác này.");
+    await expect(headSheet.locator("[data-testid=sheet-feedback]").getAttribute("data-state")).resolves.toBe("error");
     // Nothing changed: the score is still at the version the staff's last save left.
     expect((await put(staff.context, { score: 1.5, version: 1 })).status()).toBe(200);
     const leaderDenied = await (await as("LEADER")).context.request.post(`${baseUrl}/api/v1/assessment-periods/${newPeriod}/scores`, {

@@ -1,6 +1,7 @@
 // The public pages: the ranking with its chart, region filter and downloads, the province
 // profiles with one line per unit, and "score needed for rank N". Read-only: seeded data only.
 import fs from "node:fs";
+import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser";
@@ -86,12 +87,13 @@ describe("ranking page", () => {
       .trim()
       .split("\r\n");
     expect(csv[0]).toBe('Hạng,Mã tỉnh,"Tỉnh, thành phố",Vùng,Điểm,Nhóm,Hạng năm trước,Thay đổi (bậc),Nguồn,Ghi chú');
-    expect(csv.slice(1).map((line) => line.split(",").slice(0, 5).join(","))).toEqual([
-      "1,22,Quảng Ninh,Đồng bằng sông Hồng,92.18",
-      "2,31,Hải Phòng,Đồng bằng sông Hồng,91.87",
-      "3,01,Hà Nội,Đồng bằng sông Hồng,91.43",
-      "11,37,Ninh Bình,Đồng bằng sông Hồng,88.72",
-      "29,36,Nam Định,Đồng bằng sông Hồng,87.32",
+    // A file for people in Vietnamese: the decimal comma, the cell quoted.
+    expect(Papa.parse<string[]>(csv.slice(1).join("\r\n")).data.map((cells) => cells.slice(0, 5).join("|"))).toEqual([
+      "1|22|Quảng Ninh|Đồng bằng sông Hồng|92,18",
+      "2|31|Hải Phòng|Đồng bằng sông Hồng|91,87",
+      "3|01|Hà Nội|Đồng bằng sông Hồng|91,43",
+      "11|37|Ninh Bình|Đồng bằng sông Hồng|88,72",
+      "29|36|Nam Định|Đồng bằng sông Hồng|87,32",
     ]);
     const xlsx = await context.request.get(`${baseUrl}/api/v1/rankings/export?index=PAR_INDEX&year=2023&region=DBSH&format=xlsx`);
     expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
