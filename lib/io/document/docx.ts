@@ -7,6 +7,7 @@ import {
   Document,
   Header,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -19,7 +20,20 @@ import {
   WidthType,
 } from "docx";
 import sharp from "sharp";
-import { type AdministrativeDocument, type Align, type Block, HEADER_SPLIT, PAGE, type Run, SIZE } from "./model";
+import {
+  type AdministrativeDocument,
+  type Align,
+  balancedLines,
+  type Block,
+  capitalsPerLine,
+  HEADER_SPLIT,
+  MM_TO_PT,
+  PAGE,
+  RULE,
+  type Run,
+  SIZE,
+} from "./model";
+import { textWidth as lineWidth } from "./pdf";
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -36,43 +50,73 @@ function text(value: string, size: number, style: { bold?: boolean; italic?: boo
   return new TextRun({ text: value, size: half(size), bold: style.bold || undefined, italics: style.italic || undefined });
 }
 
-function line(value: string, size: number, style: { bold?: boolean; italic?: boolean; align?: Align; after?: number } = {}) {
-  return new Paragraph({ alignment: ALIGN[style.align ?? "center"], spacing: { after: style.after ?? 0 }, children: [text(value, size, style)] });
+function line(value: string, size: number, style: { bold?: boolean; italic?: boolean; align?: Align; after?: number; before?: number } = {}) {
+  return new Paragraph({
+    alignment: ALIGN[style.align ?? "center"],
+    spacing: { before: style.before ?? 0, after: style.after ?? 0 },
+    children: [text(value, size, style)],
+  });
 }
 
-/** A short centred rule under a header line: an empty paragraph's bottom border, narrowed by its indents. */
-function rule(cellWidthMm: number, ruleMm: number) {
+/**
+ * A centred rule `ruleMm` long under a header line: an empty paragraph's bottom border, narrowed
+ * by its indents; its mark set at 1 pt so the rule sits close under the line above.
+ */
+function rule(cellWidthMm: number, ruleMm: number, after = 0) {
   const inset = twips(Math.max(0, (cellWidthMm - ruleMm) / 2));
-  return new Paragraph({ indent: { left: inset, right: inset }, border: { bottom: LINE }, spacing: { after: 120 }, children: [text("", 2)] });
+  return new Paragraph({
+    indent: { left: inset, right: inset },
+    border: { bottom: { ...LINE, space: 1 } },
+    spacing: { before: 60, after, line: 40, lineRule: LineRuleType.EXACT },
+    run: { size: 2 },
+    children: [],
+  });
 }
+
+const widthMm = (value: string, size: number, style: { bold?: boolean } = {}) => lineWidth(value, size, style) / MM_TO_PT;
 
 function plainCell(children: Paragraph[], widthMm: number) {
-  return new TableCell({ width: { size: twips(widthMm), type: WidthType.DXA }, borders: NO_BORDERS, children });
+  return new TableCell({ width: { size: twips(widthMm), type: WidthType.DXA }, borders: NO_BORDERS, margins: { left: 0, right: 0 }, children });
 }
 
+/**
+ * The decree's header: the bodies over a rule of half their line, beside the national motto over
+ * a rule as long as it; below, on one row, "Số: …" and the place and date.
+ */
 function headerBlock(doc: AdministrativeDocument, textWidth: number) {
   const left = textWidth * HEADER_SPLIT;
   const right = textWidth - left;
-  const leftLines = [
-    ...(doc.parentBody ? [line(doc.parentBody.toUpperCase(), SIZE.header)] : []),
-    line(doc.issuingBody.toUpperCase(), SIZE.header, { bold: true }),
-    rule(left, left / 3),
-    ...(doc.number ? [line(doc.number, SIZE.number)] : []),
+  const perLine = capitalsPerLine(left);
+  const issuing = balancedLines(doc.issuingBody.toUpperCase(), perLine);
+  const bodyRule = Math.max(...issuing.map((l) => widthMm(l, SIZE.header, { bold: true }))) * RULE.body;
+  const bodies = [
+    ...(doc.parentBody ? balancedLines(doc.parentBody.toUpperCase(), perLine).map((l) => line(l, SIZE.header)) : []),
+    ...issuing.map((l) => line(l, SIZE.header, { bold: true })),
+    rule(left, bodyRule),
   ];
-  const rightLines = doc.motto
+  const motto = doc.motto
     ? [
         line(doc.motto.country, SIZE.motto, { bold: true }),
         line(doc.motto.motto, SIZE.mottoLine2, { bold: true }),
-        rule(right, right * 0.55),
-        ...(doc.placeAndDate ? [line(doc.placeAndDate, SIZE.date, { italic: true })] : []),
+        rule(right, widthMm(doc.motto.motto, SIZE.mottoLine2, { bold: true })),
       ]
     : [line("", SIZE.header)];
+  const rows = [new TableRow({ children: [plainCell(bodies, left), plainCell(motto, right)] })];
+  if (doc.number || doc.placeAndDate)
+    rows.push(
+      new TableRow({
+        children: [
+          plainCell([line(doc.number ?? "", SIZE.number, { before: 160 })], left),
+          plainCell([line(doc.placeAndDate ?? "", SIZE.date, { italic: true, before: 160 })], right),
+        ],
+      }),
+    );
   return new Table({
     width: { size: twips(textWidth), type: WidthType.DXA },
     columnWidths: [twips(left), twips(right)],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [plainCell(leftLines, left), plainCell(rightLines, right)] })],
+    rows,
   });
 }
 
@@ -81,7 +125,7 @@ function titleBlock(doc: AdministrativeDocument, textWidth: number) {
     new Paragraph({ spacing: { before: 360 }, alignment: AlignmentType.CENTER, children: [text(doc.kind, SIZE.title, { bold: true })] }),
     line(doc.subject, SIZE.title, { bold: true }),
     ...(doc.reference ? [line(doc.reference, SIZE.body, { italic: true })] : []),
-    rule(textWidth, textWidth / 4),
+    rule(textWidth, Math.min(textWidth, widthMm(doc.subject, SIZE.title, { bold: true })) * RULE.subject, 240),
   ];
 }
 
@@ -133,7 +177,7 @@ async function chartBlock(block: Extract<Block, { kind: "chart" }>) {
       spacing: { before: 120 },
       children: [new ImageRun({ type: "png", data: png, transformation: { width: block.width * PX_PER_MM, height: block.height * PX_PER_MM } })],
     }),
-    line(block.caption, SIZE.table, { italic: true, after: 120 }),
+    line(block.caption, SIZE.table, { italic: true, before: 60, after: 120 }),
   ];
 }
 
