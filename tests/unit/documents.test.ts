@@ -7,6 +7,7 @@ import { defaultSettings, fileName, numberLine, placeAndDate } from "@/lib/docum
 import { annexSections, percentOfMaximum, rankingAnnexDocument } from "@/lib/documents/ranking-annex";
 import { rowLines, rowsThatFit } from "@/lib/documents/leader-summary";
 import { trendChartSvg, yearAxis } from "@/lib/documents/trend-chart";
+import { balancedLines } from "@/lib/io/document/model";
 
 describe("the place and date line (Nghị định 30/2020)", () => {
   it("puts a 0 before days under 10 and months under 3 only", () => {
@@ -31,6 +32,14 @@ const agency = (name: string, peerGroup: string | null, finalTotal: number | nul
   finalTotal,
   maximum: 100,
   classification: null,
+});
+
+describe("a header name too long for its column", () => {
+  it("goes on two lines broken where they come out most even, and stays whole when it fits", () => {
+    expect(balancedLines("ỦY BAN NHÂN DÂN TỈNH AN GIANG", 23)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]);
+    expect(balancedLines("SỞ NỘI VỤ", 23)).toEqual(["SỞ NỘI VỤ"]);
+    expect(balancedLines("ỦY BAN NHÂN DÂN TỈNH AN GIANG", 40)).toEqual(["ỦY BAN NHÂN DÂN TỈNH AN GIANG"]);
+  });
 });
 
 describe("the ranking annex", () => {
