@@ -181,15 +181,20 @@ async function chartBlock(block: Extract<Block, { kind: "chart" }>) {
   ];
 }
 
-async function bodyBlocks(blocks: Block[], textWidth: number) {
+/** `keepLast`: the last paragraph stays on the page of what follows it (the signature never stands alone). */
+async function bodyBlocks(blocks: Block[], textWidth: number, keepLast: boolean) {
   const out: (Paragraph | Table)[] = [];
-  for (const block of blocks) {
-    if (block.kind === "heading") out.push(new Paragraph({ spacing: { before: 120, after: 120 }, children: [text(block.text, SIZE.body, { bold: true })] }));
+  for (const [i, block] of blocks.entries()) {
+    // A heading stays with what it heads.
+    if (block.kind === "heading")
+      out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 120 }, children: [text(block.text, SIZE.body, { bold: true })] }));
     else if (block.kind === "paragraph")
       out.push(
         new Paragraph({
           alignment: ALIGN[block.align ?? "justify"],
           indent: block.indent === false ? undefined : { firstLine: twips(10) },
+          keepNext: keepLast && i === blocks.length - 1,
+          keepLines: keepLast && i === blocks.length - 1,
           spacing: { after: 120, line: 300 },
           children: runs(block.runs, SIZE.body),
         }),
@@ -260,7 +265,7 @@ export async function renderDocx(doc: AdministrativeDocument): Promise<Uint8Arra
         children: [
           headerBlock(doc, textWidth),
           ...titleBlock(doc, textWidth),
-          ...(await bodyBlocks(doc.blocks, textWidth)),
+          ...(await bodyBlocks(doc.blocks, textWidth, Boolean(doc.signature || doc.recipients))),
           ...(doc.signature || doc.recipients ? [closingBlock(doc, textWidth)] : []),
         ],
       },

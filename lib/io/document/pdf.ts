@@ -226,19 +226,30 @@ class Writer {
     this.doc.y += 4;
   }
 
+  /** The height of "Nơi nhận" beside the signature, which never split. */
+  closingHeight() {
+    const { model } = this;
+    const signatureLines = model.signature ? (model.signature.authority ? 3 : 2) : 0;
+    return Math.max(
+      signatureLines * this.use(SIZE.signature, { bold: true }).currentLineHeight(true) + SIGNING_ROOM,
+      ((model.recipients?.lines.length ?? 0) + 1) * SIZE.recipients * 1.3,
+    );
+  }
+
+  /** The height of a body paragraph, as `paragraph` sets it. */
+  paragraphHeight(runs: Run[], indent: boolean) {
+    const text = runs.map((r) => r.text).join("");
+    return this.use(SIZE.body).heightOfString(text, { width: this.width, lineGap: 3, indent: indent ? pt(10) : 0 }) + 6;
+  }
+
   closing() {
     const { model, doc } = this;
     const leftWidth = this.width * 0.45;
     const rightX = this.left + leftWidth;
     const rightWidth = this.width - leftWidth;
     const recipientLines = model.recipients?.lines ?? [];
-    const signatureLines = model.signature ? (model.signature.authority ? 3 : 2) : 0;
-    const needed = Math.max(
-      signatureLines * this.use(SIZE.signature, { bold: true }).currentLineHeight(true) + SIGNING_ROOM,
-      (recipientLines.length + 1) * SIZE.recipients * 1.3,
-    );
     doc.y += pt(4);
-    this.ensure(needed);
+    this.ensure(this.closingHeight());
     const top = doc.y;
     if (model.recipients) {
       this.use(SIZE.recipientsLabel, { bold: true, italic: true }).text(model.recipients.label, this.left, top, { width: leftWidth });
@@ -280,13 +291,17 @@ export async function renderPdf(model: AdministrativeDocument): Promise<Uint8Arr
   });
   writer.header();
   writer.title();
-  for (const block of model.blocks) {
+  const closing = model.signature || model.recipients;
+  model.blocks.forEach((block, i) => {
     if (block.kind === "heading") writer.heading(block.text);
-    else if (block.kind === "paragraph") writer.paragraph(block.runs, block.align ?? "justify", block.indent ?? true);
-    else if (block.kind === "table") writer.table(block);
+    else if (block.kind === "paragraph") {
+      // The signature never stands alone on a page: the last paragraph goes over with it.
+      if (closing && i === model.blocks.length - 1) writer.ensure(writer.paragraphHeight(block.runs, block.indent ?? true) + pt(4) + writer.closingHeight());
+      writer.paragraph(block.runs, block.align ?? "justify", block.indent ?? true);
+    } else if (block.kind === "table") writer.table(block);
     else writer.chart(block);
-  }
-  if (model.signature || model.recipients) writer.closing();
+  });
+  if (closing) writer.closing();
   writer.pageNumbers();
   writer.doc.end();
   await done;
