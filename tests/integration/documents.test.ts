@@ -9,6 +9,9 @@ const { formatFor } = await import("@/lib/i18n/format");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");
 const { docxParts, pdfParts } = await import("../support/documents");
+const { fullLeaderDashboard } = await import("../support/leader-summary");
+const { leaderSummaryDocument } = await import("@/lib/documents/leader-summary");
+const { defaultSettings } = await import("@/lib/documents/letterhead");
 
 type Actor = Awaited<ReturnType<typeof actorFor>>;
 let staff: Actor, head: Actor, leader: Actor;
@@ -149,8 +152,19 @@ describe("the leader's one-page summary", () => {
       expect(text).toContain("Tóm tắt kết quả Chỉ số CCHC và Chỉ số SIPAS năm 2025");
       if (latest) expect(text).toContain(f.score(Number(latest.score)));
     }
+    expect(files.pdf.pages).toHaveLength(1);
     await expect(leaderSummary(head, "91", 2025, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(leaderSummary(leader, "01", 2025, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("keeps to one page with the most it prints: six index rows, a twelve-year trend, eight long targets, ten weak criteria", async () => {
+    const settings = { ...defaultSettings({ nameVi: "An Giang", kind: "PROVINCE" }), director: { title: "Giám đốc", name: "Nguyễn Văn Thử" } };
+    const document = leaderSummaryDocument(fullLeaderDashboard, settings, "2026-02-05");
+    const pdf = await pdfParts(await render(document, "pdf").then((file) => file.body));
+    expect(pdf.pages).toHaveLength(1);
+    // The signature is on it, and the targets left out are counted.
+    expect(pdf.text).toContain("Nguyễn Văn Thử");
+    expect(pdf.text.replace(/\s+/g, " ")).toMatch(/(Còn \d+ chỉ tiêu khác|Năm 2025 có 8 chỉ tiêu)/);
   });
 });
 

@@ -5,7 +5,9 @@ import type { SheetCriterion } from "@/lib/assessments/types";
 import { criterionLines } from "@/lib/documents/criteria";
 import { defaultSettings, fileName, numberLine, placeAndDate } from "@/lib/documents/letterhead";
 import { annexSections, percentOfMaximum, rankingAnnexDocument } from "@/lib/documents/ranking-annex";
-import { trendChartSvg } from "@/lib/documents/trend-chart";
+import { rowLines, rowsThatFit } from "@/lib/documents/leader-summary";
+import { trendChartSvg, yearAxis } from "@/lib/documents/trend-chart";
+import { balancedLines } from "@/lib/io/document/model";
 
 describe("the place and date line (Nghị định 30/2020)", () => {
   it("puts a 0 before days under 10 and months under 3 only", () => {
@@ -30,6 +32,14 @@ const agency = (name: string, peerGroup: string | null, finalTotal: number | nul
   finalTotal,
   maximum: 100,
   classification: null,
+});
+
+describe("a header name too long for its column", () => {
+  it("goes on two lines broken where they come out most even, and stays whole when it fits", () => {
+    expect(balancedLines("ỦY BAN NHÂN DÂN TỈNH AN GIANG", 23)).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG"]);
+    expect(balancedLines("SỞ NỘI VỤ", 23)).toEqual(["SỞ NỘI VỤ"]);
+    expect(balancedLines("ỦY BAN NHÂN DÂN TỈNH AN GIANG", 40)).toEqual(["ỦY BAN NHÂN DÂN TỈNH AN GIANG"]);
+  });
 });
 
 describe("the ranking annex", () => {
@@ -116,18 +126,58 @@ describe("a sheet's criteria", () => {
 });
 
 describe("the trend chart", () => {
-  it("draws a line per unit with its legend, text escaped", () => {
-    const svg = trendChartSvg([
+  const axes = { year: "Năm", score: "Điểm" };
+  const svg = trendChartSvg(
+    [
       {
         label: "An Giang <cũ>",
         points: [
-          { year: 2020, value: 80.5 },
-          { year: 2021, value: 83.25 },
+          { year: 2019, value: 80.5 },
+          { year: 2020, value: 83.25 },
+          { year: 2023, value: 81 },
         ],
       },
-    ]);
+    ],
+    axes,
+    { width: 150, height: 40 },
+  );
+
+  it("draws a line per unit with its legend, text escaped, and its axes titled", () => {
     expect(svg).toContain("<polyline");
     expect(svg).toContain("An Giang &lt;cũ&gt;");
-    expect(svg).toContain(">2021<");
+    expect(svg).toContain(">Năm<");
+    expect(svg).toContain(">Điểm<");
+  });
+
+  it("is sized in printed points, so its labels print at 10 pt", () => {
+    expect(svg).toMatch(/viewBox="0 0 425\.2\d* 113\.3\d*"/);
+    const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  });
+
+  it("spaces the years by time: a year without a result keeps its place on the axis", () => {
+    const tick = (year: number) => Number(svg.match(new RegExp(`x="([\\d.]+)"[^>]*>${year}<`))![1]);
+    for (const year of [2019, 2020, 2021, 2022, 2023]) expect(svg).toContain(`>${year}<`);
+    expect(tick(2023) - tick(2020)).toBeCloseTo(3 * (tick(2020) - tick(2019)), 1);
+    expect(yearAxis([2012, 2024]).labelled).toEqual([2012, 2014, 2016, 2018, 2020, 2022, 2024]);
+  });
+});
+
+describe("the leader summary's room on its page", () => {
+  const columns = [
+    { title: "Chỉ tiêu", width: 50 },
+    { title: "Kết quả", width: 50 },
+  ];
+  const row = (length: number) => ({ cells: ["x".repeat(length), "y"] });
+
+  it("counts a row's lines by its longest cell at its column's width", () => {
+    expect(rowLines(row(10), columns)).toBe(1);
+    expect(rowLines(row(200), columns)).toBeGreaterThan(3);
+  });
+
+  it("keeps the first rows that fit with their header row and counts the others", () => {
+    const fit = rowsThatFit([row(10), row(10), row(200), row(10)], columns, 4);
+    expect(fit.rows).toHaveLength(2);
+    expect(fit).toMatchObject({ used: 3, left: 2 });
   });
 });

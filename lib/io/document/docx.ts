@@ -7,6 +7,7 @@ import {
   Document,
   Header,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -19,7 +20,20 @@ import {
   WidthType,
 } from "docx";
 import sharp from "sharp";
-import { type AdministrativeDocument, type Align, type Block, HEADER_SPLIT, PAGE, type Run, SIZE } from "./model";
+import {
+  type AdministrativeDocument,
+  type Align,
+  balancedLines,
+  type Block,
+  capitalsPerLine,
+  HEADER_SPLIT,
+  MM_TO_PT,
+  PAGE,
+  RULE,
+  type Run,
+  SIZE,
+} from "./model";
+import { textWidth as lineWidth } from "./pdf";
 
 const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
@@ -33,46 +47,76 @@ const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
 
 function text(value: string, size: number, style: { bold?: boolean; italic?: boolean } = {}) {
-  return new TextRun({ text: value, font: FONT, size: half(size), bold: style.bold, italics: style.italic });
+  return new TextRun({ text: value, size: half(size), bold: style.bold || undefined, italics: style.italic || undefined });
 }
 
-function line(value: string, size: number, style: { bold?: boolean; italic?: boolean; align?: Align; after?: number } = {}) {
-  return new Paragraph({ alignment: ALIGN[style.align ?? "center"], spacing: { after: style.after ?? 0 }, children: [text(value, size, style)] });
+function line(value: string, size: number, style: { bold?: boolean; italic?: boolean; align?: Align; after?: number; before?: number } = {}) {
+  return new Paragraph({
+    alignment: ALIGN[style.align ?? "center"],
+    spacing: { before: style.before ?? 0, after: style.after ?? 0 },
+    children: [text(value, size, style)],
+  });
 }
 
-/** A short centred rule under a header line: an empty paragraph's bottom border, narrowed by its indents. */
-function rule(cellWidthMm: number, ruleMm: number) {
+/**
+ * A centred rule `ruleMm` long under a header line: an empty paragraph's bottom border, narrowed
+ * by its indents; its mark set at 1 pt so the rule sits close under the line above.
+ */
+function rule(cellWidthMm: number, ruleMm: number, after = 0) {
   const inset = twips(Math.max(0, (cellWidthMm - ruleMm) / 2));
-  return new Paragraph({ indent: { left: inset, right: inset }, border: { bottom: LINE }, spacing: { after: 120 }, children: [text("", 2)] });
+  return new Paragraph({
+    indent: { left: inset, right: inset },
+    border: { bottom: { ...LINE, space: 1 } },
+    spacing: { before: 60, after, line: 40, lineRule: LineRuleType.EXACT },
+    run: { size: 2 },
+    children: [],
+  });
 }
+
+const widthMm = (value: string, size: number, style: { bold?: boolean } = {}) => lineWidth(value, size, style) / MM_TO_PT;
 
 function plainCell(children: Paragraph[], widthMm: number) {
-  return new TableCell({ width: { size: twips(widthMm), type: WidthType.DXA }, borders: NO_BORDERS, children });
+  return new TableCell({ width: { size: twips(widthMm), type: WidthType.DXA }, borders: NO_BORDERS, margins: { left: 0, right: 0 }, children });
 }
 
+/**
+ * The decree's header: the bodies over a rule of half their line, beside the national motto over
+ * a rule as long as it; below, on one row, "Số: …" and the place and date.
+ */
 function headerBlock(doc: AdministrativeDocument, textWidth: number) {
   const left = textWidth * HEADER_SPLIT;
   const right = textWidth - left;
-  const leftLines = [
-    ...(doc.parentBody ? [line(doc.parentBody.toUpperCase(), SIZE.header)] : []),
-    line(doc.issuingBody.toUpperCase(), SIZE.header, { bold: true }),
-    rule(left, left / 3),
-    ...(doc.number ? [line(doc.number, SIZE.number)] : []),
+  const perLine = capitalsPerLine(left);
+  const issuing = balancedLines(doc.issuingBody.toUpperCase(), perLine);
+  const bodyRule = Math.max(...issuing.map((l) => widthMm(l, SIZE.header, { bold: true }))) * RULE.body;
+  const bodies = [
+    ...(doc.parentBody ? balancedLines(doc.parentBody.toUpperCase(), perLine).map((l) => line(l, SIZE.header)) : []),
+    ...issuing.map((l) => line(l, SIZE.header, { bold: true })),
+    rule(left, bodyRule),
   ];
-  const rightLines = doc.motto
+  const motto = doc.motto
     ? [
         line(doc.motto.country, SIZE.motto, { bold: true }),
         line(doc.motto.motto, SIZE.mottoLine2, { bold: true }),
-        rule(right, right * 0.55),
-        ...(doc.placeAndDate ? [line(doc.placeAndDate, SIZE.date, { italic: true })] : []),
+        rule(right, widthMm(doc.motto.motto, SIZE.mottoLine2, { bold: true })),
       ]
     : [line("", SIZE.header)];
+  const rows = [new TableRow({ children: [plainCell(bodies, left), plainCell(motto, right)] })];
+  if (doc.number || doc.placeAndDate)
+    rows.push(
+      new TableRow({
+        children: [
+          plainCell([line(doc.number ?? "", SIZE.number, { before: 160 })], left),
+          plainCell([line(doc.placeAndDate ?? "", SIZE.date, { italic: true, before: 160 })], right),
+        ],
+      }),
+    );
   return new Table({
     width: { size: twips(textWidth), type: WidthType.DXA },
     columnWidths: [twips(left), twips(right)],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [plainCell(leftLines, left), plainCell(rightLines, right)] })],
+    rows,
   });
 }
 
@@ -81,25 +125,31 @@ function titleBlock(doc: AdministrativeDocument, textWidth: number) {
     new Paragraph({ spacing: { before: 360 }, alignment: AlignmentType.CENTER, children: [text(doc.kind, SIZE.title, { bold: true })] }),
     line(doc.subject, SIZE.title, { bold: true }),
     ...(doc.reference ? [line(doc.reference, SIZE.body, { italic: true })] : []),
-    rule(textWidth, textWidth / 4),
+    rule(textWidth, Math.min(textWidth, widthMm(doc.subject, SIZE.title, { bold: true })) * RULE.subject, 240),
   ];
 }
 
 const runs = (items: Run[], size: number) => items.map((r) => text(r.text, size, r));
 
+// A table's cells take their look from paragraph styles and the table's default cell margins
+// rather than each carrying its own font, size, alignment and margins: the annex of 150 agencies
+// has 2,000 cells, and the XML `docx` writes (and its time to write it) grows with every property.
+const CELL_STYLE = { left: "TableLeft", right: "TableRight", center: "TableCenter" } as const;
+const HEADER_STYLE = "TableHeader";
+const cellStyles = [
+  { id: "TableLeft", name: "Table text", paragraph: { spacing: { before: 0, after: 0 } }, run: { size: half(SIZE.table) } },
+  { id: "TableRight", name: "Table number", basedOn: "TableLeft", paragraph: { alignment: AlignmentType.RIGHT } },
+  { id: "TableCenter", name: "Table centred", basedOn: "TableLeft", paragraph: { alignment: AlignmentType.CENTER } },
+  { id: HEADER_STYLE, name: "Table header", basedOn: "TableCenter", run: { bold: true } },
+];
+
 function tableBlock(block: Extract<Block, { kind: "table" }>, textWidth: number) {
   const widths = block.columns.map((c) => (textWidth * c.width) / 100);
-  const cell = (value: string, i: number, header: boolean, strong: boolean) =>
+  const styles = block.columns.map((c) => CELL_STYLE[c.align ?? "left"]);
+  const cell = (value: string, i: number, style: string, bold: boolean) =>
     new TableCell({
       width: { size: twips(widths[i]), type: WidthType.DXA },
-      margins: { left: 60, right: 60, top: 20, bottom: 20 },
-      children: value.split("\n").map(
-        (part) =>
-          new Paragraph({
-            alignment: ALIGN[header ? "center" : (block.columns[i].align ?? "left")],
-            children: [text(part, SIZE.table, { bold: header || strong })],
-          }),
-      ),
+      children: value.split("\n").map((part) => new Paragraph({ style, children: part ? [new TextRun(bold ? { text: part, bold } : part)] : [] })),
     });
   const border = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
   return new Table({
@@ -107,10 +157,11 @@ function tableBlock(block: Extract<Block, { kind: "table" }>, textWidth: number)
     columnWidths: widths.map(twips),
     layout: TableLayoutType.FIXED,
     borders: border,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
     rows: [
       // Word repeats a header row on every page the table runs over.
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, i, true, false)) }),
-      ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.cells.map((value, i) => cell(value, i, false, row.strong ?? false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, i, HEADER_STYLE, false)) }),
+      ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.cells.map((value, i) => cell(value, i, styles[i], row.strong ?? false)) })),
     ],
   });
 }
@@ -126,19 +177,24 @@ async function chartBlock(block: Extract<Block, { kind: "chart" }>) {
       spacing: { before: 120 },
       children: [new ImageRun({ type: "png", data: png, transformation: { width: block.width * PX_PER_MM, height: block.height * PX_PER_MM } })],
     }),
-    line(block.caption, SIZE.table, { italic: true, after: 120 }),
+    line(block.caption, SIZE.table, { italic: true, before: 60, after: 120 }),
   ];
 }
 
-async function bodyBlocks(blocks: Block[], textWidth: number) {
+/** `keepLast`: the last paragraph stays on the page of what follows it (the signature never stands alone). */
+async function bodyBlocks(blocks: Block[], textWidth: number, keepLast: boolean) {
   const out: (Paragraph | Table)[] = [];
-  for (const block of blocks) {
-    if (block.kind === "heading") out.push(new Paragraph({ spacing: { before: 120, after: 120 }, children: [text(block.text, SIZE.body, { bold: true })] }));
+  for (const [i, block] of blocks.entries()) {
+    // A heading stays with what it heads.
+    if (block.kind === "heading")
+      out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 120 }, children: [text(block.text, SIZE.body, { bold: true })] }));
     else if (block.kind === "paragraph")
       out.push(
         new Paragraph({
           alignment: ALIGN[block.align ?? "justify"],
           indent: block.indent === false ? undefined : { firstLine: twips(10) },
+          keepNext: keepLast && i === blocks.length - 1,
+          keepLines: keepLast && i === blocks.length - 1,
           spacing: { after: 120, line: 300 },
           children: runs(block.runs, SIZE.body),
         }),
@@ -188,7 +244,7 @@ export async function renderDocx(doc: AdministrativeDocument): Promise<Uint8Arra
   const document = new Document({
     title: doc.title,
     creator: doc.issuingBody,
-    styles: { default: { document: { run: { font: FONT, size: half(SIZE.body) } } } },
+    styles: { default: { document: { run: { font: FONT, size: half(SIZE.body) } } }, paragraphStyles: cellStyles },
     sections: [
       {
         properties: {
@@ -209,7 +265,7 @@ export async function renderDocx(doc: AdministrativeDocument): Promise<Uint8Arra
         children: [
           headerBlock(doc, textWidth),
           ...titleBlock(doc, textWidth),
-          ...(await bodyBlocks(doc.blocks, textWidth)),
+          ...(await bodyBlocks(doc.blocks, textWidth, Boolean(doc.signature || doc.recipients))),
           ...(doc.signature || doc.recipients ? [closingBlock(doc, textWidth)] : []),
         ],
       },

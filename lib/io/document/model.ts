@@ -78,3 +78,27 @@ export const SIZE = {
 export const HEADER_SPLIT = 0.42;
 
 export const MM_TO_PT = 72 / 25.4;
+
+/** The rules under the issuing body and under the trích yếu: from 1/3 to 1/2 of their line (the decree); the motto's is as long as its line. */
+export const RULE = { body: 1 / 2, subject: 1 / 3 } as const;
+
+/**
+ * A header name too long for its column, on two lines broken where they come out most even
+ * ("ỦY BAN NHÂN DÂN" / "TỈNH AN GIANG"), rather than wherever the column ends. `maxChars` is what
+ * fits on a line; a name that fits stays whole.
+ */
+export function balancedLines(text: string, maxChars: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (text.length <= maxChars || words.length < 2) return [text];
+  let best = [text];
+  let longest = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < words.length; i++) {
+    const lines = [words.slice(0, i).join(" "), words.slice(i).join(" ")];
+    const length = Math.max(...lines.map((l) => l.length));
+    if (length < longest) [best, longest] = [lines, length];
+  }
+  return best;
+}
+
+/** Roughly how many capitals of 13 pt Times a column of `widthMm` holds. */
+export const capitalsPerLine = (widthMm: number) => Math.floor(widthMm / 2.9);

@@ -6,12 +6,25 @@ import path from "node:path";
 import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
-import { type AdministrativeDocument, type Align, type Block, HEADER_SPLIT, MM_TO_PT, PAGE, type Run, SIZE } from "./model";
+import {
+  type AdministrativeDocument,
+  type Align,
+  type Block,
+  balancedLines,
+  capitalsPerLine,
+  HEADER_SPLIT,
+  MM_TO_PT,
+  PAGE,
+  RULE,
+  type Run,
+  SIZE,
+} from "./model";
 
 const FONT_DIR = path.join(process.cwd(), "lib/io/document/fonts");
 const FACES = { regular: "Regular", bold: "Bold", italic: "Italic", boldItalic: "BoldItalic" } as const;
 type Face = keyof typeof FACES;
-type Font = ReturnType<typeof fontkit.create>;
+// One face per file (not a collection).
+type Font = fontkit.Font;
 // Parsed once per process: fontkit decodes a font's tables lazily and keeps what it decoded, so
 // every document after the first lays its text out several times faster. Read-only once parsed.
 let fonts: Record<Face, Font> | null = null;
@@ -22,10 +35,20 @@ function fontFiles(): Record<Face, Font> {
   return fonts;
 }
 
+/** A line's width in points, from Liberation Serif's metrics (Times New Roman's): the DOCX writer sizes its rules with it too. */
+export function textWidth(text: string, size: number, style: { bold?: boolean; italic?: boolean } = {}): number {
+  const font = fontFiles()[faceOf(style)];
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+}
+
 const pt = (mm: number) => mm * MM_TO_PT;
 const faceOf = (style: { bold?: boolean; italic?: boolean }): Face =>
   style.bold ? (style.italic ? "boldItalic" : "bold") : style.italic ? "italic" : "regular";
-const CELL_PAD = pt(1.2);
+/** A table cell's padding, in points: as the DOCX's table (3 pt each side, 1 pt above and below the text's line). */
+const CELL_PAD = 3;
+const CELL_PAD_Y = 1.5;
+/** Room to sign and stamp between the signer's title and name: five lines of 13 pt, as four empty lines give in Word. */
+const SIGNING_ROOM = SIZE.signature * 5;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -79,28 +102,47 @@ class Writer {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
+  /** Lines centred in a column one under the other; the y below them. */
+  lines(lines: string[], x: number, y: number, width: number, size: number, style: { bold?: boolean; italic?: boolean } = {}) {
+    for (const line of lines) y = this.centred(line, x, y, width, size, style);
+    return y;
+  }
+
+  /** The width of a line of text, in points. */
+  widthOf(text: string, size: number, style: { bold?: boolean; italic?: boolean } = {}) {
+    return this.use(size, style).widthOfString(text);
+  }
+
+  /**
+   * The decree's header, two columns: the bodies over a rule of half their line (left) and the
+   * national motto over a rule as long as it (right); then, on one line, "Số: …" and the place and date.
+   */
   header() {
     const { model, doc } = this;
     const top = doc.page.margins.top;
     const leftWidth = this.width * HEADER_SPLIT;
     const rightWidth = this.width - leftWidth;
     const rightX = this.left + leftWidth;
-    let y = top;
-    if (model.parentBody) y = this.centred(model.parentBody.toUpperCase(), this.left, y, leftWidth, SIZE.header);
-    y = this.centred(model.issuingBody.toUpperCase(), this.left, y, leftWidth, SIZE.header, { bold: true });
-    this.rule(this.left + leftWidth / 3, y + 2, leftWidth / 3);
-    y += 8;
-    if (model.number) y = this.centred(model.number, this.left, y, leftWidth, SIZE.number);
+    const perLine = capitalsPerLine(leftWidth / MM_TO_PT);
+    const parent = model.parentBody ? balancedLines(model.parentBody.toUpperCase(), perLine) : [];
+    const issuing = balancedLines(model.issuingBody.toUpperCase(), perLine);
+    let y = this.lines(parent, this.left, top, leftWidth, SIZE.header);
+    y = this.lines(issuing, this.left, y, leftWidth, SIZE.header, { bold: true });
+    const bodyRule = Math.max(...issuing.map((line) => this.widthOf(line, SIZE.header, { bold: true }))) * RULE.body;
+    this.rule(this.left + (leftWidth - bodyRule) / 2, y + 2, bodyRule);
     let right = top;
     if (model.motto) {
       right = this.centred(model.motto.country, rightX, right, rightWidth, SIZE.motto, { bold: true });
       right = this.centred(model.motto.motto, rightX, right, rightWidth, SIZE.mottoLine2, { bold: true });
-      const length = this.use(SIZE.mottoLine2, { bold: true }).widthOfString(model.motto.motto);
+      const length = this.widthOf(model.motto.motto, SIZE.mottoLine2, { bold: true });
       this.rule(rightX + (rightWidth - length) / 2, right + 2, length);
-      right += 8;
-      if (model.placeAndDate) right = this.centred(model.placeAndDate, rightX, right, rightWidth, SIZE.date, { italic: true });
     }
-    doc.y = Math.max(y, right) + pt(6);
+    // The number and the place and date share a line, below the lower of the two columns.
+    const row = Math.max(y, right) + 8;
+    let below = row;
+    if (model.number) below = this.centred(model.number, this.left, row, leftWidth, SIZE.number);
+    if (model.placeAndDate) below = Math.max(below, this.centred(model.placeAndDate, rightX, row, rightWidth, SIZE.date, { italic: true }));
+    doc.y = below + pt(6);
   }
 
   title() {
@@ -108,7 +150,8 @@ class Writer {
     let y = this.centred(model.kind, this.left, this.doc.y, this.width, SIZE.title, { bold: true });
     y = this.centred(model.subject, this.left, y, this.width, SIZE.title, { bold: true });
     if (model.reference) y = this.centred(model.reference, this.left, y, this.width, SIZE.body, { italic: true });
-    this.rule(this.left + (this.width * 3) / 8, y + 3, this.width / 4);
+    const length = Math.min(this.width, this.widthOf(model.subject, SIZE.title, { bold: true })) * RULE.subject;
+    this.rule(this.left + (this.width - length) / 2, y + 4, length);
     this.doc.y = y + pt(5);
   }
 
@@ -137,7 +180,7 @@ class Writer {
       value && !value.includes("\n") && doc.widthOfString(value) <= width ? doc.currentLineHeight(true) : doc.heightOfString(value || " ", { width });
     const heightOf = (cells: string[], bold: boolean) => {
       this.use(SIZE.table, { bold });
-      return Math.max(...cells.map((value, i) => cellHeight(value, widths[i] - 2 * CELL_PAD))) + 2 * CELL_PAD;
+      return Math.max(...cells.map((value, i) => cellHeight(value, widths[i] - 2 * CELL_PAD))) + 2 * CELL_PAD_Y;
     };
     const draw = (cells: string[], bold: boolean, header: boolean, height: number) => {
       let x = this.left;
@@ -146,7 +189,7 @@ class Writer {
       cells.forEach((value, i) => {
         doc.lineWidth(0.5).rect(x, y, widths[i], height).stroke();
         if (value)
-          doc.text(value, x + CELL_PAD, y + CELL_PAD, {
+          doc.text(value, x + CELL_PAD, y + CELL_PAD_Y, {
             width: widths[i] - 2 * CELL_PAD,
             align: header ? "center" : (block.columns[i].align ?? "left"),
           });
@@ -177,10 +220,26 @@ class Writer {
     this.ensure(height + SIZE.table * 2);
     const x = this.left + (this.width - width) / 2;
     const y = this.doc.y + 4;
-    SVGtoPDF(this.doc, block.svg, x, y, { width, height, fontCallback: (_family: string, bold: boolean) => (bold ? "bold" : "regular") });
+    SVGtoPDF(this.doc, block.svg, x, y, { width, height, fontCallback: (_family: string, bold: boolean, italic: boolean) => faceOf({ bold, italic }) });
     this.doc.y = y + height + 2;
     this.centred(block.caption, this.left, this.doc.y, this.width, SIZE.table, { italic: true });
     this.doc.y += 4;
+  }
+
+  /** The height of "Nơi nhận" beside the signature, which never split. */
+  closingHeight() {
+    const { model } = this;
+    const signatureLines = model.signature ? (model.signature.authority ? 3 : 2) : 0;
+    return Math.max(
+      signatureLines * this.use(SIZE.signature, { bold: true }).currentLineHeight(true) + SIGNING_ROOM,
+      ((model.recipients?.lines.length ?? 0) + 1) * SIZE.recipients * 1.3,
+    );
+  }
+
+  /** The height of a body paragraph, as `paragraph` sets it. */
+  paragraphHeight(runs: Run[], indent: boolean) {
+    const text = runs.map((r) => r.text).join("");
+    return this.use(SIZE.body).heightOfString(text, { width: this.width, lineGap: 3, indent: indent ? pt(10) : 0 }) + 6;
   }
 
   closing() {
@@ -189,9 +248,8 @@ class Writer {
     const rightX = this.left + leftWidth;
     const rightWidth = this.width - leftWidth;
     const recipientLines = model.recipients?.lines ?? [];
-    const needed = Math.max(SIZE.signature * 9, (recipientLines.length + 1) * SIZE.recipients * 1.3);
     doc.y += pt(4);
-    this.ensure(needed);
+    this.ensure(this.closingHeight());
     const top = doc.y;
     if (model.recipients) {
       this.use(SIZE.recipientsLabel, { bold: true, italic: true }).text(model.recipients.label, this.left, top, { width: leftWidth });
@@ -203,7 +261,7 @@ class Writer {
       if (model.signature.authority) y = this.centred(model.signature.authority.toUpperCase(), rightX, y, rightWidth, SIZE.signature, { bold: true });
       y = this.centred(model.signature.position.toUpperCase(), rightX, y, rightWidth, SIZE.signature, { bold: true });
       // Room to sign and stamp.
-      y = this.centred(model.signature.name, rightX, y + SIZE.signature * 5, rightWidth, SIZE.signature, { bold: true });
+      y = this.centred(model.signature.name, rightX, y + SIGNING_ROOM, rightWidth, SIZE.signature, { bold: true });
     }
     doc.y = Math.max(leftBottom, y);
   }
@@ -233,13 +291,17 @@ export async function renderPdf(model: AdministrativeDocument): Promise<Uint8Arr
   });
   writer.header();
   writer.title();
-  for (const block of model.blocks) {
+  const closing = model.signature || model.recipients;
+  model.blocks.forEach((block, i) => {
     if (block.kind === "heading") writer.heading(block.text);
-    else if (block.kind === "paragraph") writer.paragraph(block.runs, block.align ?? "justify", block.indent ?? true);
-    else if (block.kind === "table") writer.table(block);
+    else if (block.kind === "paragraph") {
+      // The signature never stands alone on a page: the last paragraph goes over with it.
+      if (closing && i === model.blocks.length - 1) writer.ensure(writer.paragraphHeight(block.runs, block.indent ?? true) + pt(4) + writer.closingHeight());
+      writer.paragraph(block.runs, block.align ?? "justify", block.indent ?? true);
+    } else if (block.kind === "table") writer.table(block);
     else writer.chart(block);
-  }
-  if (model.signature || model.recipients) writer.closing();
+  });
+  if (closing) writer.closing();
   writer.pageNumbers();
   writer.doc.end();
   await done;
