@@ -180,7 +180,10 @@ describe("a directive from entry to report", () => {
     await progress.locator("[name=progressNote]").fill("Đã rà soát 45/75 thủ tục; trình UBND tỉnh đơn giản hóa 12 thủ tục.");
     expect(await submit(page, "progress-1")).toEqual(["ok", "Đã cập nhật tiến độ nhiệm vụ."]);
     const evidence = page.getByTestId("task-file-1");
+    // The file field speaks the portal's language (not Chromium's "Choose File"), naming the file chosen.
+    await expect(evidence.getByTestId("chosen-file").textContent()).resolves.toBe("Chưa chọn tệp");
     await evidence.locator("input[type=file]").setInputFiles({ name: "bao-cao-ra-soat-tthc.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect(evidence.getByTestId("chosen-file").textContent()).resolves.toBe("bao-cao-ra-soat-tthc.pdf");
     expect((await submit(page, "task-file-1"))[1]).toContain("bao-cao-ra-soat-tthc.pdf");
 
     const report = page.getByTestId("report-submit");
