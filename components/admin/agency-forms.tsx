@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { createAgencyAction, deleteAgencyAction, mergeAgenciesAction, splitAgencyAction, updateAgencyAction } from "@/lib/agencies/actions";
 import type { AgencyRow } from "@/lib/agencies/types";
 import { Button } from "@/components/ui/button";
+import { DateInput } from "@/components/forms/date-input";
 import { Feedback, Field, inputClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 import type { Choice } from "./account-forms";
 
@@ -68,7 +69,7 @@ function AgencyFields({
             {(aria) => <input {...aria} type="tel" defaultValue={agency?.contactPhone ?? ""} className={inputClass} />}
           </Field>
           <Field name="validFrom" label={t("validFrom")} error={error("validFrom")}>
-            {(aria) => <input {...aria} type="date" defaultValue={day(agency?.validFrom)} className={inputClass} />}
+            {(aria) => <DateInput {...aria} defaultValue={day(agency?.validFrom)} className={inputClass} />}
           </Field>
         </>
       )}
@@ -101,7 +102,7 @@ export function AgencyEditForm({ agency, kinds, peerGroups }: { agency: AgencyRo
       <input type="hidden" name="version" value={agency.version} />
       <AgencyFields kinds={kinds} peerGroups={peerGroups} error={error} agency={agency} />
       <Field name="validTo" label={t("validTo")} hint={t("validToHint")} error={error("validTo")}>
-        {(aria) => <input {...aria} type="date" defaultValue={day(agency.validTo)} className={inputClass} />}
+        {(aria) => <DateInput {...aria} defaultValue={day(agency.validTo)} className={inputClass} />}
       </Field>
       <p className="text-sm text-slate-600 sm:col-span-2">{ta("renameNote")}</p>
       <div className="sm:col-span-2">
@@ -132,7 +133,7 @@ function LineageFields({ error }: { error: (f: string) => string | undefined }) 
   return (
     <>
       <Field name="effectiveOn" label={t("effectiveOn")} error={error("effectiveOn")}>
-        {(aria) => <input {...aria} type="date" className={inputClass} />}
+        {(aria) => <DateInput {...aria} className={inputClass} />}
       </Field>
       <Field name="legalBasis" label={t("legalBasis")} hint={t("legalBasisHint")} error={error("legalBasis")}>
         {(aria) => <input {...aria} className={inputClass} />}

@@ -9,9 +9,10 @@ import type { ActionResult } from "@/lib/api/server-action";
 import type { AgencyImportOutcome } from "@/lib/agencies/types";
 import { useFormat } from "@/lib/i18n/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { FileInput } from "@/components/forms/file-input";
 import { useFormAction } from "@/components/forms/form-kit";
 
 type Outcome = AgencyImportOutcome | AccountImportData;
@@ -64,30 +65,16 @@ export function ImportForm({ action, maxBytes, province }: { action: AnyImport; 
           send("preview");
         }}
       >
-        <label className="group text-sm">
-          <span className="block font-medium text-slate-700">{t("file", { max: maxMb })}</span>
-          <span className="mt-1 flex items-center gap-3">
-            <span
-              className={buttonClass("secondary", "sm", "cursor-pointer bg-slate-50 font-medium group-focus-within:ring-2 group-focus-within:ring-brand-100")}
-            >
-              {t("choose")}
-            </span>
-            <span className="text-slate-600" data-testid="chosen-file">
-              {file?.name ?? t("noFile")}
-            </span>
-          </span>
-          <input
-            type="file"
-            name="file"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="sr-only"
-            onChange={(event) => {
-              const chosen = event.target.files?.[0] ?? null;
-              setTooBig(Boolean(chosen && chosen.size > maxBytes));
-              setFile(chosen && chosen.size <= maxBytes ? chosen : null);
-            }}
-          />
-        </label>
+        <FileInput
+          label={t("file", { max: maxMb })}
+          name="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => {
+            const chosen = event.target.files?.[0] ?? null;
+            setTooBig(Boolean(chosen && chosen.size > maxBytes));
+            setFile(chosen && chosen.size <= maxBytes ? chosen : null);
+          }}
+        />
         <Button type="submit" variant="outline" disabled={!file || pending}>
           {pending && !outcome ? t("checking") : t("preview")}
         </Button>

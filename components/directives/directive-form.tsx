@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { createDirectiveAction, updateDirectiveAction } from "@/lib/directives/actions";
 import { DIRECTIVE_KINDS, REPORTING_KINDS } from "@/lib/directives/labels";
+import { DateInput } from "@/components/forms/date-input";
 import { Feedback, Field, FieldError, inputClass, labelClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
 type Values = {
@@ -100,7 +101,7 @@ export function DirectiveForm(props: Props) {
           {(control) => <input {...control} defaultValue={v?.signer ?? ""} placeholder={t("signerPlaceholder")} className={inputClass} />}
         </Field>
         <Field name="issuedOn" label={t("issuedOn")} error={error("issuedOn")}>
-          {(control) => <input {...control} type="date" defaultValue={v?.issuedOn ?? ""} className={inputClass} />}
+          {(control) => <DateInput {...control} defaultValue={v?.issuedOn ?? ""} className={inputClass} />}
         </Field>
         <Field name="years" label={t("years")} hint={t("yearsHint")} error={error("years")}>
           {(control) => <input {...control} defaultValue={v ? v.years.join(", ") : ""} placeholder={t("yearsPlaceholder")} className={inputClass} />}

@@ -6,6 +6,7 @@ import { LINK_RELATION_NAMES } from "@/lib/directives/labels";
 import type { DirectiveDetail } from "@/lib/directives/types";
 import { useFormat } from "@/lib/i18n/client";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
+import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/forms/form-kit";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -119,7 +120,7 @@ export function FilesSection({ directive }: { directive: DirectiveDetail }) {
           className="no-print mt-3 flex flex-wrap items-center gap-3 text-sm"
         >
           <input type="hidden" name="directiveId" value={directive.id} />
-          <input type="file" name="file" required className="text-sm" aria-label={t("fileLabel", { types: ACCEPTED_EVIDENCE })} />
+          <FileInput name="file" required aria-label={t("fileLabel", { types: ACCEPTED_EVIDENCE })} />
         </ActionForm>
       ) : null}
     </Card>

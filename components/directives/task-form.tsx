@@ -3,6 +3,7 @@
 // criteria it is meant to improve. Its messages: directives.taskForm.
 import { useTranslations } from "next-intl";
 import { createTaskAction, updateTaskAction } from "@/lib/directives/actions";
+import { DateInput } from "@/components/forms/date-input";
 import { Feedback, FieldError, inputClass, labelClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
 export type TaskChoices = {
@@ -67,7 +68,7 @@ export function TaskForm({ directiveId, values, choices, testId }: { directiveId
           <label htmlFor={id("dueOn")} className={labelClass}>
             {t("due")}
           </label>
-          <input id={id("dueOn")} name="dueOn" type="date" defaultValue={values?.dueOn ?? ""} className={inputClass} aria-invalid={invalid("dueOn")} />
+          <DateInput id={id("dueOn")} name="dueOn" defaultValue={values?.dueOn ?? ""} className={inputClass} aria-invalid={invalid("dueOn")} />
           <FieldError name={id("dueOn")} message={error("dueOn")} />
         </div>
       </div>

@@ -7,6 +7,7 @@ import type { DirectiveDetail, TaskItem } from "@/lib/directives/types";
 import { useFormat } from "@/lib/i18n/client";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
 import { TASK_STATUSES } from "@/lib/tasks/labels";
+import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/forms/form-kit";
 import { Card } from "@/components/ui/card";
 import { Th, THead } from "@/components/ui/data-table";
@@ -175,13 +176,7 @@ export function TasksSection({ directive }: { directive: DirectiveDetail }) {
                                 className="flex flex-wrap items-center gap-3 text-sm"
                               >
                                 <input type="hidden" name="taskId" value={task.id} />
-                                <input
-                                  type="file"
-                                  name="file"
-                                  required
-                                  className="text-sm"
-                                  aria-label={t("evidenceFile", { task: task.sortOrder, types: ACCEPTED_EVIDENCE })}
-                                />
+                                <FileInput name="file" required aria-label={t("evidenceFile", { task: task.sortOrder, types: ACCEPTED_EVIDENCE })} />
                               </ActionForm>
                             </div>
                           </details>

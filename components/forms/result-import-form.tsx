@@ -9,9 +9,10 @@ import { importResultsAction } from "@/lib/results/actions";
 import type { ImportOutcome } from "@/lib/results/types";
 import { useFormat } from "@/lib/i18n/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card, cardClass } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { FileInput } from "./file-input";
 import { IssueTable, useFormAction } from "./form-kit";
 
 const STATUSES = ["new", "updated", "unchanged"] as const;
@@ -49,31 +50,16 @@ export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
           send("preview");
         }}
       >
-        <label className="group text-sm">
-          <span className="block font-medium text-slate-700">{t("file", { max: maxMb })}</span>
-          {/* The browser's own file button speaks the browser's language: this one speaks the portal's. */}
-          <span className="mt-1 flex items-center gap-3">
-            <span
-              className={buttonClass("secondary", "sm", "cursor-pointer bg-slate-50 font-medium group-focus-within:ring-2 group-focus-within:ring-brand-100")}
-            >
-              {t("choose")}
-            </span>
-            <span className="text-slate-600" data-testid="chosen-file">
-              {file?.name ?? t("noFile")}
-            </span>
-          </span>
-          <input
-            type="file"
-            name="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="sr-only"
-            onChange={(event) => {
-              const chosen = event.target.files?.[0] ?? null;
-              setTooBig(Boolean(chosen && chosen.size > maxBytes));
-              setFile(chosen && chosen.size <= maxBytes ? chosen : null);
-            }}
-          />
-        </label>
+        <FileInput
+          label={t("file", { max: maxMb })}
+          name="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => {
+            const chosen = event.target.files?.[0] ?? null;
+            setTooBig(Boolean(chosen && chosen.size > maxBytes));
+            setFile(chosen && chosen.size <= maxBytes ? chosen : null);
+          }}
+        />
         <Button type="submit" variant="outline" disabled={!file || pending}>
           {pending && !outcome ? t("checking") : t("preview")}
         </Button>

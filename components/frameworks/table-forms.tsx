@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { importTreeAction, setComponentsAction, setGradeBandsAction } from "@/lib/frameworks/actions";
 import { useFormat } from "@/lib/i18n/client";
+import { FileInput } from "@/components/forms/file-input";
 import { Feedback, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
 const CELL = "w-full rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100";
@@ -112,10 +113,7 @@ export function ImportTreeForm(target: Target) {
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label={t("importLabel")} data-testid="import-form">
       <Hidden {...target} />
-      <label className="block text-sm">
-        <span className="font-medium text-slate-700">{t("file")}</span>
-        <input type="file" name="file" accept=".csv,.xlsx" className="mt-1 block text-sm" />
-      </label>
+      <FileInput label={t("file")} name="file" accept=".csv,.xlsx" className="block" />
       <p className="text-xs text-slate-600">{t("importHelp")}</p>
       <Feedback state={state} />
       <SubmitButton pending={pending} label={t("import")} pendingLabel={t("importing")} />

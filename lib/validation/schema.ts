@@ -56,7 +56,7 @@ const isRealDay = (day: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 };
 
-/** An optional calendar day "2019-07-17" (what <input type=date> sends), stored as UTC midnight. */
+/** An optional calendar day "2019-07-17" (what DateInput sends for a typed dd/mm/yyyy), stored as UTC midnight. */
 export const optionalDay = (label: string) =>
   z
     .string()

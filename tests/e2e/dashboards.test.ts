@@ -6,7 +6,10 @@
 import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser";
+import fs from "node:fs";
+import path from "node:path";
+import { SCREENSHOT_DIR, screenshot } from "../support/browser";
+import { pdfParts } from "../support/documents";
 import { parseScoresCsv } from "../support/scores-csv";
 import { e2e } from "../support/portal";
 
@@ -184,6 +187,18 @@ describe("agency view", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    fs.writeFileSync(path.join(SCREENSHOT_DIR, "co-quan-in-a4.pdf"), pdf);
+    // The first page carries the cards and the start of the criteria table, not the cards alone
+    // (a scrolling box, which Chromium does not split, pushed the whole table to page 2).
+    const firstCodes = await page
+      .locator("[data-testid=criteria-table] tbody tr")
+      .evaluateAll((rows) => rows.slice(0, 3).map((row) => row.getAttribute("data-code")));
+    const { pages } = await pdfParts(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0].text).toContain("Tổng điểm");
+    expect(pages[0].text).toContain((await page.getByTestId("agency-total").textContent())!.split(" ")[0]);
+    expect(pages[0].text).toContain("Các tiêu chí năm 2025");
+    for (const code of firstCodes) expect(pages[0].text).toContain(`${code}`);
 
     await page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
     await page.locator(".recharts-surface").nth(2).waitFor();

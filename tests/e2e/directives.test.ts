@@ -6,7 +6,11 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { readTable } from "@/lib/io/table-file";
-import { screenshot, lastAnswerSeq } from "../support/browser";
+import { typedOfDay } from "@/lib/time";
+import fs from "node:fs";
+import path from "node:path";
+import { SCREENSHOT_DIR, screenshot, lastAnswerSeq } from "../support/browser";
+import { pdfParts } from "../support/documents";
 import { e2e } from "../support/portal";
 
 const { baseUrl, as } = await e2e();
@@ -56,7 +60,8 @@ describe("a directive from entry to report", () => {
     await expect(form.locator("[name=issuer]").inputValue()).resolves.toBe("UBND tỉnh An Giang");
     await form.locator("[name=number]").fill("4200-KH-UBND");
     await form.locator("[name=kind]").selectOption("KE_HOACH");
-    await form.locator("[name=issuedOn]").fill(`${YEAR}-01-10`);
+    // Dates are typed dd/mm/yyyy whatever the browser's language (a type="date" showed mm/dd/yyyy).
+    await form.locator("[data-field-for=issuedOn]").fill(`10/01/${YEAR}`);
     await form.locator("[name=years]").fill(String(YEAR));
     await form.locator("[name=title]").fill(`Cải thiện Chỉ số cải cách hành chính (PAR INDEX) tỉnh An Giang năm ${YEAR}`);
     await form.locator("[name=summary]").fill("Phấn đấu PAR INDEX đạt từ 80% điểm tối đa trở lên, tăng từ 10 đến 15 bậc so với năm trước.");
@@ -65,6 +70,7 @@ describe("a directive from entry to report", () => {
     expect(state).toBe("error");
     expect(message).toContain("4183/KH-UBND");
     await expect(form.locator("[data-field-error=number]").count()).resolves.toBe(1);
+    await expect(form.locator("[data-field-for=issuedOn]").inputValue()).resolves.toBe(`10/01/${YEAR}`);
     await screenshot(page, "van-ban-moi-loi-so-ky-hieu");
 
     await form.locator("[name=number]").fill(NUMBER);
@@ -72,6 +78,8 @@ describe("a directive from entry to report", () => {
     await page.waitForURL(/\/van-ban\/\d+$/);
     directiveUrl = page.url();
     await expect(page.getByTestId("directive-title").textContent()).resolves.toContain("PAR INDEX");
+    // Stored as the day typed, shown again as dd/mm/yyyy in the edit form.
+    await expect(page.getByTestId("directive-edit").locator("[data-field-for=issuedOn]").inputValue()).resolves.toBe(`10/01/${YEAR}`);
     await context.close();
   });
 
@@ -115,7 +123,7 @@ describe("a directive from entry to report", () => {
       await task.locator("[name=title]").fill(t.title);
       await task.locator("[name=leadAgencyId]").selectOption({ label: t.lead });
       for (const name of t.co) await task.locator("label", { hasText: name }).locator("input[name=coAgencyIds]").check();
-      await task.locator("[name=dueOn]").fill(t.due);
+      await task.locator("[data-field-for=dueOn]").fill(typedOfDay(t.due));
       await task.locator("[name=criterionIds]").selectOption(t.criteria);
       expect(await submit(page, "task-add")).toEqual(["ok", "Đã thêm nhiệm vụ."]);
     }
@@ -172,7 +180,10 @@ describe("a directive from entry to report", () => {
     await progress.locator("[name=progressNote]").fill("Đã rà soát 45/75 thủ tục; trình UBND tỉnh đơn giản hóa 12 thủ tục.");
     expect(await submit(page, "progress-1")).toEqual(["ok", "Đã cập nhật tiến độ nhiệm vụ."]);
     const evidence = page.getByTestId("task-file-1");
+    // The file field speaks the portal's language (not Chromium's "Choose File"), naming the file chosen.
+    await expect(evidence.getByTestId("chosen-file").textContent()).resolves.toBe("Chưa chọn tệp");
     await evidence.locator("input[type=file]").setInputFiles({ name: "bao-cao-ra-soat-tthc.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect(evidence.getByTestId("chosen-file").textContent()).resolves.toBe("bao-cao-ra-soat-tthc.pdf");
     expect((await submit(page, "task-file-1"))[1]).toContain("bao-cao-ra-soat-tthc.pdf");
 
     const report = page.getByTestId("report-submit");
@@ -216,6 +227,15 @@ describe("a directive from entry to report", () => {
     await page.emulateMedia({ media: "print" });
     await expect(page.locator("nav[aria-label='Kỳ báo cáo']").isVisible()).resolves.toBe(false);
     await screenshot(page, "bao-cao-tong-hop-ban-in");
+    // On paper the first page starts with the heading and the compiled table, no buttons or links.
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    fs.writeFileSync(path.join(SCREENSHOT_DIR, "bao-cao-tong-hop-ban-in.pdf"), pdf);
+    const { pages } = await pdfParts(pdf);
+    const firstPage = pages[0].text.replace(/\s+/g, ""); // words wrap in narrow columns
+    expect(firstPage).toContain(NUMBER);
+    expect(firstPage).toContain("SởTưpháp");
+    expect(firstPage).toContain("Nhiệmvụ(3)");
+    expect(firstPage).not.toContain("TảiXLSX");
     await page.emulateMedia({ media: "screen" });
 
     const xlsx = await context.request.get(`${baseUrl}${await page.getByTestId("download-xlsx").getAttribute("href")}`);

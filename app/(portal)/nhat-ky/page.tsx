@@ -6,6 +6,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { currentActor } from "@/lib/auth/actor";
 import { listAudit } from "@/lib/audit/queries";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/audit/schema";
+import { DateInput } from "@/components/forms/date-input";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { cardClass } from "@/components/ui/card";
@@ -97,13 +98,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           <label htmlFor="from" className="text-sm font-medium text-slate-700">
             {t("from")}
           </label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
+          <DateInput id="from" name="from" defaultValue={filters.from ?? ""} className={field} />
         </div>
         <div>
           <label htmlFor="to" className="text-sm font-medium text-slate-700">
             {t("to")}
           </label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
+          <DateInput id="to" name="to" defaultValue={filters.to ?? ""} className={field} />
         </div>
         {log.options.provinces.length > 1 ? (
           <div className="sm:col-span-2">

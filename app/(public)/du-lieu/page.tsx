@@ -142,7 +142,7 @@ export default async function OpenDataPage() {
         <h2 id="open-data-sources" className="text-lg font-semibold text-brand-900">
           {t("sourcesTitle")}
         </h2>
-        <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700" data-testid="open-data-sources">
+        <ul className="mt-2 list-disc space-y-1 break-words pl-5 text-sm text-slate-700" data-testid="open-data-sources">
           {summary.sources.map((source) => (
             <li key={source}>{source}</li>
           ))}

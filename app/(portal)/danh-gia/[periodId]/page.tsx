@@ -8,6 +8,7 @@ import { getPeriod, openingOptions } from "@/lib/assessments/periods/queries";
 import { addAgencyAction, importScoresAction, publishAction } from "@/lib/assessments/actions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
+import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/forms/form-kit";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
 import { DocumentDownloads } from "@/components/documents/document-downloads";
@@ -125,7 +126,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             <p className="mt-1 text-sm text-slate-600">{t("importLead")}</p>
             <ActionForm action={importScoresAction} submitLabel={t("import")} className="mt-3 flex flex-wrap items-center gap-3 text-sm" testId="import-scores">
               <input type="hidden" name="periodId" value={period.id} />
-              <input type="file" name="file" accept=".xlsx,.csv" required className="text-sm" />
+              <FileInput name="file" accept=".xlsx,.csv" required />
               <label className="flex items-center gap-1">
                 <input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("dryRun")}
               </label>

@@ -8,6 +8,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
 import { AccountCreateForm, AccountRowActions } from "@/components/admin/account-forms";
+import { DateInput } from "@/components/forms/date-input";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -102,7 +103,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </select>
         </FilterField>
         <FilterField label={t("signedInBefore")}>
-          <input type="date" name="signedInBefore" defaultValue={sp.signedInBefore ?? ""} className={filterInputClass} />
+          <DateInput name="signedInBefore" defaultValue={sp.signedInBefore ?? ""} className={filterInputClass} />
         </FilterField>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
           {t("filter")}

@@ -8,6 +8,7 @@ import { periodProgress } from "@/lib/assessments/board/queries";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
+import { DateInput } from "@/components/forms/date-input";
 import { ActionForm, inputClass } from "@/components/forms/form-kit";
 import { StatusBadge } from "@/components/assessments/badges";
 import { Badge } from "@/components/ui/badge";
@@ -143,7 +144,7 @@ function RowActions({
             <label htmlFor={`deadline-${id}`} className="text-xs text-slate-600">
               {t("newDeadline")}
             </label>
-            <input id={`deadline-${id}`} type="date" name="deadline" required className={inputClass} />
+            <DateInput id={`deadline-${id}`} name="deadline" required className={inputClass} />
             <label htmlFor={`reason-${id}`} className="text-xs text-slate-600">
               {t("reason")}
             </label>

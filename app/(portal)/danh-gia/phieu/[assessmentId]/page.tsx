@@ -18,6 +18,7 @@ import { appraisedScore, finalTotal, nextStatus, selfTotal, type WorkflowStep } 
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { useFormat } from "@/lib/i18n/client";
 import { getFormat } from "@/lib/i18n/server";
+import { FileInput } from "@/components/forms/file-input";
 import { ActionForm } from "@/components/forms/form-kit";
 import { IllustrativeBadge, StatusBadge } from "@/components/assessments/badges";
 import { DocumentDownloads } from "@/components/documents/document-downloads";
@@ -280,13 +281,7 @@ function RowForms({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
       {canSelf || canExplain ? (
         <ActionForm action={addEvidenceAction} submitLabel={t("uploadEvidence")} buttonClassName={smallButton} testId={`evidence-${code}`}>
           <input type="hidden" name="criterionScoreId" value={s.id} />
-          <input
-            type="file"
-            name="file"
-            aria-label={t("evidenceFileOf", { code })}
-            accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp"
-            className="max-w-full text-xs"
-          />
+          <FileInput name="file" aria-label={t("evidenceFileOf", { code })} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.webp" className="max-w-full text-xs" />
         </ActionForm>
       ) : null}
       {canExplain ? (
