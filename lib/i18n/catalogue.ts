@@ -21,6 +21,7 @@ import enPublic from "./messages/en/public.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
 import enNotifications from "./messages/en/notifications.json";
+import enOpenapi from "./messages/en/openapi.json";
 import enScoring from "./messages/en/scoring.json";
 import enUnits from "./messages/en/units.json";
 import enWork from "./messages/en/work.json";
@@ -41,6 +42,7 @@ import viPublic from "./messages/vi/public.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
 import viNotifications from "./messages/vi/notifications.json";
+import viOpenapi from "./messages/vi/openapi.json";
 import viScoring from "./messages/vi/scoring.json";
 import viUnits from "./messages/vi/units.json";
 import viWork from "./messages/vi/work.json";
@@ -62,6 +64,7 @@ const vi = {
   audit: viAudit,
   admin: viAdmin,
   notifications: viNotifications,
+  openapi: viOpenapi,
   scoring: viScoring,
   consistency: viConsistency,
   errors: viErrors,
@@ -89,6 +92,7 @@ const en: Messages = {
   audit: enAudit,
   admin: enAdmin,
   notifications: enNotifications,
+  openapi: enOpenapi,
   scoring: enScoring,
   consistency: enConsistency,
   errors: enErrors,

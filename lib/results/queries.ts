@@ -113,6 +113,7 @@ async function rankedYear(indexCode: string, year: number) {
         source: true,
         note: true,
         province: { select: { code: true, nameVi: true, regionCode: true, validTo: true } },
+        components: { select: { code: true, value: true } },
       },
     }),
     unitCountForYear(year),
@@ -152,6 +153,7 @@ export function rankingApiBody(indexCode: string, year: number): Promise<string>
         previousRank: item.previous?.rank ?? null,
         change: item.change,
         source: item.source,
+        components: item.components,
       })),
     });
   });
@@ -161,14 +163,16 @@ async function computeRanking(indexCode: string, year: number): Promise<Ranking>
   const index = await db.performanceIndex.findUnique({ where: { code: indexCode } });
   if (index?.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
 
-  const [current, previous, bands, aggregates, years, regions] = await Promise.all([
+  const [current, previous, bands, aggregates, years, regions, framework] = await Promise.all([
     rankedYear(indexCode, year),
     rankedYear(indexCode, year - 1),
     gradeBandsFor(indexCode, year),
     db.publishedAggregate.findMany({ where: { indexCode, year, kind: { in: ["NATIONAL_AVERAGE", "REGION_AVERAGE"] } } }),
     db.publishedResult.findMany({ where: { indexCode }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } }),
     db.region.findMany({ orderBy: { code: "asc" } }),
+    nationalFramework(indexCode, year),
   ]);
+  const published = new Set([...current.byKey.values()].flatMap((row) => row.components.map((c) => c.code)));
   // A unit's rank change is known only when the same unit was ranked both years.
   const previousRow = new Map(previous.ranked.map((row) => [row.key, row]));
   const national = aggregates.find((a) => a.kind === "NATIONAL_AVERAGE");
@@ -198,6 +202,7 @@ async function computeRanking(indexCode: string, year: number): Promise<Ranking>
         group: row.score === null ? null : classify(row.score, bands),
         source: result.source,
         note: result.note,
+        components: Object.fromEntries(result.components.map((c) => [c.code, Number(c.value)])),
       };
     }),
     nationalAverage: national ? { value: Number(national.value), source: national.source } : null,
@@ -208,6 +213,7 @@ async function computeRanking(indexCode: string, year: number): Promise<Ranking>
     regions: regions.map((r) => ({ code: r.code, nameVi: r.nameVi })),
     years: years.map((y) => y.year),
     groups: [...bands].sort((a, b) => b.minScore - a.minScore),
+    components: (framework?.components ?? []).filter((c) => published.has(c.code)),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
 import type { Cell } from "@/lib/io/table-file";
+import { rankPublished } from "./ranking";
 
 /** The filter value for units without a region (2025 provinces formed from units of two regions). */
 export const NO_REGION = "none";
@@ -73,4 +74,25 @@ export function rankingFileRows(items: readonly RankingFileItem[], unitCount: nu
     item.source,
     item.note,
   ]);
+}
+
+export type ComponentRankedItem<T> = RankBounds & { item: T; value: number };
+
+/**
+ * A year's table ranked by one component (a SIPAS element): the units whose component was
+ * published, best first, tied values sharing a rank; bounds when fewer units are known than were
+ * ranked, as for the total (lib/results/ranking.ts). Units without the component are left out, never
+ * counted as zero.
+ */
+export function rankByComponent<T extends { unitCode: string; components: Record<string, number> }>(
+  items: readonly T[],
+  code: string,
+  unitCount: number,
+): ComponentRankedItem<T>[] {
+  const known = items.filter((item) => item.components[code] !== undefined);
+  const byKey = new Map(known.map((item) => [item.unitCode, item]));
+  return rankPublished(
+    known.map((item) => ({ key: item.unitCode, score: item.components[code], officialRank: null })),
+    unitCount,
+  ).map((row) => ({ item: byKey.get(row.key)!, value: row.score!, rank: row.rank, rankMin: row.rankMin, rankMax: row.rankMax }));
 }

@@ -36,6 +36,15 @@ export const regionParamSchema = z
   .optional()
   .transform((value) => value ?? null);
 
+/** A component to rank by (appraisal, SIPAS…), any case, as the import's column or the framework's code; empty for the total. */
+export const componentParamSchema = z
+  .string()
+  .trim()
+  .regex(/^([A-Za-z][A-Za-z0-9_]{0,39})?$/, { error: () => libTranslator("errors.results")("component") })
+  .transform((text) => (text === "" ? null : text.toUpperCase()))
+  .optional()
+  .transform((value) => value ?? null);
+
 export const rankingExportQuerySchema = z.object({
   index: indexCodeSchema,
   year: yearSchema,

@@ -21,6 +21,8 @@ export type RankingItem = {
   group: string | null;
   source: string;
   note: string | null;
+  /** Component code → value, where the source published the unit's components. */
+  components: Record<string, number>;
 };
 
 export type Ranking = {
@@ -37,6 +39,8 @@ export type Ranking = {
   years: number[];
   /** The groups of the framework in force (A: from 90 points…), best first, for the table's legend. */
   groups: { label: string; minScore: number }[];
+  /** The framework's components (SIPAS elements) published for at least one unit that year, in its order. */
+  components: { code: string; nameVi: string; maxPoints: number }[];
 };
 
 /** A published result with its rank in the year's table (bounds when unpublished) and its group. */

@@ -112,6 +112,16 @@ describe("ranking page", () => {
     expect(chart!.x + chart!.width).toBeLessThanOrEqual(figure!.x + figure!.width);
     await screenshot(page, "xep-hang-in-a4");
   });
+
+  it("says plainly when no component is published for the year, and ranks by the total", async () => {
+    await page.goto(`${baseUrl}/xep-hang?index=PAR_INDEX&year=2023`);
+    await expect(page.getByTestId("no-components-note").textContent()).resolves.toContain("Chưa công bố điểm thành phần của PAR INDEX năm 2023");
+    await page.goto(`${baseUrl}/xep-hang?index=PAR_INDEX&year=2023&component=sipas`);
+    await expect(page.getByTestId("no-components-note").textContent()).resolves.toContain('Thành phần "sipas" chưa được công bố cho PAR INDEX năm 2023');
+    await expect(page.getByTestId("component-select").count()).resolves.toBe(0);
+    await expect(page.getByTestId("component-ranking-table").count()).resolves.toBe(0);
+    await expect(rows().count()).resolves.toBeGreaterThanOrEqual(8);
+  });
 });
 
 describe("province profile", () => {
@@ -194,5 +204,25 @@ describe("province profile", () => {
     await expect(page.locator("main [role=alert]").textContent()).resolves.toContain("Không có tỉnh, thành phố mã 99");
     await page.goto(`${baseUrl}/tinh/91?ngay=2025-02-31`);
     await expect(page.locator("main [role=alert]").textContent()).resolves.toContain("Tham số ngay");
+  });
+});
+
+describe("the API description", () => {
+  it("is linked from /du-lieu, lists every operation from the OpenAPI document, readable on a phone", async () => {
+    const answer = await page.request.get(`${baseUrl}/api/v1/openapi.json`);
+    expect(answer.headers()["cache-control"]).toBe("public, max-age=3600");
+    const openApi = (await answer.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(openApi.openapi).toBe("3.1.0");
+    const count = Object.values(openApi.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    await page.goto(`${baseUrl}/du-lieu`);
+    await page.getByTestId("open-data-api-link").click();
+    await page.getByTestId("api-title").waitFor();
+    await expect(page.getByTestId("api-operation").count()).resolves.toBe(count);
+    await page.locator("#listAccounts summary").click();
+    await expect(page.locator("#listAccounts").textContent()).resolves.toContain("Cần đăng nhập");
+    await screenshot(page, "du-lieu-api");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await screenshot(page, "du-lieu-api-dien-thoai");
   });
 });

@@ -1,7 +1,10 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/rankings/route";
+import { importResults } from "@/lib/results/mutations";
 import { getRanking } from "@/lib/results/queries";
+import { rankByComponent } from "@/lib/results/ranking-view";
+import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";
 
 const api = async (query: string) => {
@@ -70,5 +73,50 @@ describe("getRanking", () => {
     expect(ranking.items.map((i) => i.rank)).toEqual(units.map((_, i) => i + 1));
     // 2025 belongs to the 34 new provinces: no rank change against the old units of 2024.
     expect(ranking.items.every((i) => i.change === null)).toBe(true);
+  });
+});
+
+describe("rankings by component", () => {
+  const SOURCE = "stttt.quangngai.gov.vn (Chỉ số CCHC của tỉnh Quảng Ngãi tăng 24 bậc)";
+  const table = [
+    "year,index,unit_code,score,rank,source,appraisal,sipas,leader_survey,socio_economic",
+    `2021,PAR_INDEX,31,91.80,1,${SOURCE},58.00,9.10,18.70,6.00`,
+    `2021,PAR_INDEX,22,91.14,2,${SOURCE},57.50,9.30,18.44,5.90`,
+    `2021,PAR_INDEX,48,90.25,3,${SOURCE},58.20,8.80,17.55,5.70`,
+  ].join("\n");
+
+  it("says no component is published for a year without them", async () => {
+    expect((await getRanking("PAR_INDEX", 2023)).components).toEqual([]);
+    const { body } = await api("index=PAR_INDEX&year=2023");
+    expect(body.items[0].components).toEqual({});
+  });
+
+  it("ranks a year by each component its imported results publish, units without it left out", async () => {
+    const admin = await actorFor("quantri@demo.local");
+    const outcome = await importResults(admin, { name: "thanh-phan-2021.csv", bytes: Buffer.from(`${table}\n`) }, { dryRun: false });
+    expect(outcome.summary.new + outcome.summary.updated).toBe(3);
+    const ranking = await getRanking("PAR_INDEX", 2021);
+    expect(ranking.components.map((c) => c.code)).toEqual(["APPRAISAL", "SIPAS", "LEADER_SURVEY", "SOCIO_ECONOMIC"]);
+    expect(ranking.items.length).toBeGreaterThan(3);
+    const appraisal = rankByComponent(ranking.items, "APPRAISAL", ranking.unitCount);
+    expect(appraisal.map((row) => [row.item.unitCode, row.value])).toEqual([
+      ["48", 58.2],
+      ["31", 58],
+      ["22", 57.5],
+    ]);
+    // Fewer units known than ranked: bounds, never a rank the sources did not give.
+    expect(appraisal.map((row) => [row.rank, row.rankMin])).toEqual([
+      [null, 1],
+      [null, 2],
+      [null, 3],
+    ]);
+    expect(rankByComponent(ranking.items, "SIPAS", ranking.unitCount).map((row) => row.item.unitCode)).toEqual(["22", "31", "48"]);
+    const { body } = await api("index=PAR_INDEX&year=2021");
+    expect(body.items.find((i: { unitCode: string }) => i.unitCode === "48").components).toEqual({
+      APPRAISAL: 58.2,
+      SIPAS: 8.8,
+      LEADER_SURVEY: 17.55,
+      SOCIO_ECONOMIC: 5.7,
+    });
   });
 });

@@ -117,6 +117,7 @@ export const ENDPOINTS: readonly Entry[] = [
   read("GET /api/v1/open-data/results", publicData),
   read("GET /api/v1/open-data/averages", publicData),
   read("GET /api/v1/open-data/provinces/[code]", publicData),
+  read("GET /api/v1/openapi.json", publicData),
   read("GET /api/v1/frameworks/[id]/export", frameworkRead),
   write("POST /api/v1/frameworks/[id]/import", frameworkWrite),
   read("GET /api/v1/frameworks/[id]", frameworkRead),

@@ -40,6 +40,7 @@ const item = (unitCode: string, rank: number | null, score: number, change: numb
   group: null,
   source: "",
   note: null,
+  components: {},
 });
 
 describe("the home page's picks", () => {

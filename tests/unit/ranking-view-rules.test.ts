@@ -1,9 +1,27 @@
 // How a ranking is shown and downloaded (lib/results/ranking-view.ts), a profile's charts
 // (lib/units/trend.ts) and addresses (lib/units/profile-path.ts), beyond tests/unit/ranking-view.test.ts.
 import { describe, expect, it } from "vitest";
-import { NO_REGION, rankingFileColumns, rankingFileRows, rankLabel, unknownRegionMessage } from "@/lib/results/ranking-view";
+import { NO_REGION, rankByComponent, rankingFileColumns, rankingFileRows, rankLabel, unknownRegionMessage } from "@/lib/results/ranking-view";
 import { profileUnit } from "@/lib/units/profile-path";
 import { AVERAGE_KEY, trendPoints } from "@/lib/profiles/trend";
+
+describe("a ranking by component", () => {
+  const unit = (unitCode: string, components: Record<string, number>) => ({ unitCode, components });
+  const items = [unit("01", { SIPAS: 8.5 }), unit("22", { SIPAS: 9.1, APPRAISAL: 55 }), unit("48", {}), unit("31", { SIPAS: 8.5 })];
+
+  it("ranks the units that published it, best first, ties sharing a rank, the others left out", () => {
+    expect(rankByComponent(items, "SIPAS", 3).map((row) => [row.item.unitCode, row.value, row.rank])).toEqual([
+      ["22", 9.1, 1],
+      ["01", 8.5, 2],
+      ["31", 8.5, 2],
+    ]);
+  });
+
+  it("gives bounds when fewer units are known than were ranked, and nothing for a component nobody published", () => {
+    expect(rankByComponent(items, "APPRAISAL", 63)).toEqual([{ item: items[1], value: 55, rank: null, rankMin: 1, rankMax: 63 }]);
+    expect(rankByComponent(items, "LEADER_SURVEY", 63)).toEqual([]);
+  });
+});
 
 describe("rank labels", () => {
   it("an upper bound just inside the table is still a range", () => {

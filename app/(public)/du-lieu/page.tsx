@@ -32,7 +32,12 @@ const EXAMPLE_PROVINCE = "/api/v1/open-data/provinces/91.json";
 const EMBED_EXAMPLE = "/nhung/ban-do?index=PAR_INDEX&year=2023";
 
 export default async function OpenDataPage() {
-  const [t, tMap, summary] = await Promise.all([getTranslations("public.openData"), getTranslations("public.map"), openDataSummary()]);
+  const [t, tMap, tApi, summary] = await Promise.all([
+    getTranslations("public.openData"),
+    getTranslations("public.map"),
+    getTranslations("openapi.page"),
+    openDataSummary(),
+  ]);
   const datasets = [
     {
       key: "results",
@@ -108,6 +113,21 @@ export default async function OpenDataPage() {
           {t("provinceExample")}{" "}
           <a href={EXAMPLE_PROVINCE} className="font-mono text-brand-700 underline">
             {EXAMPLE_PROVINCE}
+          </a>
+        </p>
+      </Card>
+      <Card as="section" aria-labelledby="open-data-api">
+        <h2 id="open-data-api" className="text-lg font-semibold text-brand-900">
+          {tApi("apiTitle")}
+        </h2>
+        <p className="mt-2 text-sm text-slate-700">{tApi("apiText")}</p>
+        <p className="mt-2 text-sm">
+          <Link href="/du-lieu/api" className="text-brand-700 underline" data-testid="open-data-api-link">
+            {tApi("linkFromOpenData")}
+          </Link>{" "}
+          ·{" "}
+          <a href="/api/v1/openapi.json" className="font-mono text-brand-700 underline">
+            /api/v1/openapi.json
           </a>
         </p>
       </Card>

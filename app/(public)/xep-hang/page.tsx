@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getRanking, latestResultYear, listProvinceIndices, UnknownIndexError } from "@/lib/results/queries";
-import { filterByRegion, NO_REGION, unknownRegionMessage } from "@/lib/results/ranking-view";
-import { indexCodeSchema, regionParamSchema, yearSchema } from "@/lib/results/schema";
+import { filterByRegion, NO_REGION, rankByComponent, unknownRegionMessage } from "@/lib/results/ranking-view";
+import { componentParamSchema, indexCodeSchema, regionParamSchema, yearSchema } from "@/lib/results/schema";
 import { getFormat } from "@/lib/i18n/server";
 import { mapYears } from "@/lib/maps/geometry";
 import { getProvinceMap } from "@/lib/maps/queries";
@@ -11,6 +11,7 @@ import { currentYearInVietnam } from "@/lib/time";
 import { RankingBarChart } from "@/components/charts/ranking-bar-chart";
 import { ProvinceMap } from "@/components/maps/province-map";
 import { FindProvinceForm } from "@/components/units/find-province-form";
+import { ComponentRankingTable } from "@/components/tables/component-ranking-table";
 import { GroupLegend, RankingTable } from "@/components/tables/ranking-table";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("rankings"))("title") };
 }
 
-type Search = { index?: string; year?: string; region?: string };
+type Search = { index?: string; year?: string; region?: string; component?: string };
 
 export default async function RankingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
@@ -32,6 +33,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
   const regionParsed = regionParamSchema.safeParse(params.region);
   if (!regionParsed.success) return <ErrorBox message={regionParsed.error.issues[0].message} />;
   const region = regionParsed.data;
+  const componentParsed = componentParamSchema.safeParse(params.component);
+  if (!componentParsed.success) return <ErrorBox message={componentParsed.error.issues[0].message} />;
 
   // Without a year, show the latest year that has results.
   let year: number | null = null;
@@ -62,6 +65,9 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
   const regionAverage = region ? ranking.regionAverages.find((r) => r.regionCode === region) : undefined;
   const hasUnassigned = ranking.items.some((item) => item.regionCode === null);
   const query = new URLSearchParams({ index: ranking.index.code, year: String(ranking.year), ...(region ? { region } : {}) });
+  // Ranking by a component, where the year's results publish it (never an empty table or chart).
+  const component = componentParsed.data ? (ranking.components.find((c) => c.code === componentParsed.data) ?? null) : null;
+  const byComponent = component ? rankByComponent(items, component.code, ranking.unitCount) : [];
   const index = ranking.index.shortName;
   const title =
     region === NO_REGION
@@ -105,6 +111,18 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
                 {hasUnassigned || region === NO_REGION ? <option value={NO_REGION}>{t("noRegion")}</option> : null}
               </select>
             </FilterField>
+            {ranking.components.length > 0 ? (
+              <FilterField label={t("byComponent.label")}>
+                <select name="component" defaultValue={component?.code.toLowerCase() ?? ""} className={filterInputClass} data-testid="component-select">
+                  <option value="">{t("byComponent.total")}</option>
+                  {ranking.components.map((c) => (
+                    <option key={c.code} value={c.code.toLowerCase()}>
+                      {c.nameVi}
+                    </option>
+                  ))}
+                </select>
+              </FilterField>
+            ) : null}
             <Button type="submit">{t("view")}</Button>
           </form>
         }
@@ -184,6 +202,28 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
             </Callout>
           ) : (
             <>
+              {ranking.components.length === 0 || (componentParsed.data && !component) ? (
+                <Callout tone="neutral" role="note" className="text-sm" data-testid="no-components-note">
+                  {componentParsed.data && !component
+                    ? t("byComponent.notPublished", { component: componentParsed.data.toLowerCase(), index, year: ranking.year })
+                    : t("byComponent.none", { index, year: ranking.year })}
+                </Callout>
+              ) : null}
+              {component && byComponent.length > 0 ? (
+                <Card as="section" padding="md" aria-labelledby="component-ranking" className="space-y-3">
+                  <h2 id="component-ranking" className="font-semibold text-brand-900">
+                    {t("byComponent.heading", { component: component.nameVi, title })}
+                  </h2>
+                  <p className="text-sm text-slate-600">{t("byComponent.known", { known: byComponent.length, count: ranking.unitCount })}</p>
+                  <ComponentRankingTable
+                    id="bang-xep-hang-thanh-phan"
+                    rows={byComponent}
+                    unitCount={ranking.unitCount}
+                    maxPoints={component.maxPoints}
+                    caption={t("byComponent.heading", { component: component.nameVi, title })}
+                  />
+                </Card>
+              ) : null}
               <RankingBarChart
                 title={t("chartTitle", { title })}
                 bars={items.flatMap((item) => (item.score === null ? [] : [{ name: item.unitName, score: item.score }]))}

@@ -281,6 +281,12 @@ export const CATALOGUE: readonly Endpoint[] = [
       }),
   },
   {
+    route: "GET /api/v1/openapi.json",
+    actor: null,
+    tables: [],
+    requests: () => fc.record({ params: fc.constant({}), query: query({ lang: fc.constantFrom("vi", "en", "", "fr", "EN") }) }),
+  },
+  {
     route: "POST /api/v1/imports/results",
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
