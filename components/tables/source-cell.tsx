@@ -8,7 +8,7 @@ export function SourceCell({ source, href, note }: { source: string; href: strin
           href={href}
           target="_blank"
           rel="noopener noreferrer nofollow"
-          className="[overflow-wrap:anywhere] text-brand-700 hover:underline"
+          className="[overflow-wrap:anywhere] link"
           data-testid="source-link"
         >
           {source}

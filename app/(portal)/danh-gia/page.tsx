@@ -61,7 +61,7 @@ export default async function PeriodsPage() {
             {periods.map((p) => (
               <tr key={p.id}>
                 <Td className="font-semibold">
-                  <Link href={`/danh-gia/${p.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/danh-gia/${p.id}`} className="link">
                     {t("yearLink", { year: p.year })}
                   </Link>
                 </Td>

@@ -75,7 +75,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
               {published ? <Td className="font-semibold tabular-nums">{a.rank ?? "—"}</Td> : null}
               {published && hasPeerGroups ? <Td className="tabular-nums">{a.peerRank ?? "—"}</Td> : null}
               <Td className="font-medium">
-                <Link href={`/danh-gia/phieu/${a.id}`} className="text-brand-700 hover:underline">
+                <Link href={`/danh-gia/phieu/${a.id}`} className="link">
                   {a.agencyName}
                 </Link>
                 {a.peerGroup ? <span className="block text-xs text-slate-500">{a.peerGroup}</span> : null}
