@@ -11,7 +11,8 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
-import { SCREENSHOT_DIR } from "../support/browser";
+import { DEMO_PASSWORD } from "@/prisma/seed";
+import { demoEmail, SCREENSHOT_DIR, screenshot } from "../support/browser";
 import { e2e } from "../support/portal";
 
 // The open scoring period of the current year too, so that scoring sheets in progress are reached.
@@ -97,6 +98,24 @@ function blocking(who: string, findings: Finding[]): Finding[] {
   return found;
 }
 
+/** Presses Tab until the focus is on `selector` (a bounded number of times); the focus shows its 2 px ring. */
+async function tabTo(page: Page, selector: string, limit = 150): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const ring = await page.evaluate((wanted) => {
+      const focused = document.activeElement;
+      if (!focused?.matches(wanted)) return null;
+      const style = getComputedStyle(focused);
+      return `${style.outlineWidth} ${style.outlineStyle}`;
+    }, selector);
+    if (ring !== null) {
+      expect(ring, `the focus on ${selector} is visible`).toBe("2px solid");
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${selector} in ${limit} presses`);
+}
+
 const PUBLIC_STARTS = ["/", "/xep-hang", "/tinh", "/so-sanh", "/du-lieu"];
 /** The page templates checked so far, by any visitor. */
 const checked = new Set<string>();
@@ -144,4 +163,30 @@ describe("axe-core, WCAG 2.1 A and AA: no serious or critical violation", () => 
       expect(blocking(role, findings)).toEqual([]);
     }, 600_000);
   }
+});
+
+describe("the main journey with the keyboard alone, the focus always visible", () => {
+  it("an agency head signs in, opens the year's self-scoring from the home page, scores a criterion and saves", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/dang-nhap`);
+    await tabTo(page, "#email");
+    await page.keyboard.type(demoEmail("AGENCY_HEAD"));
+    await tabTo(page, "#password");
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/trang-chu$/);
+    await tabTo(page, "[data-testid=self-scoring-cta] a");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/danh-gia\/phieu\/\d+$/);
+    await tabTo(page, "input[name^='score:']");
+    const before = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(before === "0" ? "0,5" : "0");
+    await tabTo(page, "[data-testid=save-sheet]");
+    await screenshot(page, "ban-phim-luu-phieu");
+    await page.keyboard.press("Enter");
+    await expect(page.locator("[data-testid=sheet-feedback][data-state=ok]").textContent()).resolves.toBe("Đã lưu 1 tiêu chí.");
+    await context.close();
+  });
 });

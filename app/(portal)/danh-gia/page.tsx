@@ -35,9 +35,12 @@ export default async function PeriodsPage() {
         actions={
           canOpen ? (
             <div className="flex flex-wrap gap-2">
-              <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
-                {tc("link")}
-              </ButtonLink>
+              {/* The consistency report is a province's: none for an administrator without one (it would answer 403). */}
+              {actor.provinceId !== null ? (
+                <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
+                  {tc("link")}
+                </ButtonLink>
+              ) : null}
               <ButtonLink href="/danh-gia/mo-ky" size="md">
                 {t("open")}
               </ButtonLink>

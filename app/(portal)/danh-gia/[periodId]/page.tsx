@@ -125,7 +125,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             <p className="mt-1 text-sm text-slate-600">{t("importLead")}</p>
             <ActionForm action={importScoresAction} submitLabel={t("import")} className="mt-3 flex flex-wrap items-center gap-3 text-sm" testId="import-scores">
               <input type="hidden" name="periodId" value={period.id} />
-              <input type="file" name="file" accept=".xlsx,.csv" required className="text-sm" />
+              <input type="file" name="file" accept=".xlsx,.csv" required className="text-sm" aria-label={t("importFile")} />
               <label className="flex items-center gap-1">
                 <input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("dryRun")}
               </label>
