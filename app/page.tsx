@@ -157,7 +157,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
                     <ul className="mt-1 space-y-1 text-sm">
                       {[...overview.up, ...overview.down].map((item) => (
                         <li key={item.unitCode}>
-                          <Link href={item.profilePath} className="text-brand-700 hover:underline">
+                          <Link href={item.profilePath} className="link">
                             {item.unitName}
                           </Link>{" "}
                           <span className={item.change! > 0 ? "text-emerald-800" : "text-red-800"}>
@@ -197,7 +197,7 @@ async function UnitList({ id, title, items, unitCount, testId }: { id: string; t
               <span className="inline-block w-14 text-slate-600 tabular-nums">
                 {item.rank !== null ? `${item.rank}/${unitCount}` : t("rankBounds", { min: item.rankMin, max: item.rankMax })}
               </span>
-              <Link href={item.profilePath} className="text-brand-700 hover:underline">
+              <Link href={item.profilePath} className="link">
                 {item.unitName}
               </Link>
             </span>

@@ -96,7 +96,7 @@ export function ForgotPasswordForm() {
       </Field>
       <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("sending")} />
       <Feedback state={state} />
-      <Link href="/dang-nhap" className="block text-sm text-brand-700 hover:underline">
+      <Link href="/dang-nhap" className="block text-sm link">
         {useTranslations("admin.password")("toSignIn")}
       </Link>
     </form>

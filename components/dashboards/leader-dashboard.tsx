@@ -103,7 +103,7 @@ function NationalSummary({ index, province }: { index: IndexSection; province: {
               {index.summary.map((s) => (
                 <tr key={s.unitId} data-unit={s.unitId}>
                   <Td className="font-medium">
-                    <Link href={s.profilePath} className="text-brand-700 hover:underline">
+                    <Link href={s.profilePath} className="link">
                       {s.label}
                     </Link>
                   </Td>
@@ -315,7 +315,7 @@ function Period({ period }: { period: PeriodSection }) {
           {period.frameworkName}
           {period.illustrative ? <IllustrativeBadge /> : null} ·{" "}
           {t("periodLine", { status: ta(`periodStatus.${period.status}`), finalized: period.finalizedCount, agencies: period.agencyCount })} ·{" "}
-          <Link href={`/danh-gia/${period.id}`} className="text-brand-700 hover:underline">
+          <Link href={`/danh-gia/${period.id}`} className="link">
             {t("periodLink")}
           </Link>
         </p>
@@ -362,7 +362,7 @@ function Period({ period }: { period: PeriodSection }) {
                         {s.rank ?? "—"}
                       </Td>
                       <Td label={t("agency")}>
-                        <Link href={`/co-quan/${s.agencyId}?nam=${period.year}`} className="text-brand-700 hover:underline">
+                        <Link href={`/co-quan/${s.agencyId}?nam=${period.year}`} className="link">
                           {s.name}
                         </Link>
                       </Td>

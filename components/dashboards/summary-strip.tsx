@@ -54,7 +54,7 @@ export function SummaryStrip({ data }: { data: LeaderDashboard }) {
             <ul className="mt-1 space-y-1 text-sm">
               {data.overdueTasks.slice(0, SHOWN).map((task) => (
                 <li key={task.id}>
-                  <Link href={`/van-ban/${task.directive.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/van-ban/${task.directive.id}`} className="link">
                     {task.title}
                   </Link>
                   <span className="block text-xs text-slate-600">
@@ -75,7 +75,7 @@ export function SummaryStrip({ data }: { data: LeaderDashboard }) {
             <ol className="mt-1 space-y-1 text-sm">
               {lowest.map((agency) => (
                 <li key={agency.agencyId} data-agency={agency.code}>
-                  <Link href={`/co-quan/${agency.agencyId}?nam=${ranked!.year}`} className="text-brand-700 hover:underline">
+                  <Link href={`/co-quan/${agency.agencyId}?nam=${ranked!.year}`} className="link">
                     {agency.name}
                   </Link>{" "}
                   <span className="tabular-nums font-semibold">{format.score(agency.finalTotal)}</span>
@@ -98,7 +98,7 @@ function SeeAll({ href, more }: { href: string; more: number }) {
   const t = useTranslations("work.summary");
   return (
     <p className="mt-2 text-sm">
-      <Link href={href} className="text-brand-700 hover:underline">
+      <Link href={href} className="link">
         {more > 0 ? t("seeMore", { count: more }) : t("seeAll")}
       </Link>
     </p>

@@ -95,10 +95,10 @@ export function BulkTargetsForm({ directiveId, choices }: { directiveId: number;
       <fieldset ref={boxes} aria-invalid={invalid("agencyIds")}>
         <legend className={labelClass}>{t("agencies")}</legend>
         <div className="mt-1 flex gap-3 text-xs">
-          <button type="button" className="text-brand-700 hover:underline" onClick={() => setAll(true)}>
+          <button type="button" className="link" onClick={() => setAll(true)}>
             {t("all")}
           </button>
-          <button type="button" className="text-brand-700 hover:underline" onClick={() => setAll(false)}>
+          <button type="button" className="link" onClick={() => setAll(false)}>
             {t("none")}
           </button>
         </div>

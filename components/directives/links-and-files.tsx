@@ -28,7 +28,7 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
           {directive.links.map((l) => (
             <li key={`${l.direction}-${l.otherId}`} className="flex flex-wrap items-center gap-2">
               <span className="text-slate-600">{l.relationText}</span>
-              <Link href={`/van-ban/${l.otherId}`} className="font-medium text-brand-700 hover:underline">
+              <Link href={`/van-ban/${l.otherId}`} className="font-medium link">
                 {l.kindLabel} {l.number}
               </Link>
               <span className="text-slate-600">— {l.title}</span>
@@ -91,7 +91,7 @@ export function FilesSection({ directive }: { directive: DirectiveDetail }) {
         <ul className="mt-2 space-y-1 text-sm" data-testid="directive-files">
           {directive.files.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center gap-2">
-              <a href={`/api/v1/directive-files/${f.id}`} className="font-medium text-brand-700 hover:underline">
+              <a href={`/api/v1/directive-files/${f.id}`} className="font-medium link">
                 {f.fileName}
               </a>
               <span className="text-xs text-slate-500">

@@ -42,7 +42,7 @@ export function ReportsSection({ directive, canCompile }: { directive: Directive
           {t("title")}
         </h2>
         {canCompile ? (
-          <Link href={`/van-ban/${directive.id}/bao-cao`} className="no-print text-sm font-medium text-brand-700 hover:underline">
+          <Link href={`/van-ban/${directive.id}/bao-cao`} className="no-print text-sm font-medium link">
             {t("compiled")}
           </Link>
         ) : null}

@@ -55,7 +55,7 @@ function FileList({ task, canRemove }: { task: TaskItem; canRemove: boolean }) {
     <ul className="space-y-1">
       {task.files.map((f) => (
         <li key={f.id} className="flex flex-wrap items-center gap-2">
-          <a href={`/api/v1/directive-files/${f.id}`} className="text-brand-700 hover:underline">
+          <a href={`/api/v1/directive-files/${f.id}`} className="link">
             {f.fileName}
           </a>
           {canRemove ? (

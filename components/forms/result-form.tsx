@@ -159,7 +159,7 @@ export function ResultForm({ entry }: { entry: ResultEntry }) {
 
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pending={pending} label={t("save")} size="md" />
-        <Link href="/ket-qua" className="text-sm text-brand-700 hover:underline">
+        <Link href="/ket-qua" className="text-sm link">
           {t("toList")}
         </Link>
       </div>

@@ -51,7 +51,7 @@ export function ProvinceMap({ data, highlight = null, title }: { data: ProvinceM
             {units.map((unit) => (
               <tr key={unit.code} className={unit.code === highlight ? "bg-amber-50 font-semibold" : "border-b border-slate-100"}>
                 <th scope="row" className="py-1 pr-3 font-normal">
-                  <a href={unit.profilePath} className="text-brand-700 hover:underline">
+                  <a href={unit.profilePath} className="link">
                     {unit.name}
                   </a>
                 </th>

@@ -43,7 +43,7 @@ export function ProfileResultsTable({ index, id, currentUnitId }: { index: Profi
               {row.unit.id === currentUnitId ? (
                 row.unit.label
               ) : (
-                <Link href={row.unit.path} className="text-brand-700 hover:underline print:text-slate-900">
+                <Link href={row.unit.path} className="link print:text-slate-900">
                   {row.unit.label}
                 </Link>
               )}

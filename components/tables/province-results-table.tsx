@@ -60,7 +60,7 @@ export function ProvinceResultsTable({ rows, canEdit = true }: { rows: ProvinceR
             <SourceCell source={row.source} href={sourceHref(row.source)} note={row.note} />
             {canEdit ? (
               <Td>
-                <Link href={`/ket-qua/nhap?id=${row.id}`} className="font-medium text-brand-700 hover:underline">
+                <Link href={`/ket-qua/nhap?id=${row.id}`} className="font-medium link">
                   {t("edit")}
                 </Link>
               </Td>

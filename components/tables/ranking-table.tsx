@@ -82,7 +82,7 @@ export function RankingTable({ items, unitCount, caption, id }: { items: Ranking
               <RankCell item={item} unitCount={unitCount} />
             </Td>
             <Td className="font-medium">
-              <Link href={item.profilePath} className="text-brand-700 hover:underline print:text-slate-900">
+              <Link href={item.profilePath} className="link print:text-slate-900">
                 {item.unitName}
               </Link>
               {item.note ? <span className="block text-xs font-normal text-slate-500">{item.note}</span> : null}

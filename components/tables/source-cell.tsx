@@ -4,13 +4,7 @@ export function SourceCell({ source, href, note }: { source: string; href: strin
   return (
     <td className="cell max-w-xs text-xs text-slate-600">
       {href ? (
-        <a
-          href={href}
-          target="_blank"
-          rel="noopener noreferrer nofollow"
-          className="[overflow-wrap:anywhere] text-brand-700 hover:underline"
-          data-testid="source-link"
-        >
+        <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="[overflow-wrap:anywhere] link" data-testid="source-link">
           {source}
         </a>
       ) : (

@@ -21,7 +21,7 @@ export function PageHeader({
     <div className="flex flex-wrap items-end justify-between gap-4">
       <div>
         {back ? (
-          <Link href={back.href} className="no-print text-sm text-brand-700 hover:underline">
+          <Link href={back.href} className="no-print text-sm link">
             {back.label}
           </Link>
         ) : null}

@@ -7,7 +7,7 @@ export function SiteFooter() {
   return (
     <footer className="no-print mt-8 border-t border-slate-200 bg-white">
       <nav aria-label={t("footer.nav")} className="mx-auto flex max-w-6xl flex-wrap gap-x-5 gap-y-1 px-4 py-4 text-sm">
-        <Link href="/du-lieu" className="text-brand-700 hover:underline" data-testid="footer-open-data">
+        <Link href="/du-lieu" className="link" data-testid="footer-open-data">
           {t("nav.openData")}
         </Link>
         <Link href="/xep-hang" className="text-slate-600 hover:underline">

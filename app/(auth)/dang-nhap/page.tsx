@@ -18,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
-        <Link href="/" className="mb-6 block text-center text-sm text-brand-700 hover:underline">
+        <Link href="/" className="mb-6 block text-center text-sm link">
           {t("back")}
         </Link>
         <Card>
@@ -27,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <ClientMessages namespaces={["auth"]}>
             <LoginForm next={typeof next === "string" ? next : undefined} />
           </ClientMessages>
-          <Link href="/quen-mat-khau" className="mt-4 block text-sm text-brand-700 hover:underline" data-testid="forgot-link">
+          <Link href="/quen-mat-khau" className="mt-4 block text-sm link" data-testid="forgot-link">
             {tf("link")}
           </Link>
         </Card>

@@ -35,7 +35,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
               <p className="mt-1">{status.message}</p>
             </Callout>
           )}
-          <Link href="/dang-nhap" className="mt-4 block text-sm text-brand-700 hover:underline">
+          <Link href="/dang-nhap" className="mt-4 block text-sm link">
             {t("toSignIn")}
           </Link>
         </Card>

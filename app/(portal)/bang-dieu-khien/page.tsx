@@ -105,7 +105,7 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
             {data.province.label}
             {data.province.predecessors.length > 0 ? t("formedFrom", { units: data.province.predecessors.join(t("and")) }) : ""} ·{" "}
             {t("yearOf", { year: data.year })} ·{" "}
-            <Link href={data.province.profilePath} className="no-print text-brand-700 hover:underline">
+            <Link href={data.province.profilePath} className="no-print link">
               {t("profile")}
             </Link>
           </p>

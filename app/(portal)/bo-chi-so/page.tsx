@@ -43,7 +43,7 @@ export default async function FrameworksPage() {
                   {group.frameworks.map((f) => (
                     <tr key={f.id} data-framework-key={f.key} data-version={f.version}>
                       <Td>
-                        <Link href={`/bo-chi-so/${f.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Link href={`/bo-chi-so/${f.id}`} className="font-medium link">
                           {f.name}
                         </Link>
                         {f.ownerProvinceName ? (

@@ -65,7 +65,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
           <ul className="grid gap-2 sm:grid-cols-2">
             {agencies.map((agency) => (
               <li key={agency.id}>
-                <Link href={`/co-quan/${agency.id}${year}`} className="text-brand-700 hover:underline">
+                <Link href={`/co-quan/${agency.id}${year}`} className="link">
                   {agency.name}
                 </Link>
                 {agency.isDemo ? <IllustrativeBadge label={t("demoAgency")} /> : null}

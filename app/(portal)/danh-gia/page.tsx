@@ -35,9 +35,12 @@ export default async function PeriodsPage() {
         actions={
           canOpen ? (
             <div className="flex flex-wrap gap-2">
-              <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
-                {tc("link")}
-              </ButtonLink>
+              {/* The consistency report is a province's: none for an administrator without one (it would answer 403). */}
+              {actor.provinceId !== null ? (
+                <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
+                  {tc("link")}
+                </ButtonLink>
+              ) : null}
               <ButtonLink href="/danh-gia/mo-ky" size="md">
                 {t("open")}
               </ButtonLink>
@@ -61,7 +64,7 @@ export default async function PeriodsPage() {
             {periods.map((p) => (
               <tr key={p.id}>
                 <Td className="font-semibold">
-                  <Link href={`/danh-gia/${p.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/danh-gia/${p.id}`} className="link">
                     {t("yearLink", { year: p.year })}
                   </Link>
                 </Td>

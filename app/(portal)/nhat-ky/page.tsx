@@ -124,7 +124,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         <div className="flex flex-wrap items-center gap-3 sm:col-span-6">
           <Button type="submit">{t("filter")}</Button>
           {filtered ? (
-            <Link href="/nhat-ky" className="text-sm text-brand-700 hover:underline">
+            <Link href="/nhat-ky" className="text-sm link">
               {t("clear")}
             </Link>
           ) : null}
@@ -151,12 +151,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       {log.pageCount > 1 ? (
         <nav aria-label={t("pages")} className="no-print flex items-center gap-3 text-sm">
           {log.page > 1 ? (
-            <Link href={`/nhat-ky${query(filters, { page: log.page - 1 })}`} className="text-brand-700 hover:underline">
+            <Link href={`/nhat-ky${query(filters, { page: log.page - 1 })}`} className="link">
               {t("newer")}
             </Link>
           ) : null}
           {log.page < log.pageCount ? (
-            <Link href={`/nhat-ky${query(filters, { page: log.page + 1 })}`} className="text-brand-700 hover:underline">
+            <Link href={`/nhat-ky${query(filters, { page: log.page + 1 })}`} className="link">
               {t("older")}
             </Link>
           ) : null}

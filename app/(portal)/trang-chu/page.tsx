@@ -92,7 +92,7 @@ async function WorkLinks({ actor }: { actor: Actor }) {
       <ul className="mt-2 space-y-1">
         {periods.slice(0, 5).map((p) => (
           <li key={p.id}>
-            <Link href={`/danh-gia/${p.id}`} className="text-brand-700 hover:underline">
+            <Link href={`/danh-gia/${p.id}`} className="link">
               {t("period", { year: p.year, province: p.provinceName })}
             </Link>{" "}
             <span className="text-sm text-slate-600">
@@ -137,10 +137,10 @@ function MyWorkSummary({ tasks, overdue, missing }: { tasks: number; overdue: nu
         })}
       </p>
       <p className="mt-2 flex gap-4 text-sm">
-        <Link href="/viec-cua-toi" className="text-brand-700 hover:underline">
+        <Link href="/viec-cua-toi" className="link">
           {t("myWorkLink")}
         </Link>
-        <Link href="/van-ban" className="text-brand-700 hover:underline">
+        <Link href="/van-ban" className="link">
           {t("directivesLink")}
         </Link>
       </p>

@@ -117,7 +117,7 @@ export default async function DirectivesPage({ searchParams }: { searchParams: S
         <div className="flex items-center gap-3 sm:col-span-6">
           <Button type="submit">{t("filter")}</Button>
           {filtered ? (
-            <Link href="/van-ban" className="text-sm text-brand-700 hover:underline">
+            <Link href="/van-ban" className="text-sm link">
               {t("clear")}
             </Link>
           ) : null}
@@ -143,7 +143,7 @@ export default async function DirectivesPage({ searchParams }: { searchParams: S
             {list.items.map((d) => (
               <tr key={d.id} data-number={d.number}>
                 <Td className="whitespace-nowrap font-semibold">
-                  <Link href={`/van-ban/${d.id}`} className="text-brand-700 hover:underline">
+                  <Link href={`/van-ban/${d.id}`} className="link">
                     {d.number}
                   </Link>
                   <div className="text-xs font-normal text-slate-500">{td(`kinds.${d.kind}`)}</div>

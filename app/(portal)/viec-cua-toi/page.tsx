@@ -52,7 +52,7 @@ export default async function MyWorkPage() {
                 {work.tasks.map((task) => (
                   <tr key={task.id} className={task.overdue ? "bg-red-50" : undefined} data-task-id={task.id}>
                     <Td className="whitespace-nowrap" label={t("directive")}>
-                      <Link href={`/van-ban/${task.directive.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/van-ban/${task.directive.id}`} className="font-medium link">
                         {task.directive.number}
                       </Link>
                     </Td>
@@ -94,7 +94,7 @@ export default async function MyWorkPage() {
                   {t("reportPeriod", { period: r.period.label, end: format.day(r.period.end) })}
                   {isAgency ? "" : ` · ${r.agency.name}`}
                 </span>
-                <Link href={`/van-ban/${r.directive.id}`} className="text-brand-700 hover:underline">
+                <Link href={`/van-ban/${r.directive.id}`} className="link">
                   {r.directive.number}
                 </Link>
               </li>

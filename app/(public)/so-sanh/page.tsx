@@ -101,7 +101,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                           </th>
                           {profiles.map((profile) => (
                             <th key={profile.unit.id} scope="col" className="py-1 pr-3 font-semibold">
-                              <Link href={profile.unit.path} className="text-brand-700 hover:underline">
+                              <Link href={profile.unit.path} className="link">
                                 {profile.unit.name}
                               </Link>
                             </th>

@@ -54,7 +54,7 @@ export default async function ProvinceDirectoryPage({ searchParams }: { searchPa
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {current.map((unit) => (
                 <li key={unit.id} className="py-1.5">
-                  <Link href={provinceProfilePath(unit)} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={provinceProfilePath(unit)} className="font-semibold link">
                     {unit.nameVi}
                   </Link>{" "}
                   <span className="text-slate-500">{t("code", { code: unit.code })}</span>
@@ -74,7 +74,7 @@ export default async function ProvinceDirectoryPage({ searchParams }: { searchPa
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {former.map((unit) => (
                 <li key={unit.id} className="py-1.5">
-                  <Link href={provinceProfilePath(unit)} className="font-semibold text-brand-700 hover:underline">
+                  <Link href={provinceProfilePath(unit)} className="font-semibold link">
                     {unit.nameVi}
                   </Link>{" "}
                   <span className="text-slate-500">

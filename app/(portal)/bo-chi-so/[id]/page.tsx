@@ -47,7 +47,7 @@ export default async function FrameworkPage({ params, searchParams }: { params: 
 
   return (
     <div className="space-y-6">
-      <Link href="/bo-chi-so" className="text-sm text-brand-700 hover:underline">
+      <Link href="/bo-chi-so" className="text-sm link">
         {t("detail.back")}
       </Link>
       <header className="space-y-2">
@@ -245,7 +245,7 @@ function Versions({ framework: f }: { framework: FrameworkDetail }) {
         v.id === f.id ? (
           <strong key={v.id}>v{v.version}</strong>
         ) : (
-          <Link key={v.id} href={`/bo-chi-so/${v.id}`} className="text-brand-700 hover:underline" title={`${t(`statuses.${v.status}`)}, ${years(v)}`}>
+          <Link key={v.id} href={`/bo-chi-so/${v.id}`} className="link" title={`${t(`statuses.${v.status}`)}, ${years(v)}`}>
             v{v.version}
           </Link>
         ),

@@ -76,7 +76,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
               {published ? <Td className="font-semibold tabular-nums">{a.rank ?? "—"}</Td> : null}
               {published && hasPeerGroups ? <Td className="tabular-nums">{a.peerRank ?? "—"}</Td> : null}
               <Td className="font-medium">
-                <Link href={`/danh-gia/phieu/${a.id}`} className="text-brand-700 hover:underline">
+                <Link href={`/danh-gia/phieu/${a.id}`} className="link">
                   {a.agencyName}
                 </Link>
                 {a.peerGroup ? <span className="block text-xs text-slate-500">{a.peerGroup}</span> : null}
@@ -126,7 +126,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             <p className="mt-1 text-sm text-slate-600">{t("importLead")}</p>
             <ActionForm action={importScoresAction} submitLabel={t("import")} className="mt-3 flex flex-wrap items-center gap-3 text-sm" testId="import-scores">
               <input type="hidden" name="periodId" value={period.id} />
-              <FileInput name="file" accept=".xlsx,.csv" required />
+              <FileInput name="file" accept=".xlsx,.csv" required aria-label={t("importFile")} />
               <label className="flex items-center gap-1">
                 <input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("dryRun")}
               </label>

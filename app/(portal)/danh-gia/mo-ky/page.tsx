@@ -30,7 +30,7 @@ export default async function OpenPeriodPage({ searchParams }: { searchParams: P
         <ul className="list-inside list-disc">
           {provinces.map((p) => (
             <li key={p.id}>
-              <Link href={`/danh-gia/mo-ky?tinh=${p.id}`} className="text-brand-700 hover:underline">
+              <Link href={`/danh-gia/mo-ky?tinh=${p.id}`} className="link">
                 {p.name}
               </Link>
             </li>

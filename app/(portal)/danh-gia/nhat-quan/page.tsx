@@ -51,7 +51,7 @@ export default async function ConsistencyPage({ searchParams }: { searchParams: 
                   {y}
                 </Badge>
               ) : (
-                <Link key={y} href={`/danh-gia/nhat-quan?nam=${y}`} className="text-brand-700 hover:underline">
+                <Link key={y} href={`/danh-gia/nhat-quan?nam=${y}`} className="link">
                   {y}
                 </Link>
               ),

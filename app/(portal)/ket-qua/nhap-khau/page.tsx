@@ -90,7 +90,7 @@ export default async function ResultImportPage() {
               <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {options.tables.map((table) => (
                   <li key={`${table.indexCode}-${table.year}`}>
-                    <a href={`/api/v1/exports/results?index=${table.indexCode}&year=${table.year}&format=xlsx`} className="text-brand-700 hover:underline">
+                    <a href={`/api/v1/exports/results?index=${table.indexCode}&year=${table.year}&format=xlsx`} className="link">
                       {table.indexCode.replace(/_/g, " ")} {table.year}
                     </a>{" "}
                     <span className="text-slate-500">{t("tableRows", { count: table.rows })}</span>

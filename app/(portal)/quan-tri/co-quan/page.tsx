@@ -125,7 +125,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
                   <tr key={a.id} data-code={a.code}>
                     <Td className="font-mono text-xs">{a.code}</Td>
                     <Td className="min-w-48">
-                      <Link href={`/quan-tri/co-quan/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                      <Link href={`/quan-tri/co-quan/${a.id}`} className="font-medium link">
                         {a.name}
                       </Link>
                       {a.shortName ? <span className="text-slate-500"> ({a.shortName})</span> : null}

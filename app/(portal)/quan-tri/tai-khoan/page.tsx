@@ -130,7 +130,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               {page.rows.map((a) => (
                 <tr key={a.id} data-email={a.email}>
                   <Td>
-                    <Link href={`/quan-tri/tai-khoan/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link href={`/quan-tri/tai-khoan/${a.id}`} className="font-medium link">
                       {a.name}
                     </Link>
                     <div className="text-xs text-slate-500">{a.email}</div>

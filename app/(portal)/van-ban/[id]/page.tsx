@@ -36,7 +36,7 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
   if (!directive) {
     return (
       <div className="space-y-4">
-        <Link href="/van-ban" className="text-sm text-brand-700 hover:underline">
+        <Link href="/van-ban" className="text-sm link">
           {t("back")}
         </Link>
         <Callout tone="warn" data-testid="forbidden">
@@ -48,7 +48,7 @@ export default async function DirectivePage({ params }: { params: Promise<{ id: 
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/van-ban" className="no-print text-sm text-brand-700 hover:underline">
+        <Link href="/van-ban" className="no-print text-sm link">
           {t("back")}
         </Link>
         <p className="mt-1 text-sm font-semibold uppercase tracking-wide text-slate-500">

@@ -59,7 +59,7 @@ export default async function ProvinceProfilePage({ params, searchParams }: { pa
       <div className="grid items-start gap-6 lg:grid-cols-[1fr_24rem]">
         <header className="space-y-3">
           <p className="no-print text-sm">
-            <Link href="/xep-hang" className="text-brand-700 hover:underline">
+            <Link href="/xep-hang" className="link">
               {t("back")}
             </Link>
           </p>
@@ -213,7 +213,7 @@ function UnitLinks({ links }: { links: { unit: { id: number; label: string; path
       {links.map((link, i) => (
         <span key={link.unit.id}>
           {i > 0 ? ", " : null}
-          <Link href={link.unit.path} className="text-brand-700 hover:underline print:text-slate-900">
+          <Link href={link.unit.path} className="link print:text-slate-900">
             {link.unit.label}
           </Link>
         </span>

@@ -63,7 +63,7 @@ export default async function ControlBoardPage({ params }: { params: Promise<{ p
             return (
               <tr key={a.assessmentId} data-agency={a.agencyCode}>
                 <Td className="font-medium">
-                  <Link href={`/danh-gia/phieu/${a.assessmentId}`} className="text-brand-700 hover:underline">
+                  <Link href={`/danh-gia/phieu/${a.assessmentId}`} className="link">
                     {a.agencyName}
                   </Link>
                   {a.peerGroup ? <span className="block text-xs text-slate-500">{a.peerGroup}</span> : null}
@@ -127,7 +127,7 @@ function RowActions({
   if (row.status === "DRAFT") {
     return (
       <div className="space-y-2">
-        <Link href={`/danh-gia/phieu/${id}/khong-ap-dung`} className="text-sm text-brand-700 hover:underline">
+        <Link href={`/danh-gia/phieu/${id}/khong-ap-dung`} className="text-sm link">
           {t("notApplicableLink")}
         </Link>
         <details>

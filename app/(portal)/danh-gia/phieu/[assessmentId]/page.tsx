@@ -261,7 +261,7 @@ function RowForms({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
       <ul>
         {s.evidence.map((e) => (
           <li key={e.id} className="flex flex-wrap items-center gap-2">
-            <a href={`/api/v1/evidence/${e.id}`} className="text-brand-700 hover:underline">
+            <a href={`/api/v1/evidence/${e.id}`} className="link">
               📎 {e.fileName}
             </a>
             {canSelf ? (

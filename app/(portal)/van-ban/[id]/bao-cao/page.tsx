@@ -55,7 +55,7 @@ export default async function CompiledReportPage({ params, searchParams }: { par
   return (
     <div className="space-y-6">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
-        <Link href={`/van-ban/${id}`} className="text-sm text-brand-700 hover:underline">
+        <Link href={`/van-ban/${id}`} className="text-sm link">
           ← {kind} {report.directive.number}
         </Link>
         <div className="flex flex-wrap gap-2 text-sm">
