@@ -1,8 +1,9 @@
-import { z } from "zod";
+import { optionalId } from "@/lib/validation/schema";
+import { z } from "@/lib/validation/zod";
 import { DELIVERIES, NOTIFICATION_KINDS } from "./kinds";
 
 /** "Mark read": one notification, or all of the user's. */
-export const markReadSchema = z.object({ id: z.coerce.number().int().positive().optional() });
+export const markReadSchema = z.object({ id: optionalId("Thông báo") });
 
 /** Preferences: a delivery per kind, only the kinds listed. */
 export const preferencesSchema = z.object({

@@ -10,6 +10,7 @@ import Papa from "papaparse";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { freePort } from "../../lib/db/embedded";
+import { scoreHeadings } from "../../lib/assessments/scores-file";
 import { AUDIT_ROWS_PER_STATEMENT } from "../../lib/audit/log";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { createScoreImportDataset, type ScoreImportDataset } from "./score-import-dataset";
@@ -141,7 +142,10 @@ async function exportedSelfScores(baseUrl: string, bench: ImportKillBench, cooki
     skipEmptyLines: true,
   }).data;
   if (rows.length !== bench.dataset.rows) throw new Error(`export after restart has ${rows.length} rows, expected ${bench.dataset.rows}`);
-  return rows.filter((row) => row.self_score !== "").length;
+  // The file is for people: its self-score column is headed in the request's language.
+  const selfScore = [scoreHeadings("vi").self_score, scoreHeadings("en").self_score].find((heading) => heading in rows[0]);
+  if (!selfScore) throw new Error(`export after restart has no self-score column: ${Object.keys(rows[0]).join(", ")}`);
+  return rows.filter((row) => row[selfScore] !== "").length;
 }
 
 /**
