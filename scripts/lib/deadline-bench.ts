@@ -35,24 +35,24 @@ export async function benchDeadlines(
     await q(
       `INSERT INTO assessment_period (province_id, framework_id, year, self_scoring_deadline, status)
        SELECT DISTINCT ON (p.province_id) p.province_id, p.framework_id, p.year + 1,
-              CASE WHEN p.province_id % 2 = 0 THEN $1::timestamptz + interval '2 days' ELSE $1::timestamptz - interval '1 day' END, 'SELF_SCORING'
+              CASE WHEN p.province_id % 2 = 0 THEN $1::timestamptz + interval '2 days' ELSE $1::timestamptz - interval '1 day' END, 'SELF_SCORING'::"PeriodStatus"
          FROM assessment_period p ORDER BY p.province_id, p.year DESC`,
       [at],
     );
     const sheets = await q(
       `INSERT INTO assessment (period_id, agency_id, status)
-       SELECT p.id, a.id, 'DRAFT' FROM assessment_period p JOIN agency a ON a.province_id = p.province_id
+       SELECT p.id, a.id, 'DRAFT'::"AssessmentStatus" FROM assessment_period p JOIN agency a ON a.province_id = p.province_id
         WHERE p.status = 'SELF_SCORING'`,
     );
     await q(
       `INSERT INTO directive (province_id, number, kind, issuer, title, years, reporting)
-       SELECT DISTINCT province_id, 'BENCH-' || province_id || '/KH-UBND', 'KE_HOACH', 'UBND tỉnh ' || province_id, 'Kế hoạch CCHC (đo hiệu năng)', ARRAY[${at.getUTCFullYear()}], ARRAY['QUARTERLY']
+       SELECT DISTINCT province_id, 'BENCH-' || province_id || '/KH-UBND', 'KE_HOACH'::"DirectiveKind", 'UBND tỉnh ' || province_id, 'Kế hoạch CCHC (đo hiệu năng)', ARRAY[${at.getUTCFullYear()}], ARRAY['QUARTERLY']
          FROM agency`,
     );
     const tasks = await q(
       `INSERT INTO task (directive_id, sort_order, title, lead_agency_id, due_on, status)
        SELECT d.id, row_number() OVER (PARTITION BY d.id ORDER BY a.id), 'Nhiệm vụ ' || a.code, a.id,
-              CASE WHEN a.id % 2 = 0 THEN ($1::timestamptz + interval '2 days')::date ELSE ($1::timestamptz - interval '3 days')::date END, 'IN_PROGRESS'
+              CASE WHEN a.id % 2 = 0 THEN ($1::timestamptz + interval '2 days')::date ELSE ($1::timestamptz - interval '3 days')::date END, 'IN_PROGRESS'::"TaskStatus"
          FROM agency a JOIN directive d ON d.number = 'BENCH-' || a.province_id || '/KH-UBND'`,
       [at],
     );
