@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { DELIVERIES, NOTIFICATION_KINDS } from "./kinds";
 
 /** "Mark read": one notification, or all of the user's. */
