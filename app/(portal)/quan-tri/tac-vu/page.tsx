@@ -52,14 +52,12 @@ export default async function JobsPage() {
       {!overview.ready && <Callout tone="warn">{t("notReady")}</Callout>}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold text-brand-900">{t("queues")}</h2>
-        <DataTable data-testid="job-queues">
+        <DataTable data-testid="job-queues" stacked>
           <THead>
-            <tr>
-              <Th>{t("queue")}</Th>
-              <Th>{t("schedule")}</Th>
-              <Th>{t("retries")}</Th>
-              <Th>{t("counts")}</Th>
-            </tr>
+            <Th>{t("queue")}</Th>
+            <Th>{t("schedule")}</Th>
+            <Th>{t("retries")}</Th>
+            <Th>{t("counts")}</Th>
           </THead>
           <TBody>
             {overview.queues.map((q) => {
@@ -67,19 +65,19 @@ export default async function JobsPage() {
               const counts = STATES.filter((s) => q.counts[s]);
               return (
                 <tr key={q.name} className="align-top">
-                  <Td>
+                  <Td label={t("queue")}>
                     {queueName(q.name)}
                     <div className="font-mono text-xs text-slate-500">{q.name}</div>
                   </Td>
-                  <Td>
+                  <Td label={t("schedule")}>
                     {!q.schedule
                       ? t("noSchedule")
                       : time
                         ? t("daily", { time, timeZone: q.schedule.timeZone ?? "UTC" })
                         : `${q.schedule.cron} (${q.schedule.timeZone ?? "UTC"})`}
                   </Td>
-                  <Td>{t("retryPolicy", { limit: q.retryLimit, delay: q.retryDelaySeconds, backoff: String(q.retryBackoff) })}</Td>
-                  <Td>
+                  <Td label={t("retries")}>{t("retryPolicy", { limit: q.retryLimit, delay: q.retryDelaySeconds, backoff: String(q.retryBackoff) })}</Td>
+                  <Td label={t("counts")}>
                     {counts.length === 0 ? (
                       <span className="text-slate-500">{t("noJobs")}</span>
                     ) : (
@@ -105,22 +103,20 @@ export default async function JobsPage() {
             {t("noFailed")}
           </p>
         ) : (
-          <DataTable data-testid="failed-jobs">
+          <DataTable data-testid="failed-jobs" stacked>
             <THead>
-              <tr>
-                <Th>{t("queue")}</Th>
-                <Th>{t("error")}</Th>
-                <Th numeric>{t("attempts")}</Th>
-                <Th>{t("failedAt")}</Th>
-                <Th>
-                  <span className="sr-only">{t("retry")}</span>
-                </Th>
-              </tr>
+              <Th>{t("queue")}</Th>
+              <Th>{t("error")}</Th>
+              <Th numeric>{t("attempts")}</Th>
+              <Th>{t("failedAt")}</Th>
+              <Th>
+                <span className="sr-only">{t("retry")}</span>
+              </Th>
             </THead>
             <TBody>
               {overview.failed.map((job) => (
                 <tr key={job.id} className="align-top" data-job-id={job.id}>
-                  <Td>
+                  <Td label={t("queue")}>
                     {queueName(job.queue)}
                     <div className="font-mono text-xs text-slate-500">{job.id}</div>
                     {job.data && (
@@ -129,13 +125,15 @@ export default async function JobsPage() {
                       </div>
                     )}
                   </Td>
-                  <Td>
+                  <Td label={t("error")}>
                     <p className="whitespace-pre-wrap break-words text-sm text-red-700" data-testid="job-error">
                       {job.error}
                     </p>
                   </Td>
-                  <Td numeric>{format.integer(job.attempts)}</Td>
-                  <Td className="whitespace-nowrap">
+                  <Td numeric label={t("attempts")}>
+                    {format.integer(job.attempts)}
+                  </Td>
+                  <Td className="whitespace-nowrap" label={t("failedAt")}>
                     {job.failedAt ? format.dateTime(job.failedAt) : "—"}
                     <div className="text-xs text-slate-500">
                       {t("createdAt")}: {format.dateTime(job.createdAt)}
