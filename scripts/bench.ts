@@ -11,6 +11,7 @@
 //  5. Reads the first-load JavaScript of the dashboard routes from `next build`'s bundle statistics.
 // Writes bench-results/bench-<label>.json and .md (git-ignored) and checks the budgets of issue #7.
 //   npm run bench -- --label after      (BENCH_AGENCIES, BENCH_YEARS, BENCH_SECONDS to scale it)
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -135,6 +136,18 @@ try {
   // 5. First-load JavaScript of the dashboard routes, from the build's bundle statistics.
   const bundles = firstLoadJs();
 
+  // 6. The daily deadline scan and digest (issue 15), in a process of its own with lib's server
+  // modules (scripts/bench-deadlines.ts, also `npm run bench:deadlines`) and a database of its own.
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/bootstrap.mjs"), "bench-deadlines"], {
+    stdio: "inherit",
+    env: { ...process.env, BENCH_AGENCIES: String(AGENCIES) },
+  });
+  const deadlines = JSON.parse(fs.readFileSync(path.join(ROOT, "bench-results/deadlines.json"), "utf8")) as {
+    seconds: number;
+    users: number;
+    agencies: number;
+  };
+
   const results = {
     label,
     at: new Date().toISOString(),
@@ -144,6 +157,7 @@ try {
     loads,
     import: imported,
     bundles,
+    deadlines,
   };
   const budgets = checkBudgets(results);
   const outDir = path.join(ROOT, "bench-results");
@@ -232,7 +246,12 @@ function firstLoadJs() {
   });
 }
 
-type Results = { loads: Load[]; import: { rowsPerSecond: number }; bundles: { route: string; gzipKb: number }[] };
+type Results = {
+  loads: Load[];
+  import: { rowsPerSecond: number };
+  bundles: { route: string; gzipKb: number }[];
+  deadlines: { seconds: number; users: number; agencies: number };
+};
 type Budget = { budget: string; figure: string; met: boolean };
 
 /** The budgets of issue #7, each with the figure it is judged on. */
@@ -257,6 +276,11 @@ function checkBudgets(results: Results): Budget[] {
       met: results.import.rowsPerSecond >= 20_000,
     },
     ...results.bundles.map((b) => ({ budget: `JS tải lần đầu ${b.route}: ≤ 180 kB gzip`, figure: `${b.gzipKb} kB`, met: b.gzipKb <= 180 })),
+    {
+      budget: `Quét hạn và thư tổng hợp hằng ngày (${results.deadlines.agencies.toLocaleString("vi-VN")} cơ quan, ${results.deadlines.users.toLocaleString("vi-VN")} tài khoản): < 60 s`,
+      figure: `${results.deadlines.seconds.toFixed(1).replace(".", ",")} s`,
+      met: results.deadlines.seconds < 60,
+    },
   ];
 }
 

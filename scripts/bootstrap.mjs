@@ -56,7 +56,7 @@ process.on("SIGINT", () => {});
 // Scripts that run lib's server modules outside Next (the job worker, the import benchmark):
 // scripts/lib/server-process.mjs lets their "server-only" imports load.
 const serverProcess = path.join(root, "scripts", "lib", "server-process.mjs");
-const env = ["worker", "bench-import"].includes(command)
+const env = ["worker", "bench-import", "bench-deadlines"].includes(command)
   ? { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${serverProcess}`.trim() }
   : process.env;
 const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), [script, ...args], { cwd: root, stdio: "inherit", env });

@@ -20,6 +20,7 @@ type NavKey =
   | "accounts"
   | "agencies"
   | "outbox"
+  | "jobs"
   | "documentSettings";
 
 // Links by what the permission table lets a role do. They only spare people dead ends: every page
@@ -38,6 +39,7 @@ const PORTAL_LINKS: { href: string; label: NavKey; shown: (role: Role) => boolea
   { href: "/quan-tri/tai-khoan", label: "accounts", shown: (role) => holds({ role }, "user.manage") },
   { href: "/quan-tri/co-quan", label: "agencies", shown: (role) => holds({ role }, "agency.manage") },
   { href: "/quan-tri/thu-di", label: "outbox", shown: (role) => holds({ role }, "mail.read") },
+  { href: "/quan-tri/tac-vu", label: "jobs", shown: (role) => holds({ role }, "jobs.manage") },
   { href: "/quan-tri/van-ban", label: "documentSettings", shown: (role) => holds({ role }, "documents.configure") },
 ];
 

@@ -79,6 +79,8 @@ export type AuditAction =
   | "agency.split"
   | "peerGroup.create"
   | "documentSettings.update"
+  | "job.retry"
+  | "job.run"
   | "user.locale";
 
 /** What an audit row is about: the model changed (each has a Vietnamese name in ./view.ts). */
@@ -92,6 +94,7 @@ export type AuditEntity =
   | "Directive"
   | "DirectiveLink"
   | "Framework"
+  | "Job"
   | "PeerGroup"
   | "PeriodicReport"
   | "PublishedResult"

@@ -14,6 +14,7 @@ export const ENTITY_LABELS: Record<AuditEntity, string> = {
   Directive: "Văn bản chỉ đạo",
   DirectiveLink: "Liên kết văn bản",
   Framework: "Bộ chỉ số",
+  Job: "Tác vụ nền",
   PeerGroup: "Nhóm so sánh",
   PeriodicReport: "Báo cáo định kỳ",
   PublishedResult: "Kết quả công bố",
@@ -99,6 +100,8 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   "documentSettings.update": "Sửa thông tin in trên văn bản",
   "peerGroup.create": "Thêm nhóm so sánh",
   "user.locale": "Đổi ngôn ngữ giao diện",
+  "job.retry": "Chạy lại tác vụ lỗi",
+  "job.run": "Chạy quét hạn ngay",
 };
 
 /** "Tự chấm điểm", or the action's code when it has no name yet. */

@@ -35,6 +35,7 @@ export type Permission =
   | "agency.manage" // a province's agencies and communes, their peer groups and lineage
   | "audit.read"
   | "mail.read" // the outbox (/quan-tri/thu-di)
+  | "jobs.manage" // the job queue (/quan-tri/tac-vu): schedules, failed jobs and their retry, "scan now"
   | "documents.configure"; // what the province's documents print: issuing bodies, signers, symbols
 
 /** Unit reach of a permission for a role: everywhere, own province, own agency, or nowhere. */
@@ -56,6 +57,9 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   // Issue 15: the outbox, its mail to the province's people (invitation links included).
   "mail.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  // The queue is national: one deadline scan covers every province, and a job belongs to no unit, so
+  // a province's Home Affairs staff could not retry or run one without acting on other provinces.
+  "jobs.manage": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
   "documents.configure": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };
 

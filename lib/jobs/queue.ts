@@ -3,21 +3,9 @@
 // live in the database (pg-boss's cron table): whichever worker is up creates each run once.
 import "server-only";
 import PgBoss from "pg-boss";
+import { JOB_SCHEMA, QUEUES, SCHEDULE_TIME_ZONE, SCHEDULES } from "./queues";
 
-export const JOB_SCHEMA = "pgboss";
-export const QUEUES = {
-  /** The deadline scan; data `{ at?: ISO instant }` scans as of that moment (tests, "as of"). */
-  deadlineScan: "deadline-scan",
-  /** The daily digest mail. */
-  dailyDigest: "daily-digest",
-} as const;
-
-/** 07:00 and 06:00 in Viet Nam: the scan runs before the digest that carries its reminders. */
-export const SCHEDULES = [
-  { queue: QUEUES.deadlineScan, cron: "0 6 * * *" },
-  { queue: QUEUES.dailyDigest, cron: "0 7 * * *" },
-] as const;
-export const SCHEDULE_TIME_ZONE = "Asia/Ho_Chi_Minh";
+export { JOB_SCHEMA, QUEUES, SCHEDULE_TIME_ZONE, SCHEDULES };
 
 /** Retries with backoff (30 s, 1, 2, 4 minutes), then the job is failed and shown to administrators. */
 const RETRY = { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 15 * 60 } as const;
@@ -31,7 +19,23 @@ export function createBoss(connectionString: string, options: { worker: boolean 
     supervise: options.worker,
     schedule: options.worker,
     migrate: true,
+    // A failed job stays in the queue a week, where administrators see it and retry it (/quan-tri/tac-vu).
+    archiveFailedAfterSeconds: FAILED_KEPT_SECONDS,
   });
+}
+
+export const FAILED_KEPT_SECONDS = 7 * 86_400;
+
+type SqlRunner = { $queryRawUnsafe: <T = unknown>(query: string, ...values: unknown[]) => Promise<T> };
+
+/**
+ * pg-boss acting through a Prisma transaction (pg-boss's own `db` option), so that a job sent or
+ * retried from the portal commits or rolls back with its audit row. Never started: it only runs
+ * commands, the workers do the rest.
+ */
+export function bossIn(tx: SqlRunner): { boss: PgBoss; db: PgBoss.Db } {
+  const db: PgBoss.Db = { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...(values ?? [])) }) };
+  return { boss: new PgBoss({ db, schema: JOB_SCHEMA }), db };
 }
 
 /** Creates the queues and schedules (idempotent: every worker does it at start). */

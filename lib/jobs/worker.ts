@@ -6,6 +6,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { relayOutbox, smtpTransport } from "@/lib/mail/relay";
 import { scanDeadlines, sendDailyDigest } from "@/lib/notifications/mutations";
+import { notifyLeadersOfTargets } from "@/lib/targets/mutations";
 import { createBoss, prepareQueues, QUEUES } from "./queue";
 
 export type Worker = { stop: () => Promise<void> };
@@ -34,7 +35,11 @@ export async function startWorker(
     );
   await boss.work<{ at?: string }>(QUEUES.deadlineScan, { pollingIntervalSeconds: 2 }, async ([job]) => {
     const at = job.data.at ? new Date(job.data.at) : new Date();
-    return logged(`deadline scan as of ${at.toISOString()}`, () => scanDeadlines(db, at));
+    return logged(`deadline scan as of ${at.toISOString()}`, async () => {
+      const deadlines = await scanDeadlines(db, at);
+      const targets = await notifyLeadersOfTargets(db, at);
+      return { notifications: deadlines.notifications + targets.notifications };
+    });
   });
   await boss.work(QUEUES.dailyDigest, { pollingIntervalSeconds: 2 }, async () => logged("daily digest", () => sendDailyDigest(db)));
   const transport = smtpTransport();

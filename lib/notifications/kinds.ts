@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   "appraisalReleased",
   "periodPublished",
   "taskAssigned",
+  "targetStatus",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const DELIVERIES = ["IMMEDIATE", "DIGEST", "PORTAL"] as const;
@@ -24,7 +25,7 @@ export const DEFAULT_DELIVERY: Delivery = "DIGEST";
 export const KINDS_OF_ROLE: Record<string, readonly NotificationKind[]> = {
   AGENCY_HEAD: ["selfScoringDeadline", "explanationRequested", "appraisalReleased", "periodPublished", "taskAssigned", "taskDue"],
   HOME_AFFAIRS: ["sheetSubmitted", "explanationAnswered", "lateAgencies"],
-  LEADER: ["periodPublished"],
+  LEADER: ["periodPublished", "targetStatus"],
   ADMIN: [],
 };
 

@@ -1,9 +1,8 @@
-import { optionalId } from "@/lib/validation/schema";
-import { z } from "@/lib/validation/zod";
+import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { DELIVERIES, NOTIFICATION_KINDS } from "./kinds";
 
 /** "Mark read": one notification, or all of the user's. */
-export const markReadSchema = z.object({ id: optionalId("Thông báo") });
+export const markReadSchema = z.object({ id: z.coerce.number().int().positive().max(DB_INT_MAX).optional() });
 
 /** Preferences: a delivery per kind, only the kinds listed. */
 export const preferencesSchema = z.object({

@@ -13,7 +13,13 @@ import { libTranslator } from "@/lib/i18n/lib-translator";
 import { versionedIdSchema } from "@/lib/validation/schema";
 import type { LineageLink } from "@/lib/units/lineage";
 import { agenciesWithin, lineageLinks } from "@/lib/units/queries";
+import { loadActor } from "@/lib/auth/load-actor";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { notify } from "@/lib/notifications/mutations";
+import { currentYearInVietnam } from "@/lib/time";
+import { targetAlerts } from "./alerts";
 import { targetSpec, targetText } from "./evaluate";
+import { getProvinceTargets } from "./queries";
 import { buildBulkTargets, defaultUnit, targetIssues, type TargetDraft } from "./rules";
 import { bulkTargetsSchema, targetSchema, targetUpdateSchema } from "./schema";
 
@@ -207,4 +213,24 @@ export async function createBulkTargets(actor: Actor, input: unknown): Promise<{
     );
     return { count: created.length };
   });
+}
+
+/**
+ * Part of the deadline scan: each province's targets of this year and the last, evaluated as its
+ * leaders see them (lib/targets/evaluate.ts); a target at risk or missed tells each leader once
+ * per status (the notification's unique index), so a daily scan repeats nothing.
+ */
+export async function notifyLeadersOfTargets(client: PrismaClient, now = new Date()): Promise<{ notifications: number }> {
+  const leaders = await client.user.findMany({ where: { role: "LEADER", active: true, provinceId: { not: null } }, select: { id: true, provinceId: true } });
+  const year = currentYearInVietnam(now);
+  let created = 0;
+  for (const provinceId of new Set(leaders.map((l) => l.provinceId!))) {
+    const ids = leaders.filter((l) => l.provinceId === provinceId).map((l) => l.id);
+    const viewer = await loadActor(client, { id: ids[0] });
+    if (!viewer) continue;
+    const targets = (await Promise.all([year - 1, year].map((y) => getProvinceTargets(viewer, provinceId, y, now)))).flat();
+    const alerts = targetAlerts(targets, ids);
+    if (alerts.length > 0) created += await client.$transaction((tx) => notify(tx, alerts, now));
+  }
+  return { notifications: created };
 }

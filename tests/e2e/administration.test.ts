@@ -7,9 +7,10 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { screenshot, signIn } from "../support/browser";
 import { e2e } from "../support/portal";
+import { createBoss, prepareQueues, QUEUES } from "@/lib/jobs/queue";
 import { agencyRows, fillTemplate, headRows } from "../support/templates";
 
-const { baseUrl, browser } = await e2e();
+const { baseUrl, browser, databaseUrl } = await e2e();
 const PASSWORD = "Hồ Gươm sáng nay trời trong xanh";
 const OFFICER = "noivu.hanoi@e2e.gov.vn";
 const contexts: BrowserContext[] = [];
@@ -196,5 +197,39 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     await officer.goto(`${baseUrl}/tai-khoan-cua-toi`);
     await expect(officer.getByTestId("my-email").textContent()).resolves.toBe(OFFICER);
     await shoot(officer, "my-account");
+  });
+});
+
+describe("the jobs page (issue 15)", () => {
+  it("the administrator sees a failed job with its error and retries it", async () => {
+    // A deadline scan taken by a worker that failed it, no retry left: pg-boss's own commands.
+    const boss = createBoss(databaseUrl, { worker: false });
+    await boss.start();
+    try {
+      await prepareQueues(boss);
+      const id = (await boss.send(QUEUES.deadlineScan, { at: "2031-03-29T01:00:00Z" }, { retryLimit: 0 }))!;
+      const [taken] = await boss.fetch(QUEUES.deadlineScan);
+      expect(taken.id).toBe(id);
+      await boss.fail(QUEUES.deadlineScan, id, new Error("connection to the database was lost"));
+
+      const admin = await newPage();
+      await signIn(admin, baseUrl, "quantri@demo.local");
+      await admin.waitForURL(/\/trang-chu$/);
+      await admin.getByRole("link", { name: "Tác vụ nền", exact: true }).click();
+      await admin.waitForURL(/\/quan-tri\/tac-vu$/);
+      const row = admin.locator(`[data-job-id="${id}"]`);
+      await expect(row.getByTestId("job-error").textContent()).resolves.toBe("connection to the database was lost");
+      await expect(admin.getByTestId("job-queues").textContent()).resolves.toContain("Hằng ngày lúc 06:00 (Asia/Ho_Chi_Minh)");
+      await shoot(admin, "jobs");
+      await admin.waitForLoadState("networkidle");
+      await row.getByRole("button", { name: "Chạy lại" }).click();
+      // Back in the queue: the row leaves the failed list, the queue counts it as waiting to retry.
+      await row.waitFor({ state: "detached" });
+      expect((await boss.getJobById<object>(QUEUES.deadlineScan, id))?.state).toBe("retry");
+      await expect(admin.getByTestId("job-queues").textContent()).resolves.toContain("Chờ chạy lại: 1");
+      await screenshot(admin, "admin-jobs-retried-1366");
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 });

@@ -91,6 +91,7 @@ const OWN_ACCOUNT_NOTE =
   'The signed-in user\'s own account, no unit: tests/integration/accounts.test.ts ("sessions end") and tests/e2e/administration.test.ts.';
 const OWN_NOTIFICATIONS_NOTE =
   "The signed-in user's own notifications and preferences (rows with their user id), no unit's data: tests/integration/notifications.test.ts.";
+const JOBS_NOTE = "The national job queue (jobs.manage: administrators only), no unit's data: tests/integration/jobs.test.ts runs every role on it.";
 const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
 export const ENDPOINTS: readonly Entry[] = [
@@ -195,6 +196,8 @@ export const ENDPOINTS: readonly Entry[] = [
   { id: "lib/preferences/actions.ts#setLocaleAction", kind: "action", write: true, cases: [], note: LOCALE_NOTE },
   { id: "lib/notifications/actions.ts#markNotificationsReadAction", kind: "action", write: true, cases: [], note: OWN_NOTIFICATIONS_NOTE },
   { id: "lib/notifications/actions.ts#saveNotificationPreferencesAction", kind: "action", write: true, cases: [], note: OWN_NOTIFICATIONS_NOTE },
+  { id: "lib/jobs/actions.ts#retryJobAction", kind: "action", write: true, cases: [], note: JOBS_NOTE },
+  { id: "lib/jobs/actions.ts#runDeadlineScanAction", kind: "action", write: true, cases: [], note: JOBS_NOTE },
   action("directives", "createDirectiveAction", directiveWrite),
   action("directives", "updateDirectiveAction", directiveWrite),
   action("directives", "linkAction", directiveWrite),

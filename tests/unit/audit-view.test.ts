@@ -80,6 +80,8 @@ const ACTIONS = [
   "agency.split",
   "peerGroup.create",
   "documentSettings.update",
+  "job.retry",
+  "job.run",
 ] as const satisfies readonly AuditAction[];
 const ENTITIES = [
   "Agency",
@@ -91,6 +93,7 @@ const ENTITIES = [
   "Directive",
   "DirectiveLink",
   "Framework",
+  "Job",
   "PeerGroup",
   "PeriodicReport",
   "PublishedResult",

@@ -24,6 +24,8 @@ const TABLE: Record<Permission, Record<Actor["role"], Reach>> = {
   "audit.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   // Issue 15: the outbox, its mail to the province's people (invitation links included).
   "mail.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  // Issue 15: the job queue is national (one scan covers every province): administrators only.
+  "jobs.manage": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
   // Issue 18: what the province's documents print is Sở Nội vụ's to set.
   "documents.configure": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
 };

@@ -37,13 +37,11 @@ export default async function OutboxPage() {
       ) : (
         <DataTable data-testid="outbox">
           <THead>
-            <tr>
-              <Th>{t("createdAt")}</Th>
-              <Th>{t("to")}</Th>
-              <Th>{t("subject")}</Th>
-              <Th>{t("status")}</Th>
-              <Th numeric>{t("attempts")}</Th>
-            </tr>
+            <Th>{t("createdAt")}</Th>
+            <Th>{t("to")}</Th>
+            <Th>{t("subject")}</Th>
+            <Th>{t("status")}</Th>
+            <Th numeric>{t("attempts")}</Th>
           </THead>
           <TBody>
             {outbox.rows.map((m) => (
