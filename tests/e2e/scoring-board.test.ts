@@ -67,8 +67,10 @@ describe("the period control board", () => {
     const { context, page } = await as("HOME_AFFAIRS");
     await page.goto(`${periodUrl}/dieu-hanh`);
     await page.locator("tr[data-agency=STP] summary", { hasText: "Gia hạn" }).click();
-    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-    expect(await submit(page, "extend-STP", { deadline: day, reason: "Thay đổi lãnh đạo sở" })).toContain("Đã gia hạn");
+    // The new day typed as people write it (dd/mm/yyyy), in the date field's text box.
+    const day = new Date(Date.now() + 40 * 86_400_000).toLocaleDateString("en-GB", { timeZone: "UTC" });
+    await page.getByTestId("extend-STP").locator("[data-field-for=deadline]").fill(day);
+    expect(await submit(page, "extend-STP", { reason: "Thay đổi lãnh đạo sở" })).toContain("Đã gia hạn");
     await page.reload();
     await expect(page.locator("tr[data-agency=STP]").textContent()).resolves.toContain("Đã gia hạn: Thay đổi lãnh đạo sở");
     await context.close();

@@ -366,6 +366,7 @@ export const FIXTURES: Record<string, Fixture> = {
   "GET /api/v1/open-data/results": async (_w, call) => () => call.route("GET /api/v1/open-data/results", { query: "?format=json" }),
   "GET /api/v1/open-data/averages": async (_w, call) => () => call.route("GET /api/v1/open-data/averages", { query: "?format=csv" }),
   "GET /api/v1/open-data/provinces/[code]": async (_w, call) => () => call.route("GET /api/v1/open-data/provinces/[code]", { params: { code: "91" } }),
+  "GET /api/v1/openapi.json": async (_w, call) => () => call.route("GET /api/v1/openapi.json", { query: "?lang=en" }),
   "GET /api/health": async (_w, call) => () => call.route("GET /api/health", {}),
   "GET /api/ping": async (_w, call) => () => call.route("GET /api/ping", {}),
 
