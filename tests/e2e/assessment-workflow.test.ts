@@ -372,9 +372,12 @@ describe("the same rules through the HTTP API", () => {
     await headSheet.goto(baseUrl + ownSheet);
     await headSheet.locator("input[name^='score:']").first().fill("1");
     const otherSheetId = sheetLink!.split("/").pop()!;
-    await headSheet.getByTestId("score-sheet").locator("input[type=hidden][name=assessmentId]").evaluate((input, id) => {
-      (input as HTMLInputElement).value = id;
-    }, otherSheetId);
+    await headSheet
+      .getByTestId("score-sheet")
+      .locator("input[type=hidden][name=assessmentId]")
+      .evaluate((input, id) => {
+        (input as HTMLInputElement).value = id;
+      }, otherSheetId);
     expect(await saveSheet(headSheet, "tampered sheet")).toBe("Bạn không có quyền thực hiện thao tác này.");
     await expect(headSheet.locator("[data-testid=sheet-feedback]").getAttribute("data-state")).resolves.toBe("error");
     // Nothing changed: the score is still at the version the staff's last save left.
