@@ -19,8 +19,16 @@ export async function startWorker(
   const log = options.log ?? (() => {});
   const boss = createBoss(connectionString, { worker: true });
   boss.on("error", (error) => log(`pg-boss: ${error.message}`));
-  await boss.start();
-  await prepareQueues(boss);
+  // One worker at a time sets up the queues: two creating the same queue side by side deadlock in
+  // PostgreSQL (each waits for the other's lock on pg-boss's queue table), and the loser exited.
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('portal:jobs:prepare-queues'))`;
+      await boss.start();
+      await prepareQueues(boss);
+    },
+    { maxWait: 60_000, timeout: 180_000 },
+  );
   // A job that throws is retried with backoff by pg-boss, then kept as failed with its error.
   const logged = <T>(name: string, run: () => Promise<T>) =>
     run().then(
