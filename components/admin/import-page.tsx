@@ -1,6 +1,14 @@
 // The import page of a template (agencies or accounts): the province (an administrator's choice),
 // the template to download, and the upload with its check and import. Messages: admin.import.
+// Both /quan-tri/*/nhap routes are `importRoute` with their kind, back link and action.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { accountFormOptions } from "@/lib/accounts/queries";
+import { currentActor } from "@/lib/auth/actor";
+import { ForbiddenError } from "@/lib/errors";
+import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
+import { Callout } from "@/components/ui/callout";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -55,4 +63,25 @@ export async function ImportPage({ kind, back, provinces, chosen, maxBytes, acti
       ) : null}
     </div>
   );
+}
+
+type Route = Pick<Props, "kind" | "back" | "action">;
+
+export async function importMetadata(kind: Props["kind"]): Promise<Metadata> {
+  return { title: (await getTranslations("admin.import"))(`${kind}Title`) };
+}
+
+/** An import route: signed in, the provinces the actor may choose or its own (lib checks the import again). */
+export async function importRoute(route: Route, searchParams: Promise<{ province?: string }>) {
+  const actor = await currentActor();
+  if (!actor) redirect("/dang-nhap");
+  const { province } = await searchParams;
+  let options: Awaited<ReturnType<typeof accountFormOptions>>;
+  try {
+    options = await accountFormOptions(actor, province);
+  } catch (error) {
+    if (error instanceof ForbiddenError) return <Callout tone="error">{error.message}</Callout>;
+    throw error;
+  }
+  return <ImportPage {...route} provinces={options.provinces} chosen={options.fixedProvince} maxBytes={MAX_IMPORT_BYTES} />;
 }
