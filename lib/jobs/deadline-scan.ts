@@ -21,16 +21,17 @@ export const DEADLINE_SCAN_PARTS: readonly ScanPart[] = [
   { name: "targets", run: (db, now) => notifyLeadersOfTargets(db, now) },
 ];
 
-export type ScanResult = { notifications: number; byPart: Record<string, number>; failures: string[] };
+export type ScanResult = { notifications: number; byPart: Record<string, { notifications: number; seconds: number }>; failures: string[] };
 
 /** Runs every part as of `now`; `parts` is the list to run (the worker's is DEADLINE_SCAN_PARTS). */
 export async function scanAllDeadlines(db: PrismaClient, now = new Date(), parts: readonly ScanPart[] = DEADLINE_SCAN_PARTS): Promise<ScanResult> {
   const result: ScanResult = { notifications: 0, byPart: {}, failures: [] };
   for (const part of parts) {
+    const started = performance.now();
     try {
       const { notifications, failures = [] } = await part.run(db, now);
       result.notifications += notifications;
-      result.byPart[part.name] = notifications;
+      result.byPart[part.name] = { notifications, seconds: Math.round(performance.now() - started) / 1000 };
       result.failures.push(...failures.map((f) => `${part.name}, province ${f.provinceId}: ${f.error}`));
     } catch (error) {
       result.failures.push(`${part.name}: ${error instanceof Error ? error.message : String(error)}`);

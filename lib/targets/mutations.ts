@@ -15,7 +15,7 @@ import type { LineageLink } from "@/lib/units/lineage";
 import { agenciesWithin, lineageLinks } from "@/lib/units/queries";
 import { loadActor } from "@/lib/auth/load-actor";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { notify } from "@/lib/notifications/mutations";
+import { notifyInBatches } from "@/lib/notifications/mutations";
 import { currentYearInVietnam } from "@/lib/time";
 import { targetAlerts } from "./alerts";
 import { targetSpec, targetText } from "./evaluate";
@@ -240,7 +240,7 @@ export async function notifyLeadersOfTargets(
       if (!viewer) continue;
       const targets = (await Promise.all([year - 1, year].map((y) => readTargets(viewer, provinceId, y, now)))).flat();
       const alerts = targetAlerts(targets, ids);
-      if (alerts.length > 0) created += await client.$transaction((tx) => notify(tx, alerts, now));
+      created += await notifyInBatches(client, alerts, now);
     } catch (error) {
       failures.push({ provinceId, error: error instanceof Error ? error.message : String(error) });
     }

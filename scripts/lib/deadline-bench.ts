@@ -3,8 +3,8 @@
 // its deadline two days after the scan (half of them) or passed the day before (the other half),
 // each agency leads a task due in two days or overdue, owes (half of them) or has sent (the other
 // half) the quarterly report of the quarter that has just ended on its province's directive, and
-// has two targets (commitments completed this year, its internal score last year) that the scan
-// evaluates for the leaders; 10,000 accounts exist (heads of every agency, Home Affairs staff and
+// commits to completing its tasks this year and each province to a rank last year (targets the scan
+// evaluates for the leaders); 10,000 accounts exist (heads of every agency, Home Affairs staff and
 // leaders of every province). Then the scan (every part: self-scoring, tasks, reports, targets) and
 // the digest run as the worker runs them, through the same lib functions, and are timed. The scan
 // runs as of 08:00 on the second day of the current quarter, so that the reports are overdue.
@@ -72,16 +72,15 @@ export async function benchDeadlines(
         WHERE a.id % 2 = 0`,
       [quarter],
     );
-    // Two targets per agency: all its commitments completed this year; its internal score last year.
+    // The targets leaders follow: each agency's commitments (all its tasks done this year), and
+    // the province's rank on a national index last year (in the top 10).
     const targets = await q(
       `INSERT INTO target (directive_id, kind, index_code, year, value, unit, province_id, agency_id)
        SELECT d.id, 'COMMITMENT_COMPLETION'::"TargetKind", NULL, ${year}, 100, '%', a.province_id, a.id
          FROM agency a JOIN directive d ON d.number = 'BENCH-' || a.province_id || '/KH-UBND'
        UNION ALL
-       SELECT d.id, 'MIN_SCORE'::"TargetKind", f.index_code, ${year - 1}, 95, 'điểm', a.province_id, a.id
-         FROM agency a JOIN directive d ON d.number = 'BENCH-' || a.province_id || '/KH-UBND'
-         JOIN LATERAL (SELECT f.index_code FROM assessment_period p JOIN framework f ON f.id = p.framework_id
-                        WHERE p.province_id = a.province_id ORDER BY p.year DESC LIMIT 1) f ON true`,
+       SELECT d.id, 'MAX_RANK'::"TargetKind", (SELECT code FROM performance_index WHERE subject = 'PROVINCE' ORDER BY code LIMIT 1), ${year - 1}, 10, NULL, d.province_id, NULL
+         FROM directive d WHERE d.number LIKE 'BENCH-%'`,
     );
     // 10,000 accounts: four heads per agency, the rest Home Affairs staff and leaders of each province.
     const target = options.users ?? 10_000;
