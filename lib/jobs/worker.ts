@@ -5,8 +5,8 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { relayOutbox, smtpTransport } from "@/lib/mail/relay";
-import { scanDeadlines, sendDailyDigest } from "@/lib/notifications/mutations";
-import { notifyLeadersOfTargets } from "@/lib/targets/mutations";
+import { sendDailyDigest } from "@/lib/notifications/mutations";
+import { scanAllDeadlines } from "./deadline-scan";
 import { createBoss, prepareQueues, QUEUES } from "./queue";
 
 export type Worker = { stop: () => Promise<void> };
@@ -44,9 +44,13 @@ export async function startWorker(
   await boss.work<{ at?: string }>(QUEUES.deadlineScan, { pollingIntervalSeconds: 2 }, async ([job]) => {
     const at = job.data.at ? new Date(job.data.at) : new Date();
     return logged(`deadline scan as of ${at.toISOString()}`, async () => {
-      const deadlines = await scanDeadlines(db, at);
-      const targets = await notifyLeadersOfTargets(db, at);
-      return { notifications: deadlines.notifications + targets.notifications };
+      const scan = await scanAllDeadlines(db, at);
+      // The parts that worked have notified; the job still fails, naming the parts that did not,
+      // so the failure shows on the jobs page with its error and pg-boss retries it.
+      if (scan.failures.length > 0) {
+        throw new Error(`deadline scan incomplete (${scan.notifications} notifications sent): ${scan.failures.join("; ")}`);
+      }
+      return { notifications: scan.notifications, byPart: scan.byPart };
     });
   });
   await boss.work(QUEUES.dailyDigest, { pollingIntervalSeconds: 2 }, async () => logged("daily digest", () => sendDailyDigest(db)));

@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   "periodPublished",
   "taskAssigned",
   "targetStatus",
+  "reportDue",
+  "reportsMissing",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const DELIVERIES = ["IMMEDIATE", "DIGEST", "PORTAL"] as const;
@@ -23,8 +25,8 @@ export const DEFAULT_DELIVERY: Delivery = "DIGEST";
 
 /** The kinds a role can receive (what its preferences list). */
 export const KINDS_OF_ROLE: Record<string, readonly NotificationKind[]> = {
-  AGENCY_HEAD: ["selfScoringDeadline", "explanationRequested", "appraisalReleased", "periodPublished", "taskAssigned", "taskDue"],
-  HOME_AFFAIRS: ["sheetSubmitted", "explanationAnswered", "lateAgencies"],
+  AGENCY_HEAD: ["selfScoringDeadline", "explanationRequested", "appraisalReleased", "periodPublished", "taskAssigned", "taskDue", "reportDue"],
+  HOME_AFFAIRS: ["sheetSubmitted", "explanationAnswered", "lateAgencies", "reportsMissing"],
   LEADER: ["periodPublished", "targetStatus"],
   ADMIN: [],
 };
@@ -37,5 +39,12 @@ export function notificationTitle(locale: Locale, kind: string, threshold: strin
   const format = formatFor(locale);
   if (typeof params.deadline === "string") values.deadline = format.date(new Date(params.deadline));
   if (typeof params.total === "number") values.total = format.score(params.total);
+  if (typeof params.reportPeriod === "string") values.reportPeriod = reportPeriodLabel(locale, params.reportPeriod);
   return translator(locale, "notifications.titles")(`${kind}.${threshold}` as never, values as never);
+}
+
+/** A reporting period's key as stored ("2026-Q1", "2026-H2", "2026") in words, in `locale`. */
+export function reportPeriodLabel(locale: Locale, key: string): string {
+  const [year, part] = key.split("-");
+  return translator(locale, "notifications.reportPeriods")((part ?? "year") as never, { year } as never);
 }

@@ -65,12 +65,22 @@ function notificationMail(user: Recipient, subject: string, items: { text: strin
   return { ...composeMail({ locale, name: user.name, subject, paragraphs, items }), to: user.email, purpose, userId: user.id, provinceId: user.provinceId };
 }
 
+/** Notifies `rows` in transactions of 1,000 (a national scan makes tens of thousands). */
+export async function notifyInBatches(client: PrismaClient, rows: readonly NewNotification[], now = new Date()): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    created += await client.$transaction((tx) => notify(tx, chunk, now), { timeout: 60_000 });
+  }
+  return created;
+}
+
 /**
- * The deadline scan: reminders of self-scoring deadlines and task due dates to agency heads, and
- * one summary of late agencies per period to the province's Home Affairs staff. `now` is the
- * scan's clock (a job's parameter, so a test or an administrator can scan "as of" a moment).
+ * Part of the deadline scan: reminders of self-scoring deadlines to agency heads, and one summary
+ * of late agencies per period to the province's Home Affairs staff. `now` is the scan's clock (a
+ * job's parameter, so a test or an administrator can scan "as of" a moment).
  */
-export async function scanDeadlines(db: PrismaClient, now = new Date()): Promise<{ notifications: number }> {
+export async function scanSelfScoringDeadlines(db: PrismaClient, now = new Date()): Promise<{ notifications: number }> {
   const horizon = new Date(now.getTime() + 8 * 86_400_000);
   const sheets = await db.assessment.findMany({
     where: {
@@ -123,6 +133,12 @@ export async function scanDeadlines(db: PrismaClient, now = new Date()): Promise
       }
     }
   }
+  return { notifications: await notifyInBatches(db, rows, now) };
+}
+
+/** Part of the deadline scan: a task's due date, 3 days before and overdue, to its lead agency's heads. */
+export async function scanTaskDeadlines(db: PrismaClient, now = new Date()): Promise<{ notifications: number }> {
+  const rows: NewNotification[] = [];
   const tasks = await db.task.findMany({
     where: {
       status: { in: ["NOT_STARTED", "IN_PROGRESS"] },
@@ -154,12 +170,7 @@ export async function scanDeadlines(db: PrismaClient, now = new Date()): Promise
       });
     }
   }
-  let created = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    created += await db.$transaction((tx) => notify(tx, chunk, now), { timeout: 60_000 });
-  }
-  return { notifications: created };
+  return { notifications: await notifyInBatches(db, rows, now) };
 }
 
 /**

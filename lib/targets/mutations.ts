@@ -15,7 +15,7 @@ import type { LineageLink } from "@/lib/units/lineage";
 import { agenciesWithin, lineageLinks } from "@/lib/units/queries";
 import { loadActor } from "@/lib/auth/load-actor";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { notify } from "@/lib/notifications/mutations";
+import { notifyInBatches } from "@/lib/notifications/mutations";
 import { currentYearInVietnam } from "@/lib/time";
 import { targetAlerts } from "./alerts";
 import { targetSpec, targetText } from "./evaluate";
@@ -215,22 +215,35 @@ export async function createBulkTargets(actor: Actor, input: unknown): Promise<{
   });
 }
 
+/** How a province's targets are read for its leaders: the targets pages' own query by default. */
+export type ProvinceTargetsReader = typeof getProvinceTargets;
+
 /**
  * Part of the deadline scan: each province's targets of this year and the last, evaluated as its
  * leaders see them (lib/targets/evaluate.ts); a target at risk or missed tells each leader once
- * per status (the notification's unique index), so a daily scan repeats nothing.
+ * per status (the notification's unique index), so a daily scan repeats nothing. A province whose
+ * evaluation fails is skipped and named in `failures`: the other provinces' leaders are still told.
  */
-export async function notifyLeadersOfTargets(client: PrismaClient, now = new Date()): Promise<{ notifications: number }> {
+export async function notifyLeadersOfTargets(
+  client: PrismaClient,
+  now = new Date(),
+  readTargets: ProvinceTargetsReader = getProvinceTargets,
+): Promise<{ notifications: number; failures: { provinceId: number; error: string }[] }> {
   const leaders = await client.user.findMany({ where: { role: "LEADER", active: true, provinceId: { not: null } }, select: { id: true, provinceId: true } });
   const year = currentYearInVietnam(now);
   let created = 0;
+  const failures: { provinceId: number; error: string }[] = [];
   for (const provinceId of new Set(leaders.map((l) => l.provinceId!))) {
     const ids = leaders.filter((l) => l.provinceId === provinceId).map((l) => l.id);
-    const viewer = await loadActor(client, { id: ids[0] });
-    if (!viewer) continue;
-    const targets = (await Promise.all([year - 1, year].map((y) => getProvinceTargets(viewer, provinceId, y, now)))).flat();
-    const alerts = targetAlerts(targets, ids);
-    if (alerts.length > 0) created += await client.$transaction((tx) => notify(tx, alerts, now));
+    try {
+      const viewer = await loadActor(client, { id: ids[0] });
+      if (!viewer) continue;
+      const targets = (await Promise.all([year - 1, year].map((y) => readTargets(viewer, provinceId, y, now)))).flat();
+      const alerts = targetAlerts(targets, ids);
+      created += await notifyInBatches(client, alerts, now);
+    } catch (error) {
+      failures.push({ provinceId, error: error instanceof Error ? error.message : String(error) });
+    }
   }
-  return { notifications: created };
+  return { notifications: created, failures };
 }

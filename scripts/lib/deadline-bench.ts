@@ -1,9 +1,13 @@
 // The daily deadline scan and digest at national scale (issue 15's bench line): on a database that
 // holds the national data set's 2,000 agencies, every province opens next year's self-scoring with
 // its deadline two days after the scan (half of them) or passed the day before (the other half),
-// each agency leads a task due in two days or overdue, and 10,000 accounts exist (heads of every
-// agency, Home Affairs staff and leaders of every province). Then the scan and the digest run as
-// the worker runs them, through the same lib functions, and are timed.
+// each agency leads a task due in two days or overdue, owes (half of them) or has sent (the other
+// half) the quarterly report of the quarter that has just ended on its province's directive, and
+// commits to completing its tasks this year and each province to a rank last year (targets the scan
+// evaluates for the leaders); 10,000 accounts exist (heads of every agency, Home Affairs staff and
+// leaders of every province). Then the scan (every part: self-scoring, tasks, reports, targets) and
+// the digest run as the worker runs them, through the same lib functions, and are timed. The scan
+// runs as of 08:00 on the second day of the current quarter, so that the reports are overdue.
 import pg from "pg";
 import type { PrismaClient } from "../../lib/db/generated/client";
 
@@ -11,6 +15,8 @@ export type DeadlineBench = {
   users: number;
   sheets: number;
   tasks: number;
+  reports: number;
+  targets: number;
   notifications: number;
   mails: number;
   scanSeconds: number;
@@ -26,7 +32,9 @@ export async function benchDeadlines(
   options: { users?: number; at?: Date; log?: (line: string) => void } = {},
 ): Promise<DeadlineBench> {
   const log = options.log ?? (() => {});
-  const at = options.at ?? new Date();
+  const today = new Date();
+  const at = options.at ?? new Date(Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3, 2, 1));
+  const year = at.getUTCFullYear();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
@@ -46,7 +54,7 @@ export async function benchDeadlines(
     );
     await q(
       `INSERT INTO directive (province_id, number, kind, issuer, title, years, reporting)
-       SELECT DISTINCT province_id, 'BENCH-' || province_id || '/KH-UBND', 'KE_HOACH'::"DirectiveKind", 'UBND tỉnh ' || province_id, 'Kế hoạch CCHC (đo hiệu năng)', ARRAY[${at.getUTCFullYear()}], ARRAY['QUARTERLY']
+       SELECT DISTINCT province_id, 'BENCH-' || province_id || '/KH-UBND', 'KE_HOACH'::"DirectiveKind", 'UBND tỉnh ' || province_id, 'Kế hoạch CCHC (đo hiệu năng)', ARRAY[${year - 1}, ${year}], ARRAY['QUARTERLY']
          FROM agency`,
     );
     const tasks = await q(
@@ -55,6 +63,24 @@ export async function benchDeadlines(
               CASE WHEN a.id % 2 = 0 THEN ($1::timestamptz + interval '2 days')::date ELSE ($1::timestamptz - interval '3 days')::date END, 'IN_PROGRESS'::"TaskStatus"
          FROM agency a JOIN directive d ON d.number = 'BENCH-' || a.province_id || '/KH-UBND'`,
       [at],
+    );
+    // The quarter that has just ended: half the agencies have sent its report.
+    const quarter = at.getUTCMonth() === 0 ? `${year - 1}-Q4` : `${year}-Q${at.getUTCMonth() / 3}`;
+    const reports = await q(
+      `INSERT INTO periodic_report (directive_id, agency_id, period, content)
+       SELECT d.id, a.id, $1, 'Báo cáo (đo hiệu năng)' FROM agency a JOIN directive d ON d.number = 'BENCH-' || a.province_id || '/KH-UBND'
+        WHERE a.id % 2 = 0`,
+      [quarter],
+    );
+    // The targets leaders follow: each agency's commitments (all its tasks done this year), and
+    // the province's rank on a national index last year (in the top 10).
+    const targets = await q(
+      `INSERT INTO target (directive_id, kind, index_code, year, value, unit, province_id, agency_id)
+       SELECT d.id, 'COMMITMENT_COMPLETION'::"TargetKind", NULL, ${year}, 100, '%', a.province_id, a.id
+         FROM agency a JOIN directive d ON d.number = 'BENCH-' || a.province_id || '/KH-UBND'
+       UNION ALL
+       SELECT d.id, 'MAX_RANK'::"TargetKind", (SELECT code FROM performance_index WHERE subject = 'PROVINCE' ORDER BY code LIMIT 1), ${year - 1}, 10, NULL, d.province_id, NULL
+         FROM directive d WHERE d.number LIKE 'BENCH-%'`,
     );
     // 10,000 accounts: four heads per agency, the rest Home Affairs staff and leaders of each province.
     const target = options.users ?? 10_000;
@@ -74,11 +100,17 @@ export async function benchDeadlines(
     );
     await q("ANALYZE");
     const users = Number((await q("SELECT count(*) AS n FROM app_user")).rows[0].n);
-    log(`  ${users.toLocaleString("vi-VN")} tài khoản, ${sheets.rowCount} phiếu đang tự chấm, ${tasks.rowCount} nhiệm vụ`);
+    log(
+      `  ${users.toLocaleString("vi-VN")} tài khoản, ${sheets.rowCount} phiếu đang tự chấm, ${tasks.rowCount} nhiệm vụ, ` +
+        `${reports.rowCount} báo cáo ${quarter} đã gửi, ${targets.rowCount} chỉ tiêu; quét lúc ${at.toISOString()}`,
+    );
 
-    const { scanDeadlines, sendDailyDigest } = await import("../../lib/notifications/mutations");
+    const { sendDailyDigest } = await import("../../lib/notifications/mutations");
+    const { scanAllDeadlines } = await import("../../lib/jobs/deadline-scan");
     const started = performance.now();
-    const scan = await scanDeadlines(db, at);
+    const scan = await scanAllDeadlines(db, at);
+    log(`  thông báo theo phần: ${JSON.stringify(scan.byPart)}`);
+    if (scan.failures.length > 0) throw new Error(`deadline scan incomplete: ${scan.failures.join("; ")}`);
     const scanned = performance.now();
     const digest = await sendDailyDigest(db, new Date(at.getTime() + DAY / 24));
     const done = performance.now();
@@ -86,6 +118,8 @@ export async function benchDeadlines(
       users,
       sheets: sheets.rowCount ?? 0,
       tasks: tasks.rowCount ?? 0,
+      reports: reports.rowCount ?? 0,
+      targets: targets.rowCount ?? 0,
       notifications: scan.notifications,
       mails: digest.mails,
       scanSeconds: (scanned - started) / 1000,
