@@ -23,3 +23,13 @@ export function libFormat(): Format {
 export function libTranslator<N extends ErrorsPath>(namespace: N, locale: Locale = messageLocale()) {
   return createTranslator({ locale, messages: ERRORS[locale] as Messages, namespace, timeZone: TIME_ZONE });
 }
+
+/**
+ * A record of lib's words that reads each from the catalogue when it is read, in the language of
+ * that request: `LABELS.DRAFT` stays a record's look-up for its callers.
+ */
+export function catalogueRecord<K extends string>(keys: readonly K[], word: (key: K) => string): Readonly<Record<K, string>> {
+  const record = {} as Record<K, string>;
+  for (const key of keys) Object.defineProperty(record, key, { get: () => word(key), enumerable: true });
+  return record;
+}
