@@ -275,6 +275,10 @@ const LIB_DATA = new Map<string, string>([
   ["lib/db/embedded.ts", "a line npm start prints to the console"],
   ["lib/backup/archive.ts", "errors of npm run backup / restore, printed to the console"],
   ["lib/backup/backup.ts", "progress and errors of npm run backup / restore, printed to the console"],
+  // Not shown to anyone: Auth.js's own label of a credential (the portal's sign-in page is /dang-nhap),
+  // and the password of the dummy hash that keeps a missing account's sign-in as slow as a real one.
+  ["lib/auth/auth.ts", "Auth.js's label of the password credential, never shown (pages.signIn is /dang-nhap)"],
+  ["lib/auth/password.ts", "the dummy hash's password, never shown"],
 ]);
 
 /**
@@ -286,25 +290,9 @@ const LIB_DATA = new Map<string, string>([
 const LIB_NOT_YET_IN_CATALOGUE = new Set([
   // Administration (issue 13) was written beside this work, with lib's messages worded in
   // Vietnamese like the rest of lib then; they move with the others (the pages are in the catalogue).
-  "lib/agencies/actions.ts",
-  "lib/agencies/import/mutations.ts",
-  "lib/agencies/import/rows.ts",
-  "lib/agencies/mutations.ts",
-  "lib/agencies/queries.ts",
-  "lib/agencies/rules.ts",
-  "lib/agencies/schema.ts",
-  "lib/assessments/actions.ts",
-  "lib/assessments/mutations.ts",
-  "lib/assessments/periods/mutations.ts",
-  "lib/assessments/periods/queries.ts",
-  "lib/assessments/queries.ts",
-  "lib/assessments/schema.ts",
-  "lib/assessments/workflow.ts",
   "lib/audit/queries.ts",
   "lib/audit/schema.ts",
   "lib/audit/view.ts",
-  "lib/auth/auth.ts",
-  "lib/auth/password.ts",
   "lib/dashboards/agency/queries.ts",
   "lib/dashboards/leader/queries.ts",
   "lib/dashboards/schema.ts",
@@ -317,13 +305,9 @@ const LIB_NOT_YET_IN_CATALOGUE = new Set([
   "lib/directives/reports/queries.ts",
   "lib/directives/rules.ts",
   "lib/directives/schema.ts",
-  "lib/frameworks/actions.ts",
-  "lib/frameworks/labels.ts",
   "lib/frameworks/mutations.ts",
-  "lib/frameworks/queries.ts",
   "lib/frameworks/schema.ts",
   "lib/frameworks/tree.ts",
-  "lib/frameworks/versioning.ts",
   "lib/profiles/queries.ts",
   "lib/results/actions.ts",
   "lib/results/mutations.ts",
@@ -331,16 +315,10 @@ const LIB_NOT_YET_IN_CATALOGUE = new Set([
   "lib/results/ranking-view.ts",
   "lib/results/schema.ts",
   "lib/results/score-for-rank.ts",
-  "lib/storage/files.ts",
   "lib/targets/evaluate.ts",
   "lib/targets/queries.ts",
   "lib/targets/rules.ts",
   "lib/targets/schema.ts",
-  "lib/tasks/labels.ts",
-  "lib/tasks/mutations.ts",
-  "lib/tasks/schema.ts",
-  "lib/units/lineage.ts",
-  "lib/units/queries.ts",
 ]);
 
 describe("no inline Vietnamese text in lib/", () => {
