@@ -21,8 +21,8 @@ const capitalized = (text: string) => (text ? `${text[0].toUpperCase()}${text.sl
 const fieldName = (label: Label) => (label in viErrors.fields ? libTranslator("errors.fields")(label as FieldLabel) : label);
 const hintText = (hint: Hint) => (hint === "" ? "" : hint in viErrors.fieldHints ? libTranslator("errors.fieldHints")(hint as FieldHint) : hint);
 
-/** `{ error }` of a check, worded in the request's language; `label` first (capitalized) when `start`. */
-const say = (key: FormMessage, label: Label | null = null, values: Record<string, string> = {}) => ({
+/** `{ error }` of a check, worded from errors.form in the request's language, naming the field (`{label}`, or `{Label}` capitalized). */
+export const fieldError = (key: FormMessage, label: Label | null = null, values: Record<string, string> = {}) => ({
   error: () => {
     const field = label === null ? {} : { label: fieldName(label), Label: capitalized(fieldName(label)) };
     return libTranslator("errors.form")(key, { ...field, ...values } as never);
@@ -31,12 +31,17 @@ const say = (key: FormMessage, label: Label | null = null, values: Record<string
 
 export const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
-const positiveInt = (label: Label) => z.coerce.number().int(say("invalid", label)).positive(say("invalid", label)).max(DB_INT_MAX, say("invalid", label));
+const positiveInt = (label: Label) =>
+  z.coerce.number().int(fieldError("invalid", label)).positive(fieldError("invalid", label)).max(DB_INT_MAX, fieldError("invalid", label));
 
 export const id = (label: Label) =>
   z.preprocess(
     blankToUndefined,
-    z.coerce.number(say("choose", label)).int(say("invalid", label)).positive(say("invalid", label)).max(DB_INT_MAX, say("invalid", label)),
+    z.coerce
+      .number(fieldError("choose", label))
+      .int(fieldError("invalid", label))
+      .positive(fieldError("invalid", label))
+      .max(DB_INT_MAX, fieldError("invalid", label)),
   );
 export const optionalId = (label: Label) =>
   z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), positiveInt(label).nullable());
@@ -48,7 +53,11 @@ export const ids = (label: Label) =>
 
 export const versionSchema = z.preprocess(
   blankToUndefined,
-  z.coerce.number(say("versionMissing")).int(say("versionInvalid")).min(0, say("versionInvalid")).max(DB_INT_MAX, say("versionInvalid")),
+  z.coerce
+    .number(fieldError("versionMissing"))
+    .int(fieldError("versionInvalid"))
+    .min(0, fieldError("versionInvalid"))
+    .max(DB_INT_MAX, fieldError("versionInvalid")),
 );
 
 export const requiredText = (label: Label, max: number, hint: Hint = "") => {
@@ -57,18 +66,18 @@ export const requiredText = (label: Label, max: number, hint: Hint = "") => {
     .string(enter())
     .trim()
     .min(1, enter())
-    .max(max, say("tooLong", label, { max: String(max) }))
+    .max(max, fieldError("tooLong", label, { max: String(max) }))
     .transform((text) => text.replace(/\s+/g, " "));
 };
 
 /** The refusal of a text longer than `max`, naming the field: `z.string().max(max, maxLength("search", 200))`. */
-export const maxLength = (label: Label, max: number) => say("tooLong", label, { max: String(max) });
+export const maxLength = (label: Label, max: number) => fieldError("tooLong", label, { max: String(max) });
 
 export const optionalText = (label: Label, max: number) =>
   z
     .string()
     .trim()
-    .max(max, say("tooLong", label, { max: String(max) }))
+    .max(max, fieldError("tooLong", label, { max: String(max) }))
     .optional()
     .nullable()
     .transform((text) => (text ? text : null));
@@ -87,7 +96,7 @@ export const optionalDay = (label: Label) =>
     .optional()
     .nullable()
     .transform((text) => (text ? text : null))
-    .refine((text) => text === null || (DAY.test(text) && isRealDay(text)), say("realDay", label))
+    .refine((text) => text === null || (DAY.test(text) && isRealDay(text)), fieldError("realDay", label))
     .transform((text) => (text === null ? null : new Date(`${text}T00:00:00Z`)));
 
 /** "80", "80,5" or "80.5". */
@@ -97,10 +106,10 @@ export const decimal = (label: Label) =>
     .trim()
     .min(1, { error: () => libTranslator("errors.form")("enter", { label: fieldName(label), hint: "" }) })
     .transform((text) => text.replace(",", "."))
-    .pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, say("decimal", label)))
+    .pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, fieldError("decimal", label)))
     .transform(Number)
     // Stored as NUMERIC(7,2).
-    .refine((value) => Math.abs(value) <= 99_999.99, say("decimalTooLarge", label));
+    .refine((value) => Math.abs(value) <= 99_999.99, fieldError("decimalTooLarge", label));
 
 export const optionalDecimal = (label: Label) =>
   z.preprocess((value) => (value === "" || value === undefined || value === null ? null : value), decimal(label).nullable());
@@ -111,14 +120,15 @@ export const YEAR_MAX = 2100;
 export const yearSchema = z.preprocess(
   blankToUndefined,
   z.coerce
-    .number(say("yearMissing"))
-    .int(say("yearInteger"))
-    .min(YEAR_MIN, say("yearMin", null, { min: String(YEAR_MIN) }))
-    .max(YEAR_MAX, say("yearMax", null, { max: String(YEAR_MAX) })),
+    .number(fieldError("yearMissing"))
+    .int(fieldError("yearInteger"))
+    .min(YEAR_MIN, fieldError("yearMin", null, { min: String(YEAR_MIN) }))
+    .max(YEAR_MAX, fieldError("yearMax", null, { max: String(YEAR_MAX) })),
 );
 
 /** The id and the version read, of a row to delete. */
 export const versionedIdSchema = z.object({ id: id("itemToDelete"), version: versionSchema });
 
 /** `?format=` of a table download: csv or xlsx, the route's default when absent or empty. */
-export const tableFormatParam = (fallback: "csv" | "xlsx") => z.preprocess(blankToUndefined, z.enum(["csv", "xlsx"], say("tableFormat")).default(fallback));
+export const tableFormatParam = (fallback: "csv" | "xlsx") =>
+  z.preprocess(blankToUndefined, z.enum(["csv", "xlsx"], fieldError("tableFormat")).default(fallback));
