@@ -16,6 +16,8 @@ const { crossSiteRefusal } = await import("@/lib/api/same-origin");
 const { profileDateSchema } = await import("@/lib/profiles/schema");
 const { accountCreateSchema } = await import("@/lib/accounts/schema");
 const { readAccountRows } = await import("@/lib/accounts/import/rows");
+const { actionLabel, entityLabel, showValue } = await import("@/lib/audit/view");
+const { ASSESSMENT_STATUS_LABELS } = await import("@/lib/assessments/workflow");
 
 const schema = z.object({ year: z.number().int().max(2100), name: z.string().min(1).max(5) });
 const issues = (input: unknown) => {
@@ -122,5 +124,18 @@ describe("the language of lib's messages", () => {
     const messages = () => readAccountRows(["email", "name", "role"], rows).issues.map((i) => i.message);
     expect(messages()).toEqual(["Nhập mã cơ quan, đơn vị mà thủ trưởng này phụ trách.", "Email a@x.vn trùng với dòng 2."]);
     expect(inLocale("en", messages)).toEqual(["Enter the code of the agency this head of agency leads.", "The email a@x.vn is also on row 2."]);
+  });
+
+  it("names the audit log's actions, entities and values, and an assessment's status, in the request's language", () => {
+    const words = () => [
+      actionLabel("criterionScore.import.self"),
+      actionLabel("unknown.action"),
+      entityLabel("AssessmentPeriod"),
+      showValue(true),
+      showValue(1.5),
+      ASSESSMENT_STATUS_LABELS.ROUND1,
+    ];
+    expect(words()).toEqual(["Nhập điểm tự chấm từ tệp", "unknown.action", "Kỳ đánh giá", "có", "1,5", "Thẩm định vòng 1"]);
+    expect(inLocale("en", words)).toEqual(["Import self-scores from a file", "unknown.action", "Assessment period", "yes", "1.5", "Appraisal round 1"]);
   });
 });
