@@ -8,7 +8,7 @@ import { prepareDatabase } from "./lib/runtime";
 import { createPrismaClient } from "../lib/db/prisma";
 import { writeAudit } from "../lib/audit/log";
 import { hashPassword } from "../lib/auth/password";
-import { checkPassword, PASSWORD_MESSAGES } from "../lib/accounts/password-rule";
+import { checkPassword, passwordMessage } from "../lib/accounts/password-rule";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 const input = z
@@ -22,7 +22,7 @@ const input = z
     password: z.string().superRefine((password, context) => {
       // The portal's password rule (NIST SP 800-63B: length, no common or breached password).
       const verdict = checkPassword(password, [values.name ?? "", values.email ?? ""]);
-      if (!verdict.ok) context.addIssue({ code: "custom", message: PASSWORD_MESSAGES[verdict.problem!] });
+      if (!verdict.ok) context.addIssue({ code: "custom", message: passwordMessage(verdict.problem!) });
     }),
   })
   .safeParse({ ...values, password: process.env.ADMIN_PASSWORD ?? (await ask("Mật khẩu (ít nhất 12 ký tự): ")) });

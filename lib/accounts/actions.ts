@@ -12,11 +12,13 @@ import { ValidationError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 import { importAccounts, invitationsWorkbook } from "./import/mutations";
 import { createAccount, deleteAccount, resetAccountPassword, unlockAccount, updateAccount } from "./mutations";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 type State = ActionResult<LinkData> | null;
 /** A link to hand over: its full address and when it stops working (ISO). */
 export type LinkData = { link: string; expiresAt: string; email?: string };
 
+const t = () => libTranslator("errors.accounts");
 const origin = async () => portalOriginOf(await headers());
 const refresh = () => revalidatePath("/quan-tri/tai-khoan", "layout");
 
@@ -25,7 +27,7 @@ export async function createAccountAction(_: State, form: FormData): Promise<Act
     const created = await createAccount(await requireActor(), formFields(form));
     refresh();
     return {
-      message: `Đã tạo tài khoản ${created.email}.`,
+      message: t()("created", { email: created.email }),
       data: { link: `${await origin()}${created.invitation.path}`, expiresAt: created.invitation.expiresAt.toISOString(), email: created.email },
     };
   });
@@ -38,7 +40,7 @@ export async function updateAccountAction(_: State, form: FormData): Promise<Act
     delete fields.id;
     const saved = await updateAccount(await requireActor(), Number.isInteger(id) ? id : -1, fields);
     refresh();
-    return { message: saved.status === "disabled" ? `Đã lưu: tài khoản ${saved.email} đang bị khóa.` : `Đã lưu tài khoản ${saved.email}.` };
+    return { message: t()(saved.status === "disabled" ? "savedDisabled" : "saved", { email: saved.email }) };
   });
 }
 
@@ -53,20 +55,20 @@ export async function accountCommandAction(_: State, form: FormData): Promise<Ac
         const link = await resetAccountPassword(actor, account);
         refresh();
         return {
-          message: "Đã cấp đường liên kết mới; đường liên kết trước đó hết hiệu lực.",
+          message: t()("linkIssued"),
           data: { link: `${await origin()}${link.path}`, expiresAt: link.expiresAt.toISOString() },
         };
       }
       case "unlock":
         await unlockAccount(actor, account);
         refresh();
-        return { message: "Đã gỡ tạm khóa đăng nhập." };
+        return { message: t()("unlocked") };
       case "delete":
         await deleteAccount(actor, { id: form.get("id"), version: form.get("version") });
         refresh();
-        return { message: "Đã xóa tài khoản." };
+        return { message: t()("deleted") };
       default:
-        throw new ValidationError([{ field: "intent", message: "Thao tác không hợp lệ: tải lại trang." }]);
+        throw new ValidationError([{ field: "intent", message: t()("badIntent") }]);
     }
   });
 }
@@ -76,17 +78,17 @@ export type AccountImportData = Awaited<ReturnType<typeof importAccounts>> & { l
 /** Dry run (intent=preview) or import (intent=commit); the invitations come back with a workbook of them (base64). */
 export async function importAccountsAction(_: ActionResult<AccountImportData> | null, form: FormData): Promise<ActionResult<AccountImportData>> {
   return runAction(async () => {
-    const file = await uploadedFile(form, MAX_IMPORT_BYTES, "Chọn tệp danh sách tài khoản (mẫu XLSX).");
+    const file = await uploadedFile(form, MAX_IMPORT_BYTES, t()("chooseImportFile"));
     const dryRun = form.get("intent") !== "commit";
     const outcome = await importAccounts(await requireActor(), file, { dryRun, province: (form.get("province") as string | null) || null });
     const base = await origin();
     if (dryRun)
       return {
-        message: `Kiểm tra xong: ${outcome.summary.new} tài khoản mới, ${outcome.summary.unchanged} đã có. Chưa ghi gì.`,
+        message: t()("previewDone", { added: outcome.summary.new, unchanged: outcome.summary.unchanged }),
         data: { ...outcome, origin: base },
       };
     refresh();
     const linksFile = outcome.invitations.length ? (await invitationsWorkbook(outcome.invitations, base)).toString("base64") : undefined;
-    return { message: `Đã tạo ${outcome.summary.new} tài khoản.`, data: { ...outcome, linksFile, origin: base } };
+    return { message: t()("imported", { added: outcome.summary.new }), data: { ...outcome, linksFile, origin: base } };
   });
 }

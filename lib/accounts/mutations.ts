@@ -18,6 +18,9 @@ import { accountRecord, accountWithStatus, footprintOf, provinceByCode, today } 
 import { accountScope, mayDelete, ROLE_UNIT, selfChangeIssue, unitIssues, unitKey } from "./rules";
 import { accountActionSchema, accountCreateSchema, accountUpdateSchema, profileSchema } from "./schema";
 import type { AccountRow, AccountWithLink, IssuedLink } from "./types";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.accounts");
 
 type Tx = Prisma.TransactionClient;
 export type Unit = { role: Role; provinceId: number | null; agencyId: number | null };
@@ -33,17 +36,16 @@ async function resolveUnit(role: Role, provinceCode: string | null, agencyId: nu
     return { role, provinceId: province.id, agencyId: null };
   }
   const agency = await db.agency.findFirst({ where: { id: agencyId!, ...inForceOn(today()) }, include: { province: true } });
-  if (!agency)
-    throw new ValidationError([{ field: "agencyId", message: "Không có cơ quan, đơn vị này, hoặc cơ quan đã kết thúc hoạt động: chọn trong danh sách." }]);
+  if (!agency) throw new ValidationError([{ field: "agencyId", message: t()("agencyNotInForce") }]);
   if (provinceCode !== null && agency.province.code !== provinceCode) {
-    throw new ValidationError([{ field: "agencyId", message: `Cơ quan ${agency.name} không thuộc tỉnh mã ${provinceCode}.` }]);
+    throw new ValidationError([{ field: "agencyId", message: t()("agencyOtherProvince", { agency: agency.name, code: provinceCode }) }]);
   }
   return { role, provinceId: agency.provinceId, agencyId: agency.id };
 }
 
 async function emailFree(email: string, exceptId: number | null = null): Promise<void> {
   const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing && existing.id !== exceptId) throw new ValidationError([{ field: "email", message: `Đã có tài khoản với email ${email}.` }]);
+  if (existing && existing.id !== exceptId) throw new ValidationError([{ field: "email", message: t()("emailTaken", { email }) }]);
 }
 
 const snapshot = (u: {
@@ -109,9 +111,8 @@ export async function updateAccount(actor: Actor, accountId: number, raw: unknow
   await db.$transaction(async (tx) => {
     await writeVersioned({ id: current.id, version: input.version }, (where) => tx.user.updateMany({ where, data: nextVersion(next) }), {
       current: () => tx.user.findUnique({ where: { id: current.id } }),
-      conflict: (now) =>
-        new ConflictError("Tài khoản vừa được người khác sửa: tải lại trang để xem thay đổi rồi sửa lại.", { ...snapshot(now), version: now.version }),
-      gone: "Không tìm thấy tài khoản: có thể đã bị xóa. Tải lại danh sách.",
+      conflict: (now) => new ConflictError(t()("conflictEdit"), { ...snapshot(now), version: now.version }),
+      gone: t()("notFound"),
     });
     await auditChanges(tx, actor, current, next);
   });
@@ -154,7 +155,7 @@ async function auditChanges(tx: Tx, actor: Actor, before: Parameters<typeof snap
 export async function resetAccountPassword(actor: Actor, accountId: number): Promise<IssuedLink> {
   const account = await accountRecord(accountId);
   authorize(actor, "user.manage", accountScope(account));
-  if (!account.active) throw new ValidationError([{ field: "id", message: "Tài khoản đang bị khóa: mở khóa trước khi cấp đường liên kết đặt mật khẩu." }]);
+  if (!account.active) throw new ValidationError([{ field: "id", message: t()("disabledNoLink") }]);
   return db.$transaction((tx) => issuePasswordLink(tx, actor, account, account.passwordHash === null ? "INVITE" : "RESET"));
 }
 
@@ -183,15 +184,13 @@ export async function deleteAccount(actor: Actor, raw: unknown): Promise<void> {
   const self = selfChangeIssue(actor.id, account.id, { deleting: true });
   if (self) throw new ValidationError([self]);
   if (!mayDelete(await footprintOf(account))) {
-    throw new ValidationError([
-      { field: "id", message: "Tài khoản đã đăng nhập hoặc đã thao tác trên cổng: không xóa được, chỉ có thể khóa (nhật ký vẫn ghi tên người này)." },
-    ]);
+    throw new ValidationError([{ field: "id", message: t()("usedNoDelete") }]);
   }
   await db.$transaction(async (tx) => {
     await writeVersioned({ id: account.id, version: input.version }, (where) => tx.user.deleteMany({ where }), {
       current: () => tx.user.findUnique({ where: { id: account.id } }),
-      conflict: (now) => new ConflictError("Tài khoản vừa được người khác sửa: tải lại trang rồi thử lại.", { ...snapshot(now), version: now.version }),
-      gone: "Tài khoản đã bị xóa.",
+      conflict: (now) => new ConflictError(t()("conflictRetry"), { ...snapshot(now), version: now.version }),
+      gone: t()("gone"),
     });
     await writeAudit(tx, actor, {
       action: "user.delete",
@@ -214,7 +213,7 @@ export async function updateOwnProfile(actor: Actor, raw: unknown): Promise<void
       (where) => tx.user.updateMany({ where, data: nextVersion({ name: input.name, phone: input.phone }) }),
       {
         current: () => tx.user.findUnique({ where: { id: current.id } }),
-        conflict: (now) => new ConflictError("Thông tin vừa được sửa ở nơi khác: tải lại trang.", { name: now.name, phone: now.phone, version: now.version }),
+        conflict: (now) => new ConflictError(t()("profileConflict"), { name: now.name, phone: now.phone, version: now.version }),
       },
     );
     await auditChanges(tx, actor, current, next);

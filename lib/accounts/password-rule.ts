@@ -5,6 +5,7 @@
 // its estimate of the guesses needed gives the strength hint.
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** NIST asks for at least 64; argon2 is fed the whole of it. */
@@ -42,9 +43,17 @@ export function checkPassword(password: string, personal: readonly string[] = []
   return { ok: true, problem: null, strength };
 }
 
-export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
-  tooShort: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự. Một câu dễ nhớ, có dấu cách, là mật khẩu tốt.`,
-  tooLong: `Mật khẩu tối đa ${PASSWORD_MAX_LENGTH} ký tự.`,
-  common: "Mật khẩu này quá phổ biến hoặc đã lộ trong các vụ rò rỉ dữ liệu: chọn mật khẩu khác, ví dụ một câu dễ nhớ.",
-  personal: "Mật khẩu không được dựa vào họ tên hay email của bạn: chọn mật khẩu khác.",
-};
+/** What is wrong with a password, in the request's language. */
+export function passwordMessage(problem: PasswordProblem): string {
+  const t = libTranslator("errors.accounts");
+  switch (problem) {
+    case "tooShort":
+      return t("passwordTooShort", { min: PASSWORD_MIN_LENGTH });
+    case "tooLong":
+      return t("passwordTooLong", { max: PASSWORD_MAX_LENGTH });
+    case "common":
+      return t("passwordCommon");
+    case "personal":
+      return t("passwordPersonal");
+  }
+}

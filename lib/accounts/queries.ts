@@ -11,6 +11,9 @@ import { inForceOn } from "@/lib/units/queries";
 import { accountFilterSchema } from "./schema";
 import { accountScope, accountStatus, ROLE_UNIT, ROLES, type Footprint } from "./rules";
 import type { AccountPage, AccountRow } from "./types";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.accounts");
 
 export const ACCOUNTS_PER_PAGE = 50;
 
@@ -20,7 +23,7 @@ export const today = () => new Date(`${vietnamToday()}T00:00:00Z`);
 /** The province in force with this code, or an issue. */
 export async function provinceByCode(code: string, field = "provinceCode"): Promise<{ id: number } | Issue> {
   const province = await db.province.findFirst({ where: { code, ...inForceOn(today()) }, select: { id: true } });
-  return province ?? { field, message: `Không có tỉnh, thành phố mã ${code} đang có hiệu lực (mã theo Quyết định 19/2025/QĐ-TTg, ví dụ 01 Hà Nội).` };
+  return province ?? { field, message: t()("provinceUnknown", { code }) };
 }
 
 const include = { province: true, agency: { include: { province: true } } } as const;
@@ -100,7 +103,7 @@ export async function listAccounts(actor: Actor, raw: unknown): Promise<AccountP
 /** One account as stored (no authorization: callers authorize on its unit). */
 export async function accountRecord(id: number) {
   const user = await db.user.findUnique({ where: { id }, include });
-  if (!user) throw new NotFoundError("Không tìm thấy tài khoản: có thể đã bị xóa. Tải lại danh sách.");
+  if (!user) throw new NotFoundError(t()("notFound"));
   return user;
 }
 

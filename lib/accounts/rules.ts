@@ -7,6 +7,9 @@
 import type { Scope } from "@/lib/auth/policy";
 import type { Role } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.accounts");
 
 export const ROLES = ["ADMIN", "HOME_AFFAIRS", "LEADER", "AGENCY_HEAD"] as const satisfies readonly Role[];
 
@@ -31,29 +34,26 @@ export function accountScope(unit: AccountUnit): Scope {
 export const unitKey = (unit: AccountUnit) => `${unit.role}|${unit.provinceId ?? ""}|${unit.agencyId ?? ""}`;
 
 /** What each role needs: an administrator no unit, staff and leaders a province, an agency head an agency. */
-export function unitIssues(unit: { role: Role; provinceGiven: boolean; agencyGiven: boolean }): Issue[] {
+/** `fromFile`: an import row names the agency by its code. */
+export function unitIssues(unit: { role: Role; provinceGiven: boolean; agencyGiven: boolean }, fromFile = false): Issue[] {
   switch (unit.role) {
     case "ADMIN":
-      return unit.provinceGiven || unit.agencyGiven
-        ? [{ field: "provinceCode", message: "Quản trị hệ thống không thuộc tỉnh hay cơ quan nào: để trống tỉnh và cơ quan." }]
-        : [];
+      return unit.provinceGiven || unit.agencyGiven ? [{ field: "provinceCode", message: t()("adminNoUnit") }] : [];
     case "HOME_AFFAIRS":
     case "LEADER":
-      if (!unit.provinceGiven) return [{ field: "provinceCode", message: "Chọn tỉnh, thành phố của tài khoản này." }];
-      return unit.agencyGiven
-        ? [{ field: "agencyId", message: "Cán bộ Sở Nội vụ và lãnh đạo UBND tỉnh thuộc tỉnh, không thuộc cơ quan: để trống cơ quan." }]
-        : [];
+      if (!unit.provinceGiven) return [{ field: "provinceCode", message: t()("chooseProvince") }];
+      return unit.agencyGiven ? [{ field: "agencyId", message: t()("provinceNoAgency") }] : [];
     case "AGENCY_HEAD":
-      return unit.agencyGiven ? [] : [{ field: "agencyId", message: "Chọn cơ quan, đơn vị mà thủ trưởng này phụ trách." }];
+      return unit.agencyGiven ? [] : [{ field: "agencyId", message: t()(fromFile ? "agencyCodeNeeded" : "chooseAgency") }];
   }
 }
 
 /** Changes nobody makes to their own account here (they would lock themselves out): role, unit, disabling, deleting. */
 export function selfChangeIssue(actorId: number, accountId: number, change: { unitChanged?: boolean; disabling?: boolean; deleting?: boolean }): Issue | null {
   if (actorId !== accountId) return null;
-  if (change.deleting) return { field: "id", message: "Không thể xóa tài khoản của chính mình." };
-  if (change.disabling) return { field: "disabled", message: "Không thể khóa tài khoản của chính mình." };
-  if (change.unitChanged) return { field: "role", message: "Không thể đổi vai trò hay đơn vị của chính mình: nhờ một quản trị viên khác." };
+  if (change.deleting) return { field: "id", message: t()("selfDelete") };
+  if (change.disabling) return { field: "disabled", message: t()("selfDisable") };
+  if (change.unitChanged) return { field: "role", message: t()("selfUnit") };
   return null;
 }
 

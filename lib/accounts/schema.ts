@@ -1,47 +1,51 @@
 // Inputs of account administration, the password pages and the API (README, "Administration").
 // The screens, the API and the import check the same schemas.
-import { optionalDay } from "@/lib/validation/schema";
-import { blankToUndefined, optionalId, requiredText, versionSchema } from "@/lib/validation/schema";
+import { blankToUndefined, type FieldLabel, optionalDay, maxLength, optionalId, requiredText, versionSchema } from "@/lib/validation/schema";
 import { z } from "@/lib/validation/zod";
 import { PASSWORD_MAX_LENGTH } from "./password-rule";
 import { ROLES, STATUSES } from "./rules";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+type AccountMessage = Parameters<ReturnType<typeof libTranslator<"errors.accounts">>>[0];
+// Worded when a form is checked, not when this module loads: in the language of that request.
+const say = (key: AccountMessage) => ({ error: () => libTranslator("errors.accounts")(key as "emailRequired") });
 
 export const emailSchema = z
-  .string({ error: "Nhập email." })
+  .string(say("emailRequired"))
   .trim()
   .toLowerCase()
-  .min(1, "Nhập email.")
-  .max(254, "Email quá dài (tối đa 254 ký tự).")
-  .pipe(z.email({ error: "Email không đúng định dạng, ví dụ: ten@donvi.gov.vn." }));
+  .min(1, say("emailRequired"))
+  .max(254, say("emailTooLong"))
+  .pipe(z.email(say("emailInvalid")));
 
 const phoneSchema = z
-  .string({ error: "Số điện thoại: nhập chữ số, ví dụ 0912 345 678." })
+  .string(say("phoneRequired"))
   .trim()
-  .max(30, "Số điện thoại tối đa 30 ký tự.")
-  .refine((text) => text === "" || /^\+?[\d .()-]{6,30}$/.test(text), "Số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang, ví dụ 0912 345 678.")
+  .max(30, say("phoneTooLong"))
+  .refine((text) => text === "" || /^\+?[\d .()-]{6,30}$/.test(text), say("phoneChars"))
   .optional()
   .nullable()
   .transform((text) => (text ? text : null));
 
-const roleSchema = z.enum(ROLES, { error: "Vai trò: chọn Quản trị hệ thống, Cán bộ Sở Nội vụ, Lãnh đạo UBND tỉnh hoặc Thủ trưởng cơ quan, đơn vị." });
+const roleSchema = z.enum(ROLES, say("role"));
 
 /** A province by its code in force (two digits, e.g. 01 for Hà Nội); empty for none. */
 export const provinceCodeSchema = z.preprocess(
   (value) => (value === "" || value === undefined || value === null ? null : typeof value === "number" ? String(value).padStart(2, "0") : value),
   z
-    .string({ error: "Mã tỉnh: hai chữ số, ví dụ 01 (Hà Nội)." })
+    .string(say("provinceCode"))
     .trim()
-    .regex(/^\d{2}$/, "Mã tỉnh: hai chữ số, ví dụ 01 (Hà Nội).")
+    .regex(/^\d{2}$/, say("provinceCode"))
     .nullable(),
 );
 
 export const accountCreateSchema = z.object({
   email: emailSchema,
-  name: requiredText("họ và tên", 200),
+  name: requiredText("fullName", 200),
   phone: phoneSchema,
   role: roleSchema,
   provinceCode: provinceCodeSchema.optional().transform((v) => v ?? null),
-  agencyId: optionalId("Cơ quan")
+  agencyId: optionalId("agency")
     .optional()
     .transform((v) => v ?? null),
 });
@@ -51,59 +55,55 @@ export type AccountCreateInput = z.output<typeof accountCreateSchema>;
 export const accountUpdateSchema = z.object({
   version: versionSchema,
   email: emailSchema.optional(),
-  name: requiredText("họ và tên", 200).optional(),
+  name: requiredText("fullName", 200).optional(),
   phone: phoneSchema,
   role: roleSchema.optional(),
   provinceCode: provinceCodeSchema.optional(),
-  agencyId: optionalId("Cơ quan").optional(),
+  agencyId: optionalId("agency").optional(),
   disabled: z.preprocess(
     (value) => (value === "true" || value === "on" ? true : value === "false" ? false : blankToUndefined(value)),
-    z.boolean({ error: "disabled: true (khóa) hoặc false (mở khóa)." }).optional(),
+    z.boolean(say("disabled")).optional(),
   ),
 });
 export type AccountUpdateInput = z.output<typeof accountUpdateSchema>;
 
-const filterText = (label: string, max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} tối đa ${max} ký tự.`).optional());
+const filterText = (label: FieldLabel, max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, maxLength(label, max)).optional());
 
 export const accountFilterSchema = z.object({
-  q: filterText("Tìm kiếm", 200),
+  q: filterText("search", 200),
   role: z.preprocess(blankToUndefined, roleSchema.optional()),
   province: z.preprocess(blankToUndefined, provinceCodeSchema.optional()),
-  agencyId: z.preprocess(blankToUndefined, optionalId("Cơ quan").optional()),
-  status: z.preprocess(blankToUndefined, z.enum(STATUSES, { error: "Trạng thái: active, invited, disabled hoặc locked." }).optional()),
+  agencyId: z.preprocess(blankToUndefined, optionalId("agency").optional()),
+  status: z.preprocess(blankToUndefined, z.enum(STATUSES, say("status")).optional()),
   /** Signed in for the last time before this day (or never): accounts nobody uses. */
-  signedInBefore: optionalDay("Đăng nhập lần cuối trước ngày"),
+  signedInBefore: optionalDay("signedInBefore"),
   page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
 });
 export type AccountFilter = z.output<typeof accountFilterSchema>;
 
 const newPassword = z
-  .string({ error: "Nhập mật khẩu mới." })
-  .min(1, "Nhập mật khẩu mới.")
+  .string(say("newPasswordRequired"))
+  .min(1, say("newPasswordRequired"))
   // The rule itself (length, common passwords) is ./password-rule.ts, checked with the user's own words.
-  .max(PASSWORD_MAX_LENGTH + 1, `Mật khẩu tối đa ${PASSWORD_MAX_LENGTH} ký tự.`);
+  .max(PASSWORD_MAX_LENGTH + 1, { error: () => libTranslator("errors.accounts")("passwordTooLong", { max: PASSWORD_MAX_LENGTH }) });
 
 export const passwordSetSchema = z.object({
-  token: z
-    .string({ error: "Thiếu mã trong đường liên kết: mở lại đường liên kết được gửi cho bạn." })
-    .trim()
-    .min(1, "Thiếu mã trong đường liên kết: mở lại đường liên kết được gửi cho bạn.")
-    .max(200, "Đường liên kết không hợp lệ."),
+  token: z.string(say("tokenMissing")).trim().min(1, say("tokenMissing")).max(200, say("tokenInvalid")),
   password: newPassword,
 });
 
 export const passwordForgotSchema = z.object({ email: emailSchema });
 
 export const passwordChangeSchema = z.object({
-  currentPassword: z.string({ error: "Nhập mật khẩu hiện tại." }).min(1, "Nhập mật khẩu hiện tại.").max(PASSWORD_MAX_LENGTH, "Mật khẩu hiện tại không đúng."),
+  currentPassword: z.string(say("currentPasswordRequired")).min(1, say("currentPasswordRequired")).max(PASSWORD_MAX_LENGTH, say("currentPasswordWrong")),
   newPassword: newPassword,
 });
 
 export const profileSchema = z.object({
   version: versionSchema,
-  name: requiredText("họ và tên", 200),
+  name: requiredText("fullName", 200),
   phone: phoneSchema,
 });
 
-export const accountIdSchema = z.object({ id: optionalId("Tài khoản").pipe(z.number({ error: "Chọn tài khoản." })) });
+export const accountIdSchema = z.object({ id: optionalId("account").pipe(z.number(say("chooseAccount"))) });
 export const accountActionSchema = z.object({ id: accountIdSchema.shape.id, version: versionSchema });

@@ -9,6 +9,9 @@ import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 import { importAgencies } from "./import/mutations";
 import { createAgency, deleteAgency, mergeAgencies, splitAgency, updateAgency } from "./mutations";
 import type { AgencyImportOutcome } from "./types";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.agencies");
 
 type State = ActionResult | null;
 const refresh = () => revalidatePath("/quan-tri/co-quan", "layout");
@@ -19,7 +22,7 @@ export async function createAgencyAction(_: State, form: FormData): Promise<Acti
   return runAction(async () => {
     const created = await createAgency(await requireActor(), formFields(form));
     refresh();
-    return { message: `Đã thêm ${created.name}.` };
+    return { message: t()("added", { name: created.name }) };
   });
 }
 
@@ -31,7 +34,7 @@ export async function updateAgencyAction(_: State, form: FormData): Promise<Acti
     delete fields.id;
     const saved = await updateAgency(await requireActor(), Number.isInteger(id) ? id : -1, fields);
     refresh();
-    return { message: `Đã lưu ${saved.name}.` };
+    return { message: t()("saved", { name: saved.name }) };
   });
 }
 
@@ -39,7 +42,7 @@ export async function deleteAgencyAction(_: State, form: FormData): Promise<Acti
   return runAction(async () => {
     await deleteAgency(await requireActor(), formFields(form));
     refresh();
-    return { message: "Đã xóa cơ quan." };
+    return { message: t()("deleted") };
   });
 }
 
@@ -55,7 +58,7 @@ export async function mergeAgenciesAction(_: State, form: FormData): Promise<Act
     const input = { ...fields, into: fields.intoId ? undefined : into };
     const successor = await mergeAgencies(await requireActor(), input);
     refresh();
-    return { message: `Đã hợp nhất vào ${successor.name}.` };
+    return { message: t()("merged", { name: successor.name }) };
   });
 }
 
@@ -66,19 +69,19 @@ export async function splitAgencyAction(_: State, form: FormData): Promise<Actio
     const parts = Array.isArray(fields.parts) ? (fields.parts as Record<string, string>[]).filter((part) => part.code || part.name) : fields.parts;
     const created = await splitAgency(await requireActor(), { ...fields, parts });
     refresh();
-    return { message: `Đã chia tách thành ${created.map((p) => p.name).join(", ")}.` };
+    return { message: t()("split", { names: created.map((p) => p.name).join(", ") }) };
   });
 }
 
 export async function importAgenciesAction(_: ActionResult<AgencyImportOutcome> | null, form: FormData): Promise<ActionResult<AgencyImportOutcome>> {
   return runAction(async () => {
-    const file = await uploadedFile(form, MAX_IMPORT_BYTES, "Chọn tệp danh sách cơ quan (mẫu XLSX).");
+    const file = await uploadedFile(form, MAX_IMPORT_BYTES, t()("chooseImportFile"));
     const dryRun = form.get("intent") !== "commit";
     const outcome = await importAgencies(await requireActor(), file, { dryRun, province: (form.get("province") as string | null) || null });
     if (!dryRun) refresh();
     const { new: added, updated, unchanged } = outcome.summary;
     return {
-      message: `${dryRun ? "Kiểm tra xong" : "Đã nhập"}: ${added} cơ quan mới, ${updated} cập nhật, ${unchanged} không đổi.${dryRun ? " Chưa ghi gì." : ""}`,
+      message: t()(dryRun ? "previewDone" : "imported", { added, updated, unchanged }),
       data: outcome,
     };
   });

@@ -15,6 +15,9 @@ import { endingIssues, lastDayBefore, mayDeleteAgency } from "./rules";
 import { agencyCreateSchema, agencyDeleteSchema, agencyMergeSchema, agencySplitSchema, agencyUpdateSchema } from "./schema";
 import type { z } from "@/lib/validation/zod";
 import type { agencyFieldsSchema } from "./schema";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.agencies");
 
 type Tx = Prisma.TransactionClient;
 type Fields = z.output<typeof agencyFieldsSchema>;
@@ -42,7 +45,7 @@ export async function peerGroupId(tx: Tx, actor: Actor, provinceId: number, name
   return created.id;
 }
 
-const codeTaken = (code: string) => new ValidationError([{ field: "code", message: `Mã ${code} đã có trong tỉnh: mỗi cơ quan một mã riêng.` }]);
+const codeTaken = (code: string) => new ValidationError([{ field: "code", message: t()("codeTaken", { code }) }]);
 
 async function insertAgency(
   tx: Tx,
@@ -89,7 +92,7 @@ export async function createAgency(actor: Actor, raw: unknown) {
 
 async function agencyRecord(id: number): Promise<AgencyRecord> {
   const agency = await db.agency.findUnique({ where: { id }, include: { peerGroup: true } });
-  if (!agency) throw new NotFoundError("Không tìm thấy cơ quan, đơn vị: có thể đã bị xóa. Tải lại danh sách.");
+  if (!agency) throw new NotFoundError(t()("notFound"));
   return agency;
 }
 
@@ -101,8 +104,7 @@ export async function updateAgency(actor: Actor, id: number, raw: unknown) {
   const has = (key: string) => typeof raw === "object" && raw !== null && key in raw;
   const validFrom = input.validFrom ?? current.validFrom;
   const validTo = has("validTo") ? input.validTo : current.validTo;
-  if (validTo && calendarDay(validTo) < calendarDay(validFrom))
-    throw new ValidationError([{ field: "validTo", message: "Hoạt động đến ngày phải từ ngày bắt đầu hoạt động trở đi." }]);
+  if (validTo && calendarDay(validTo) < calendarDay(validFrom)) throw new ValidationError([{ field: "validTo", message: t()("endBeforeStart") }]);
   if (input.code && input.code !== current.code) await codeFree(current.provinceId, [input.code], current.id);
   return guarded([input.code ?? current.code], () =>
     db.$transaction(async (tx) => {
@@ -120,9 +122,8 @@ export async function updateAgency(actor: Actor, id: number, raw: unknown) {
       };
       await writeVersioned({ id: current.id, version: input.version }, (where) => tx.agency.updateMany({ where, data: nextVersion(data) }), {
         current: () => tx.agency.findUnique({ where: { id: current.id }, include: { peerGroup: true } }),
-        conflict: (now) =>
-          new ConflictError("Cơ quan vừa được người khác sửa: tải lại trang để xem thay đổi rồi sửa lại.", { ...agencySnapshot(now), version: now.version }),
-        gone: "Không tìm thấy cơ quan, đơn vị: có thể đã bị xóa. Tải lại danh sách.",
+        conflict: (now) => new ConflictError(t()("conflictEdit"), { ...agencySnapshot(now), version: now.version }),
+        gone: t()("notFound"),
       });
       const after = await tx.agency.findUniqueOrThrow({ where: { id: current.id }, include: { peerGroup: true } });
       const [old, now] = [agencySnapshot(current), agencySnapshot(after)];
@@ -161,15 +162,15 @@ export async function deleteAgency(actor: Actor, raw: unknown) {
     throw new ValidationError([
       {
         field: "id",
-        message: `${current.name} đã có đánh giá, nhiệm vụ, báo cáo, chỉ tiêu, tài khoản hoặc lịch sử hợp nhất: không xóa được, chỉ kết thúc hoạt động (nhập "Hoạt động đến ngày").`,
+        message: t()("usedNoDelete", { name: current.name }),
       },
     ]);
   }
   await db.$transaction(async (tx) => {
     await writeVersioned({ id: current.id, version: input.version }, (where) => tx.agency.deleteMany({ where }), {
       current: () => tx.agency.findUnique({ where: { id: current.id }, include: { peerGroup: true } }),
-      conflict: (now) => new ConflictError("Cơ quan vừa được người khác sửa: tải lại trang rồi thử lại.", { ...agencySnapshot(now), version: now.version }),
-      gone: "Cơ quan đã bị xóa.",
+      conflict: (now) => new ConflictError(t()("conflictRetry"), { ...agencySnapshot(now), version: now.version }),
+      gone: t()("gone"),
     });
     await writeAudit(tx, actor, {
       action: "agency.delete",
@@ -220,19 +221,18 @@ async function writeLineage(
 export async function mergeAgencies(actor: Actor, raw: unknown) {
   const input = parseInput(agencyMergeSchema, raw);
   if ((input.intoId === undefined) === (input.into === undefined)) {
-    throw new ValidationError([{ field: "intoId", message: "Chọn cơ quan tiếp nhận, hoặc nhập cơ quan mới được thành lập (không cả hai)." }]);
+    throw new ValidationError([{ field: "intoId", message: t()("intoOrNew") }]);
   }
   const ids = [...new Set(input.sourceIds)].filter((id) => id !== input.intoId);
-  if (ids.length < (input.intoId ? 1 : 2))
-    throw new ValidationError([{ field: "sourceIds", message: "Hợp nhất cần ít nhất hai cơ quan (hoặc một cơ quan sáp nhập vào cơ quan tiếp nhận)." }]);
+  if (ids.length < (input.intoId ? 1 : 2)) throw new ValidationError([{ field: "sourceIds", message: t()("mergeTwo") }]);
   const sources = await db.agency.findMany({ where: { id: { in: ids } }, include: { peerGroup: true } });
-  if (sources.length !== ids.length) throw new NotFoundError("Không tìm thấy một cơ quan được hợp nhất: tải lại danh sách.");
+  if (sources.length !== ids.length) throw new NotFoundError(t()("mergedNotFound"));
   const provinceId = sources[0].provinceId;
   authorize(actor, "agency.manage", { provinceId });
   const target = input.intoId ? await agencyRecord(input.intoId) : null;
   if (target) authorize(actor, "agency.manage", { provinceId: target.provinceId });
   const issues = endingIssues(sources, provinceId, input.effectiveOn, "sourceIds");
-  if (target && target.provinceId !== provinceId) issues.push({ field: "intoId", message: "Cơ quan tiếp nhận thuộc tỉnh khác." });
+  if (target && target.provinceId !== provinceId) issues.push({ field: "intoId", message: t()("intoOtherProvince") });
   if (issues.length) throw new ValidationError(issues);
   if (input.into) await codeFree(provinceId, [input.into.code]);
   return guarded([input.into?.code ?? ""], () =>
@@ -251,7 +251,7 @@ export async function splitAgency(actor: Actor, raw: unknown) {
   authorize(actor, "agency.manage", { provinceId: source.provinceId });
   const issues = endingIssues([source], source.provinceId, input.effectiveOn, "sourceId");
   const codes = input.parts.map((p) => p.code);
-  if (new Set(codes).size !== codes.length) issues.push({ field: "parts", message: "Mỗi cơ quan mới một mã riêng." });
+  if (new Set(codes).size !== codes.length) issues.push({ field: "parts", message: t()("partCodes") });
   if (issues.length) throw new ValidationError(issues);
   await codeFree(source.provinceId, codes);
   return guarded(codes, () =>

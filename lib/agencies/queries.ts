@@ -8,6 +8,9 @@ import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { inForceOn } from "@/lib/units/queries";
 import { agencyListSchema } from "./schema";
 import type { AgencyList, AgencyRow } from "./types";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.agencies");
 
 /**
  * The province an administration request is about: the one named (an administrator must name it),
@@ -21,7 +24,7 @@ export async function managedProvince(actor: Actor, code: string | null | undefi
     provinceId = found.id;
   }
   if (provinceId === null) authorize(actor, "agency.manage", { provinceId: null });
-  if (provinceId === null) throw new ValidationError([{ field: "province", message: "Chọn tỉnh, thành phố (mã hai chữ số, ví dụ 01 Hà Nội)." }]);
+  if (provinceId === null) throw new ValidationError([{ field: "province", message: t()("chooseProvince") }]);
   authorize(actor, "agency.manage", { provinceId });
   return db.province.findUniqueOrThrow({ where: { id: provinceId } });
 }
@@ -86,7 +89,7 @@ export async function listAgencies(actor: Actor, raw: unknown): Promise<AgencyLi
 /** One agency, authorized on its province. */
 export async function agencyById(actor: Actor, id: number): Promise<AgencyRow> {
   const agency = await db.agency.findUnique({ where: { id }, include });
-  if (!agency) throw new NotFoundError("Không tìm thấy cơ quan, đơn vị: có thể đã bị xóa. Tải lại danh sách.");
+  if (!agency) throw new NotFoundError(t()("notFound"));
   authorize(actor, "agency.manage", { provinceId: agency.provinceId });
   return agencyRow(agency);
 }

@@ -6,6 +6,12 @@ import type { AgencyKind } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
 import { codeLookup, foldText } from "@/lib/io/cells";
 import { addDays, calendarDay } from "@/lib/time";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.agencies");
+import enCommon from "@/lib/i18n/messages/en/common.json";
+import viCommon from "@/lib/i18n/messages/vi/common.json";
+import { messageLocale } from "@/lib/i18n/message-locale";
 
 /** The kinds a province registers today (districts were abolished on 01/07/2025). */
 export const AGENCY_KINDS = ["DEPARTMENT", "COMMUNE", "WARD", "SPECIAL_ZONE", "OTHER"] as const satisfies readonly AgencyKind[];
@@ -15,16 +21,11 @@ export const AGENCY_KINDS = ["DEPARTMENT", "COMMUNE", "WARD", "SPECIAL_ZONE", "O
  * them (a file's words, like its column names); pages name kinds from the catalogue
  * (common.agencyKinds), which tests/unit/admin-catalogue.test.ts keeps equal to these.
  */
-export const AGENCY_KIND_NAMES: Record<AgencyKind, string> = {
-  DEPARTMENT: "Sở, ban, ngành",
-  DISTRICT: "UBND cấp huyện",
-  COMMUNE: "UBND xã",
-  WARD: "UBND phường",
-  SPECIAL_ZONE: "Đặc khu",
-  OTHER: "Khác",
-};
+export const AGENCY_KIND_NAMES: Record<AgencyKind, string> = viCommon.agencyKinds;
+/** The kinds' names in the request's language: the template's drop-down list. */
+export const agencyKindNames = (): Record<AgencyKind, string> => (messageLocale() === "en" ? enCommon.agencyKinds : viCommon.agencyKinds);
 
-const KINDS_BY_TEXT = codeLookup<AgencyKind>(AGENCY_KINDS, AGENCY_KIND_NAMES);
+const KINDS_BY_TEXT = new Map([...codeLookup<AgencyKind>(AGENCY_KINDS, viCommon.agencyKinds), ...codeLookup<AgencyKind>(AGENCY_KINDS, enCommon.agencyKinds)]);
 
 /** A kind from a cell: its code (COMMUNE) or its name with or without marks ("UBND xã", "ubnd xa"). */
 export function kindFromText(text: string): AgencyKind | null {
@@ -47,11 +48,9 @@ export function endingIssues(units: readonly Dated[], provinceId: number, effect
   const eve = addDays(calendarDay(effectiveOn), -1);
   const issues: Issue[] = [];
   for (const unit of units) {
-    if (unit.provinceId !== provinceId) issues.push({ field, message: `${unit.name} thuộc tỉnh khác: chỉ hợp nhất, chia tách cơ quan của cùng một tỉnh.` });
-    else if (calendarDay(unit.validFrom) > eve)
-      issues.push({ field, message: `${unit.name} bắt đầu hoạt động từ ${calendarDay(unit.validFrom)}: ngày hiệu lực phải sau ngày đó.` });
-    else if (unit.validTo && calendarDay(unit.validTo) < eve)
-      issues.push({ field, message: `${unit.name} đã kết thúc hoạt động: không hợp nhất, chia tách được nữa.` });
+    if (unit.provinceId !== provinceId) issues.push({ field, message: t()("otherProvince", { name: unit.name }) });
+    else if (calendarDay(unit.validFrom) > eve) issues.push({ field, message: t()("startsAfter", { name: unit.name, day: calendarDay(unit.validFrom) }) });
+    else if (unit.validTo && calendarDay(unit.validTo) < eve) issues.push({ field, message: t()("ended", { name: unit.name }) });
   }
   return issues;
 }

@@ -21,7 +21,7 @@ export async function selfScoreAction(_: ActionResult | null, formData: FormData
   return runAction(async () => {
     await selfScore(await requireActor(), fields(formData));
     refresh();
-    return { message: "Đã lưu điểm tự chấm." };
+    return { message: done("selfScore") };
   });
 }
 
@@ -52,7 +52,7 @@ export async function appraiseAction(_: ActionResult | null, formData: FormData)
   return runAction(async () => {
     await appraise(await requireActor(), fields(formData));
     refresh();
-    return { message: "Đã lưu điểm thẩm định." };
+    return { message: done("appraise") };
   });
 }
 
@@ -60,7 +60,7 @@ export async function requestExplanationAction(_: ActionResult | null, formData:
   return runAction(async () => {
     await requestExplanation(await requireActor(), fields(formData));
     refresh();
-    return { message: "Đã ghi yêu cầu giải trình." };
+    return { message: done("requested") };
   });
 }
 
@@ -68,16 +68,16 @@ export async function answerExplanationAction(_: ActionResult | null, formData: 
   return runAction(async () => {
     await answerExplanation(await requireActor(), fields(formData));
     refresh();
-    return { message: "Đã gửi giải trình." };
+    return { message: done("responded") };
   });
 }
 
 export async function addEvidenceAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const file = await uploadedFile(formData, EVIDENCE_MAX_BYTES, "Chọn tệp minh chứng để tải lên.");
+    const file = await uploadedFile(formData, EVIDENCE_MAX_BYTES, libTranslator("errors.scoring")("chooseEvidence"));
     await addEvidence(await requireActor(), Number(formData.get("criterionScoreId")), file);
     refresh();
-    return { message: `Đã tải lên "${file.name}".` };
+    return { message: libTranslator("errors.scoring.done")("uploaded", { name: file.name }) };
   });
 }
 
@@ -85,7 +85,7 @@ export async function removeEvidenceAction(_: ActionResult | null, formData: For
   return runAction(async () => {
     await removeEvidence(await requireActor(), Number(formData.get("fileId")));
     refresh();
-    return { message: "Đã xóa tệp minh chứng." };
+    return { message: done("evidenceDeleted") };
   });
 }
 
@@ -93,26 +93,21 @@ export async function adjustmentsAction(_: ActionResult | null, formData: FormDa
   return runAction(async () => {
     await setAdjustments(await requireActor(), fields(formData));
     refresh();
-    return { message: "Đã lưu điểm thưởng, điểm trừ." };
+    return { message: done("adjusted") };
   });
 }
 
-const STEP_DONE: Record<string, string> = {
-  submit: "Đã nộp phiếu tự chấm.",
-  requestExplanations: "Đã gửi yêu cầu giải trình cho cơ quan.",
-  startRound2: "Đã mở thẩm định vòng 2.",
-  finalize: "Đã chốt điểm.",
-};
-
 /** The board's steps and writes, worded from the catalogue. */
-const doneMessage = (key: "returnForCorrection" | "withdraw" | "notApplicable" | "applicable" | "extended") => libTranslator("errors.scoring.done")(key);
+type Done = Exclude<Parameters<ReturnType<typeof libTranslator<"errors.scoring.done">>>[0], "uploaded">;
+const done = (key: Done) => libTranslator("errors.scoring.done")(key);
+const STEPS = ["submit", "requestExplanations", "startRound2", "finalize", "returnForCorrection", "withdraw"] as const;
 
 export async function advanceAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
     await advance(await requireActor(), fields(formData));
     refresh();
     const step = String(formData.get("step"));
-    return { message: step === "returnForCorrection" || step === "withdraw" ? doneMessage(step) : STEP_DONE[step] };
+    return { message: (STEPS as readonly string[]).includes(step) ? done(step as (typeof STEPS)[number]) : "" };
   });
 }
 
@@ -120,7 +115,7 @@ export async function publishAction(_: ActionResult | null, formData: FormData):
   return runAction(async () => {
     await publishPeriod(await requireActor(), fields(formData));
     refresh();
-    return { message: "Đã công bố kết quả, xếp hạng và xếp loại các cơ quan." };
+    return { message: done("published") };
   });
 }
 
@@ -144,7 +139,7 @@ export async function addAgencyAction(_: ActionResult | null, formData: FormData
 
 export async function importScoresAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
   return runAction(async () => {
-    const file = await uploadedFile(formData, MAX_IMPORT_BYTES, "Chọn tệp điểm (.xlsx hoặc .csv) để nhập.");
+    const file = await uploadedFile(formData, MAX_IMPORT_BYTES, libTranslator("errors.scoring")("chooseScoresFile"));
     const format = tableFormatOf(file.name);
     const dryRun = formData.get("dryRun") === "1";
     const result = await importScores(await requireActor(), {
@@ -157,8 +152,8 @@ export async function importScoresAction(_: ActionResult | null, formData: FormD
     if (!dryRun) refresh();
     return {
       message: dryRun
-        ? `Kiểm tra xong ${result.rows} dòng: ${result.changed} điểm sẽ thay đổi, ${result.unchanged} dòng không đổi. Chưa ghi dữ liệu.`
-        : `Đã nhập ${result.rows} dòng: ${result.changed} điểm thay đổi, ${result.unchanged} dòng không đổi.`,
+        ? libTranslator("errors.scoring")("importPreview", { rows: result.rows, changed: result.changed, unchanged: result.unchanged })
+        : libTranslator("errors.scoring")("imported", { rows: result.rows, changed: result.changed, unchanged: result.unchanged }),
     };
   });
 }
@@ -167,7 +162,7 @@ export async function notApplicableAction(_: ActionResult | null, formData: Form
   return runAction(async () => {
     await setNotApplicable(await requireActor(), fields(formData));
     refresh();
-    return { message: doneMessage(formData.get("notApplicable") === "1" ? "notApplicable" : "applicable") };
+    return { message: done(formData.get("notApplicable") === "1" ? "notApplicable" : "applicable") };
   });
 }
 
@@ -175,6 +170,6 @@ export async function extendDeadlineAction(_: ActionResult | null, formData: For
   return runAction(async () => {
     await extendDeadline(await requireActor(), fields(formData));
     refresh();
-    return { message: doneMessage("extended") };
+    return { message: done("extended") };
   });
 }

@@ -31,13 +31,15 @@ import {
   type WorkflowStep,
 } from "./workflow";
 
+const t = () => libTranslator("errors.scoring");
+
 /** A criterion score with everything the rules need, and the unit it belongs to. */
 async function loadScore(criterionScoreId: number) {
   const score = await db.criterionScore.findUnique({
     where: { id: criterionScoreId },
     include: { criterion: true, assessment: { include: { period: true, agency: true } } },
   });
-  if (!score) throw new NotFoundError("Không tìm thấy tiêu chí của phiếu đánh giá. Tải lại trang.");
+  if (!score) throw new NotFoundError(t()("scoreNotFound"));
   const scope = { provinceId: score.assessment.period.provinceId, agencyId: score.assessment.agencyId };
   return { score, scope };
 }
@@ -47,7 +49,7 @@ async function loadAssessment(assessmentId: number) {
     where: { id: assessmentId },
     include: { period: { include: { framework: true } }, agency: true, scores: { include: { criterion: true } } },
   });
-  if (!assessment) throw new NotFoundError("Không tìm thấy phiếu đánh giá.");
+  if (!assessment) throw new NotFoundError(t()("assessmentNotFound"));
   const scope = { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId };
   return { assessment, scope };
 }
@@ -74,9 +76,11 @@ async function saveScore(
       current: () => tx.criterionScore.findUnique({ where: { id: score.id } }),
       conflict: (current) =>
         new ConflictError(
-          `Tiêu chí ${score.criterion.code} vừa được người khác lưu: điểm tự chấm hiện là ${formatScore(numberOrNull(current.selfScore))}, ` +
-            `điểm thẩm định ${formatScore(appraisedScore({ round1Score: numberOrNull(current.round1Score), round2Score: numberOrNull(current.round2Score) }))}. ` +
-            "Xem giá trị hiện tại rồi lưu lại nếu vẫn cần thay đổi.",
+          t()("savedConflict", {
+            code: score.criterion.code,
+            self: formatScore(numberOrNull(current.selfScore)),
+            appraised: formatScore(appraisedScore({ round1Score: numberOrNull(current.round1Score), round2Score: numberOrNull(current.round2Score) })),
+          }),
           {
             version: current.version,
             selfScore: numberOrNull(current.selfScore),
@@ -109,7 +113,7 @@ export async function selfScore(actor: Actor, input: unknown, now = new Date()):
   authorize(actor, "assessment.selfScore", loaded.scope);
   const { score } = loaded;
   if (score.criterion.method !== "APPRAISAL") {
-    throw new ValidationError([{ field: "score", message: `Tiêu chí ${score.criterion.code} chấm qua khảo sát, không tự chấm điểm.` }]);
+    throw new ValidationError([{ field: "score", message: t()("surveyNoSelf", { code: score.criterion.code }) }]);
   }
   assertApplicable(score);
   assertSelfScoringOpen(score.assessment.status, deadlineOf(score.assessment), now);
@@ -135,8 +139,7 @@ function assertSelfScoringOpen(status: AssessmentStatus, deadline: Date, now: Da
     throw new ValidationError([
       {
         field: "score",
-        message:
-          status === "DRAFT" ? "Đã quá hạn tự chấm điểm: điểm tự chấm đã khóa. Liên hệ Sở Nội vụ nếu cần gia hạn." : "Phiếu đã nộp: điểm tự chấm đã khóa.",
+        message: libTranslator("errors.sheet")(status === "DRAFT" ? "selfClosedDeadline" : "selfClosedSubmitted"),
       },
     ]);
   }
@@ -147,7 +150,7 @@ export async function answerExplanation(actor: Actor, input: unknown): Promise<v
   const loaded = await loadScore(data.criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
   if (loaded.score.assessment.status !== "EXPLANATION_REQUESTED" || !loaded.score.explanationRequest) {
-    throw new ValidationError([{ field: "response", message: "Tiêu chí này không có yêu cầu giải trình đang chờ trả lời." }]);
+    throw new ValidationError([{ field: "response", message: t()("noPendingRequest") }]);
   }
   const { score } = loaded;
   await saveScore(actor, loaded, data.version, "criterionScore.explain", { explanationResponse: data.response }, async (tx) => {
@@ -187,7 +190,7 @@ export async function addEvidence(actor: Actor, criterionScoreId: number, file: 
 
 export async function removeEvidence(actor: Actor, fileId: number, now = new Date()): Promise<void> {
   const file = await db.storedFile.findUnique({ where: { id: fileId } });
-  if (!file?.criterionScoreId) throw new NotFoundError("Không tìm thấy tệp minh chứng.");
+  if (!file?.criterionScoreId) throw new NotFoundError(t()("evidenceNotFound"));
   const loaded = await loadScore(file.criterionScoreId);
   authorize(actor, "assessment.selfScore", loaded.scope);
   assertSelfScoringOpen(loaded.score.assessment.status, deadlineOf(loaded.score.assessment), now);
@@ -210,7 +213,7 @@ export async function appraise(actor: Actor, input: unknown): Promise<void> {
     throw new ValidationError([
       {
         field: "score",
-        message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[score.assessment.status]}": chưa thể chấm thẩm định.`,
+        message: libTranslator("errors.sheet")("appraisalClosed", { status: ASSESSMENT_STATUS_LABELS[score.assessment.status] }),
       },
     ]);
   }
@@ -229,7 +232,7 @@ export async function requestExplanation(actor: Actor, input: unknown): Promise<
   const loaded = await loadScore(data.criterionScoreId);
   authorize(actor, "assessment.manage", loaded.scope);
   if (appraisalRound(loaded.score.assessment.status) !== 1) {
-    throw new ValidationError([{ field: "request", message: "Chỉ yêu cầu giải trình trong thẩm định vòng 1." }]);
+    throw new ValidationError([{ field: "request", message: t()("requestRound1Only") }]);
   }
   await saveScore(actor, loaded, data.version, "criterionScore.requestExplanation", { explanationRequest: data.request });
 }
@@ -239,16 +242,12 @@ export async function setAdjustments(actor: Actor, input: unknown): Promise<void
   const { assessment, scope } = await loadAssessment(data.assessmentId);
   authorize(actor, "assessment.manage", scope);
   if (assessment.status === "FINALIZED" || assessment.status === "DRAFT") {
-    throw new ValidationError([{ field: "bonus", message: "Chỉ nhập điểm thưởng, điểm trừ khi phiếu đang thẩm định." }]);
+    throw new ValidationError([{ field: "bonus", message: t()("adjustDuringAppraisal") }]);
   }
   const { bonusCap, penaltyCap } = assessment.period.framework;
   const issues = [
-    data.bonus < 0 || data.bonus > Number(bonusCap)
-      ? { field: "bonus", message: `Điểm thưởng từ 0 đến ${formatScore(Number(bonusCap))} (mức trần của bộ chỉ số).` }
-      : null,
-    data.penalty < 0 || data.penalty > Number(penaltyCap)
-      ? { field: "penalty", message: `Điểm trừ từ 0 đến ${formatScore(Number(penaltyCap))} (mức trần của bộ chỉ số).` }
-      : null,
+    data.bonus < 0 || data.bonus > Number(bonusCap) ? { field: "bonus", message: t()("bonusRange", { max: formatScore(Number(bonusCap)) }) } : null,
+    data.penalty < 0 || data.penalty > Number(penaltyCap) ? { field: "penalty", message: t()("penaltyRange", { max: formatScore(Number(penaltyCap)) }) } : null,
   ].filter((issue) => issue !== null);
   if (issues.length > 0) throw new ValidationError(issues);
   await db.$transaction(async (tx) => {
@@ -284,15 +283,12 @@ async function updateAssessment(
   await writeVersioned({ id: assessment.id, version }, (where) => tx.assessment.updateMany({ where, data: nextVersion(data) }), {
     current: () => tx.assessment.findUnique({ where: { id: assessment.id } }),
     conflict: (current) =>
-      new ConflictError(
-        `Phiếu của ${assessment.agency.name} vừa được người khác cập nhật (trạng thái: ${ASSESSMENT_STATUS_LABELS[current.status]}). Tải lại trang rồi thực hiện lại.`,
-        {
-          version: current.version,
-          status: current.status,
-          bonusPoints: numberOrNull(current.bonusPoints),
-          penaltyPoints: numberOrNull(current.penaltyPoints),
-        },
-      ),
+      new ConflictError(t()("assessmentConflictStatus", { agency: assessment.agency.name, status: ASSESSMENT_STATUS_LABELS[current.status] }), {
+        version: current.version,
+        status: current.status,
+        bonusPoints: numberOrNull(current.bonusPoints),
+        penaltyPoints: numberOrNull(current.penaltyPoints),
+      }),
   });
 }
 
@@ -315,7 +311,7 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
     throw new ValidationError([
       {
         field: "step",
-        message: `Phiếu đang ở trạng thái "${ASSESSMENT_STATUS_LABELS[assessment.status]}": không thực hiện được thao tác này.`,
+        message: t()("stepNotNow", { status: ASSESSMENT_STATUS_LABELS[assessment.status] }),
       },
     ]);
   }
@@ -336,7 +332,7 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
       throw new ValidationError([
         {
           field: "step",
-          message: `Còn ${missing.length} tiêu chí chưa tự chấm (${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}). Chấm đủ rồi nộp.`,
+          message: t()("selfMissing", { count: missing.length, codes: `${missing.slice(0, 8).join(", ")}${missing.length > 8 ? "…" : ""}` }),
         },
       ]);
     }
@@ -345,13 +341,13 @@ export async function advance(actor: Actor, input: unknown, now = new Date()): P
   if (data.step === "returnForCorrection" || data.step === "withdraw") changes.submittedAt = null;
   if (data.step === "requestExplanations") {
     if (!assessment.scores.some((s) => s.explanationRequest)) {
-      throw new ValidationError([{ field: "step", message: "Chưa có tiêu chí nào được yêu cầu giải trình: ghi yêu cầu ở từng tiêu chí trước." }]);
+      throw new ValidationError([{ field: "step", message: t()("noRequests") }]);
     }
     changes.appraisalReleasedAt = now;
   }
   if (data.step === "finalize") {
     const missing = unappraisedCount(rows);
-    if (missing > 0) throw new ValidationError([{ field: "step", message: `Còn ${missing} tiêu chí chưa có điểm thẩm định. Chấm đủ rồi chốt điểm.` }]);
+    if (missing > 0) throw new ValidationError([{ field: "step", message: t()("appraisalMissing", { count: missing }) }]);
     const framework = assessment.period.framework;
     changes.finalTotal = finalTotal(
       rows,

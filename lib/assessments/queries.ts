@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { numberOrNull } from "@/lib/numbers";
 import type { SheetCriterion } from "./types";
 import { appraisalRound, canSelfScore, effectiveDeadline, nextStatus, seesAppraisal } from "./workflow";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 type Decimal = Prisma.Decimal;
 
@@ -30,7 +31,7 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
       scores: { include: { evidence: { orderBy: { uploadedAt: "asc" } } } },
     },
   });
-  if (!assessment) throw new NotFoundError("Không tìm thấy phiếu đánh giá.");
+  if (!assessment) throw new NotFoundError(libTranslator("errors.scoring")("assessmentNotFound"));
   const scope = { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId };
   authorize(actor, "province.read", scope);
   // Until staff release the appraisal, the agency sees only its own self-scoring.
@@ -119,7 +120,7 @@ export async function getEvidenceFile(actor: Actor, fileId: number) {
     where: { id: fileId },
     include: { criterionScore: { include: { assessment: { include: { period: true } } } } },
   });
-  if (!file?.criterionScore) throw new NotFoundError("Không tìm thấy tệp minh chứng.");
+  if (!file?.criterionScore) throw new NotFoundError(libTranslator("errors.scoring")("evidenceNotFound"));
   const assessment = file.criterionScore.assessment;
   authorize(actor, "province.read", { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId });
   return { storageKey: file.storageKey, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.sizeBytes };

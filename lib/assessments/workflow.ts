@@ -5,17 +5,15 @@
 //   ranked by final score and classified.
 import type { AssessmentStatus, PeriodStatus, Role } from "@/lib/db/generated/enums";
 import { reachOf } from "@/lib/auth/policy";
-import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
+import { catalogueRecord, libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { cents } from "@/lib/numbers";
 
-export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
-  DRAFT: "Đang tự chấm",
-  SUBMITTED: "Đã nộp, chờ thẩm định",
-  ROUND1: "Thẩm định vòng 1",
-  EXPLANATION_REQUESTED: "Chờ giải trình",
-  ROUND2: "Thẩm định vòng 2",
-  FINALIZED: "Đã chốt điểm",
-};
+const STATUSES = ["DRAFT", "SUBMITTED", "ROUND1", "EXPLANATION_REQUESTED", "ROUND2", "FINALIZED"] as const satisfies readonly AssessmentStatus[];
+
+/** An assessment's status in lib's messages, in the request's language (pages: assessments.assessmentStatus). */
+export const ASSESSMENT_STATUS_LABELS: Readonly<Record<AssessmentStatus, string>> = catalogueRecord(STATUSES, (status) =>
+  libTranslator("errors.scoring.statuses")(status),
+);
 
 /**
  * Staff and leaders (who read the whole province in the permission table) see every score; the
@@ -104,11 +102,9 @@ export function finalTotal(
 /** Which scores of an assessment count, wherever one is shown: the agency view, targets, "my work". */
 export type ScoreBasis = "final" | "appraised" | "self";
 
-export const BASIS_LABELS: Record<ScoreBasis, string> = {
-  final: "điểm cuối cùng",
-  appraised: "điểm thẩm định (chưa chốt)",
-  self: "điểm tự chấm (chưa có kết quả thẩm định)",
-};
+export const BASIS_LABELS: Readonly<Record<ScoreBasis, string>> = catalogueRecord(["final", "appraised", "self"], (basis) =>
+  libTranslator("errors.scoring.basis")(basis),
+);
 
 /**
  * The one rule of which score counts: the final scores once the assessment is finalized, else the

@@ -17,6 +17,7 @@ import { lineageLinks } from "@/lib/units/queries";
 import { unitAndPredecessors, unitLabel } from "@/lib/units/lineage";
 import type { AuditFilters } from "./schema";
 import { actionLabel, auditChanges, changesText, entityLabel, type AuditChanges } from "./view";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** An export larger than this asks for narrower filters (an XLSX of 100,000 rows is about 10 MB). */
@@ -189,16 +190,16 @@ export async function auditExport(actor: Actor | null, filters: AuditFilters) {
   if (total > AUDIT_EXPORT_MAX_ROWS) {
     throw new ValidationError([
       {
-        message: `Có ${total.toLocaleString("vi-VN")} dòng nhật ký khớp bộ lọc, quá giới hạn ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("vi-VN")} dòng của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.`,
+        message: libTranslator("errors.audit")("tooManyRows", { total: libFormat().integer(total), max: libFormat().integer(AUDIT_EXPORT_MAX_ROWS) }),
       },
     ]);
   }
   const size = bytes + total * ROW_BYTES_BESIDES_VALUES;
   if (size > AUDIT_EXPORT_MAX_BYTES) {
-    const mb = (n: number) => Math.ceil(n / 1024 / 1024).toLocaleString("vi-VN");
+    const mb = (n: number) => libFormat().integer(Math.ceil(n / 1024 / 1024));
     throw new ValidationError([
       {
-        message: `Các dòng nhật ký khớp bộ lọc nặng khoảng ${mb(size)} MB, quá giới hạn ${mb(AUDIT_EXPORT_MAX_BYTES)} MB của một tệp: chọn khoảng ngày ngắn hơn hoặc thêm bộ lọc.`,
+        message: libTranslator("errors.audit")("tooLarge", { size: mb(size), max: mb(AUDIT_EXPORT_MAX_BYTES) }),
       },
     ]);
   }

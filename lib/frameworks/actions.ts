@@ -8,6 +8,7 @@ import { uploadedFile } from "@/lib/api/upload";
 import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 import { createFramework, setComponents, setGradeBands, updateFrameworkMeta, type FrameworkChange } from "./mutations";
 import { addCriterion, deleteCriterion, importTree, setMaxPoints, updateCriterion } from "./criteria/mutations";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 export type FrameworkActionResult = ActionResult<{ frameworkId: number }>;
 type State = FrameworkActionResult | null;
@@ -128,7 +129,7 @@ export async function setComponentsAction(_previous: State, form: FormData): Pro
 export async function importTreeAction(_previous: State, form: FormData): Promise<FrameworkActionResult> {
   return runAction(async () => {
     const actor = await requireActor();
-    const file = await uploadedFile(form, MAX_IMPORT_BYTES, "Chọn tệp CSV hoặc XLSX chứa cây tiêu chí để nhập.");
+    const file = await uploadedFile(form, MAX_IMPORT_BYTES, libTranslator("errors.frameworks")("chooseTreeFile"));
     const input = fields(form, ["frameworkId", "revision"]);
     const change = await importTree(actor, { ...input, fileName: file.name, data: file.bytes });
     return done(change, Number(input.frameworkId));

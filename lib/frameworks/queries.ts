@@ -13,6 +13,7 @@ import type { FrameworkDetail, FrameworkFormOptions, FrameworkGroup, FrameworkSu
 import { inForceFor } from "./versioning";
 import { unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
 import { compareVietnamese } from "@/lib/format";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 /**
  * An internal framework belongs to its province and applies to each agency of it, so the
@@ -79,7 +80,7 @@ export async function listFrameworks(actor: Actor | null): Promise<FrameworkGrou
 export async function getFramework(actor: Actor | null, id: number): Promise<FrameworkDetail> {
   if (!actor) throw new UnauthenticatedError();
   const owner = await db.framework.findUnique({ where: { id }, select: { ownerProvinceId: true } });
-  if (!owner) throw new NotFoundError(`Không tìm thấy bộ chỉ số số ${id}. Có thể bộ chỉ số đã bị xóa; quay lại danh sách bộ chỉ số.`);
+  if (!owner) throw new NotFoundError(libTranslator("errors.frameworks")("notFound", { id }));
   if (owner.ownerProvinceId !== null) authorize(actor, "province.read", readScope(actor, owner.ownerProvinceId));
 
   const [f, usedByAssessments] = await Promise.all([

@@ -5,6 +5,7 @@ import type { AgencyKind, FrameworkStatus } from "@/lib/db/generated/enums";
 import { formatPoints } from "@/lib/format";
 import { checkTree, SUM_TOLERANCE, type NormalRow, type TreeIssue, type TreeRow } from "./tree";
 import { cents } from "@/lib/numbers";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 export type FrameworkMeta = {
   name: string;
@@ -62,7 +63,7 @@ export function checkState(state: FrameworkState): StateCheck {
     if (c.maxPoints > meta.maxScore + SUM_TOLERANCE) {
       issues.push({
         field: "components",
-        message: `Thành phần ${c.nameVi}: điểm tối đa ${formatPoints(c.maxPoints)} lớn hơn điểm tối đa của bộ chỉ số (${max}).`,
+        message: libTranslator("errors.frameworks")("componentTooBig", { name: c.nameVi, points: formatPoints(c.maxPoints), max }),
       });
     }
   }
@@ -71,7 +72,7 @@ export function checkState(state: FrameworkState): StateCheck {
     if (Math.abs(total - meta.maxScore) > SUM_TOLERANCE) {
       issues.push({
         field: "components",
-        message: `Tổng điểm các thành phần là ${formatPoints(total)} nhưng điểm tối đa của bộ chỉ số là ${max}. Sửa điểm để hai số bằng nhau, hoặc bỏ chọn "Các thành phần cộng lại thành tổng điểm".`,
+        message: libTranslator("errors.frameworks")("componentsSum", { total: formatPoints(total), max }),
       });
     }
   }
@@ -80,13 +81,13 @@ export function checkState(state: FrameworkState): StateCheck {
     if (band.minScore > meta.maxScore + SUM_TOLERANCE) {
       issues.push({
         field: "bands",
-        message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} lớn hơn điểm tối đa của bộ chỉ số (${max}).`,
+        message: libTranslator("errors.frameworks")("bandTooHigh", { band: band.label, points: formatPoints(band.minScore), max }),
       });
     }
     if (minima.has(band.minScore)) {
       issues.push({
         field: "bands",
-        message: `Xếp loại ${band.label}: điểm tối thiểu ${formatPoints(band.minScore)} trùng với một xếp loại khác. Mỗi xếp loại cần một mức điểm riêng.`,
+        message: libTranslator("errors.frameworks")("bandTwice", { band: band.label, points: formatPoints(band.minScore) }),
       });
     }
     minima.add(band.minScore);
@@ -104,7 +105,7 @@ export function yearsOverlap(a: YearRange, b: YearRange): boolean {
 
 export function formatYears(range: YearRange): string {
   return range.validToYear === null
-    ? `từ ${range.validFromYear}`
+    ? libTranslator("errors.frameworks")("yearsFrom", { from: range.validFromYear })
     : range.validFromYear === range.validToYear
       ? String(range.validFromYear)
       : `${range.validFromYear}–${range.validToYear}`;

@@ -1,8 +1,9 @@
 // A template to fill in Excel and import: the sheet to fill first (the import reads the first
 // sheet), its header the columns the import expects, drop-down lists of the allowed values (data
-// validation against a third sheet), and a sheet of instructions in Vietnamese.
+// validation against a third sheet), and a sheet of instructions, in the request's language.
 import ExcelJS from "exceljs";
 import { protectCell } from "./table-file";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 export type TemplateColumn = {
   /** The header the import reads. */
@@ -23,12 +24,12 @@ export type Template = {
   rowsWithLists?: number;
 };
 
-const LISTS = "Danh mục";
-
 export async function templateWorkbook(template: Template): Promise<Buffer> {
+  const t = libTranslator("errors.template");
+  const LISTS = t("lists");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(template.sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  const help = workbook.addWorksheet("Hướng dẫn");
+  const help = workbook.addWorksheet(t("help"));
   const lists = workbook.addWorksheet(LISTS);
 
   sheet.addRow(template.columns.map((c) => c.name)).font = { bold: true };
@@ -56,7 +57,7 @@ export async function templateWorkbook(template: Template): Promise<Buffer> {
         formulae: [range],
         showErrorMessage: true,
         errorTitle: column.name,
-        error: `Chọn một giá trị trong danh sách (${column.name}).`,
+        error: t("pickFromList", { column: column.name }),
       };
     }
   });
@@ -66,9 +67,9 @@ export async function templateWorkbook(template: Template): Promise<Buffer> {
   help.getColumn(3).width = 100;
   for (const line of template.instructions) help.addRow([line]);
   help.addRow([]);
-  help.addRow(["Cột", "Bắt buộc", "Nội dung"]).font = { bold: true };
+  help.addRow([t("column"), t("required"), t("content")]).font = { bold: true };
   for (const column of template.columns) {
-    const row = help.addRow([column.name, column.required ? "có" : "không", column.help]);
+    const row = help.addRow([column.name, column.required ? t("yes") : t("no"), column.help]);
     row.getCell(3).alignment = { wrapText: true };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

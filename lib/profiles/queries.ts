@@ -14,6 +14,7 @@ import { profileUnit, provinceProfilePath } from "@/lib/units/profile-path";
 import type { ProfileIndex, ProfileResultRow, ProfileUnit, ProvinceProfile, ScoreForRankView } from "./types";
 import { NATIONAL_FRAMEWORK } from "@/lib/frameworks/queries";
 import { inForceFor } from "@/lib/frameworks/versioning";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 type UnitRecord = { id: number; code: string; nameVi: string; validFrom: Date; validTo: Date | null };
 
@@ -53,8 +54,8 @@ async function computeProvinceProfile(
   if (!unit) {
     throw new NotFoundError(
       date
-        ? `Không có tỉnh, thành phố mã ${code} vào ngày ${date.toISOString().slice(0, 10)}.`
-        : `Không có tỉnh, thành phố mã ${code}. Mã tỉnh gồm 2 chữ số, ví dụ 22 (Quảng Ninh).`,
+        ? libTranslator("errors.profiles")("noUnitOn", { code, day: date.toISOString().slice(0, 10) })
+        : libTranslator("errors.profiles")("noUnit", { code }),
     );
   }
   const unitById = new Map(units.map((u) => [u.id, u]));
@@ -152,10 +153,10 @@ async function computeProvinceProfile(
     scoreView = {
       ...unanswered,
       sentence: "",
-      error: `Không có chỉ số "${ask.indexCode}". Chọn một trong: ${indices.map((i) => i.shortName).join(", ")}.`,
+      error: libTranslator("errors.profiles")("noIndex", { index: ask.indexCode, indices: indices.map((i) => i.shortName).join(", ") }),
     };
   } else if (latestYear === null) {
-    scoreView = { ...unanswered, sentence: `Chưa có kết quả ${chosen.shortName} nào trong dữ liệu.`, error: null };
+    scoreView = { ...unanswered, sentence: libTranslator("errors.profiles")("noResults", { index: chosen.shortName }), error: null };
   } else {
     // Ranks published without a score only narrow the bounds: the answer needs scores.
     const published = rankedTable(chosen.code, latestYear);
@@ -181,7 +182,7 @@ async function computeProvinceProfile(
         ...view,
         answer: null,
         sentence: "",
-        error: `Hạng cần đạt phải từ 1 đến ${unitCount}: bảng ${chosen.shortName} năm ${latestYear} xếp hạng ${unitCount} tỉnh, thành phố.`,
+        error: libTranslator("errors.profiles")("rankRange", { count: unitCount, index: chosen.shortName, year: latestYear }),
       };
     } else {
       const answer = scoreForRank({ rows: table, unitCount, self, target, rankOnly });
@@ -216,9 +217,10 @@ async function computeProvinceProfile(
       regionName: unit.regionCode ? (regionName.get(unit.regionCode) ?? unit.regionCode) : null,
       regionNote:
         unit.regionCode === null && predecessorRegions.length > 1
-          ? `Chưa xác định vùng: hình thành từ các tỉnh thuộc ${predecessorRegions.length} vùng (${predecessorRegions
-              .map((code) => (code ? (regionName.get(code) ?? code) : "không rõ"))
-              .join("; ")}).`
+          ? libTranslator("errors.profiles")("regionUnknown", {
+              count: predecessorRegions.length,
+              regions: predecessorRegions.map((code) => (code ? (regionName.get(code) ?? code) : libTranslator("errors.profiles")("regionUnnamed"))).join("; "),
+            })
           : null,
       validFrom: unit.validFrom,
       validTo: unit.validTo,

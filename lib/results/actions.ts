@@ -7,6 +7,7 @@ import { uploadedFile } from "@/lib/api/upload";
 import { MAX_IMPORT_BYTES } from "@/lib/io/table-file";
 import { importResults, saveResult } from "./mutations";
 import type { ImportOutcome } from "./types";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -42,7 +43,7 @@ export async function saveResultAction(_previous: ActionResult<SaveResultData> |
     });
     revalidatePath("/ket-qua");
     revalidatePath("/xep-hang");
-    return { message: saved.created ? "Đã lưu kết quả mới." : "Đã lưu thay đổi.", data: { id: saved.id, version: saved.version } };
+    return { message: libTranslator("errors.results")(saved.created ? "savedNew" : "savedChange"), data: { id: saved.id, version: saved.version } };
   });
 }
 
@@ -50,7 +51,7 @@ export async function saveResultAction(_previous: ActionResult<SaveResultData> |
 export async function importResultsAction(_previous: ActionResult<ImportOutcome> | null, formData: FormData): Promise<ActionResult<ImportOutcome>> {
   return runAction(async () => {
     const actor = await requireActor();
-    const file = await uploadedFile(formData, MAX_IMPORT_BYTES, "Chọn tệp CSV hoặc XLSX chứa bảng kết quả.");
+    const file = await uploadedFile(formData, MAX_IMPORT_BYTES, libTranslator("errors.results")("chooseFile"));
     const dryRun = text(formData, "intent") !== "commit";
     const outcome = await importResults(actor, file, { dryRun });
     if (!dryRun) {
@@ -60,8 +61,8 @@ export async function importResultsAction(_previous: ActionResult<ImportOutcome>
     const { new: added, updated, unchanged } = outcome.summary;
     return {
       message: dryRun
-        ? `Xem trước năm ${outcome.year}: ${added} dòng mới, ${updated} dòng cập nhật, ${unchanged} dòng không đổi. Chưa ghi dữ liệu.`
-        : `Đã nhập năm ${outcome.year}: ${added} dòng mới, ${updated} dòng cập nhật, ${unchanged} dòng không đổi.`,
+        ? libTranslator("errors.results")("importPreview", { year: outcome.year, added, updated, unchanged })
+        : libTranslator("errors.results")("imported", { year: outcome.year, added, updated, unchanged }),
       data: outcome,
     };
   });

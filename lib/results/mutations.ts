@@ -6,7 +6,6 @@ import { writeAudit, type AuditEntry } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation, nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
-import { formatPoints } from "@/lib/format";
 import { readTable, tableFormatOf } from "@/lib/io/table-file";
 import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
 import { authorizeOnUnit, authorizeOwnProvince, mayOnUnit } from "@/lib/auth/reach";
@@ -18,11 +17,16 @@ import type { ImportOutcome, StoredResultValues } from "./types";
 import { currentYearInVietnam } from "@/lib/time";
 import { lineageLinks, unitCountForYear, unitsForYear } from "@/lib/units/queries";
 import { nationalFramework } from "@/lib/frameworks/queries";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.results.write");
 
 /** How a stored result is shown in messages: "điểm 91,43; hạng 3". */
 function describe(values: { score: number | null; officialRank: number | null }): string {
-  const rank = values.officialRank !== null ? `hạng ${values.officialRank}` : "";
-  return values.score === null ? rank : `điểm ${formatPoints(values.score)}${rank ? `; ${rank}` : ""}`;
+  const rank = values.officialRank;
+  if (values.score === null) return rank === null ? "" : t()("rank", { rank });
+  const score = libFormat().points(values.score);
+  return rank === null ? t()("score", { score }) : t()("scoreAndRank", { score, rank });
 }
 
 // ───────────────────────── Entry form ─────────────────────────
@@ -45,15 +49,14 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
   // An edit keeps the index, year and unit of the stored result.
   const stored =
     entry.id !== null ? await db.publishedResult.findUnique({ where: { id: entry.id }, include: { components: true, criterionScores: true } }) : null;
-  if (entry.id !== null && !stored) throw new NotFoundError("Không tìm thấy kết quả cần sửa: có thể đã bị xóa.");
-  if (stored && entry.version === null)
-    throw new ValidationError([{ field: "version", message: "Thiếu phiên bản của kết quả đang sửa: tải lại trang rồi sửa lại." }]);
+  if (entry.id !== null && !stored) throw new NotFoundError(libTranslator("errors.results")("resultNotFound"));
+  if (stored && entry.version === null) throw new ValidationError([{ field: "version", message: t()("versionMissing") }]);
   const indexCode = stored?.indexCode ?? entry.indexCode;
   const year = stored?.year ?? entry.year;
   const provinceId = stored?.provinceId ?? entry.provinceId;
 
   const unit = await db.province.findUnique({ where: { id: provinceId } });
-  if (!unit) throw new ValidationError([{ field: "provinceId", message: "Chọn tỉnh, thành phố trong danh sách." }]);
+  if (!unit) throw new ValidationError([{ field: "provinceId", message: t()("chooseProvince") }]);
   authorizeOnUnit(actor, "results.write", unit.id, links);
 
   const [index, framework, unitCount] = await Promise.all([
@@ -64,15 +67,15 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
   if (index?.subject !== "PROVINCE") throw new UnknownIndexError(indexCode);
 
   const issues: Issue[] = [];
-  if (year > currentYearInVietnam()) issues.push({ field: "year", message: `Năm ${year} chưa đến: chưa có kết quả công bố để nhập.` });
+  if (year > currentYearInVietnam()) issues.push({ field: "year", message: t()("futureYear", { year }) });
   if (!isValidOn(unit, resultReferenceDate(year))) {
     issues.push({
       field: "provinceId",
-      message: `${unit.nameVi} (mã ${unit.code}) không phải đơn vị của năm ${year}: kết quả năm ${year} thuộc các đơn vị tại ngày 31/12/${year}.`,
+      message: t()("notUnitOfYear", { name: unit.nameVi, code: unit.code, year }),
     });
   }
   const components = Object.fromEntries(Object.entries(entry.components).filter((e): e is [string, number] => e[1] !== null));
-  const label = `${index.shortName} năm ${year}`;
+  const label = libTranslator("errors.results")("indexYear", { index: index.shortName, year });
   const total = resolveTotal({
     score: entry.score,
     components,
@@ -86,18 +89,18 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
   if (entry.officialRank !== null && (entry.officialRank < 1 || entry.officialRank > unitCount)) {
     issues.push({
       field: "officialRank",
-      message: `Hạng công bố phải từ 1 đến ${unitCount} (số tỉnh, thành phố năm ${year}), hoặc để trống.`,
+      message: t()("rankRange", { count: unitCount, year }),
     });
   }
   const fieldScores: Record<string, number> = {};
   for (const [criterionId, value] of Object.entries(entry.fieldScores)) {
     if (value === null) continue;
     const field = framework?.fields.find((f) => String(f.id) === criterionId);
-    if (!field) issues.push({ field: `fieldScores.${criterionId}`, message: `Bộ chỉ số của ${label} không có lĩnh vực này: để trống.` });
+    if (!field) issues.push({ field: `fieldScores.${criterionId}`, message: t()("noField", { label }) });
     else if (value < 0 || value > field.maxPoints) {
       issues.push({
         field: `fieldScores.${criterionId}`,
-        message: `Điểm lĩnh vực "${field.name}" phải từ 0 đến ${formatPoints(field.maxPoints)} (đang là ${formatPoints(value)}).`,
+        message: t()("fieldRange", { name: field.name, max: libFormat().points(field.maxPoints), value: libFormat().points(value) }),
       });
     } else fieldScores[criterionId] = value;
   }
@@ -106,7 +109,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
   const next = { score: total.score, officialRank: entry.officialRank, source: entry.source, note: entry.note };
   const componentRows = (resultId: number) => Object.entries(components).map(([code, value]) => ({ resultId, code, value }));
   const fieldRows = (resultId: number) => Object.entries(fieldScores).map(([criterionId, score]) => ({ resultId, criterionId: Number(criterionId), score }));
-  const who = `${label} của ${unit.nameVi}`;
+  const who = t()("whose", { label, unit: unit.nameVi });
 
   try {
     return await db.$transaction(async (tx) => {
@@ -114,7 +117,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
         const existing = await tx.publishedResult.findUnique({ where: { indexCode_year_provinceId: { indexCode, year, provinceId } } });
         if (existing) {
           const current = await readStored(existing.id);
-          throw new ConflictError(`Đã có kết quả ${who} (${describe(current!)}). Mở kết quả đó để sửa thay vì nhập mới.`, current);
+          throw new ConflictError(t()("exists", { who, values: describe(current!) }), current);
         }
         const created = await tx.publishedResult.create({ data: { ...next, indexCode, year, provinceId } });
         await tx.resultComponent.createMany({ data: componentRows(created.id) });
@@ -130,11 +133,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
       }
       await writeVersioned({ id: stored.id, version: entry.version! }, (where) => tx.publishedResult.updateMany({ where, data: nextVersion(next) }), {
         current: () => readStored(stored.id),
-        conflict: (current) =>
-          new ConflictError(
-            `Kết quả ${who} vừa được người khác sửa; giá trị hiện tại: ${describe(current)}, nguồn "${current.source}". Xem lại giá trị hiện tại rồi lưu lại nếu vẫn cần sửa.`,
-            current,
-          ),
+        conflict: (current) => new ConflictError(t()("conflict", { who, values: describe(current), source: current.source }), current),
       });
       await tx.resultComponent.deleteMany({ where: { resultId: stored.id } });
       await tx.resultComponent.createMany({ data: componentRows(stored.id) });
@@ -152,7 +151,7 @@ export async function saveResult(actor: Actor | null, input: ResultEntryInput): 
     });
   } catch (error) {
     // Someone created the same result between our check and our insert.
-    if (isUniqueViolation(error)) throw new ConflictError(`Vừa có người nhập kết quả ${who}. Tải lại trang để sửa kết quả đó.`, null);
+    if (isUniqueViolation(error)) throw new ConflictError(t()("enteredMeanwhile", { who }), null);
     throw error;
   }
 }
@@ -208,10 +207,7 @@ export async function importResults(actor: Actor | null, file: { name: string; b
   const ctx = await importContext(actor, fileYear(table, currentYearInVietnam()));
   const plan = planImport(table, ctx);
   if (plan.issues.length > 0) {
-    throw new ValidationError(
-      plan.issues,
-      `Tệp có ${plan.issues.length} lỗi nên chưa ghi dòng nào. Sửa các lỗi theo dòng và cột được chỉ ra rồi tải tệp lên lại.`,
-    );
+    throw new ValidationError(plan.issues, t()("fileErrors", { count: plan.issues.length }));
   }
   const year = ctx.year!;
   const outcome: ImportOutcome = {
@@ -234,7 +230,7 @@ export async function importResults(actor: Actor | null, file: { name: string; b
   };
   if (options.dryRun) return outcome;
 
-  const stale = () => new ConflictError("Kết quả trong cơ sở dữ liệu vừa thay đổi trong lúc nhập. Xem trước lại tệp rồi nhập lại.", null);
+  const stale = () => new ConflictError(t()("stale"), null);
   try {
     await db.$transaction(
       async (tx) => {

@@ -20,6 +20,7 @@ import { shownComponents } from "./components";
 import { exportColumns, exportRow, type ResultValues } from "./import-plan";
 import { rankChange, rankPublished, type PublishedRankedRow } from "./ranking";
 import { filterByRegion, rankingFileColumns, rankingFileRows, unknownRegionMessage } from "./ranking-view";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 type StoredRow = {
   score: Prisma.Decimal | null;
@@ -93,7 +94,7 @@ export function rankedResult(
 export class UnknownIndexError extends Error {
   readonly status = 400;
   constructor(code: string) {
-    super(`Không có chỉ số "${code}". Dùng một mã chỉ số đã công bố, ví dụ PAR_INDEX hoặc SIPAS.`);
+    super(libTranslator("errors.results")("noIndexCode", { code }));
   }
 }
 
@@ -266,7 +267,7 @@ export async function getProvinceResults(actor: Actor | null, requestedProvinceI
   if (provinceId === null) return { province: null, choices: choiceList, indices: [] };
 
   const province = await db.province.findUnique({ where: { id: provinceId } });
-  if (!province) throw new NotFoundError("Không tìm thấy tỉnh, thành phố đã chọn.");
+  if (!province) throw new NotFoundError(libTranslator("errors.results")("provinceNotFound"));
   const unitIds = unitAndPredecessors(province.id, await lineageLinks());
   const [units, results, frameworks] = await Promise.all([
     db.province.findMany({ where: { id: { in: unitIds } } }),
@@ -341,7 +342,7 @@ export async function getResultEntry(actor: Actor | null, params: { id: number }
       where: { id: params.id },
       include: { province: true, components: true, criterionScores: true },
     });
-    if (!stored) throw new NotFoundError("Không tìm thấy kết quả cần sửa: có thể đã bị xóa.");
+    if (!stored) throw new NotFoundError(libTranslator("errors.results")("resultNotFound"));
     authorizeOnUnit(actor, "results.write", stored.provinceId, links);
     indexCode = stored.indexCode;
     year = stored.year;
@@ -371,7 +372,7 @@ export async function getResultEntry(actor: Actor | null, params: { id: number }
     year,
     currentYear: currentYearInVietnam(),
     framework,
-    units: allowed.map((unit) => ({ id: unit.id, code: unit.code, label: `${unit.nameVi} (mã ${unit.code})` })),
+    units: allowed.map((unit) => ({ id: unit.id, code: unit.code, label: libTranslator("errors.units")("withCode", { name: unit.nameVi, code: unit.code }) })),
     unitCount: units.length,
     taken: taken
       .filter((t) => allowed.some((unit) => unit.id === t.provinceId))

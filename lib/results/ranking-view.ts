@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
 import type { Cell } from "@/lib/io/table-file";
 import { rankPublished } from "./ranking";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 /** The filter value for units without a region (2025 provinces formed from units of two regions). */
 export const NO_REGION = "none";
@@ -22,7 +23,7 @@ export function rankLabel(row: RankBounds, unitCount: number, options: { ofCount
 /** Why a region filter value cannot be used, or null when it names a region (or no region). */
 export function unknownRegionMessage(regions: readonly { code: string }[], region: string | null): string | null {
   if (region === null || region === NO_REGION || regions.some((r) => r.code === region)) return null;
-  return `Không có vùng "${region}". Dùng một mã vùng: ${regions.map((r) => r.code).join(", ")}, hoặc ${NO_REGION} (chưa xác định vùng).`;
+  return libTranslator("errors.results")("noRegion", { region, regions: regions.map((r) => r.code).join(", "), none: NO_REGION });
 }
 
 /**

@@ -1,28 +1,26 @@
-import { tableFormatParam } from "@/lib/validation/schema";
+import { type FieldLabel, fieldError, tableFormatParam } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 import { parseDecimal } from "./components";
 import { NOTE_MAX_LENGTH, SOURCE_MAX_LENGTH } from "./import-plan";
 
+type EntryMessage = Parameters<ReturnType<typeof libTranslator<"errors.results.entry">>>[0];
+// Worded when input is checked, not when this module loads: in the language of that request.
+const say = (key: EntryMessage) => ({ error: () => libTranslator("errors.results.entry")(key as "indexRequired") });
+
 /** Index codes are data (PAR_INDEX, SIPAS, …): the shape is checked here, existence in queries. */
 export const indexCodeSchema = z
-  .string({ error: "Thiếu tham số index: chọn PAR_INDEX hoặc SIPAS." })
+  .string(say("indexRequired"))
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]{1,39}$/, "Tham số index không hợp lệ: dùng mã chỉ số như PAR_INDEX hoặc SIPAS.");
+  .regex(/^[A-Z][A-Z0-9_]{1,39}$/, say("indexInvalid"));
 
 export const yearSchema = z
-  .string({ error: "Thiếu tham số year: chọn một năm, ví dụ 2023." })
+  .string(say("yearRequired"))
   .trim()
-  .regex(/^\d{4}$/, "Tham số year phải là một năm gồm 4 chữ số, ví dụ 2023.")
+  .regex(/^\d{4}$/, say("yearDigits"))
   .transform(Number)
-  .pipe(
-    z
-      .number()
-      .int("Tham số year phải là số nguyên, ví dụ 2023.")
-      .min(2000, "Tham số year phải từ năm 2000 trở đi.")
-      .max(2100, "Tham số year phải trước năm 2100."),
-  );
+  .pipe(z.number().int(say("yearInteger")).min(2000, say("yearMin")).max(2100, say("yearMax")));
 
 export const rankingQuerySchema = z.object({ index: indexCodeSchema, year: yearSchema });
 export type RankingQuery = z.infer<typeof rankingQuerySchema>;
@@ -31,7 +29,7 @@ export type RankingQuery = z.infer<typeof rankingQuerySchema>;
 export const regionParamSchema = z
   .string()
   .trim()
-  .regex(/^([A-Za-z][A-Za-z_]{0,19})?$/, "Tham số region không hợp lệ: dùng mã vùng như DBSH, hoặc none (chưa xác định vùng).")
+  .regex(/^([A-Za-z][A-Za-z_]{0,19})?$/, say("regionInvalid"))
   .transform((text) => (text === "" ? null : text.toLowerCase() === "none" ? "none" : text.toUpperCase()))
   .optional()
   .transform((value) => value ?? null);
@@ -59,33 +57,24 @@ export const dryRunSchema = z
   .union([z.string(), z.null(), z.undefined()])
   .transform((value) => value !== null && value !== undefined && ["1", "true", "yes"].includes(value.trim().toLowerCase()));
 
-const decimalText = (label: string) =>
+const decimalText = (label: FieldLabel) =>
   z
     .string()
     .trim()
-    .refine((text) => parseDecimal(text).ok, { message: `${label} phải là số, tối đa 2 chữ số thập phân (ví dụ 92,18 hoặc 92.18).` })
+    .refine((text) => parseDecimal(text).ok, fieldError("decimalPoint", label))
     .transform((text) => {
       const parsed = parseDecimal(text);
       return parsed.ok ? parsed.value : null;
     })
     // The framework's maxima are checked with the database; this only keeps absurd numbers out.
-    .refine((value) => value === null || Math.abs(value) <= 99_999.99, {
-      message: `${label} quá lớn: nhập điểm trong thang điểm của chỉ số.`,
-    });
+    .refine((value) => value === null || Math.abs(value) <= 99_999.99, fieldError("pointsTooLarge", label));
 
 const optionalId = z
   .string()
   .trim()
   .optional()
   .transform((text) => (text ? Number(text) : null))
-  .pipe(
-    z
-      .number()
-      .int("Mã kết quả không hợp lệ: tải lại trang.")
-      .positive("Mã kết quả không hợp lệ: tải lại trang.")
-      .max(DB_INT_MAX, "Mã kết quả không hợp lệ: tải lại trang.")
-      .nullable(),
-  );
+  .pipe(z.number().int(say("idInvalid")).positive(say("idInvalid")).max(DB_INT_MAX, say("idInvalid")).nullable());
 
 /** The entry form of one published result (names are the form's field names). */
 export const resultEntrySchema = z
@@ -96,39 +85,32 @@ export const resultEntrySchema = z
       .trim()
       .optional()
       .transform((text) => (text ? Number(text) : null))
-      .pipe(
-        z
-          .number()
-          .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-          .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-          .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-          .nullable(),
-      ),
+      .pipe(z.number().int(fieldError("versionInvalid")).min(0, fieldError("versionInvalid")).max(DB_INT_MAX, fieldError("versionInvalid")).nullable()),
     indexCode: indexCodeSchema,
     year: yearSchema,
     provinceId: z
-      .string({ error: "Chọn tỉnh, thành phố." })
+      .string(say("chooseProvince"))
       .trim()
-      .regex(/^[1-9]\d{0,8}$/, "Chọn tỉnh, thành phố.")
+      .regex(/^[1-9]\d{0,8}$/, say("chooseProvince"))
       .transform(Number),
-    score: decimalText("Điểm tổng"),
+    score: decimalText("totalScore"),
     officialRank: z
       .string()
       .trim()
-      .regex(/^\d{0,5}$/, "Hạng công bố phải là số nguyên dương, hoặc để trống nếu nguồn không công bố hạng.")
+      .regex(/^\d{0,5}$/, say("rankInvalid"))
       .transform((text) => (text === "" ? null : Number(text))),
     source: z
-      .string({ error: "Thiếu nguồn: ghi nơi công bố kết quả." })
+      .string(say("sourceMissing"))
       .trim()
-      .min(1, "Thiếu nguồn: ghi nơi công bố kết quả, ví dụ địa chỉ bài báo hoặc số văn bản.")
-      .max(SOURCE_MAX_LENGTH, `Nguồn dài quá ${SOURCE_MAX_LENGTH} ký tự: rút gọn lại.`),
+      .min(1, say("sourceEmpty"))
+      .max(SOURCE_MAX_LENGTH, { error: () => libTranslator("errors.results.entry")("sourceTooLong", { max: SOURCE_MAX_LENGTH }) }),
     note: z
       .string()
       .trim()
-      .max(NOTE_MAX_LENGTH, `Ghi chú dài quá ${NOTE_MAX_LENGTH} ký tự: rút gọn lại.`)
+      .max(NOTE_MAX_LENGTH, { error: () => libTranslator("errors.results.entry")("noteTooLong", { max: NOTE_MAX_LENGTH }) })
       .transform((text) => text || null),
-    components: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), decimalText("Điểm thành phần")),
-    fieldScores: z.record(z.string().regex(/^\d+$/), decimalText("Điểm lĩnh vực")),
+    components: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), decimalText("componentScore")),
+    fieldScores: z.record(z.string().regex(/^\d+$/), decimalText("fieldScore")),
   })
   // A published result has a score or a rank (the database's CHECK says the same); a total left
   // empty may also come from all the components (lib/results/components.ts).

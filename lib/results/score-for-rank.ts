@@ -22,7 +22,7 @@
 // Official ranks count the province itself. Its own row, when known, is taken out exactly (a unit
 // below it has one unit fewer above it among the others). When the province was ranked that year
 // but its row is not in the table, it may be above any known unit: lower rank bounds drop by one.
-import { formatScore } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { rankTable, type RankInput, type RankOnlyInput } from "./ranking";
 import { rankLabel } from "./ranking-view";
 import { cents } from "@/lib/numbers";
@@ -116,49 +116,45 @@ export type ScoreForRankContext = {
   province: { name: string; ranked: boolean; own: { score: number; rank: string } | null };
 };
 
-const difference = (a: number, b: number) => formatScore(cents(a - b));
-
-/** The answer in one plain Vietnamese paragraph, saying when and why it is not exact. */
+/** The answer in one plain paragraph, in the request's language, saying when and why it is not exact. */
 export function describeScoreForRank(answer: ScoreForRank, context: ScoreForRankContext): string {
   const { indexName, year, target, unitCount, knownRows, nameOf, province } = context;
+  const t = libTranslator("errors.scoreForRank");
+  const score = libFormat().score;
+  const difference = (a: number, b: number) => score(cents(a - b));
   const table =
     knownRows >= unitCount
-      ? `Bảng ${indexName} năm ${year} đầy đủ (${unitCount} tỉnh, thành phố).`
-      : `Bảng ${indexName} năm ${year} chưa đầy đủ: mới biết kết quả của ${knownRows}/${unitCount} tỉnh, thành phố.`;
+      ? t("tableComplete", { index: indexName, year, count: unitCount })
+      : t("tablePartial", { index: indexName, year, known: knownRows, count: unitCount });
   const who = !province.ranked
-    ? ` ${province.name} không nằm trong ${unitCount} tỉnh, thành phố được xếp hạng năm ${year}: đây là điểm một tỉnh cần có để đứng hạng ${target} trong bảng đó.`
+    ? ` ${t("notRanked", { province: province.name, count: unitCount, year, target })}`
     : province.own === null
-      ? ` Bảng công bố chưa có kết quả năm ${year} của ${province.name}.`
+      ? ` ${t("noOwn", { year, province: province.name })}`
       : "";
   const own = province.own;
   const gap = (needed: number, sure: boolean) => {
     if (!own) return "";
-    const base = ` Năm ${year}, ${province.name} đạt ${formatScore(own.score)} điểm (hạng ${own.rank})`;
-    if (own.score >= needed) return `${base}: đã đủ.`;
-    return sure ? `${base}: cần thêm ${difference(needed, own.score)} điểm.` : `${base}: thêm ${difference(needed, own.score)} điểm thì chắc chắn đủ.`;
+    const base = t("ownBase", { year, province: province.name, score: score(own.score), rank: own.rank });
+    if (own.score >= needed) return ` ${t("enough", { base })}`;
+    const points = difference(needed, own.score);
+    return ` ${sure ? t("needMore", { base, points }) : t("moreForSure", { base, points })}`;
   };
   switch (answer.kind) {
     case "any":
-      return `Năm ${year} chỉ có ${answer.otherUnits} đơn vị khác được xếp hạng: điểm nào cũng đạt hạng ${target}.`;
+      return t("any", { year, others: answer.otherUnits, target });
     case "exact":
       return answer.complete
-        ? `${table}${who} Điểm cần để đạt hạng ${target}: ${formatScore(answer.score)} (điểm của ${nameOf(answer.anchor.key)}; điểm bằng nhau thì cùng hạng).${gap(answer.score, true)}`
-        : `${table}${who} Hạng ${target} vẫn xác định được nhờ thứ hạng đã công bố: cần ${formatScore(answer.score)} điểm (${nameOf(answer.anchor.key)} đạt hạng ${answer.anchor.rank} với điểm này; điểm bằng nhau thì cùng hạng).${gap(answer.score, true)}`;
+        ? `${table}${who} ${t("exact", { target, score: score(answer.score), anchor: nameOf(answer.anchor.key) })}${gap(answer.score, true)}`
+        : `${table}${who} ${t("exactFromRanks", { target, score: score(answer.score), anchor: nameOf(answer.anchor.key), rank: answer.anchor.rank })}${gap(answer.score, true)}`;
     case "bounds": {
       const { atLeast, atMost } = answer;
-      const sure = atMost
-        ? `đạt ${formatScore(atMost.score)} điểm chắc chắn có hạng ${target} trở lên (${nameOf(atMost.key)} đạt hạng ${atMost.rank} với điểm này)`
-        : null;
+      const sure = atMost ? t("sure", { score: score(atMost.score), target, anchor: nameOf(atMost.key), rank: atMost.rank }) : "";
       if (atLeast && atMost) {
-        return `${table}${who} Không tính được chính xác: điểm cần để đạt hạng ${target} nằm trong khoảng ${formatScore(atLeast.score)}–${formatScore(atMost.score)}; ${sure}, dưới ${formatScore(atLeast.score)} điểm chắc chắn không đạt.${gap(atMost.score, false)}`;
+        return `${table}${who} ${t("between", { target, low: score(atLeast.score), high: score(atMost.score), sure })}${gap(atMost.score, false)}`;
       }
-      if (atMost) {
-        return `${table}${who} Không tính được chính xác: ${sure}; điểm thấp hơn có thể vẫn đạt, bảng công bố không đủ để biết.${gap(atMost.score, false)}`;
-      }
-      if (atLeast) {
-        return `${table}${who} Không tính được chính xác: cần ít nhất ${formatScore(atLeast.score)} điểm để đạt hạng ${target}; điểm cần thực tế có thể cao hơn vì chưa biết điểm của các tỉnh, thành phố còn lại.`;
-      }
-      return `${table}${who} Không xác định được điểm cần để đạt hạng ${target}: bảng công bố không có điểm số hay thứ hạng nào cho biết hạng ${target}.`;
+      if (atMost) return `${table}${who} ${t("atMost", { sure })}${gap(atMost.score, false)}`;
+      if (atLeast) return `${table}${who} ${t("atLeast", { score: score(atLeast.score), target })}`;
+      return `${table}${who} ${t("unknown", { target })}`;
     }
   }
 }

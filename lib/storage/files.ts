@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ValidationError } from "@/lib/errors";
 import { checkFileSize } from "@/lib/io/upload";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 export const EVIDENCE_MAX_BYTES = Number(process.env.EVIDENCE_MAX_BYTES ?? 20 * 1024 * 1024);
 
@@ -74,11 +75,11 @@ export async function storeEvidence(fileName: string, bytes: Uint8Array): Promis
       .replace(/[\u0000-\u001f]/g, "")
       .replace(/^\.+$/, "")
       .slice(0, 200) || "tep";
-  if (bytes.length === 0) throw new ValidationError([{ field: "file", message: "Tệp minh chứng trống. Chọn lại tệp." }]);
+  if (bytes.length === 0) throw new ValidationError([{ field: "file", message: libTranslator("errors.evidence")("empty") }]);
   checkFileSize(name, bytes.length, EVIDENCE_MAX_BYTES);
   const kind = sniffKind(bytes);
   if (!kind) {
-    throw new ValidationError([{ field: "file", message: `Tệp "${name}" không phải định dạng được chấp nhận (${ACCEPTED_EVIDENCE}).` }]);
+    throw new ValidationError([{ field: "file", message: libTranslator("errors.evidence")("notAccepted", { name, accepted: ACCEPTED_EVIDENCE }) }]);
   }
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   const storageKey = `${new Date().toISOString().slice(0, 7)}/${crypto.randomUUID()}${kind.extensions[0]}`;

@@ -21,6 +21,9 @@ import { agenciesWithin, lineageLinks } from "@/lib/units/queries";
 import { versionedIdSchema } from "@/lib/validation/schema";
 import { TASK_STATUS_LABELS } from "./labels";
 import { taskProgressSchema, taskSchema, taskUpdateSchema } from "./schema";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.tasks");
 
 const taskInclude = {
   directive: true,
@@ -47,7 +50,7 @@ function taskSnapshot(t: TaskRow) {
 
 async function loadTask(id: number): Promise<TaskRow> {
   const task = await db.task.findUnique({ where: { id }, include: taskInclude });
-  if (!task) throw new NotFoundError("Không tìm thấy nhiệm vụ: có thể đã bị xóa. Tải lại trang.");
+  if (!task) throw new NotFoundError(t()("notFound"));
   return task;
 }
 
@@ -64,17 +67,15 @@ async function checkedAssignment(
   ]);
   const issues: Issue[] = [];
   if (data.leadAgencyId !== null && !agencies.some((a) => a.id === data.leadAgencyId))
-    issues.push({ field: "leadAgencyId", message: "Chọn cơ quan chủ trì trong danh sách cơ quan của tỉnh." });
-  if (data.coAgencyIds.some((id) => !agencies.some((a) => a.id === id)))
-    issues.push({ field: "coAgencyIds", message: "Có cơ quan phối hợp không thuộc tỉnh: chọn lại trong danh sách." });
+    issues.push({ field: "leadAgencyId", message: t()("leadNotInProvince") });
+  if (data.coAgencyIds.some((id) => !agencies.some((a) => a.id === id))) issues.push({ field: "coAgencyIds", message: t()("coNotInProvince") });
   if (data.leadAgencyId !== null && data.coAgencyIds.includes(data.leadAgencyId)) {
     issues.push({
       field: "coAgencyIds",
-      message: "Cơ quan chủ trì không đồng thời là cơ quan phối hợp: bỏ chọn cơ quan đó ở mục phối hợp.",
+      message: t()("leadIsCo"),
     });
   }
-  if (data.criterionIds.some((id) => !criteria.some((c) => c.id === id)))
-    issues.push({ field: "criterionIds", message: "Có tiêu chí không thuộc bộ chỉ số của tỉnh hoặc bộ chỉ số quốc gia: chọn lại." });
+  if (data.criterionIds.some((id) => !criteria.some((c) => c.id === id))) issues.push({ field: "criterionIds", message: t()("criterionOutside") });
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
@@ -82,7 +83,7 @@ export async function createTask(actor: Actor, input: unknown): Promise<{ id: nu
   const data = parseInput(taskSchema, input);
   const links = await lineageLinks();
   const directive = await db.directive.findUnique({ where: { id: data.directiveId } });
-  if (!directive) throw new NotFoundError("Không tìm thấy văn bản: có thể đã bị xóa. Tải lại danh sách văn bản.");
+  if (!directive) throw new NotFoundError(t()("directiveNotFound"));
   authorizeOnUnit(actor, "directive.write", directive.provinceId, links);
   await checkedAssignment(directive, links, data);
   try {
@@ -111,7 +112,7 @@ export async function createTask(actor: Actor, input: unknown): Promise<{ id: nu
       return { id: created.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError("Một nhiệm vụ khác vừa được thêm cùng lúc: bấm lưu lại.", null);
+    if (isUniqueViolation(error)) throw new ConflictError(t()("addedMeanwhile"), null);
     throw error;
   }
 }
@@ -121,10 +122,18 @@ const taskRefusal = (tx: Prisma.TransactionClient, id: number) => ({
   current: () => tx.task.findUnique({ where: { id }, include: taskInclude }),
   conflict: (current: TaskRow) =>
     new ConflictError(
-      `Nhiệm vụ ${current.sortOrder} vừa được người khác cập nhật; hiện là: "${current.title}", chủ trì ${current.leadAgency?.name ?? "chưa giao"}, hạn ${formatCalendarDate(current.dueOn)}, ${TASK_STATUS_LABELS[current.status]} ${current.progressPercent}%${current.progressNote ? ` ("${current.progressNote}")` : ""}. Tải lại trang rồi cập nhật lại nếu vẫn cần.`,
+      t()("conflict", {
+        number: current.sortOrder,
+        title: current.title,
+        lead: current.leadAgency?.name ?? t()("unassigned"),
+        due: formatCalendarDate(current.dueOn),
+        status: TASK_STATUS_LABELS[current.status],
+        percent: current.progressPercent,
+        note: current.progressNote ? ` ("${current.progressNote}")` : "",
+      }),
       taskSnapshot(current),
     ),
-  gone: "Nhiệm vụ vừa bị người khác xóa. Tải lại trang.",
+  gone: t()("gone"),
 });
 
 /** Staff re-assign a task: wording, lead and coordinating agencies, due date, criteria. */
@@ -195,14 +204,12 @@ export async function updateTaskProgress(actor: Actor, input: unknown): Promise<
   const stored = await loadTask(data.id);
   authorizeOnUnit(actor, stored.leadAgencyId === null ? "directive.write" : "task.report", stored.directive.provinceId, links, stored.leadAgencyId);
   if (data.status === "CANCELLED" && stored.status !== "CANCELLED" && !mayOnUnit(actor, "directive.write", stored.directive.provinceId, links)) {
-    throw new ValidationError([{ field: "status", message: "Chỉ Sở Nội vụ hủy nhiệm vụ: đề nghị Sở Nội vụ nếu nhiệm vụ không còn cần thực hiện." }]);
+    throw new ValidationError([{ field: "status", message: t()("onlyHomeAffairsCancels") }]);
   }
   // A task marked done is complete; one marked not started has made no progress.
   const percent = data.status === "DONE" ? 100 : data.status === "NOT_STARTED" ? 0 : data.progressPercent;
   if (data.status === "IN_PROGRESS" && percent === 100) {
-    throw new ValidationError([
-      { field: "progressPercent", message: 'Tiến độ 100% là đã hoàn thành: chọn tình trạng "Hoàn thành", hoặc nhập tiến độ dưới 100%.' },
-    ]);
+    throw new ValidationError([{ field: "progressPercent", message: t()("hundredIsDone") }]);
   }
   return db.$transaction(async (tx) => {
     const progress = { status: data.status, progressPercent: percent, progressNote: data.progressNote };
@@ -248,7 +255,7 @@ export async function addTaskFile(actor: Actor, taskId: number, file: Upload) {
 
 export async function removeTaskFile(actor: Actor, fileId: number): Promise<void> {
   const file = await db.storedFile.findUnique({ where: { id: fileId } });
-  if (!file?.taskId) throw new NotFoundError("Không tìm thấy tệp minh chứng: có thể đã bị xóa.");
+  if (!file?.taskId) throw new NotFoundError(t()("evidenceNotFound"));
   const task = await loadTask(file.taskId);
   authorizeOnUnit(actor, task.leadAgencyId === null ? "directive.write" : "task.report", task.directive.provinceId, await lineageLinks(), task.leadAgencyId);
   await detachFile(actor, file, {

@@ -1,7 +1,7 @@
 // Which province-level units a year's results belong to, how new units relate to old ones, and
 // how a unit is named so that it cannot be mistaken for another across the 2025 merger. Pure
 // functions; the data (validity dates, lineage) comes from the database (./queries.ts).
-import { formatCalendarDate } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 
 export type DatedUnit = { code: string; validFrom: Date; validTo: Date | null };
 
@@ -58,6 +58,7 @@ export function unitAndPredecessors(unitId: number, links: readonly LineageLink[
 
 /** "An Giang (đến 30/06/2025)", "An Giang (từ 01/07/2025)": a name alone is ambiguous across the 2025 merger. */
 export function unitLabel(unit: { nameVi: string; validFrom: Date; validTo: Date | null }): string {
-  if (unit.validTo) return `${unit.nameVi} (đến ${formatCalendarDate(unit.validTo)})`;
-  return `${unit.nameVi} (từ ${formatCalendarDate(unit.validFrom)})`;
+  const format = libFormat();
+  if (unit.validTo) return libTranslator("errors.units")("until", { name: unit.nameVi, day: format.calendarDate(unit.validTo) });
+  return libTranslator("errors.units")("since", { name: unit.nameVi, day: format.calendarDate(unit.validFrom) });
 }

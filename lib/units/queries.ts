@@ -4,6 +4,7 @@ import "server-only";
 import { cachedPublished } from "@/lib/db/published-cache";
 import { db } from "@/lib/db/client";
 import { resultReferenceDate, unitAndSuccessors, type LineageLink } from "./lineage";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 /** A where clause: units (or agencies) in force on a date. */
 export const inForceOn = (date: Date) => ({ validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] });
@@ -26,7 +27,7 @@ export async function unitsForYear(year: number) {
 /** The provinces in force on a day, for an administrator to pick one: "An Giang (mã 91)". */
 export async function provinceChoices(on: Date): Promise<{ id: number; label: string }[]> {
   const provinces = await db.province.findMany({ where: inForceOn(on), orderBy: { nameVi: "asc" } });
-  return provinces.map((p) => ({ id: p.id, label: `${p.nameVi} (mã ${p.code})` }));
+  return provinces.map((p) => ({ id: p.id, label: libTranslator("errors.units")("withCode", { name: p.nameVi, code: p.code }) }));
 }
 
 /**

@@ -14,6 +14,10 @@ const { parseDecimal, resolveTotal } = await import("@/lib/results/components");
 const { loginSchema } = await import("@/lib/auth/schema");
 const { crossSiteRefusal } = await import("@/lib/api/same-origin");
 const { profileDateSchema } = await import("@/lib/profiles/schema");
+const { accountCreateSchema } = await import("@/lib/accounts/schema");
+const { readAccountRows } = await import("@/lib/accounts/import/rows");
+const { actionLabel, entityLabel, showValue } = await import("@/lib/audit/view");
+const { ASSESSMENT_STATUS_LABELS } = await import("@/lib/assessments/workflow");
 
 const schema = z.object({ year: z.number().int().max(2100), name: z.string().min(1).max(5) });
 const issues = (input: unknown) => {
@@ -99,5 +103,39 @@ describe("the language of lib's messages", () => {
     const problem = () => profileDateSchema.safeParse("2025-02-30").error?.issues[0].message;
     expect(problem()).toBe("Tham số ngay không phải một ngày có thật, ví dụ 2025-06-30.");
     expect(inLocale("en", problem)).toBe("The parameter ngay is not a real date, e.g. 2025-06-30.");
+  });
+
+  it("names a form's fields in the request's language, with the Vietnamese wording unchanged", () => {
+    const input = { email: "ten", name: "x".repeat(201), role: "LEADER", agencyId: "-1" };
+    const problems = () => accountCreateSchema.safeParse(input).error?.issues.map((i) => i.message);
+    expect(problems()).toEqual(["Email không đúng định dạng, ví dụ: ten@donvi.gov.vn.", "Họ và tên tối đa 200 ký tự.", "Cơ quan không hợp lệ."]);
+    expect(inLocale("en", problems)).toEqual([
+      "The email is not valid; it should look like ten@donvi.gov.vn.",
+      "The full name: at most 200 characters.",
+      "The agency is not valid.",
+    ]);
+  });
+
+  it("reads an accounts file's roles in either language and words its problems in the request's", () => {
+    const rows = [
+      { row: 2, values: { email: "a@x.vn", name: "A", role: "Head of agency" } },
+      { row: 3, values: { email: "a@x.vn", name: "B", role: "Lãnh đạo UBND tỉnh" } },
+    ];
+    const messages = () => readAccountRows(["email", "name", "role"], rows).issues.map((i) => i.message);
+    expect(messages()).toEqual(["Nhập mã cơ quan, đơn vị mà thủ trưởng này phụ trách.", "Email a@x.vn trùng với dòng 2."]);
+    expect(inLocale("en", messages)).toEqual(["Enter the code of the agency this head of agency leads.", "The email a@x.vn is also on row 2."]);
+  });
+
+  it("names the audit log's actions, entities and values, and an assessment's status, in the request's language", () => {
+    const words = () => [
+      actionLabel("criterionScore.import.self"),
+      actionLabel("unknown.action"),
+      entityLabel("AssessmentPeriod"),
+      showValue(true),
+      showValue(1.5),
+      ASSESSMENT_STATUS_LABELS.ROUND1,
+    ];
+    expect(words()).toEqual(["Nhập điểm tự chấm từ tệp", "unknown.action", "Kỳ đánh giá", "có", "1,5", "Thẩm định vòng 1"]);
+    expect(inLocale("en", words)).toEqual(["Import self-scores from a file", "unknown.action", "Assessment period", "yes", "1.5", "Appraisal round 1"]);
   });
 });

@@ -16,6 +16,9 @@ import { provinceByCode, today } from "../queries";
 import { accountScope, ROLE_UNIT, unitKey } from "../rules";
 import type { AccountImportOutcome } from "../types";
 import { accountTemplate, readAccountRows } from "./rows";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+
+const t = () => libTranslator("errors.accounts.import");
 
 /** The province an import is about (an administrator names it; Home Affairs staff: their own), authorized for accounts there. */
 async function importProvince(actor: Actor, code: string | null | undefined) {
@@ -26,7 +29,7 @@ async function importProvince(actor: Actor, code: string | null | undefined) {
     provinceId = found.id;
   }
   authorize(actor, "user.manage", { provinceId });
-  if (provinceId === null) throw new ValidationError([{ field: "province", message: "Chọn tỉnh, thành phố (mã hai chữ số, ví dụ 01 Hà Nội)." }]);
+  if (provinceId === null) throw new ValidationError([{ field: "province", message: t()("chooseProvince") }]);
   return db.province.findUniqueOrThrow({ where: { id: provinceId } });
 }
 
@@ -64,7 +67,7 @@ export async function importAccounts(actor: Actor, file: Upload, options: { dryR
       all.push({
         row: draft.row,
         column: "agency_code",
-        message: `Không có cơ quan mã ${draft.agencyCode} đang hoạt động trong ${province.nameVi}: nhập cơ quan trước, hoặc sửa mã.`,
+        message: t()("agencyCodeUnknown", { code: draft.agencyCode ?? "", province: province.nameVi }),
       });
       return [];
     }
@@ -76,7 +79,7 @@ export async function importAccounts(actor: Actor, file: Upload, options: { dryR
         all.push({
           row: draft.row,
           column: "email",
-          message: `Đã có tài khoản với email ${draft.email} (khác họ tên, vai trò hoặc đơn vị): sửa tài khoản đó trên trang Tài khoản, hoặc bỏ dòng này.`,
+          message: t()("emailTakenOther", { email: draft.email }),
         });
       return same ? [{ draft, unit, change: "unchanged" }] : [];
     }
@@ -123,5 +126,5 @@ export async function importAccounts(actor: Actor, file: Upload, options: { dryR
 /** The invitations of an import as a sheet to hand out (email → link). */
 export function invitationsWorkbook(invitations: AccountImportOutcome["invitations"], origin: string): Promise<Buffer> {
   const rows = invitations.map((i) => [i.email, i.name, `${origin}${i.invitation.path}`, i.invitation.expiresAt.toISOString()]);
-  return writeXlsx("Đường liên kết mời", ["email", "name", "link", "expires_at"], rows);
+  return writeXlsx(t()("linksSheet"), ["email", "name", "link", "expires_at"], rows);
 }

@@ -7,7 +7,8 @@ import { requireActor } from "@/lib/auth/guard";
 import { clientIp } from "@/lib/auth/throttle";
 import { updateOwnProfile } from "../mutations";
 import { changeOwnPassword, forgotPassword, setPasswordWithLink } from "./mutations";
-import { FORGOT_ANSWER } from "./rules";
+import { forgotAnswer } from "./rules";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 type State = ActionResult<{ email: string; next: string }> | null;
 const text = (form: FormData, name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
@@ -15,27 +16,27 @@ const text = (form: FormData, name: string) => (typeof form.get(name) === "strin
 export async function setPasswordAction(_: State, form: FormData): Promise<ActionResult<{ email: string; next: string }>> {
   return runAction(async () => {
     const done = await setPasswordWithLink({ token: text(form, "token"), password: text(form, "password") });
-    return { message: "Đã đặt mật khẩu. Bạn có thể đăng nhập.", data: done };
+    return { message: libTranslator("errors.accounts")("passwordSet"), data: done };
   });
 }
 
 export async function forgotPasswordAction(_: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     await forgotPassword({ email: text(form, "email") }, clientIp(await headers()));
-    return { message: FORGOT_ANSWER.message };
+    return { message: forgotAnswer().message };
   });
 }
 
 export async function changePasswordAction(_: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     await changeOwnPassword(await requireActor(), { currentPassword: text(form, "currentPassword"), newPassword: text(form, "newPassword") });
-    return { message: "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc." };
+    return { message: libTranslator("errors.accounts")("passwordChanged") };
   });
 }
 
 export async function updateProfileAction(_: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     await updateOwnProfile(await requireActor(), { version: text(form, "version"), name: text(form, "name"), phone: text(form, "phone") });
-    return { message: "Đã lưu thông tin của bạn." };
+    return { message: libTranslator("errors.accounts")("profileSaved") };
   });
 }

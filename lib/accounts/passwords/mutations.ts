@@ -12,11 +12,12 @@ import { db, type Prisma } from "@/lib/db/client";
 import { passwordLinkMail, queueMails } from "@/lib/mail/mutations";
 import type { PasswordTokenPurpose } from "@/lib/db/generated/enums";
 import { parseInput, ValidationError } from "@/lib/errors";
-import { checkPassword, PASSWORD_MESSAGES } from "../password-rule";
+import { checkPassword, passwordMessage } from "../password-rule";
 import { passwordChangeSchema, passwordForgotSchema, passwordSetSchema } from "../schema";
 import { landingPath } from "../rules";
 import { expiryOf, linkPath, newToken, splitToken, tokenState, type TokenState } from "../tokens";
 import type { IssuedLink } from "../types";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,12 +85,8 @@ export async function revokePasswordLinks(tx: Tx, userId: number, now = new Date
   await tx.passwordToken.updateMany({ where: { userId, usedAt: null, supersededAt: null }, data: { supersededAt: now } });
 }
 
-export const TOKEN_MESSAGES: Record<Exclude<TokenState, "valid">, string> = {
-  unknown: "Đường liên kết không đúng: hãy mở đúng đường liên kết được gửi cho bạn, hoặc đề nghị Sở Nội vụ cấp đường liên kết mới.",
-  used: "Đường liên kết này đã được dùng để đặt mật khẩu. Hãy đăng nhập; nếu quên mật khẩu, đề nghị Sở Nội vụ cấp đường liên kết mới.",
-  superseded: "Đường liên kết này đã được thay bằng một đường liên kết mới hơn: hãy dùng đường liên kết gửi sau cùng.",
-  expired: "Đường liên kết đã hết hạn (hiệu lực 72 giờ): đề nghị Sở Nội vụ cấp đường liên kết mới.",
-};
+/** Why a link does not work, in the request's language. */
+const tokenMessage = (state: Exclude<TokenState, "valid">) => libTranslator("errors.accounts.token")(state);
 
 async function tokenRow(token: string) {
   const parts = splitToken(token);
@@ -104,13 +101,13 @@ export async function linkStatus(
 ): Promise<{ state: TokenState; message: string | null; email: string | null; purpose: PasswordTokenPurpose | null }> {
   const { row, secret } = await tokenRow(token);
   const state = row && !row.user.active ? "unknown" : tokenState(row, secret, now);
-  if (state !== "valid" || !row) return { state, message: state === "valid" ? null : TOKEN_MESSAGES[state], email: null, purpose: null };
+  if (state !== "valid" || !row) return { state, message: state === "valid" ? null : tokenMessage(state), email: null, purpose: null };
   return { state, message: null, email: row.user.email, purpose: row.purpose };
 }
 
 function passwordIssues(password: string, personal: string[], field: string) {
   const verdict = checkPassword(password, personal);
-  if (!verdict.ok) throw new ValidationError([{ field, message: PASSWORD_MESSAGES[verdict.problem!] }]);
+  if (!verdict.ok) throw new ValidationError([{ field, message: passwordMessage(verdict.problem!) }]);
 }
 
 /** POST /api/v1/password/set and the page behind the link: a password for the link's user, once. */
@@ -118,13 +115,13 @@ export async function setPasswordWithLink(raw: unknown, now = new Date()): Promi
   const input = parseInput(passwordSetSchema, raw);
   const { row, secret } = await tokenRow(input.token);
   const state = row && !row.user.active ? "unknown" : tokenState(row, secret, now);
-  if (state !== "valid" || !row) throw new ValidationError([{ field: "token", message: TOKEN_MESSAGES[state as Exclude<TokenState, "valid">] }]);
+  if (state !== "valid" || !row) throw new ValidationError([{ field: "token", message: tokenMessage(state as Exclude<TokenState, "valid">) }]);
   passwordIssues(input.password, [row.user.name, row.user.email], "password");
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // The link is spent by the first request that gets here; a second one at the same time finds it used.
     const spent = await tx.passwordToken.updateMany({ where: { id: row.id, usedAt: null, supersededAt: null }, data: { usedAt: now } });
-    if (spent.count === 0) throw new ValidationError([{ field: "token", message: TOKEN_MESSAGES.used }]);
+    if (spent.count === 0) throw new ValidationError([{ field: "token", message: tokenMessage("used") }]);
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await endSessions(tx, row.userId);
     await writeAudit(
@@ -147,10 +144,10 @@ export async function changeOwnPassword(actor: Actor, raw: unknown): Promise<voi
   const input = parseInput(passwordChangeSchema, raw);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   const ok = await verifyPassword(user.passwordHash ?? (await dummyPasswordHash()), input.currentPassword);
-  if (!ok || !user.passwordHash) throw new ValidationError([{ field: "currentPassword", message: "Mật khẩu hiện tại không đúng." }]);
+  if (!ok || !user.passwordHash) throw new ValidationError([{ field: "currentPassword", message: libTranslator("errors.accounts")("currentPasswordWrong") }]);
   passwordIssues(input.newPassword, [user.name, user.email], "newPassword");
   if (await verifyPassword(user.passwordHash, input.newPassword)) {
-    throw new ValidationError([{ field: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại." }]);
+    throw new ValidationError([{ field: "newPassword", message: libTranslator("errors.accounts")("newPasswordSame") }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {

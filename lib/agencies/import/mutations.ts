@@ -13,6 +13,7 @@ import { agencySnapshot, peerGroupId } from "../mutations";
 import { managedProvince } from "../queries";
 import type { AgencyImportOutcome, ImportChange } from "../types";
 import { agencyTemplate, readAgencyRows } from "./rows";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 /** The template to fill, with the province's peer groups in its drop-down list. */
 export async function agencyTemplateFile(actor: Actor, provinceCode: string | null | undefined) {
@@ -53,7 +54,7 @@ export async function importAgencies(actor: Actor, file: Upload, options: { dryR
   const ended = planned.filter((p) => p.current?.validTo);
   const allIssues: Issue[] = [
     ...issues,
-    ...ended.map((p) => ({ row: p.draft.row, column: "code", message: `Mã ${p.draft.fields.code} là của một cơ quan đã kết thúc hoạt động: dùng mã khác.` })),
+    ...ended.map((p) => ({ row: p.draft.row, column: "code", message: libTranslator("errors.agencies.import")("endedCode", { code: p.draft.fields.code }) })),
   ];
   if (allIssues.length) throw new ValidationError(allIssues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
 

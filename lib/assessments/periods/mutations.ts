@@ -21,21 +21,20 @@ import { addAgencySchema } from "../sheet/schema";
 import { planScoreImport, type ScoreTarget } from "../scores-file";
 import { loadTargets } from "./queries";
 
+const t = () => libTranslator("errors.scoring");
+
 export async function openPeriod(actor: Actor, input: unknown): Promise<{ periodId: number }> {
   const data = parseInput(openPeriodSchema, input);
   const framework = await db.framework.findUnique({ where: { id: data.frameworkId }, include: { index: true, criteria: true } });
   if (framework?.index.subject !== "AGENCY" || framework.ownerProvinceId === null) {
-    throw new ValidationError([{ field: "frameworkId", message: "Chọn một bộ chỉ số đánh giá nội bộ của tỉnh." }]);
+    throw new ValidationError([{ field: "frameworkId", message: t()("chooseFramework") }]);
   }
   authorize(actor, "assessment.manage", { provinceId: framework.ownerProvinceId });
   if (framework.status !== "ACTIVE") {
     throw new ValidationError([
       {
         field: "frameworkId",
-        message:
-          framework.status === "DRAFT"
-            ? "Bộ chỉ số này còn là bản nháp: chuyển sang Đang áp dụng trước khi mở kỳ đánh giá."
-            : "Bộ chỉ số này đã ngừng sử dụng: chọn phiên bản đang áp dụng.",
+        message: framework.status === "DRAFT" ? t()("frameworkDraft") : t()("frameworkRetired"),
       },
     ]);
   }
@@ -43,7 +42,9 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
     throw new ValidationError([
       {
         field: "year",
-        message: `Bộ chỉ số áp dụng từ năm ${framework.validFromYear}${framework.validToYear ? ` đến ${framework.validToYear}` : ""}: chọn năm trong khoảng đó.`,
+        message: framework.validToYear
+          ? t()("frameworkYears", { from: framework.validFromYear, to: framework.validToYear })
+          : t()("frameworkYearsFrom", { from: framework.validFromYear }),
       },
     ]);
   }
@@ -52,7 +53,7 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
   const existing = await db.assessmentPeriod.findUnique({
     where: { provinceId_frameworkId_year: { provinceId: framework.ownerProvinceId, frameworkId: framework.id, year: data.year } },
   });
-  if (existing) throw new ValidationError([{ field: "year", message: `Kỳ đánh giá năm ${data.year} với bộ chỉ số này đã được mở.` }]);
+  if (existing) throw new ValidationError([{ field: "year", message: t()("periodOpen", { year: data.year }) }]);
 
   const leaves = leavesOf(framework.criteria);
   return db.$transaction(async (tx) => {
@@ -86,13 +87,12 @@ async function agencyProblems(
   return agencyIds
     .map((id) => ({ id, agency: agencies.find((a) => a.id === id) }))
     .flatMap(({ id, agency }) => {
-      if (!agency || agency.provinceId !== framework.ownerProvinceId)
-        return [{ field: "agencyIds", message: `Cơ quan #${id} không thuộc tỉnh của bộ chỉ số.` }];
+      if (!agency || agency.provinceId !== framework.ownerProvinceId) return [{ field: "agencyIds", message: t()("agencyOtherProvince", { id }) }];
       if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(year, 0, 1)))) {
-        return [{ field: "agencyIds", message: `${agency.name} không hoạt động trong năm ${year}.` }];
+        return [{ field: "agencyIds", message: t()("agencyInactive", { agency: agency.name, year }) }];
       }
       if (framework.agencyKind && agency.kind !== framework.agencyKind) {
-        return [{ field: "agencyIds", message: `${agency.name} không thuộc loại cơ quan mà bộ chỉ số này đánh giá.` }];
+        return [{ field: "agencyIds", message: t()("agencyKind", { agency: agency.name }) }];
       }
       return [];
     });
@@ -147,18 +147,21 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
       },
     },
   });
-  if (!period) throw new NotFoundError("Không tìm thấy kỳ đánh giá.");
+  if (!period) throw new NotFoundError(t()("periodNotFound"));
   authorize(actor, "assessment.manage", { provinceId: period.provinceId });
-  if (period.status === "PUBLISHED") throw new ValidationError([{ field: "periodId", message: "Kỳ đánh giá này đã được công bố." }]);
+  if (period.status === "PUBLISHED") throw new ValidationError([{ field: "periodId", message: t()("periodPublished") }]);
   const pending = period.assessments.filter((a) => a.status !== "FINALIZED" || a.finalTotal === null);
   if (pending.length > 0) {
     throw new ValidationError([
       {
         field: "periodId",
-        message: `Còn ${pending.length} cơ quan chưa chốt điểm (${pending
-          .slice(0, 5)
-          .map((a) => a.agency.name)
-          .join(", ")}${pending.length > 5 ? "…" : ""}).`,
+        message: t()("notFinalized", {
+          count: pending.length,
+          agencies: `${pending
+            .slice(0, 5)
+            .map((a) => a.agency.name)
+            .join(", ")}${pending.length > 5 ? "…" : ""}`,
+        }),
       },
     ]);
   }
@@ -184,7 +187,7 @@ export async function publishPeriod(actor: Actor, input: unknown, now = new Date
       (where) => tx.assessmentPeriod.updateMany({ where, data: nextVersion({ status: "PUBLISHED" as const, publishedAt: now }) }),
       {
         current: () => tx.assessmentPeriod.findUnique({ where: { id: period.id } }),
-        conflict: () => new ConflictError("Kỳ đánh giá vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.", null),
+        conflict: () => new ConflictError(t()("periodConflict"), null),
       },
     );
     for (const row of ranked) {
@@ -268,7 +271,7 @@ export async function importScores(
   );
   // Every error is listed by row and column under this summary (the form's issue table).
   if (issues.length > 0) {
-    throw new ValidationError(issues, `Tệp có ${issues.length} lỗi, chưa ghi dữ liệu nào.${issues.length === 1 ? ` ${issues[0].message}` : ""}`);
+    throw new ValidationError(issues, `${t()("fileErrors", { count: issues.length })}${issues.length === 1 ? ` ${issues[0].message}` : ""}`);
   }
   phaseDone("plan");
   const result = { dryRun: Boolean(options.dryRun), changed: changes.length, unchanged, rows: table.rows.length };
@@ -300,10 +303,7 @@ export async function importScores(
           [...new Set(batch.map((c) => c.target.assessmentId))],
         );
         if (updated !== batch.length) {
-          throw new ConflictError(
-            `Trong lúc nhập, ${batch.length - updated} điểm đã được người khác sửa. Chưa ghi dữ liệu nào: xuất lại tệp mới nhất rồi nhập lại.`,
-            null,
-          );
+          throw new ConflictError(t()("importConflict", { count: batch.length - updated }), null);
         }
       }
       phaseDone("update");

@@ -66,7 +66,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
       },
     },
   });
-  if (!period) throw new NotFoundError("Không tìm thấy kỳ đánh giá.");
+  if (!period) throw new NotFoundError(libTranslator("errors.scoring")("periodNotFound"));
   // An agency head sees the period through their own agency's row only.
   const visible = period.assessments.filter((a) => can(actor, "province.read", { provinceId: period.provinceId, agencyId: a.agencyId }));
   if (visible.length === 0) authorize(actor, "province.read", { provinceId: period.provinceId, agencyId: -1 });
@@ -166,12 +166,12 @@ export async function provincesWithInternalFrameworks(actor: Actor) {
 /** Every sub-criterion score of a period (or of one assessment), with what the rules need. */
 export async function loadTargets(actor: Actor, periodId: number, assessmentId?: number, now = new Date()) {
   const period = await db.assessmentPeriod.findUnique({ where: { id: periodId }, include: { framework: true } });
-  if (!period) throw new NotFoundError("Không tìm thấy kỳ đánh giá.");
+  if (!period) throw new NotFoundError(libTranslator("errors.scoring")("periodNotFound"));
   const assessments = await db.assessment.findMany({
     where: { periodId, ...(assessmentId ? { id: assessmentId } : {}) },
     include: { agency: true },
   });
-  if (assessmentId && assessments.length === 0) throw new NotFoundError("Không tìm thấy phiếu đánh giá trong kỳ này.");
+  if (assessmentId && assessments.length === 0) throw new NotFoundError(libTranslator("errors.scoring")("assessmentNotInPeriod"));
   const visible = assessments.filter((a) => can(actor, "province.read", { provinceId: period.provinceId, agencyId: a.agencyId }));
   if (visible.length === 0) throw new ForbiddenError();
   const criteria = await db.criterion.findMany({ where: { frameworkId: period.frameworkId }, orderBy: { sortOrder: "asc" } });

@@ -1,5 +1,5 @@
 import { forgotPassword } from "@/lib/accounts/passwords/mutations";
-import { FORGOT_ANSWER } from "@/lib/accounts/passwords/rules";
+import { forgotAnswer } from "@/lib/accounts/passwords/rules";
 import { jsonBody, publicRoute } from "@/lib/api/route";
 import { clientIp } from "@/lib/auth/throttle";
 
@@ -7,5 +7,5 @@ import { clientIp } from "@/lib/auth/throttle";
 export const POST = publicRoute({}, async ({ request }) => {
   const body = await jsonBody(request, "Gửi JSON { email }.");
   await forgotPassword(body, clientIp(request.headers));
-  return Response.json(FORGOT_ANSWER, { status: 202 });
+  return Response.json(forgotAnswer(), { status: 202 });
 });
