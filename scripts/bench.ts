@@ -55,6 +55,8 @@ type Load = {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU time of the web processes (all their threads; not PostgreSQL's) per answered request: less sensitive than latency to what else runs on the machine. */
+  cpuMsPerRequest: number | null;
   ratioToTrivial: number | null;
 };
 
@@ -122,14 +124,19 @@ try {
     { name: "Tham chiếu: trang đã đăng nhập nhỏ nhất", path: "/viec-cua-toi", connections: 8, cookie: head, expect: "<main" },
   ];
   // Each server with its own sign-ins (each has its own AUTH_SECRET); the baseline first, then this build.
-  const servers = [{ suffix: "", base, cookieOf: (cookie?: string) => cookie }];
+  const servers = [{ suffix: "", base, pid: server.pid, cookieOf: (cookie?: string) => cookie }];
   if (baselineDir) {
     baseline = await startPortalServer({ databaseUrl: database.url, cluster: true, env: { NEXT_DIST_DIR: baselineDir } });
     const cookies = new Map([
       [leader, await signIn(dataset.leaderEmail, baseline.baseUrl)],
       [head, await signIn(dataset.headEmail, baseline.baseUrl)],
     ]);
-    servers.unshift({ suffix: ` — ${baselineDir}`, base: baseline.baseUrl, cookieOf: (cookie?: string) => (cookie ? cookies.get(cookie) : undefined) });
+    servers.unshift({
+      suffix: ` — ${baselineDir}`,
+      base: baseline.baseUrl,
+      pid: baseline.pid,
+      cookieOf: (cookie?: string) => (cookie ? cookies.get(cookie) : undefined),
+    });
   }
   const loads: Load[] = [];
   const measurements = scenarios
@@ -139,7 +146,9 @@ try {
     const cookie = target.cookieOf(scenario.cookie);
     await expectPage(target.base, scenario.path, cookie, scenario.expect);
     await load(target.base, scenario.path, scenario.connections, cookie, WARM_UP_SECONDS);
+    const cpuBefore = serverCpuSeconds(target.pid);
     const measured = await load(target.base, scenario.path, scenario.connections, cookie, SECONDS);
+    const cpuMsPerRequest = cpuBefore === null ? null : round(((serverCpuSeconds(target.pid)! - cpuBefore) * 1000) / Math.max(1, measured.requests));
     const name = `${scenario.name}${target.suffix}`;
     const trivial = loads.find(
       (l) => l.path === "/api/ping" && l.connections === scenario.connections && (target.suffix ? l.name.endsWith(target.suffix) : !l.name.includes(" — ")),
@@ -149,11 +158,12 @@ try {
       path: scenario.path,
       connections: scenario.connections,
       ...measured,
+      cpuMsPerRequest,
       ratioToTrivial: trivial && scenario.path !== "/api/ping" ? round(measured.requestsPerSecond / trivial.requestsPerSecond, 2) : null,
     };
     loads.push(row);
     log(
-      `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
+      `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms, CPU ${row.cpuMsPerRequest ?? "—"} ms/yêu cầu${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
     );
     // A page measured among others (--only) may time out on a machine busy with other work: reported, not fatal.
     if (row.non2xx > 0 || (row.errors > 0 && !only)) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers, ${row.errors} errors under load`);
@@ -216,6 +226,21 @@ function writeResults(name: string, markdown: string, json: object) {
   fs.writeFileSync(path.join(outDir, `${name}.md`), markdown);
   log(`\n${markdown}`);
   log(`Kết quả: bench-results/${name}.json, bench-results/${name}.md`);
+}
+
+/** CPU seconds used so far by a server's processes (the primary and its workers), from /proc; null where there is none. */
+function serverCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 per second).
+    const ticks = (id: string) => {
+      const fields = fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    };
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return [String(pid), ...children].reduce((sum, id) => sum + ticks(id), 0) / 100;
+  } catch {
+    return null;
+  }
 }
 
 async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
@@ -341,11 +366,11 @@ function toMarkdownLoads(results: { label: string; at: string; machine: string; 
     "",
     `Máy: ${results.machine}. ${dataset}Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
     "",
-    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | So với route tối thiểu |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | CPU web ms/yêu cầu | So với route tối thiểu |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
     ...results.loads.map(
       (l) =>
-        `| ${l.name} \`${l.path}\`${l.errors > 0 ? ` (${l.errors} lỗi/hết giờ)` : ""} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`,
+        `| ${l.name} \`${l.path}\`${l.errors > 0 ? ` (${l.errors} lỗi/hết giờ)` : ""} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.cpuMsPerRequest ?? "—"} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`,
     ),
     "",
   ].join("\n");
