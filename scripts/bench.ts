@@ -11,6 +11,11 @@
 //  5. Reads the first-load JavaScript of the dashboard routes from `next build`'s bundle statistics.
 // Writes bench-results/bench-<label>.json and .md (git-ignored) and checks the budgets of issue #7.
 //   npm run bench -- --label after      (BENCH_AGENCIES, BENCH_YEARS, BENCH_SECONDS to scale it)
+//   npm run bench -- --only /api/ping,/bang-dieu-khien,/co-quan/,/viec-cua-toi
+//       only the pages whose address contains one of these (no import, no deadline scan): a minute, not six
+//   npm run bench -- --only … --cpu-prof .tmp/cpu   the web processes write V8 CPU profiles there on exit
+//   npm run bench -- --only … --baseline .next-old   also serves an older build (a copy of .next-bench made
+//       before a change) on the same data, and measures each page on both, alternately, twice
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -24,7 +29,11 @@ import { ensureBuild, ROOT } from "./lib/runtime";
 import { addScoreImportPeriod, createScoreImportDataset } from "./lib/score-import-dataset";
 import { buildDir, signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer } from "./lib/throwaway-portal";
 
-const label = process.argv.includes("--label") ? process.argv[process.argv.indexOf("--label") + 1] : "latest";
+const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const label = option("--label") ?? "latest";
+const only = option("--only")?.split(",").filter(Boolean);
+const cpuProfileDir = option("--cpu-prof");
+const baselineDir = option("--baseline");
 const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 2000);
 const YEARS = Number(process.env.BENCH_YEARS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -46,6 +55,8 @@ type Load = {
   requests: number;
   non2xx: number;
   errors: number;
+  /** CPU time of the web processes (all their threads; not PostgreSQL's) per answered request: less sensitive than latency to what else runs on the machine. */
+  cpuMsPerRequest: number | null;
   ratioToTrivial: number | null;
 };
 
@@ -55,6 +66,7 @@ log(`• Sinh dữ liệu quy mô quốc gia (${AGENCIES} cơ quan × ${YEARS} n
 const generationStarted = performance.now();
 const database = await startThrowawayDatabase({ demo: false });
 let server: PortalServer | null = null;
+let baseline: PortalServer | null = null;
 try {
   // 1. Data.
   const dataset = await generateNationalDataset(database.url, { agencies: AGENCIES, years: YEARS, password: PASSWORD, log });
@@ -67,10 +79,14 @@ try {
 
   // 2. Server, served as `npm start` serves it: one `next start` process per core.
   await ensureBuild({ distDir, log });
-  server = await startPortalServer({ databaseUrl: database.url, cluster: true });
+  server = await startPortalServer({
+    databaseUrl: database.url,
+    cluster: true,
+    nodeArgs: cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(ROOT, cpuProfileDir)}`] : [],
+  });
   const base = server.baseUrl;
-  const signIn = async (email: string) => {
-    const result = await signInOverHttp(base, { email, password: PASSWORD });
+  const signIn = async (email: string, at = base) => {
+    const result = await signInOverHttp(at, { email, password: PASSWORD });
     if (result.outcome !== "ok") throw new Error(`sign-in of ${email}: ${result.outcome} (${result.status})`);
     return result.cookie;
   };
@@ -107,72 +123,125 @@ try {
     { name: "Tham chiếu: trang đăng nhập (trang nhỏ nhất)", path: "/dang-nhap", connections: 32, expect: `name="password"` },
     { name: "Tham chiếu: trang đã đăng nhập nhỏ nhất", path: "/viec-cua-toi", connections: 8, cookie: head, expect: "<main" },
   ];
+  // Each server with its own sign-ins (each has its own AUTH_SECRET); the baseline first, then this build.
+  const servers = [{ suffix: "", base, pid: server.pid, cookieOf: (cookie?: string) => cookie }];
+  if (baselineDir) {
+    baseline = await startPortalServer({ databaseUrl: database.url, cluster: true, env: { NEXT_DIST_DIR: baselineDir } });
+    const cookies = new Map([
+      [leader, await signIn(dataset.leaderEmail, baseline.baseUrl)],
+      [head, await signIn(dataset.headEmail, baseline.baseUrl)],
+    ]);
+    servers.unshift({
+      suffix: ` — ${baselineDir}`,
+      base: baseline.baseUrl,
+      pid: baseline.pid,
+      cookieOf: (cookie?: string) => (cookie ? cookies.get(cookie) : undefined),
+    });
+  }
   const loads: Load[] = [];
-  for (const scenario of scenarios) {
-    await expectPage(base, scenario.path, scenario.cookie, scenario.expect);
-    await load(base, scenario.path, scenario.connections, scenario.cookie, WARM_UP_SECONDS);
-    const measured = await load(base, scenario.path, scenario.connections, scenario.cookie, SECONDS);
-    const trivial = loads.find((l) => l.path === "/api/ping" && l.connections === scenario.connections);
+  const measurements = scenarios
+    .filter((s) => !only || only.some((part) => s.path.includes(part)))
+    .flatMap((scenario) => (baselineDir ? [1, 2] : [1]).flatMap(() => servers.map((target) => ({ scenario, target }))));
+  for (const { scenario, target } of measurements) {
+    const cookie = target.cookieOf(scenario.cookie);
+    await expectPage(target.base, scenario.path, cookie, scenario.expect);
+    await load(target.base, scenario.path, scenario.connections, cookie, WARM_UP_SECONDS);
+    const cpuBefore = serverCpuSeconds(target.pid);
+    const measured = await load(target.base, scenario.path, scenario.connections, cookie, SECONDS);
+    const cpuMsPerRequest = cpuBefore === null ? null : round(((serverCpuSeconds(target.pid)! - cpuBefore) * 1000) / Math.max(1, measured.requests));
+    const name = `${scenario.name}${target.suffix}`;
+    const trivial = loads.find(
+      (l) => l.path === "/api/ping" && l.connections === scenario.connections && (target.suffix ? l.name.endsWith(target.suffix) : !l.name.includes(" — ")),
+    );
     const row: Load = {
-      name: scenario.name,
+      name,
       path: scenario.path,
       connections: scenario.connections,
       ...measured,
+      cpuMsPerRequest,
       ratioToTrivial: trivial && scenario.path !== "/api/ping" ? round(measured.requestsPerSecond / trivial.requestsPerSecond, 2) : null,
     };
     loads.push(row);
     log(
-      `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
+      `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms, CPU ${row.cpuMsPerRequest ?? "—"} ms/yêu cầu${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
     );
-    if (row.non2xx > 0 || row.errors > 0) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers, ${row.errors} errors under load`);
+    // A page measured among others (--only) may time out on a machine busy with other work: reported, not fatal.
+    if (row.non2xx > 0 || (row.errors > 0 && !only)) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers, ${row.errors} errors under load`);
   }
 
-  // 4. Import of 100,080 scores through the API.
-  const imported = await importThroughApi(base, database.db, signIn);
-  log(
-    `  Nhập ${imported.rows.toLocaleString("vi-VN")} điểm qua API: XLSX (${imported.fileMegabytes} MB) ${imported.seconds} s, ${imported.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây; CSV (${imported.csv.fileMegabytes} MB) ${imported.csv.seconds} s, ${imported.csv.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`,
-  );
+  if (only) {
+    writeResults(`bench-${label}-only`, toMarkdownLoads({ label, at: new Date().toISOString(), machine: machine(), loadSeconds: SECONDS, loads }), {
+      label,
+      only,
+      loads,
+    });
+  } else {
+    // 4. Import of 100,080 scores through the API.
+    const imported = await importThroughApi(base, database.db, signIn);
+    log(
+      `  Nhập ${imported.rows.toLocaleString("vi-VN")} điểm qua API: XLSX (${imported.fileMegabytes} MB) ${imported.seconds} s, ${imported.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây; CSV (${imported.csv.fileMegabytes} MB) ${imported.csv.seconds} s, ${imported.csv.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây`,
+    );
 
-  // 5. First-load JavaScript of the dashboard routes, from the build's bundle statistics.
-  const bundles = firstLoadJs();
+    // 5. First-load JavaScript of the dashboard routes, from the build's bundle statistics.
+    const bundles = firstLoadJs();
 
-  // 6. The daily deadline scan and digest (issue 15), in a process of its own with lib's server
-  // modules (scripts/bench-deadlines.ts, also `npm run bench:deadlines`) and a database of its own.
-  execFileSync(process.execPath, [path.join(ROOT, "scripts/bootstrap.mjs"), "bench-deadlines"], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_AGENCIES: String(AGENCIES) },
-  });
-  const deadlines = JSON.parse(fs.readFileSync(path.join(ROOT, "bench-results/deadlines.json"), "utf8")) as {
-    seconds: number;
-    users: number;
-    agencies: number;
-  };
+    // 6. The daily deadline scan and digest (issue 15), in a process of its own with lib's server
+    // modules (scripts/bench-deadlines.ts, also `npm run bench:deadlines`) and a database of its own.
+    execFileSync(process.execPath, [path.join(ROOT, "scripts/bootstrap.mjs"), "bench-deadlines"], {
+      stdio: "inherit",
+      env: { ...process.env, BENCH_AGENCIES: String(AGENCIES) },
+    });
+    const deadlines = JSON.parse(fs.readFileSync(path.join(ROOT, "bench-results/deadlines.json"), "utf8")) as {
+      seconds: number;
+      users: number;
+      agencies: number;
+    };
 
-  const results = {
-    label,
-    at: new Date().toISOString(),
-    machine: machine(),
-    dataset: { ...dataset.counts, generationSeconds: round(generationSeconds) },
-    loadSeconds: SECONDS,
-    loads,
-    import: imported,
-    bundles,
-    deadlines,
-  };
-  const budgets = checkBudgets(results);
-  const outDir = path.join(ROOT, "bench-results");
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, `bench-${label}.json`), JSON.stringify({ ...results, budgets }, null, 2));
-  const markdown = toMarkdown(results, budgets);
-  fs.writeFileSync(path.join(outDir, `bench-${label}.md`), markdown);
-  log(`\n${markdown}`);
-  log(`Kết quả: bench-results/bench-${label}.json, bench-results/bench-${label}.md`);
-  process.exitCode = budgets.every((b) => b.met) ? 0 : 1;
+    const results = {
+      label,
+      at: new Date().toISOString(),
+      machine: machine(),
+      dataset: { ...dataset.counts, generationSeconds: round(generationSeconds) },
+      loadSeconds: SECONDS,
+      loads,
+      import: imported,
+      bundles,
+      deadlines,
+    };
+    const budgets = checkBudgets(results);
+    writeResults(`bench-${label}`, toMarkdown(results, budgets), { ...results, budgets });
+    process.exitCode = budgets.every((b) => b.met) ? 0 : 1;
+  }
 } finally {
+  await baseline?.kill("SIGTERM");
   await server?.kill("SIGTERM");
   await database.remove();
 }
 process.exit();
+
+function writeResults(name: string, markdown: string, json: object) {
+  const outDir = path.join(ROOT, "bench-results");
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(json, null, 2));
+  fs.writeFileSync(path.join(outDir, `${name}.md`), markdown);
+  log(`\n${markdown}`);
+  log(`Kết quả: bench-results/${name}.json, bench-results/${name}.md`);
+}
+
+/** CPU seconds used so far by a server's processes (the primary and its workers), from /proc; null where there is none. */
+function serverCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 per second).
+    const ticks = (id: string) => {
+      const fields = fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    };
+    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return [String(pid), ...children].reduce((sum, id) => sum + ticks(id), 0) / 100;
+  } catch {
+    return null;
+  }
+}
 
 async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
   const response = await fetch(`${base}${url}`, { headers: cookie ? { Cookie: cookie } : {} });
@@ -290,6 +359,23 @@ function machine() {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded), ${workers} tiến trình Next`;
 }
 
+/** The heading and the table of pages under load. */
+function toMarkdownLoads(results: { label: string; at: string; machine: string; loadSeconds: number; loads: Load[] }, dataset = "") {
+  return [
+    `### ${results.label} — ${results.at.slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    `Máy: ${results.machine}. ${dataset}Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
+    "",
+    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | CPU web ms/yêu cầu | So với route tối thiểu |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.loads.map(
+      (l) =>
+        `| ${l.name} \`${l.path}\`${l.errors > 0 ? ` (${l.errors} lỗi/hết giờ)` : ""} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.cpuMsPerRequest ?? "—"} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`,
+    ),
+    "",
+  ].join("\n");
+}
+
 function toMarkdown(
   results: Results & {
     label: string;
@@ -308,19 +394,12 @@ function toMarkdown(
   budgets: Budget[],
 ) {
   const lines = [
-    `### ${results.label} — ${results.at.slice(0, 16).replace("T", " ")} UTC`,
-    "",
-    `Máy: ${results.machine}. Dữ liệu: ${Object.entries(results.dataset)
-      .map(([k, v]) => `${k} ${v.toLocaleString("vi-VN")}`)
-      .join(", ")}. Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
-    "",
-    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | So với route tối thiểu |",
-    "|---|---:|---:|---:|---:|---:|---:|",
-    ...results.loads.map(
-      (l) =>
-        `| ${l.name} \`${l.path}\` | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`,
+    toMarkdownLoads(
+      results,
+      `Dữ liệu: ${Object.entries(results.dataset)
+        .map(([k, v]) => `${k} ${v.toLocaleString("vi-VN")}`)
+        .join(", ")}. `,
     ),
-    "",
     `Nhập ${results.import.rows.toLocaleString("vi-VN")} điểm qua \`POST /api/v1/assessment-periods/:id/scores\` (một giao dịch, kèm ${results.import.rows.toLocaleString("vi-VN")} dòng nhật ký): XLSX (${results.import.fileMegabytes} MB) ${results.import.seconds} s, **${results.import.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây**; CSV (${results.import.csv.fileMegabytes} MB) ${results.import.csv.seconds} s, ${results.import.csv.rowsPerSecond.toLocaleString("vi-VN")} dòng/giây.`,
     "",
     "| Ngân sách | Số đo | Đạt |",

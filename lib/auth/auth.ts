@@ -6,7 +6,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { checkCredentials } from "./credentials";
-import { endSessions, SESSION_IDLE_HOURS, sessionExpired } from "./session";
+import { endSessions, SECURE_COOKIES, SESSION_IDLE_HOURS, sessionExpired } from "./session";
 import { clientIp } from "./throttle";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -26,13 +26,11 @@ declare module "next-auth" {
   }
 }
 
-const secure = process.env.NODE_ENV === "production" && (process.env.AUTH_URL ?? "").startsWith("https://");
-
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_IDLE_HOURS * 60 * 60 },
   pages: { signIn: "/dang-nhap" },
-  useSecureCookies: secure,
+  useSecureCookies: SECURE_COOKIES,
   logger: {
     // A wrong password or a locked account is an answer to the user (the sign-in form says it, the
     // login_attempt table records it), not a server error: no stack trace in the log for it.

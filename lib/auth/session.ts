@@ -5,9 +5,12 @@
 //   (load-actor.ts), in the one statement every signed-in request already sends;
 // - a session ends SESSION_LIFETIME_HOURS after sign-in, however often it was renewed (Auth.js
 //   renews the cookie's 8-hour idle expiry on use, so a copied cookie would otherwise live for ever).
+import { getToken } from "next-auth/jwt";
 import type { PrismaClient } from "@/lib/db/generated/client";
 
 export const SESSION_LIFETIME_HOURS = 12;
+/** `__Secure-` cookies when the portal is served over HTTPS (Auth.js's setting of lib/auth/auth.ts). */
+export const SECURE_COOKIES = process.env.NODE_ENV === "production" && (process.env.AUTH_URL ?? "").startsWith("https://");
 /** Idle expiry of the cookie, renewed on use up to the lifetime above. */
 export const SESSION_IDLE_HOURS = 8;
 
@@ -19,4 +22,21 @@ export function sessionExpired(signedInAt: unknown, now = Date.now()): boolean {
 /** Ends every session of a user, on every device. */
 export async function endSessions(db: Pick<PrismaClient, "$executeRaw">, userId: number): Promise<void> {
   await db.$executeRaw`UPDATE app_user SET session_version = session_version + 1 WHERE id = ${userId}`;
+}
+
+/**
+ * The session a request's cookies carry, as `auth()` gives it, read with Auth.js's own decoding
+ * (same cookie, secret and salt; the token's expiry checked by it) and the same rule as the `jwt`
+ * callback of lib/auth/auth.ts. `auth()` in a server component does much more for the same answer: it builds a
+ * Request, runs Auth.js's session endpoint, which encrypts a renewed cookie that a page cannot set
+ * anyway, and passes the session through JSON both ways — a sizeable part of every signed-in
+ * page's own work (docs/benchmarks.md, issue 19). Only the cookie counts: no Bearer header.
+ */
+export async function sessionOfCookies(cookieHeader: string): Promise<{ userId: number; sessionVersion: number } | null> {
+  const token = await getToken({ req: { headers: { cookie: cookieHeader } }, secret: process.env.AUTH_SECRET, secureCookie: SECURE_COOKIES });
+  if (!token || sessionExpired(token.signedInAt)) return null;
+  const userId = Number(token.uid);
+  if (!Number.isInteger(userId) || userId <= 0) return null;
+  // A session without a version (signed in before versions existed) matches none: sign in again.
+  return { userId, sessionVersion: typeof token.sv === "number" ? token.sv : -1 };
 }

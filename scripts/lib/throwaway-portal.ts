@@ -84,12 +84,14 @@ export async function startPortalServer(options: {
   port?: number;
   env?: Record<string, string>;
   cluster?: boolean;
+  /** Options of node itself, e.g. `--cpu-prof` (refused in NODE_OPTIONS); the cluster's workers inherit them. */
+  nodeArgs?: string[];
 }): Promise<PortalServer> {
   const port = options.port ?? (await freePort());
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-evidence-"));
   const [command, args] = options.cluster
-    ? [process.execPath, [path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)]]
-    : [process.execPath, [path.join(ROOT, "scripts", "web-server.mjs"), "-p", String(port)]];
+    ? [process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, "scripts", "next-cluster.mjs"), "-p", String(port)]]
+    : [process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, "scripts", "web-server.mjs"), "-p", String(port)]];
   const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
     detached: true,
