@@ -38,6 +38,9 @@ export function AgencyBars({
   return (
     <BarChart
       responsive
+      // The drawing is hidden from assistive technology (the table under it gives every figure), so it
+      // must take no keyboard focus either: Recharts' keyboard layer would make it a focusable hidden element.
+      accessibilityLayer={false}
       layout="vertical"
       style={{ width: "100%", height: Math.max(160, 30 * data.length + 50) }}
       data={data}

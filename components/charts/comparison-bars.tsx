@@ -6,12 +6,23 @@ import { BAR_COLORS, TICK } from "./chart-styles";
 
 export type ComparisonBar = { name: string; value: number; average: number | null; leader: number | null };
 
-/** A unit's components against the national average and the province ranked first. */
+/**
+ * A unit's components against the national average and the province ranked first. Drawn under
+ * aria-hidden (the table beside it gives every figure), so without Recharts' keyboard layer: a hidden
+ * element must take no focus.
+ */
 export function ComparisonBars({ data, labels }: { data: ComparisonBar[]; labels: { value: string; average: string; leader: string } }) {
   const format = useFormat();
   const tooltipValue = (value: unknown) => (typeof value === "number" ? format.score(value) : "—");
   return (
-    <BarChart responsive style={{ width: "100%", height: 280 }} data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={labels.value}>
+    <BarChart
+      responsive
+      accessibilityLayer={false}
+      style={{ width: "100%", height: 280 }}
+      data={data}
+      margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+      title={labels.value}
+    >
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
       <XAxis dataKey="name" tick={TICK} interval={0} />
       <YAxis tick={TICK} width={40} />

@@ -144,6 +144,7 @@ export async function listDirectives(actor: Actor, filters: ListFilters, now = n
       progress: directiveProgress(d.tasks, today),
       targetCount: d.targets.length,
       targets: targetsOverall(statuses),
+      canCompile: directivePeriods(d.reporting, d.years).length > 0 && mayOnUnit(actor, "province.read", d.provinceId, links),
     };
   });
   return {

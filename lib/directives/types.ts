@@ -21,6 +21,8 @@ export type DirectiveListItem = {
   progress: DirectiveProgress;
   targetCount: number;
   targets: TargetsOverall;
+  /** The directive asks for periodic reports and the actor may read their compilation (/van-ban/:id/bao-cao). */
+  canCompile: boolean;
 };
 
 export type DirectiveList = {

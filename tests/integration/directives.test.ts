@@ -233,6 +233,12 @@ describe("reading", () => {
     expect(numbers).toEqual(expect.arrayContaining(["1020/UBND-TH", "733/UBND-TH", "1586/QĐ-UBND", "4200/KH-UBND", "2100/UBND-TH"]));
     expect(list.items.find((d) => d.issuer === "UBND tỉnh Quảng Nam")).toBeUndefined();
     expect(list.canCreate).toBe(false);
+    // The list links the compiled periodic reports exactly where the directive's own page does.
+    for (const item of list.items) {
+      const { periods, canCompile } = await queries.getDirective(leader, item.id, NOW);
+      expect(item.canCompile, item.number).toBe(periods.length > 0 && canCompile);
+    }
+    expect(list.items.filter((d) => d.canCompile).map((d) => d.number)).toContain("4200/KH-UBND");
     const detail = await queries.getDirective(leader, await directiveId("1020/UBND-TH"), NOW);
     expect(detail.links).toEqual([expect.objectContaining({ number: "733/UBND-TH", relationText: "Triển khai", direction: "from" })]);
     expect(detail.canWrite).toBe(false);

@@ -170,6 +170,11 @@ export default async function DirectivesPage({ searchParams }: { searchParams: S
                 <Td>
                   <TargetsOverallBadge overall={d.targets} />
                   {d.targetCount > 0 ? <div className="mt-1 text-xs text-slate-600">{t("targetCount", { count: d.targetCount })}</div> : null}
+                  {d.canCompile ? (
+                    <Link href={`/van-ban/${d.id}/bao-cao`} className="no-print mt-1 block text-xs link" data-testid="compiled-report-link">
+                      {t("compiled")}
+                    </Link>
+                  ) : null}
                 </Td>
               </tr>
             ))}
