@@ -122,7 +122,8 @@ beforeAll(async () => {
       FROM generate_series(1, 30000) AS i`);
 });
 
-describe("backup and restore", () => {
+// Whole-database round trips of 30,000 audit rows: a minute each on a busy machine, more than the default.
+describe("backup and restore", { timeout: 180_000 }, () => {
   let restoredUrl: string;
   const restoredEvidence = path.join(tmp, "evidence-restored");
 
