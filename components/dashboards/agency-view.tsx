@@ -16,6 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FlagBadge } from "./badges";
 import { CriteriaRows } from "./criteria-rows";
 import { TargetsTable } from "./targets-table";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 type Assessment = NonNullable<AgencyView["assessment"]>;
 
@@ -177,9 +178,7 @@ function CriteriaTable({ view, a }: { view: AgencyView; a: Assessment }) {
   return (
     <Card as="section" padding="md" className="print:break-inside-auto! print:p-3" aria-labelledby="criteria-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="criteria-heading" className="text-lg font-semibold text-brand-900">
-          {t("criteria", { year: a.year })}
-        </h2>
+        <SectionHeading id="criteria-heading">{t("criteria", { year: a.year })}</SectionHeading>
         <nav className="no-print flex gap-2 text-sm" aria-label={t("sort")}>
           {sortLink("diem-mat", t("sortLost"))}
           {sortLink("ma", t("sortCode"))}
@@ -217,9 +216,7 @@ function WhatToFix({ view, a }: { view: AgencyView; a: Assessment }) {
   const { plan, targetSource, newRank, currentRank, newClassification } = a.whatToFix;
   return (
     <Card as="section" padding="md" className="print:break-inside-auto! print:p-3" aria-labelledby="fix-heading" data-testid="what-to-fix">
-      <h2 id="fix-heading" className="text-lg font-semibold text-brand-900">
-        {t("title")}
-      </h2>
+      <SectionHeading id="fix-heading">{t("title")}</SectionHeading>
       <form method="get" className="no-print mt-2 flex flex-wrap items-end gap-2" aria-label={t("target")}>
         <input type="hidden" name="nam" value={a.year} />
         {a.sort === "code" ? <input type="hidden" name="sap-xep" value="ma" /> : null}
@@ -302,9 +299,7 @@ function AgencyTargets({ view, year }: { view: AgencyView; year: number }) {
   }
   return (
     <Card as="section" padding="md" className="print:break-inside-auto! print:p-3" aria-labelledby="agency-targets-heading">
-      <h2 id="agency-targets-heading" className="text-lg font-semibold text-brand-900">
-        {t("targets", { year })}
-      </h2>
+      <SectionHeading id="agency-targets-heading">{t("targets", { year })}</SectionHeading>
       <div className="mt-3">
         <TargetsTable targets={view.targets} testId="agency-targets" showUnit={false} />
       </div>

@@ -17,8 +17,7 @@ import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { RankChange } from "./badges";
 import { TargetsTable } from "./targets-table";
 import { SummaryStrip } from "./summary-strip";
-
-const heading = "text-lg font-semibold text-brand-900";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export function LeaderDashboardView({ data }: { data: LeaderDashboard & { province: NonNullable<LeaderDashboard["province"]> } }) {
   const t = useTranslations("dashboards.leader");
@@ -27,9 +26,7 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
       <SummaryStrip data={data} />
 
       <section aria-labelledby="national-heading" className="space-y-4">
-        <h2 id="national-heading" className={heading}>
-          {t("national")}
-        </h2>
+        <SectionHeading id="national-heading">{t("national")}</SectionHeading>
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 print:grid-cols-1">
           {data.indices.map((index) => (
             <NationalSummary key={index.code} index={index} province={data.province} />
@@ -40,9 +37,7 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
       <Targets targets={data.targets} year={data.year} />
 
       <section aria-labelledby="agencies-heading" className="space-y-4">
-        <h2 id="agencies-heading" className={heading}>
-          {t("agencies", { year: data.year })}
-        </h2>
+        <SectionHeading id="agencies-heading">{t("agencies", { year: data.year })}</SectionHeading>
         {data.periods.length === 0 ? (
           <Card as="p" padding="md" data-testid="no-period">
             {t("noPeriod", { year: data.year })}
@@ -52,18 +47,14 @@ export function LeaderDashboardView({ data }: { data: LeaderDashboard & { provin
         )}
       </section>
       <section aria-labelledby="trend-heading" className="space-y-4">
-        <h2 id="trend-heading" className={heading}>
-          {t("trend")}
-        </h2>
+        <SectionHeading id="trend-heading">{t("trend")}</SectionHeading>
         {data.indices.map((index) => (
           <Trend key={index.code} index={index} />
         ))}
       </section>
 
       <section aria-labelledby="components-heading" className="space-y-4">
-        <h2 id="components-heading" className={heading}>
-          {t("components")}
-        </h2>
+        <SectionHeading id="components-heading">{t("components")}</SectionHeading>
         {data.indices.map((index) => (
           <Components key={index.code} index={index} />
         ))}
@@ -285,9 +276,7 @@ function Targets({ targets, year }: { targets: EvaluatedTarget[]; year: number }
   const t = useTranslations("dashboards.leader");
   return (
     <Card as="section" padding="md" aria-labelledby="targets-heading">
-      <h2 id="targets-heading" className={heading}>
-        {t("targets", { year })}
-      </h2>
+      <SectionHeading id="targets-heading">{t("targets", { year })}</SectionHeading>
       {targets.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700" data-testid="targets-empty">
           {t("noTargets", { year })}

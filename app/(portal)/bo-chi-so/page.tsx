@@ -10,6 +10,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("frameworks.list"))("title") };
@@ -24,9 +25,9 @@ export default async function FrameworksPage() {
       <PageHeader title={t("heading")} lead={t("lead")} actions={canCreate ? <ButtonLink href="/bo-chi-so/moi">{t("create")}</ButtonLink> : null} />
       {groups.map((group) => (
         <Card as="section" key={group.index.code} data-index={group.index.code}>
-          <h2 className="text-lg font-semibold text-brand-900">
+          <SectionHeading>
             {group.index.shortName} <span className="font-normal text-slate-600">— {group.index.nameVi}</span>
-          </h2>
+          </SectionHeading>
           {group.frameworks.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">{t("none")}</p>
           ) : (

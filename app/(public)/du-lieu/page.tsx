@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("public.openData"))("title") };
@@ -73,9 +74,7 @@ export default async function OpenDataPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} lead={t("lead")} titleTestId="open-data-title" />
       <Card as="section" aria-labelledby="open-data-downloads">
-        <h2 id="open-data-downloads" className="text-lg font-semibold text-brand-900">
-          {t("downloads")}
-        </h2>
+        <SectionHeading id="open-data-downloads">{t("downloads")}</SectionHeading>
         <div className="mt-3 grid gap-4 md:grid-cols-2">
           {datasets.map((dataset) => (
             <div key={dataset.key} className="rounded-lg border border-slate-200 p-4" data-testid={`open-data-${dataset.key}`}>
@@ -100,9 +99,7 @@ export default async function OpenDataPage() {
         <p className="mt-3 text-sm text-slate-600">{t("formatsNote")}</p>
       </Card>
       <Card as="section" aria-labelledby="open-data-provinces">
-        <h2 id="open-data-provinces" className="text-lg font-semibold text-brand-900">
-          {t("provinceTitle")}
-        </h2>
+        <SectionHeading id="open-data-provinces">{t("provinceTitle")}</SectionHeading>
         <p className="mt-2 text-sm text-slate-700">
           {t("provinceText")}{" "}
           <Link href="/tinh" className="text-brand-700 underline">
@@ -117,9 +114,7 @@ export default async function OpenDataPage() {
         </p>
       </Card>
       <Card as="section" aria-labelledby="open-data-api">
-        <h2 id="open-data-api" className="text-lg font-semibold text-brand-900">
-          {tApi("apiTitle")}
-        </h2>
+        <SectionHeading id="open-data-api">{tApi("apiTitle")}</SectionHeading>
         <p className="mt-2 text-sm text-slate-700">{tApi("apiText")}</p>
         <p className="mt-2 text-sm">
           <Link href="/du-lieu/api" className="text-brand-700 underline" data-testid="open-data-api-link">
@@ -132,9 +127,7 @@ export default async function OpenDataPage() {
         </p>
       </Card>
       <Card as="section" aria-labelledby="open-data-embed">
-        <h2 id="open-data-embed" className="text-lg font-semibold text-brand-900">
-          {t("embedTitle")}
-        </h2>
+        <SectionHeading id="open-data-embed">{t("embedTitle")}</SectionHeading>
         <p className="mt-2 text-sm text-slate-700">{t("embedText")}</p>
         <pre className="mt-2 overflow-x-auto rounded bg-slate-100 p-3 text-xs" data-testid="open-data-embed-code">
           {`<iframe src="${EMBED_EXAMPLE}" title="${t("embedFrameTitle")}" width="100%" height="720" style="border:0"></iframe>`}
@@ -146,9 +139,7 @@ export default async function OpenDataPage() {
         </p>
       </Card>
       <Card as="section" aria-labelledby="open-data-codebook">
-        <h2 id="open-data-codebook" className="text-lg font-semibold text-brand-900">
-          {t("codebook")}
-        </h2>
+        <SectionHeading id="open-data-codebook">{t("codebook")}</SectionHeading>
         {codebookTable(t("resultsFile"), [
           ...OPEN_DATA_RESULT_COLUMNS.map((column) => codebookRow(column, t(`columns.${column as "year"}`), UNITS[column])),
           ...summary.components.map((c) => codebookRow(c.column, t("columns.component", { name: c.nameVi, index: c.indexCode }), "componentPoints")),
@@ -159,15 +150,13 @@ export default async function OpenDataPage() {
         )}
       </Card>
       <Card as="section" aria-labelledby="open-data-sources">
-        <h2 id="open-data-sources" className="text-lg font-semibold text-brand-900">
-          {t("sourcesTitle")}
-        </h2>
+        <SectionHeading id="open-data-sources">{t("sourcesTitle")}</SectionHeading>
         <ul className="mt-2 list-disc space-y-1 break-words pl-5 text-sm text-slate-700" data-testid="open-data-sources">
           {summary.sources.map((source) => (
             <li key={source}>{source}</li>
           ))}
         </ul>
-        <h2 className="mt-5 text-lg font-semibold text-brand-900">{t("licenceTitle")}</h2>
+        <SectionHeading className="mt-5">{t("licenceTitle")}</SectionHeading>
         <p className="mt-2 text-sm text-slate-700">{t("licenceData")}</p>
         <p className="mt-2 text-sm text-slate-700">{tMap("attribution")}</p>
       </Card>

@@ -11,6 +11,7 @@ import { FindProvinceForm } from "@/components/units/find-province-form";
 import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("public.find"))("title") };
@@ -48,9 +49,7 @@ export default async function ProvinceDirectoryPage({ searchParams }: { searchPa
       <div className="grid gap-6 lg:grid-cols-2">
         {current.length > 0 ? (
           <Card as="section" padding="md" aria-labelledby="tinh-hien-nay" data-testid="current-provinces">
-            <h2 id="tinh-hien-nay" className="text-lg font-semibold text-brand-900">
-              {t("current", { count: currentTotal, date: format.calendarDate(since) })}
-            </h2>
+            <SectionHeading id="tinh-hien-nay">{t("current", { count: currentTotal, date: format.calendarDate(since) })}</SectionHeading>
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {current.map((unit) => (
                 <li key={unit.id} className="py-1.5">
@@ -68,9 +67,7 @@ export default async function ProvinceDirectoryPage({ searchParams }: { searchPa
         ) : null}
         {former.length > 0 ? (
           <Card as="section" padding="md" aria-labelledby="tinh-truoc-day" data-testid="former-provinces">
-            <h2 id="tinh-truoc-day" className="text-lg font-semibold text-brand-900">
-              {t("former", { count: formerTotal })}
-            </h2>
+            <SectionHeading id="tinh-truoc-day">{t("former", { count: formerTotal })}</SectionHeading>
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
               {former.map((unit) => (
                 <li key={unit.id} className="py-1.5">

@@ -13,6 +13,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Callout } from "@/components/ui/callout";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("consistency"))("title") };
@@ -59,7 +60,7 @@ export default async function ConsistencyPage({ searchParams }: { searchParams: 
           </nav>
 
           <section className="space-y-2">
-            <h2 className="text-lg font-semibold text-brand-900">{t("byAgency", { year: report.year })}</h2>
+            <SectionHeading>{t("byAgency", { year: report.year })}</SectionHeading>
             <p className="text-sm text-slate-600" data-testid="consistency-rule">
               {t("rule", { lastYears: report.rule.lastYears, minYears: report.rule.minYears, threshold: format.points(report.rule.threshold) })}
             </p>
@@ -98,7 +99,7 @@ export default async function ConsistencyPage({ searchParams }: { searchParams: 
           </section>
 
           <section className="space-y-2">
-            <h2 className="text-lg font-semibold text-brand-900">{t("overYears")}</h2>
+            <SectionHeading>{t("overYears")}</SectionHeading>
             <DataTable data-testid="consistency-years-table">
               <THead>
                 <Th>{t("agency")}</Th>
@@ -124,7 +125,7 @@ export default async function ConsistencyPage({ searchParams }: { searchParams: 
           </section>
 
           <section className="space-y-2">
-            <h2 className="text-lg font-semibold text-brand-900">{t("explanations")}</h2>
+            <SectionHeading>{t("explanations")}</SectionHeading>
             <p className="text-sm text-slate-600">{t("explanationsLead")}</p>
             <dl className="grid gap-3 sm:grid-cols-3" data-testid="consistency-explanations">
               <div className="rounded-lg border border-slate-200 bg-white p-3">
@@ -149,7 +150,7 @@ export default async function ConsistencyPage({ searchParams }: { searchParams: 
           </section>
 
           <section className="space-y-2">
-            <h2 className="text-lg font-semibold text-brand-900">{t("byCriterion", { year: report.year })}</h2>
+            <SectionHeading>{t("byCriterion", { year: report.year })}</SectionHeading>
             <p className="text-sm text-slate-600">{t("reversalsLead")}</p>
             {reviewed.length === 0 ? (
               <Callout tone="neutral" size="sm">

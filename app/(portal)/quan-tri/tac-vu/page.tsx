@@ -14,6 +14,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications.jobs"))("title") };
@@ -51,7 +52,7 @@ export default async function JobsPage() {
       <p className="text-sm text-slate-600">{t("scanNowHint")}</p>
       {!overview.ready && <Callout tone="warn">{t("notReady")}</Callout>}
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold text-brand-900">{t("queues")}</h2>
+        <SectionHeading>{t("queues")}</SectionHeading>
         <DataTable data-testid="job-queues" stacked>
           <THead>
             <Th>{t("queue")}</Th>
@@ -97,7 +98,7 @@ export default async function JobsPage() {
         </DataTable>
       </section>
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold text-brand-900">{t("failed")}</h2>
+        <SectionHeading>{t("failed")}</SectionHeading>
         {overview.failed.length === 0 ? (
           <p className="text-slate-600" data-testid="no-failed-jobs">
             {t("noFailed")}

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("openapi.page"))("title") };
@@ -101,9 +102,7 @@ export default async function ApiDescriptionPage() {
     <div className="space-y-6">
       <PageHeader title={t("title")} lead={t("lead")} back={{ href: "/du-lieu", label: t("backToOpenData") }} titleTestId="api-title" />
       <Card as="section" aria-labelledby="api-document">
-        <h2 id="api-document" className="text-lg font-semibold text-brand-900">
-          {document.info.title}
-        </h2>
+        <SectionHeading id="api-document">{document.info.title}</SectionHeading>
         <p className="mt-2 text-sm text-slate-700">{document.info.description}</p>
         <p className="mt-2 break-all text-sm">
           {t("document")}{" "}
@@ -146,9 +145,7 @@ export default async function ApiDescriptionPage() {
       </Card>
       {document.tags.map((tag) => (
         <Card as="section" key={tag.name} aria-labelledby={`tag-${tag.name}`}>
-          <h2 id={`tag-${tag.name}`} className="text-lg font-semibold text-brand-900">
-            {tag.description}
-          </h2>
+          <SectionHeading id={`tag-${tag.name}`}>{tag.description}</SectionHeading>
           <div className="mt-3 space-y-2">
             {operations
               .filter(({ operation }) => operation.tags.includes(tag.name))

@@ -16,6 +16,7 @@ import { DocumentDownloads } from "@/components/documents/document-downloads";
 import { buttonClass } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
+import { SectionHeading } from "@/components/ui/section-heading";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("directives.compiled"))("title") };
@@ -149,9 +150,7 @@ async function CompiledTasks({ tasks }: { tasks: DirectiveDetail["tasks"] }) {
   const [t, format] = await Promise.all([getTranslations("work.compiled"), getFormat()]);
   return (
     <section aria-labelledby="compiled-tasks" className="space-y-2 print:break-inside-auto">
-      <h2 id="compiled-tasks" className="text-lg font-semibold text-brand-900">
-        {t("tasks", { count: tasks.length })}
-      </h2>
+      <SectionHeading id="compiled-tasks">{t("tasks", { count: tasks.length })}</SectionHeading>
       {tasks.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noTasks")}</p>
       ) : (
@@ -206,9 +205,7 @@ async function CompiledTargets({ targets }: { targets: DirectiveDetail["targets"
   const t = await getTranslations("work.compiled");
   return (
     <section aria-labelledby="compiled-targets" className="space-y-2 print:break-inside-auto">
-      <h2 id="compiled-targets" className="text-lg font-semibold text-brand-900">
-        {t("targets", { count: targets.length })}
-      </h2>
+      <SectionHeading id="compiled-targets">{t("targets", { count: targets.length })}</SectionHeading>
       {targets.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noTargets")}</p>
       ) : (
