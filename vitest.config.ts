@@ -1,12 +1,9 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { BuildFirstSequencer } from "./tests/support/sequencer";
 
 const E2E = {
   globalSetup: ["tests/support/build-global.ts", "tests/support/postgres-global.ts"],
-  // The build runs in the background while integration and unit files run: each file waits for it.
-  setupFiles: ["tests/support/build-ready.ts"],
   // Long journeys in Chromium; two files run at once, which slows each step.
   testTimeout: 120_000,
   hookTimeout: 120_000,
@@ -25,8 +22,6 @@ export default defineConfig({
     // their time waiting for PostgreSQL, `next start` and Chromium. Each of those files has a
     // database (and, end to end, a server) of its own, so they run in any order, side by side.
     maxWorkers: os.availableParallelism(),
-    // Integration and unit files first, during the background build; end-to-end files after.
-    sequence: { sequencer: BuildFirstSequencer },
     projects: [
       // The property tests (fuzz-*) run 2,000 inputs per schema or parser: seconds each on a busy machine.
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },

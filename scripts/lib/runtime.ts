@@ -1,7 +1,7 @@
 // What `npm start`, `npm run dev` and the test suite share: bringing up the database (embedded
 // PostgreSQL unless DATABASE_URL is set), migrating and seeding it, and building the app when
 // its sources changed.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -94,51 +94,17 @@ function sourceHash(): string {
   return hash.digest("hex");
 }
 
-/** Whether distDir holds a build of the current sources, and the sources' hash. */
-export function buildStatus(distDir: string): { upToDate: boolean; hash: string } {
-  const stamp = path.join(ROOT, distDir, BUILD_STAMP);
-  const hash = sourceHash();
-  return { upToDate: fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash, hash };
-}
-
-/** Written into distDir when a build of the sources with that hash succeeded; a failure marker when one failed. */
-export const BUILD_STAMP = ".portal-source-hash";
-export const BUILD_FAILED = ".portal-build-failed";
-
-const nextBuild = (distDir: string) => ({
-  command: path.join(ROOT, "node_modules", ".bin", "next"),
-  args: ["build"],
-  options: { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } },
-});
-
 /** Runs `next build` into distDir unless the last build there was made from the same sources. */
 export async function ensureBuild(options: { distDir: string; log: (line: string) => void }): Promise<void> {
-  const { upToDate, hash } = buildStatus(options.distDir);
-  if (upToDate) return;
+  const stamp = path.join(ROOT, options.distDir, ".portal-source-hash");
+  const hash = sourceHash();
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return;
   options.log("Biên dịch giao diện (next build, chỉ khi mã nguồn thay đổi)…");
-  const build = nextBuild(options.distDir);
-  const result = spawnSync(build.command, build.args, { ...build.options, stdio: ["ignore", "inherit", "inherit"] });
-  if (result.status !== 0) throw new Error("next build thất bại.");
-  fs.writeFileSync(path.join(ROOT, options.distDir, BUILD_STAMP), hash);
-}
-
-/**
- * Starts `next build` into distDir in the background and returns at once: the test suite runs its
- * unit and integration files meanwhile (TypeScript's check, a third of the build, uses one core).
- * Whoever needs the build waits for BUILD_STAMP with this hash, or BUILD_FAILED, in distDir.
- */
-export function startBuild(options: { distDir: string; hash: string }): ChildProcess {
-  const dir = path.join(ROOT, options.distDir);
-  fs.rmSync(path.join(dir, BUILD_STAMP), { force: true });
-  fs.rmSync(path.join(dir, BUILD_FAILED), { force: true });
-  const build = nextBuild(options.distDir);
-  // Niced: the build takes the CPU the test files leave idle, so the timed tests among them run as
-  // they would alone (`nice` is coreutils': the build's own worker processes inherit it).
-  const child = spawn("nice", ["-n", "10", build.command, ...build.args], { ...build.options, stdio: ["ignore", "inherit", "inherit"] });
-  child.once("exit", (code, signal) => {
-    fs.mkdirSync(dir, { recursive: true });
-    if (code === 0) fs.writeFileSync(path.join(dir, BUILD_STAMP), options.hash);
-    else fs.writeFileSync(path.join(dir, BUILD_FAILED), `next build thất bại (${signal ?? `mã thoát ${code}`}): xem kết quả biên dịch ở trên.`);
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+    cwd: ROOT,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  return child;
+  if (result.status !== 0) throw new Error("next build thất bại.");
+  fs.writeFileSync(stamp, hash);
 }
