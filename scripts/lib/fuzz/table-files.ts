@@ -182,7 +182,7 @@ export function tableOf(columnsPool: readonly string[], cells: Record<string, fc
     },
   );
   return columns.chain((cols) =>
-    fc.array(fc.tuple(...cols.map((c) => cells[c] ?? cellText)), { maxLength: 6 }).map((rows) => ({
+    fc.array(fc.tuple(...cols.map((c) => (Object.hasOwn(cells, c) ? cells[c] : cellText))), { maxLength: 6 }).map((rows) => ({
       columns: cols,
       rows: rows.map((cellsOfRow, i) => ({ row: i + 2, values: Object.fromEntries(cols.map((c, j) => [c, cellsOfRow[j]])) })),
     })),
