@@ -4,7 +4,8 @@
 import { catalogueRecord, libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import type { AuditEntity } from "./log";
 
-const ENTITIES = [
+/** Every kind of row the log records (ENTITY_LABELS's type fails when lib/audit/log.ts gains one not listed). */
+export const AUDIT_ENTITIES = [
   "Agency",
   "Assessment",
   "AssessmentPeriod",
@@ -26,7 +27,7 @@ const ENTITIES = [
 const entityKey = (entity: AuditEntity) => `${entity[0].toLowerCase()}${entity.slice(1)}` as Uncapitalize<AuditEntity>;
 
 /** The names of the kinds of rows, in the request's language (errors.audit.entities). */
-export const ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = catalogueRecord(ENTITIES, (entity) =>
+export const ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = catalogueRecord(AUDIT_ENTITIES, (entity) =>
   libTranslator("errors.audit.entities")(entityKey(entity)),
 );
 

@@ -101,6 +101,11 @@ describe("the outbox", () => {
 });
 
 /** A directive of the demo province for 2031, reporting quarterly, whose tasks are led by `leads` (status each). */
+/** The agency's commitment target of 2031 (all its tasks done) under a directive. */
+function commitmentTarget(directiveId: number, provinceId: number, agencyId: number) {
+  return testDb.target.create({ data: { directiveId, kind: "COMMITMENT_COMPLETION", year: 2031, value: 100, unit: "%", provinceId, agencyId } });
+}
+
 async function reportingDirective(number: string, provinceId: number, leads: [number, "IN_PROGRESS" | "DONE" | "CANCELLED"][]) {
   return testDb.directive.create({
     data: {
@@ -206,17 +211,7 @@ describe("the deadline scan", () => {
     });
     // A commitment of the head's agency for 2031: all its tasks done. Its task is due 30/06/2031.
     const directive = await reportingDirective("33/KH-UBND", leader.provinceId!, [[head.agencyId!, "IN_PROGRESS"]]);
-    const target = await testDb.target.create({
-      data: {
-        directiveId: directive.id,
-        kind: "COMMITMENT_COMPLETION",
-        year: 2031,
-        value: 100,
-        unit: "%",
-        provinceId: leader.provinceId,
-        agencyId: head.agencyId,
-      },
-    });
+    const target = await commitmentTarget(directive.id, leader.provinceId!, head.agencyId!);
     const subject = `target:${target.id}`;
     // Every leader of the province: the demo's, and the second one.
     const leaders = (await testDb.user.findMany({ where: { role: "LEADER", active: true, provinceId: leader.provinceId } })).map((u) => u.id);
@@ -241,17 +236,7 @@ describe("the deadline scan", () => {
     const elsewhere = await testDb.province.findFirstOrThrow({ where: { id: { not: leader.provinceId! } }, orderBy: { id: "asc" } });
     await testDb.user.create({ data: { email: "lanhdao.loi@kiemthu.gov.vn", name: "Lãnh đạo", role: "LEADER", provinceId: elsewhere.id } });
     const directive = await reportingDirective("34/KH-UBND", leader.provinceId!, [[head.agencyId!, "IN_PROGRESS"]]);
-    const target = await testDb.target.create({
-      data: {
-        directiveId: directive.id,
-        kind: "COMMITMENT_COMPLETION",
-        year: 2031,
-        value: 100,
-        unit: "%",
-        provinceId: leader.provinceId,
-        agencyId: head.agencyId,
-      },
-    });
+    const target = await commitmentTarget(directive.id, leader.provinceId!, head.agencyId!);
     const at = new Date("2031-07-02T01:00:00Z");
     // The other province's evaluation throws; An Giang's leader is still told.
     const result = await notifyLeadersOfTargets(testDb, at, async (viewer, provinceId, year, now) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuditAction, AuditEntity } from "@/lib/audit/log";
-import { actionLabel, auditChanges, changesText, entityLabel, showValue } from "@/lib/audit/view";
+import { AUDIT_ENTITIES, actionLabel, auditChanges, changesText, entityLabel, showValue } from "@/lib/audit/view";
 
 // Every change the portal records and every kind of row it records it on (the type check below
 // fails when lib/audit/log.ts gains one that is not listed here).
@@ -83,25 +83,8 @@ const ACTIONS = [
   "job.retry",
   "job.run",
 ] as const satisfies readonly AuditAction[];
-const ENTITIES = [
-  "Agency",
-  "Assessment",
-  "AssessmentPeriod",
-  "Criterion",
-  "CriterionScore",
-  "DocumentSetting",
-  "Directive",
-  "DirectiveLink",
-  "Framework",
-  "Job",
-  "PeerGroup",
-  "PeriodicReport",
-  "PublishedResult",
-  "StoredFile",
-  "Target",
-  "Task",
-  "User",
-] as const satisfies readonly AuditEntity[];
+// The kinds of rows: lib's own list (AUDIT_ENTITIES), checked below like the actions.
+const ENTITIES = AUDIT_ENTITIES;
 type Unlisted = Exclude<AuditAction, (typeof ACTIONS)[number]> | Exclude<AuditEntity, (typeof ENTITIES)[number]>;
 const everyOneListed: [Unlisted] extends [never] ? true : Unlisted = true;
 
