@@ -3,9 +3,9 @@
 // - every session of a user ends when their session version is raised (endSessions: sign-out,
 //   password change or reset, disabling); the version is compared where the actor is loaded
 //   (load-actor.ts), in the one statement every signed-in request already sends;
-// - a session ends SESSION_LIFETIME_HOURS after sign-in, however often it was renewed (Auth.js
-//   renews the cookie's 8-hour idle expiry on use, so a copied cookie would otherwise live for ever).
-import { getToken } from "next-auth/jwt";
+// - a session ends SESSION_LIFETIME_HOURS after sign-in, however often it was renewed (page reads
+//   renew the cookie's 8-hour idle expiry, proxy.ts, so a copied cookie would otherwise live for ever).
+import { encode, getToken } from "next-auth/jwt";
 import type { PrismaClient } from "@/lib/db/generated/client";
 
 export const SESSION_LIFETIME_HOURS = 12;
@@ -13,10 +13,43 @@ export const SESSION_LIFETIME_HOURS = 12;
 export const SECURE_COOKIES = process.env.NODE_ENV === "production" && (process.env.AUTH_URL ?? "").startsWith("https://");
 /** Idle expiry of the cookie, renewed on use up to the lifetime above. */
 export const SESSION_IDLE_HOURS = 8;
+/** The session cookie's name, which is also the salt of its encryption key (Auth.js's defaults). */
+export const SESSION_COOKIE = SECURE_COOKIES ? "__Secure-authjs.session-token" : "authjs.session-token";
+/**
+ * When the browser's session cookie is next due for renewal (seconds since the epoch). A hint, not a
+ * credential: it only spares decrypting the session on every request, and a forged one can only
+ * delay the renewal of its own session.
+ */
+export const RENEWAL_HINT_COOKIE = "session-renew-after";
+export const RENEWAL_INTERVAL_MINUTES = 30;
 
 /** Whether a session signed in at `signedInAt` (seconds since the epoch; absent in cookies older than this rule) has outlived its lifetime. */
 export function sessionExpired(signedInAt: unknown, now = Date.now()): boolean {
   return typeof signedInAt !== "number" || now - signedInAt * 1000 >= SESSION_LIFETIME_HOURS * 3_600_000;
+}
+
+/** Whether a request's session is due for renewal, by the hint cookie it carries (absent or unreadable: due). */
+export function renewalDue(hint: string | undefined, now = Date.now()): boolean {
+  const at = Number(hint);
+  return hint === undefined || !Number.isFinite(at) || at * 1000 <= now;
+}
+
+/**
+ * The session cookie of a request renewed: the same claims (user, session version, time of sign-in)
+ * with a fresh idle expiry, never past the session's lifetime. Auth.js renews its cookie only in its
+ * own session endpoint, which no page calls (pages read the cookie with `sessionOfCookies`), so
+ * without this an active user's session ended 8 hours after sign-in. Null when there is no valid
+ * session to renew.
+ */
+export async function renewedSessionCookie(cookieHeader: string, now = Date.now()): Promise<{ name: string; value: string; maxAge: number } | null> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  const token = await getToken({ req: { headers: { cookie: cookieHeader } }, secret, secureCookie: SECURE_COOKIES });
+  if (!token || sessionExpired(token.signedInAt, now)) return null;
+  const lifetimeLeft = Math.floor(((token.signedInAt as number) * 1000 + SESSION_LIFETIME_HOURS * 3_600_000 - now) / 1000);
+  const maxAge = Math.min(SESSION_IDLE_HOURS * 3600, lifetimeLeft);
+  const { exp: _exp, iat: _iat, jti: _jti, ...claims } = token;
+  return { name: SESSION_COOKIE, value: await encode({ token: claims, secret, salt: SESSION_COOKIE, maxAge }), maxAge };
 }
 
 /** Ends every session of a user, on every device. */
