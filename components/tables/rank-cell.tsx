@@ -2,7 +2,7 @@
 // from the known scores, or (when nothing was published) the bounds the known rows allow. Shared
 // by the profile's and the province's results tables. Its messages: results.table.
 import { useTranslations } from "next-intl";
-import { rankLabel } from "@/lib/results/ranking-view";
+import { rankLabel } from "@/lib/results/rank-label";
 
 type RankedRow = {
   rank: number | null;

@@ -4,7 +4,7 @@
 // provinces up to 2024, the 34 new ones from 2025. The files are the simplified TopoJSON of
 // ../shared/data/geo (geoBoundaries, CC BY 4.0), copied into public/geo so that a fresh clone and
 // CI serve them without ../shared, and the browser fetches (and caches) them after the page.
-import { isValidOn, resultReferenceDate } from "@/lib/units/lineage";
+import { isValidOn, resultReferenceDate } from "@/lib/units/validity";
 
 export type GeometryKey = "63" | "34";
 

@@ -3,22 +3,14 @@
 import type { Locale } from "@/lib/i18n/config";
 import { translator } from "@/lib/i18n/translator";
 import type { Cell } from "@/lib/io/table-file";
+import { type RankBounds, rankLabel } from "./rank-label";
 import { rankPublished } from "./ranking";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 
 /** The filter value for units without a region (2025 provinces formed from units of two regions). */
 export const NO_REGION = "none";
 
-type RankBounds = { rank: number | null; rankMin: number; rankMax: number };
-
-/**
- * "1", or the bounds of an unpublished rank: "6–33", "≥ 6" when nothing below is known; with
- * `ofCount`, out of how many units were ranked: "11/63", "6–33/63".
- */
-export function rankLabel(row: RankBounds, unitCount: number, options: { ofCount?: boolean } = {}): string {
-  const rank = row.rank !== null ? String(row.rank) : row.rankMax >= unitCount ? `≥ ${row.rankMin}` : `${row.rankMin}–${row.rankMax}`;
-  return options.ofCount ? `${rank}/${unitCount}` : rank;
-}
+export { rankLabel };
 
 /** Why a region filter value cannot be used, or null when it names a region (or no region). */
 export function unknownRegionMessage(regions: readonly { code: string }[], region: string | null): string | null {

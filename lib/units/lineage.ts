@@ -2,20 +2,9 @@
 // how a unit is named so that it cannot be mistaken for another across the 2025 merger. Pure
 // functions; the data (validity dates, lineage) comes from the database (./queries.ts).
 import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
+import { type DatedUnit, isValidOn, resultReferenceDate } from "./validity";
 
-export type DatedUnit = { code: string; validFrom: Date; validTo: Date | null };
-
-/**
- * A year's results belong to the units in force on 31 December of that year: results up to
- * 2024 (published in spring 2025) to the 63 old provinces, later ones to the 34 new ones.
- */
-export function resultReferenceDate(year: number): Date {
-  return new Date(Date.UTC(year, 11, 31));
-}
-
-export function isValidOn(unit: Pick<DatedUnit, "validFrom" | "validTo">, date: Date): boolean {
-  return unit.validFrom.getTime() <= date.getTime() && (unit.validTo === null || date.getTime() <= unit.validTo.getTime());
-}
+export { type DatedUnit, isValidOn, resultReferenceDate };
 
 /** The unit with this code in force for a year's results, if any (codes are reused). */
 export function unitForYear<T extends DatedUnit>(units: readonly T[], code: string, year: number): T | undefined {
