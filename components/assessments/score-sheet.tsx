@@ -56,8 +56,7 @@ export function ScoreSheet({
   const formId = useId();
 
   // An appraiser edits the rows they may appraise (a council member: their assigned ones only).
-  const editable = (c: SheetCriterion) =>
-    mode !== null && c.score !== null && (mode.kind === "appraisal" ? c.score.appraisable : c.method === "APPRAISAL");
+  const editable = (c: SheetCriterion) => mode !== null && c.score !== null && (mode.kind === "appraisal" ? c.score.appraisable : c.method === "APPRAISAL");
   const changed = useMemo(
     () =>
       criteria.flatMap((c) => {

@@ -22,7 +22,7 @@ export async function assignCouncil(actor: Actor, input: unknown): Promise<numbe
   if (period.status === "PUBLISHED") throw new ValidationError([{ field: "periodId", message: t()("published") }]);
   const user = await db.user.findUnique({ where: { id: data.userId }, include: { agency: true } });
   const userProvince = user?.agency?.provinceId ?? user?.provinceId ?? null;
-  if (!user || !user.active || userProvince !== period.provinceId || !councilRoles().includes(user.role)) {
+  if (!user?.active || userProvince !== period.provinceId || !councilRoles().includes(user.role)) {
     throw new ValidationError([{ field: "userId", message: t()("notEligible") }]);
   }
   const byId = new Map(period.framework.criteria.map((c) => [c.id, c]));

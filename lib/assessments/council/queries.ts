@@ -40,7 +40,10 @@ export async function appraisalReach(actor: Actor, sheet: SheetUnit): Promise<(c
     const allowed = can(actor, "assessment.appraise", scope);
     return () => allowed;
   }
-  const assignments = await db.councilAssignment.findMany({ where: { periodId: sheet.periodId, userId: actor.id }, select: { periodId: true, criterionId: true } });
+  const assignments = await db.councilAssignment.findMany({
+    where: { periodId: sheet.periodId, userId: actor.id },
+    select: { periodId: true, criterionId: true },
+  });
   if (assignments.length === 0) return () => false;
   const nodes = await frameworkNodes(sheet.frameworkId);
   return (criterionId) => mayAppraise(actor, { ...scope, periodId: sheet.periodId, criterionPath: criterionPath(criterionId, nodes) }, assignments);
@@ -143,8 +146,5 @@ async function candidates(provinceId: number) {
     where: { active: true, role: { in: councilRoles() }, OR: [{ provinceId }, { agency: { provinceId } }] },
     include: { agency: true },
   });
-  return users
-    .map((u) => ({ id: u.id, name: u.name, email: u.email, agencyName: u.agency?.name ?? null }))
-    .sort((a, b) => compareVietnamese(a.name, b.name));
+  return users.map((u) => ({ id: u.id, name: u.name, email: u.email, agencyName: u.agency?.name ?? null })).sort((a, b) => compareVietnamese(a.name, b.name));
 }
-
