@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { db } from "@/lib/db/client";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { libTranslator } from "@/lib/i18n/lib-translator";
-import { councilRoles } from "@/lib/auth/reach";
+import { appraisesByAssignment } from "./queries";
 import { assignCouncilSchema, removeAssignmentSchema } from "./schema";
 
 const t = () => libTranslator("errors.council");
@@ -22,7 +22,7 @@ export async function assignCouncil(actor: Actor, input: unknown): Promise<numbe
   if (period.status === "PUBLISHED") throw new ValidationError([{ field: "periodId", message: t()("published") }]);
   const user = await db.user.findUnique({ where: { id: data.userId }, include: { agency: true } });
   const userProvince = user?.agency?.provinceId ?? user?.provinceId ?? null;
-  if (!user?.active || userProvince !== period.provinceId || !councilRoles().includes(user.role)) {
+  if (!user?.active || userProvince !== period.provinceId || !appraisesByAssignment(user)) {
     throw new ValidationError([{ field: "userId", message: t()("notEligible") }]);
   }
   const byId = new Map(period.framework.criteria.map((c) => [c.id, c]));
