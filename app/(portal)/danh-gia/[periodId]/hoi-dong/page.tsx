@@ -55,12 +55,12 @@ export default async function CouncilPage({ params }: { params: Promise<{ period
           {council.candidates.length === 0 ? (
             <p className="mt-3 text-sm">{t("noCandidates")}</p>
           ) : (
-            <ActionForm action={assignCouncilAction} submitLabel={t("assign")} testId="council-assign" className="mt-3 grid gap-3">
+            <ActionForm action={assignCouncilAction} submitLabel={t("assign")} testId="council-assign" className="mt-3 grid min-w-0 grid-cols-1 gap-3">
               <input type="hidden" name="periodId" value={council.periodId} />
               <label className={labelClass} htmlFor="council-member">
                 {t("member")}
               </label>
-              <select id="council-member" name="userId" required className={`${inputClass} max-w-full`} defaultValue="">
+              <select id="council-member" name="userId" required className={`${inputClass} w-full min-w-0`} defaultValue="">
                 <option value="" disabled>
                   {t("chooseMember")}
                 </option>
@@ -70,13 +70,13 @@ export default async function CouncilPage({ params }: { params: Promise<{ period
                   </option>
                 ))}
               </select>
-              <fieldset className="max-h-80 overflow-y-auto rounded-md border border-slate-200 p-3">
+              <fieldset className="max-h-80 min-w-0 overflow-y-auto rounded-md border border-slate-200 p-3">
                 <legend className="px-1 text-sm font-semibold">{t("nodes")}</legend>
                 <ul className="space-y-1 text-sm">
                   {council.nodes
                     .filter((n) => n.level !== "SUB_CRITERION")
                     .map((n) => (
-                      <li key={n.id} className={n.level === "FIELD" ? "mt-2 font-semibold" : "pl-5"}>
+                      <li key={n.id} className={n.level === "FIELD" ? "mt-2 font-semibold first:mt-0" : "pl-5"}>
                         <label className="inline-flex items-start gap-2">
                           <input type="checkbox" name="criterionIds" value={n.id} className="mt-1" data-code={n.code} />
                           <span>
