@@ -599,8 +599,23 @@ export async function seedDemoInProgress(db: Db, now: Date) {
         },
       });
     }
+    // A small appraisal council (issue 17): the demo leader appraises field 1, the head of Sở Tư pháp
+    // field 2 (institutional reform) on every sheet but their own agency's.
+    const fields = new Map(framework.criteria.filter((c) => c.level === "FIELD").map((c) => [c.code, c.id]));
+    const members = await tx.user.findMany({ where: { email: { in: [...DEMO_COUNCIL.keys()] } } });
+    await tx.councilAssignment.createMany({
+      data: members.flatMap((m) =>
+        fields.has(DEMO_COUNCIL.get(m.email)!) ? [{ periodId: period.id, userId: m.id, criterionId: fields.get(DEMO_COUNCIL.get(m.email)!)! }] : [],
+      ),
+    });
   }, SEED_TRANSACTION);
 }
+
+/** The demo council of the open period: member → the field they appraise. */
+const DEMO_COUNCIL = new Map([
+  ["lanhdao@demo.local", "1"],
+  ["thutruong@demo.local", "2"],
+]);
 
 /** Where each demo agency stands in the open period (the others are self-scoring). */
 const IN_PROGRESS_STATES: Partial<Record<string, "SUBMITTED" | "EXPLANATION_REQUESTED" | "EXPLANATION_ANSWERED">> = {

@@ -55,7 +55,8 @@ export function ScoreSheet({
   // this form by its id rather than by nesting.
   const formId = useId();
 
-  const editable = (c: SheetCriterion) => mode !== null && c.score !== null && (mode.kind === "appraisal" || c.method === "APPRAISAL");
+  // An appraiser edits the rows they may appraise (a council member: their assigned ones only).
+  const editable = (c: SheetCriterion) => mode !== null && c.score !== null && (mode.kind === "appraisal" ? c.score.appraisable : c.method === "APPRAISAL");
   const changed = useMemo(
     () =>
       criteria.flatMap((c) => {
@@ -230,8 +231,8 @@ export function ScoreSheet({
                     data-label={t("round1")}
                     data-col="round1"
                   >
-                    {mode?.kind === "appraisal" && mode.round === 1 ? scoreInput : format.points(s.round1Score)}
-                    {s.round1Comment && !(mode?.kind === "appraisal" && mode.round === 1) ? (
+                    {mode?.kind === "appraisal" && mode.round === 1 && edit ? scoreInput : format.points(s.round1Score)}
+                    {s.round1Comment && !(mode?.kind === "appraisal" && mode.round === 1 && edit) ? (
                       <div className="text-xs font-normal text-slate-600">{s.round1Comment}</div>
                     ) : null}
                   </td>
@@ -240,8 +241,8 @@ export function ScoreSheet({
                     data-label={t("round2")}
                     data-col="round2"
                   >
-                    {mode?.kind === "appraisal" && mode.round === 2 ? scoreInput : format.points(s.round2Score)}
-                    {s.round2Comment && !(mode?.kind === "appraisal" && mode.round === 2) ? (
+                    {mode?.kind === "appraisal" && mode.round === 2 && edit ? scoreInput : format.points(s.round2Score)}
+                    {s.round2Comment && !(mode?.kind === "appraisal" && mode.round === 2 && edit) ? (
                       <div className="text-xs font-normal text-slate-600">{s.round2Comment}</div>
                     ) : null}
                   </td>

@@ -9,6 +9,7 @@ import { MAX_IMPORT_BYTES, tableFormatOf } from "@/lib/io/table-file";
 import { EVIDENCE_MAX_BYTES } from "@/lib/storage/files";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 import { extendDeadline, setNotApplicable } from "./board/mutations";
+import { assignCouncil, removeCouncilAssignment } from "./council/mutations";
 import { addAgencyToPeriod, importScores, openPeriod, publishPeriod } from "./periods/mutations";
 import { acceptSelfScores, saveSheet } from "./sheet/mutations";
 import type { SheetSaveResult } from "./types";
@@ -171,5 +172,22 @@ export async function extendDeadlineAction(_: ActionResult | null, formData: For
     await extendDeadline(await requireActor(), fields(formData));
     refresh();
     return { message: done("extended") };
+  });
+}
+
+/** Home Affairs names a council member and assigns them the checked fields or criteria. */
+export async function assignCouncilAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const added = await assignCouncil(await requireActor(), { ...fields(formData), criterionIds: formData.getAll("criterionIds").map(String) });
+    refresh();
+    return { message: libTranslator("errors.council")("assigned", { count: added }) };
+  });
+}
+
+export async function removeCouncilAssignmentAction(_: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    await removeCouncilAssignment(await requireActor(), fields(formData));
+    refresh();
+    return { message: libTranslator("errors.council")("removed") };
   });
 }

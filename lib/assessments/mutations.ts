@@ -17,6 +17,7 @@ import { libTranslator } from "@/lib/i18n/lib-translator";
 import type { Upload } from "@/lib/io/upload";
 import { attachFile, detachFile } from "@/lib/storage/attachments";
 import * as events from "@/lib/notifications/events/mutations";
+import { authorizeAppraisal, sheetUnit } from "./council/queries";
 import { adjustmentsSchema, appraiseSchema, explanationRequestSchema, explanationResponseSchema, selfScoreSchema, stepSchema } from "./schema";
 import {
   appraisalRound,
@@ -206,7 +207,7 @@ export async function removeEvidence(actor: Actor, fileId: number, now = new Dat
 export async function appraise(actor: Actor, input: unknown): Promise<void> {
   const data = parseInput(appraiseSchema, input);
   const loaded = await loadScore(data.criterionScoreId);
-  authorize(actor, "assessment.manage", loaded.scope);
+  await authorizeAppraisal(actor, sheetUnit(loaded.score.assessment), [loaded.score.criterionId]);
   const { score } = loaded;
   const round = appraisalRound(score.assessment.status);
   if (round === null) {
@@ -230,7 +231,7 @@ export async function appraise(actor: Actor, input: unknown): Promise<void> {
 export async function requestExplanation(actor: Actor, input: unknown): Promise<void> {
   const data = parseInput(explanationRequestSchema, input);
   const loaded = await loadScore(data.criterionScoreId);
-  authorize(actor, "assessment.manage", loaded.scope);
+  await authorizeAppraisal(actor, sheetUnit(loaded.score.assessment), [loaded.score.criterionId]);
   if (appraisalRound(loaded.score.assessment.status) !== 1) {
     throw new ValidationError([{ field: "request", message: t()("requestRound1Only") }]);
   }

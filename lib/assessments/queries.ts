@@ -6,6 +6,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { numberOrNull } from "@/lib/numbers";
 import type { SheetCriterion } from "./types";
+import { appraisalReach, sheetUnit } from "./council/queries";
 import { appraisalRound, canSelfScore, effectiveDeadline, nextStatus, seesAppraisal } from "./workflow";
 import { libTranslator } from "@/lib/i18n/lib-translator";
 
@@ -33,12 +34,19 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
   });
   if (!assessment) throw new NotFoundError(libTranslator("errors.scoring")("assessmentNotFound"));
   const scope = { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId };
-  authorize(actor, "province.read", scope);
-  // Until staff release the appraisal, the agency sees only its own self-scoring.
-  const visible = seesAppraisal(actor.role, assessment.appraisalReleasedAt, assessment.period.status);
+  const appraises = await appraisalReach(actor, sheetUnit(assessment));
+  const allCriteria = assessment.period.framework.criteria;
+  // A council member who does not read the agency otherwise sees only the rows they appraise.
+  const councilOnly = !can(actor, "province.read", scope);
+  if (councilOnly && !allCriteria.some((c) => c.level === "SUB_CRITERION" && appraises(c.id))) authorize(actor, "province.read", scope);
+  // Until staff release the appraisal, the agency sees only its own self-scoring; an appraiser sees the rows they appraise.
+  const released = seesAppraisal(actor.role, assessment.appraisalReleasedAt, assessment.period.status);
   const byCriterion = new Map(assessment.scores.map((s) => [s.criterionId, s]));
-  const criteria: SheetCriterion[] = assessment.period.framework.criteria.map((c) => {
+  const shown = councilOnly ? councilRows(allCriteria, appraises) : allCriteria;
+  const visible = released && !councilOnly;
+  const criteria: SheetCriterion[] = shown.map((c) => {
     const s = byCriterion.get(c.id);
+    const seen = released || appraises(c.id);
     return {
       id: c.id,
       parentId: c.parentId,
@@ -55,15 +63,16 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
             version: s.version,
             selfScore: numberOrNull(s.selfScore),
             selfComment: s.selfComment,
-            round1Score: visible ? numberOrNull(s.round1Score) : null,
-            round1Comment: visible ? s.round1Comment : null,
-            explanationRequest: visible ? s.explanationRequest : null,
+            round1Score: seen ? numberOrNull(s.round1Score) : null,
+            round1Comment: seen ? s.round1Comment : null,
+            explanationRequest: seen ? s.explanationRequest : null,
             explanationResponse: s.explanationResponse,
-            round2Score: visible ? numberOrNull(s.round2Score) : null,
-            round2Comment: visible ? s.round2Comment : null,
-            finalScore: visible ? numberOrNull(s.finalScore) : null,
+            round2Score: seen ? numberOrNull(s.round2Score) : null,
+            round2Comment: seen ? s.round2Comment : null,
+            finalScore: seen ? numberOrNull(s.finalScore) : null,
             notApplicable: s.notApplicable,
             notApplicableReason: s.notApplicableReason,
+            appraisable: appraises(c.id),
             evidence: s.evidence.map((e) => ({ id: e.id, fileName: e.fileName, sizeBytes: e.sizeBytes, uploadedAt: e.uploadedAt })),
           }
         : null,
@@ -107,11 +116,24 @@ export async function getAssessmentSheet(actor: Actor, assessmentId: number, now
         canSelfScore(assessment.status, effectiveDeadline(assessment.period.selfScoringDeadline, assessment.deadlineExtendedTo), now),
       withdraw: can(actor, "assessment.selfScore", scope) && nextStatus("withdraw", assessment.status) !== null,
       explain: can(actor, "assessment.selfScore", scope) && assessment.status === "EXPLANATION_REQUESTED",
-      appraiseRound: can(actor, "assessment.manage", scope) ? appraisalRound(assessment.status) : null,
+      appraiseRound: criteria.some((c) => c.score?.appraisable) ? appraisalRound(assessment.status) : null,
       manage: can(actor, "assessment.manage", scope),
-      seesAppraisal: visible,
+      seesAppraisal: released || councilOnly,
+      /** A council member reading only their assigned rows: no totals, no documents of the whole sheet. */
+      councilOnly,
     },
   };
+}
+
+/** The sub-criteria a council member appraises, with their criteria and fields (the tree around them). */
+function councilRows<C extends { id: number; parentId: number | null; level: string }>(criteria: readonly C[], appraises: (id: number) => boolean): C[] {
+  const parentOf = new Map(criteria.map((c) => [c.id, c.parentId]));
+  const keep = new Set<number>();
+  for (const c of criteria) {
+    if (c.level !== "SUB_CRITERION" || !appraises(c.id)) continue;
+    for (let id: number | null | undefined = c.id; id != null && !keep.has(id); id = parentOf.get(id)) keep.add(id);
+  }
+  return criteria.filter((c) => keep.has(c.id));
 }
 
 /** An evidence file with the right to download it checked. */
@@ -122,6 +144,11 @@ export async function getEvidenceFile(actor: Actor, fileId: number) {
   });
   if (!file?.criterionScore) throw new NotFoundError(libTranslator("errors.scoring")("evidenceNotFound"));
   const assessment = file.criterionScore.assessment;
-  authorize(actor, "province.read", { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId });
+  const scope = { provinceId: assessment.period.provinceId, agencyId: assessment.agencyId };
+  // Whoever reads the agency, and a council member the evidence of a row they appraise.
+  if (!can(actor, "province.read", scope)) {
+    const appraises = await appraisalReach(actor, sheetUnit(assessment));
+    if (!appraises(file.criterionScore.criterionId)) authorize(actor, "province.read", scope);
+  }
   return { storageKey: file.storageKey, fileName: file.fileName, contentType: file.contentType, sizeBytes: file.sizeBytes };
 }

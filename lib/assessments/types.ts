@@ -68,6 +68,8 @@ export type SheetCriterion = {
     finalScore: number | null;
     notApplicable: boolean;
     notApplicableReason: string | null;
+    /** The actor may appraise this row (Home Affairs: every row; a council member: their assigned ones). */
+    appraisable: boolean;
     evidence: { id: number; fileName: string; sizeBytes: number; uploadedAt: Date }[];
   };
 };
@@ -106,3 +108,29 @@ export type PeriodProgress = {
 /** A row of a sheet save refused because someone saved it since it was read: what it holds now. */
 export type SheetConflict = { criterionScoreId: number; code: string; message: string; version: number };
 export type SheetSaveResult = { saved: number; conflicts: SheetConflict[] };
+
+/** One member of a period's appraisal council, their assignments and progress (council/queries.ts). */
+export type CouncilMember = {
+  userId: number;
+  name: string;
+  email: string;
+  agencyName: string | null;
+  assignments: { id: number; criterionId: number; code: string; name: string; level: "FIELD" | "CRITERION" | "SUB_CRITERION" }[];
+  progress: { total: number; round1: number; requested: number; round2: number };
+};
+
+export type PeriodCouncil = {
+  periodId: number;
+  year: number;
+  status: PeriodStatus;
+  frameworkName: string;
+  /** Home Affairs' view (every member, the forms); else the signed-in member's own. */
+  canManage: boolean;
+  members: CouncilMember[];
+  /** Fields and criteria of the framework to assign (and sub-criteria), in order. */
+  nodes: { id: number; code: string; name: string; level: "FIELD" | "CRITERION" | "SUB_CRITERION" }[];
+  /** Accounts of the province that can be named (the table's "council" reach of assessment.appraise). */
+  candidates: { id: number; name: string; email: string; agencyName: string | null }[];
+  /** For a member: the sheets they appraise (every agency of the period but their own). */
+  sheets: { assessmentId: number; agencyName: string; status: AssessmentStatus; total: number; round1: number; round2: number }[];
+};

@@ -9,6 +9,7 @@ export const AUDIT_ENTITIES = [
   "Agency",
   "Assessment",
   "AssessmentPeriod",
+  "CouncilAssignment",
   "Criterion",
   "CriterionScore",
   "DocumentSetting",

@@ -26,7 +26,8 @@ export type Permission =
   | "province.read" // a province's internal data: agencies, assessments, directives, targets
   | "results.write" // published national results of a province
   | "results.importNational" // rows of other provinces in an import of the national table
-  | "assessment.manage" // open periods, appraise, publish (Sở Nội vụ)
+  | "assessment.manage" // open periods, name the council, release, finalize, publish (Sở Nội vụ)
+  | "assessment.appraise" // score rounds 1 and 2, ask for explanations, read the rows and their evidence
   | "assessment.selfScore" // self-score and explain (the agency)
   | "directive.write"
   | "task.report" // progress of a task, periodic reports (the lead agency)
@@ -38,8 +39,12 @@ export type Permission =
   | "jobs.manage" // the job queue (/quan-tri/tac-vu): schedules, failed jobs and their retry, "scan now"
   | "documents.configure"; // what the province's documents print: issuing bodies, signers, symbols
 
-/** Unit reach of a permission for a role: everywhere, own province, own agency, or nowhere. */
-export type Reach = "all" | "province" | "agency" | "none";
+/**
+ * Unit reach of a permission for a role: everywhere, own province, own agency, nowhere, or
+ * "council": only the sub-criteria a council assignment of an assessment period names, in the
+ * actor's own province and never on the actor's own agency (lib/auth/reach.ts, `mayAppraise`).
+ */
+export type Reach = "all" | "province" | "agency" | "council" | "none";
 
 export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "province.read": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "province", AGENCY_HEAD: "agency" },
@@ -47,6 +52,8 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   // The national table is entered by one authority: a Department of Home Affairs imports its own rows only.
   "results.importNational": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  // Issue 17: an agency head or a leader named to the appraisal council appraises what they are assigned.
+  "assessment.appraise": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "council", AGENCY_HEAD: "council" },
   "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
@@ -82,6 +89,8 @@ export function can(actor: Actor, permission: Permission, scope: Scope): boolean
     case "agency":
       // An agency belongs to one province: its id on another province's data is not the actor's agency.
       return actor.agencyId !== null && scope.agencyId === actor.agencyId && scope.provinceId === actor.provinceId;
+    // A council reach needs the actor's assignments: `mayAppraise` (./reach.ts) decides; a unit alone is refused.
+    case "council":
     case "none":
       return false;
   }

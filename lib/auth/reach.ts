@@ -4,7 +4,7 @@
 //    staff's "own province" reaches the results, directives and audit rows of those units;
 //  - the same reach as a Prisma `where`, so that a list shows exactly what `can` allows.
 import { unitAndPredecessors, unitAndSuccessors, type LineageLink } from "@/lib/units/lineage";
-import { authorize, can, reachOf, type Actor, type Permission, type Scope } from "./policy";
+import { authorize, can, PERMISSIONS, reachOf, type Actor, type Permission, type Role, type Scope } from "./policy";
 
 /**
  * The scope to check a permission on data of `unitId` with: the unit itself, or a unit it went
@@ -51,6 +51,7 @@ export function reachedUnits(actor: Actor, permission: Permission, links: readon
     case "province":
       return actor.provinceId === null ? [] : unitAndPredecessors(actor.provinceId, links);
     case "agency":
+    case "council":
     case "none":
       return [];
   }
@@ -73,6 +74,7 @@ export function reachWhere<W extends object>(
       return shape.province(actor.provinceId === null ? [] : unitAndPredecessors(actor.provinceId, links));
     case "agency":
       return shape.agency(actor.agencyId ?? -1);
+    case "council":
     case "none":
       return shape.province([]);
   }
@@ -81,4 +83,31 @@ export function reachWhere<W extends object>(
 /** Throws 401/403 unless the actor holds the permission on their own province (an administrator: anywhere). */
 export function authorizeOwnProvince(actor: Actor | null, permission: Permission): asserts actor is Actor {
   authorize(actor, permission, { provinceId: actor?.provinceId ?? null });
+}
+
+// ───────────────────────── The appraisal council (issue 17) ─────────────────────────
+
+/** One assignment of the actor to an assessment period's council: a field, criterion or sub-criterion. */
+export type CouncilAssignmentRef = { periodId: number; criterionId: number };
+
+/** A row of a scoring sheet: its unit, its period and the sub-criterion with its ancestors (field, criterion). */
+export type SheetRowScope = Scope & { periodId: number; criterionPath: readonly number[] };
+
+/**
+ * May the actor appraise this row (score rounds 1 and 2, ask for an explanation) and read it with
+ * its evidence? The table's reach of "assessment.appraise", and for a "council" reach: an assignment
+ * of the row's period naming the sub-criterion or one of its ancestors, a period of the actor's own
+ * province, and a sheet that is not the actor's own agency's (nobody appraises their own agency).
+ */
+export function mayAppraise(actor: Actor, row: SheetRowScope, assignments: readonly CouncilAssignmentRef[]): boolean {
+  if (reachOf(actor.role, "assessment.appraise") !== "council") return can(actor, "assessment.appraise", row);
+  if (actor.provinceId === null || row.provinceId !== actor.provinceId) return false;
+  // Conflict of interest: a member never appraises the agency their own account belongs to.
+  if (actor.agencyId !== null && row.agencyId === actor.agencyId) return false;
+  return assignments.some((a) => a.periodId === row.periodId && row.criterionPath.includes(a.criterionId));
+}
+
+/** The roles the table lets appraise by council assignment (the accounts Home Affairs can name). */
+export function councilRoles(): Role[] {
+  return (Object.keys(PERMISSIONS["assessment.appraise"]) as Role[]).filter((role) => reachOf(role, "assessment.appraise") === "council");
 }

@@ -11,6 +11,7 @@ import enAuth from "./messages/en/auth.json";
 import enCharts from "./messages/en/charts.json";
 import enCommon from "./messages/en/common.json";
 import enConsistency from "./messages/en/consistency.json";
+import enCouncil from "./messages/en/council.json";
 import enDashboards from "./messages/en/dashboards.json";
 import enDirectives from "./messages/en/directives.json";
 import enDocuments from "./messages/en/documents.json";
@@ -32,6 +33,7 @@ import viAuth from "./messages/vi/auth.json";
 import viCharts from "./messages/vi/charts.json";
 import viCommon from "./messages/vi/common.json";
 import viConsistency from "./messages/vi/consistency.json";
+import viCouncil from "./messages/vi/council.json";
 import viDashboards from "./messages/vi/dashboards.json";
 import viDirectives from "./messages/vi/directives.json";
 import viDocuments from "./messages/vi/documents.json";
@@ -67,6 +69,7 @@ const vi = {
   openapi: viOpenapi,
   scoring: viScoring,
   consistency: viConsistency,
+  council: viCouncil,
   errors: viErrors,
   work: viWork,
 };
@@ -95,6 +98,7 @@ const en: Messages = {
   openapi: enOpenapi,
   scoring: enScoring,
   consistency: enConsistency,
+  council: enCouncil,
   errors: enErrors,
   work: enWork,
 };

@@ -53,7 +53,9 @@ vi.mock("@/lib/api/server-action", async (importOriginal) => {
 
 const { PERMISSIONS } = await import("@/lib/auth/policy");
 const { ENDPOINTS, ROLES, expected } = await import("../support/endpoints");
-const { FIXTURES, ROOT, buildWorld, databaseFingerprint } = await import("../support/authz-fixtures");
+const { FIXTURES, ROOT, buildWorld, databaseFingerprint, sheet, storedEvidence } = await import("../support/authz-fixtures");
+const { testDb } = await import("../support/db");
+const { getAssessmentSheet } = await import("@/lib/assessments/queries");
 const { actorFor } = await import("../support/actors");
 type Role = (typeof ROLES)[number];
 type Caller = import("../support/authz-fixtures").Caller;
@@ -250,4 +252,143 @@ describe.each(ENDPOINTS.filter((e) => e.cases.length > 0).map((e) => [e.id, e] a
 it("checked the whole matrix", () => {
   const size = ENDPOINTS.reduce((sum, e) => sum + e.cases.reduce((s, c) => s + c.units.length * (ROLES.length + 1), 0), 0);
   expect(checked).toBe(size);
+});
+
+// ───────────────────────── The appraisal council (issue 17) ─────────────────────────
+// The demo agency head (Sở Tư pháp of An Giang) named to a period's council with sub-criterion 1.1.1:
+// an assignment grants "assessment.appraise" on exactly that sub-criterion of that period's sheets,
+// never on their own agency's sheet (conflict of interest), nor in another period or province.
+describe("the council: an assignment reaches exactly its sub-criteria", () => {
+  const member = () => actors.AGENCY_HEAD;
+  const as = async (role: Role, work: () => Promise<Outcome>) => {
+    probe.actor = actors[role];
+    return work();
+  };
+  const versionOf = async (id: number) => (await testDb.criterionScore.findUniqueOrThrow({ where: { id } })).version;
+  const leafB = async (s: { assessmentId: number; scoreId: number }) =>
+    (await testDb.criterionScore.findFirstOrThrow({ where: { assessmentId: s.assessmentId, id: { not: s.scoreId } } })).id;
+  const appraise = (scoreId: number, version: number) =>
+    caller.action("lib/assessments/actions.ts#appraiseAction", { criterionScoreId: scoreId, version, score: "6", comment: "Hội đồng" });
+  /** Refused with 403, and nothing changed: no table, no file. */
+  const refused = async (role: Role, work: () => Promise<Outcome>) => {
+    const before = await snapshot();
+    const outcome = await as(role, work);
+    expect(outcome.status, outcome.message).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  };
+  /** Accepted, with an audit row. */
+  const accepted = async (role: Role, work: () => Promise<Outcome>) => {
+    const before = await snapshot();
+    const outcome = await as(role, work);
+    expect(outcome.status, `${outcome.message} ${JSON.stringify(outcome.issues ?? [])}`).toBe("ok");
+    expect((await snapshot()).tables.audit_log).not.toBe(before.tables.audit_log);
+  };
+  /** A sheet of the unit in round 1 whose period's council names the member with sub-criterion 1.1.1 (named by Home Affairs). */
+  const assignedSheet = async (unit: "ownProvince" | "ownAgency") => {
+    const s = await sheet(world, unit, "ROUND1", { selfScored: true });
+    await accepted("HOME_AFFAIRS", () =>
+      caller.action("lib/assessments/actions.ts#assignCouncilAction", {
+        periodId: s.periodId,
+        userId: member().id,
+        criterionIds: [String(world.activeFramework[world.own].leafA)],
+      }),
+    );
+    return s;
+  };
+
+  it("appraises, asks for an explanation and saves the sheet on an assigned sub-criterion", async () => {
+    const s = await assignedSheet("ownProvince");
+    await accepted("AGENCY_HEAD", () => appraise(s.scoreId, 0));
+    await accepted("AGENCY_HEAD", async () =>
+      caller.action("lib/assessments/actions.ts#requestExplanationAction", {
+        criterionScoreId: s.scoreId,
+        version: await versionOf(s.scoreId),
+        request: "Bổ sung quyết định.",
+      }),
+    );
+    const rows = JSON.stringify([{ criterionScoreId: s.scoreId, version: await versionOf(s.scoreId), score: "5", comment: "" }]);
+    await accepted("AGENCY_HEAD", () => caller.action("lib/assessments/actions.ts#saveSheetAction", { assessmentId: s.assessmentId, kind: "appraisal", rows }));
+    await accepted("AGENCY_HEAD", async () =>
+      caller.route("PUT /api/v1/criterion-scores/[id]/appraisal", { params: { id: s.scoreId }, json: { score: 4, version: await versionOf(s.scoreId) } }),
+    );
+  });
+
+  it("is refused on an unassigned sub-criterion of the same sheet, alone or in a sheet save", async () => {
+    const s = await assignedSheet("ownProvince");
+    const other = await leafB(s);
+    await refused("AGENCY_HEAD", () => appraise(other, 0));
+    await refused("AGENCY_HEAD", () => caller.route("PUT /api/v1/criterion-scores/[id]/appraisal", { params: { id: other }, json: { score: 4, version: 0 } }));
+    await refused("AGENCY_HEAD", () =>
+      caller.action("lib/assessments/actions.ts#requestExplanationAction", { criterionScoreId: other, version: 0, request: "Bổ sung." }),
+    );
+    const rows = JSON.stringify([
+      { criterionScoreId: s.scoreId, version: 0, score: "5", comment: "" },
+      { criterionScoreId: other, version: 0, score: "5", comment: "" },
+    ]);
+    await refused("AGENCY_HEAD", () => caller.action("lib/assessments/actions.ts#saveSheetAction", { assessmentId: s.assessmentId, kind: "appraisal", rows }));
+  });
+
+  it("accepts the self scores of the assigned rows only", async () => {
+    const s = await assignedSheet("ownProvince");
+    await accepted("AGENCY_HEAD", () => caller.action("lib/assessments/actions.ts#acceptSelfScoresAction", { assessmentId: s.assessmentId }));
+    const round1 = async (id: number) => (await testDb.criterionScore.findUniqueOrThrow({ where: { id } })).round1Score;
+    expect(Number(await round1(s.scoreId))).toBe(5);
+    expect(await round1(await leafB(s))).toBeNull();
+  });
+
+  it("is refused in another period of the same agency, and in another province even with an assignment there", async () => {
+    await assignedSheet("ownProvince");
+    const otherPeriod = await sheet(world, "ownProvince", "ROUND1", { selfScored: true });
+    await refused("AGENCY_HEAD", () => appraise(otherPeriod.scoreId, 0));
+    const elsewhere = await sheet(world, "otherProvince", "ROUND1", { selfScored: true });
+    // Written directly: Home Affairs of another province could not name them (the form refuses an account of another province).
+    await testDb.councilAssignment.create({
+      data: { periodId: elsewhere.periodId, userId: member().id, criterionId: world.activeFramework[world.other].criterionId },
+    });
+    await refused("AGENCY_HEAD", () => appraise(elsewhere.scoreId, 0));
+  });
+
+  it("conflict of interest: a member never appraises their own agency's sheet", async () => {
+    const own = await assignedSheet("ownAgency");
+    await refused("AGENCY_HEAD", () => appraise(own.scoreId, 0));
+  });
+
+  it("reads the assigned rows and their evidence only; staff the whole sheet", async () => {
+    const s = await assignedSheet("ownProvince");
+    const other = await leafB(s);
+    const mine = await storedEvidence(s.scoreId);
+    const notMine = await storedEvidence(other);
+    await as("AGENCY_HEAD", () => caller.route("GET /api/v1/evidence/[id]", { params: { id: mine.id } })).then((o) => expect(o.status).toBe("ok"));
+    await as("AGENCY_HEAD", () => caller.route("GET /api/v1/evidence/[id]", { params: { id: notMine.id } })).then((o) => expect(o.status).toBe(403));
+    const seen = await getAssessmentSheet(member(), s.assessmentId);
+    expect(seen.abilities.councilOnly).toBe(true);
+    expect(seen.abilities.appraiseRound).toBe(1);
+    expect(seen.criteria.map((c) => c.code)).toEqual(["1", "1.1", "1.1.1"]);
+    expect(seen.finalTotal).toBeNull();
+    const staff = await getAssessmentSheet(actors.HOME_AFFAIRS, s.assessmentId);
+    expect(staff.criteria.filter((c) => c.score?.appraisable).map((c) => c.code)).toEqual(["1.1.1", "1.1.2"]);
+    // Another period's sheet of the same agency stays closed to them.
+    const otherPeriod = await sheet(world, "ownProvince", "ROUND1", { selfScored: true });
+    await expect(getAssessmentSheet(member(), otherPeriod.assessmentId)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("names only active agency heads and leaders of the period's province", async () => {
+    const s = await sheet(world, "ownProvince", "ROUND1", { selfScored: true });
+    const name = (userId: number) =>
+      caller.action("lib/assessments/actions.ts#assignCouncilAction", {
+        periodId: s.periodId,
+        userId,
+        criterionIds: [String(world.activeFramework[world.own].fieldId)],
+      });
+    const stranger = await testDb.user.create({
+      data: { email: "hoidong-hanoi@thu-quyen.local", name: "Người tỉnh khác", role: "AGENCY_HEAD", agencyId: world.otherAgency },
+    });
+    for (const userId of [actors.HOME_AFFAIRS.id, stranger.id]) {
+      const before = await snapshot();
+      const outcome = await as("HOME_AFFAIRS", () => name(userId));
+      expect(outcome.status).toBe(400);
+      expect(await snapshot()).toEqual(before);
+    }
+    await accepted("HOME_AFFAIRS", () => name(actors.LEADER.id));
+  });
 });

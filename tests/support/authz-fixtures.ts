@@ -135,10 +135,10 @@ const frameworkOf = (w: World, unit: Unit) =>
 
 // ───────────────────────── Assessments ─────────────────────────
 
-type Sheet = { periodId: number; assessmentId: number; scoreId: number; agencyCode: string };
+export type Sheet = { periodId: number; assessmentId: number; scoreId: number; agencyCode: string };
 
 /** A period of the unit's province with one assessment (of the unit's agency) in the given state. */
-async function sheet(
+export async function sheet(
   w: World,
   unit: Unit,
   status: "DRAFT" | "SUBMITTED" | "ROUND1" | "EXPLANATION_REQUESTED" | "FINALIZED",
@@ -183,6 +183,19 @@ async function sheet(
     agencyCode: assessment.agency.code,
   };
 }
+
+/** An agency head of the unit's province, of an agency that is not the sheet's (a council member to name). */
+async function councilMember(w: World, unit: Unit) {
+  const { provinceId } = place(w, unit);
+  const n = next();
+  const agency = await testDb.agency.create({
+    data: { provinceId, code: `HD${n}`, name: `Sở thành viên hội đồng ${n} (thử quyền)`, kind: "DEPARTMENT", validFrom: new Date("2025-07-01") },
+  });
+  return testDb.user.create({ data: { email: `hoidong${n}@thu-quyen.local`, name: `Thành viên hội đồng ${n}`, role: "AGENCY_HEAD", agencyId: agency.id } });
+}
+
+/** An evidence file of a criterion score. */
+export const storedEvidence = (criterionScoreId: number) => storedFile({ criterionScoreId });
 
 async function storedFile(owner: { criterionScoreId: number } | { directiveId: number } | { taskId: number }) {
   const blob = await storeEvidence("minh-chung.pdf", PDF);
@@ -461,6 +474,25 @@ export const FIXTURES: Record<string, Fixture> = {
         deadline: "2030-12-15",
         agencyIds: [String(agencyId)],
       });
+  },
+  // The council (issue 17): a member of the unit's province named to a period of it, then one assignment withdrawn.
+  [A("assessments", "assignCouncilAction")]: async (w, call, unit) => {
+    const s = await sheet(w, unit, "SUBMITTED", { selfScored: true });
+    const member = await councilMember(w, unit);
+    return () =>
+      call.action(A("assessments", "assignCouncilAction"), {
+        periodId: s.periodId,
+        userId: member.id,
+        criterionIds: [String(w.activeFramework[place(w, unit).provinceId].criterionId)],
+      });
+  },
+  [A("assessments", "removeCouncilAssignmentAction")]: async (w, call, unit) => {
+    const s = await sheet(w, unit, "SUBMITTED", { selfScored: true });
+    const member = await councilMember(w, unit);
+    const assignment = await testDb.councilAssignment.create({
+      data: { periodId: s.periodId, userId: member.id, criterionId: w.activeFramework[place(w, unit).provinceId].criterionId },
+    });
+    return () => call.action(A("assessments", "removeCouncilAssignmentAction"), { assignmentId: assignment.id });
   },
   [A("assessments", "addAgencyAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");

@@ -62,6 +62,9 @@ const RESULT_DATA: Unit[] = ["ownProvince", "formerUnit", "otherProvince"];
 
 const selfScore = (units = AGENCY_DATA): Case[] => [{ permission: "assessment.selfScore", units }];
 const manage = (units = AGENCY_DATA): Case[] => [{ permission: "assessment.manage", units }];
+// Appraising: Home Affairs on the whole province; a council member only by assignment (none in these
+// fixtures, so refused here: the council's own cases are at the end of the matrix test).
+const appraise = (units = AGENCY_DATA): Case[] => [{ permission: "assessment.appraise", units }];
 const directiveWrite: Case[] = [{ permission: "directive.write", units: DIRECTIVE_DATA }];
 const taskReport: Case[] = [{ permission: "task.report", units: TASK_DATA }];
 const frameworkWrite: Case[] = [{ permission: "framework.write", units: FRAMEWORK_DATA }];
@@ -102,7 +105,7 @@ export const ENDPOINTS: readonly Entry[] = [
   // The log of a chosen province (without one: the rows the actor may read).
   read("GET /api/v1/audit/export", [{ permission: "audit.read", units: PROVINCE_HISTORY }]),
   write("POST /api/v1/assessment-periods/[id]/scores", selfScore()),
-  write("PUT /api/v1/criterion-scores/[id]/appraisal", manage()),
+  write("PUT /api/v1/criterion-scores/[id]/appraisal", appraise()),
   write("PUT /api/v1/criterion-scores/[id]/self-score", selfScore()),
   read("GET /api/v1/directive-files/[id]", [{ permission: "province.read", units: TASK_DATA }]),
   // The compiled reports of every agency: province data, never one agency's.
@@ -166,13 +169,13 @@ export const ENDPOINTS: readonly Entry[] = [
   action("agencies", "importAgenciesAction", agencyManage),
   action("documents", "saveDocumentSettingsAction", [{ permission: "documents.configure", units: PROVINCE_DATA }]),
   action("assessments", "selfScoreAction", selfScore()),
-  action("assessments", "appraiseAction", manage()),
+  action("assessments", "appraiseAction", appraise()),
   action("assessments", "saveSheetAction", [
     { name: "self", permission: "assessment.selfScore", units: AGENCY_DATA },
-    { name: "appraisal", permission: "assessment.manage", units: AGENCY_DATA },
+    { name: "appraisal", permission: "assessment.appraise", units: AGENCY_DATA },
   ]),
-  action("assessments", "acceptSelfScoresAction", manage()),
-  action("assessments", "requestExplanationAction", manage()),
+  action("assessments", "acceptSelfScoresAction", appraise()),
+  action("assessments", "requestExplanationAction", appraise()),
   action("assessments", "answerExplanationAction", selfScore()),
   action("assessments", "addEvidenceAction", selfScore()),
   action("assessments", "removeEvidenceAction", selfScore()),
@@ -191,6 +194,8 @@ export const ENDPOINTS: readonly Entry[] = [
   action("assessments", "addAgencyAction", manage(PROVINCE_DATA)),
   action("assessments", "openPeriodAction", manage(PROVINCE_DATA)),
   action("assessments", "importScoresAction", selfScore()),
+  action("assessments", "assignCouncilAction", manage(PROVINCE_DATA)),
+  action("assessments", "removeCouncilAssignmentAction", manage(PROVINCE_DATA)),
   { id: "lib/auth/actions.ts#login", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/auth/actions.ts#logout", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/preferences/actions.ts#setLocaleAction", kind: "action", write: true, cases: [], note: LOCALE_NOTE },
@@ -241,7 +246,7 @@ export function expected(
   c: Case,
   role: Role | null,
   unit: Unit,
-  permissions: Record<Permission, Record<Role, "all" | "province" | "agency" | "none">>,
+  permissions: Record<Permission, Record<Role, "all" | "province" | "agency" | "council" | "none">>,
 ): Expected {
   if (c.permission === "public") return "ok";
   if (role === null) return 401;

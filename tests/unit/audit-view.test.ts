@@ -82,6 +82,8 @@ const ACTIONS = [
   "documentSettings.update",
   "job.retry",
   "job.run",
+  "councilAssignment.add",
+  "councilAssignment.remove",
 ] as const satisfies readonly AuditAction[];
 // The kinds of rows: lib's own list (AUDIT_ENTITIES), checked below like the actions.
 const ENTITIES = AUDIT_ENTITIES;

@@ -104,6 +104,7 @@ describe("a sheet's criteria", () => {
             finalScore: null,
             notApplicable: false,
             notApplicableReason: null,
+            appraisable: false,
             evidence: [],
           }
         : null,

@@ -6,7 +6,7 @@ import { authorize, can, ForbiddenError, UnauthenticatedError, type Actor, type 
 
 const PROVINCE = 1;
 const AGENCY = 10;
-type Reach = "all" | "province" | "agency" | "none";
+type Reach = "all" | "province" | "agency" | "council" | "none";
 
 // What the README and the developers' guide promise, role by role.
 const TABLE: Record<Permission, Record<Actor["role"], Reach>> = {
@@ -14,6 +14,8 @@ const TABLE: Record<Permission, Record<Actor["role"], Reach>> = {
   "results.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "results.importNational": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
+  // Issue 17: a council member appraises by assignment only (tests/unit/council-reach.test.ts); a unit alone is refused.
+  "assessment.appraise": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "council", AGENCY_HEAD: "council" },
   "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
@@ -47,6 +49,7 @@ const EXPECTED: Record<Reach, [boolean, boolean, boolean]> = {
   all: [true, true, true],
   province: [true, true, false],
   agency: [true, false, false],
+  council: [false, false, false],
   none: [false, false, false],
 };
 const SCOPES = [
@@ -58,7 +61,7 @@ const SCOPES = [
 describe("the permission table", () => {
   for (const [permission, roles] of Object.entries(TABLE) as [Permission, Record<Actor["role"], Reach>][]) {
     for (const [role, reach] of Object.entries(roles) as [Actor["role"], Reach][]) {
-      it(`${role} may ${permission}: ${reach === "all" ? "everywhere" : reach === "none" ? "nowhere" : `own ${reach} only`}`, () => {
+      it(`${role} may ${permission}: ${reach === "all" ? "everywhere" : reach === "none" ? "nowhere" : reach === "council" ? "by council assignment only" : `own ${reach} only`}`, () => {
         expect(SCOPES.map((scope) => can(actor(role), permission, scope))).toEqual(EXPECTED[reach]);
       });
     }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { holds } from "@/lib/auth/policy";
 import { listPeriods } from "@/lib/assessments/periods/queries";
+import { councilPeriods } from "@/lib/assessments/council/queries";
 import { getFormat } from "@/lib/i18n/server";
 import { IllustrativeBadge } from "@/components/assessments/badges";
 import { ButtonLink } from "@/components/ui/button";
@@ -19,11 +20,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PeriodsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [periods, t, ta, tc, format] = await Promise.all([
+  const [periods, council, t, ta, tc, tcouncil, format] = await Promise.all([
     listPeriods(actor),
+    councilPeriods(actor),
     getTranslations("assessments.periods"),
     getTranslations("assessments"),
     getTranslations("consistency"),
+    getTranslations("council"),
     getFormat(),
   ]);
   const canOpen = holds(actor, "assessment.manage");
@@ -48,6 +51,21 @@ export default async function PeriodsPage() {
           ) : null
         }
       />
+      {council.length > 0 ? (
+        <Callout tone="info" data-testid="my-council">
+          <h2 className="font-semibold">{tcouncil("myCouncilHeading")}</h2>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {council.map((p) => (
+              <li key={p.id}>
+                <Link href={`/danh-gia/${p.id}/hoi-dong`} className="link">
+                  {tcouncil("myCouncilLink", { year: p.year })}
+                </Link>{" "}
+                · {p.frameworkName}
+              </li>
+            ))}
+          </ul>
+        </Callout>
+      ) : null}
       {periods.length === 0 ? (
         <Callout tone="neutral">{t("none")}</Callout>
       ) : (

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, ForbiddenError, type Actor } from "@/lib/auth/policy";
 import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { type Issue, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
@@ -14,6 +14,7 @@ import { pointsSchema } from "../schema";
 import { appraisalRound, appraisedScore, ASSESSMENT_STATUS_LABELS, canSelfScore, scoreProblem } from "../workflow";
 import type { SheetConflict, SheetSaveResult } from "../types";
 import { acceptSelfScoresSchema, sheetSaveSchema } from "./schema";
+import { appraisalReach, sheetUnit } from "../council/queries";
 
 async function loadSheet(assessmentId: number) {
   const assessment = await db.assessment.findUnique({
@@ -48,7 +49,15 @@ function closedProblem(assessment: Loaded, kind: "self" | "appraisal", now: Date
 export async function saveSheet(actor: Actor, input: unknown, now = new Date()): Promise<SheetSaveResult> {
   const data = parseInput(sheetSaveSchema, input);
   const { assessment, scope } = await loadSheet(data.assessmentId);
-  authorize(actor, data.kind === "self" ? "assessment.selfScore" : "assessment.manage", scope);
+  if (data.kind === "self") authorize(actor, "assessment.selfScore", scope);
+  else {
+    // Every row named must be one the actor appraises (a council member: their assigned ones); rows
+    // not in the sheet are reported below as such.
+    const appraises = await appraisalReach(actor, sheetUnit(assessment));
+    const inSheet = new Map(assessment.scores.map((s) => [s.id, s.criterionId]));
+    const named = data.rows.flatMap((row) => inSheet.get(row.criterionScoreId) ?? []);
+    if (!assessment.scores.some((s) => appraises(s.criterionId)) || !named.every(appraises)) throw new ForbiddenError();
+  }
   const closed = closedProblem(assessment, data.kind, now);
   if (closed) throw new ValidationError([{ field: "rows", message: closed }]);
   const t = libTranslator("errors.sheet");
@@ -143,10 +152,12 @@ async function auditRow(
 export async function acceptSelfScores(actor: Actor, input: unknown): Promise<number> {
   const data = parseInput(acceptSelfScoresSchema, input);
   const { assessment, scope } = await loadSheet(data.assessmentId);
-  authorize(actor, "assessment.manage", scope);
+  // Home Affairs: every row; a council member: the rows they appraise (none: refused).
+  const appraises = await appraisalReach(actor, sheetUnit(assessment));
+  if (!assessment.scores.some((s) => appraises(s.criterionId))) throw new ForbiddenError();
   if (appraisalRound(assessment.status) !== 1)
     throw new ValidationError([{ field: "assessmentId", message: libTranslator("errors.sheet")("acceptRound1Only") }]);
-  const remaining = assessment.scores.filter((s) => s.round1Score === null && s.selfScore !== null);
+  const remaining = assessment.scores.filter((s) => s.round1Score === null && s.selfScore !== null && appraises(s.criterionId));
   let accepted = 0;
   await db.$transaction(async (tx) => {
     for (const score of remaining) {

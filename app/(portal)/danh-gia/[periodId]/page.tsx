@@ -31,10 +31,11 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
-  const [t, ta, ts, format] = await Promise.all([
+  const [t, ta, ts, tc, format] = await Promise.all([
     getTranslations("assessments.period"),
     getTranslations("assessments"),
     getTranslations("scoring.period"),
+    getTranslations("council"),
     getFormat(),
   ]);
   const hasPeerGroups = period.assessments.some((a) => a.peerGroup !== null);
@@ -105,6 +106,15 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
             {ts("board")}
           </Link>
         </Card>
+        {period.canManage ? (
+          <Card padding="md">
+            <h2 className="font-semibold">{tc("link")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{tc("linkLead")}</p>
+            <Link href={`/danh-gia/${period.id}/hoi-dong`} className={`${buttonClass("secondary")} mt-3`} data-testid="open-council">
+              {tc("link")}
+            </Link>
+          </Card>
+        ) : null}
         <Card padding="md">
           <h2 className="font-semibold">{t("exportTitle")}</h2>
           <p className="mt-1 text-sm text-slate-600">{t("exportLead")}</p>

@@ -27,6 +27,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { SelfScoringCta } from "@/components/assessments/self-scoring-cta";
 import type { SheetCriterion } from "@/lib/assessments/types";
 import { buttonClass } from "@/components/ui/button";
+import { Callout } from "@/components/ui/callout";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -48,7 +49,7 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
-  const [t, format] = await Promise.all([getTranslations("assessments.sheet"), getFormat()]);
+  const [t, tc, format] = await Promise.all([getTranslations("assessments.sheet"), getTranslations("council"), getFormat()]);
   const leaves = sheet.criteria.filter((c) => c.score);
   const rows = leaves.map((c) => ({ ...c.score!, maxPoints: c.maxPoints, method: c.method }));
   const appraisedTotal =
@@ -57,7 +58,8 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
   const available = STEPS.filter((step) => allowed(step) && nextStatus(step, sheet.status));
   const requests = rows.filter((r) => r.explanationRequest).length;
   const openRequests = sheet.abilities.explain ? leaves.filter((c) => c.score!.explanationRequest && !c.score!.explanationResponse) : [];
-  const toAccept = sheet.abilities.appraiseRound === 1 ? rows.filter((r) => r.round1Score === null && r.selfScore !== null).length : 0;
+  const toAccept = sheet.abilities.appraiseRound === 1 ? rows.filter((r) => r.appraisable && r.round1Score === null && r.selfScore !== null).length : 0;
+  const councilOnly = sheet.abilities.councilOnly;
   const finalWouldBe = finalTotal(
     rows,
     { bonus: sheet.bonusPoints ?? 0, penalty: sheet.penaltyPoints ?? 0 },
@@ -74,7 +76,11 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
   return (
     <div className="space-y-6">
       <PageHeader
-        back={{ href: `/danh-gia/${sheet.period.id}`, label: t("back", { year: sheet.period.year }) }}
+        back={
+          councilOnly
+            ? { href: `/danh-gia/${sheet.period.id}/hoi-dong`, label: tc("sheetCouncilLink") }
+            : { href: `/danh-gia/${sheet.period.id}`, label: t("back", { year: sheet.period.year }) }
+        }
         title={
           <>
             {sheet.agency.name} <span className="text-slate-500">{t("year", { year: sheet.period.year })}</span>
@@ -91,38 +97,46 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
         </p>
       </PageHeader>
 
-      <section className="grid gap-3 sm:grid-cols-4" aria-label={t("totals")}>
-        <Total label={t("self")} value={selfTotal(rows)} max={sheet.framework.maxScore} />
-        <Total label={t("appraised")} value={appraisedTotal} max={sheet.framework.maxScore} />
-        <Total
-          label={t("adjustments")}
-          text={
-            sheet.bonusPoints === null ? "—" : t("adjustmentsValue", { bonus: format.points(sheet.bonusPoints), penalty: format.points(sheet.penaltyPoints) })
-          }
-        />
-        <Total
-          label={t("final")}
-          value={sheet.finalTotal}
-          max={sheet.framework.maxScore}
-          extra={
-            sheet.classification
-              ? sheet.rank
-                ? t("classificationRank", { classification: sheet.classification, rank: sheet.rank })
-                : sheet.classification
-              : undefined
-          }
-          testId="final-total"
-        />
-      </section>
+      {councilOnly ? (
+        <Callout size="sm" data-testid="council-notice">
+          {tc("sheetNotice")}
+        </Callout>
+      ) : (
+        <section className="grid gap-3 sm:grid-cols-4" aria-label={t("totals")}>
+          <Total label={t("self")} value={selfTotal(rows)} max={sheet.framework.maxScore} />
+          <Total label={t("appraised")} value={appraisedTotal} max={sheet.framework.maxScore} />
+          <Total
+            label={t("adjustments")}
+            text={
+              sheet.bonusPoints === null ? "—" : t("adjustmentsValue", { bonus: format.points(sheet.bonusPoints), penalty: format.points(sheet.penaltyPoints) })
+            }
+          />
+          <Total
+            label={t("final")}
+            value={sheet.finalTotal}
+            max={sheet.framework.maxScore}
+            extra={
+              sheet.classification
+                ? sheet.rank
+                  ? t("classificationRank", { classification: sheet.classification, rank: sheet.rank })
+                  : sheet.classification
+                : undefined
+            }
+            testId="final-total"
+          />
+        </section>
+      )}
 
-      <DocumentDownloads
-        documents={[
-          { kind: "selfAssessment", href: `/api/v1/documents/self-assessment?assessmentId=${sheet.id}` },
-          { kind: "appraisalNotice", href: `/api/v1/documents/appraisal-notice?assessmentId=${sheet.id}` },
-        ]}
-      />
+      {councilOnly ? null : (
+        <DocumentDownloads
+          documents={[
+            { kind: "selfAssessment", href: `/api/v1/documents/self-assessment?assessmentId=${sheet.id}` },
+            { kind: "appraisalNotice", href: `/api/v1/documents/appraisal-notice?assessmentId=${sheet.id}` },
+          ]}
+        />
+      )}
 
-      {available.length > 0 || sheet.abilities.manage ? (
+      {available.length > 0 || sheet.abilities.manage || toAccept > 0 ? (
         <Card as="section" padding="sm" className="no-print flex flex-wrap items-start gap-4">
           {available.map((step) => (
             <ActionForm
@@ -164,12 +178,14 @@ export default async function SheetPage({ params }: { params: Promise<{ assessme
               <input name="penaltyReason" placeholder={t("penaltyReason")} defaultValue={sheet.penaltyReason ?? ""} className={`${input} w-40`} />
             </ActionForm>
           ) : null}
-          <a
-            href={`/api/v1/assessment-periods/${sheet.period.id}/scores?format=xlsx&assessmentId=${sheet.id}`}
-            className={buttonClass("secondary", "sm", "ml-auto")}
-          >
-            {t("download")}
-          </a>
+          {councilOnly ? null : (
+            <a
+              href={`/api/v1/assessment-periods/${sheet.period.id}/scores?format=xlsx&assessmentId=${sheet.id}`}
+              className={buttonClass("secondary", "sm", "ml-auto")}
+            >
+              {t("download")}
+            </a>
+          )}
         </Card>
       ) : null}
 
@@ -298,7 +314,7 @@ function RowForms({ criterion, sheet }: { criterion: SheetCriterion; sheet: Shee
           />
         </ActionForm>
       ) : null}
-      {abilities.appraiseRound === 1 ? (
+      {abilities.appraiseRound === 1 && s.appraisable ? (
         <ActionForm action={requestExplanationAction} submitLabel={t("requestExplanation")} buttonClassName={smallButton} testId={`request-${code}`}>
           <input type="hidden" name="criterionScoreId" value={s.id} />
           <input type="hidden" name="version" value={s.version} />
