@@ -21,6 +21,7 @@ import enPublic from "./messages/en/public.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
 import enNotifications from "./messages/en/notifications.json";
+import enNowcast from "./messages/en/nowcast.json";
 import enOpenapi from "./messages/en/openapi.json";
 import enScoring from "./messages/en/scoring.json";
 import enUnits from "./messages/en/units.json";
@@ -42,6 +43,7 @@ import viPublic from "./messages/vi/public.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
 import viNotifications from "./messages/vi/notifications.json";
+import viNowcast from "./messages/vi/nowcast.json";
 import viOpenapi from "./messages/vi/openapi.json";
 import viScoring from "./messages/vi/scoring.json";
 import viUnits from "./messages/vi/units.json";
@@ -67,6 +69,7 @@ const vi = {
   openapi: viOpenapi,
   scoring: viScoring,
   consistency: viConsistency,
+  nowcast: viNowcast,
   errors: viErrors,
   work: viWork,
 };
@@ -95,6 +98,7 @@ const en: Messages = {
   openapi: enOpenapi,
   scoring: enScoring,
   consistency: enConsistency,
+  nowcast: enNowcast,
   errors: enErrors,
   work: enWork,
 };

@@ -462,6 +462,12 @@ export const FIXTURES: Record<string, Fixture> = {
         agencyIds: [String(agencyId)],
       });
   },
+  [A("assessments/self-assessment", "openSelfAssessmentAction")]: async (w, call, unit) => {
+    const { provinceId } = place(w, unit);
+    const f = await framework(null, "ACTIVE");
+    return () =>
+      call.action(A("assessments/self-assessment", "openSelfAssessmentAction"), { provinceId, frameworkId: f.id, year: "2030", deadline: "2030-12-15" });
+  },
   [A("assessments", "addAgencyAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
     const { provinceId } = place(w, unit);
