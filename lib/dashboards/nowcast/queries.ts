@@ -51,10 +51,13 @@ export async function nowcastOf(provinceId: number): Promise<Nowcast> {
   const appraisal = framework?.components.find((c) => cents(c.maxPoints) === latest.maxPoints);
   if (!framework || !appraisal) return { ...empty, selfAssessment };
 
-  // The province's own published results only: a province formed in 2025 has none before, and its
-  // former units' components are never combined into one.
+  // The province's own published results, and those of the one unit it continues when it was formed
+  // from exactly one (same territory, a new code decision); a province formed from several has none
+  // before 2025: its former units' components are never combined into one.
+  const links = await lineageLinks();
+  const formedFrom = links.filter((l) => l.successorId === provinceId).map((l) => l.predecessorId);
   const results = await db.publishedResult.findMany({
-    where: { provinceId, indexCode: latest.indexCode },
+    where: { provinceId: { in: formedFrom.length === 1 ? [provinceId, formedFrom[0]] : [provinceId] }, indexCode: latest.indexCode },
     include: { components: true },
     orderBy: { year: "desc" },
   });
@@ -79,7 +82,7 @@ export async function nowcastOf(provinceId: number): Promise<Nowcast> {
       })
       .find((g) => g !== null) ?? null;
 
-  const distribution = await lastDistribution(latest.indexCode, provinceId);
+  const distribution = await lastDistribution(latest.indexCode, unitAndPredecessors(provinceId, links));
   const range = total === null ? null : totalRange(total, gap?.gap ?? null);
   return {
     ...empty,
@@ -99,10 +102,9 @@ export async function nowcastOf(provinceId: number): Promise<Nowcast> {
  * The last published year's totals of the other units: the province's own row and those of the
  * units it was formed from are left out (the estimate takes their place, counted once).
  */
-async function lastDistribution(indexCode: string, provinceId: number) {
+async function lastDistribution(indexCode: string, own: number[]) {
   const latest = await db.publishedResult.findFirst({ where: { indexCode, score: { not: null } }, orderBy: { year: "desc" }, select: { year: true } });
   if (!latest) return null;
-  const own = unitAndPredecessors(provinceId, await lineageLinks());
   const [rows, units] = await Promise.all([
     db.publishedResult.findMany({ where: { indexCode, year: latest.year }, select: { provinceId: true, score: true } }),
     unitCountForYear(latest.year),
