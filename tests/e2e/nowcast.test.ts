@@ -36,8 +36,8 @@ describe("the province's self-assessment and the nowcast", () => {
     await expect(page.getByTestId("estimate-badge").first().getAttribute("title")).resolves.toContain("không phải kết quả do Bộ Nội vụ công bố");
     const rows = page.getByTestId("nowcast-components").locator("tbody tr");
     await expect(rows.count()).resolves.toBe(4);
-    // The self-assessed part is the sheet's (nothing scored yet: 0,00); today's data publishes no component.
-    await expect(page.locator("tr[data-code=APPRAISAL] [data-cell=value]").textContent()).resolves.toBe("0,00");
+    // The self-assessed part is the sheet's (nothing scored yet: 0 points); today's data publishes no component.
+    await expect(page.locator("tr[data-code=APPRAISAL] [data-cell=value]").textContent()).resolves.toBe("0");
     await expect(page.locator("[data-cell=value]", { hasText: "Chưa công bố" }).count()).resolves.toBe(3);
     await expect(page.getByTestId("nowcast-expected").textContent()).resolves.toContain("Chưa tính được tổng điểm dự kiến");
     await expect(page.getByTestId("nowcast-band").textContent()).resolves.toContain("Chưa tính được khoảng hạng");
