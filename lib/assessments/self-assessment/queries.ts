@@ -18,7 +18,8 @@ export async function selfAssessmentYears(provinceId: number): Promise<SelfAsses
   });
   return periods.flatMap((p) =>
     p.assessments.map((a) => {
-      const scored = a.scores.filter((s) => s.criterion.method === "APPRAISAL" && !s.notApplicable);
+      const appraised = a.scores.filter((s) => s.criterion.method === "APPRAISAL");
+      const scored = appraised.filter((s) => !s.notApplicable);
       return {
         periodId: p.id,
         assessmentId: a.id,
@@ -30,6 +31,7 @@ export async function selfAssessmentYears(provinceId: number): Promise<SelfAsses
         deadline: p.selfScoringDeadline,
         selfPoints: cents(scored.reduce((sum, s) => sum + Number(s.selfScore ?? 0), 0)),
         maxPoints: cents(scored.reduce((sum, s) => sum + Number(s.criterion.maxPoints), 0)),
+        appraisalMax: cents(appraised.reduce((sum, s) => sum + Number(s.criterion.maxPoints), 0)),
         scored: scored.filter((s) => s.selfScore !== null).length,
         toScore: scored.length,
       };

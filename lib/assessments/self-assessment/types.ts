@@ -14,6 +14,8 @@ export type SelfAssessmentYear = {
   /** Self-assessed appraisal points (sub-criteria not yet scored count 0) out of maxPoints. */
   selfPoints: number;
   maxPoints: number;
+  /** Every self-assessed criterion's maximum, not-applicable ones included: the framework's appraisal part (61.5). */
+  appraisalMax: number;
   scored: number;
   toScore: number;
 };

@@ -48,7 +48,7 @@ export async function nowcastOf(provinceId: number): Promise<Nowcast> {
   };
   const framework = await nationalFramework(latest.indexCode, latest.year);
   // The self-assessed part is the component whose maximum is the appraisal criteria's (61.5 of PAR INDEX).
-  const appraisal = framework?.components.find((c) => cents(c.maxPoints) === latest.maxPoints);
+  const appraisal = framework?.components.find((c) => cents(c.maxPoints) === latest.appraisalMax);
   if (!framework || !appraisal) return { ...empty, selfAssessment };
 
   // The province's own published results, and those of the one unit it continues when it was formed
