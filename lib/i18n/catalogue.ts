@@ -22,6 +22,7 @@ import enPublic from "./messages/en/public.json";
 import enRankings from "./messages/en/rankings.json";
 import enResults from "./messages/en/results.json";
 import enNotifications from "./messages/en/notifications.json";
+import enNowcast from "./messages/en/nowcast.json";
 import enOpenapi from "./messages/en/openapi.json";
 import enScoring from "./messages/en/scoring.json";
 import enUnits from "./messages/en/units.json";
@@ -44,6 +45,7 @@ import viPublic from "./messages/vi/public.json";
 import viRankings from "./messages/vi/rankings.json";
 import viResults from "./messages/vi/results.json";
 import viNotifications from "./messages/vi/notifications.json";
+import viNowcast from "./messages/vi/nowcast.json";
 import viOpenapi from "./messages/vi/openapi.json";
 import viScoring from "./messages/vi/scoring.json";
 import viUnits from "./messages/vi/units.json";
@@ -70,6 +72,7 @@ const vi = {
   scoring: viScoring,
   consistency: viConsistency,
   council: viCouncil,
+  nowcast: viNowcast,
   errors: viErrors,
   work: viWork,
 };
@@ -99,6 +102,7 @@ const en: Messages = {
   scoring: enScoring,
   consistency: enConsistency,
   council: enCouncil,
+  nowcast: enNowcast,
   errors: enErrors,
   work: enWork,
 };

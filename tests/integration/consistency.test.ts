@@ -120,8 +120,14 @@ describe("the consistency report", () => {
     expect(report.explanations).toEqual({ decided: 2, accepted: 1, fullyAccepted: 0 });
   });
 
-  it("is for Home Affairs: an agency head and a leader are refused", async () => {
+  it("is for Home Affairs and the province's leaders (item 6: who over-reports); an agency head is refused", async () => {
     await expect(consistency(head, null)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(consistency(leader, null)).rejects.toBeInstanceOf(ForbiddenError);
+    // The leader reads the very report Home Affairs reads, of their own province only.
+    await expect(consistency(leader, 2025)).resolves.toEqual(await consistency(staff, 2025));
+    const other = await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } });
+    const otherLeader = { ...leader, id: leader.id + 100_000, provinceId: other.id, provinceName: other.nameVi };
+    const report = await consistency(otherLeader, null);
+    expect(report.agencies.map((a) => a.agencyCode)).not.toContain("STP");
+    expect(report.year).toBeNull();
   });
 });

@@ -494,6 +494,12 @@ export const FIXTURES: Record<string, Fixture> = {
     });
     return () => call.action(A("assessments", "removeCouncilAssignmentAction"), { assignmentId: assignment.id });
   },
+  [A("assessments/self-assessment", "openSelfAssessmentAction")]: async (w, call, unit) => {
+    const { provinceId } = place(w, unit);
+    const f = await framework(null, "ACTIVE");
+    return () =>
+      call.action(A("assessments/self-assessment", "openSelfAssessmentAction"), { provinceId, frameworkId: f.id, year: "2030", deadline: "2030-12-15" });
+  },
   [A("assessments", "addAgencyAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
     const { provinceId } = place(w, unit);

@@ -193,6 +193,8 @@ export const ENDPOINTS: readonly Entry[] = [
   action("assessments", "publishAction", manage(PROVINCE_DATA)),
   action("assessments", "addAgencyAction", manage(PROVINCE_DATA)),
   action("assessments", "openPeriodAction", manage(PROVINCE_DATA)),
+  // Issue 17, item 7: the province's own PAR INDEX self-assessment (a national framework, the province itself assessed).
+  action("assessments/self-assessment", "openSelfAssessmentAction", manage(PROVINCE_DATA)),
   action("assessments", "importScoresAction", selfScore()),
   action("assessments", "assignCouncilAction", manage(PROVINCE_DATA)),
   action("assessments", "removeCouncilAssignmentAction", manage(PROVINCE_DATA)),

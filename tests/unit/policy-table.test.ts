@@ -17,6 +17,8 @@ const TABLE: Record<Permission, Record<Actor["role"], Reach>> = {
   // Issue 17: a council member appraises by assignment only (tests/unit/council-reach.test.ts); a unit alone is refused.
   "assessment.appraise": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "council", AGENCY_HEAD: "council" },
   "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
+  // Issue 17: leaders read the province's analytics (who over-reports, the nowcast); agency heads do not.
+  "assessment.analyze": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "province", AGENCY_HEAD: "none" },
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "framework.write": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },

@@ -57,7 +57,11 @@ describe("permission table", () => {
   it("lets a leader read their province and write nothing", () => {
     expect(can(actor("LEADER"), "province.read", otherAgency)).toBe(true);
     expect(can(actor("LEADER"), "province.read", otherProvince)).toBe(false);
-    for (const p of permissions.filter((p) => p !== "province.read")) expect(can(actor("LEADER"), p, ownAgency)).toBe(false);
+    // Issue 17: the province's analytics (who over-reports, the nowcast) are read, not written.
+    expect(can(actor("LEADER"), "assessment.analyze", otherAgency)).toBe(true);
+    expect(can(actor("LEADER"), "assessment.analyze", otherProvince)).toBe(false);
+    const reads = ["province.read", "assessment.analyze"];
+    for (const p of permissions.filter((p) => !reads.includes(p))) expect(can(actor("LEADER"), p, ownAgency)).toBe(false);
   });
 
   it("answers 401 when signed out and 403 when not allowed", () => {

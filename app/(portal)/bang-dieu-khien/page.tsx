@@ -3,10 +3,11 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
-import { reachOf } from "@/lib/auth/policy";
+import { can, reachOf } from "@/lib/auth/policy";
 import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
 import { leaderDashboardParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { AnalyticsCard } from "@/components/dashboards/analytics-card";
 import { LeaderDashboardView } from "@/components/dashboards/leader-dashboard";
 import { DocumentDownloads } from "@/components/documents/document-downloads";
 import { Notice } from "@/components/dashboards/notice";
@@ -113,6 +114,8 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
           <p className="text-slate-600">{t("chooseProvince")}</p>
         )}
       </PageHeader>
+      {/* The analytics are the actor's own province's (issue 17): the nowcast and who over-reports. */}
+      {data.province && data.province.id === actor.provinceId && can(actor, "assessment.analyze", { provinceId: actor.provinceId }) ? <AnalyticsCard /> : null}
       {data.province ? <LeaderDashboardView data={{ ...data, province: data.province }} /> : null}
       {data.province ? (
         <DocumentDownloads documents={[{ kind: "leaderSummary", href: `/api/v1/documents/leader-summary?province=${data.province.code}&year=${data.year}` }]} />

@@ -20,13 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PeriodsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [periods, council, t, ta, tc, tcouncil, format] = await Promise.all([
+  const [periods, council, t, ta, tc, tcouncil, tn, format] = await Promise.all([
     listPeriods(actor),
     councilPeriods(actor),
     getTranslations("assessments.periods"),
     getTranslations("assessments"),
     getTranslations("consistency"),
     getTranslations("council"),
+    getTranslations("nowcast.self"),
     getFormat(),
   ]);
   const canOpen = holds(actor, "assessment.manage");
@@ -40,9 +41,14 @@ export default async function PeriodsPage() {
             <div className="flex flex-wrap gap-2">
               {/* The consistency report is a province's: none for an administrator without one (it would answer 403). */}
               {actor.provinceId !== null ? (
-                <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
-                  {tc("link")}
-                </ButtonLink>
+                <>
+                  <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
+                    {tc("link")}
+                  </ButtonLink>
+                  <ButtonLink href="/danh-gia/tu-danh-gia" size="md" variant="secondary">
+                    {tn("link")}
+                  </ButtonLink>
+                </>
               ) : null}
               <ButtonLink href="/danh-gia/mo-ky" size="md">
                 {t("open")}

@@ -1,6 +1,7 @@
 // Consistency analytics (issue 17, item 6): self-scores against the appraisal over a province's
 // finished appraisals, every year, in one statement; the rules that turn the rows into the page's
-// numbers are pure (./rules.ts). Home Affairs of the province only: it is the appraisal's data.
+// numbers are pure (./rules.ts). Home Affairs and the leaders of the province ("assessment.analyze":
+// a leader can see who over-reports); read only.
 import "server-only";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
@@ -40,6 +41,6 @@ export async function consistencyScores(provinceId: number): Promise<Consistency
 /** The consistency report of the actor's province for a year (the latest when not given). */
 export async function consistency(actor: Actor, year: number | null): Promise<ConsistencyReport> {
   if (actor.provinceId === null) throw new ForbiddenError();
-  authorize(actor, "assessment.manage", { provinceId: actor.provinceId });
+  authorize(actor, "assessment.analyze", { provinceId: actor.provinceId });
   return consistencyReport(actor.provinceId, await consistencyScores(actor.provinceId), year);
 }

@@ -91,7 +91,8 @@ async function agencyProblems(
       if (!isValidOn(agency, yearEnd) && !isValidOn(agency, new Date(Date.UTC(year, 0, 1)))) {
         return [{ field: "agencyIds", message: t()("agencyInactive", { agency: agency.name, year }) }];
       }
-      if (framework.agencyKind && agency.kind !== framework.agencyKind) {
+      // The province itself is assessed against the Ministry's framework only (../self-assessment).
+      if ((framework.agencyKind && agency.kind !== framework.agencyKind) || agency.kind === "PROVINCE") {
         return [{ field: "agencyIds", message: t()("agencyKind", { agency: agency.name }) }];
       }
       return [];

@@ -136,7 +136,8 @@ export async function openingOptions(actor: Actor, provinceId: number) {
       where: { ownerProvinceId: provinceId, index: { subject: "AGENCY" }, status: "ACTIVE" },
       orderBy: [{ key: "asc" }, { version: "desc" }],
     }),
-    db.agency.findMany({ where: { provinceId, validTo: null }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    // The province itself (kind PROVINCE) is assessed against the national framework only (./self-assessment).
+    db.agency.findMany({ where: { provinceId, validTo: null, kind: { not: "PROVINCE" } }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
   ]);
   return {
     frameworks: frameworks.map((f) => ({

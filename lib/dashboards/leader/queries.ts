@@ -236,7 +236,8 @@ async function nationalSections(province: Unit): Promise<{ units: Unit[]; sectio
 /** The province's internal assessment periods of a year: agencies ranked and the weakest criteria. */
 async function periodSections(provinceId: number, year: number): Promise<PeriodSection[]> {
   const periods = await db.assessmentPeriod.findMany({
-    where: { provinceId, year },
+    // The agencies' periods; the province's own PAR INDEX self-assessment has its own page (the nowcast).
+    where: { provinceId, year, framework: { index: { subject: "AGENCY" } } },
     include: {
       framework: { include: { gradeBands: true, criteria: { where: { level: "SUB_CRITERION" } } } },
       assessments: { include: { agency: true } },
