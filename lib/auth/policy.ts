@@ -28,6 +28,7 @@ export type Permission =
   | "results.importNational" // rows of other provinces in an import of the national table
   | "assessment.manage" // open periods, appraise, publish (Sở Nội vụ)
   | "assessment.selfScore" // self-score and explain (the agency)
+  | "assessment.importSurvey" // import the survey results into a period's survey criteria (Sở Nội vụ)
   | "directive.write"
   | "task.report" // progress of a task, periodic reports (the lead agency)
   | "framework.write"
@@ -48,6 +49,7 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "results.importNational": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.manage": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
+  "assessment.importSurvey": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "framework.write": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },
