@@ -54,6 +54,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
       <PageHeader back={{ href: "/danh-gia", label: t("back") }} title={t("heading", { year: period.year, province: period.provinceName })}>
         <p className="text-slate-600">
           {period.framework.name}
+          {period.peerGroupName ? ` (${ts("peerGroup")}: ${period.peerGroupName})` : ""}
           {period.framework.isIllustrative || period.isDemo ? <IllustrativeBadge /> : null} · {t("deadline", { deadline: format.dateTime(period.deadline) })} ·{" "}
           {ta(`periodStatus.${period.status}`)}
           {period.publishedAt ? t("publishedAt", { time: format.time(period.publishedAt), date: format.date(period.publishedAt) }) : ""}
