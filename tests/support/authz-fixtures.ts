@@ -471,14 +471,18 @@ export const FIXTURES: Record<string, Fixture> = {
     return () => call.action(A("assessments", "publishAction"), { periodId: s.periodId, version: 0 });
   },
   [A("assessments", "openPeriodAction")]: async (w, call, unit) => {
-    const { provinceId, agencyId } = place(w, unit);
+    const { provinceId } = place(w, unit);
     const f = await framework(provinceId, "ACTIVE");
+    // A fresh agency of the unit's province: an agency is scored by one period a year.
+    const agency = await testDb.agency.create({
+      data: { provinceId, code: `MOKY${next()}`, name: "Cơ quan mở kỳ (thử quyền)", kind: "DEPARTMENT", validFrom: new Date("2025-07-01") },
+    });
     return () =>
       call.action(A("assessments", "openPeriodAction"), {
         frameworkId: f.id,
         year: "2030",
         deadline: "2030-12-15",
-        agencyIds: [String(agencyId)],
+        agencyIds: [String(agency.id)],
       });
   },
   [A("assessments", "addAgencyAction")]: async (w, call, unit) => {
