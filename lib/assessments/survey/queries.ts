@@ -10,21 +10,22 @@ import { numberOrNull } from "@/lib/numbers";
 import type { SurveyOverview } from "./types";
 import { type SurveyAgency, type SurveyCriterion, type SurveyScore, surveyTemplate } from "./plan";
 
-const leavesOf = <C extends { id: number; parentId: number | null }>(criteria: C[]) =>
-  criteria.filter((c) => !criteria.some((child) => child.parentId === c.id));
-
 /** Everything an import of the period's survey results needs, for someone who may import them. */
 export async function surveyContext(actor: Actor, periodId: number) {
   const period = await db.assessmentPeriod.findUnique({
     where: { id: periodId },
     include: {
-      framework: { include: { criteria: { orderBy: { sortOrder: "asc" } } } },
+      framework: true,
       assessments: { include: { agency: true }, orderBy: { agency: { name: "asc" } } },
     },
   });
   if (!period) throw new NotFoundError(libTranslator("errors.scoring")("periodNotFound"));
   authorize(actor, "assessment.importSurvey", { provinceId: period.provinceId });
-  const leaves = leavesOf(period.framework.criteria);
+  // The sub-criteria the period's sheets score (the framework's leaves), survey-based or not.
+  const leaves = await db.criterion.findMany({
+    where: { frameworkId: period.frameworkId, scores: { some: { assessment: { periodId } } } },
+    orderBy: { sortOrder: "asc" },
+  });
   const surveyLeaves = leaves.filter((c) => c.method === "SURVEY");
   const survey: SurveyCriterion[] = surveyLeaves.map((c) => ({ code: c.code, maxPoints: Number(c.maxPoints) }));
   const agencies: SurveyAgency[] = period.assessments.map((a) => ({
@@ -54,6 +55,7 @@ export async function surveyContext(actor: Actor, periodId: number) {
   );
   return {
     period,
+    surveyLeaves,
     survey,
     agencies,
     otherCodes: leaves.filter((c) => c.method !== "SURVEY").map((c) => c.code),
@@ -63,7 +65,7 @@ export async function surveyContext(actor: Actor, periodId: number) {
 
 /** The survey import page: the period, its survey criteria and how many agencies have each scored. */
 export async function surveyOverview(actor: Actor, periodId: number): Promise<SurveyOverview> {
-  const { period, survey, agencies, scoreOf } = await surveyContext(actor, periodId);
+  const { period, surveyLeaves, survey, agencies, scoreOf } = await surveyContext(actor, periodId);
   return {
     periodId: period.id,
     year: period.year,
@@ -72,7 +74,7 @@ export async function surveyOverview(actor: Actor, periodId: number): Promise<Su
     agencyCount: agencies.length,
     criteria: survey.map((c) => ({
       code: c.code,
-      name: period.framework.criteria.find((k) => k.code === c.code)?.name ?? c.code,
+      name: surveyLeaves.find((k) => k.code === c.code)?.name ?? c.code,
       maxPoints: c.maxPoints,
       scored: agencies.filter((a) => {
         const score = scoreOf(a.assessmentId, c.code);
