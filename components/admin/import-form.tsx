@@ -1,5 +1,5 @@
 "use client";
-// Upload of a filled template (agencies or accounts): a check first (what would be new, updated,
+// Upload of a filled template (agencies, accounts, a period's survey results): a check first (what would be new, updated,
 // unchanged, or every error by row and column), then the import of the same file; imported
 // accounts come back with their invitation links, to copy or download as XLSX. Messages: admin.import.
 import { useState } from "react";
@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import type { AccountImportData } from "@/lib/accounts/actions";
 import type { ActionResult } from "@/lib/api/server-action";
 import type { AgencyImportOutcome } from "@/lib/agencies/types";
+import type { SurveyImportOutcome } from "@/lib/assessments/survey/types";
 import { useFormat } from "@/lib/i18n/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,10 +16,13 @@ import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { FileInput } from "@/components/forms/file-input";
 import { useFormAction } from "@/components/forms/form-kit";
 
-type Outcome = AgencyImportOutcome | AccountImportData;
+type Outcome = AgencyImportOutcome | AccountImportData | SurveyImportOutcome;
 type Action = (previous: ActionResult<Outcome> | null, form: FormData) => Promise<ActionResult<Outcome>>;
-/** Either import's action: each answers with its own outcome. */
-export type AnyImport = (previous: never, form: FormData) => Promise<ActionResult<AgencyImportOutcome> | ActionResult<AccountImportData>>;
+/** Any of these imports' action: each answers with its own outcome. */
+export type AnyImport = (
+  previous: never,
+  form: FormData,
+) => Promise<ActionResult<AgencyImportOutcome> | ActionResult<AccountImportData> | ActionResult<SurveyImportOutcome>>;
 const TONE: Record<string, BadgeTone> = { new: "ok", updated: "warn", unchanged: "neutral" };
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -32,7 +36,18 @@ function downloadBase64(base64: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ImportForm({ action, maxBytes, province }: { action: AnyImport; maxBytes: number; province: string | null }) {
+export function ImportForm({
+  action,
+  maxBytes,
+  province,
+  fields = {},
+}: {
+  action: AnyImport;
+  maxBytes: number;
+  province: string | null;
+  /** What else the action needs to know (the survey import: the period). */
+  fields?: Record<string, string>;
+}) {
   const t = useTranslations("admin.import");
   const format = useFormat();
   const { state, pending, submit } = useFormAction<Outcome>(action as unknown as Action);
@@ -49,6 +64,7 @@ export function ImportForm({ action, maxBytes, province }: { action: AnyImport; 
     data.set("file", file);
     data.set("intent", intent);
     if (province) data.set("province", province);
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
     setAnswered(file);
     submit(data);
   };

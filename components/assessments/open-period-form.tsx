@@ -14,11 +14,25 @@ import { typedOfDay } from "@/lib/time";
 
 type Option = { id: number; label: string };
 
-export function OpenPeriodForm({ frameworks, agencies, defaultYear }: { frameworks: Option[]; agencies: Option[]; defaultYear: number }) {
+export function OpenPeriodForm({
+  frameworks,
+  agencies: allAgencies,
+  peerGroups,
+  defaultYear,
+}: {
+  frameworks: Option[];
+  agencies: (Option & { peerGroupId: number | null })[];
+  /** Chosen, the period is the group's (with its own framework): its agencies only. */
+  peerGroups: Option[];
+  defaultYear: number;
+}) {
   const t = useTranslations("assessments.open");
+  const tg = useTranslations("scoring.year");
+  const [group, setGroup] = useState<number | null>(null);
+  const agencies = group === null ? allAgencies : allAgencies.filter((a) => a.peerGroupId === group);
   const form = useRef<HTMLFormElement>(null);
   const { state, pending, onSubmit } = useFormAction(openPeriodAction);
-  const [chosen, setChosen] = useState<Set<number>>(() => new Set(agencies.map((a) => a.id)));
+  const [chosen, setChosen] = useState<Set<number>>(() => new Set(allAgencies.map((a) => a.id)));
   const [review, setReview] = useState<null | { framework: string; year: string; deadline: string; seq: number }>(null);
   // A refusal after the review goes back to the fields, marked and focused (form-kit).
   const reviewing = review !== null && !(state && !state.ok && state.seq > review.seq);
@@ -62,6 +76,30 @@ export function OpenPeriodForm({ frameworks, agencies, defaultYear }: { framewor
             ))}
           </select>
         </label>
+        {peerGroups.length > 0 ? (
+          <label className="block">
+            <span className="block text-sm font-medium">{tg("peerGroup")}</span>
+            <select
+              name="peerGroupId"
+              className={`${control} w-full`}
+              data-testid="open-peer-group"
+              value={group ?? ""}
+              onChange={(event) => {
+                const next = event.target.value ? Number(event.target.value) : null;
+                setGroup(next);
+                setChosen(new Set(allAgencies.filter((a) => next === null || a.peerGroupId === next).map((a) => a.id)));
+              }}
+            >
+              <option value="">{tg("noGroup")}</option>
+              {peerGroups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.label}
+                </option>
+              ))}
+            </select>
+            <span className="mt-1 block text-xs text-slate-600">{tg("peerGroupHint")}</span>
+          </label>
+        ) : null}
         <div className="flex flex-wrap gap-4">
           <label className="block">
             <span className="block text-sm font-medium">{t("year")}</span>
@@ -98,7 +136,10 @@ export function OpenPeriodForm({ frameworks, agencies, defaultYear }: { framewor
       {reviewing && review ? (
         <section className="rounded-lg border border-brand-200 bg-brand-50 p-4 text-sm" data-testid="open-review" aria-live="polite">
           <h2 className="font-semibold">{t("reviewTitle")}</h2>
-          <p className="mt-1">{t("reviewSummary", { framework: review.framework, year: review.year, deadline: review.deadline, count: chosen.size })}</p>
+          <p className="mt-1">
+            {t("reviewSummary", { framework: review.framework, year: review.year, deadline: review.deadline, count: chosen.size })}
+            {group !== null ? ` ${tg("reviewGroup", { group: peerGroups.find((g) => g.id === group)?.label ?? "" })}` : null}
+          </p>
           <ul className="mt-2 list-inside list-disc">
             {agencies
               .filter((a) => chosen.has(a.id))

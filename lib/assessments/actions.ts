@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/api/server-action";
 import { requireActor } from "@/lib/auth/guard";
+import { idParam } from "@/lib/api/params";
 import { uploadedFile } from "@/lib/api/upload";
 import { MAX_IMPORT_BYTES, tableFormatOf } from "@/lib/io/table-file";
 import { EVIDENCE_MAX_BYTES } from "@/lib/storage/files";
@@ -12,6 +13,8 @@ import { extendDeadline, setNotApplicable } from "./board/mutations";
 import { assignCouncil, removeCouncilAssignment } from "./council/mutations";
 import { addAgencyToPeriod, importScores, openPeriod, publishPeriod } from "./periods/mutations";
 import { acceptSelfScores, saveSheet } from "./sheet/mutations";
+import { importSurvey } from "./survey/mutations";
+import type { SurveyImportOutcome } from "./survey/types";
 import type { SheetSaveResult } from "./types";
 import { addEvidence, advance, answerExplanation, appraise, removeEvidence, requestExplanation, selfScore, setAdjustments } from "./mutations";
 
@@ -156,6 +159,18 @@ export async function importScoresAction(_: ActionResult | null, formData: FormD
         ? libTranslator("errors.scoring")("importPreview", { rows: result.rows, changed: result.changed, unchanged: result.unchanged })
         : libTranslator("errors.scoring")("imported", { rows: result.rows, changed: result.changed, unchanged: result.unchanged }),
     };
+  });
+}
+
+/** The survey results of a period (the import form: a check first, then the import of the same file). */
+export async function importSurveyAction(_: ActionResult<SurveyImportOutcome> | null, formData: FormData): Promise<ActionResult<SurveyImportOutcome>> {
+  return runAction(async () => {
+    const file = await uploadedFile(formData, MAX_IMPORT_BYTES, libTranslator("errors.survey")("chooseFile"));
+    const dryRun = formData.get("intent") !== "commit";
+    const outcome = await importSurvey(await requireActor(), idParam(formData.get("periodId") as string | null), file, { dryRun });
+    if (!dryRun) refresh();
+    const { updated, unchanged } = outcome.summary;
+    return { message: libTranslator("errors.survey")(dryRun ? "previewDone" : "imported", { changed: outcome.changed, updated, unchanged }), data: outcome };
   });
 }
 

@@ -51,6 +51,8 @@ export const openPeriodSchema = z.object({
   year: z.coerce.number(say("yearRequired")).int(say("yearInteger")).min(2000, say("yearMin")).max(2100, say("yearMax")),
   deadline: deadlineSchema,
   agencyIds: z.array(id("agency")).min(1, say("chooseAgencies")),
+  /** Opened for one peer group, with the group's framework (./peer-frameworks.ts); empty: no group. */
+  peerGroupId: z.preprocess((value) => (value === "" || value === null ? undefined : value), id("peerGroup").optional()),
 });
 export type OpenPeriodInput = z.input<typeof openPeriodSchema>;
 

@@ -8,6 +8,8 @@ export type PeriodSummary = {
   year: number;
   provinceName: string;
   frameworkName: string;
+  /** The peer group the period was opened for, with its own framework (null: none). */
+  peerGroupName: string | null;
   frameworkIllustrative: boolean;
   deadline: Date;
   status: PeriodStatus;

@@ -27,6 +27,7 @@ export type AuditAction =
   | "criterionScore.import.self"
   | "criterionScore.import.round1"
   | "criterionScore.import.round2"
+  | "criterionScore.import.survey"
   | "criterionScore.notApplicable"
   | "criterionScore.applicable"
   | "councilAssignment.add"

@@ -30,6 +30,7 @@ export type Permission =
   | "assessment.appraise" // score rounds 1 and 2, ask for explanations, read the rows and their evidence
   | "assessment.selfScore" // self-score and explain (the agency)
   | "assessment.analyze" // read the province's analytics: self against appraisal (consistency), the PAR INDEX nowcast
+  | "assessment.importSurvey" // import the survey results into a period's survey criteria (Sở Nội vụ)
   | "directive.write"
   | "task.report" // progress of a task, periodic reports (the lead agency)
   | "framework.write"
@@ -58,6 +59,7 @@ export const PERMISSIONS: Record<Permission, Record<Role, Reach>> = {
   "assessment.selfScore": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   // Issue 17 (items 6, 7): a leader sees who over-reports and the nowcast; an agency head's view is its own agency.
   "assessment.analyze": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "province", AGENCY_HEAD: "none" },
+  "assessment.importSurvey": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "directive.write": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "none" },
   "task.report": { ADMIN: "all", HOME_AFFAIRS: "province", LEADER: "none", AGENCY_HEAD: "agency" },
   "framework.write": { ADMIN: "all", HOME_AFFAIRS: "none", LEADER: "none", AGENCY_HEAD: "none" },

@@ -115,6 +115,14 @@ export const OPERATIONS: readonly Operation[] = [
   },
   { id: "GET /api/v1/assessment-periods/[id]/progress", operationId: "periodProgress", tag: "assessments", access: "signedIn", params: id, answer: json },
   {
+    id: "GET /api/v1/assessment-periods/[id]/survey-template",
+    operationId: "surveyTemplate",
+    tag: "assessments",
+    access: "signedIn",
+    params: id,
+    answer: xlsx,
+  },
+  {
     id: "PUT /api/v1/criterion-scores/[id]/self-score",
     operationId: "selfScore",
     tag: "assessments",

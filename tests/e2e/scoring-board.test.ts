@@ -1,11 +1,13 @@
 // Issue 17 in Chromium: the period control board (progress, a deadline extended for one agency, the
-// agency's countdown) and a criterion marked not applicable for one agency, at desktop and phone widths.
+// agency's countdown) and a criterion marked not applicable for one agency, at desktop and phone widths;
+// the survey results imported into the survey criterion; a period opened for a peer group.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { screenshot } from "../support/browser";
 import { e2e } from "../support/portal";
 
-const { baseUrl, as } = await e2e();
+const { baseUrl, databaseUrl, as } = await e2e();
 const PHONE = { width: 390, height: 844 };
 let periodUrl = "";
 
@@ -94,6 +96,64 @@ describe("the period control board", () => {
     const sheet = await page.locator("tr[data-agency=SNV] a").first().getAttribute("href");
     await page.goto(`${baseUrl}${sheet}/khong-ap-dung`);
     await screenshot(page, "khong-ap-dung-390");
+    await context.close();
+  });
+});
+
+describe("the survey results and peer groups", () => {
+  const csv = (text: string) => ({ name: "dieu-tra.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+
+  it("Home Affairs imports the survey results: a bad file names row and column, a good one fills the survey criterion", async () => {
+    const { context, page } = await as("HOME_AFFAIRS");
+    await page.goto(periodUrl);
+    await page.getByTestId("open-survey").click();
+    await page.waitForURL(/\/dieu-tra$/);
+    const form = page.getByTestId("import-form");
+    await form.locator("input[type=file]").setInputFiles(csv("agency_code,8.1.1\nSTP,120%\nXYZ,5\n"));
+    await form.locator("button[type=submit]").click();
+    const errors = page.getByTestId("import-errors");
+    await errors.waitFor();
+    await expect(errors.locator("tbody tr").allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^2\s*8\.1\.1/),
+      expect.stringMatching(/^3\s*agency_code.*XYZ/),
+    ]);
+    await screenshot(page, "dieu-tra-loi-1366");
+
+    await form.locator("input[type=file]").setInputFiles(csv("agency_code,8.1.1\nSTP,85%\nSNV,7.5\n"));
+    await form.locator("button[type=submit]").click();
+    await page.locator("[data-testid=import-preview][data-dry-run='1']").waitFor();
+    await page.getByTestId("import-preview").getByRole("button").click();
+    await page.locator("[data-testid=import-preview][data-dry-run='0']").waitFor();
+    await page.reload();
+    await expect(page.locator("[data-testid=survey-criteria] tr[data-code='8.1.1']").textContent()).resolves.toContain("2/2");
+    await screenshot(page, "dieu-tra-1366");
+    await context.close();
+    const phone = await as("HOME_AFFAIRS", { viewport: PHONE });
+    await phone.page.goto(`${periodUrl}/dieu-tra`);
+    await screenshot(phone.page, "dieu-tra-390");
+    await phone.context.close();
+  });
+
+  it("opens a period for one peer group with its agencies only, and shows the year's ranking", async () => {
+    const db = createPrismaClient(databaseUrl, 1);
+    try {
+      const snv = await db.agency.findFirstOrThrow({ where: { code: "SNV", province: { code: "91", validTo: null } } });
+      const group = await db.peerGroup.create({ data: { provinceId: snv.provinceId, name: "Sở không có TTHC (e2e)" } });
+      await db.agency.update({ where: { id: snv.id }, data: { peerGroupId: group.id } });
+    } finally {
+      await db.$disconnect();
+    }
+    const { context, page } = await as("HOME_AFFAIRS");
+    await page.goto(`${baseUrl}/danh-gia/mo-ky`);
+    const form = page.getByTestId("open-period");
+    await form.getByTestId("open-peer-group").selectOption({ label: "Sở không có TTHC (e2e)" });
+    await expect(form.locator("input[name=agencyIds]").count()).resolves.toBe(1);
+    await expect(form.locator("label", { hasText: "Sở Nội vụ" }).locator("input").isChecked()).resolves.toBe(true);
+    await screenshot(page, "mo-ky-nhom-1366");
+    await page.goto(`${baseUrl}/danh-gia`);
+    await page.getByTestId("year-ranking-link").click();
+    await page.waitForURL(/\/xep-hang$/);
+    await screenshot(page, "xep-hang-nam-1366");
     await context.close();
   });
 });

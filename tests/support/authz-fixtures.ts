@@ -202,6 +202,21 @@ async function storedFile(owner: { criterionScoreId: number } | { directiveId: n
   return testDb.storedFile.create({ data: { ...blob, ...owner } });
 }
 
+/** A period of the unit's province whose framework scores sub-criterion 1.1.2 by survey, and the survey file that fills it. */
+async function surveyPeriod(w: World, unit: Unit) {
+  const { provinceId, agencyId } = place(w, unit);
+  const fw = await framework(provinceId, "ACTIVE");
+  await testDb.criterion.update({ where: { id: fw.leafB }, data: { method: "SURVEY" } });
+  const period = await testDb.assessmentPeriod.create({
+    data: { provinceId, frameworkId: fw.id, year: 2200 + next(), selfScoringDeadline: new Date("2099-12-31T16:59:59Z"), status: "APPRAISAL" },
+  });
+  const assessment = await testDb.assessment.create({
+    data: { periodId: period.id, agencyId, status: "SUBMITTED", scores: { createMany: { data: [{ criterionId: fw.leafA }, { criterionId: fw.leafB }] } } },
+    include: { agency: true },
+  });
+  return { periodId: period.id, file: csvFile("dieu-tra.csv", `agency_code,1.1.2\n${assessment.agency.code},85%\n`) };
+}
+
 const scoresCsv = (s: Sheet) => csvFile("diem.csv", `agency_code,code,self_score,appraised_score\n${s.agencyCode},1.1.1,7,\n`);
 
 // ───────────────────────── Directives ─────────────────────────
@@ -296,6 +311,10 @@ export const FIXTURES: Record<string, Fixture> = {
   "GET /api/v1/assessment-periods/[id]/progress": async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");
     return () => call.route("GET /api/v1/assessment-periods/[id]/progress", { params: { id: s.periodId } });
+  },
+  "GET /api/v1/assessment-periods/[id]/survey-template": async (w, call, unit) => {
+    const s = await surveyPeriod(w, unit);
+    return () => call.route("GET /api/v1/assessment-periods/[id]/survey-template", { params: { id: s.periodId } });
   },
   "GET /api/v1/audit/export": async (w, call, unit) => {
     const { provinceId } = place(w, unit);
@@ -465,14 +484,18 @@ export const FIXTURES: Record<string, Fixture> = {
     return () => call.action(A("assessments", "publishAction"), { periodId: s.periodId, version: 0 });
   },
   [A("assessments", "openPeriodAction")]: async (w, call, unit) => {
-    const { provinceId, agencyId } = place(w, unit);
+    const { provinceId } = place(w, unit);
     const f = await framework(provinceId, "ACTIVE");
+    // A fresh agency of the unit's province: an agency is scored by one period a year.
+    const agency = await testDb.agency.create({
+      data: { provinceId, code: `MOKY${next()}`, name: "Cơ quan mở kỳ (thử quyền)", kind: "DEPARTMENT", validFrom: new Date("2025-07-01") },
+    });
     return () =>
       call.action(A("assessments", "openPeriodAction"), {
         frameworkId: f.id,
         year: "2030",
         deadline: "2030-12-15",
-        agencyIds: [String(agencyId)],
+        agencyIds: [String(agency.id)],
       });
   },
   // The council (issue 17): a member of the unit's province named to a period of it, then one assignment withdrawn.
@@ -507,6 +530,10 @@ export const FIXTURES: Record<string, Fixture> = {
       data: { provinceId, code: `MUON${next()}`, name: "Cơ quan thêm sau (thử quyền)", kind: "DEPARTMENT", validFrom: new Date("2025-07-01") },
     });
     return () => call.action(A("assessments", "addAgencyAction"), { periodId: s.periodId, agencyId: late.id });
+  },
+  [A("assessments", "importSurveyAction")]: async (w, call, unit) => {
+    const s = await surveyPeriod(w, unit);
+    return () => call.action(A("assessments", "importSurveyAction"), { periodId: s.periodId, intent: "commit", file: s.file });
   },
   [A("assessments", "importScoresAction")]: async (w, call, unit) => {
     const s = await sheet(w, unit, "DRAFT");

@@ -102,6 +102,7 @@ export const ENDPOINTS: readonly Entry[] = [
   read("GET /api/v1/assessment-periods/[id]/scores", [{ permission: "province.read", units: AGENCY_DATA }]),
   // The control board's rows: Home Affairs every agency, an agency head their own (its countdown).
   read("GET /api/v1/assessment-periods/[id]/progress", [{ permission: "province.read", units: AGENCY_DATA }]),
+  read("GET /api/v1/assessment-periods/[id]/survey-template", [{ permission: "assessment.importSurvey", units: PROVINCE_DATA }]),
   // The log of a chosen province (without one: the rows the actor may read).
   read("GET /api/v1/audit/export", [{ permission: "audit.read", units: PROVINCE_HISTORY }]),
   write("POST /api/v1/assessment-periods/[id]/scores", selfScore()),
@@ -198,6 +199,7 @@ export const ENDPOINTS: readonly Entry[] = [
   action("assessments", "importScoresAction", selfScore()),
   action("assessments", "assignCouncilAction", manage(PROVINCE_DATA)),
   action("assessments", "removeCouncilAssignmentAction", manage(PROVINCE_DATA)),
+  action("assessments", "importSurveyAction", [{ permission: "assessment.importSurvey", units: PROVINCE_DATA }]),
   { id: "lib/auth/actions.ts#login", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/auth/actions.ts#logout", kind: "action", write: true, cases: [], note: SESSION_NOTE },
   { id: "lib/preferences/actions.ts#setLocaleAction", kind: "action", write: true, cases: [], note: LOCALE_NOTE },

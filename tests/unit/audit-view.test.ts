@@ -27,6 +27,7 @@ const ACTIONS = [
   "criterionScore.import.self",
   "criterionScore.import.round1",
   "criterionScore.import.round2",
+  "criterionScore.import.survey",
   "criterionScore.notApplicable",
   "criterionScore.applicable",
   "directive.create",

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
-import { holds } from "@/lib/auth/policy";
+import { holds, reachOf } from "@/lib/auth/policy";
 import { listPeriods } from "@/lib/assessments/periods/queries";
 import { councilPeriods } from "@/lib/assessments/council/queries";
 import { getFormat } from "@/lib/i18n/server";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PeriodsPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [periods, council, t, ta, tc, tcouncil, tn, format] = await Promise.all([
+  const [periods, council, t, ta, tc, tcouncil, tn, ty, format] = await Promise.all([
     listPeriods(actor),
     councilPeriods(actor),
     getTranslations("assessments.periods"),
@@ -28,8 +28,11 @@ export default async function PeriodsPage() {
     getTranslations("consistency"),
     getTranslations("council"),
     getTranslations("nowcast.self"),
+    getTranslations("scoring.year"),
     getFormat(),
   ]);
+  // The year's ranking across the province's periods is for those who read the whole province.
+  const seesYear = actor.provinceId !== null && reachOf(actor.role, "province.read") === "province";
   const canOpen = holds(actor, "assessment.manage");
   return (
     <div className="space-y-6">
@@ -37,10 +40,15 @@ export default async function PeriodsPage() {
         title={t("heading")}
         lead={t("lead")}
         actions={
-          canOpen ? (
+          canOpen || seesYear ? (
             <div className="flex flex-wrap gap-2">
+              {seesYear ? (
+                <ButtonLink href="/danh-gia/xep-hang" size="md" variant="secondary" data-testid="year-ranking-link">
+                  {ty("link")}
+                </ButtonLink>
+              ) : null}
               {/* The consistency report is a province's: none for an administrator without one (it would answer 403). */}
-              {actor.provinceId !== null ? (
+              {canOpen && actor.provinceId !== null ? (
                 <>
                   <ButtonLink href="/danh-gia/nhat-quan" size="md" variant="secondary">
                     {tc("link")}
@@ -50,9 +58,11 @@ export default async function PeriodsPage() {
                   </ButtonLink>
                 </>
               ) : null}
-              <ButtonLink href="/danh-gia/mo-ky" size="md">
-                {t("open")}
-              </ButtonLink>
+              {canOpen ? (
+                <ButtonLink href="/danh-gia/mo-ky" size="md">
+                  {t("open")}
+                </ButtonLink>
+              ) : null}
             </div>
           ) : null
         }
@@ -95,6 +105,7 @@ export default async function PeriodsPage() {
                 <Td>{p.provinceName}</Td>
                 <Td>
                   {p.frameworkName} {p.frameworkIllustrative || p.isDemo ? <IllustrativeBadge /> : null}
+                  {p.peerGroupName ? <span className="block text-xs text-slate-500">{ty("forGroup", { group: p.peerGroupName })}</span> : null}
                 </Td>
                 <Td className="tabular-nums">{format.dateTime(p.deadline)}</Td>
                 <Td>{ta(`periodStatus.${p.status}`)}</Td>

@@ -15,6 +15,7 @@ import { classify } from "@/lib/frameworks/grades";
 import { readTable, type Table, type TableFormat } from "@/lib/io/table-file";
 import { isValidOn } from "@/lib/units/lineage";
 import { applicableMaximum, gradedValue, percentOfApplicable } from "../applicable";
+import { openingProblems } from "../peer-frameworks";
 import { rankWithPeers } from "../peer-ranking";
 import { openPeriodSchema, stepSchema } from "../schema";
 import { addAgencySchema } from "../sheet/schema";
@@ -54,11 +55,20 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
     where: { provinceId_frameworkId_year: { provinceId: framework.ownerProvinceId, frameworkId: framework.id, year: data.year } },
   });
   if (existing) throw new ValidationError([{ field: "year", message: t()("periodOpen", { year: data.year }) }]);
+  const group = await peerGroupOf(data.peerGroupId ?? null, framework.ownerProvinceId, data.year);
+  const yearIssues = await yearProblems(data.agencyIds, { provinceId: framework.ownerProvinceId, year: data.year, group });
+  if (yearIssues.length > 0) throw new ValidationError(yearIssues);
 
   const leaves = leavesOf(framework.criteria);
   return db.$transaction(async (tx) => {
     const period = await tx.assessmentPeriod.create({
-      data: { provinceId: framework.ownerProvinceId!, frameworkId: framework.id, year: data.year, selfScoringDeadline: data.deadline },
+      data: {
+        provinceId: framework.ownerProvinceId!,
+        frameworkId: framework.id,
+        year: data.year,
+        selfScoringDeadline: data.deadline,
+        peerGroupId: group?.id ?? null,
+      },
     });
     for (const agencyId of data.agencyIds) {
       await tx.assessment.create({
@@ -70,7 +80,13 @@ export async function openPeriod(actor: Actor, input: unknown): Promise<{ period
       entityType: "AssessmentPeriod",
       entityId: period.id,
       provinceId: period.provinceId,
-      newValue: { year: data.year, framework: framework.name, deadline: data.deadline.toISOString(), agencyIds: data.agencyIds },
+      newValue: {
+        year: data.year,
+        framework: framework.name,
+        deadline: data.deadline.toISOString(),
+        agencyIds: data.agencyIds,
+        ...(group ? { peerGroup: group.name } : {}),
+      },
     });
     return { periodId: period.id };
   });
@@ -99,6 +115,43 @@ async function agencyProblems(
     });
 }
 
+/** The peer group a period is opened for (null: none), refused when not the province's or when it has a period that year. */
+async function peerGroupOf(peerGroupId: number | null, provinceId: number, year: number) {
+  if (peerGroupId === null) return null;
+  const tp = libTranslator("errors.peerPeriods");
+  const group = await db.peerGroup.findUnique({ where: { id: peerGroupId }, include: { periods: { where: { year }, include: { framework: true } } } });
+  if (group?.provinceId !== provinceId) throw new ValidationError([{ field: "peerGroupId", message: tp("chooseGroup") }]);
+  const [taken] = group.periods;
+  if (taken)
+    throw new ValidationError([
+      { field: "peerGroupId", message: tp("groupPeriodOpen", { group: group.name, year: String(year), framework: taken.framework.name }) },
+    ]);
+  return group;
+}
+
+/** The agencies that cannot join a period of the year: outside its peer group, or scored by another period that year. */
+async function yearProblems(
+  agencyIds: number[],
+  period: { provinceId: number; year: number; group: { id: number; name: string } | null },
+  field = "agencyIds",
+): Promise<Issue[]> {
+  const [agencies, elsewhere] = await Promise.all([
+    db.agency.findMany({ where: { id: { in: agencyIds } }, select: { id: true, name: true, peerGroupId: true } }),
+    db.assessment.findMany({
+      where: { agencyId: { in: agencyIds }, period: { provinceId: period.provinceId, year: period.year } },
+      select: { agencyId: true, period: { select: { framework: { select: { name: true } } } } },
+    }),
+  ]);
+  const tp = libTranslator("errors.peerPeriods");
+  return openingProblems(agencies, period.group?.id ?? null, new Map(elsewhere.map((a) => [a.agencyId, a.period.framework.name]))).map((problem) => ({
+    field,
+    message:
+      problem.reason === "outsideGroup"
+        ? tp("outsideGroup", { agency: problem.agency, group: period.group!.name })
+        : tp("otherPeriod", { agency: problem.agency, year: String(period.year), framework: problem.framework }),
+  }));
+}
+
 const leavesOf = <C extends { id: number; parentId: number | null }>(criteria: C[]) =>
   criteria.filter((c) => !criteria.some((child) => child.parentId === c.id));
 
@@ -110,7 +163,7 @@ export async function addAgencyToPeriod(actor: Actor, input: unknown): Promise<{
   const data = parseInput(addAgencySchema, input);
   const period = await db.assessmentPeriod.findUnique({
     where: { id: data.periodId },
-    include: { framework: { include: { criteria: true } }, assessments: { select: { agencyId: true } } },
+    include: { framework: { include: { criteria: true } }, assessments: { select: { agencyId: true } }, peerGroup: true },
   });
   if (!period) throw new NotFoundError(libTranslator("errors.generic")("notFound"));
   authorize(actor, "assessment.manage", { provinceId: period.provinceId });
@@ -119,6 +172,8 @@ export async function addAgencyToPeriod(actor: Actor, input: unknown): Promise<{
   if (period.assessments.some((a) => a.agencyId === data.agencyId)) throw new ValidationError([{ field: "agencyId", message: t("alreadyInPeriod") }]);
   const issues = await agencyProblems([data.agencyId], period.framework, period.year);
   if (issues.length > 0) throw new ValidationError(issues.map((issue) => ({ ...issue, field: "agencyId" })));
+  const yearIssues = await yearProblems([data.agencyId], { provinceId: period.provinceId, year: period.year, group: period.peerGroup }, "agencyId");
+  if (yearIssues.length > 0) throw new ValidationError(yearIssues);
   const leaves = leavesOf(period.framework.criteria);
   return db.$transaction(async (tx) => {
     const assessment = await tx.assessment.create({

@@ -25,13 +25,14 @@ export async function listPeriods(actor: Actor): Promise<PeriodSummary[]> {
   const periods = await db.assessmentPeriod.findMany({
     where,
     orderBy: [{ year: "desc" }, { id: "desc" }],
-    include: { province: true, framework: true, assessments: { select: { status: true, agencyId: true } } },
+    include: { province: true, framework: true, peerGroup: true, assessments: { select: { status: true, agencyId: true } } },
   });
   return periods.map((p) => ({
     id: p.id,
     year: p.year,
     provinceName: p.province.nameVi,
     frameworkName: p.framework.name,
+    peerGroupName: p.peerGroup?.name ?? null,
     frameworkIllustrative: p.framework.isIllustrative,
     deadline: p.selfScoringDeadline,
     status: p.status,
@@ -46,6 +47,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
     where: { id: periodId },
     include: {
       province: true,
+      peerGroup: true,
       framework: { include: { gradeBands: { orderBy: { minScore: "desc" } } } },
       assessments: {
         include: {
@@ -109,6 +111,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
     year: period.year,
     provinceId: period.provinceId,
     provinceName: period.province.nameVi,
+    peerGroupName: period.peerGroup?.name ?? null,
     framework: {
       id: period.framework.id,
       name: period.framework.name,
@@ -131,13 +134,14 @@ export async function getPeriod(actor: Actor, periodId: number) {
 /** Internal frameworks and agencies a period can be opened with, for the actor's province. */
 export async function openingOptions(actor: Actor, provinceId: number) {
   authorize(actor, "assessment.manage", { provinceId });
-  const [frameworks, agencies] = await Promise.all([
+  const [frameworks, agencies, peerGroups] = await Promise.all([
     db.framework.findMany({
       where: { ownerProvinceId: provinceId, index: { subject: "AGENCY" }, status: "ACTIVE" },
       orderBy: [{ key: "asc" }, { version: "desc" }],
     }),
     // The province itself (kind PROVINCE) is assessed against the national framework only (./self-assessment).
     db.agency.findMany({ where: { provinceId, validTo: null, kind: { not: "PROVINCE" } }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    db.peerGroup.findMany({ where: { provinceId }, orderBy: { name: "asc" } }),
   ]);
   return {
     frameworks: frameworks.map((f) => ({
@@ -148,7 +152,8 @@ export async function openingOptions(actor: Actor, provinceId: number) {
       validToYear: f.validToYear,
       agencyKind: f.agencyKind,
     })),
-    agencies: agencies.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind })),
+    agencies: agencies.map((a) => ({ id: a.id, code: a.code, name: a.name, kind: a.kind, peerGroupId: a.peerGroupId })),
+    peerGroups: peerGroups.map((g) => ({ id: g.id, name: g.name })),
   };
 }
 

@@ -4,6 +4,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { idParam } from "@/lib/api/params";
 import { currentActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/policy";
 import { getPeriod, openingOptions } from "@/lib/assessments/periods/queries";
 import { addAgencyAction, importScoresAction, publishAction } from "@/lib/assessments/actions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -31,11 +32,12 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
     if (error instanceof ForbiddenError) forbidden();
     throw error;
   });
-  const [t, ta, ts, tc, format] = await Promise.all([
+  const [t, ta, ts, tc, tsv, format] = await Promise.all([
     getTranslations("assessments.period"),
     getTranslations("assessments"),
     getTranslations("scoring.period"),
     getTranslations("council"),
+    getTranslations("scoring.survey"),
     getFormat(),
   ]);
   const hasPeerGroups = period.assessments.some((a) => a.peerGroup !== null);
@@ -53,6 +55,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
       <PageHeader back={{ href: "/danh-gia", label: t("back") }} title={t("heading", { year: period.year, province: period.provinceName })}>
         <p className="text-slate-600">
           {period.framework.name}
+          {period.peerGroupName ? ` (${ts("peerGroup")}: ${period.peerGroupName})` : ""}
           {period.framework.isIllustrative || period.isDemo ? <IllustrativeBadge /> : null} · {t("deadline", { deadline: format.dateTime(period.deadline) })} ·{" "}
           {ta(`periodStatus.${period.status}`)}
           {period.publishedAt ? t("publishedAt", { time: format.time(period.publishedAt), date: format.date(period.publishedAt) }) : ""}
@@ -141,6 +144,15 @@ export default async function PeriodPage({ params }: { params: Promise<{ periodI
                 <input type="checkbox" name="dryRun" value="1" defaultChecked /> {t("dryRun")}
               </label>
             </ActionForm>
+          </Card>
+        ) : null}
+        {!published && can(actor, "assessment.importSurvey", { provinceId: period.provinceId }) ? (
+          <Card padding="md">
+            <h2 className="font-semibold">{tsv("link")}</h2>
+            <p className="mt-1 text-sm text-slate-600">{tsv("linkLead")}</p>
+            <Link href={`/danh-gia/${period.id}/dieu-tra`} className={`${buttonClass("secondary")} mt-3`} data-testid="open-survey">
+              {tsv("link")}
+            </Link>
           </Card>
         ) : null}
         {missing.length > 0 ? (

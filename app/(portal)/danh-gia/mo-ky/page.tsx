@@ -50,7 +50,7 @@ export default async function OpenPeriodPage({ searchParams }: { searchParams: P
       {options.frameworks.length === 0 ? (
         <Callout tone="warn">{t("noFramework")}</Callout>
       ) : (
-        <ClientMessages namespaces={["assessments.open"]}>
+        <ClientMessages namespaces={["assessments.open", "scoring.year"]}>
           <OpenPeriodForm
             defaultYear={nextYear}
             frameworks={options.frameworks.map((f) => ({
@@ -59,7 +59,8 @@ export default async function OpenPeriodPage({ searchParams }: { searchParams: P
                 ? t("frameworkRange", { name: f.name, version: f.version, from: f.validFromYear, to: f.validToYear })
                 : t("frameworkFrom", { name: f.name, version: f.version, from: f.validFromYear }),
             }))}
-            agencies={options.agencies.map((a) => ({ id: a.id, label: `${a.name} (${tc(`agencyKinds.${a.kind}`)})` }))}
+            agencies={options.agencies.map((a) => ({ id: a.id, label: `${a.name} (${tc(`agencyKinds.${a.kind}`)})`, peerGroupId: a.peerGroupId }))}
+            peerGroups={options.peerGroups.map((g) => ({ id: g.id, label: g.name }))}
           />
         </ClientMessages>
       )}
