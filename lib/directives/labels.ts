@@ -21,8 +21,9 @@ export type ReportingKind = (typeof REPORTING_KINDS)[number];
 const RELATIONS = ["implements", "basedOn", "replaces", "amends", "related"] as const;
 type Relation = (typeof RELATIONS)[number];
 
-/** The relations as stored (DirectiveLink.relation): "Triển khai", "Căn cứ", … */
-export const LINK_RELATION_NAMES: string[] = RELATIONS.map((relation) => viErrors.directives.relations[relation].name);
+/** The relations: their code, and their name as stored (DirectiveLink.relation): "Triển khai", "Căn cứ", … */
+export const LINK_RELATIONS = RELATIONS.map((code) => ({ code, name: viErrors.directives.relations[code].name }));
+export const LINK_RELATION_NAMES: string[] = LINK_RELATIONS.map((relation) => relation.name);
 const RELATION_BY_NAME = new Map<string, Relation>(RELATIONS.map((relation) => [viErrors.directives.relations[relation].name, relation]));
 
 /** How a link reads from each end: 1020/UBND-TH "triển khai" 733/UBND-TH, which is "được triển khai bởi" 1020. */
