@@ -37,7 +37,8 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
 
   let agencies: Awaited<ReturnType<typeof listAgencies>>;
   try {
-    agencies = await listAgencies(actor, parsed.data.tinh ?? actor.provinceId);
+    const provinceId = parsed.data.tinh ?? actor.provinceId;
+    agencies = await inRequestLocale(() => listAgencies(actor, provinceId));
   } catch (error) {
     if (error instanceof ForbiddenError)
       return (
