@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { addDirectiveFileAction, linkAction, removeDirectiveFileAction, unlinkAction } from "@/lib/directives/actions";
-import { LINK_RELATION_NAMES } from "@/lib/directives/labels";
+import { LINK_RELATION_NAMES, LINK_RELATIONS } from "@/lib/directives/labels";
 import type { DirectiveDetail } from "@/lib/directives/types";
 import { useFormat } from "@/lib/i18n/client";
 import { ACCEPTED_EVIDENCE } from "@/lib/storage/files";
@@ -54,9 +54,9 @@ export function LinksSection({ directive }: { directive: DirectiveDetail }) {
           <label className="text-sm">
             {t("thisDirective")}
             <select name="relation" defaultValue={LINK_RELATION_NAMES[0]} className={input}>
-              {LINK_RELATION_NAMES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
+              {LINK_RELATIONS.map((r) => (
+                <option key={r.code} value={r.name}>
+                  {t(`relations.${r.code}`)}
                 </option>
               ))}
             </select>

@@ -3,8 +3,12 @@
 // field left blank) is the same as none.
 import { z } from "@/lib/validation/zod";
 import { parseDecimal } from "@/lib/results/components";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
-function param<T>(parse: (text: string) => T | null, message: string) {
+type Refusal = "yearParam" | "provinceParam" | "agencyParam" | "sortParam" | "targetParam";
+
+// Worded when the query is checked, in the language of that request (errors.dashboards).
+function param<T>(parse: (text: string) => T | null, refusal: Refusal) {
   return z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -13,38 +17,34 @@ function param<T>(parse: (text: string) => T | null, message: string) {
       if (!text) return undefined;
       const parsed = parse(text);
       if (parsed === null) {
-        ctx.addIssue({ code: "custom", message });
+        ctx.addIssue({ code: "custom", message: libTranslator("errors.dashboards")(refusal) });
         return z.NEVER;
       }
       return parsed;
     });
 }
 
-const year = param(
-  (text) => (/^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100 ? Number(text) : null),
-  "Tham số nam (năm) phải là một năm từ 2000 đến 2100, ví dụ 2025.",
-);
-const id = (name: string, what: string) =>
-  param((text) => (/^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null), `Tham số ${name} phải là mã số của ${what}: chọn trong danh sách.`);
+const year = param((text) => (/^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100 ? Number(text) : null), "yearParam");
+const id = (refusal: Refusal) => param((text) => (/^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null), refusal);
 
 export const leaderDashboardParamsSchema = z.object({
-  tinh: id("tinh", "tỉnh, thành phố"),
+  tinh: id("provinceParam"),
   nam: year,
 });
 
 export const agencyViewParamsSchema = z.object({
   nam: year,
-  "sap-xep": param((text) => (text === "diem-mat" || text === "ma" ? text : null), "Tham số sap-xep phải là diem-mat (điểm bị mất) hoặc ma (mã tiêu chí)."),
+  "sap-xep": param((text) => (text === "diem-mat" || text === "ma" ? text : null), "sortParam"),
   "muc-tieu": param((text) => {
     const parsed = parseDecimal(text);
     return parsed.ok && parsed.value !== null && parsed.value >= 0 && parsed.value <= 1000 ? parsed.value : null;
-  }, "Tổng điểm mục tiêu phải là số từ 0 trở lên, tối đa 2 chữ số thập phân (ví dụ 85 hoặc 85,5)."),
+  }, "targetParam"),
 });
 
 export const agencyListParamsSchema = z.object({
-  tinh: id("tinh", "tỉnh, thành phố"),
+  tinh: id("provinceParam"),
   nam: year,
-  "co-quan": id("co-quan", "cơ quan, đơn vị"),
+  "co-quan": id("agencyParam"),
 });
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -10,6 +10,7 @@ import type { GradeBand } from "@/lib/frameworks/grades";
 import { competitionRanks } from "@/lib/results/ranking";
 import { compareCodes } from "@/lib/format";
 import { cents } from "@/lib/numbers";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 export type FixCandidate = { code: string; name: string; maxPoints: number; score: number | null };
 export type FixPick = FixCandidate & { missing: number };
@@ -82,9 +83,9 @@ export type DefaultTarget = { value: number; source: "agency_target" | "next_ban
  * threshold of the next classification band, else the framework maximum; null at the maximum.
  */
 export function defaultTarget(current: number, agencyTarget: number | null, bands: readonly GradeBand[], maxTotal: number): DefaultTarget | null {
-  if (agencyTarget !== null) return { value: agencyTarget, source: "agency_target", label: "chỉ tiêu của cơ quan" };
+  if (agencyTarget !== null) return { value: agencyTarget, source: "agency_target", label: libTranslator("errors.dashboards")("targetAgency") };
   const next = [...bands].filter((band) => band.minScore > current + EPSILON).sort((a, b) => a.minScore - b.minScore)[0];
-  if (next) return { value: next.minScore, source: "next_band", label: `ngưỡng xếp loại "${next.label}"` };
-  if (current + EPSILON < maxTotal) return { value: maxTotal, source: "maximum", label: "điểm tối đa" };
+  if (next) return { value: next.minScore, source: "next_band", label: libTranslator("errors.dashboards")("targetNextBand", { band: next.label }) };
+  if (current + EPSILON < maxTotal) return { value: maxTotal, source: "maximum", label: libTranslator("errors.dashboards")("targetMaximum") };
   return null;
 }

@@ -11,8 +11,12 @@ import { createBulkTargets, createTarget, deleteTarget, updateTarget } from "@/l
 import { addTaskFile, createTask, deleteTask, removeTaskFile, updateTask, updateTaskProgress } from "@/lib/tasks/mutations";
 import { addDirectiveFile, createDirective, linkDirectives, removeDirectiveFile, unlinkDirectives, updateDirective } from "./mutations";
 import { submitReport } from "./reports/mutations";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 
 type State = ActionResult | null;
+
+// What a form shows once saved, in the language of the request (errors.directives.saved).
+const saved = () => libTranslator("errors.directives.saved");
 
 /** Single-valued fields as strings; the listed multi-valued ones (checkboxes, multi-selects) as arrays. */
 function fields(form: FormData, lists: string[] = []): Record<string, string | string[]> {
@@ -22,7 +26,7 @@ function fields(form: FormData, lists: string[] = []): Record<string, string | s
   return out;
 }
 
-const upload = (form: FormData) => uploadedFile(form, EVIDENCE_MAX_BYTES, `Chọn tệp để tải lên (${ACCEPTED_EVIDENCE}).`);
+const upload = (form: FormData) => uploadedFile(form, EVIDENCE_MAX_BYTES, saved()("chooseFile", { accepted: ACCEPTED_EVIDENCE }));
 
 function refresh() {
   revalidatePath("/van-ban", "layout");
@@ -45,7 +49,7 @@ export async function updateDirectiveAction(_: State, form: FormData): Promise<A
   return runAction(async () => {
     await updateDirective(await requireActor(), fields(form, DIRECTIVE_LISTS));
     refresh();
-    return { message: "Đã lưu thông tin văn bản." };
+    return { message: saved()("directive") };
   });
 }
 
@@ -53,7 +57,7 @@ export async function linkAction(_: State, form: FormData): Promise<ActionResult
   return runAction(async () => {
     await linkDirectives(await requireActor(), fields(form));
     refresh();
-    return { message: "Đã thêm liên kết." };
+    return { message: saved()("linkAdded") };
   });
 }
 
@@ -61,7 +65,7 @@ export async function unlinkAction(_: State, form: FormData): Promise<ActionResu
   return runAction(async () => {
     await unlinkDirectives(await requireActor(), fields(form));
     refresh();
-    return { message: "Đã xóa liên kết." };
+    return { message: saved()("linkRemoved") };
   });
 }
 
@@ -70,7 +74,7 @@ export async function addDirectiveFileAction(_: State, form: FormData): Promise<
     const file = await upload(form);
     await addDirectiveFile(await requireActor(), Number(form.get("directiveId")), file);
     refresh();
-    return { message: `Đã đính kèm "${file.name}".` };
+    return { message: saved()("fileAttached", { name: file.name }) };
   });
 }
 
@@ -78,7 +82,7 @@ export async function removeDirectiveFileAction(_: State, form: FormData): Promi
   return runAction(async () => {
     await removeDirectiveFile(await requireActor(), Number(form.get("fileId")));
     refresh();
-    return { message: "Đã xóa tệp đính kèm." };
+    return { message: saved()("fileRemoved") };
   });
 }
 
@@ -86,7 +90,7 @@ export async function createTargetAction(_: State, form: FormData): Promise<Acti
   return runAction(async () => {
     await createTarget(await requireActor(), fields(form));
     refresh();
-    return { message: "Đã thêm chỉ tiêu." };
+    return { message: saved()("targetAdded") };
   });
 }
 
@@ -94,7 +98,7 @@ export async function updateTargetAction(_: State, form: FormData): Promise<Acti
   return runAction(async () => {
     await updateTarget(await requireActor(), fields(form));
     refresh();
-    return { message: "Đã lưu chỉ tiêu." };
+    return { message: saved()("targetSaved") };
   });
 }
 
@@ -102,7 +106,7 @@ export async function deleteTargetAction(_: State, form: FormData): Promise<Acti
   return runAction(async () => {
     await deleteTarget(await requireActor(), fields(form));
     refresh();
-    return { message: "Đã xóa chỉ tiêu." };
+    return { message: saved()("targetDeleted") };
   });
 }
 
@@ -110,7 +114,7 @@ export async function bulkTargetsAction(_: State, form: FormData): Promise<Actio
   return runAction(async () => {
     const { count } = await createBulkTargets(await requireActor(), fields(form, ["agencyIds"]));
     refresh();
-    return { message: `Đã giao chỉ tiêu cho ${count} cơ quan, đơn vị.` };
+    return { message: saved()("targetsAssigned", { count }) };
   });
 }
 
@@ -120,7 +124,7 @@ export async function createTaskAction(_: State, form: FormData): Promise<Action
   return runAction(async () => {
     await createTask(await requireActor(), fields(form, TASK_LISTS));
     refresh();
-    return { message: "Đã thêm nhiệm vụ." };
+    return { message: saved()("taskAdded") };
   });
 }
 
@@ -128,7 +132,7 @@ export async function updateTaskAction(_: State, form: FormData): Promise<Action
   return runAction(async () => {
     await updateTask(await requireActor(), fields(form, TASK_LISTS));
     refresh();
-    return { message: "Đã lưu phân công nhiệm vụ." };
+    return { message: saved()("taskSaved") };
   });
 }
 
@@ -136,7 +140,7 @@ export async function deleteTaskAction(_: State, form: FormData): Promise<Action
   return runAction(async () => {
     await deleteTask(await requireActor(), fields(form));
     refresh();
-    return { message: "Đã xóa nhiệm vụ." };
+    return { message: saved()("taskDeleted") };
   });
 }
 
@@ -144,7 +148,7 @@ export async function taskProgressAction(_: State, form: FormData): Promise<Acti
   return runAction(async () => {
     await updateTaskProgress(await requireActor(), fields(form));
     refresh();
-    return { message: "Đã cập nhật tiến độ nhiệm vụ." };
+    return { message: saved()("taskProgress") };
   });
 }
 
@@ -153,7 +157,7 @@ export async function addTaskFileAction(_: State, form: FormData): Promise<Actio
     const file = await upload(form);
     await addTaskFile(await requireActor(), Number(form.get("taskId")), file);
     refresh();
-    return { message: `Đã tải lên minh chứng "${file.name}".` };
+    return { message: saved()("evidenceUploaded", { name: file.name }) };
   });
 }
 
@@ -161,7 +165,7 @@ export async function removeTaskFileAction(_: State, form: FormData): Promise<Ac
   return runAction(async () => {
     await removeTaskFile(await requireActor(), Number(form.get("fileId")));
     refresh();
-    return { message: "Đã xóa tệp minh chứng." };
+    return { message: saved()("evidenceRemoved") };
   });
 }
 
@@ -169,6 +173,6 @@ export async function submitReportAction(_: State, form: FormData): Promise<Acti
   return runAction(async () => {
     const { created } = await submitReport(await requireActor(), fields(form));
     refresh();
-    return { message: created ? "Đã gửi báo cáo." : "Đã cập nhật báo cáo." };
+    return { message: saved()(created ? "reportSent" : "reportUpdated") };
   });
 }

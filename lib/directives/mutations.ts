@@ -10,7 +10,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db/client";
 import { isUniqueViolation, nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
-import { formatCalendarDate } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import type { Upload } from "@/lib/io/upload";
 import { attachFile, detachFile } from "@/lib/storage/attachments";
 import { calendarDay, vietnamToday } from "@/lib/time";
@@ -19,11 +19,14 @@ import { lineageLinks } from "@/lib/units/queries";
 import { DIRECTIVE_KIND_LABELS, LINK_RELATION_NAMES } from "./labels";
 import { directiveSchema, directiveUpdateSchema, linkSchema, unlinkSchema } from "./schema";
 
+/** lib's messages about directives, in the language of the request (errors.directives). */
+const t = () => libTranslator("errors.directives");
+
 type DirectiveRow = Prisma.DirectiveGetPayload<object>;
 
 async function loadDirective(id: number): Promise<DirectiveRow> {
   const directive = await db.directive.findUnique({ where: { id } });
-  if (!directive) throw new NotFoundError("Không tìm thấy văn bản: có thể đã bị xóa. Tải lại danh sách văn bản.");
+  if (!directive) throw new NotFoundError(t()("notFound"));
   return directive;
 }
 
@@ -59,19 +62,24 @@ async function assertNumberFree(actor: Actor, links: readonly LineageLink[], iss
     throw new ValidationError([
       {
         field: "number",
-        message: `${taken.issuer} đã có văn bản số ${taken.number}${taken.issuedOn ? ` ngày ${formatCalendarDate(taken.issuedOn)}` : ""} ("${taken.title}"). Số, ký hiệu là duy nhất với mỗi cơ quan ban hành: kiểm tra lại số, hoặc mở văn bản đã có để sửa.`,
+        message: t()(taken.issuedOn ? "numberTakenOn" : "numberTakenShown", {
+          issuer: taken.issuer,
+          number: taken.number,
+          day: taken.issuedOn ? libFormat().calendarDate(taken.issuedOn) : "",
+          title: taken.title,
+        }),
       },
     ]);
   }
 }
 
 function numberTaken(issuer: string, number: string): ValidationError {
-  return new ValidationError([{ field: "number", message: `${issuer} đã có văn bản số ${number}: kiểm tra lại số, ký hiệu.` }]);
+  return new ValidationError([{ field: "number", message: t()("numberTaken", { issuer, number }) }]);
 }
 
 function assertNotFuture(issuedOn: Date | null, now: Date) {
   if (issuedOn && calendarDay(issuedOn) > vietnamToday(now)) {
-    throw new ValidationError([{ field: "issuedOn", message: `Ngày ban hành ${formatCalendarDate(issuedOn)} chưa đến: nhập ngày văn bản đã được ký.` }]);
+    throw new ValidationError([{ field: "issuedOn", message: t()("issuedInFuture", { day: libFormat().calendarDate(issuedOn) }) }]);
   }
 }
 
@@ -80,7 +88,7 @@ export async function createDirective(actor: Actor, input: unknown, now = new Da
   const links = await lineageLinks();
   authorizeOnUnit(actor, "directive.write", data.provinceId, links);
   const province = await db.province.findUnique({ where: { id: data.provinceId } });
-  if (!province) throw new ValidationError([{ field: "provinceId", message: "Chọn tỉnh, thành phố ban hành trong danh sách." }]);
+  if (!province) throw new ValidationError([{ field: "provinceId", message: t()("chooseProvince") }]);
   assertNotFuture(data.issuedOn, now);
   await assertNumberFree(actor, links, data.issuer, data.number, null);
   try {
@@ -114,7 +122,7 @@ export async function updateDirective(actor: Actor, input: unknown, now = new Da
     throw new ValidationError([
       {
         field: "years",
-        message: `Văn bản có chỉ tiêu năm ${orphanYears.join(", ")}: giữ các năm đó, hoặc xóa, sửa các chỉ tiêu đó trước.`,
+        message: t()("yearsHaveTargets", { years: orphanYears.join(", ") }),
       },
     ]);
   }
@@ -126,7 +134,13 @@ export async function updateDirective(actor: Actor, input: unknown, now = new Da
         current: () => tx.directive.findUnique({ where: { id: stored.id } }),
         conflict: (current) =>
           new ConflictError(
-            `Văn bản vừa được người khác sửa; hiện là: ${DIRECTIVE_KIND_LABELS[current.kind]} ${current.number} của ${current.issuer}, "${current.title}", năm ${current.years.join(", ")}. Tải lại trang để xem giá trị hiện tại rồi sửa lại nếu vẫn cần.`,
+            t()("conflict", {
+              kind: DIRECTIVE_KIND_LABELS[current.kind],
+              number: current.number,
+              issuer: current.issuer,
+              title: current.title,
+              years: current.years.join(", "),
+            }),
             directiveSnapshot(current),
           ),
       });
@@ -152,13 +166,13 @@ export async function updateDirective(actor: Actor, input: unknown, now = new Da
 export async function linkDirectives(actor: Actor, input: unknown): Promise<void> {
   const data = parseInput(linkSchema, input);
   if (!LINK_RELATION_NAMES.includes(data.relation)) {
-    throw new ValidationError([{ field: "relation", message: `Chọn quan hệ trong danh sách: ${LINK_RELATION_NAMES.join(", ")}.` }]);
+    throw new ValidationError([{ field: "relation", message: t()("chooseRelation", { relations: LINK_RELATION_NAMES.join(", ") }) }]);
   }
-  if (data.fromId === data.toId) throw new ValidationError([{ field: "toId", message: "Chọn một văn bản khác: văn bản không liên kết với chính nó." }]);
+  if (data.fromId === data.toId) throw new ValidationError([{ field: "toId", message: t()("linkSelf") }]);
   const links = await lineageLinks();
   const [from, to] = await Promise.all([loadDirective(data.fromId), db.directive.findUnique({ where: { id: data.toId } })]);
   authorizeOnUnit(actor, "directive.write", from.provinceId, links);
-  if (!to) throw new ValidationError([{ field: "toId", message: "Không tìm thấy văn bản liên quan: chọn lại trong danh sách." }]);
+  if (!to) throw new ValidationError([{ field: "toId", message: t()("linkTargetNotFound") }]);
   authorizeOnUnit(actor, "province.read", to.provinceId, links);
   const existing = await db.directiveLink.findFirst({
     where: {
@@ -172,7 +186,7 @@ export async function linkDirectives(actor: Actor, input: unknown): Promise<void
     throw new ValidationError([
       {
         field: "toId",
-        message: `${from.number} và ${to.number} đã được liên kết ("${existing.relation}"). Xóa liên kết cũ nếu cần đổi quan hệ.`,
+        message: t()("alreadyLinkedAs", { from: from.number, to: to.number, relation: existing.relation }),
       },
     ]);
   }
@@ -188,7 +202,7 @@ export async function linkDirectives(actor: Actor, input: unknown): Promise<void
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError([{ field: "toId", message: `${from.number} và ${to.number} đã được liên kết.` }]);
+    if (isUniqueViolation(error)) throw new ValidationError([{ field: "toId", message: t()("alreadyLinked", { from: from.number, to: to.number }) }]);
     throw error;
   }
 }
@@ -200,7 +214,7 @@ export async function unlinkDirectives(actor: Actor, input: unknown): Promise<vo
     where: { fromId_toId: { fromId: data.fromId, toId: data.toId } },
     include: { from: true, to: true },
   });
-  if (!link) throw new NotFoundError("Liên kết này không còn: có thể đã được người khác xóa. Tải lại trang.");
+  if (!link) throw new NotFoundError(t()("linkGone"));
   authorizeOnUnit(actor, "directive.write", link.from.provinceId, links);
   await db.$transaction(async (tx) => {
     await tx.directiveLink.delete({ where: { fromId_toId: { fromId: data.fromId, toId: data.toId } } });
@@ -224,7 +238,7 @@ export async function addDirectiveFile(actor: Actor, directiveId: number, file: 
 
 export async function removeDirectiveFile(actor: Actor, fileId: number): Promise<void> {
   const file = await db.storedFile.findUnique({ where: { id: fileId }, include: { directive: true } });
-  if (!file?.directive) throw new NotFoundError("Không tìm thấy tệp đính kèm: có thể đã bị xóa.");
+  if (!file?.directive) throw new NotFoundError(t()("fileNotFound"));
   authorizeOnUnit(actor, "directive.write", file.directive.provinceId, await lineageLinks());
   await detachFile(actor, file, {
     action: "directive.file.remove",

@@ -8,6 +8,7 @@ import { authorizeOnUnit, authorizeOwnProvince, lineageScope, mayOnUnit, reached
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { compareVietnamese } from "@/lib/format";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { TARGET_KIND_LABELS, targetSpec, targetText, type TargetEvaluation } from "@/lib/targets/evaluate";
 import { getAgencyTargets, getProvinceTargets } from "@/lib/targets/queries";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
@@ -182,7 +183,7 @@ type LoadedDirective = Prisma.DirectiveGetPayload<{ include: typeof detailInclud
 
 export async function loadDirective(id: number): Promise<LoadedDirective> {
   const directive = await db.directive.findUnique({ where: { id }, include: detailInclude });
-  if (!directive) throw new NotFoundError("Không tìm thấy văn bản: có thể đã bị xóa hoặc đường dẫn sai.");
+  if (!directive) throw new NotFoundError(libTranslator("errors.directives")("notFoundAddress"));
   return directive;
 }
 
@@ -363,11 +364,14 @@ export async function getNewDirectiveOptions(actor: Actor) {
     orderBy: [{ validTo: { sort: "asc", nulls: "first" } }, { nameVi: "asc" }],
   });
   const own = units.find((u) => u.id === actor.provinceId) ?? null;
+  const t = libTranslator("errors.directives");
+  // The issuer as the document itself prints it, in Vietnamese whatever the interface's language.
+  const issuer = libTranslator("errors.directives", "vi");
   return {
     provinces: units.map((u) => ({
       id: u.id,
-      label: `${unitLabel(u)} · mã ${u.code}`,
-      issuer: `UBND ${u.kind === "CITY" ? "thành phố" : "tỉnh"} ${u.nameVi}`,
+      label: t("provinceChoice", { unit: unitLabel(u), code: u.code }),
+      issuer: issuer(u.kind === "CITY" ? "issuerCity" : "issuerProvince", { name: u.nameVi }),
     })),
     defaultProvinceId: own?.id ?? null,
   };
@@ -379,7 +383,7 @@ export async function getNewDirectiveOptions(actor: Actor) {
 export async function getDirectiveFile(actor: Actor, fileId: number) {
   const file = await db.storedFile.findUnique({ where: { id: fileId }, include: { task: { select: { directiveId: true } } } });
   const directiveId = file?.directiveId ?? file?.task?.directiveId ?? null;
-  if (!file || directiveId === null) throw new NotFoundError("Không tìm thấy tệp.");
+  if (!file || directiveId === null) throw new NotFoundError(libTranslator("errors.directives")("fileGone"));
   const links = await lineageLinks();
   const directive = await db.directive.findUniqueOrThrow({
     where: { id: directiveId },

@@ -3,6 +3,7 @@
 // is lib/tasks/rules.ts).
 import { isOverdue, OPEN_TASK_STATUSES, type TaskTiming } from "@/lib/tasks/rules";
 import { compareVietnamese } from "@/lib/format";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import type { TargetStatus } from "@/lib/targets/evaluate";
 import { REPORTING_KINDS, type ReportingKind } from "./labels";
 
@@ -59,7 +60,9 @@ export type ReportingPeriod = {
   end: string;
 };
 
-type Slot = { kind: ReportingKind; suffix: string; label: (year: number) => string; start: string };
+// A period's name, from the catalogue (errors.reports.periods) in the language of the request.
+type PeriodName = "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "year";
+type Slot = { kind: ReportingKind; suffix: string; label: PeriodName; start: string };
 
 /**
  * One report per period end (31/3, 30/6, 30/9, 31/12): the longest period the directive requires
@@ -67,21 +70,21 @@ type Slot = { kind: ReportingKind; suffix: string; label: (year: number) => stri
  * regimes are run in practice (the 6-month report covers quý II, the annual one quý IV).
  */
 const PERIOD_ENDS: { end: string; slots: Slot[] }[] = [
-  { end: "03-31", slots: [{ kind: "QUARTERLY", suffix: "-Q1", label: (y) => `Quý I/${y}`, start: "01-01" }] },
+  { end: "03-31", slots: [{ kind: "QUARTERLY", suffix: "-Q1", label: "Q1", start: "01-01" }] },
   {
     end: "06-30",
     slots: [
-      { kind: "HALF_YEAR", suffix: "-H1", label: (y) => `6 tháng đầu năm ${y}`, start: "01-01" },
-      { kind: "QUARTERLY", suffix: "-Q2", label: (y) => `Quý II/${y}`, start: "04-01" },
+      { kind: "HALF_YEAR", suffix: "-H1", label: "H1", start: "01-01" },
+      { kind: "QUARTERLY", suffix: "-Q2", label: "Q2", start: "04-01" },
     ],
   },
-  { end: "09-30", slots: [{ kind: "QUARTERLY", suffix: "-Q3", label: (y) => `Quý III/${y}`, start: "07-01" }] },
+  { end: "09-30", slots: [{ kind: "QUARTERLY", suffix: "-Q3", label: "Q3", start: "07-01" }] },
   {
     end: "12-31",
     slots: [
-      { kind: "ANNUAL", suffix: "", label: (y) => `Năm ${y}`, start: "01-01" },
-      { kind: "HALF_YEAR", suffix: "-H2", label: (y) => `6 tháng cuối năm ${y}`, start: "07-01" },
-      { kind: "QUARTERLY", suffix: "-Q4", label: (y) => `Quý IV/${y}`, start: "10-01" },
+      { kind: "ANNUAL", suffix: "", label: "year", start: "01-01" },
+      { kind: "HALF_YEAR", suffix: "-H2", label: "H2", start: "07-01" },
+      { kind: "QUARTERLY", suffix: "-Q4", label: "Q4", start: "10-01" },
     ],
   },
 ];
@@ -93,9 +96,12 @@ export function isReportingKind(value: string): value is ReportingKind {
 /** The reports a directive requires in one year, in calendar order. */
 export function reportingPeriods(reporting: readonly string[], year: number): ReportingPeriod[] {
   const required = new Set(reporting.filter(isReportingKind));
+  const name = libTranslator("errors.reports.periods");
   return PERIOD_ENDS.flatMap(({ end, slots }) => {
     const slot = slots.find((s) => required.has(s.kind));
-    return slot ? [{ key: `${year}${slot.suffix}`, label: slot.label(year), year, start: `${year}-${slot.start}`, end: `${year}-${end}` }] : [];
+    return slot
+      ? [{ key: `${year}${slot.suffix}`, label: name(slot.label, { year: String(year) }), year, start: `${year}-${slot.start}`, end: `${year}-${end}` }]
+      : [];
   });
 }
 

@@ -1,9 +1,26 @@
 // Input of the directive forms (zod). Messages name the field and say how to fix it. Rules that
 // need the database (the issuer's numbers, the agencies of the province) are checked in mutations.
-import { blankToUndefined, id, optionalDay, optionalText, requiredText, tableFormatParam, versionSchema, YEAR_MAX, YEAR_MIN } from "@/lib/validation/schema";
+import { libTranslator } from "@/lib/i18n/lib-translator";
+import {
+  blankToUndefined,
+  fieldError,
+  id,
+  optionalDay,
+  optionalText,
+  requiredText,
+  tableFormatParam,
+  versionSchema,
+  YEAR_MAX,
+  YEAR_MIN,
+} from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { DIRECTIVE_KINDS, REPORTING_KINDS } from "./labels";
 import { STATUS_FILTERS } from "./rules";
+
+type Message = Parameters<ReturnType<typeof libTranslator<"errors.directives.input">>>[0];
+/** A message of errors.directives.input, worded when input is checked: in the language of that request. */
+const say = (key: Message, values: Record<string, string> = {}) => ({ error: () => libTranslator("errors.directives.input")(key, values as never) });
+const word = (key: Message, values: Record<string, string> = {}) => libTranslator("errors.directives.input")(key, values as never);
 
 // ───────────────────────── Number and symbol ─────────────────────────
 
@@ -27,20 +44,10 @@ export function isDirectiveNumber(text: string): boolean {
   return NUMBER_SHAPE.test(text);
 }
 
-export const NUMBER_EXAMPLE = "4183/KH-UBND hoặc 1586/QĐ-UBND";
-
 export const directiveNumberSchema = z
-  .string({ error: "Nhập số, ký hiệu văn bản, ví dụ 4183/KH-UBND." })
+  .string(say("numberRequired"))
   .transform(normalizeDirectiveNumber)
-  .pipe(
-    z
-      .string()
-      .min(1, "Nhập số, ký hiệu văn bản, ví dụ 4183/KH-UBND.")
-      .max(60, "Số, ký hiệu văn bản tối đa 60 ký tự.")
-      .refine(isDirectiveNumber, {
-        message: `Số, ký hiệu văn bản không đúng dạng "số/ký hiệu": chữ số, dấu "/", rồi các nhóm chữ in hoa nối bằng dấu "-", ví dụ ${NUMBER_EXAMPLE} (có thể có năm: 05/2021/QĐ-UBND).`,
-      }),
-  );
+  .pipe(z.string().min(1, say("numberRequired")).max(60, say("numberTooLong")).refine(isDirectiveNumber, say("numberShape")));
 
 /**
  * The years a directive concerns as people write them: "2019", "2019, 2020" or "2016–2020".
@@ -51,26 +58,26 @@ export function parseYears(text: string): { ok: true; years: number[] } | { ok: 
     .split(/[,;\s]+/)
     .map((part) => part.trim())
     .filter(Boolean);
-  if (parts.length === 0) return { ok: false, message: "Nhập năm văn bản áp dụng, ví dụ 2019 hoặc 2016-2020." };
+  if (parts.length === 0) return { ok: false, message: word("yearsRequired") };
   const years = new Set<number>();
   for (const part of parts) {
     const range = /^(\d{4})(?:[-–—](\d{4}))?$/.exec(part);
     if (!range)
       return {
         ok: false,
-        message: `"${part}" không phải một năm: nhập năm gồm 4 chữ số, cách nhau bằng dấu phẩy, hoặc một khoảng như 2016-2020.`,
+        message: word("notAYear", { part }),
       };
     const from = Number(range[1]);
     const to = range[2] ? Number(range[2]) : from;
-    if (to < from) return { ok: false, message: `Khoảng năm "${part}" ngược: năm đầu phải trước năm cuối.` };
-    if (from < YEAR_MIN || to > YEAR_MAX) return { ok: false, message: `Năm phải từ ${YEAR_MIN} đến ${YEAR_MAX} ("${part}").` };
+    if (to < from) return { ok: false, message: word("yearsReversed", { part }) };
+    if (from < YEAR_MIN || to > YEAR_MAX) return { ok: false, message: word("yearsRange", { min: String(YEAR_MIN), max: String(YEAR_MAX), part }) };
     for (let year = from; year <= to; year++) years.add(year);
   }
-  if (years.size > 10) return { ok: false, message: "Một văn bản áp dụng tối đa 10 năm: kiểm tra lại các năm đã nhập." };
+  if (years.size > 10) return { ok: false, message: word("yearsTooMany") };
   return { ok: true, years: [...years].sort((a, b) => a - b) };
 }
 
-const yearsSchema = z.string({ error: "Nhập năm văn bản áp dụng, ví dụ 2019." }).transform((text, context) => {
+const yearsSchema = z.string(say("yearRequired")).transform((text, context) => {
   const parsed = parseYears(text);
   if (!parsed.ok) {
     context.addIssue({ code: "custom", message: parsed.message });
@@ -82,50 +89,45 @@ const yearsSchema = z.string({ error: "Nhập năm văn bản áp dụng, ví d�
 // ───────────────────────── Directives ─────────────────────────
 
 export const directiveSchema = z.object({
-  provinceId: id("tỉnh, thành phố ban hành"),
+  provinceId: id("issuingProvince"),
   number: directiveNumberSchema,
-  kind: z.enum(DIRECTIVE_KINDS, { error: "Chọn loại văn bản (Quyết định, Kế hoạch, Công văn, Chỉ thị, Văn bản, Nghị quyết)." }),
-  issuer: requiredText("cơ quan ban hành", 200, ", ví dụ UBND tỉnh An Giang"),
-  signer: optionalText("Người ký", 200),
-  issuedOn: optionalDay("Ngày ban hành"),
-  title: requiredText("trích yếu (tên văn bản)", 1000),
-  summary: optionalText("Tóm tắt nội dung", 4000),
+  kind: z.enum(DIRECTIVE_KINDS, say("chooseKind")),
+  issuer: requiredText("issuer", 200, "issuer"),
+  signer: optionalText("signer", 200),
+  issuedOn: optionalDay("issuedOn"),
+  title: requiredText("directiveTitle", 1000),
+  summary: optionalText("summary", 4000),
   years: yearsSchema,
   reporting: z
-    .array(z.enum(REPORTING_KINDS, { error: "Chế độ báo cáo không hợp lệ." }))
+    .array(z.enum(REPORTING_KINDS, say("reporting")))
     .default([])
     .transform((list) => [...new Set(list)]),
-  note: optionalText("Ghi chú", 2000),
+  note: optionalText("note", 2000),
 });
 export type DirectiveInput = z.input<typeof directiveSchema>;
 
-export const directiveUpdateSchema = directiveSchema.omit({ provinceId: true }).extend({ id: id("văn bản"), version: versionSchema });
+export const directiveUpdateSchema = directiveSchema.omit({ provinceId: true }).extend({ id: id("directive"), version: versionSchema });
 
 export const linkSchema = z.object({
-  fromId: id("văn bản"),
-  toId: id("văn bản liên quan"),
-  relation: requiredText("quan hệ giữa hai văn bản", 60, ", ví dụ Triển khai"),
+  fromId: id("directive"),
+  toId: id("relatedDirective"),
+  relation: requiredText("relation", 60, "relation"),
 });
 
-export const unlinkSchema = z.object({ fromId: id("văn bản"), toId: id("văn bản liên quan") });
+export const unlinkSchema = z.object({ fromId: id("directive"), toId: id("relatedDirective") });
 
 export const reportSchema = z.object({
-  directiveId: id("văn bản"),
-  agencyId: id("cơ quan báo cáo"),
+  directiveId: id("directive"),
+  agencyId: id("reportingAgency"),
   period: z
-    .string({ error: "Chọn kỳ báo cáo." })
+    .string(say("choosePeriod"))
     .trim()
-    .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, "Chọn kỳ báo cáo trong danh sách (ví dụ Quý I/2019)."),
-  content: requiredText("nội dung báo cáo", 8000),
+    .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, say("periodShape")),
+  content: requiredText("reportContent", 8000),
   /** Empty for a new report; the version read when editing one. */
   version: z.preprocess(
     (value) => (value === "" || value === undefined || value === null ? null : value),
-    z.coerce
-      .number()
-      .int("Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-      .min(0, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-      .max(DB_INT_MAX, "Phiên bản dữ liệu không hợp lệ: tải lại trang.")
-      .nullable(),
+    z.coerce.number().int(fieldError("versionInvalid")).min(0, fieldError("versionInvalid")).max(DB_INT_MAX, fieldError("versionInvalid")).nullable(),
   ),
 });
 export type ReportInput = z.input<typeof reportSchema>;
@@ -137,7 +139,7 @@ export const reportQuerySchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, "Tham số period là một kỳ báo cáo như 2019-Q1, 2019-H1 hoặc 2019; bỏ trống để lấy mọi kỳ.")
+      .regex(/^\d{4}(-(Q[1-4]|H[12]))?$/, say("periodParam"))
       .optional(),
   ),
   format: tableFormatParam("xlsx"),

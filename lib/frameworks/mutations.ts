@@ -10,7 +10,7 @@ import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import { db, type Prisma } from "@/lib/db/client";
 import { writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
-import { formatPoints } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { auditEntries, diffForAudit, diffState, isEmpty, nodeSnapshot, sameJson, stateOf, type StateDiff } from "./changes";
 import {
   createFrameworkSchema,
@@ -24,6 +24,9 @@ import {
 } from "./schema";
 import { checkTree, nodeLabel, type NormalRow, type TreeRow } from "./tree";
 import { checkState, formatYears, isDestructive, yearsOverlap, type FrameworkMeta, type FrameworkState } from "./versioning";
+
+/** lib's messages about a framework's writes, in the language of the request (errors.frameworks.write). */
+const t = () => libTranslator("errors.frameworks.write");
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,7 +47,7 @@ export type FrameworkRecord = Prisma.FrameworkGetPayload<{ include: typeof FRAME
 
 export async function frameworkScope(frameworkId: number) {
   const f = await db.framework.findUnique({ where: { id: frameworkId }, select: { ownerProvinceId: true } });
-  if (!f) throw new NotFoundError(`Không tìm thấy bộ chỉ số số ${frameworkId}. Tải lại danh sách bộ chỉ số.`);
+  if (!f) throw new NotFoundError(t()("notFound", { id: String(frameworkId) }));
   return { provinceId: f.ownerProvinceId };
 }
 
@@ -75,12 +78,12 @@ export async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange
     // Locks the whole family of versions: edits to one version and new versions of it queue up.
     await tx.$queryRaw`SELECT id FROM framework WHERE key = (SELECT key FROM framework WHERE id = ${frameworkId}) ORDER BY id FOR UPDATE`;
     const record = await tx.framework.findUnique({ where: { id: frameworkId }, include: FRAMEWORK_STATE_INCLUDE });
-    if (!record) throw new NotFoundError(`Không tìm thấy bộ chỉ số số ${frameworkId}. Tải lại danh sách bộ chỉ số.`);
+    if (!record) throw new NotFoundError(t()("notFound", { id: String(frameworkId) }));
     const state = stateOf(record);
     if (record.revision !== spec.revision) {
       const current = spec.current?.(state);
       throw new ConflictError(
-        `Bộ chỉ số này vừa được người khác sửa (lần sửa thứ ${record.revision}) sau khi bạn mở trang.${current ? ` ${current.text}` : ""} Tải lại trang để xem nội dung hiện tại rồi sửa lại.`,
+        current ? t()("conflictNow", { revision: String(record.revision), current: current.text }) : t()("conflict", { revision: String(record.revision) }),
         { revision: record.revision, ...(current ? { value: current.value } : {}) },
       );
     }
@@ -106,7 +109,7 @@ export async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange
     }
     const next: FrameworkState = { ...target, rows: check.rows.map(stripDepth) };
     const diff = diffState(state, next);
-    if (isEmpty(diff)) return { frameworkId, version: record.version, newVersion: false, message: "Không có thay đổi nào để lưu." };
+    if (isEmpty(diff)) return { frameworkId, version: record.version, newVersion: false, message: t()("noChange") };
 
     if (toNewVersion) {
       const created = await createVersion(tx, record, next);
@@ -128,7 +131,7 @@ export async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange
         frameworkId: created.id,
         version: created.version,
         newVersion: true,
-        message: `Phiên bản v${record.version} đang được dùng trong kỳ đánh giá đã có cơ quan nộp điểm, nên không sửa trực tiếp được. Thay đổi đã được lưu vào phiên bản mới v${created.version} (bản nháp); phiên bản v${record.version} giữ nguyên.`,
+        message: t()("newVersion", { version: String(record.version), created: String(created.version) }),
       };
     }
 
@@ -136,7 +139,7 @@ export async function changeFramework(spec: ChangeSpec): Promise<FrameworkChange
     if (next.meta.status === "ACTIVE" && changesValidity) await checkNoOverlap(tx, record, next.meta);
     await saveInPlace(tx, record, state, next, diff);
     await writeAudit(tx, actor, auditEntries(spec.action, record, diff, planned.wholeTree, state, next));
-    return { frameworkId, version: record.version, newVersion: false, message: "Đã lưu thay đổi." };
+    return { frameworkId, version: record.version, newVersion: false, message: t()("saved") };
   });
 }
 
@@ -158,7 +161,7 @@ async function checkNoOverlap(tx: Tx, record: FrameworkRecord, meta: FrameworkMe
     throw new ValidationError([
       {
         field: "status",
-        message: `Không thể áp dụng cho các năm ${formatYears(meta)}: "${clash.name}" (v${clash.version}) đang áp dụng cho ${formatYears(clash)}. Mỗi năm chỉ một bộ chỉ số đang áp dụng: chuyển bộ kia sang Lưu trữ hoặc sửa năm áp dụng.`,
+        message: t()("overlap", { years: formatYears(meta), name: clash.name, version: String(clash.version), theirs: formatYears(clash) }),
       },
     ]);
   }
@@ -230,12 +233,8 @@ async function createVersion(tx: Tx, record: FrameworkRecord, next: FrameworkSta
   return created;
 }
 
-const REFERENCE_KINDS = [
-  ["criterionScore", "điểm chấm của cơ quan"],
-  ["resultCriterionScore", "kết quả công bố theo tiêu chí"],
-  ["taskCriterion", "nhiệm vụ"],
-  ["target", "chỉ tiêu"],
-] as const;
+/** What may point to a node, named by errors.frameworks.write.references. */
+const REFERENCE_KINDS = ["criterionScore", "resultCriterionScore", "taskCriterion", "target"] as const;
 
 /** Stored nodes that other data points to cannot be deleted in place. */
 async function checkDeletable(tx: Tx, removed: TreeRow[]) {
@@ -249,11 +248,11 @@ async function checkDeletable(tx: Tx, removed: TreeRow[]) {
   ]);
   const issues: Issue[] = [];
   for (const row of removed) {
-    const kinds = REFERENCE_KINDS.filter((_, i) => found[i].some((f) => f.criterionId === row.id)).map(([, label]) => label);
+    const kinds = REFERENCE_KINDS.filter((_, i) => found[i].some((f) => f.criterionId === row.id)).map((kind) => t()(`references.${kind}`));
     if (kinds.length > 0) {
       issues.push({
         field: "code",
-        message: `Không xóa được ${nodeLabel(row.level, row.code)}: đã có ${kinds.join(", ")} gắn với mục này. Giữ lại mục (có thể sửa tên hoặc điểm), hoặc gỡ các liên kết đó trước.`,
+        message: t()("referenced", { node: nodeLabel(row.level, row.code), kinds: kinds.join(", ") }),
       });
     }
   }
@@ -266,7 +265,7 @@ async function saveInPlace(tx: Tx, record: FrameworkRecord, before: FrameworkSta
     (where) => tx.framework.updateMany({ where, data: { ...next.meta, revision: { increment: 1 } } }),
     {
       current: () => tx.framework.findUnique({ where: { id: record.id } }),
-      conflict: () => new ConflictError("Bộ chỉ số này vừa được người khác sửa. Tải lại trang rồi sửa lại.", { revision: record.revision }),
+      conflict: () => new ConflictError(t()("conflictRetry"), { revision: record.revision }),
     },
   );
 
@@ -322,16 +321,16 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
   authorize(actor, "framework.write", { provinceId: data.ownerProvinceId });
   return db.$transaction(async (tx) => {
     const index = await tx.performanceIndex.findUnique({ where: { code: data.indexCode } });
-    if (!index) throw new ValidationError([{ field: "indexCode", message: `Chỉ số "${data.indexCode}" không có. Chọn một chỉ số trong danh sách.` }]);
+    if (!index) throw new ValidationError([{ field: "indexCode", message: t()("unknownIndex", { index: data.indexCode }) }]);
     if (index.subject === "AGENCY") {
-      if (data.ownerProvinceId === null) throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: bộ chỉ số nội bộ cần chọn tỉnh sử dụng nó." }]);
+      if (data.ownerProvinceId === null) throw new ValidationError([{ field: "ownerProvinceId", message: t()("provinceNeeded") }]);
       const province = await tx.province.findUnique({ where: { id: data.ownerProvinceId } });
-      if (!province) throw new ValidationError([{ field: "ownerProvinceId", message: "Tỉnh: tỉnh đã chọn không có. Chọn lại trong danh sách." }]);
+      if (!province) throw new ValidationError([{ field: "ownerProvinceId", message: t()("provinceUnknown") }]);
     } else if (data.ownerProvinceId !== null || data.agencyKind !== null) {
       throw new ValidationError([
         {
           field: "ownerProvinceId",
-          message: `${index.shortName} là chỉ số quốc gia: không chọn tỉnh hay loại cơ quan (chỉ dùng cho chỉ số nội bộ).`,
+          message: t()("nationalIndex", { index: index.shortName }),
         },
       ]);
     }
@@ -346,7 +345,7 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
           throw new ValidationError([
             {
               field: "key",
-              message: `Mã họ phiên bản "${key}" đã dùng cho một bộ chỉ số của chỉ số hoặc tỉnh khác. Để trống hoặc chọn mã khác.`,
+              message: t()("keyTaken", { key }),
             },
           ]);
         }
@@ -384,7 +383,7 @@ export async function createFramework(actor: Actor, input: CreateFrameworkInput)
       provinceId: created.ownerProvinceId,
       newValue: { indexCode: index.code, ownerProvinceId: created.ownerProvinceId, key, version, previousVersionId, ...meta },
     });
-    return { frameworkId: created.id, version, newVersion: false, message: `Đã tạo bộ chỉ số "${meta.name}" (v${version}, bản nháp).` };
+    return { frameworkId: created.id, version, newVersion: false, message: t()("created", { name: meta.name, version: String(version) }) };
   });
 }
 
@@ -396,17 +395,16 @@ export async function updateFrameworkMeta(actor: Actor, input: UpdateFrameworkMe
     revision,
     action: "framework.update",
     current: (state) => ({
-      text: `Hiện tại: "${state.meta.name}", tối đa ${formatPoints(state.meta.maxScore)} điểm, năm ${formatYears(state.meta)}.`,
+      text: t()("current", { name: state.meta.name, points: libFormat().points(state.meta.maxScore), years: formatYears(state.meta) }),
       value: state.meta,
     }),
     plan: (state, record) => {
       if (record.ownerProvinceId === null && meta.agencyKind !== null) {
-        throw new ValidationError([{ field: "agencyKind", message: "Loại cơ quan chỉ dùng cho bộ chỉ số nội bộ của tỉnh: để trống." }]);
+        throw new ValidationError([{ field: "agencyKind", message: t()("agencyKindNational") }]);
       }
       return {
         next: { ...state, meta },
-        hint:
-          meta.status !== "DRAFT" ? "Một bộ chỉ số đang áp dụng phải có cây tiêu chí đủ điểm; nếu cây còn đang xây dựng, giữ trạng thái Bản nháp." : undefined,
+        hint: meta.status !== "DRAFT" ? t()("activeNeedsTree") : undefined,
       };
     },
   });

@@ -6,8 +6,8 @@
 // the sum of its children's; the fields add up to the framework's maximum.
 import type { AssessmentMethod, CriterionLevel } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
-import { formatPoints } from "@/lib/format";
-import { LEVEL_LABELS, LEVELS } from "./labels";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
+import { LEVELS } from "./labels";
 import { cents } from "@/lib/numbers";
 
 /** One node as stored or imported; its parent is named by code. */
@@ -43,21 +43,28 @@ export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/;
 const sumOf = (values: number[]) => cents(values.reduce((s, v) => s + v, 0));
 const hasAtMostTwoDecimals = (n: number) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6;
 
+type TreeMessage = Parameters<ReturnType<typeof libTranslator<"errors.frameworks.tree">>>[0];
+/** A message of errors.frameworks.tree in the language of the request; values are text already formatted. */
+const say = (key: TreeMessage, values: Record<string, string> = {}) => libTranslator("errors.frameworks.tree")(key, values as never);
+const points = (value: number) => libFormat().points(value);
+const levelName = (level: CriterionLevel) => libTranslator("errors.frameworks.levels")(level);
+
+/** "Tiêu chí 1.2" / "Criterion 1.2", in the language of the request. */
 export function nodeLabel(level: CriterionLevel | null, code: string): string {
-  return `${LEVEL_LABELS[level ?? "CRITERION"]} ${code}`;
+  return say("node", { level: levelName(level ?? "CRITERION"), code });
 }
 
 function issue(row: TreeRow, text: string, extra: Partial<TreeIssue> = {}): TreeIssue {
   // Messages read "Dòng 5: mã … " in a file, "Mã …" in a form.
-  const message = row.row ? `Dòng ${row.row}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
+  const message = row.row ? say("row", { row: String(row.row), text }) : text.charAt(0).toUpperCase() + text.slice(1);
   return { row: row.row, code: row.code || undefined, message, ...extra };
 }
 
 function codeIssues(row: TreeRow): TreeIssue[] {
-  if (!row.code) return [issue(row, "thiếu mã tiêu chí (cột code). Nhập mã, ví dụ 1.2.", { field: "code", column: "code" })];
+  if (!row.code) return [issue(row, say("codeMissing"), { field: "code", column: "code" })];
   if (!CODE_PATTERN.test(row.code)) {
     return [
-      issue(row, `mã "${row.code}" không hợp lệ: chỉ dùng chữ không dấu, số, dấu chấm, gạch ngang, tối đa 30 ký tự (ví dụ 1.2.3).`, {
+      issue(row, say("codeInvalid", { code: row.code }), {
         field: "code",
         column: "code",
       }),
@@ -69,15 +76,16 @@ function codeIssues(row: TreeRow): TreeIssue[] {
 /** Problems with a node's name and maximum, named by its level in the tree. */
 function valueIssues(row: TreeRow, level: CriterionLevel | null): TreeIssue[] {
   const issues: TreeIssue[] = [];
-  const label = nodeLabel(level, row.code || "?");
-  if (!row.name.trim()) issues.push(issue(row, `${label}: thiếu tên. Nhập tên tiêu chí.`, { field: "name", column: "name" }));
+  // Worded only for a row that has a problem: a file of thousands of rows names few.
+  const label = () => nodeLabel(level, row.code || "?");
+  if (!row.name.trim()) issues.push(issue(row, say("nameMissing", { node: label() }), { field: "name", column: "name" }));
   if (row.maxPoints !== null) {
     const where = { field: "maxPoints", column: "max_points" };
-    if (!Number.isFinite(row.maxPoints)) issues.push(issue(row, `${label}: điểm tối đa phải là một số, ví dụ 2,5.`, where));
-    else if (row.maxPoints < 0) issues.push(issue(row, `${label}: điểm tối đa không được âm (đang là ${formatPoints(row.maxPoints)}).`, where));
-    else if (row.maxPoints > MAX_POINTS_LIMIT) issues.push(issue(row, `${label}: điểm tối đa quá lớn (tối đa ${formatPoints(MAX_POINTS_LIMIT)}).`, where));
+    if (!Number.isFinite(row.maxPoints)) issues.push(issue(row, say("maxNotNumber", { node: label() }), where));
+    else if (row.maxPoints < 0) issues.push(issue(row, say("maxNegative", { node: label(), points: points(row.maxPoints) }), where));
+    else if (row.maxPoints > MAX_POINTS_LIMIT) issues.push(issue(row, say("maxTooLarge", { node: label(), max: points(MAX_POINTS_LIMIT) }), where));
     else if (!hasAtMostTwoDecimals(row.maxPoints)) {
-      issues.push(issue(row, `${label}: điểm tối đa chỉ được có tối đa 2 chữ số thập phân, ví dụ 2,25.`, where));
+      issues.push(issue(row, say("maxDecimals", { node: label() }), where));
     }
   }
   return issues;
@@ -106,8 +114,8 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     if (!row.code) continue;
     const first = byCode.get(row.code);
     if (first) {
-      const where = first.row ? ` với dòng ${first.row}` : "";
-      issues.push(issue(row, `mã ${row.code} bị trùng${where}. Mỗi tiêu chí cần một mã riêng.`, { field: "code", column: "code" }));
+      const text = first.row ? say("codeTwiceRow", { code: row.code, row: String(first.row) }) : say("codeTwice", { code: row.code });
+      issues.push(issue(row, text, { field: "code", column: "code" }));
       incomplete.add(row.parentCode);
     } else byCode.set(row.code, row);
   }
@@ -117,12 +125,12 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     if (!row.code || byCode.get(row.code) !== row) continue;
     const parent = row.parentCode;
     if (parent === row.code) {
-      issues.push(issue(row, `${nodeLabel(row.level, row.code)} không thể là mục cha của chính nó. Sửa cột parent_code.`, { column: "parent_code" }));
+      issues.push(issue(row, say("ownParent", { node: nodeLabel(row.level, row.code) }), { column: "parent_code" }));
       continue;
     }
     if (parent !== null && !byCode.has(parent)) {
       issues.push(
-        issue(row, `${nodeLabel(row.level, row.code)}: mã cha ${parent} không có trong bộ chỉ số. Sửa cột parent_code hoặc thêm mục ${parent}.`, {
+        issue(row, say("parentMissing", { node: nodeLabel(row.level, row.code), parent }), {
           field: "parentCode",
           column: "parent_code",
         }),
@@ -139,18 +147,15 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     const expected = LEVELS[Math.min(depth, MAX_DEPTH) - 1];
     if (depth > MAX_DEPTH) {
       issues.push(
-        issue(
-          row,
-          `${nodeLabel(row.level, row.code)} nằm ở cấp thứ ${depth}: bộ chỉ số chỉ có 3 cấp (lĩnh vực → tiêu chí → tiêu chí thành phần). Chuyển mục này lên cấp trên.`,
-          {
-            column: "parent_code",
-          },
-        ),
+        issue(row, say("tooDeep", { node: nodeLabel(row.level, row.code), depth: String(depth) }), {
+          column: "parent_code",
+        }),
       );
     } else if (row.level !== null && row.level !== expected) {
-      const where = row.parentCode ? `nằm dưới ${row.parentCode}` : "không có mục cha";
+      const levels = { code: row.code, level: levelName(row.level), expected: levelName(expected) };
+      const text = row.parentCode ? say("levelUnder", { ...levels, parent: row.parentCode }) : say("levelRoot", levels);
       issues.push(
-        issue(row, `${row.code} được ghi là ${LEVEL_LABELS[row.level]} nhưng ${where} nên phải là ${LEVEL_LABELS[expected]}. Sửa cột level hoặc parent_code.`, {
+        issue(row, text, {
           field: "level",
           column: "level",
         }),
@@ -161,20 +166,13 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     ordered.push(normal);
     const node: TreeNode = { ...normal, children: (children.get(row.code) ?? []).map((child) => build(child, depth + 1)) };
     const childSum = sumOf(node.children.map((c) => c.maxPoints));
-    const label = nodeLabel(expected, row.code);
     if (row.maxPoints === null) {
       if (node.children.length === 0) {
-        issues.push(issue(row, `${label}: thiếu điểm tối đa. Nhập điểm tối đa, ví dụ 2,5.`, { field: "maxPoints", column: "max_points" }));
+        issues.push(issue(row, say("maxMissing", { node: nodeLabel(expected, row.code) }), { field: "maxPoints", column: "max_points" }));
       } else normal.maxPoints = node.maxPoints = childSum; // a parent left blank takes the sum of its children
     } else if (node.children.length > 0 && !incomplete.has(row.code) && Number.isFinite(childSum) && Math.abs(childSum - row.maxPoints) > SUM_TOLERANCE) {
-      const parentNoun = expected === "FIELD" ? "lĩnh vực" : "tiêu chí cha";
-      issues.push(
-        issue(
-          row,
-          `${label}: tổng điểm tối đa các tiêu chí con là ${formatPoints(childSum)} nhưng ${parentNoun} là ${formatPoints(row.maxPoints)}. Sửa điểm để hai số bằng nhau.`,
-          { field: "maxPoints", column: "max_points" },
-        ),
-      );
+      const sums = { node: nodeLabel(expected, row.code), children: points(childSum), points: points(row.maxPoints) };
+      issues.push(issue(row, say(expected === "FIELD" ? "fieldSum" : "parentSum", sums), { field: "maxPoints", column: "max_points" }));
     }
     return node;
   };
@@ -186,7 +184,7 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     issues.push(...valueIssues(row, row.level));
     if (row.parentCode !== code && (row.parentCode === null || byCode.has(row.parentCode))) {
       issues.push(
-        issue(row, `${nodeLabel(row.level, code)} nằm trong một vòng lặp cha – con (mục cha của nó lại là mục con của nó). Sửa cột parent_code.`, {
+        issue(row, say("loop", { node: nodeLabel(row.level, code) }), {
           column: "parent_code",
         }),
       );
@@ -198,7 +196,7 @@ export function checkTree(input: readonly TreeRow[], options: { maxScore: number
     if (Math.abs(total - options.maxScore) > SUM_TOLERANCE) {
       issues.push({
         field: "maxScore",
-        message: `Tổng điểm tối đa các lĩnh vực là ${formatPoints(total)} nhưng điểm tối đa của bộ chỉ số là ${formatPoints(options.maxScore)}. Sửa điểm để hai số bằng nhau.`,
+        message: say("total", { total: points(total), max: points(options.maxScore) }),
       });
     }
   }

@@ -4,19 +4,28 @@
 // Tables are often partial: a rank may only be known within bounds, and then a target is met or
 // missed only when the whole range of possible ranks says so.
 import type { TargetKind } from "@/lib/db/generated/enums";
-import { formatPoints, formatScore } from "@/lib/format";
+import { catalogueRecord, libFormat, libTranslator } from "@/lib/i18n/lib-translator";
+import viErrors from "@/lib/i18n/messages/vi/errors.json";
 import { cents } from "@/lib/numbers";
 
 export type TargetStatus = "met" | "missed" | "at_risk" | "not_yet_known";
 
-export const TARGET_KIND_LABELS: Record<TargetKind, string> = {
-  MIN_SCORE: "Điểm tối thiểu",
-  MIN_PERCENT_OF_MAX: "Tỷ lệ điểm tối thiểu",
-  MAX_RANK: "Thứ hạng",
-  RANK_IMPROVEMENT: "Tăng bậc xếp hạng",
-  CRITERION_SCORE: "Điểm tiêu chí",
-  COMMITMENT_COMPLETION: "Hoàn thành cam kết",
-};
+const TARGET_KINDS = [
+  "MIN_SCORE",
+  "MIN_PERCENT_OF_MAX",
+  "MAX_RANK",
+  "RANK_IMPROVEMENT",
+  "CRITERION_SCORE",
+  "COMMITMENT_COMPLETION",
+] as const satisfies readonly TargetKind[];
+
+/** A kind's name in the request's language (errors.targets.kinds, equal to the pages' directives.targetKinds). */
+export const TARGET_KIND_LABELS: Readonly<Record<TargetKind, string>> = catalogueRecord(TARGET_KINDS, (kind) => libTranslator("errors.targets.kinds")(kind));
+
+type Wording = Parameters<ReturnType<typeof libTranslator<"errors.targets.evaluation">>>[0];
+/** A target's wording (errors.targets.evaluation) in the language of the request; every value is text already formatted. */
+const say = (key: Wording, values: Record<string, string> = {}) => libTranslator("errors.targets.evaluation")(key, values as never);
+const points = (value: number) => libFormat().points(value);
 
 export type TargetSpec = {
   kind: TargetKind;
@@ -63,8 +72,10 @@ export type TargetEvaluation = {
 
 const EPSILON = 1e-9;
 
+/** The unit after a score: "%", or " điểm" / " points" (stored in Vietnamese: the catalogue's word), or the unit stored. */
 function scoreUnit(unit: string | null): string {
-  return unit === "%" ? "%" : ` ${unit ?? "điểm"}`;
+  if (unit === "%") return "%";
+  return ` ${unit === null || unit === viErrors.targets.units.points ? libTranslator("errors.targets.units")("points") : unit}`;
 }
 
 /** A target as stored: its kind and values, and what it is set for. */
@@ -82,10 +93,11 @@ export type StoredTarget = {
 
 /** What a target measures, as sentences name it: "Sở Tư pháp – tiêu chí 3.1.2", "PAR INDEX". */
 export function targetSubject(target: Omit<StoredTarget, "year" | "value" | "valueMax" | "unit">): string {
-  if (target.kind === "CRITERION_SCORE") return `${target.agency?.name ?? "Cơ quan"} – tiêu chí ${target.criterion?.code ?? "?"}`;
-  if (target.kind === "COMMITMENT_COMPLETION") return target.agency?.name ?? "Các cơ quan, đơn vị";
+  if (target.kind === "CRITERION_SCORE")
+    return say("subjectCriterion", { agency: target.agency?.name ?? say("anAgency"), code: target.criterion?.code ?? "?" });
+  if (target.kind === "COMMITMENT_COMPLETION") return target.agency?.name ?? say("allAgencies");
   if (target.agency) return target.agency.name;
-  return target.index?.shortName ?? target.indexCode ?? "Chỉ tiêu";
+  return target.index?.shortName ?? target.indexCode ?? say("aTarget");
 }
 
 /** A stored target as the evaluation reads it. */
@@ -102,36 +114,36 @@ export function targetSpec(target: StoredTarget): TargetSpec {
 
 /** The target as a short phrase: "SIPAS ≥ 85%", "PAR INDEX: tăng 10–15 bậc". */
 export function targetText(spec: TargetSpec): string {
-  const v = formatPoints(spec.value);
+  const v = points(spec.value);
+  const subject = spec.subject;
   switch (spec.kind) {
     case "MIN_SCORE":
     case "CRITERION_SCORE":
-      return `${spec.subject} ≥ ${v}${scoreUnit(spec.unit)}`;
+      return `${subject} ≥ ${v}${scoreUnit(spec.unit)}`;
     case "MIN_PERCENT_OF_MAX":
-      return `${spec.subject} ≥ ${v}% điểm tối đa`;
+      return say("percentOfMax", { subject, value: v });
     case "MAX_RANK":
-      return `${spec.subject}: xếp hạng từ 1 đến ${v}`;
+      return say("topRanks", { subject, value: v });
     case "RANK_IMPROVEMENT":
       return spec.valueMax !== null && spec.valueMax > spec.value
-        ? `${spec.subject}: tăng ${v}–${formatPoints(spec.valueMax)} bậc`
-        : `${spec.subject}: tăng ít nhất ${v} bậc`;
+        ? say("placesRange", { subject, value: v, max: points(spec.valueMax) })
+        : say("placesAtLeast", { subject, value: v });
     case "COMMITMENT_COMPLETION":
-      return `${spec.subject}: hoàn thành ≥ ${v}% nhiệm vụ, cam kết`;
+      return say("completion", { subject, value: v });
   }
 }
 
 function rankText(rank: RankFacts): string {
-  if (rank.value !== null) return `hạng ${rank.value}/${rank.of}`;
-  return rank.max >= rank.of ? `hạng từ ${rank.min} trở xuống (trên ${rank.of})` : `hạng ${rank.min}–${rank.max} (trên ${rank.of})`;
+  const of = String(rank.of);
+  if (rank.value !== null) return say("rankExact", { rank: String(rank.value), of });
+  return rank.max >= rank.of ? say("rankFrom", { min: String(rank.min), of }) : say("rankBetween", { min: String(rank.min), max: String(rank.max), of });
 }
 
 function gainText(gain: number): string {
-  if (gain > 0) return `tăng ${gain} bậc`;
-  if (gain < 0) return `giảm ${-gain} bậc`;
-  return "giữ nguyên thứ hạng";
+  if (gain > 0) return say("gainUp", { places: String(gain) });
+  if (gain < 0) return say("gainDown", { places: String(-gain) });
+  return say("gainNone");
 }
-
-const PARTIAL = "bảng xếp hạng công bố chưa đầy đủ nên thứ hạng chỉ biết trong một khoảng";
 
 type Scored = { actual: number; text: (n: number) => string; need: number };
 
@@ -147,7 +159,7 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
           actualText: text(actual),
           gap: 0,
           targetText: target,
-          explanation: `Đạt: ${spec.subject} năm ${spec.year} là ${text(actual)}, chỉ tiêu ${text(need)}.`,
+          explanation: say("met", { subject: spec.subject, year: String(spec.year), actual: text(actual), need: text(need) }),
         }
       : {
           status: "missed",
@@ -155,11 +167,13 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
           actualText: text(actual),
           gap,
           targetText: target,
-          explanation: `Không đạt: ${spec.subject} năm ${spec.year} là ${text(actual)}, thấp hơn chỉ tiêu ${text(need)} (thiếu ${text(gap)}).`,
+          explanation: say("missed", { subject: spec.subject, year: String(spec.year), actual: text(actual), need: text(need), gap: text(gap) }),
         };
   }
   // Not final yet: the provisional value of the year, else last year's result, tells whether it is at risk.
-  const estimate = facts.provisional ?? (facts.previous?.score != null ? { score: facts.previous.score, label: `kết quả năm ${facts.previous.year}` } : null);
+  const estimate =
+    facts.provisional ??
+    (facts.previous?.score != null ? { score: facts.previous.score, label: say("resultOf", { year: String(facts.previous.year) }) } : null);
   if (!estimate) {
     return {
       status: "not_yet_known",
@@ -167,7 +181,7 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
       actualText: "—",
       gap: null,
       targetText: target,
-      explanation: `Chưa có kết quả ${spec.subject} năm ${spec.year}.`,
+      explanation: say("noResult", { subject: spec.subject, year: String(spec.year) }),
     };
   }
   const { actual, text, need } = scored(estimate.score);
@@ -179,7 +193,7 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
       actualText: "—",
       gap,
       targetText: target,
-      explanation: `Có nguy cơ không đạt: chưa có kết quả năm ${spec.year}; ${estimate.label} là ${text(actual)}, còn thiếu ${text(gap)} so với chỉ tiêu ${text(need)}.`,
+      explanation: say("atRisk", { year: String(spec.year), estimate: estimate.label, actual: text(actual), gap: text(gap), need: text(need) }),
     };
   }
   return {
@@ -188,7 +202,7 @@ function evaluateMinimum(spec: TargetSpec, facts: TargetFacts, scored: (score: n
     actualText: "—",
     gap: null,
     targetText: target,
-    explanation: `Chưa có kết quả năm ${spec.year}; ${estimate.label} là ${text(actual)}, đang ở mức chỉ tiêu ${text(need)}.`,
+    explanation: say("onTrack", { year: String(spec.year), estimate: estimate.label, actual: text(actual), need: text(need) }),
   };
 }
 
@@ -204,7 +218,13 @@ function evaluateMaxRank(spec: TargetSpec, facts: TargetFacts, target: string): 
         actualText: "—",
         gap: before.value !== null ? before.value - limit : null,
         targetText: target,
-        explanation: `Có nguy cơ không đạt: chưa có kết quả năm ${spec.year}; năm ${facts.previous!.year} ${spec.subject} ở ${rankText(before)}, chỉ tiêu từ 1 đến ${formatPoints(limit)}.`,
+        explanation: say("rankAtRisk", {
+          year: String(spec.year),
+          previousYear: String(facts.previous!.year),
+          subject: spec.subject,
+          rank: rankText(before),
+          limit: points(limit),
+        }),
       };
     }
     return {
@@ -213,7 +233,7 @@ function evaluateMaxRank(spec: TargetSpec, facts: TargetFacts, target: string): 
       actualText: "—",
       gap: null,
       targetText: target,
-      explanation: `Chưa có thứ hạng ${spec.subject} năm ${spec.year}.`,
+      explanation: say("noRank", { subject: spec.subject, year: String(spec.year) }),
     };
   }
   const text = rankText(rank);
@@ -224,7 +244,7 @@ function evaluateMaxRank(spec: TargetSpec, facts: TargetFacts, target: string): 
       actualText: text,
       gap: 0,
       targetText: target,
-      explanation: `Đạt: ${spec.subject} năm ${spec.year} ở ${text}, chỉ tiêu từ 1 đến ${formatPoints(limit)}.`,
+      explanation: say("rankMet", { subject: spec.subject, year: String(spec.year), rank: text, limit: points(limit) }),
     };
   }
   if (rank.min > limit) {
@@ -234,7 +254,7 @@ function evaluateMaxRank(spec: TargetSpec, facts: TargetFacts, target: string): 
       actualText: text,
       gap: rank.min - limit,
       targetText: target,
-      explanation: `Không đạt: ${spec.subject} năm ${spec.year} ở ${text}, chỉ tiêu từ 1 đến ${formatPoints(limit)}.`,
+      explanation: say("rankMissed", { subject: spec.subject, year: String(spec.year), rank: text, limit: points(limit) }),
     };
   }
   return {
@@ -243,7 +263,7 @@ function evaluateMaxRank(spec: TargetSpec, facts: TargetFacts, target: string): 
     actualText: text,
     gap: null,
     targetText: target,
-    explanation: `Chưa xác định: ${PARTIAL} (${text}), chưa biết có trong ${formatPoints(limit)} hạng đầu hay không.`,
+    explanation: say("rankUnknown", { rank: text, limit: points(limit) }),
   };
 }
 
@@ -259,34 +279,41 @@ function evaluateRankImprovement(spec: TargetSpec, facts: TargetFacts, target: s
   const now = facts.current?.rank;
   const before = facts.previous?.rank;
   if (!facts.current || !now) {
-    const later = !before && facts.noPreviousReason ? `; khi có cũng không so sánh được với năm ${spec.year - 1}: ${facts.noPreviousReason}` : "";
-    return unknown(`Chưa có thứ hạng ${spec.subject} năm ${spec.year}${later}.`);
+    const year = String(spec.year);
+    return unknown(
+      !before && facts.noPreviousReason
+        ? say("noRankNotComparable", { subject: spec.subject, year, previousYear: String(spec.year - 1), reason: facts.noPreviousReason })
+        : say("noRank", { subject: spec.subject, year }),
+    );
   }
   if (!facts.previous || !before) {
-    return unknown(`Không so sánh được: ${facts.noPreviousReason ?? `không có thứ hạng năm ${spec.year - 1} của cùng đơn vị`}.`, rankText(now));
+    const reason = facts.noPreviousReason ?? say("noPreviousRank", { year: String(spec.year - 1) });
+    return unknown(say("notComparable", { reason }), rankText(now));
   }
   if (before.of !== now.of) {
-    return unknown(`Không so sánh được: năm ${facts.previous.year} xếp hạng ${before.of} đơn vị, năm ${spec.year} xếp hạng ${now.of} đơn vị.`, rankText(now));
+    const counts = { previousYear: String(facts.previous.year), before: String(before.of), year: String(spec.year), now: String(now.of) };
+    return unknown(say("differentTables", counts), rankText(now));
   }
   // Places gained = previous rank − current rank; with partial tables, its possible range.
   const gainMin = before.min - now.max;
   const gainMax = before.max - now.min;
   const exact = gainMin === gainMax;
-  const actualText = exact ? gainText(gainMin) : `từ ${gainText(gainMin)} đến ${gainText(gainMax)}`;
+  const actualText = exact ? gainText(gainMin) : say("gainRange", { from: gainText(gainMin), to: gainText(gainMax) });
   const range =
     spec.valueMax !== null && spec.valueMax > spec.value
-      ? ` (chỉ tiêu ${formatPoints(spec.value)}–${formatPoints(spec.valueMax)} bậc)`
-      : ` (chỉ tiêu tăng ít nhất ${formatPoints(spec.value)} bậc)`;
-  const ranks = `${rankText(before)} năm ${facts.previous.year} → ${rankText(now)} năm ${spec.year}`;
+      ? say("targetPlacesRange", { min: points(spec.value), max: points(spec.valueMax) })
+      : say("targetPlacesAtLeast", { min: points(spec.value) });
+  const ranks = say("ranksChange", { before: rankText(before), previousYear: String(facts.previous.year), now: rankText(now), year: String(spec.year) });
+  const wording = { ranks, actual: actualText, target: range };
   if (gainMin >= spec.value) {
-    const beyond = spec.valueMax !== null && exact && gainMin > spec.valueMax ? ", vượt mức trên của chỉ tiêu" : "";
+    const beyond = spec.valueMax !== null && exact && gainMin > spec.valueMax;
     return {
       status: "met",
       actual: exact ? gainMin : null,
       actualText,
       gap: 0,
       targetText: target,
-      explanation: `Đạt: ${ranks}, ${actualText}${beyond}${range}.`,
+      explanation: say(beyond ? "improvementMetBeyond" : "improvementMet", wording),
     };
   }
   if (gainMax < spec.value) {
@@ -296,10 +323,10 @@ function evaluateRankImprovement(spec: TargetSpec, facts: TargetFacts, target: s
       actualText,
       gap: spec.value - gainMax,
       targetText: target,
-      explanation: `Không đạt: ${ranks}, ${actualText}${range}.`,
+      explanation: say("improvementMissed", wording),
     };
   }
-  return unknown(`Chưa xác định: ${PARTIAL}; ${ranks}, ${actualText}${range}.`, actualText);
+  return unknown(say("improvementUnknown", wording), actualText);
 }
 
 function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string): TargetEvaluation {
@@ -311,11 +338,12 @@ function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string
       actualText: "—",
       gap: null,
       targetText: target,
-      explanation: "Chưa có nhiệm vụ, cam kết nào để tính tỷ lệ hoàn thành.",
+      explanation: say("noTasks"),
     };
   }
   const percent = Math.round((tasks.done / tasks.total) * 1000) / 10;
-  const actualText = `${formatPoints(percent)}% (${tasks.done}/${tasks.total})`;
+  const actualText = `${points(percent)}% (${tasks.done}/${tasks.total})`;
+  const counts = { done: String(tasks.done), total: String(tasks.total), percent: points(percent) };
   const gap = Math.round(Math.max(0, spec.value - percent) * 10) / 10;
   if (percent + EPSILON >= spec.value) {
     return {
@@ -324,7 +352,7 @@ function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string
       actualText,
       gap: 0,
       targetText: target,
-      explanation: `Đạt: đã hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ (${formatPoints(percent)}%).`,
+      explanation: say("completionMet", counts),
     };
   }
   if (tasks.yearEnded) {
@@ -334,7 +362,7 @@ function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string
       actualText,
       gap,
       targetText: target,
-      explanation: `Không đạt: hết năm ${spec.year}, mới hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ (${formatPoints(percent)}%).`,
+      explanation: say("completionMissed", { ...counts, year: String(spec.year) }),
     };
   }
   if (tasks.overdue > 0) {
@@ -344,7 +372,7 @@ function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string
       actualText,
       gap,
       targetText: target,
-      explanation: `Có nguy cơ không đạt: ${tasks.overdue} nhiệm vụ đã quá hạn mà chưa hoàn thành; đã hoàn thành ${tasks.done}/${tasks.total}.`,
+      explanation: say("completionAtRisk", { ...counts, overdue: String(tasks.overdue) }),
     };
   }
   return {
@@ -353,7 +381,7 @@ function evaluateCompletion(spec: TargetSpec, facts: TargetFacts, target: string
     actualText,
     gap,
     targetText: target,
-    explanation: `Đang thực hiện: đã hoàn thành ${tasks.done}/${tasks.total} nhiệm vụ, chưa có nhiệm vụ quá hạn.`,
+    explanation: say("completionOnTrack", counts),
   };
 }
 
@@ -363,7 +391,7 @@ export function evaluateTarget(spec: TargetSpec, facts: TargetFacts): TargetEval
     case "MIN_SCORE":
     case "CRITERION_SCORE": {
       const unit = scoreUnit(spec.unit);
-      return evaluateMinimum(spec, facts, (score) => ({ actual: score, need: spec.value, text: (n) => `${formatScore(n)}${unit}` }), target);
+      return evaluateMinimum(spec, facts, (score) => ({ actual: score, need: spec.value, text: (n) => `${libFormat().score(n)}${unit}` }), target);
     }
     case "MIN_PERCENT_OF_MAX": {
       const max = facts.maxScore;
@@ -374,9 +402,14 @@ export function evaluateTarget(spec: TargetSpec, facts: TargetFacts): TargetEval
           actualText: "—",
           gap: null,
           targetText: target,
-          explanation: "Không biết điểm tối đa của chỉ số để tính tỷ lệ.",
+          explanation: say("noMaximum"),
         };
-      return evaluateMinimum(spec, facts, (score) => ({ actual: cents((score / max) * 100), need: spec.value, text: (n) => `${formatScore(n)}%` }), target);
+      return evaluateMinimum(
+        spec,
+        facts,
+        (score) => ({ actual: cents((score / max) * 100), need: spec.value, text: (n) => `${libFormat().score(n)}%` }),
+        target,
+      );
     }
     case "MAX_RANK":
       return evaluateMaxRank(spec, facts, target);

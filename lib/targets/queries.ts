@@ -7,7 +7,7 @@ import { authorize, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { NotFoundError } from "@/lib/errors";
-import { formatCalendarDate } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { getRanking } from "@/lib/results/queries";
 import { isOverdue } from "@/lib/tasks/rules";
 import { currentYearInVietnam, vietnamToday } from "@/lib/time";
@@ -47,7 +47,7 @@ export async function getProvinceTargets(actor: Actor, provinceId: number, year:
 /** The targets set for one agency for a year (its total, its criteria, its commitments). */
 export async function getAgencyTargets(actor: Actor, agencyId: number, year: number, now = new Date()): Promise<EvaluatedTarget[]> {
   const agency = await db.agency.findUnique({ where: { id: agencyId } });
-  if (!agency) throw new NotFoundError("Không tìm thấy cơ quan, đơn vị.");
+  if (!agency) throw new NotFoundError(libTranslator("errors.generic")("agencyNotFound"));
   authorize(actor, "province.read", { provinceId: agency.provinceId, agencyId });
   const targets = await db.target.findMany({ where: { year, agencyId }, include: targetInclude, orderBy: { id: "asc" } });
   return evaluateAll(targets, actor.role, now);
@@ -117,7 +117,7 @@ async function publishedFacts(index: { code: string; maxScore: unknown }, year: 
     current,
     previous,
     noPreviousReason: formedLater
-      ? `${unit.nameVi} thành lập từ ${formatCalendarDate(unit.validFrom)}, kết quả năm ${year - 1} thuộc các tỉnh cũ hợp thành`
+      ? libTranslator("errors.targets.facts")("formedLater", { unit: unit.nameVi, day: libFormat().calendarDate(unit.validFrom), year: String(year - 1) })
       : undefined,
     provisional: null,
     tasks: null,
@@ -154,7 +154,10 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
       maxScore: row ? Number(row.criterion.maxPoints) : target.criterion ? Number(target.criterion.maxPoints) : null,
       current: final !== null ? { year: target.year, score: final, rank: null } : null,
       previous: previousFinal !== null ? { year: target.year - 1, score: previousFinal, rank: null } : null,
-      provisional: basis === "final" || value === null ? null : { score: value, label: basis === "appraised" ? "điểm thẩm định tạm tính" : "điểm tự chấm" },
+      provisional:
+        basis === "final" || value === null
+          ? null
+          : { score: value, label: libTranslator("errors.targets.facts")(basis === "appraised" ? "appraisedScore" : "selfScore") },
       tasks: null,
     };
   }
@@ -170,7 +173,7 @@ async function agencyFacts(target: LoadedTarget, role: Role): Promise<TargetFact
     const values = now.scores.map(scoreValues);
     const basis = scoreBasis(now.status, seesAppraisal(role, now.appraisalReleasedAt, now.period.status), values);
     const total = cents(values.reduce((sum, v) => sum + (countedScore(v, basis) ?? 0), 0));
-    provisional = { score: total, label: basis === "self" ? "tổng điểm tự chấm" : "tổng điểm thẩm định tạm tính" };
+    provisional = { score: total, label: libTranslator("errors.targets.facts")(basis === "self" ? "selfTotal" : "appraisedTotal") };
   }
   return {
     maxScore: now ? Number(now.period.framework.maxScore) : before ? Number(before.period.framework.maxScore) : null,

@@ -2,7 +2,10 @@
 // commitments every agency signs with the chairman. Pure functions (no I/O).
 import type { IndexSubject, TargetKind } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
-import { formatPoints } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
+import viErrors from "@/lib/i18n/messages/vi/errors.json";
+
+const t = () => libTranslator("errors.targets.rules");
 
 export const TARGET_KINDS_ORDER = [
   "MIN_SCORE",
@@ -17,16 +20,16 @@ const RANK_KINDS: readonly TargetKind[] = ["MAX_RANK", "RANK_IMPROVEMENT"];
 /** Kinds measured on an index (PAR INDEX, SIPAS or an internal one): the form asks for it. */
 export const INDEX_KINDS: readonly TargetKind[] = ["MIN_SCORE", "MIN_PERCENT_OF_MAX", "MAX_RANK", "RANK_IMPROVEMENT"];
 
-/** The unit a kind is stated in when the form leaves it empty. */
+/** The unit a kind is stated in when the form leaves it empty, as stored (Target.unit: the catalogue's Vietnamese word). */
 export function defaultUnit(kind: TargetKind): string {
   switch (kind) {
     case "MIN_SCORE":
     case "CRITERION_SCORE":
-      return "điểm";
+      return viErrors.targets.units.points;
     case "MAX_RANK":
-      return "hạng";
+      return viErrors.targets.units.rank;
     case "RANK_IMPROVEMENT":
-      return "bậc";
+      return viErrors.targets.units.places;
     case "MIN_PERCENT_OF_MAX":
     case "COMMITMENT_COMPLETION":
       return "%";
@@ -59,69 +62,61 @@ export type TargetContext = {
 export function targetIssues(draft: TargetDraft, context: TargetContext): Issue[] {
   const issues: Issue[] = [];
   const add = (field: string, message: string) => issues.push({ field, message });
+  const points = libFormat().points;
   if (!context.years.includes(draft.year)) {
-    add(
-      "year",
-      `Năm ${draft.year} không thuộc các năm văn bản áp dụng (${context.years.join(", ")}): chọn một trong các năm đó, hoặc sửa văn bản để thêm năm.`,
-    );
+    add("year", t()("yearOutside", { year: String(draft.year), years: context.years.join(", ") }));
   }
-  if (draft.agencyId !== null && !context.agency) add("agencyId", "Chọn cơ quan, đơn vị trong danh sách của tỉnh.");
+  if (draft.agencyId !== null && !context.agency) add("agencyId", t()("chooseAgency"));
   const { index } = context;
 
   if (INDEX_KINDS.includes(draft.kind)) {
-    if (!draft.indexCode) add("indexCode", "Chọn chỉ số của chỉ tiêu (PAR INDEX, SIPAS hoặc chỉ số nội bộ).");
-    else if (!index) add("indexCode", `Không có chỉ số "${draft.indexCode}": chọn trong danh sách.`);
+    if (!draft.indexCode) add("indexCode", t()("chooseIndex"));
+    else if (!index) add("indexCode", t()("unknownIndex", { index: draft.indexCode }));
     else if (draft.agencyId === null && index.subject !== "PROVINCE") {
-      add("indexCode", `${index.shortName} chấm các cơ quan trong tỉnh: chọn cơ quan, đơn vị nhận chỉ tiêu, hoặc chọn PAR INDEX/SIPAS cho chỉ tiêu của tỉnh.`);
+      add("indexCode", t()("indexScoresAgencies", { index: index.shortName }));
     } else if (draft.agencyId !== null && index.subject !== "AGENCY") {
-      add("indexCode", `${index.shortName} xếp hạng các tỉnh, không chấm từng cơ quan: bỏ chọn cơ quan, hoặc chọn chỉ số nội bộ.`);
+      add("indexCode", t()("indexRanksProvinces", { index: index.shortName }));
     }
   } else if (draft.indexCode) {
-    add(
-      "indexCode",
-      draft.kind === "CRITERION_SCORE"
-        ? "Chỉ tiêu điểm tiêu chí gắn với tiêu chí, không chọn chỉ số."
-        : "Chỉ tiêu hoàn thành cam kết tính theo nhiệm vụ, không chọn chỉ số.",
-    );
+    add("indexCode", draft.kind === "CRITERION_SCORE" ? t()("criterionNoIndex") : t()("commitmentNoIndex"));
   }
 
   if (draft.kind === "CRITERION_SCORE") {
-    if (draft.agencyId === null) add("agencyId", "Chỉ tiêu điểm tiêu chí là của một cơ quan: chọn cơ quan, đơn vị.");
-    if (draft.criterionId === null) add("criterionId", "Chọn tiêu chí của bộ chỉ số nội bộ.");
-    else if (!context.criterion) add("criterionId", "Tiêu chí không thuộc bộ chỉ số nội bộ của tỉnh: chọn trong danh sách.");
+    if (draft.agencyId === null) add("agencyId", t()("criterionNeedsAgency"));
+    if (draft.criterionId === null) add("criterionId", t()("chooseCriterion"));
+    else if (!context.criterion) add("criterionId", t()("criterionOutside"));
   } else if (draft.criterionId !== null) {
-    add("criterionId", 'Chỉ chỉ tiêu loại "Điểm tiêu chí" mới gắn với một tiêu chí: bỏ chọn tiêu chí.');
+    add("criterionId", t()("criterionOnlyForCriterionScore"));
   }
 
   const v = draft.value;
   switch (draft.kind) {
     case "MIN_SCORE": {
       const max = index?.maxScore ?? 100;
-      if (v <= 0 || v > max) add("value", `Điểm tối thiểu phải lớn hơn 0 và không quá ${formatPoints(max)} (điểm tối đa của chỉ số).`);
+      if (v <= 0 || v > max) add("value", t()("minScoreRange", { max: points(max) }));
       break;
     }
     case "MIN_PERCENT_OF_MAX":
     case "COMMITMENT_COMPLETION":
-      if (v <= 0 || v > 100) add("value", "Tỷ lệ phải lớn hơn 0 và không quá 100%.");
+      if (v <= 0 || v > 100) add("value", t()("percentRange"));
       break;
     case "MAX_RANK":
-      if (!Number.isInteger(v) || v < 1) add("value", "Thứ hạng là số nguyên từ 1 trở lên, ví dụ 10 (trong 10 tỉnh dẫn đầu).");
+      if (!Number.isInteger(v) || v < 1) add("value", t()("rankValue"));
       break;
     case "RANK_IMPROVEMENT":
-      if (!Number.isInteger(v) || v < 1) add("value", "Số bậc tăng là số nguyên từ 1 trở lên, ví dụ 10.");
+      if (!Number.isInteger(v) || v < 1) add("value", t()("placesValue"));
       break;
     case "CRITERION_SCORE":
       if (context.criterion && (v <= 0 || v > context.criterion.maxPoints)) {
-        add("value", `Điểm tiêu chí ${context.criterion.code} phải lớn hơn 0 và không quá ${formatPoints(context.criterion.maxPoints)} (điểm tối đa).`);
+        add("value", t()("criterionScoreRange", { code: context.criterion.code, max: points(context.criterion.maxPoints) }));
       }
       break;
   }
   if (draft.valueMax !== null) {
-    if (draft.kind !== "RANK_IMPROVEMENT") add("valueMax", "Chỉ chỉ tiêu tăng bậc mới có mức trên (ví dụ tăng 10–15 bậc): để trống.");
-    else if (!Number.isInteger(draft.valueMax) || draft.valueMax <= v)
-      add("valueMax", `Mức trên là số nguyên lớn hơn mức dưới (${formatPoints(v)}), ví dụ 15; để trống nếu chỉ có một mức.`);
+    if (draft.kind !== "RANK_IMPROVEMENT") add("valueMax", t()("valueMaxOnlyPlaces"));
+    else if (!Number.isInteger(draft.valueMax) || draft.valueMax <= v) add("valueMax", t()("valueMaxAbove", { min: points(v) }));
   }
-  if (RANK_KINDS.includes(draft.kind) && draft.unit === "%") add("unit", "Chỉ tiêu về thứ hạng không tính bằng %: để trống đơn vị.");
+  if (RANK_KINDS.includes(draft.kind) && draft.unit === "%") add("unit", t()("rankNoPercent"));
   return issues;
 }
 
@@ -161,7 +156,7 @@ export function buildBulkTargets(
   if (taken.length > 0) {
     issues.push({
       field: "agencyIds",
-      message: `Đã có chỉ tiêu này năm ${spec.year} cho: ${taken.map((a) => a.name).join(", ")}. Bỏ chọn các cơ quan đó, hoặc sửa chỉ tiêu đã có.`,
+      message: t()("bulkTaken", { year: String(spec.year), agencies: taken.map((a) => a.name).join(", ") }),
     });
   }
   return { drafts, issues };

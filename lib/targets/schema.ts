@@ -1,11 +1,15 @@
 // Input of the target forms (zod): one target of a directive, and the commitments given to many
 // agencies at once. What needs the directive or the database is checked in ./mutations.ts (./rules.ts).
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { decimal, id, ids, optionalDecimal, optionalId, optionalText, versionSchema, yearSchema } from "@/lib/validation/schema";
 import { z } from "@/lib/validation/zod";
 import { TARGET_KINDS_ORDER } from "./rules";
 
+// Worded when input is checked, not when this module loads: in the language of that request.
+const say = (key: "chooseKind" | "chooseBulkKind" | "chooseAgencies") => ({ error: () => libTranslator("errors.targets.input")(key) });
+
 const targetFields = {
-  kind: z.enum(TARGET_KINDS_ORDER, { error: "Chọn loại chỉ tiêu." }),
+  kind: z.enum(TARGET_KINDS_ORDER, say("chooseKind")),
   indexCode: z.preprocess(
     (value) => (value === "" ? null : value),
     z
@@ -18,28 +22,26 @@ const targetFields = {
       .transform((v) => v ?? null),
   ),
   year: yearSchema,
-  value: decimal("giá trị chỉ tiêu"),
-  valueMax: optionalDecimal("mức trên của chỉ tiêu"),
-  unit: optionalText("Đơn vị tính", 20),
-  agencyId: optionalId("cơ quan, đơn vị"),
-  criterionId: optionalId("tiêu chí"),
-  note: optionalText("Ghi chú", 2000),
+  value: decimal("targetValue"),
+  valueMax: optionalDecimal("targetValueMax"),
+  unit: optionalText("unit", 20),
+  agencyId: optionalId("agencyOrUnit"),
+  criterionId: optionalId("criterion"),
+  note: optionalText("note", 2000),
 };
 
-export const targetSchema = z.object({ directiveId: id("văn bản"), ...targetFields });
+export const targetSchema = z.object({ directiveId: id("directive"), ...targetFields });
 export type TargetInput = z.input<typeof targetSchema>;
-export const targetUpdateSchema = z.object({ id: id("chỉ tiêu"), version: versionSchema, ...targetFields });
+export const targetUpdateSchema = z.object({ id: id("target"), version: versionSchema, ...targetFields });
 
 /** The commitments every agency signs with the chairman: one target per selected agency. */
 export const bulkTargetsSchema = z.object({
-  directiveId: id("văn bản"),
-  kind: z.enum(["COMMITMENT_COMPLETION", "CRITERION_SCORE"], {
-    error: "Chọn loại chỉ tiêu giao hàng loạt: hoàn thành cam kết hoặc điểm tiêu chí.",
-  }),
+  directiveId: id("directive"),
+  kind: z.enum(["COMMITMENT_COMPLETION", "CRITERION_SCORE"], say("chooseBulkKind")),
   year: yearSchema,
-  value: decimal("giá trị chỉ tiêu"),
-  criterionId: optionalId("tiêu chí"),
-  note: optionalText("Ghi chú", 2000),
-  agencyIds: ids("cơ quan, đơn vị").pipe(z.array(z.number()).min(1, "Chọn ít nhất một cơ quan, đơn vị nhận chỉ tiêu.")),
+  value: decimal("targetValue"),
+  criterionId: optionalId("criterion"),
+  note: optionalText("note", 2000),
+  agencyIds: ids("agencyOrUnit").pipe(z.array(z.number()).min(1, say("chooseAgencies"))),
 });
 export type BulkTargetsInput = z.input<typeof bulkTargetsSchema>;

@@ -3,28 +3,29 @@
 // A field is named by its key in the catalogue (errors.fields), so the message and the field's
 // name are both in the language of the request; messages are worded when input is checked.
 import { libTranslator } from "@/lib/i18n/lib-translator";
-import viErrors from "@/lib/i18n/messages/vi/errors.json";
+import type viErrors from "@/lib/i18n/messages/vi/errors.json";
 import { DB_INT_MAX, z } from "./zod";
 
 /** A field's name in errors.fields ("agency" → "cơ quan" / "the agency"). */
 export type FieldLabel = keyof typeof viErrors.fields;
 /** A hint after "Nhập …" in errors.fieldHints (", ví dụ …"). */
 export type FieldHint = keyof typeof viErrors.fieldHints;
-// The schemas of lib/directives and lib/targets still pass their Vietnamese label itself: it is
-// shown as given until they name their fields by key too.
-type Label = FieldLabel | (string & {});
-type Hint = FieldHint | (string & {});
+type Label = FieldLabel;
+type Hint = FieldHint | "";
 
 type FormMessage = Parameters<ReturnType<typeof libTranslator<"errors.form">>>[0];
 
 const capitalized = (text: string) => (text ? `${text[0].toUpperCase()}${text.slice(1)}` : text);
-const fieldName = (label: Label) => (label in viErrors.fields ? libTranslator("errors.fields")(label as FieldLabel) : label);
-const hintText = (hint: Hint) => (hint === "" ? "" : hint in viErrors.fieldHints ? libTranslator("errors.fieldHints")(hint as FieldHint) : hint);
+const fieldName = (label: Label) => libTranslator("errors.fields")(label);
+const hintText = (hint: Hint) => (hint === "" ? "" : libTranslator("errors.fieldHints")(hint));
+
+/** A field's name in the request's language, as `{label}` and capitalized `{Label}` (a sentence may start with it). */
+export const fieldNames = (label: FieldLabel) => ({ label: fieldName(label), Label: capitalized(fieldName(label)) });
 
 /** `{ error }` of a check, worded from errors.form in the request's language, naming the field (`{label}`, or `{Label}` capitalized). */
 export const fieldError = (key: FormMessage, label: Label | null = null, values: Record<string, string> = {}) => ({
   error: () => {
-    const field = label === null ? {} : { label: fieldName(label), Label: capitalized(fieldName(label)) };
+    const field = label === null ? {} : fieldNames(label);
     return libTranslator("errors.form")(key, { ...field, ...values } as never);
   },
 });

@@ -131,6 +131,29 @@ describe("a signed-in user", () => {
     await second.context.close();
   });
 
+  it("words a refused form in English, each field named in English (lib's messages follow the language)", async () => {
+    const { context, page } = await open();
+    await signIn(page, baseUrl, "noivu@demo.local");
+    await page.waitForURL(/\/trang-chu$/);
+    leftInEnglish.add("noivu@demo.local");
+    await page.goto(`${baseUrl}/van-ban/moi`);
+    await choose(page, "English");
+    const form = page.getByTestId("directive-create");
+    await form.locator("[name=number]").fill("4200-KH-UBND");
+    await form.locator("[name=issuer]").fill("");
+    await form.locator("[name=years]").fill("2025");
+    await form.locator("[name=title]").fill("Plan");
+    await form.locator("button[type=submit]").click();
+    const issuer = form.locator("[data-field-error=issuer]");
+    await issuer.waitFor();
+    await expect(issuer.textContent()).resolves.toContain("Enter the issuing body, e.g. UBND tỉnh An Giang.");
+    await expect(form.locator("[data-field-error=number]").textContent()).resolves.toContain("is not in the form");
+    await screenshot(page, "en-van-ban-moi-loi-1366");
+    await choose(page, "Tiếng Việt");
+    leftInEnglish.delete("noivu@demo.local");
+    await context.close();
+  });
+
   it("reads the signed-in pages in English on a phone without sideways scrolling", async () => {
     const { context, page } = await open(390);
     await signIn(page, baseUrl, "noivu@demo.local");

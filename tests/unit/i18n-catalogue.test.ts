@@ -281,36 +281,6 @@ const LIB_DATA = new Map<string, string>([
   ["lib/auth/password.ts", "the dummy hash's password, never shown"],
 ]);
 
-/**
- * lib files that still word messages inline in Vietnamese: issue 12 item 7 moves them into the
- * catalogue (errors.* in lib/i18n/messages) the way lib/validation/zod.ts, lib/errors.ts and
- * lib/io/table-file.ts now do. The list may only shrink: a file that no longer has Vietnamese
- * text fails the test below until it is taken off.
- */
-const LIB_NOT_YET_IN_CATALOGUE = new Set([
-  // Administration (issue 13) was written beside this work, with lib's messages worded in
-  // Vietnamese like the rest of lib then; they move with the others (the pages are in the catalogue).
-  "lib/dashboards/agency/queries.ts",
-  "lib/dashboards/leader/queries.ts",
-  "lib/dashboards/schema.ts",
-  "lib/dashboards/what-to-fix.ts",
-  "lib/directives/actions.ts",
-  "lib/directives/labels.ts",
-  "lib/directives/mutations.ts",
-  "lib/directives/queries.ts",
-  "lib/directives/reports/mutations.ts",
-  "lib/directives/reports/queries.ts",
-  "lib/directives/rules.ts",
-  "lib/directives/schema.ts",
-  "lib/frameworks/mutations.ts",
-  "lib/frameworks/schema.ts",
-  "lib/frameworks/tree.ts",
-  "lib/targets/evaluate.ts",
-  "lib/targets/queries.ts",
-  "lib/targets/rules.ts",
-  "lib/targets/schema.ts",
-]);
-
 describe("no inline Vietnamese text in lib/", () => {
   const files = sourceFiles(path.join(ROOT, "lib")).filter((f) => !f.includes(`${path.sep}messages${path.sep}`));
 
@@ -318,15 +288,13 @@ describe("no inline Vietnamese text in lib/", () => {
     expect(files.length).toBeGreaterThan(100);
   });
 
-  it("words lib's messages through the catalogue, except data and the files not moved yet", () => {
-    const found = files.filter((f) => !LIB_DATA.has(relative(f)) && !LIB_NOT_YET_IN_CATALOGUE.has(relative(f))).flatMap(inlineVietnamese);
+  it("words lib's messages through the catalogue, except data", () => {
+    const found = files.filter((f) => !LIB_DATA.has(relative(f))).flatMap(inlineVietnamese);
     expect(found).toEqual([]);
   });
 
-  it("keeps the lists honest: every listed file still has Vietnamese text", () => {
-    const stale = [...LIB_DATA.keys(), ...LIB_NOT_YET_IN_CATALOGUE].filter(
-      (file) => !fs.existsSync(path.join(ROOT, file)) || inlineVietnamese(path.join(ROOT, file)).length === 0,
-    );
+  it("keeps the list honest: every listed file still has Vietnamese text", () => {
+    const stale = [...LIB_DATA.keys()].filter((file) => !fs.existsSync(path.join(ROOT, file)) || inlineVietnamese(path.join(ROOT, file)).length === 0);
     expect(stale).toEqual([]);
   });
 });

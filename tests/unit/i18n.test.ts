@@ -104,6 +104,16 @@ describe("label tables lib keeps for its own messages and files", () => {
     expect(TARGET_KIND_LABELS).toEqual(MESSAGES.vi.directives.targetKinds);
     expect(LEVEL_LABELS).toEqual(MESSAGES.vi.frameworks.levels);
   });
+  it("say in lib's namespace (errors) what the pages say, in both languages", () => {
+    for (const locale of ["vi", "en"] as const) {
+      const { errors, directives, frameworks } = MESSAGES[locale];
+      expect(errors.directives.kinds, locale).toEqual(directives.kinds);
+      expect(errors.targets.kinds, locale).toEqual(directives.targetKinds);
+      expect(errors.frameworks.levels, locale).toEqual(frameworks.levels);
+      const relations = Object.fromEntries(Object.entries(errors.directives.relations).map(([code, r]) => [code, r.name]));
+      expect(relations, locale).toEqual(directives.links.relations);
+    }
+  });
   it("keep the assessment sheet's and the framework's names of a method apart on purpose", () => {
     // The framework editor names the method as the decision does ("Điều tra xã hội học"), the
     // sheet shortens it ("Khảo sát"): both are in the catalogue under their own keys.

@@ -18,6 +18,14 @@ const { accountCreateSchema } = await import("@/lib/accounts/schema");
 const { readAccountRows } = await import("@/lib/accounts/import/rows");
 const { actionLabel, entityLabel, showValue } = await import("@/lib/audit/view");
 const { ASSESSMENT_STATUS_LABELS } = await import("@/lib/assessments/workflow");
+const { directiveSchema } = await import("@/lib/directives/schema");
+const { reportingPeriods } = await import("@/lib/directives/rules");
+const { relationText } = await import("@/lib/directives/labels");
+const { targetSchema } = await import("@/lib/targets/schema");
+const { evaluateTarget, targetText } = await import("@/lib/targets/evaluate");
+const { checkTree } = await import("@/lib/frameworks/tree");
+const { pointsSchema } = await import("@/lib/frameworks/schema");
+const { leaderDashboardParamsSchema } = await import("@/lib/dashboards/schema");
 
 const schema = z.object({ year: z.number().int().max(2100), name: z.string().min(1).max(5) });
 const issues = (input: unknown) => {
@@ -137,5 +145,59 @@ describe("the language of lib's messages", () => {
     ];
     expect(words()).toEqual(["Nhập điểm tự chấm từ tệp", "unknown.action", "Kỳ đánh giá", "có", "1,5", "Thẩm định vòng 1"]);
     expect(inLocale("en", words)).toEqual(["Import self-scores from a file", "unknown.action", "Assessment period", "yes", "1.5", "Appraisal round 1"]);
+  });
+
+  it("words directives, targets, frameworks and dashboards in the request's language, naming fields by key", () => {
+    const directive = () =>
+      directiveSchema
+        .safeParse({ provinceId: "1", number: "1/KH-UBND", kind: "KE_HOACH", issuer: "", title: "x", years: "2019", signer: "x".repeat(201) })
+        .error?.issues.map((i) => i.message);
+    expect(directive()).toEqual(["Nhập cơ quan ban hành, ví dụ UBND tỉnh An Giang.", "Người ký tối đa 200 ký tự."]);
+    expect(inLocale("en", directive)).toEqual(["Enter the issuing body, e.g. UBND tỉnh An Giang.", "The signer: at most 200 characters."]);
+    const target = () => targetSchema.safeParse({ directiveId: "1", kind: "MIN_SCORE", year: "2025", value: "x" }).error?.issues.map((i) => i.message);
+    expect(target()).toEqual(["Giá trị chỉ tiêu phải là một số, tối đa 2 chữ số thập phân (ví dụ 80 hoặc 82,5)."]);
+    expect(inLocale("en", target)).toEqual(["The target's value must be a number with at most 2 decimals (e.g. 80 or 82.5)."]);
+
+    const spec = { kind: "MIN_SCORE" as const, year: 2025, value: 85.5, valueMax: null, unit: "điểm", subject: "PAR INDEX" };
+    const facts = { maxScore: 100, current: { year: 2025, score: 80.25, rank: null }, previous: null, provisional: null, tasks: null };
+    const evaluation = () => [targetText(spec), evaluateTarget(spec, facts).explanation];
+    expect(evaluation()).toEqual(["PAR INDEX ≥ 85,5 điểm", "Không đạt: PAR INDEX năm 2025 là 80,25 điểm, thấp hơn chỉ tiêu 85,50 điểm (thiếu 5,25 điểm)."]);
+    expect(inLocale("en", evaluation)).toEqual([
+      "PAR INDEX ≥ 85.5 points",
+      "Missed: PAR INDEX in 2025 is 80.25 points, below the target 85.50 points (5.25 points short).",
+    ]);
+
+    const periods = () => reportingPeriods(["QUARTERLY", "HALF_YEAR"], 2025).map((p) => p.label);
+    expect(periods()).toEqual(["Quý I/2025", "6 tháng đầu năm 2025", "Quý III/2025", "6 tháng cuối năm 2025"]);
+    expect(inLocale("en", periods)).toEqual(["Q1 2025", "First half of 2025", "Q3 2025", "Second half of 2025"]);
+    expect([relationText("Triển khai", "to"), inLocale("en", () => relationText("Triển khai", "to"))]).toEqual(["Được triển khai bởi", "Implemented by"]);
+
+    const row = {
+      code: "1",
+      parentCode: null,
+      level: null,
+      name: "",
+      maxPoints: -1,
+      method: "APPRAISAL" as const,
+      guidance: null,
+      requiredEvidence: null,
+      row: 2,
+    };
+    const tree = () => checkTree([row], { maxScore: 10, requireTotal: false }).issues.map((i) => i.message);
+    expect(tree()).toEqual(["Dòng 2: Lĩnh vực 1: thiếu tên. Nhập tên tiêu chí.", "Dòng 2: Lĩnh vực 1: điểm tối đa không được âm (đang là -1)."]);
+    expect(inLocale("en", tree)).toEqual([
+      "Row 2: Field 1: the name is missing. Enter the criterion's name.",
+      "Row 2: Field 1: the maximum cannot be negative (it is -1).",
+    ]);
+    const points = () => pointsSchema("bonusCap").safeParse("2,555").error?.issues[0].message;
+    expect([points(), inLocale("en", points)]).toEqual([
+      "Điểm thưởng tối đa: chỉ dùng tối đa 2 chữ số thập phân, ví dụ 2,25.",
+      "The maximum bonus: use at most 2 decimals, e.g. 2.25.",
+    ]);
+    const dashboard = () => leaderDashboardParamsSchema.safeParse({ tinh: "x" }).error?.issues[0].message;
+    expect([dashboard(), inLocale("en", dashboard)]).toEqual([
+      "Tham số tinh phải là mã số của tỉnh, thành phố: chọn trong danh sách.",
+      "The tinh parameter must be the id of a province or city: choose one from the list.",
+    ]);
   });
 });

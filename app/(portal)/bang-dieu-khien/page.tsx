@@ -8,6 +8,7 @@ import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
 import { leaderDashboardParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { AnalyticsCard } from "@/components/dashboards/analytics-card";
+import { inRequestLocale } from "@/lib/i18n/server";
 import { LeaderDashboardView } from "@/components/dashboards/leader-dashboard";
 import { DocumentDownloads } from "@/components/documents/document-downloads";
 import { Notice } from "@/components/dashboards/notice";
@@ -34,7 +35,8 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
       </Notice>
     );
   }
-  const parsed = leaderDashboardParamsSchema.safeParse(await searchParams);
+  const query = await searchParams;
+  const parsed = await inRequestLocale(() => leaderDashboardParamsSchema.safeParse(query));
   if (!parsed.success) {
     return (
       <Notice title={t("badParam")} tone="error">
@@ -47,7 +49,8 @@ export default async function LeaderDashboardPage({ searchParams }: { searchPara
   }
   let data: Awaited<ReturnType<typeof getLeaderDashboard>>;
   try {
-    data = await getLeaderDashboard(actor, { provinceId: parsed.data.tinh, year: parsed.data.nam });
+    const { tinh, nam } = parsed.data;
+    data = await inRequestLocale(() => getLeaderDashboard(actor, { provinceId: tinh, year: nam }));
   } catch (error) {
     if (error instanceof ForbiddenError) {
       return (

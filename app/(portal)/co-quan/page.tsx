@@ -7,6 +7,7 @@ import { reachOf } from "@/lib/auth/policy";
 import { listAgencies } from "@/lib/dashboards/agency/queries";
 import { agencyListParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError } from "@/lib/errors";
+import { inRequestLocale } from "@/lib/i18n/server";
 import { IllustrativeBadge } from "@/components/assessments/badges";
 import { Notice } from "@/components/dashboards/notice";
 import { Card } from "@/components/ui/card";
@@ -22,7 +23,8 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const [t, tp] = await Promise.all([getTranslations("dashboards.agencies"), getTranslations("dashboards.page")]);
-  const parsed = agencyListParamsSchema.safeParse(await searchParams);
+  const query = await searchParams;
+  const parsed = await inRequestLocale(() => agencyListParamsSchema.safeParse(query));
   if (!parsed.success)
     return (
       <Notice title={tp("badParam")} tone="error">
@@ -35,7 +37,8 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
 
   let agencies: Awaited<ReturnType<typeof listAgencies>>;
   try {
-    agencies = await listAgencies(actor, parsed.data.tinh ?? actor.provinceId);
+    const provinceId = parsed.data.tinh ?? actor.provinceId;
+    agencies = await inRequestLocale(() => listAgencies(actor, provinceId));
   } catch (error) {
     if (error instanceof ForbiddenError)
       return (

@@ -8,7 +8,7 @@ import { reachOf } from "@/lib/auth/policy";
 import type { Actor } from "@/lib/auth/policy";
 import { listPeriods } from "@/lib/assessments/periods/queries";
 import { getMyWork } from "@/lib/my-work/queries";
-import { getFormat } from "@/lib/i18n/server";
+import { getFormat, inRequestLocale } from "@/lib/i18n/server";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PendingCards } from "@/components/dashboards/pending-cards";
@@ -112,7 +112,7 @@ async function WorkLinks({ actor }: { actor: Actor }) {
 
 /** What waits for the actor as cards, then the open tasks and reports owed under the directives. */
 async function MyWork({ actor }: { actor: Actor }) {
-  const work = await getMyWork(actor);
+  const work = await inRequestLocale(() => getMyWork(actor));
   const overdue = work.tasks.filter((task) => task.overdue).length;
   const missing = work.reportsDue.filter((report) => report.state === "missing").length;
   return (

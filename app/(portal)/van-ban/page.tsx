@@ -7,7 +7,7 @@ import { DIRECTIVE_KINDS } from "@/lib/directives/labels";
 import { listDirectives } from "@/lib/directives/queries";
 import { STATUS_FILTERS } from "@/lib/directives/rules";
 import { listFiltersSchema } from "@/lib/directives/schema";
-import { getFormat } from "@/lib/i18n/server";
+import { getFormat, inRequestLocale } from "@/lib/i18n/server";
 import { ProgressBadge, TargetsOverallBadge } from "@/components/directives/badges";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
@@ -35,7 +35,7 @@ export default async function DirectivesPage({ searchParams }: { searchParams: S
     status: one(raw.status),
   });
   const [list, t, td, format] = await Promise.all([
-    listDirectives(actor, filters),
+    inRequestLocale(() => listDirectives(actor, filters)),
     getTranslations("directives.list"),
     getTranslations("directives"),
     getFormat(),

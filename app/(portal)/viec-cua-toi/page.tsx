@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
-import { getFormat } from "@/lib/i18n/server";
+import { getFormat, inRequestLocale } from "@/lib/i18n/server";
 import { getMyWork } from "@/lib/my-work/queries";
 import { OverdueBadge, ReportCellBadge, TaskStatusBadge } from "@/components/directives/badges";
 import { Card } from "@/components/ui/card";
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyWorkPage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [work, t, format] = await Promise.all([getMyWork(actor), getTranslations("directives.myWork"), getFormat()]);
+  const [work, t, format] = await Promise.all([inRequestLocale(() => getMyWork(actor)), getTranslations("directives.myWork"), getFormat()]);
   const isAgency = work.forAgency;
   const today = format.day(work.today);
   return (

@@ -5,6 +5,7 @@ import { cents, numberOrNull } from "@/lib/numbers";
 import { authorize, can, reachOf, type Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { classify } from "@/lib/frameworks/grades";
 import { getAgencyTargets } from "@/lib/targets/queries";
 import { isOverdue } from "@/lib/tasks/rules";
@@ -29,7 +30,7 @@ export async function getAgencyView(
   now = new Date(),
 ): Promise<AgencyView> {
   const agency = await db.agency.findUnique({ where: { id: agencyId }, include: { province: true } });
-  if (!agency) throw new NotFoundError("Không tìm thấy cơ quan, đơn vị.");
+  if (!agency) throw new NotFoundError(libTranslator("errors.generic")("agencyNotFound"));
   authorize(actor, "province.read", { provinceId: agency.provinceId, agencyId });
 
   const [assessments, agencies] = await Promise.all([
@@ -152,7 +153,8 @@ export async function getAgencyView(
   const own = targets.find((t) => t.kind === "MIN_SCORE" && t.criterionCode === null) ?? targets.find((t) => t.kind === "MIN_PERCENT_OF_MAX");
   const ownTotal = own ? (own.kind === "MIN_PERCENT_OF_MAX" ? cents((own.value * maxScore) / 100) : own.value) : null;
   const suggested = defaultTarget(total, ownTotal, gradeBands, maxScore);
-  const targetSource = params.target !== undefined ? { source: "entered" as const, label: "tổng điểm mục tiêu đã nhập", value: params.target } : suggested;
+  const targetSource =
+    params.target !== undefined ? { source: "entered" as const, label: libTranslator("errors.dashboards")("targetEntered"), value: params.target } : suggested;
   // Only what the agency can act on: a survey or statistics criterion is not recovered by its work.
   const losing = rows.filter((r) => r.lost > 0);
   const candidates = losing.filter((r) => r.method === "APPRAISAL").map(({ code, name, maxPoints, score }) => ({ code, name, maxPoints, score }));

@@ -5,6 +5,7 @@ import { cents, numberOrNull } from "@/lib/numbers";
 import { authorize, reachOf, type Actor } from "@/lib/auth/policy";
 import { db, Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { libTranslator } from "@/lib/i18n/lib-translator";
 import { compareVietnamese } from "@/lib/format";
 import { classify } from "@/lib/frameworks/grades";
 import { latestResultYear, listProvinceIndices } from "@/lib/results/queries";
@@ -37,7 +38,7 @@ export async function getLeaderDashboard(actor: Actor, params: { provinceId?: nu
     return { province: null, choices, year: params.year ?? currentYear, years: [], indices: [], targets: [], periods: [], overdueTasks: [] };
 
   const province = await db.province.findUnique({ where: { id: provinceId } });
-  if (!province) throw new NotFoundError("Không tìm thấy tỉnh, thành phố đã chọn.");
+  if (!province) throw new NotFoundError(libTranslator("errors.dashboards")("provinceNotFound"));
   const [periodYears, targetYears] = await Promise.all([
     db.assessmentPeriod.findMany({ where: { provinceId }, select: { year: true, status: true }, orderBy: { year: "desc" } }),
     db.target.findMany({ where: { OR: [{ provinceId }, { agency: { provinceId } }] }, select: { year: true }, distinct: ["year"] }),

@@ -9,13 +9,15 @@ import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isUniqueViolation, nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import { ConflictError, NotFoundError, parseInput, ValidationError } from "@/lib/errors";
-import { formatCalendarDate, formatDateTime } from "@/lib/format";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { type NewNotification, notifyInBatches } from "@/lib/notifications/mutations";
 import { currentYearInVietnam, vietnamToday } from "@/lib/time";
 import { agenciesWithin, lineageLinks } from "@/lib/units/queries";
 import { findPeriod, periodState } from "../rules";
 import { reportSchema } from "../schema";
 import { missingReports, reportReminders } from "./reminders";
+
+const t = () => libTranslator("errors.reports");
 
 /**
  * An agency's report for one period the directive requires: a new one, or (with the version read)
@@ -25,42 +27,37 @@ export async function submitReport(actor: Actor, input: unknown, now = new Date(
   const data = parseInput(reportSchema, input);
   const links = await lineageLinks();
   const directive = await db.directive.findUnique({ where: { id: data.directiveId } });
-  if (!directive) throw new NotFoundError("Không tìm thấy văn bản: có thể đã bị xóa. Tải lại danh sách văn bản.");
+  if (!directive) throw new NotFoundError(libTranslator("errors.directives")("notFound"));
   authorizeOnUnit(actor, "task.report", directive.provinceId, links, data.agencyId);
   const period = findPeriod(directive.reporting, directive.years, data.period);
   if (!period) {
-    throw new ValidationError([
-      { field: "period", message: `Văn bản ${directive.number} không yêu cầu báo cáo kỳ "${data.period}": chọn một kỳ trong danh sách.` },
-    ]);
+    throw new ValidationError([{ field: "period", message: t()("periodNotRequired", { number: directive.number, period: data.period }) }]);
   }
   if (periodState(period, vietnamToday(now)) === "upcoming") {
     throw new ValidationError([
       {
         field: "period",
-        message: `Kỳ báo cáo ${period.label} bắt đầu từ ${formatCalendarDate(new Date(`${period.start}T00:00:00Z`))}: chưa thể gửi báo cáo kỳ này.`,
+        message: t()("periodUpcoming", { period: period.label, day: libFormat().day(period.start) }),
       },
     ]);
   }
   const [agency] = await agenciesWithin(directive.provinceId, links, [data.agencyId]);
-  if (!agency) throw new ValidationError([{ field: "agencyId", message: "Cơ quan báo cáo không thuộc tỉnh của văn bản." }]);
-  const who = `${agency.name}, ${period.label}`;
+  if (!agency) throw new ValidationError([{ field: "agencyId", message: t()("agencyOutside") }]);
+  const who = t()("who", { agency: agency.name, period: period.label });
   try {
     return await db.$transaction(async (tx) => {
       const existing = await tx.periodicReport.findUnique({
         where: { directiveId_agencyId_period: { directiveId: directive.id, agencyId: agency.id, period: period.key } },
       });
       if (existing && data.version === null) {
-        throw new ConflictError(
-          `${who} đã có báo cáo gửi lúc ${formatDateTime(existing.submittedAt)}: tải lại trang để sửa báo cáo đó thay vì gửi báo cáo mới.`,
-          {
-            id: existing.id,
-            version: existing.version,
-            content: existing.content,
-          },
-        );
+        throw new ConflictError(t()("alreadySent", { who, at: libFormat().dateTime(existing.submittedAt) }), {
+          id: existing.id,
+          version: existing.version,
+          content: existing.content,
+        });
       }
       if (!existing) {
-        if (data.version !== null) throw new NotFoundError("Báo cáo đang sửa không còn: tải lại trang.");
+        if (data.version !== null) throw new NotFoundError(t()("gone"));
         const created = await tx.periodicReport.create({
           data: {
             directiveId: directive.id,
@@ -84,7 +81,7 @@ export async function submitReport(actor: Actor, input: unknown, now = new Date(
       await writeVersioned({ id: existing.id, version: data.version! }, (where) => tx.periodicReport.updateMany({ where, data: nextVersion(correction) }), {
         current: () => tx.periodicReport.findUnique({ where: { id: existing.id } }),
         conflict: (current) =>
-          new ConflictError(`Báo cáo ${who} vừa được người khác sửa; nội dung hiện tại: "${current.content}". Tải lại trang rồi sửa lại nếu vẫn cần.`, {
+          new ConflictError(t()("conflict", { who, content: current.content }), {
             id: current.id,
             version: current.version,
             content: current.content,
@@ -113,7 +110,7 @@ export async function submitReport(actor: Actor, input: unknown, now = new Date(
       return { id: existing.id, version: existing.version + 1, created: false };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`${who} vừa có báo cáo được gửi cùng lúc: tải lại trang để xem.`, null);
+    if (isUniqueViolation(error)) throw new ConflictError(t()("sentMeanwhile", { who }), null);
     throw error;
   }
 }

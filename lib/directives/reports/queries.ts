@@ -4,7 +4,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { authorizeOnUnit } from "@/lib/auth/reach";
 import { NotFoundError } from "@/lib/errors";
-import { libFormat } from "@/lib/i18n/lib-translator";
+import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { messageLocale } from "@/lib/i18n/message-locale";
 import { translator } from "@/lib/i18n/translator";
 import type { Cell, TableDownload, TableSection } from "@/lib/io/table-file";
@@ -28,7 +28,8 @@ export async function getCompiledReport(actor: Actor, id: number, periodKey: str
   const today = vietnamToday(now);
   const periods = directivePeriods(directive.reporting, directive.years);
   const selected = periodKey ? periods.filter((p) => p.key === periodKey) : periods;
-  if (selected.length === 0 && periodKey) throw new NotFoundError(`Văn bản ${directive.number} không có kỳ báo cáo "${periodKey}".`);
+  if (selected.length === 0 && periodKey)
+    throw new NotFoundError(libTranslator("errors.reports")("noSuchPeriod", { number: directive.number, period: periodKey }));
   const agencies = reportingAgencies(directive);
   const matrix = reportMatrix(agencies, selected, directive.reports, today);
   const byId = new Map(directive.reports.map((r) => [r.id, r]));

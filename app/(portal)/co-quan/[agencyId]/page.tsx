@@ -8,6 +8,7 @@ import { reachOf } from "@/lib/auth/policy";
 import { getAgencyView } from "@/lib/dashboards/agency/queries";
 import { agencyViewParamsSchema, type SearchParams } from "@/lib/dashboards/schema";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { inRequestLocale } from "@/lib/i18n/server";
 import { AgencyViewBody, AgencyViewHeader } from "@/components/dashboards/agency-view";
 import { Notice } from "@/components/dashboards/notice";
 
@@ -21,7 +22,8 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
   const agencyId = idParam((await params).agencyId);
   if (agencyId < 1) notFound();
   const [t, tp] = await Promise.all([getTranslations("dashboards.agency"), getTranslations("dashboards.page")]);
-  const parsed = agencyViewParamsSchema.safeParse(await searchParams);
+  const query = await searchParams;
+  const parsed = await inRequestLocale(() => agencyViewParamsSchema.safeParse(query));
   if (!parsed.success) {
     return (
       <Notice title={tp("badParam")} tone="error" testId="bad-param">
@@ -34,11 +36,10 @@ export default async function AgencyPage({ params, searchParams }: { params: Pro
   }
   let view: Awaited<ReturnType<typeof getAgencyView>>;
   try {
-    view = await getAgencyView(actor, agencyId, {
-      year: parsed.data.nam,
-      sort: parsed.data["sap-xep"] === "ma" ? "code" : "lost",
-      target: parsed.data["muc-tieu"],
-    });
+    const { data } = parsed;
+    view = await inRequestLocale(() =>
+      getAgencyView(actor, agencyId, { year: data.nam, sort: data["sap-xep"] === "ma" ? "code" : "lost", target: data["muc-tieu"] }),
+    );
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof ForbiddenError) {

@@ -7,7 +7,7 @@ import { currentActor } from "@/lib/auth/actor";
 import { REPORTING_KINDS, type ReportingKind } from "@/lib/directives/labels";
 import { getDirective } from "@/lib/directives/queries";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { getFormat } from "@/lib/i18n/server";
+import { getFormat, inRequestLocale } from "@/lib/i18n/server";
 import { ProgressBadge } from "@/components/directives/badges";
 import { DirectiveForm } from "@/components/directives/directive-form";
 import { FilesSection, LinksSection } from "@/components/directives/links-and-files";
@@ -27,7 +27,8 @@ const isReportingKind = (value: string): value is ReportingKind => (REPORTING_KI
 export default async function DirectivePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const directive = await getDirective(actor, idParam((await params).id)).catch((error) => {
+  const id = idParam((await params).id);
+  const directive = await inRequestLocale(() => getDirective(actor, id)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof ForbiddenError) return null;
     throw error;

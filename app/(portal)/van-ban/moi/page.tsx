@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { getNewDirectiveOptions } from "@/lib/directives/queries";
 import { ForbiddenError } from "@/lib/errors";
+import { inRequestLocale } from "@/lib/i18n/server";
 import { DirectiveForm } from "@/components/directives/directive-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Callout } from "@/components/ui/callout";
@@ -18,7 +19,7 @@ export default async function NewDirectivePage() {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const [options, t] = await Promise.all([
-    getNewDirectiveOptions(actor).catch((error) => {
+    inRequestLocale(() => getNewDirectiveOptions(actor)).catch((error) => {
       if (error instanceof ForbiddenError) return null;
       throw error;
     }),

@@ -8,7 +8,7 @@ import { getDirective } from "@/lib/directives/queries";
 import { getCompiledReport } from "@/lib/directives/reports/queries";
 import type { DirectiveDetail } from "@/lib/directives/types";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { getFormat } from "@/lib/i18n/server";
+import { getFormat, inRequestLocale } from "@/lib/i18n/server";
 import { OverdueBadge, ReportCellBadge, TaskStatusBadge } from "@/components/directives/badges";
 import { TargetStatusBadge } from "@/components/dashboards/badges";
 import { PrintButton } from "@/components/directives/print-button";
@@ -30,12 +30,16 @@ export default async function CompiledReportPage({ params, searchParams }: { par
   const id = idParam((await params).id);
   const raw = (await searchParams).ky;
   const requested = typeof raw === "string" && raw !== "" ? raw : null;
-  const report = await getCompiledReport(actor, id, requested === "tat-ca" ? null : requested).catch((error) => {
+  const report = await inRequestLocale(() => getCompiledReport(actor, id, requested === "tat-ca" ? null : requested)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof ForbiddenError) return null;
     throw error;
   });
-  const [t, format, directive] = await Promise.all([getTranslations("directives.compiled"), getFormat(), report ? getDirective(actor, id) : null]);
+  const [t, format, directive] = await Promise.all([
+    getTranslations("directives.compiled"),
+    getFormat(),
+    report ? inRequestLocale(() => getDirective(actor, id)) : null,
+  ]);
   if (!report || !directive) {
     return (
       <Callout tone="warn" data-testid="forbidden">
