@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { createDirectiveAction, updateDirectiveAction } from "@/lib/directives/actions";
-import { DIRECTIVE_KINDS, REPORTING_KINDS } from "@/lib/directives/labels";
+import { DIRECTIVE_KINDS, REPORTING_KINDS } from "@/lib/directives/kinds";
 import { DateInput } from "@/components/forms/date-input";
 import { Feedback, Field, FieldError, inputClass, labelClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { submitReportAction } from "@/lib/directives/actions";
-import { REPORTING_KINDS, type ReportingKind } from "@/lib/directives/labels";
+import { REPORTING_KINDS, type ReportingKind } from "@/lib/directives/kinds";
 import type { DirectiveDetail } from "@/lib/directives/types";
 import { periodState } from "@/lib/directives/rules";
 import { compareVietnamese } from "@/lib/format";

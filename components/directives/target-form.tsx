@@ -6,8 +6,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { TargetKind } from "@/lib/directives/types";
 import { createTargetAction, updateTargetAction } from "@/lib/directives/actions";
-import { TARGET_UNITS } from "@/lib/directives/labels";
-import { INDEX_KINDS, TARGET_KINDS_ORDER } from "@/lib/targets/rules";
+import { INDEX_KINDS, TARGET_KINDS_ORDER } from "@/lib/targets/kinds";
 import { useFormat } from "@/lib/i18n/client";
 import { Feedback, FieldError, inputClass, labelClass, SubmitButton, useFormAction } from "@/components/forms/form-kit";
 
@@ -16,6 +15,8 @@ export type TargetChoices = {
   indices: { code: string; shortName: string; subject: string }[];
   agencies: { id: number; name: string }[];
   criteria: { framework: string; criteria: { id: number; code: string; name: string; level: string }[] }[];
+  /** The units a target is stated in, as stored (lib/directives/labels.ts, TARGET_UNITS). */
+  units: { points: string; percent: string };
 };
 
 type Values = {
@@ -129,9 +130,9 @@ export function TargetForm({ directiveId, values, choices, testId }: { directive
             <label htmlFor={id("unit")} className={labelClass}>
               {t("unit")}
             </label>
-            <select {...field("unit")} defaultValue={values?.unit ?? TARGET_UNITS.points}>
-              <option value={TARGET_UNITS.points}>{t("unitPoints")}</option>
-              <option value={TARGET_UNITS.percent}>{t("unitPercent")}</option>
+            <select {...field("unit")} defaultValue={values?.unit ?? choices.units.points}>
+              <option value={choices.units.points}>{t("unitPoints")}</option>
+              <option value={choices.units.percent}>{t("unitPercent")}</option>
             </select>
             <FieldError name={id("unit")} message={error("unit")} />
           </div>

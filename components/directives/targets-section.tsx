@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { TargetKind } from "@/lib/directives/types";
 import { deleteTargetAction } from "@/lib/directives/actions";
 import type { DirectiveDetail, TargetItem } from "@/lib/directives/types";
+import { TARGET_UNITS } from "@/lib/directives/labels";
 import { useFormat } from "@/lib/i18n/client";
 import { ActionForm } from "@/components/forms/form-kit";
 import { Card } from "@/components/ui/card";
@@ -38,6 +39,7 @@ export function TargetsSection({ directive }: { directive: DirectiveDetail }) {
     indices: directive.choices.indices,
     agencies: directive.choices.agencies,
     criteria: directive.choices.criteria.filter((g) => g.internal),
+    units: TARGET_UNITS,
   };
   const gapText = (target: TargetItem) => {
     const gap = target.evaluation?.gap;

@@ -4,8 +4,9 @@
 import type { DirectiveKind } from "@/lib/db/generated/enums";
 import { catalogueRecord, libTranslator } from "@/lib/i18n/lib-translator";
 import viErrors from "@/lib/i18n/messages/vi/errors.json";
+import { DIRECTIVE_KINDS, REPORTING_KINDS, type ReportingKind } from "./kinds";
 
-export const DIRECTIVE_KINDS = ["QUYET_DINH", "KE_HOACH", "CONG_VAN", "CHI_THI", "VAN_BAN", "NGHI_QUYET"] as const satisfies readonly DirectiveKind[];
+export { DIRECTIVE_KINDS, REPORTING_KINDS, type ReportingKind };
 
 export const DIRECTIVE_KIND_LABELS: Readonly<Record<DirectiveKind, string>> = catalogueRecord(DIRECTIVE_KINDS, (kind) =>
   libTranslator("errors.directives.kinds")(kind),
@@ -13,10 +14,6 @@ export const DIRECTIVE_KIND_LABELS: Readonly<Record<DirectiveKind, string>> = ca
 
 /** The units a MIN_SCORE target is stated in, as stored (Target.unit): points, or a percentage. */
 export const TARGET_UNITS = { points: viErrors.targets.units.points, percent: "%" } as const;
-
-/** Reporting regimes a directive can require (stored in Directive.reporting). */
-export const REPORTING_KINDS = ["QUARTERLY", "HALF_YEAR", "ANNUAL"] as const;
-export type ReportingKind = (typeof REPORTING_KINDS)[number];
 
 const RELATIONS = ["implements", "basedOn", "replaces", "amends", "related"] as const;
 type Relation = (typeof RELATIONS)[number];

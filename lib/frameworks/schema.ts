@@ -4,14 +4,10 @@ import { libTranslator } from "@/lib/i18n/lib-translator";
 import { fieldNames, tableFormatParam, type FieldLabel } from "@/lib/validation/schema";
 import { DB_INT_MAX, z } from "@/lib/validation/zod";
 import { FRAMEWORK_AGENCY_KINDS, METHODS, STATUSES } from "./labels";
+import { parseDecimal } from "./points";
 import { CODE_PATTERN, MAX_POINTS_LIMIT } from "./tree";
 
-/** "2,5" or "2.5" → 2.5; "" → null; anything else → NaN. */
-export function parseDecimal(text: string): number | null {
-  const t = text.trim().replace(/\s/g, "");
-  if (t === "") return null;
-  return /^-?\d+([.,]\d+)?$/.test(t) ? Number(t.replace(",", ".")) : Number.NaN;
-}
+export { parseDecimal };
 
 /** What a caller may send: any field, any type (forms send text); the schema decides. */
 export type LooseInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };

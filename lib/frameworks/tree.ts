@@ -8,6 +8,7 @@ import type { AssessmentMethod, CriterionLevel } from "@/lib/db/generated/enums"
 import type { Issue } from "@/lib/errors";
 import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import { LEVELS } from "./labels";
+import { SUM_TOLERANCE } from "./points";
 import { cents } from "@/lib/numbers";
 
 /** One node as stored or imported; its parent is named by code. */
@@ -36,7 +37,7 @@ export type TreeNode = NormalRow & { children: TreeNode[] };
 export type TreeIssue = Issue & { code?: string };
 
 export const MAX_DEPTH = 3;
-export const SUM_TOLERANCE = 0.001;
+export { SUM_TOLERANCE };
 export const MAX_POINTS_LIMIT = 99999.99; // Decimal(7, 2)
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/;
 

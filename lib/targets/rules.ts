@@ -4,21 +4,13 @@ import type { IndexSubject, TargetKind } from "@/lib/db/generated/enums";
 import type { Issue } from "@/lib/errors";
 import { libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import viErrors from "@/lib/i18n/messages/vi/errors.json";
+import { INDEX_KINDS, TARGET_KINDS_ORDER } from "./kinds";
 
 const t = () => libTranslator("errors.targets.rules");
 
-export const TARGET_KINDS_ORDER = [
-  "MIN_SCORE",
-  "MIN_PERCENT_OF_MAX",
-  "MAX_RANK",
-  "RANK_IMPROVEMENT",
-  "CRITERION_SCORE",
-  "COMMITMENT_COMPLETION",
-] as const satisfies readonly TargetKind[];
+export { INDEX_KINDS, TARGET_KINDS_ORDER };
 
 const RANK_KINDS: readonly TargetKind[] = ["MAX_RANK", "RANK_IMPROVEMENT"];
-/** Kinds measured on an index (PAR INDEX, SIPAS or an internal one): the form asks for it. */
-export const INDEX_KINDS: readonly TargetKind[] = ["MIN_SCORE", "MIN_PERCENT_OF_MAX", "MAX_RANK", "RANK_IMPROVEMENT"];
 
 /** The unit a kind is stated in when the form leaves it empty, as stored (Target.unit: the catalogue's Vietnamese word). */
 export function defaultUnit(kind: TargetKind): string {

@@ -127,6 +127,43 @@ describe("outside lib", () => {
     expect(problems).toEqual([]);
   });
 
+  it("client components bring no module that words lib's messages into the browser", () => {
+    // lib/i18n/lib-translator.ts carries lib's messages in both languages (≈ 28 kB gzip), and
+    // lib/i18n/catalogue.ts every namespace: a client component that reaches one through a pure
+    // module (as the profile's map and rank cells once did, through lib/units/lineage.ts and
+    // lib/results/ranking-view.ts) ships it in the page's first-load JavaScript. A server action's
+    // module is not bundled (the browser gets a reference), so the walk stops there.
+    const catalogues = new Set([path.join(LIB, "i18n", "lib-translator.ts"), path.join(LIB, "i18n", "catalogue.ts")]);
+    const valueImports = (file: string) =>
+      [...read(file).matchAll(/^(?:import|export)\s+(?!type\s)(?:[^;]*?\s+from\s+)?"([^"]+)";/gms)].map(([, specifier]) => specifier);
+    const resolveSource = (from: string, specifier: string) => {
+      const base = specifier.startsWith("@/")
+        ? path.join(ROOT, specifier.slice(2))
+        : specifier.startsWith(".")
+          ? path.resolve(path.dirname(from), specifier)
+          : null;
+      return base && [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((candidate) => fs.existsSync(candidate));
+    };
+    const chainTo = (file: string, seen: Set<string>): string[] | null => {
+      if (catalogues.has(file)) return [rel(file)];
+      if (seen.has(file) || /^["']use server["']/m.test(read(file))) return null;
+      seen.add(file);
+      for (const specifier of valueImports(file)) {
+        const next = resolveSource(file, specifier);
+        const chain = next ? chainTo(next, seen) : null;
+        if (chain) return [rel(file), ...chain];
+      }
+      return null;
+    };
+    const problems = appFiles
+      .filter((file) => /^["']use client["']/m.test(read(file)))
+      .flatMap((file) => {
+        const chain = chainTo(file, new Set());
+        return chain ? [chain.join(" → ")] : [];
+      });
+    expect(problems).toEqual([]);
+  });
+
   it("decides nothing by comparing roles: the permission table (lib/auth/policy.ts) does", () => {
     const comparison = /\brole\s*[!=]==|[!=]==\s*["'](ADMIN|HOME_AFFAIRS|AGENCY_HEAD|LEADER)["']|\.includes\(\w+\.role\)/;
     const problems = [...libFiles.filter((file) => !rel(file).startsWith("lib/auth/")), ...appFiles].flatMap((file) =>
