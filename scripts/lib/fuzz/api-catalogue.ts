@@ -2,10 +2,12 @@
 // query strings, JSON bodies, multipart uploads of broken tables. One catalogue for the three
 // runs: route handlers called directly (tests/integration/fuzz-api.test.ts), over HTTP in the
 // end-to-end suite (tests/e2e/fuzz-api.test.ts), and `npm run fuzz` (scripts/fuzz-api.ts).
-// tests/integration/fuzz-api.test.ts fails when a route exists that is not listed here.
+// The routes are those of lib/openapi/operations.ts; tests/integration/fuzz-api.test.ts fails
+// when a route exists that is not listed there.
 import fc from "fast-check";
 import { cellText, isClearMessage, jsonBody, jsonValue, numberText, plausibleText, queryText } from "./arbitraries";
 import type { Table } from "@/lib/io/table-file";
+import { OPERATIONS, type RouteId } from "@/lib/openapi/operations";
 import {
   csvText,
   fileOf,
@@ -230,15 +232,14 @@ const SCORE_TABLES = ["criterion_score", "assessment", "stored_file", "audit_log
 const RESULT_TABLES = ["published_result", "result_component", "result_criterion_score", "audit_log"];
 const FRAMEWORK_TABLES = ["framework", "criterion", "framework_component", "grade_band", "audit_log"];
 
-export const CATALOGUE: readonly Endpoint[] = [
-  {
-    route: "GET /api/v1/rankings",
+// How each route of the OpenAPI table (lib/openapi/operations.ts) is fuzzed.
+const FUZZING: Record<RouteId, Omit<Endpoint, "route" | "changesNothing">> = {
+  "GET /api/v1/rankings": {
     actor: null,
     tables: RESULT_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: query({ index: indexValue, year: yearValue }) }),
   },
-  {
-    route: "GET /api/v1/rankings/export",
+  "GET /api/v1/rankings/export": {
     actor: null,
     tables: RESULT_TABLES,
     requests: () =>
@@ -252,26 +253,22 @@ export const CATALOGUE: readonly Endpoint[] = [
         }),
       }),
   },
-  {
-    route: "GET /api/v1/exports/results",
+  "GET /api/v1/exports/results": {
     actor: null,
     tables: RESULT_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: query({ index: indexValue, year: yearValue, format: formatValue }) }),
   },
-  {
-    route: "GET /api/v1/open-data/results",
+  "GET /api/v1/open-data/results": {
     actor: null,
     tables: RESULT_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: query({ format: openDataFormatValue }) }),
   },
-  {
-    route: "GET /api/v1/open-data/averages",
+  "GET /api/v1/open-data/averages": {
     actor: null,
     tables: RESULT_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: query({ format: openDataFormatValue }) }),
   },
-  {
-    route: "GET /api/v1/open-data/provinces/[code]",
+  "GET /api/v1/open-data/provinces/[code]": {
     actor: null,
     tables: RESULT_TABLES,
     requests: () =>
@@ -280,14 +277,12 @@ export const CATALOGUE: readonly Endpoint[] = [
         query: fc.constant([]),
       }),
   },
-  {
-    route: "GET /api/v1/openapi.json",
+  "GET /api/v1/openapi.json": {
     actor: null,
     tables: [],
     requests: () => fc.record({ params: fc.constant({}), query: query({ lang: fc.constantFrom("vi", "en", "", "fr", "EN") }) }),
   },
-  {
-    route: "POST /api/v1/imports/results",
+  "POST /api/v1/imports/results": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: RESULT_TABLES,
@@ -298,8 +293,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         body: uploadBody(tableUpload(RESULT_COLUMNS, RESULT_CELLS), { dryRun: dryRunValue(safe) }),
       }),
   },
-  {
-    route: "GET /api/v1/assessment-periods/[id]/scores",
+  "GET /api/v1/assessment-periods/[id]/scores": {
     actor: "noivu@demo.local",
     tables: SCORE_TABLES,
     requests: (known) =>
@@ -308,8 +302,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         query: query({ format: formatValue, assessmentId: idParam(known.assessments) }),
       }),
   },
-  {
-    route: "GET /api/v1/assessment-periods/[id]/progress",
+  "GET /api/v1/assessment-periods/[id]/progress": {
     actor: "noivu@demo.local",
     tables: SCORE_TABLES,
     requests: (known) =>
@@ -318,8 +311,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         query: fc.constant([] as [string, string][]),
       }),
   },
-  {
-    route: "POST /api/v1/assessment-periods/[id]/scores",
+  "POST /api/v1/assessment-periods/[id]/scores": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: SCORE_TABLES,
@@ -333,8 +325,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         }),
       }),
   },
-  {
-    route: "PUT /api/v1/criterion-scores/[id]/self-score",
+  "PUT /api/v1/criterion-scores/[id]/self-score": {
     actor: "thutruong@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: SCORE_TABLES,
@@ -345,8 +336,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         body: jsonBody(SCORE_BODY).map((value): Body => ({ kind: "json", value })),
       }),
   },
-  {
-    route: "PUT /api/v1/criterion-scores/[id]/appraisal",
+  "PUT /api/v1/criterion-scores/[id]/appraisal": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: SCORE_TABLES,
@@ -360,20 +350,17 @@ export const CATALOGUE: readonly Endpoint[] = [
         ),
       }),
   },
-  {
-    route: "GET /api/v1/evidence/[id]",
+  "GET /api/v1/evidence/[id]": {
     actor: "thutruong@demo.local",
     tables: SCORE_TABLES,
     requests: (known) => fc.record({ params: fc.record({ id: idParam(known.evidence) }), query: fc.constant([]) }),
   },
-  {
-    route: "GET /api/v1/directive-files/[id]",
+  "GET /api/v1/directive-files/[id]": {
     actor: "noivu@demo.local",
     tables: ["directive", "stored_file", "audit_log"],
     requests: (known) => fc.record({ params: fc.record({ id: idParam(known.directiveFiles) }), query: fc.constant([]) }),
   },
-  {
-    route: "GET /api/v1/directives/[id]/report",
+  "GET /api/v1/directives/[id]/report": {
     actor: "noivu@demo.local",
     tables: ["directive", "periodic_report", "audit_log"],
     requests: (known) =>
@@ -383,27 +370,23 @@ export const CATALOGUE: readonly Endpoint[] = [
       }),
   },
   // The documents (DOCX/PDF) read what their pages read and change nothing.
-  {
-    route: "GET /api/v1/documents/self-assessment",
+  "GET /api/v1/documents/self-assessment": {
     actor: "noivu@demo.local",
     tables: SCORE_TABLES,
     requests: (known) => fc.record({ params: fc.constant({}), query: query({ assessmentId: idParam(known.assessments), format: documentFormat }) }),
   },
-  {
-    route: "GET /api/v1/documents/appraisal-notice",
+  "GET /api/v1/documents/appraisal-notice": {
     actor: "noivu@demo.local",
     tables: SCORE_TABLES,
     requests: (known) => fc.record({ params: fc.constant({}), query: query({ assessmentId: idParam(known.assessments), format: documentFormat }) }),
   },
-  {
-    route: "GET /api/v1/documents/ranking-annex",
+  "GET /api/v1/documents/ranking-annex": {
     actor: "noivu@demo.local",
     tables: SCORE_TABLES,
     requests: (known) =>
       fc.record({ params: fc.constant({}), query: query({ periodId: idParam([...known.periods, ...known.lockedPeriods]), format: documentFormat }) }),
   },
-  {
-    route: "GET /api/v1/documents/directive-report",
+  "GET /api/v1/documents/directive-report": {
     actor: "noivu@demo.local",
     tables: ["directive", "periodic_report", "audit_log"],
     requests: (known) =>
@@ -416,8 +399,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         }),
       }),
   },
-  {
-    route: "GET /api/v1/documents/leader-summary",
+  "GET /api/v1/documents/leader-summary": {
     actor: "lanhdao@demo.local",
     tables: RESULT_TABLES,
     requests: () =>
@@ -426,20 +408,17 @@ export const CATALOGUE: readonly Endpoint[] = [
         query: query({ province: fc.constantFrom("91", "89", "01", "9", "xx", ""), year: yearValue, format: documentFormat }),
       }),
   },
-  {
-    route: "GET /api/v1/frameworks/[id]",
+  "GET /api/v1/frameworks/[id]": {
     actor: "noivu@demo.local",
     tables: FRAMEWORK_TABLES,
     requests: (known) => fc.record({ params: fc.record({ id: idParam(known.frameworks) }), query: fc.constant([]) }),
   },
-  {
-    route: "GET /api/v1/frameworks/[id]/export",
+  "GET /api/v1/frameworks/[id]/export": {
     actor: "noivu@demo.local",
     tables: FRAMEWORK_TABLES,
     requests: (known) => fc.record({ params: fc.record({ id: idParam(known.frameworks) }), query: query({ format: formatValue }) }),
   },
-  {
-    route: "POST /api/v1/frameworks/[id]/import",
+  "POST /api/v1/frameworks/[id]/import": {
     actor: "quantri@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: FRAMEWORK_TABLES,
@@ -452,8 +431,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         }),
       }),
   },
-  {
-    route: "GET /api/v1/audit/export",
+  "GET /api/v1/audit/export": {
     actor: "noivu@demo.local",
     tables: ["audit_log"],
     requests: () =>
@@ -472,8 +450,7 @@ export const CATALOGUE: readonly Endpoint[] = [
       }),
   },
   // ── Administration (issue 13) ──
-  {
-    route: "GET /api/v1/users",
+  "GET /api/v1/users": {
     actor: "noivu@demo.local",
     tables: ACCOUNT_TABLES,
     requests: () =>
@@ -490,16 +467,14 @@ export const CATALOGUE: readonly Endpoint[] = [
         }),
       }),
   },
-  {
-    route: "POST /api/v1/users",
+  "POST /api/v1/users": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: ACCOUNT_TABLES,
     requests: () =>
       fc.record({ params: fc.constant({}), query: fc.constant([]), body: jsonBody(ACCOUNT_BODY).map((value): Body => ({ kind: "json", value })) }),
   },
-  {
-    route: "PATCH /api/v1/users/[id]",
+  "PATCH /api/v1/users/[id]": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: ACCOUNT_TABLES,
@@ -512,15 +487,13 @@ export const CATALOGUE: readonly Endpoint[] = [
         ),
       }),
   },
-  {
-    route: "POST /api/v1/users/[id]/reset",
+  "POST /api/v1/users/[id]/reset": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: ACCOUNT_TABLES,
     requests: () => fc.record({ params: fc.record({ id: idParam([]) }), query: fc.constant([]) }),
   },
-  {
-    route: "GET /api/v1/agencies",
+  "GET /api/v1/agencies": {
     actor: "noivu@demo.local",
     tables: AGENCY_TABLES,
     requests: () =>
@@ -529,8 +502,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         query: query({ province: PROVINCE_VALUE, q: plausibleText, kind: KIND_VALUE, status: fc.constantFrom("current", "ended", "all", "x", "") }),
       }),
   },
-  {
-    route: "POST /api/v1/agencies",
+  "POST /api/v1/agencies": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: AGENCY_TABLES,
@@ -541,8 +513,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         body: jsonBody({ ...AGENCY_BODY, provinceCode: PROVINCE_VALUE, validFrom: DAY_VALUE }).map((value): Body => ({ kind: "json", value })),
       }),
   },
-  {
-    route: "PATCH /api/v1/agencies/[id]",
+  "PATCH /api/v1/agencies/[id]": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: AGENCY_TABLES,
@@ -553,8 +524,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         body: jsonBody({ ...AGENCY_BODY, version: fc.constantFrom(0, "0", 1, -1, "x"), validTo: DAY_VALUE }).map((value): Body => ({ kind: "json", value })),
       }),
   },
-  {
-    route: "POST /api/v1/imports/agencies",
+  "POST /api/v1/imports/agencies": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: AGENCY_TABLES,
@@ -568,8 +538,7 @@ export const CATALOGUE: readonly Endpoint[] = [
         }),
       }),
   },
-  {
-    route: "POST /api/v1/imports/users",
+  "POST /api/v1/imports/users": {
     actor: "noivu@demo.local",
     refusedActor: "lanhdao@demo.local",
     tables: ACCOUNT_TABLES,
@@ -583,20 +552,17 @@ export const CATALOGUE: readonly Endpoint[] = [
         }),
       }),
   },
-  {
-    route: "GET /api/v1/imports/agencies/template",
+  "GET /api/v1/imports/agencies/template": {
     actor: "noivu@demo.local",
     tables: AGENCY_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: query({ province: PROVINCE_VALUE }) }),
   },
-  {
-    route: "GET /api/v1/imports/users/template",
+  "GET /api/v1/imports/users/template": {
     actor: "noivu@demo.local",
     tables: ACCOUNT_TABLES,
     requests: () => fc.record({ params: fc.constant({}), query: query({ province: PROVINCE_VALUE }) }),
   },
-  {
-    route: "POST /api/v1/password/set",
+  "POST /api/v1/password/set": {
     actor: null,
     tables: ACCOUNT_TABLES,
     requests: () =>
@@ -609,10 +575,8 @@ export const CATALOGUE: readonly Endpoint[] = [
         }).map((value): Body => ({ kind: "json", value })),
       }),
   },
-  {
-    route: "POST /api/v1/password/forgot",
+  "POST /api/v1/password/forgot": {
     actor: null,
-    changesNothing: true,
     tables: ACCOUNT_TABLES,
     requests: () =>
       fc.record({
@@ -621,7 +585,13 @@ export const CATALOGUE: readonly Endpoint[] = [
         body: jsonBody({ email: fc.oneof(EMAIL_VALUE, queryText) }).map((value): Body => ({ kind: "json", value })),
       }),
   },
-];
+};
+
+export const CATALOGUE: readonly Endpoint[] = OPERATIONS.map((operation) => ({
+  route: operation.id,
+  changesNothing: operation.changesNothing,
+  ...FUZZING[operation.id],
+}));
 
 // ───────────────────────── Sending and checking ─────────────────────────
 
