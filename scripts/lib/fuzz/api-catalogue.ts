@@ -650,8 +650,26 @@ export function replyProblem(reply: Reply, url?: string): string | null {
   return null;
 }
 
+/** A route's answer as the checks read it. */
+export async function replyOf(response: Response): Promise<Reply> {
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    disposition: response.headers.get("content-disposition"),
+    text: await response.text(),
+  };
+}
+
 /** Tallies per route for the report. */
 export type Tally = { route: string; inputs: number; byStatus: Record<string, number>; accepted: number; ms: number };
+
+/** Counts a reply in its route's tally, and throws what is wrong with it (replyProblem). */
+export function recordReply(tally: Tally, reply: Reply, url?: string): void {
+  tally.inputs++;
+  tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
+  const problem = replyProblem(reply, url);
+  if (problem) throw new Error(problem);
+}
 
 export function tallyLine(t: Tally): string {
   const statuses = Object.entries(t.byStatus)
