@@ -188,6 +188,31 @@ const SCORE_BODY = {
 };
 
 const dryRunValue = (safe: boolean) => (safe ? fc.constant("1") : fc.constantFrom("1", "0", "true", "yes", "", "2"));
+/** An import's dryRun in the query string: always "1" (a check, never a write) in safe mode. */
+const dryRunQuery = (safe: boolean) => (safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }));
+
+/**
+ * A table import of Home Affairs (refused for the leader): the file and `fields` in a multipart
+ * form, dryRun also in the form. `columns`: the template's, `cells`: their generated values.
+ */
+function tableImport(
+  tables: readonly string[],
+  columns: readonly string[],
+  cells: Record<string, fc.Arbitrary<string>>,
+  fields: Record<string, fc.Arbitrary<string>> = {},
+): Omit<Endpoint, "route"> {
+  return {
+    actor: "noivu@demo.local",
+    refusedActor: "lanhdao@demo.local",
+    tables,
+    requests: (_known, safe) =>
+      fc.record({
+        params: fc.constant({}),
+        query: dryRunQuery(safe),
+        body: uploadBody(tableUpload(columns, cells), { dryRun: dryRunValue(safe), ...fields }),
+      }),
+  };
+}
 
 // ───────────────────────── The routes ─────────────────────────
 
@@ -282,17 +307,8 @@ const FUZZING: Record<RouteId, Omit<Endpoint, "route" | "changesNothing">> = {
     tables: [],
     requests: () => fc.record({ params: fc.constant({}), query: query({ lang: fc.constantFrom("vi", "en", "", "fr", "EN") }) }),
   },
-  "POST /api/v1/imports/results": {
-    actor: "noivu@demo.local",
-    refusedActor: "lanhdao@demo.local",
-    tables: RESULT_TABLES,
-    requests: (_known, safe) =>
-      fc.record({
-        params: fc.constant({}),
-        query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
-        body: uploadBody(tableUpload(RESULT_COLUMNS, RESULT_CELLS), { dryRun: dryRunValue(safe) }),
-      }),
-  },
+  "POST /api/v1/imports/results": tableImport(RESULT_TABLES, RESULT_COLUMNS, RESULT_CELLS),
+
   "GET /api/v1/assessment-periods/[id]/scores": {
     actor: "noivu@demo.local",
     tables: SCORE_TABLES,
@@ -318,7 +334,7 @@ const FUZZING: Record<RouteId, Omit<Endpoint, "route" | "changesNothing">> = {
     requests: (known, safe) =>
       fc.record({
         params: fc.record({ id: idParam(safe ? known.lockedPeriods : known.periods) }),
-        query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
+        query: dryRunQuery(safe),
         body: uploadBody(tableUpload(["agency_code", "agency_name", "code", "name", "max_points", "self_score", "appraised_score", "comment"], SCORE_CELLS), {
           dryRun: dryRunValue(safe),
           assessmentId: idParam(known.assessments),
@@ -524,34 +540,15 @@ const FUZZING: Record<RouteId, Omit<Endpoint, "route" | "changesNothing">> = {
         body: jsonBody({ ...AGENCY_BODY, version: fc.constantFrom(0, "0", 1, -1, "x"), validTo: DAY_VALUE }).map((value): Body => ({ kind: "json", value })),
       }),
   },
-  "POST /api/v1/imports/agencies": {
-    actor: "noivu@demo.local",
-    refusedActor: "lanhdao@demo.local",
-    tables: AGENCY_TABLES,
-    requests: (_known, safe) =>
-      fc.record({
-        params: fc.constant({}),
-        query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
-        body: uploadBody(tableUpload(["code", "name", "short_name", "kind", "peer_group", "contact_email", "contact_phone", "valid_from"], AGENCY_CELLS), {
-          dryRun: dryRunValue(safe),
-          province: PROVINCE_VALUE,
-        }),
-      }),
-  },
-  "POST /api/v1/imports/users": {
-    actor: "noivu@demo.local",
-    refusedActor: "lanhdao@demo.local",
-    tables: ACCOUNT_TABLES,
-    requests: (_known, safe) =>
-      fc.record({
-        params: fc.constant({}),
-        query: safe ? fc.constant([["dryRun", "1"]] as [string, string][]) : query({ dryRun: dryRunValue(false) }),
-        body: uploadBody(tableUpload(["email", "name", "phone", "role", "agency_code"], ACCOUNT_CELLS), {
-          dryRun: dryRunValue(safe),
-          province: PROVINCE_VALUE,
-        }),
-      }),
-  },
+  "POST /api/v1/imports/agencies": tableImport(
+    AGENCY_TABLES,
+    ["code", "name", "short_name", "kind", "peer_group", "contact_email", "contact_phone", "valid_from"],
+    AGENCY_CELLS,
+    { province: PROVINCE_VALUE },
+  ),
+
+  "POST /api/v1/imports/users": tableImport(ACCOUNT_TABLES, ["email", "name", "phone", "role", "agency_code"], ACCOUNT_CELLS, { province: PROVINCE_VALUE }),
+
   "GET /api/v1/imports/agencies/template": {
     actor: "noivu@demo.local",
     tables: AGENCY_TABLES,
