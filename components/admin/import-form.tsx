@@ -34,16 +34,13 @@ export function ImportForm({ action, maxBytes, province }: { action: AnyImport; 
   const t = useTranslations("admin.import");
   const format = useFormat();
   const upload = useTableUpload<Outcome>(action as unknown as Action, maxBytes, province ? { province } : {});
-  const { current, outcome, pending, send, maxMb } = upload;
+  const { current, outcome, pending, send } = upload;
   const rows = outcome ? outcome.rows.length : 0;
   const invitations = outcome && "invitations" in outcome ? outcome.invitations : [];
 
   return (
     <div className="space-y-4">
-      <TableUploadForm
-        upload={upload}
-        labels={{ file: t("file", { max: maxMb }), preview: t("preview"), checking: t("checking"), tooBig: t("tooBig", { max: maxMb }) }}
-      />
+      <TableUploadForm upload={upload} t={t} />
 
       {outcome ? (
         <section className="space-y-3" data-testid="import-preview" data-dry-run={outcome.dryRun ? "1" : "0"}>

@@ -20,15 +20,12 @@ export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations("results.importForm");
   const format = useFormat();
   const upload = useTableUpload<ImportOutcome>(importResultsAction, maxBytes);
-  const { current, outcome, pending, send, maxMb } = upload;
+  const { current, outcome, pending, send } = upload;
   const show = (value: string | number | null) => (value === null ? t("empty") : typeof value === "number" ? format.points(value) : value);
 
   return (
     <div className="space-y-4">
-      <TableUploadForm
-        upload={upload}
-        labels={{ file: t("file", { max: maxMb }), preview: t("preview"), checking: t("checking"), tooBig: t("tooBig", { max: maxMb }) }}
-      />
+      <TableUploadForm upload={upload} t={t} />
 
       {outcome ? (
         <section className="space-y-3" data-testid="import-preview" data-dry-run={outcome.dryRun ? "1" : "0"}>

@@ -36,11 +36,12 @@ export function useTableUpload<T>(action: Action<T>, maxBytes: number, fields: R
   return { file, tooBig, choose, current, outcome: current?.ok ? current.data : undefined, pending, send, maxMb: Math.round(maxBytes / 1024 / 1024) };
 }
 
-/** The words of the form, from the caller's catalogue namespace (`file` and `tooBig` name the limit). */
-export type TableUploadLabels = { file: string; preview: string; checking: string; tooBig: string };
+/** The form's words, from the caller's catalogue namespace: `file` and `tooBig` name the size limit. */
+type Words = (key: "file" | "preview" | "checking" | "tooBig", values?: { max: number }) => string;
 
-export function TableUploadForm<T>({ upload, labels }: { upload: ReturnType<typeof useTableUpload<T>>; labels: TableUploadLabels }) {
-  const { file, tooBig, choose, current, outcome, pending, send } = upload;
+export function TableUploadForm<T>({ upload, t }: { upload: ReturnType<typeof useTableUpload<T>>; t: Words }) {
+  const { file, tooBig, choose, current, outcome, pending, send, maxMb } = upload;
+  const labels = { file: t("file", { max: maxMb }), preview: t("preview"), checking: t("checking"), tooBig: t("tooBig", { max: maxMb }) };
   return (
     <>
       <form
