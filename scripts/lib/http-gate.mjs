@@ -75,8 +75,11 @@ export const SMALL_BODY_BYTES = 1024 * 1024;
 /** The largest upload: the limits next.config.ts gives server actions and the proxy (imports of 50 MB, evidence of 20 MB, and the form around them). */
 export const UPLOAD_MAX_BYTES = 60 * 1024 * 1024;
 
-// The route handlers that take a file (multipart `file`).
-const UPLOAD_ROUTES = [/^\/api\/v1\/assessment-periods\/[^/]+\/scores$/, /^\/api\/v1\/imports\/results$/, /^\/api\/v1\/frameworks\/[^/]+\/import$/];
+/** The route handlers that take a file (multipart `file`). @param {string} pathname */
+const isUploadRoute = (pathname) =>
+  /^\/api\/v1\/assessment-periods\/[^/]+\/scores$/.test(pathname) ||
+  /^\/api\/v1\/imports\/results$/.test(pathname) ||
+  /^\/api\/v1\/frameworks\/[^/]+\/import$/.test(pathname);
 
 /**
  * What a request's body may be, from its headers alone: "small" (up to 1 MiB, anyone), "upload"
@@ -92,7 +95,7 @@ export function bodyClass({ method = "GET", url = "/", headers }) {
   if (size <= SMALL_BODY_BYTES) return "small";
   if (size > UPLOAD_MAX_BYTES) return "refused";
   const pathname = url.split("?")[0];
-  const upload = method === "POST" && (headers["next-action"] !== undefined || UPLOAD_ROUTES.some((route) => route.test(pathname)));
+  const upload = method === "POST" && (headers["next-action"] !== undefined || isUploadRoute(pathname));
   return upload ? "upload" : "refused";
 }
 
