@@ -79,7 +79,6 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
     }
   }
   // A null score reads as 0 in the comparisons, which pass: the null check only says what is meant (its mutant is equivalent).
-  // Stryker disable next-line ConditionalExpression
   if (input.score !== null && (input.score < 0 || input.score > input.maxScore)) {
     issues.push({ key: "score", message: t("totalRange", { max: points(input.maxScore), value: points(input.score) }) });
   }
@@ -99,12 +98,10 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
         : t("missingTotal", { label: input.label });
     return { ok: false, issues: [{ key: "score", message }] };
   }
-  // With no component given the sum is 0, which no total (0 or more, checked above) exceeds: the length check only spares the work.
-  // Stryker disable next-line ConditionalExpression,EqualityOperator
-  if (input.additive && given.length > 0) {
+  // With no component given the sum is 0, which no total (0 or more, checked above) exceeds.
+  if (input.additive) {
     const tolerance = COMPONENT_SUM_TOLERANCE + 1e-9;
     // Sums and totals are in cents: a gap of exactly the tolerance (0.02 + 1e-9) cannot occur, so > and >= agree.
-    // Stryker disable next-line EqualityOperator
     if (complete && Math.abs(sum - input.score) > tolerance) {
       return {
         ok: false,
@@ -122,7 +119,6 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
       };
     }
     // In cents, as above: > and >= agree.
-    // Stryker disable next-line EqualityOperator
     if (!complete && sum > input.score + tolerance) {
       return {
         ok: false,

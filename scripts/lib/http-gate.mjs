@@ -38,7 +38,6 @@ const plain = (address) => (address.startsWith("::ffff:") && net.isIPv4(address.
 function isTrusted(address, trusted) {
   const family = net.isIP(address);
   // BlockList.check answers false for what is not an address, so the first test only spares the call (its mutant is equivalent).
-  // Stryker disable next-line ConditionalExpression
   return family !== 0 && trusted.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 
@@ -63,7 +62,6 @@ export function clientAddress(socketAddress, forwardedFor, trusted) {
     socket,
   ];
   // i >= 0 would read the same: the leftmost address is the answer whether or not it is trusted.
-  // Stryker disable next-line EqualityOperator
   for (let i = chain.length - 1; i > 0; i--) if (!isTrusted(chain[i], trusted)) return chain[i].slice(0, 64);
   return chain[0].slice(0, 64);
 }
@@ -88,7 +86,7 @@ const isUploadRoute = (pathname) =>
  * @param {{ method?: string; url?: string; headers: import("node:http").IncomingHttpHeaders }} request
  * @returns {"small" | "upload" | "refused"}
  */
-// Stryker disable next-line StringLiteral: with no method or URL, any default but POST and an import route reads the same.
+// With no method or URL, any default but POST and an import route reads the same (Stryker's mutants of the defaults are equivalent).
 export function bodyClass({ method = "GET", url = "/", headers }) {
   const length = headers["content-length"];
   const size = length !== undefined ? Number(length) : headers["transfer-encoding"] ? Infinity : 0;

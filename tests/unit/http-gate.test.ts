@@ -81,6 +81,15 @@ describe("request bodies", () => {
     expect(bodyClass(request("POST", "/danh-gia/1", { "transfer-encoding": "chunked" }))).toBe("refused");
   });
 
+  it("the upload limit is a limit, not a refusal: a file of exactly that size is an upload", () => {
+    expect(bodyClass(request("POST", "/api/v1/imports/results", length(UPLOAD_MAX_BYTES)))).toBe("upload");
+  });
+
+  it("only a POST uploads, even to an import route or with a server action's header", () => {
+    expect(bodyClass(request("PUT", "/api/v1/imports/results", length(5_000_000)))).toBe("refused");
+    expect(bodyClass(request("PATCH", "/danh-gia/1", { ...length(5_000_000), "next-action": "7f00" }))).toBe("refused");
+  });
+
   it("the small limit is 1 MiB exactly", () => {
     expect(bodyClass(request("POST", "/danh-gia/1", length(1024 * 1024)))).toBe("small");
     expect(bodyClass(request("POST", "/danh-gia/1", length(1024 * 1024 + 1)))).toBe("refused");
