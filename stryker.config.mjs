@@ -46,7 +46,7 @@ export default {
     "lib/audit/view.ts",
     // The web server's checks before Next sees a request (the client's address, which bodies may be
     // read), not signedIn(), which reads the session cookie with Auth.js.
-    "scripts/lib/http-gate.mjs:10-86",
+    "scripts/lib/http-gate.mjs:10-98",
   ],
   coverageAnalysis: "perTest",
   // The machine is shared: one mutant at a time.

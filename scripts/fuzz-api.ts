@@ -13,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { DEMO_PASSWORD } from "../prisma/seed";
-import { CATALOGUE, materialize, replyProblem, tallyLine, toRequest, writes, type Reply, type Tally } from "./lib/fuzz/api-catalogue";
+import { CATALOGUE, materialize, recordReply, replyOf, tallyLine, toRequest, writes, type Tally } from "./lib/fuzz/api-catalogue";
 import { fingerprint, prepareFuzzData } from "./lib/fuzz/fixtures";
 import { buildDir, signInOverHttp, startPortal } from "./lib/throwaway-portal";
 import { ROOT } from "./lib/runtime";
@@ -71,16 +71,8 @@ try {
             body: request.method === "GET" ? undefined : await request.arrayBuffer(),
             redirect: "manual",
           });
-          const reply: Reply = {
-            status: response.status,
-            contentType: response.headers.get("content-type") ?? "",
-            disposition: response.headers.get("content-disposition"),
-            text: await response.text(),
-          };
-          tally.inputs++;
-          tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
-          const problem = replyProblem(reply, request.url);
-          if (problem) throw new Error(problem);
+          const reply = await replyOf(response);
+          recordReply(tally, reply, request.url);
           const after = await fingerprint(db, endpoint.tables);
           if (writes(endpoint) && reply.status < 400) tally.accepted++;
           else if (after !== before) throw new Error(`status ${reply.status} but the database changed: ${reply.text.slice(0, 200)}`);

@@ -2,7 +2,6 @@
 // Upload of a filled template (agencies, accounts, a period's survey results): a check first (what would be new, updated,
 // unchanged, or every error by row and column), then the import of the same file; imported
 // accounts come back with their invitation links, to copy or download as XLSX. Messages: admin.import.
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { AccountImportData } from "@/lib/accounts/actions";
 import type { ActionResult } from "@/lib/api/server-action";
@@ -13,8 +12,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
-import { FileInput } from "@/components/forms/file-input";
-import { useFormAction } from "@/components/forms/form-kit";
+import { TableUploadForm, useTableUpload } from "@/components/forms/table-upload";
 
 type Outcome = AgencyImportOutcome | AccountImportData | SurveyImportOutcome;
 type Action = (previous: ActionResult<Outcome> | null, form: FormData) => Promise<ActionResult<Outcome>>;
@@ -50,80 +48,14 @@ export function ImportForm({
 }) {
   const t = useTranslations("admin.import");
   const format = useFormat();
-  const { state, pending, submit } = useFormAction<Outcome>(action as unknown as Action);
-  const [file, setFile] = useState<File | null>(null);
-  const [answered, setAnswered] = useState<File | null>(null);
-  const [tooBig, setTooBig] = useState(false);
-  const maxMb = Math.round(maxBytes / 1024 / 1024);
-  const current = state && answered === file ? state : null;
-  const outcome = current?.ok ? current.data : undefined;
-
-  const send = (intent: "preview" | "commit") => {
-    if (!file) return;
-    const data = new FormData();
-    data.set("file", file);
-    data.set("intent", intent);
-    if (province) data.set("province", province);
-    for (const [name, value] of Object.entries(fields)) data.set(name, value);
-    setAnswered(file);
-    submit(data);
-  };
+  const upload = useTableUpload<Outcome>(action as unknown as Action, maxBytes, { ...(province ? { province } : {}), ...fields });
+  const { current, outcome, pending, send } = upload;
   const rows = outcome ? outcome.rows.length : 0;
   const invitations = outcome && "invitations" in outcome ? outcome.invitations : [];
 
   return (
     <div className="space-y-4">
-      <form
-        className={`flex flex-wrap items-end gap-3 p-6 ${cardClass}`}
-        data-testid="import-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send("preview");
-        }}
-      >
-        <FileInput
-          label={t("file", { max: maxMb })}
-          name="file"
-          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(event) => {
-            const chosen = event.target.files?.[0] ?? null;
-            setTooBig(Boolean(chosen && chosen.size > maxBytes));
-            setFile(chosen && chosen.size <= maxBytes ? chosen : null);
-          }}
-        />
-        <Button type="submit" variant="outline" disabled={!file || pending}>
-          {pending && !outcome ? t("checking") : t("preview")}
-        </Button>
-        {tooBig ? <p className="basis-full text-sm text-red-700">{t("tooBig", { max: maxMb })}</p> : null}
-      </form>
-
-      {current && !current.ok ? (
-        <div className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="import-errors">
-          <p className="font-semibold">{current.error}</p>
-          {current.issues?.some((issue) => issue.row !== undefined) ? (
-            <div className="mt-3 overflow-x-auto">
-              <table className="min-w-full bg-white text-left text-sm">
-                <thead className="bg-red-100">
-                  <tr>
-                    <Th>{t("row")}</Th>
-                    <Th>{t("column")}</Th>
-                    <Th>{t("error")}</Th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-red-100">
-                  {current.issues.map((issue, i) => (
-                    <tr key={i}>
-                      <td className="cell tabular-nums">{issue.row ?? "—"}</td>
-                      <td className="cell font-mono text-xs">{issue.column ?? "—"}</td>
-                      <td className="cell">{issue.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      <TableUploadForm upload={upload} t={t} />
 
       {outcome ? (
         <section className="space-y-3" data-testid="import-preview" data-dry-run={outcome.dryRun ? "1" : "0"}>

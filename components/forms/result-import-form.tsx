@@ -1,19 +1,17 @@
 "use client";
 // Upload of a national table: a dry run first (what would be new, updated, unchanged, or every
 // error by row and column), then the commit of the same file, which the browser keeps meanwhile.
-// On the form kit (useFormAction); its messages: results.importForm.
+// On the form kit (useTableUpload, the first step of every table import); its messages: results.importForm.
 import Link from "next/link";
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { importResultsAction } from "@/lib/results/actions";
 import type { ImportOutcome } from "@/lib/results/types";
 import { useFormat } from "@/lib/i18n/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, cardClass } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
-import { FileInput } from "./file-input";
-import { IssueTable, useFormAction } from "./form-kit";
+import { TableUploadForm, useTableUpload } from "./table-upload";
 
 const STATUSES = ["new", "updated", "unchanged"] as const;
 const STATUS_TONE: Record<(typeof STATUSES)[number], BadgeTone> = { new: "ok", updated: "warn", unchanged: "neutral" };
@@ -21,57 +19,13 @@ const STATUS_TONE: Record<(typeof STATUSES)[number], BadgeTone> = { new: "ok", u
 export function ResultImportForm({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations("results.importForm");
   const format = useFormat();
-  const { state, pending, submit } = useFormAction<ImportOutcome>(importResultsAction);
-  const [file, setFile] = useState<File | null>(null);
-  // The file the shown answer is about: a new choice hides the previous preview and its commit.
-  const [answered, setAnswered] = useState<File | null>(null);
-  const [tooBig, setTooBig] = useState(false);
-  const maxMb = Math.round(maxBytes / 1024 / 1024);
-  const current = state && answered === file ? state : null;
-  const outcome = current?.ok ? current.data : undefined;
+  const upload = useTableUpload<ImportOutcome>(importResultsAction, maxBytes);
+  const { current, outcome, pending, send } = upload;
   const show = (value: string | number | null) => (value === null ? t("empty") : typeof value === "number" ? format.points(value) : value);
-
-  const send = (intent: "preview" | "commit") => {
-    if (!file) return;
-    const data = new FormData();
-    data.set("file", file);
-    data.set("intent", intent);
-    setAnswered(file);
-    submit(data);
-  };
 
   return (
     <div className="space-y-4">
-      <form
-        className={`flex flex-wrap items-end gap-3 p-6 ${cardClass}`}
-        data-testid="import-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send("preview");
-        }}
-      >
-        <FileInput
-          label={t("file", { max: maxMb })}
-          name="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          onChange={(event) => {
-            const chosen = event.target.files?.[0] ?? null;
-            setTooBig(Boolean(chosen && chosen.size > maxBytes));
-            setFile(chosen && chosen.size <= maxBytes ? chosen : null);
-          }}
-        />
-        <Button type="submit" variant="outline" disabled={!file || pending}>
-          {pending && !outcome ? t("checking") : t("preview")}
-        </Button>
-        {tooBig ? <p className="basis-full text-sm text-red-700">{t("tooBig", { max: maxMb })}</p> : null}
-      </form>
-
-      {current && !current.ok ? (
-        <div className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900" data-testid="import-errors">
-          <p className="font-semibold">{current.error}</p>
-          {current.issues?.some((issue) => issue.row !== undefined || issue.column !== undefined) ? <IssueTable issues={current.issues} /> : null}
-        </div>
-      ) : null}
+      <TableUploadForm upload={upload} t={t} />
 
       {outcome ? (
         <section className="space-y-3" data-testid="import-preview" data-dry-run={outcome.dryRun ? "1" : "0"}>

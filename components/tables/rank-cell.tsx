@@ -3,15 +3,9 @@
 // by the profile's and the province's results tables. Its messages: results.table.
 import { useTranslations } from "next-intl";
 import { rankLabel } from "@/lib/results/rank-label";
+import type { RankedResult } from "@/lib/results/types";
 
-type RankedRow = {
-  rank: number | null;
-  rankMin: number;
-  rankMax: number;
-  officialRank: number | null;
-  officialRankDisagrees: boolean;
-  unitCount: number;
-};
+type RankedRow = Pick<RankedResult, "rank" | "rankMin" | "rankMax" | "officialRank" | "officialRankDisagrees" | "unitCount">;
 
 export function RankOfCell({ row }: { row: RankedRow }) {
   const t = useTranslations("results.table");

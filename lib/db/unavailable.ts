@@ -10,7 +10,7 @@ export const databaseUnavailableMessage = () => libTranslator("errors.generic")(
 // Prisma: can't reach the server, timed out, server closed the connection, pool timeout.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // @prisma/adapter-pg's kinds for socket failures.
-const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const ADAPTER_KINDS: ReadonlySet<unknown> = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // PostgreSQL: connection exceptions (08…), shutting down / starting up (57P01–57P03), too many connections.
 const SQLSTATE = /^(08...|57P0[123]|53300)$/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE"]);
@@ -33,7 +33,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     };
     if (e.name === "PrismaClientInitializationError") return true;
     if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || SQLSTATE.test(e.code))) return true;
-    if (typeof e.kind === "string" && ADAPTER_KINDS.has(e.kind)) return true;
+    if (ADAPTER_KINDS.has(e.kind)) return true;
     if (typeof e.originalCode === "string" && SQLSTATE.test(e.originalCode)) return true;
     if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
     return visit(e.cause) || visit(e.meta?.driverAdapterError);

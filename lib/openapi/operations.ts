@@ -1,8 +1,9 @@
 // Every operation of the JSON API (app/api/v1), with the zod schemas its route handler validates
 // with: the query string, the path's parameters and the body. The OpenAPI document
 // (./document.ts) is generated from this table; tests/unit/openapi.test.ts walks app/api/v1 on disk
-// and fails when a route's method is missing here. `id` is the entry point's name in
-// tests/support/endpoints.ts (who may call it) and scripts/lib/fuzz/api-catalogue.ts (its fuzzing).
+// and fails when a route's method is missing here. The one list of the API's routes: who may call
+// each (tests/support/endpoints.ts) and how it is fuzzed (scripts/lib/fuzz/api-catalogue.ts) are
+// tables keyed by `RouteId`, so a route added here and not there (or the reverse) does not compile.
 import { accountCreateSchema, accountFilterSchema, accountUpdateSchema, passwordForgotSchema, passwordSetSchema } from "@/lib/accounts/schema";
 import { agencyCreateSchema, agencyListSchema, agencyUpdateSchema, importOptionsSchema, templateQuerySchema } from "@/lib/agencies/schema";
 import { appraiseSchema, scoresFileQuerySchema, selfScoreSchema } from "@/lib/assessments/schema";
@@ -51,7 +52,12 @@ export type Operation = {
   answer: Answer;
   /** Writes checked against a version answer 409 with the current row when someone saved first. */
   versioned?: boolean;
+  /** A POST that changes no data whatever it is sent (the forgot-password request: 202 for every e-mail). */
+  changesNothing?: boolean;
 };
+
+/** Whether a call may change data: every method but GET, unless the route changes nothing. */
+export const writesData = (operation: Operation) => !operation.id.startsWith("GET ") && !operation.changesNothing;
 
 // A path's id: anything else finds no row (lib/api/params.ts).
 const id = { id: z.int().min(1).max(DB_INT_MAX) };
@@ -64,7 +70,7 @@ const stored = { status: 200, kind: "storedFile" } as const;
 const importForm = importOptionsSchema.extend({ dryRun: z.enum(["1", "0"]).optional() });
 const scoreBody = (schema: typeof selfScoreSchema) => ({ json: schema.omit({ criterionScoreId: true }).extend({ score: z.union([z.string(), z.number()]) }) });
 
-export const OPERATIONS: readonly Operation[] = [
+const TABLE = [
   { id: "GET /api/v1/rankings", operationId: "getRanking", tag: "publicData", access: "public", query: rankingQuerySchema, answer: json },
   { id: "GET /api/v1/rankings/export", operationId: "exportRanking", tag: "publicData", access: "public", query: rankingExportQuerySchema, answer: table },
   { id: "GET /api/v1/exports/results", operationId: "exportResults", tag: "publicData", access: "public", query: exportQuerySchema, answer: table },
@@ -284,6 +290,11 @@ export const OPERATIONS: readonly Operation[] = [
     access: "public",
     body: { json: passwordForgotSchema },
     answer: { status: 202, kind: "json" },
+    changesNothing: true,
   },
   { id: "POST /api/v1/password/set", operationId: "setPassword", tag: "passwords", access: "public", body: { json: passwordSetSchema }, answer: json },
-];
+] as const satisfies readonly Operation[];
+
+/** "GET /api/v1/rankings": a route of the table, the key of the tables that say more about each. */
+export type RouteId = (typeof TABLE)[number]["id"];
+export const OPERATIONS: readonly (Operation & { id: RouteId })[] = TABLE;

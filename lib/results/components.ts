@@ -78,6 +78,7 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
       issues.push({ key: code, message: t("componentRange", { name: def.nameVi, max: points(def.maxPoints), value: points(value) }) });
     }
   }
+  // A null score reads as 0 in the comparisons, which pass: the null check only says what is meant (its mutant is equivalent).
   if (input.score !== null && (input.score < 0 || input.score > input.maxScore)) {
     issues.push({ key: "score", message: t("totalRange", { max: points(input.maxScore), value: points(input.score) }) });
   }
@@ -97,8 +98,10 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
         : t("missingTotal", { label: input.label });
     return { ok: false, issues: [{ key: "score", message }] };
   }
-  if (input.additive && given.length > 0) {
+  // With no component given the sum is 0, which no total (0 or more, checked above) exceeds.
+  if (input.additive) {
     const tolerance = COMPONENT_SUM_TOLERANCE + 1e-9;
+    // Sums and totals are in cents: a gap of exactly the tolerance (0.02 + 1e-9) cannot occur, so > and >= agree.
     if (complete && Math.abs(sum - input.score) > tolerance) {
       return {
         ok: false,
@@ -115,6 +118,7 @@ export function resolveTotal(input: TotalInput): TotalOutcome {
         ],
       };
     }
+    // In cents, as above: > and >= agree.
     if (!complete && sum > input.score + tolerance) {
       return {
         ok: false,

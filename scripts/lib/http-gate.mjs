@@ -37,6 +37,7 @@ const plain = (address) => (address.startsWith("::ffff:") && net.isIPv4(address.
 /** @param {string} address @param {net.BlockList} trusted */
 function isTrusted(address, trusted) {
   const family = net.isIP(address);
+  // BlockList.check answers false for what is not an address, so the first test only spares the call (its mutant is equivalent).
   return family !== 0 && trusted.check(address, family === 6 ? "ipv6" : "ipv4");
 }
 
@@ -60,6 +61,7 @@ export function clientAddress(socketAddress, forwardedFor, trusted) {
       .filter(Boolean),
     socket,
   ];
+  // i >= 0 would read the same: the leftmost address is the answer whether or not it is trusted.
   for (let i = chain.length - 1; i > 0; i--) if (!isTrusted(chain[i], trusted)) return chain[i].slice(0, 64);
   return chain[0].slice(0, 64);
 }
@@ -71,8 +73,11 @@ export const SMALL_BODY_BYTES = 1024 * 1024;
 /** The largest upload: the limits next.config.ts gives server actions and the proxy (imports of 50 MB, evidence of 20 MB, and the form around them). */
 export const UPLOAD_MAX_BYTES = 60 * 1024 * 1024;
 
-// The route handlers that take a file (multipart `file`).
-const UPLOAD_ROUTES = [/^\/api\/v1\/assessment-periods\/[^/]+\/scores$/, /^\/api\/v1\/imports\/results$/, /^\/api\/v1\/frameworks\/[^/]+\/import$/];
+/** The route handlers that take a file (multipart `file`). @param {string} pathname */
+const isUploadRoute = (pathname) =>
+  /^\/api\/v1\/assessment-periods\/[^/]+\/scores$/.test(pathname) ||
+  /^\/api\/v1\/imports\/results$/.test(pathname) ||
+  /^\/api\/v1\/frameworks\/[^/]+\/import$/.test(pathname);
 
 /**
  * What a request's body may be, from its headers alone: "small" (up to 1 MiB, anyone), "upload"
@@ -81,13 +86,14 @@ const UPLOAD_ROUTES = [/^\/api\/v1\/assessment-periods\/[^/]+\/scores$/, /^\/api
  * @param {{ method?: string; url?: string; headers: import("node:http").IncomingHttpHeaders }} request
  * @returns {"small" | "upload" | "refused"}
  */
+// With no method or URL, any default but POST and an import route reads the same (Stryker's mutants of the defaults are equivalent).
 export function bodyClass({ method = "GET", url = "/", headers }) {
   const length = headers["content-length"];
   const size = length !== undefined ? Number(length) : headers["transfer-encoding"] ? Infinity : 0;
   if (size <= SMALL_BODY_BYTES) return "small";
   if (size > UPLOAD_MAX_BYTES) return "refused";
   const pathname = url.split("?")[0];
-  const upload = method === "POST" && (headers["next-action"] !== undefined || UPLOAD_ROUTES.some((route) => route.test(pathname)));
+  const upload = method === "POST" && (headers["next-action"] !== undefined || isUploadRoute(pathname));
   return upload ? "upload" : "refused";
 }
 

@@ -19,7 +19,8 @@ import {
   materialize,
   method,
   pattern,
-  replyProblem,
+  recordReply,
+  replyOf,
   tallyLine,
   toRequest,
   writes,
@@ -89,16 +90,8 @@ describe("every route of app/api/v1 with generated requests", () => {
         const response = await handler(new NextRequest(toRequest("http://localhost", endpoint, request)), {
           params: Promise.resolve(request.params),
         });
-        const reply = {
-          status: response.status,
-          contentType: response.headers.get("content-type") ?? "",
-          disposition: response.headers.get("content-disposition"),
-          text: await response.text(),
-        };
-        tally.inputs++;
-        tally.byStatus[reply.status] = (tally.byStatus[reply.status] ?? 0) + 1;
-        const problem = replyProblem(reply);
-        if (problem) throw new Error(problem);
+        const reply = await replyOf(response);
+        recordReply(tally, reply);
         const after = await fingerprint(testDb, endpoint.tables);
         const acceptedWrite = writes(endpoint) && reply.status < 400;
         if (acceptedWrite) tally.accepted++;

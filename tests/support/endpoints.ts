@@ -5,6 +5,7 @@
 // fails when a route handler or a server action exists that is not listed here.
 // Pure data: the e2e suite imports it too.
 import type { Permission } from "@/lib/auth/policy";
+import { OPERATIONS, type RouteId, writesData } from "@/lib/openapi/operations";
 
 /**
  * Where the data acted on belongs, seen from the demo actors (An Giang, code 91 since 2025; the
@@ -97,53 +98,59 @@ const OWN_NOTIFICATIONS_NOTE =
 const JOBS_NOTE = "The national job queue (jobs.manage: administrators only), no unit's data: tests/integration/jobs.test.ts runs every role on it.";
 const LOCALE_NOTE = "The language of the actor's own account (or a visitor's cookie), no unit's data: tests/integration/i18n.test.ts, tests/e2e/i18n.test.ts.";
 
-export const ENDPOINTS: readonly Entry[] = [
-  // ── Route handlers (app/api/**/route.ts) ──
-  read("GET /api/v1/assessment-periods/[id]/scores", [{ permission: "province.read", units: AGENCY_DATA }]),
+// Who may call each route of app/api/v1: the routes are those of the OpenAPI table
+// (lib/openapi/operations.ts), which also says which of them write.
+const API_V1: Record<RouteId, Case[]> = {
+  "GET /api/v1/assessment-periods/[id]/scores": [{ permission: "province.read", units: AGENCY_DATA }],
   // The control board's rows: Home Affairs every agency, an agency head their own (its countdown).
-  read("GET /api/v1/assessment-periods/[id]/progress", [{ permission: "province.read", units: AGENCY_DATA }]),
-  read("GET /api/v1/assessment-periods/[id]/survey-template", [{ permission: "assessment.importSurvey", units: PROVINCE_DATA }]),
+  "GET /api/v1/assessment-periods/[id]/progress": [{ permission: "province.read", units: AGENCY_DATA }],
+  "GET /api/v1/assessment-periods/[id]/survey-template": [{ permission: "assessment.importSurvey", units: PROVINCE_DATA }],
   // The log of a chosen province (without one: the rows the actor may read).
-  read("GET /api/v1/audit/export", [{ permission: "audit.read", units: PROVINCE_HISTORY }]),
-  write("POST /api/v1/assessment-periods/[id]/scores", selfScore()),
-  write("PUT /api/v1/criterion-scores/[id]/appraisal", appraise()),
-  write("PUT /api/v1/criterion-scores/[id]/self-score", selfScore()),
-  read("GET /api/v1/directive-files/[id]", [{ permission: "province.read", units: TASK_DATA }]),
+  "GET /api/v1/audit/export": [{ permission: "audit.read", units: PROVINCE_HISTORY }],
+  "POST /api/v1/assessment-periods/[id]/scores": selfScore(),
+  "PUT /api/v1/criterion-scores/[id]/appraisal": appraise(),
+  "PUT /api/v1/criterion-scores/[id]/self-score": selfScore(),
+  "GET /api/v1/directive-files/[id]": [{ permission: "province.read", units: TASK_DATA }],
   // The compiled reports of every agency: province data, never one agency's.
-  read("GET /api/v1/directives/[id]/report", [{ permission: "province.read", units: DIRECTIVE_DATA }]),
-  read("GET /api/v1/evidence/[id]", [{ permission: "province.read", units: AGENCY_DATA }]),
+  "GET /api/v1/directives/[id]/report": [{ permission: "province.read", units: DIRECTIVE_DATA }],
+  "GET /api/v1/evidence/[id]": [{ permission: "province.read", units: AGENCY_DATA }],
   // The documents: each with the permission of the page whose data it prints (lib/documents/queries.ts).
-  read("GET /api/v1/documents/self-assessment", [{ permission: "province.read", units: AGENCY_DATA }]),
-  read("GET /api/v1/documents/appraisal-notice", [{ permission: "province.read", units: AGENCY_DATA }]),
-  read("GET /api/v1/documents/ranking-annex", [{ permission: "province.read", units: AGENCY_DATA }]),
-  read("GET /api/v1/documents/directive-report", [{ permission: "province.read", units: DIRECTIVE_DATA }]),
-  read("GET /api/v1/documents/leader-summary", [{ permission: "province.read", units: PROVINCE_DATA }]),
-  read("GET /api/v1/exports/results", publicData),
-  read("GET /api/v1/open-data/results", publicData),
-  read("GET /api/v1/open-data/averages", publicData),
-  read("GET /api/v1/open-data/provinces/[code]", publicData),
-  read("GET /api/v1/openapi.json", publicData),
-  read("GET /api/v1/frameworks/[id]/export", frameworkRead),
-  write("POST /api/v1/frameworks/[id]/import", frameworkWrite),
-  read("GET /api/v1/frameworks/[id]", frameworkRead),
-  write("POST /api/v1/imports/results", resultImport),
-  read("GET /api/v1/rankings/export", publicData),
-  read("GET /api/v1/rankings", publicData),
-  read("GET /api/v1/users", userManageProvince),
-  write("POST /api/v1/users", userManage),
-  write("PATCH /api/v1/users/[id]", userManage),
-  write("POST /api/v1/users/[id]/reset", userManage),
-  read("GET /api/v1/agencies", agencyManage),
-  write("POST /api/v1/agencies", agencyManage),
-  write("PATCH /api/v1/agencies/[id]", agencyManage),
-  write("POST /api/v1/imports/agencies", agencyManage),
-  write("POST /api/v1/imports/users", userManageProvince),
-  read("GET /api/v1/imports/agencies/template", agencyManage),
-  read("GET /api/v1/imports/users/template", userManageProvince),
+  "GET /api/v1/documents/self-assessment": [{ permission: "province.read", units: AGENCY_DATA }],
+  "GET /api/v1/documents/appraisal-notice": [{ permission: "province.read", units: AGENCY_DATA }],
+  "GET /api/v1/documents/ranking-annex": [{ permission: "province.read", units: AGENCY_DATA }],
+  "GET /api/v1/documents/directive-report": [{ permission: "province.read", units: DIRECTIVE_DATA }],
+  "GET /api/v1/documents/leader-summary": [{ permission: "province.read", units: PROVINCE_DATA }],
+  "GET /api/v1/exports/results": publicData,
+  "GET /api/v1/open-data/results": publicData,
+  "GET /api/v1/open-data/averages": publicData,
+  "GET /api/v1/open-data/provinces/[code]": publicData,
+  "GET /api/v1/openapi.json": publicData,
+  "GET /api/v1/frameworks/[id]/export": frameworkRead,
+  "POST /api/v1/frameworks/[id]/import": frameworkWrite,
+  "GET /api/v1/frameworks/[id]": frameworkRead,
+  "POST /api/v1/imports/results": resultImport,
+  "GET /api/v1/rankings/export": publicData,
+  "GET /api/v1/rankings": publicData,
+  "GET /api/v1/users": userManageProvince,
+  "POST /api/v1/users": userManage,
+  "PATCH /api/v1/users/[id]": userManage,
+  "POST /api/v1/users/[id]/reset": userManage,
+  "GET /api/v1/agencies": agencyManage,
+  "POST /api/v1/agencies": agencyManage,
+  "PATCH /api/v1/agencies/[id]": agencyManage,
+  "POST /api/v1/imports/agencies": agencyManage,
+  "POST /api/v1/imports/users": userManageProvince,
+  "GET /api/v1/imports/agencies/template": agencyManage,
+  "GET /api/v1/imports/users/template": userManageProvince,
   // The token of the one-time link is the credential. "Forgot" answers every e-mail alike and
   // changes no data (only the throttle counts the request, as it counts a sign-in attempt).
-  write("POST /api/v1/password/set", publicData),
-  read("POST /api/v1/password/forgot", publicData),
+  "POST /api/v1/password/set": publicData,
+  "POST /api/v1/password/forgot": publicData,
+};
+
+export const ENDPOINTS: readonly Entry[] = [
+  // ── Route handlers (app/api/**/route.ts): those of app/api/v1, then the others ──
+  ...OPERATIONS.map((operation): Entry => ({ id: operation.id, kind: "route", write: writesData(operation), cases: API_V1[operation.id] })),
   read("GET /api/health", publicData),
   read("GET /api/ping", publicData),
   { id: "GET /api/auth/[...nextauth]", kind: "route", write: false, cases: [], note: SESSION_NOTE },

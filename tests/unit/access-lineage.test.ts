@@ -1,7 +1,6 @@
 // The reach of the permission table beyond one unit (lib/auth/reach.ts): a 2025 province over the
 // records of the units it was formed from, the same reach as a Prisma `where` for lists, and the
-// throttle's pure rules (lib/auth/throttle.ts), beyond tests/unit/directives.test.ts and
-// tests/unit/throttle.test.ts.
+// throttle's pure rules (lib/auth/throttle.ts), beyond tests/unit/throttle.test.ts.
 import { describe, expect, it } from "vitest";
 import { clientIp, throttleVerdict } from "@/lib/auth/throttle";
 import { ForbiddenError, holds, reachOf, UnauthenticatedError, type Actor } from "@/lib/auth/policy";
@@ -149,5 +148,24 @@ describe("sign-in throttling", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "a".repeat(80) }))).toBe("a".repeat(64));
     expect(clientIp(new Headers({ "x-forwarded-for": " ", "x-real-ip": "203.0.113.6" }))).toBe("unknown");
     expect(clientIp(new Headers())).toBe("unknown");
+  });
+});
+
+describe("access through the 2025 lineage", () => {
+  it("lets the new province's staff act on the old units' directives", () => {
+    expect(mayOnUnit(actor({}), "directive.write", 1, LINKS)).toBe(true);
+    expect(lineageScope(actor({}), "directive.write", 1, LINKS)).toEqual({ provinceId: 3, agencyId: null });
+    expect(mayOnUnit(actor({}), "directive.write", 3, LINKS)).toBe(true);
+  });
+  it("not the other way round, nor another province", () => {
+    expect(mayOnUnit(actor({ provinceId: 1 }), "directive.write", 3, LINKS)).toBe(false);
+    expect(mayOnUnit(actor({ provinceId: 9 }), "directive.write", 1, LINKS)).toBe(false);
+  });
+  it("leaders read but do not write; agency heads report for their own agency only", () => {
+    expect(mayOnUnit(actor({ role: "LEADER" }), "province.read", 1, LINKS)).toBe(true);
+    expect(mayOnUnit(actor({ role: "LEADER" }), "directive.write", 1, LINKS)).toBe(false);
+    expect(mayOnUnit(head, "task.report", 1, LINKS, 7)).toBe(true);
+    expect(mayOnUnit(head, "task.report", 1, LINKS, 8)).toBe(false);
+    expect(mayOnUnit(head, "directive.write", 1, LINKS)).toBe(false);
   });
 });

@@ -55,6 +55,21 @@ describe("other failures stay failures", () => {
     expect(isDatabaseUnavailable(null)).toBe(false);
   });
 
+  it("Prisma's initialization error is recognized by its name alone", () => {
+    expect(isDatabaseUnavailable({ name: "PrismaClientInitializationError", message: "x" })).toBe(true);
+    expect(isDatabaseUnavailable({ name: "PrismaClientInitializationErrorX" })).toBe(false);
+  });
+
+  it("only objects are read: a class named like the error is not the error", () => {
+    expect(isDatabaseUnavailable(class PrismaClientInitializationError {})).toBe(false);
+  });
+
+  it("codes and messages are read only as text, even when their value would match as text", () => {
+    expect(isDatabaseUnavailable({ code: 53300 })).toBe(false);
+    expect(isDatabaseUnavailable({ originalCode: 53300 })).toBe(false);
+    expect(isDatabaseUnavailable({ message: ["Connection terminated"] })).toBe(false);
+  });
+
   it("an error that is its own cause ends the search", () => {
     const loop: { message: string; cause?: unknown } = { message: "x" };
     loop.cause = loop;

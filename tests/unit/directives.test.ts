@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/policy";
-import { lineageScope, mayOnUnit } from "@/lib/auth/reach";
 import {
   directivePeriods,
   directiveProgress,
@@ -294,41 +292,5 @@ describe("bulk targets (commitments signed with the chairman)", () => {
     const { issues } = buildBulkTargets({ kind: "COMMITMENT_COMPLETION", year: 2019, value: 100, criterionId: null, note: null }, agencies, existing);
     expect(issues).toEqual([{ field: "agencyIds", message: expect.stringContaining("Sở Nội vụ") }]);
     expect(issues[0].message).not.toContain("Sở Y tế");
-  });
-});
-
-describe("access through the 2025 lineage", () => {
-  // Old An Giang (id 1) and Kiên Giang (id 2) formed the new An Giang (id 3) on 01/07/2025.
-  const links = [
-    { predecessorId: 1, successorId: 3 },
-    { predecessorId: 2, successorId: 3 },
-  ];
-  const actor = (over: Partial<Actor>): Actor => ({
-    id: 1,
-    email: "x@demo.local",
-    name: "X",
-    role: "HOME_AFFAIRS",
-    provinceId: 3,
-    provinceName: "An Giang",
-    agencyId: null,
-    agencyName: null,
-    ...over,
-  });
-  it("lets the new province's staff act on the old units' directives", () => {
-    expect(mayOnUnit(actor({}), "directive.write", 1, links)).toBe(true);
-    expect(lineageScope(actor({}), "directive.write", 1, links)).toEqual({ provinceId: 3, agencyId: null });
-    expect(mayOnUnit(actor({}), "directive.write", 3, links)).toBe(true);
-  });
-  it("not the other way round, nor another province", () => {
-    expect(mayOnUnit(actor({ provinceId: 1 }), "directive.write", 3, links)).toBe(false);
-    expect(mayOnUnit(actor({ provinceId: 9 }), "directive.write", 1, links)).toBe(false);
-  });
-  it("leaders read but do not write; agency heads report for their own agency only", () => {
-    expect(mayOnUnit(actor({ role: "LEADER" }), "province.read", 1, links)).toBe(true);
-    expect(mayOnUnit(actor({ role: "LEADER" }), "directive.write", 1, links)).toBe(false);
-    const head = actor({ role: "AGENCY_HEAD", agencyId: 7 });
-    expect(mayOnUnit(head, "task.report", 1, links, 7)).toBe(true);
-    expect(mayOnUnit(head, "task.report", 1, links, 8)).toBe(false);
-    expect(mayOnUnit(head, "directive.write", 1, links)).toBe(false);
   });
 });

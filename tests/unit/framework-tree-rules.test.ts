@@ -1,6 +1,7 @@
 // The criteria tree's rules (lib/frameworks/tree.ts) not covered by tests/unit/framework-tree.test.ts:
 // each cell's check with its message, in a form and in a file, and the edits' edge cases.
 import { describe, expect, it } from "vitest";
+import { row } from "../support/frameworks";
 import {
   addNode,
   checkTree,
@@ -18,17 +19,6 @@ import {
   type TreeRow,
 } from "@/lib/frameworks/tree";
 
-const row = (code: string, parentCode: string | null, maxPoints: number | null, extra: Partial<TreeRow> = {}): TreeRow => ({
-  code,
-  parentCode,
-  level: null,
-  name: `Mục ${code}`,
-  maxPoints,
-  method: "APPRAISAL",
-  guidance: null,
-  requiredEvidence: null,
-  ...extra,
-});
 const check = (rows: TreeRow[], maxScore = 10, requireTotal = false) => checkTree(rows, { maxScore, requireTotal });
 
 describe("the rules' constants", () => {

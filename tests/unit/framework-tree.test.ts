@@ -1,24 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { row } from "../support/frameworks";
 import { formatPoints } from "@/lib/format";
 import { rowsFromTable, treeCells, TREE_COLUMNS } from "@/lib/frameworks/io";
 import { parseDecimal } from "@/lib/frameworks/schema";
 import { addNode, checkTree, deleteNode, recomputeAllParents, setLeafMaxima, subtreeCodes, updateNode, type TreeRow } from "@/lib/frameworks/tree";
 import { checkState, isDestructive, yearsOverlap, type FrameworkState } from "@/lib/frameworks/versioning";
 import { readTable, writeCsv, writeXlsx } from "@/lib/io/table-file";
-
-const row = (code: string, parentCode: string | null, maxPoints: number | null, extra: Partial<TreeRow> = {}): TreeRow => ({
-  code,
-  parentCode,
-  level: null,
-  name: `Mục ${code}`,
-  maxPoints,
-  method: "APPRAISAL",
-  guidance: null,
-  requiredEvidence: null,
-  ...extra,
-});
 
 // A small framework of 10 points, checked by hand: 1 (10) = 1.1 (5) + 1.2 (5); 1.1 = 2 + 3; 1.2 = 2 + 3.
 const small = (): TreeRow[] => [

@@ -1,21 +1,12 @@
 // When a change to a framework in use must go to a new version, and the checks every saved
 // framework passes (lib/frameworks/versioning.ts), one rule per case.
 import { describe, expect, it } from "vitest";
+import { row } from "../support/frameworks";
 import type { TreeRow } from "@/lib/frameworks/tree";
 import { checkState, formatYears, isDestructive, yearsOverlap, type FrameworkState } from "@/lib/frameworks/versioning";
 
-const node = (id: number, code: string, parentCode: string | null, maxPoints: number, over: Partial<TreeRow> = {}): TreeRow => ({
-  id,
-  code,
-  parentCode,
-  level: null,
-  name: `Mục ${code}`,
-  maxPoints,
-  method: "APPRAISAL",
-  guidance: null,
-  requiredEvidence: null,
-  ...over,
-});
+const node = (id: number, code: string, parentCode: string | null, maxPoints: number, over: Partial<TreeRow> = {}): TreeRow =>
+  row(code, parentCode, maxPoints, { id, ...over });
 const state = (over: Partial<FrameworkState> = {}): FrameworkState => ({
   meta: {
     name: "Bộ chỉ số CCHC sở, ban, ngành",

@@ -29,6 +29,37 @@ describe("the client's address", () => {
   });
 });
 
+// Calls inside each test, none at collection: Stryker counts a mutant reached outside a test as static.
+describe("the rules of the client's address", () => {
+  it("TRUSTED_PROXIES unset, empty or only commas trusts no proxy", () => {
+    expect(trustedProxies(undefined)).toBeNull();
+    expect(trustedProxies("")).toBeNull();
+    expect(trustedProxies(" , ,")).toBeNull();
+  });
+
+  it("a CIDR's prefix is one to three digits, nothing around them", () => {
+    expect(() => trustedProxies("10.0.0.0/a16")).toThrow(/TRUSTED_PROXIES/);
+    expect(() => trustedProxies("10.0.0.0/16a")).toThrow(/TRUSTED_PROXIES/);
+    expect(() => trustedProxies("10.0.0.0/1234")).toThrow(/TRUSTED_PROXIES/);
+    expect(trustedProxies("10.0.0.0/8")?.check("10.200.0.1", "ipv4")).toBe(true);
+  });
+
+  it("only the IPv4-mapped prefix ::ffff: is unwrapped, and only around an IPv4 address", () => {
+    expect(clientAddress("::ffff:a00:2", undefined, null)).toBe("::ffff:a00:2");
+    expect(clientAddress("::abcd:1.2.3.4", undefined, null)).toBe("::abcd:1.2.3.4");
+  });
+
+  it("a connection without an address is unknown", () => {
+    expect(clientAddress(undefined, undefined, null)).toBe("unknown");
+  });
+
+  it("a forwarded address is cut to 64 characters, wherever it stands in the chain", () => {
+    const trusted = trustedProxies("10.0.0.2");
+    expect(clientAddress("10.0.0.2", "a".repeat(100), trusted)).toBe("a".repeat(64));
+    expect(clientAddress("10.0.0.2", `1.2.3.4, ${"b".repeat(100)}`, trusted)).toBe("b".repeat(64));
+  });
+});
+
 describe("request bodies", () => {
   const request = (method: string, url: string, headers: Record<string, string>) => ({ method, url, headers });
   const length = (bytes: number) => ({ "content-length": String(bytes) });
@@ -48,5 +79,34 @@ describe("request bodies", () => {
     expect(bodyClass(request("POST", "/api/v1/imports/results", length(UPLOAD_MAX_BYTES + 1)))).toBe("refused");
     expect(bodyClass(request("POST", "/danh-gia/1", { "transfer-encoding": "chunked", "next-action": "7f00" }))).toBe("refused");
     expect(bodyClass(request("POST", "/danh-gia/1", { "transfer-encoding": "chunked" }))).toBe("refused");
+  });
+
+  it("the upload limit is a limit, not a refusal: a file of exactly that size is an upload", () => {
+    expect(bodyClass(request("POST", "/api/v1/imports/results", length(UPLOAD_MAX_BYTES)))).toBe("upload");
+  });
+
+  it("only a POST uploads, even to an import route or with a server action's header", () => {
+    expect(bodyClass(request("PUT", "/api/v1/imports/results", length(5_000_000)))).toBe("refused");
+    expect(bodyClass(request("PATCH", "/danh-gia/1", { ...length(5_000_000), "next-action": "7f00" }))).toBe("refused");
+  });
+
+  it("the small limit is 1 MiB exactly", () => {
+    expect(bodyClass(request("POST", "/danh-gia/1", length(1024 * 1024)))).toBe("small");
+    expect(bodyClass(request("POST", "/danh-gia/1", length(1024 * 1024 + 1)))).toBe("refused");
+  });
+
+  it("an import route is matched whole: any id, nothing before or after", () => {
+    const upload = (url: string) => bodyClass(request("POST", url, length(5_000_000)));
+    expect(upload("/api/v1/assessment-periods/42/scores")).toBe("upload");
+    expect(upload("/api/v1/frameworks/17/import")).toBe("upload");
+    for (const url of [
+      "/x/api/v1/assessment-periods/4/scores",
+      "/api/v1/assessment-periods/4/scores/x",
+      "/x/api/v1/imports/results",
+      "/api/v1/imports/results/x",
+      "/x/api/v1/frameworks/2/import",
+      "/api/v1/frameworks/2/import/x",
+    ])
+      expect(upload(url), url).toBe("refused");
   });
 });

@@ -1,7 +1,7 @@
 // How a published total and its components fit together (lib/results/components.ts), each rule
 // with its message, beyond tests/unit/results-import.test.ts.
 import { describe, expect, it } from "vitest";
-import { COMPONENT_SUM_TOLERANCE, parseDecimal, resolveTotal } from "@/lib/results/components";
+import { COMPONENT_SUM_TOLERANCE, parseDecimal, resolveTotal, shownComponents } from "@/lib/results/components";
 
 const DEFS = [
   { code: "APPRAISAL", nameVi: "Điểm thẩm định", maxPoints: 61.5 },
@@ -111,5 +111,47 @@ describe("the total and its components", () => {
 
   it("percentages of their own are never summed", () => {
     expect(resolveTotal({ ...base, additive: false, score: 50, components: { APPRAISAL: 60, SIPAS: 9 } })).toEqual({ ok: true, score: 50 });
+  });
+});
+
+describe("spreadsheet noise in a decimal", () => {
+  it("a gap of at most a millionth of a hundredth is noise and is rounded away, not refused", () => {
+    // 0.00000001 is 0.000001 hundredths: exactly the limit.
+    expect(parseDecimal("0.00000001")).toEqual({ ok: true, value: 0 });
+    expect(parseDecimal("0.0000001")).toMatchObject({ ok: false });
+  });
+});
+
+describe("a stored result's components as pages show them", () => {
+  const defs = [
+    { code: "APPRAISAL", nameVi: "Điểm thẩm định" },
+    { code: "SIPAS", nameVi: "SIPAS" },
+  ];
+
+  it("come in the order of the framework in force, whatever the stored order, as numbers", () => {
+    const decimal = (text: string) => ({ toString: () => text });
+    expect(
+      shownComponents(defs, [
+        { code: "SIPAS", value: decimal("8.25") },
+        { code: "APPRAISAL", value: 55.5 },
+      ]),
+    ).toEqual([
+      { code: "APPRAISAL", nameVi: "Điểm thẩm định", value: 55.5 },
+      { code: "SIPAS", nameVi: "SIPAS", value: 8.25 },
+    ]);
+  });
+
+  it("leave out what was not stored, and keep a code the framework does not list, after the others, under its code", () => {
+    expect(
+      shownComponents(defs, [
+        { code: "OLD_PART", value: 3 },
+        { code: "SIPAS", value: 7 },
+      ]),
+    ).toEqual([
+      { code: "SIPAS", nameVi: "SIPAS", value: 7 },
+      { code: "OLD_PART", nameVi: "OLD_PART", value: 3 },
+    ]);
+    expect(shownComponents(defs, [])).toEqual([]);
+    expect(shownComponents([], [{ code: "SIPAS", value: 7 }])).toEqual([{ code: "SIPAS", nameVi: "SIPAS", value: 7 }]);
   });
 });

@@ -1,26 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateTarget, targetText, type Measure, type TargetFacts, type TargetSpec } from "@/lib/targets/evaluate";
-
-const spec = (over: Partial<TargetSpec>): TargetSpec => ({
-  kind: "MIN_SCORE",
-  year: 2024,
-  value: 85,
-  valueMax: null,
-  unit: "%",
-  subject: "SIPAS",
-  ...over,
-});
-const facts = (over: Partial<TargetFacts>): TargetFacts => ({
-  maxScore: 100,
-  current: null,
-  previous: null,
-  provisional: null,
-  tasks: null,
-  ...over,
-});
-const measure = (year: number, score: number, rank: Measure["rank"] = null): Measure => ({ year, score, rank });
-const exact = (value: number, of = 63) => ({ value, min: value, max: value, of });
-const bounds = (min: number, max: number, of = 63) => ({ value: null, min, max, of });
+import { bounds, exact, facts, measure, spec } from "../support/targets";
+import { evaluateTarget, targetText } from "@/lib/targets/evaluate";
 
 describe("minimum score (SIPAS ≥ 85%)", () => {
   it("is met at or above the minimum", () => {

@@ -1,29 +1,11 @@
 // Whether a target is met (lib/targets/evaluate.ts): every explanation the leader reads, word for
 // word, and the boundaries of each rule, beyond tests/unit/target-evaluation.test.ts.
 import { describe, expect, it } from "vitest";
+import { bounds, exact, facts, measure, spec as targetSpec } from "../support/targets";
 import { expectInCatalogue } from "../support/catalogue";
-import { evaluateTarget, TARGET_KIND_LABELS, targetText, type Measure, type TargetFacts, type TargetSpec } from "@/lib/targets/evaluate";
+import { evaluateTarget, TARGET_KIND_LABELS, targetText } from "@/lib/targets/evaluate";
 
-const spec = (over: Partial<TargetSpec>): TargetSpec => ({
-  kind: "MIN_SCORE",
-  year: 2024,
-  value: 85,
-  valueMax: null,
-  unit: null,
-  subject: "SIPAS",
-  ...over,
-});
-const facts = (over: Partial<TargetFacts>): TargetFacts => ({
-  maxScore: 100,
-  current: null,
-  previous: null,
-  provisional: null,
-  tasks: null,
-  ...over,
-});
-const measure = (year: number, score: number, rank: Measure["rank"] = null): Measure => ({ year, score, rank });
-const exact = (value: number, of = 63) => ({ value, min: value, max: value, of });
-const bounds = (min: number, max: number, of = 63) => ({ value: null, min, max, of });
+const spec = (over: Parameters<typeof targetSpec>[0]) => targetSpec({ unit: null, ...over });
 
 describe("labels", () => {
   it("name each status and kind as the plans do", () => {
