@@ -73,10 +73,10 @@ export const SMALL_BODY_BYTES = 1024 * 1024;
 /** The largest upload: the limits next.config.ts gives server actions and the proxy (imports of 50 MB, evidence of 20 MB, and the form around them). */
 export const UPLOAD_MAX_BYTES = 60 * 1024 * 1024;
 
-/** The route handlers that take a file (multipart `file`). @param {string} pathname */
+/** The route handlers that take a file (multipart `file`; every one lib/openapi/operations.ts lists, a unit test checks). @param {string} pathname */
 const isUploadRoute = (pathname) =>
   /^\/api\/v1\/assessment-periods\/[^/]+\/scores$/.test(pathname) ||
-  /^\/api\/v1\/imports\/results$/.test(pathname) ||
+  /^\/api\/v1\/imports\/(results|agencies|users)$/.test(pathname) ||
   /^\/api\/v1\/frameworks\/[^/]+\/import$/.test(pathname);
 
 /**

@@ -1,6 +1,7 @@
 // The checks the web server makes before Next sees a request (scripts/lib/http-gate.mjs): which
 // address is the client's (issue 11, item 6) and which bodies may be read (item 7).
 import { describe, expect, it } from "vitest";
+import { OPERATIONS } from "@/lib/openapi/operations";
 import { bodyClass, clientAddress, SMALL_BODY_BYTES, trustedProxies, UPLOAD_MAX_BYTES } from "@/scripts/lib/http-gate.mjs";
 
 describe("the client's address", () => {
@@ -108,5 +109,18 @@ describe("request bodies", () => {
       "/api/v1/frameworks/2/import/x",
     ])
       expect(upload(url), url).toBe("refused");
+  });
+});
+
+describe("the routes that take a file", () => {
+  it("lets a large body through to every route the API describes as taking a file, and to no other write", () => {
+    // The agencies and accounts imports were once missing here: their files over 1 MiB were refused with 413.
+    const large = { "content-length": String(2 * SMALL_BODY_BYTES) };
+    for (const operation of OPERATIONS) {
+      const [method, route] = operation.id.split(" ");
+      const url = route.replace(/\[[^\]]+\]/g, "7");
+      const takesFile = operation.body !== undefined && "multipart" in operation.body;
+      expect([operation.id, bodyClass({ method, url, headers: large })]).toEqual([operation.id, takesFile ? "upload" : "refused"]);
+    }
   });
 });
