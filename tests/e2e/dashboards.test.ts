@@ -28,7 +28,10 @@ async function period2025(staff: { context: BrowserContext; page: Page }) {
   await staff.page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
   // The period's link (the dashboard also links the consistency report and the nowcast under /danh-gia/).
   const periodLinks = await staff.page.locator("a[href^='/danh-gia/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-  const periodId = periodLinks.find((href) => /^\/danh-gia\/\d+$/.test(href))!.split("/").pop()!;
+  const periodId = periodLinks
+    .find((href) => /^\/danh-gia\/\d+$/.test(href))!
+    .split("/")
+    .pop()!;
   const response = await staff.context.request.get(`${baseUrl}/api/v1/assessment-periods/${periodId}/scores?format=csv`);
   expect(response.status()).toBe(200);
   const rows = parseScoresCsv(await response.text()).data;

@@ -125,3 +125,18 @@ describe("every zod schema of lib/**/schema.ts, with generated input", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("a value with a length that is not a number (found by the generator above)", () => {
+  it("is refused as the wrong type by the shared text fields, never thrown on", async () => {
+    // zod runs length checks even after "expected a string" and compares the value's `length`;
+    // `{"length": {"toString": ""}}`, which a JSON body can carry, then made safeParse throw.
+    const { optionalText, requiredText, maxLength } = await import("@/lib/validation/schema");
+    const { z } = await import("@/lib/validation/zod");
+    const tricky = { length: { toString: "" } };
+    for (const schema of [optionalText("note", 2000), requiredText("fullName", 200), z.string().max(200, maxLength("search", 200))]) {
+      const result = schema.safeParse(tricky);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((issue) => issue.code)).toEqual(["invalid_type"]);
+    }
+  });
+});
