@@ -44,12 +44,18 @@ export function renewalDue(hint: string | undefined, now = Date.now()): boolean 
 export async function renewedSessionCookie(cookieHeader: string, now = Date.now()): Promise<{ name: string; value: string; maxAge: number } | null> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return null;
-  const token = await getToken({ req: { headers: { cookie: cookieHeader } }, secret, secureCookie: SECURE_COOKIES });
-  if (!token || sessionExpired(token.signedInAt, now)) return null;
+  const token = await sessionToken(cookieHeader, now);
+  if (!token) return null;
   const lifetimeLeft = Math.floor(((token.signedInAt as number) * 1000 + SESSION_LIFETIME_HOURS * 3_600_000 - now) / 1000);
   const maxAge = Math.min(SESSION_IDLE_HOURS * 3600, lifetimeLeft);
   const { exp: _exp, iat: _iat, jti: _jti, ...claims } = token;
   return { name: SESSION_COOKIE, value: await encode({ token: claims, secret, salt: SESSION_COOKIE, maxAge }), maxAge };
+}
+
+/** The session cookie's claims, decoded by Auth.js (its expiry checked), or null when absent, invalid or past its lifetime. */
+async function sessionToken(cookieHeader: string, now = Date.now()) {
+  const token = await getToken({ req: { headers: { cookie: cookieHeader } }, secret: process.env.AUTH_SECRET, secureCookie: SECURE_COOKIES });
+  return token && !sessionExpired(token.signedInAt, now) ? token : null;
 }
 
 /** Ends every session of a user, on every device. */
@@ -66,8 +72,8 @@ export async function endSessions(db: Pick<PrismaClient, "$executeRaw">, userId:
  * page's own work (docs/benchmarks.md, issue 19). Only the cookie counts: no Bearer header.
  */
 export async function sessionOfCookies(cookieHeader: string): Promise<{ userId: number; sessionVersion: number } | null> {
-  const token = await getToken({ req: { headers: { cookie: cookieHeader } }, secret: process.env.AUTH_SECRET, secureCookie: SECURE_COOKIES });
-  if (!token || sessionExpired(token.signedInAt)) return null;
+  const token = await sessionToken(cookieHeader);
+  if (!token) return null;
   const userId = Number(token.uid);
   if (!Number.isInteger(userId) || userId <= 0) return null;
   // A session without a version (signed in before versions existed) matches none: sign in again.

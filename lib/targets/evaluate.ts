@@ -7,20 +7,14 @@ import type { TargetKind } from "@/lib/db/generated/enums";
 import { catalogueRecord, libFormat, libTranslator } from "@/lib/i18n/lib-translator";
 import viErrors from "@/lib/i18n/messages/vi/errors.json";
 import { cents } from "@/lib/numbers";
+import { TARGET_KINDS_ORDER } from "./kinds";
 
 export type TargetStatus = "met" | "missed" | "at_risk" | "not_yet_known";
 
-const TARGET_KINDS = [
-  "MIN_SCORE",
-  "MIN_PERCENT_OF_MAX",
-  "MAX_RANK",
-  "RANK_IMPROVEMENT",
-  "CRITERION_SCORE",
-  "COMMITMENT_COMPLETION",
-] as const satisfies readonly TargetKind[];
-
 /** A kind's name in the request's language (errors.targets.kinds, equal to the pages' directives.targetKinds). */
-export const TARGET_KIND_LABELS: Readonly<Record<TargetKind, string>> = catalogueRecord(TARGET_KINDS, (kind) => libTranslator("errors.targets.kinds")(kind));
+export const TARGET_KIND_LABELS: Readonly<Record<TargetKind, string>> = catalogueRecord(TARGET_KINDS_ORDER, (kind) =>
+  libTranslator("errors.targets.kinds")(kind),
+);
 
 type Wording = Parameters<ReturnType<typeof libTranslator<"errors.targets.evaluation">>>[0];
 /** A target's wording (errors.targets.evaluation) in the language of the request; every value is text already formatted. */
