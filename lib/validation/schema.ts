@@ -61,32 +61,24 @@ export const versionSchema = z.preprocess(
     .max(DB_INT_MAX, fieldError("versionInvalid")),
 );
 
-/**
- * A text length check runs only on text. zod runs length checks even after "expected a string"
- * (they apply to anything with a `length`), and compares that `length` with the bound: a JSON body
- * such as `{"note": {"length": {"toString": ""}}}` then made `safeParse` throw instead of refusing
- * the field (found by tests/unit/fuzz-schemas.test.ts).
- */
-const onText = <P extends object>(params: P) => ({ ...params, when: (payload: { value: unknown }) => typeof payload.value === "string" });
-
 export const requiredText = (label: Label, max: number, hint: Hint = "") => {
   const enter = () => ({ error: () => libTranslator("errors.form")("enter", { label: fieldName(label), hint: hintText(hint) }) });
   return z
     .string(enter())
     .trim()
-    .min(1, onText(enter()))
-    .max(max, onText(fieldError("tooLong", label, { max: String(max) })))
+    .min(1, enter())
+    .max(max, fieldError("tooLong", label, { max: String(max) }))
     .transform((text) => text.replace(/\s+/g, " "));
 };
 
 /** The refusal of a text longer than `max`, naming the field: `z.string().max(max, maxLength("search", 200))`. */
-export const maxLength = (label: Label, max: number) => onText(fieldError("tooLong", label, { max: String(max) }));
+export const maxLength = (label: Label, max: number) => fieldError("tooLong", label, { max: String(max) });
 
 export const optionalText = (label: Label, max: number) =>
   z
     .string()
     .trim()
-    .max(max, onText(fieldError("tooLong", label, { max: String(max) })))
+    .max(max, fieldError("tooLong", label, { max: String(max) }))
     .optional()
     .nullable()
     .transform((text) => (text ? text : null));
@@ -113,7 +105,7 @@ export const decimal = (label: Label) =>
   z
     .string({ error: () => libTranslator("errors.form")("enter", { label: fieldName(label), hint: "" }) })
     .trim()
-    .min(1, onText({ error: () => libTranslator("errors.form")("enter", { label: fieldName(label), hint: "" }) }))
+    .min(1, { error: () => libTranslator("errors.form")("enter", { label: fieldName(label), hint: "" }) })
     .transform((text) => text.replace(",", "."))
     .pipe(z.string().regex(/^-?\d+(\.\d{1,2})?$/, fieldError("decimal", label)))
     .transform(Number)
