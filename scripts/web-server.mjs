@@ -10,6 +10,8 @@
 //   who sent it).
 // Public pages are then answered from the cache of their rendered HTML (scripts/lib/public-cache.mjs)
 // when the published data did not change since they were rendered; PUBLIC_PAGE_CACHE=0 turns it off.
+// The leader dashboard and the agency view likewise, for the holder of the session they were
+// rendered for, while no data changed (scripts/lib/signed-in-cache.mjs); SIGNED_IN_PAGE_CACHE=0.
 //   node scripts/web-server.mjs -p 3000 [-H 127.0.0.1] [--dev]
 // Listens on 127.0.0.1 unless -H or HOST says otherwise (HOST=0.0.0.0: every interface).
 import http from "node:http";
@@ -20,6 +22,7 @@ import next from "next";
 import pg from "pg";
 import { BODY_REFUSED, bodyClass, clientAddress, signedIn, trustedProxies } from "./lib/http-gate.mjs";
 import { CACHE_HEADER, cacheKey, coalescedVersion, createPageCache, keepable, newNonce, publicPagesOfBuild, withNonce } from "./lib/public-cache.mjs";
+import { MAX_AGE_MS, MAX_BYTES, MAX_ENTRIES, signedInCacheKey, VERSION_QUERY } from "./lib/signed-in-cache.mjs";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, dev: { type: "boolean", default: false } },
@@ -33,36 +36,51 @@ const app = next({ dev: values.dev, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const publicPages =
-  !values.dev && process.env.DATABASE_URL && process.env.PUBLIC_PAGE_CACHE !== "0"
-    ? publicPageCache(path.resolve(root, process.env.NEXT_DIST_DIR || ".next"))
-    : null;
+const caching = !values.dev && process.env.DATABASE_URL;
+const pool = caching ? new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }) : null;
+// A connection lost while idle (the database restarted): the next read opens another.
+pool?.on("error", () => {});
+/** @param {string} sql */
+const versionOf = (sql) => async () => String((await /** @type {pg.Pool} */ (pool).query(sql)).rows[0]?.version ?? "0");
 
-/** @param {string} distDir */
+/** @typedef {{ cache: ReturnType<typeof createPageCache>; keyOf: (request: http.IncomingMessage) => string | null }} PageCache */
+
+/** @type {PageCache | null} */
+const publicPages = caching && process.env.PUBLIC_PAGE_CACHE !== "0" ? publicPageCache(path.resolve(root, process.env.NEXT_DIST_DIR || ".next")) : null;
+
+/** @param {string} distDir @returns {PageCache} */
 function publicPageCache(distDir) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  // A connection lost while idle (the database restarted): the next read opens another.
-  pool.on("error", () => {});
-  const read = async () => String((await pool.query("SELECT version FROM published_data_version WHERE id = 1")).rows[0]?.version ?? "0");
-  return { cache: createPageCache(coalescedVersion(read)), isPublicPage: publicPagesOfBuild(distDir) };
+  const isPublicPage = publicPagesOfBuild(distDir);
+  const version = versionOf("SELECT version FROM published_data_version WHERE id = 1");
+  return { cache: createPageCache(coalescedVersion(version)), keyOf: (request) => cacheKey(request, isPublicPage) };
 }
 
+/** @type {PageCache | null} */
+const signedInPages =
+  caching && process.env.SIGNED_IN_PAGE_CACHE !== "0"
+    ? {
+        cache: createPageCache(coalescedVersion(versionOf(VERSION_QUERY)), { maxBytes: MAX_BYTES, maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS }),
+        keyOf: (request) => signedInCacheKey(request),
+      }
+    : null;
+
 /**
- * Answers a public page from the cache, or prepares the response Next is about to render to be
- * kept. False when Next must answer (not a cacheable request, or the database cannot say its version).
+ * Answers a page from the cache, or prepares the response Next is about to render to be kept.
+ * False when Next must answer (not a cacheable request, or the database cannot say its version).
+ * @param {PageCache | null} pages
  * @param {import("node:http").IncomingMessage} request @param {import("node:http").ServerResponse} response
  */
-async function fromPublicCache(request, response) {
-  if (!publicPages) return false;
-  const key = cacheKey(request, publicPages.isPublicPage);
+async function fromCache(pages, request, response) {
+  if (!pages) return false;
+  const key = pages.keyOf(request);
   if (!key) return false;
   let version;
   try {
-    version = await publicPages.cache.current();
+    version = await pages.cache.current();
   } catch {
     return false;
   }
-  const page = publicPages.cache.get(key);
+  const page = pages.cache.get(key);
   if (page) {
     const { headers, body } = withNonce(page, newNonce());
     headers[CACHE_HEADER] = "hit";
@@ -78,7 +96,7 @@ async function fromPublicCache(request, response) {
   response.setHeader(CACHE_HEADER, "miss");
   keepWhenSent(response, (status, headers, body) => {
     const kept = keepable(status, headers, body);
-    if (kept) publicPages.cache.set(key, version, kept);
+    if (kept) pages.cache.set(key, version, kept);
   });
   return false;
 }
@@ -126,7 +144,7 @@ const server = http.createServer(async (request, response) => {
   request.headers["x-forwarded-for"] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
   const body = bodyClass(request);
   if (body === "refused" || (body === "upload" && !(await signedIn(request.headers)))) return refuse(response);
-  if (await fromPublicCache(request, response)) return;
+  if ((await fromCache(publicPages, request, response)) || (await fromCache(signedInPages, request, response))) return;
   await handle(request, response);
 });
 server.listen(port, hostname);

@@ -299,12 +299,12 @@ export async function restoreBackup(options: { file: string; databaseUrl: string
         const listed = manifest.tables.map((t) => t.name);
         const differ = [...existing.filter((t) => !listed.includes(t)), ...listed.filter((t) => !existing.includes(t))];
         if (differ.length > 0) throw new Error(`Lược đồ dựng từ migration của tệp sao lưu và danh sách bảng của nó khác nhau ở: ${differ.join(", ")}.`);
-        // The database was empty: every row in it now came from the migrations (their own records,
-        // the published-data version row). The archive has the originals of all of them.
-        await client.query(`TRUNCATE ${existing.map(quote).join(", ")}`);
-        // The archive is restored as it was: the application's triggers (which bump the published-data
-        // version) must not fire while loading it. Foreign keys are still checked.
+        // The archive is restored as it was: the application's triggers (which bump the data versions)
+        // must not fire while emptying and loading it. Foreign keys are still checked.
         for (const table of existing) await client.query(`ALTER TABLE ${quote(table)} DISABLE TRIGGER USER`);
+        // The database was empty: every row in it now came from the migrations (their own records,
+        // the data version rows). The archive has the originals of all of them.
+        await client.query(`TRUNCATE ${existing.map(quote).join(", ")}`);
         const { order, selfReferencing } = await loadOrder(
           client,
           manifest.tables.map((t) => t.name),

@@ -1,6 +1,14 @@
 // The part of autocannon's API that scripts/bench.ts uses (the package ships no types).
 declare module "autocannon" {
-  type Options = { url: string; connections: number; duration: number; headers?: Record<string, string> };
+  type Request = { headers?: Record<string, string> };
+  type Options = {
+    url: string;
+    connections: number;
+    duration: number;
+    headers?: Record<string, string>;
+    /** Called before each request; what it returns is sent. */
+    requests?: { setupRequest?: (request: Request) => Request }[];
+  };
   type Result = { requests: { total: number }; non2xx: number; errors: number; timeouts: number };
   type Instance = PromiseLike<Result> & {
     on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;

@@ -17,7 +17,10 @@ export type RenderedPage = { status: number; headers: Record<string, string | st
 export function keepable(status: number, headers: OutgoingHttpHeaders, body: Buffer): RenderedPage | null;
 export function withNonce(page: RenderedPage, nonce: string): { headers: Record<string, string | string[]>; body: Buffer };
 export const MAX_CACHED_BYTES: number;
-export function createPageCache(version: () => Promise<string>): {
+export function createPageCache(
+  version: () => Promise<string>,
+  limits?: { maxBytes?: number; maxEntries?: number; maxAgeMs?: number; clock?: () => number },
+): {
   current(): Promise<string>;
   get(key: string): RenderedPage | null;
   set(key: string, renderedAt: string, page: RenderedPage): void;

@@ -166,17 +166,30 @@ export const MAX_CACHED_BYTES = 64 * 1024 * 1024;
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 /**
- * Pages under the published-data version they were rendered at. `version()` is read for every
- * request the cache could answer (lib/db/published-cache.ts reads it the same way): a page
- * rendered before a write is never served after it.
+ * Pages under the data version they were rendered at. `version()` is read for every request the
+ * cache could answer (lib/db/published-cache.ts reads it the same way): a page rendered before a
+ * write is never served after it. At most `maxBytes` and `maxEntries` pages, the least recently
+ * used out first; a page older than `maxAgeMs` is rendered again (the signed-in pages: what no
+ * version counts, such as a session's expiry, is seen within that time).
  * @param {() => Promise<string>} version
+ * @param {{ maxBytes?: number; maxEntries?: number; maxAgeMs?: number; clock?: () => number }} [limits]
  */
-export function createPageCache(version) {
-  /** @type {Map<string, RenderedPage>} */
+export function createPageCache(
+  version,
+  { maxBytes = MAX_CACHED_BYTES, maxEntries = Number.POSITIVE_INFINITY, maxAgeMs = Number.POSITIVE_INFINITY, clock = Date.now } = {},
+) {
+  /** @type {Map<string, { page: RenderedPage; expiresAt: number }>} */
   const pages = new Map();
   let bytes = 0;
   /** @type {string | null} */
   let pagesVersion = null;
+  /** @param {string} key */
+  const remove = (key) => {
+    const entry = pages.get(key);
+    if (!entry) return;
+    pages.delete(key);
+    bytes -= entry.page.body.length;
+  };
   return {
     /** The version now, clearing pages rendered before it. */
     async current() {
@@ -189,22 +202,29 @@ export function createPageCache(version) {
       return now;
     },
     /** @param {string} key */
-    get: (key) => pages.get(key) ?? null,
+    get(key) {
+      const entry = pages.get(key);
+      if (!entry) return null;
+      pages.delete(key);
+      if (clock() >= entry.expiresAt) {
+        bytes -= entry.page.body.length;
+        return null;
+      }
+      pages.set(key, entry);
+      return entry.page;
+    },
     /**
      * Keeps a page rendered at `renderedAt`, unless the data changed meanwhile.
      * @param {string} key @param {string} renderedAt @param {RenderedPage} page
      */
     set(key, renderedAt, page) {
       if (renderedAt !== pagesVersion || page.body.length > MAX_PAGE_BYTES) return;
-      const previous = pages.get(key);
-      if (previous) bytes -= previous.body.length;
-      pages.delete(key);
-      pages.set(key, page);
+      remove(key);
+      pages.set(key, { page, expiresAt: clock() + maxAgeMs });
       bytes += page.body.length;
-      for (const [oldest, old] of pages) {
-        if (bytes <= MAX_CACHED_BYTES) break;
-        pages.delete(oldest);
-        bytes -= old.body.length;
+      for (const oldest of pages.keys()) {
+        if (bytes <= maxBytes && pages.size <= maxEntries) break;
+        remove(oldest);
       }
     },
     size: () => pages.size,
