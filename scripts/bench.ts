@@ -28,16 +28,8 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import type { PrismaClient } from "../lib/db/generated/client";
 import { hashPassword } from "../lib/auth/password";
-import {
-  addFeatureDataset,
-  featureScenarios,
-  operationBudgets,
-  operationsMarkdown,
-  timeOperations,
-  type LoadBudget,
-  type Operation,
-  type Scenario,
-} from "./lib/feature-bench";
+import { addFeatureDataset, featureScenarios, operationBudgets, operationsMarkdown, timeOperations } from "./lib/feature-bench";
+import type { LoadBudget, Operation, Scenario } from "./lib/feature-bench";
 import { generateNationalDataset } from "./lib/national-dataset";
 import { ensureBuild, ROOT } from "./lib/runtime";
 import { addScoreImportPeriod, createScoreImportDataset } from "./lib/score-import-dataset";
@@ -72,6 +64,8 @@ type Load = {
   errors: number;
   /** CPU time of the web processes (all their threads; not PostgreSQL's) per answered request: less sensitive than latency to what else runs on the machine. */
   cpuMsPerRequest: number | null;
+  /** One request alone before the load: its time and the size of the answer. */
+  single: { ms: number; kilobytes: number };
   ratioToTrivial: number | null;
   budget?: LoadBudget;
 };
@@ -168,7 +162,7 @@ try {
     .flatMap((scenario) => (baselineDir ? [1, 2] : [1]).flatMap(() => servers.map((target) => ({ scenario, target }))));
   for (const { scenario, target } of measurements) {
     const cookie = target.cookieOf(scenario.cookie);
-    await expectPage(target.base, scenario.path, cookie, scenario.expect);
+    const single = await expectPage(target.base, scenario.path, cookie, scenario.expect);
     await load(target.base, scenario.path, scenario.connections, cookie, WARM_UP_SECONDS);
     const cpuBefore = serverCpuSeconds(target.pid);
     const measured = await load(target.base, scenario.path, scenario.connections, cookie, SECONDS);
@@ -183,6 +177,7 @@ try {
       connections: scenario.connections,
       ...measured,
       cpuMsPerRequest,
+      single,
       ratioToTrivial: trivial && scenario.path !== "/api/ping" ? round(measured.requestsPerSecond / trivial.requestsPerSecond, 2) : null,
       budget: target.suffix ? undefined : scenario.budget,
     };
@@ -190,8 +185,8 @@ try {
     log(
       `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms, CPU ${row.cpuMsPerRequest ?? "—"} ms/yêu cầu${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
     );
-    // A page measured among others (--only) may time out on a machine busy with other work: reported, not fatal.
-    if (row.non2xx > 0 || (row.errors > 0 && !only)) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers, ${row.errors} errors under load`);
+    // A page that times out under load misses its budget (the row counts the timeouts); a page that answers an error is broken.
+    if (row.non2xx > 0) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers under load`);
   }
 
   // The operations an officer clicks and waits for (issue 19 item 4), each timed end to end.
@@ -281,9 +276,11 @@ function serverCpuSeconds(pid: number): number | null {
 }
 
 async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
+  const started = performance.now();
   const response = await fetch(`${base}${url}`, { headers: cookie ? { Cookie: cookie } : {} });
   const body = await response.text();
   if (response.status !== 200 || !body.includes(expected)) throw new Error(`${url}: status ${response.status}, "${expected}" not in the answer`);
+  return { ms: round(performance.now() - started), kilobytes: round(Buffer.byteLength(body) / 1024) };
 }
 
 /** autocannon for `seconds`, keeping every response time so that p95 is exact (autocannon reports p97.5). */
@@ -365,8 +362,11 @@ type Budget = { budget: string; figure: string; met: boolean };
 function checkBudgets(results: Results): Budget[] {
   const loadBudgets = results.loads.flatMap((l): Budget[] => {
     if (!l.budget) return [];
-    if ("p95Ms" in l.budget)
-      return [{ budget: `${l.name}: p95 < ${l.budget.p95Ms} ms, ${l.connections} kết nối`, figure: `${l.p95Ms} ms`, met: l.p95Ms < l.budget.p95Ms }];
+    if ("p95Ms" in l.budget) {
+      // Requests that timed out have no time: the p95 of the others would flatter the page.
+      const figure = `${l.requests > 0 ? `${l.p95Ms} ms` : "—"}${l.errors > 0 ? `, ${l.errors} hết giờ/lỗi` : ""}`;
+      return [{ budget: `${l.name}: p95 < ${l.budget.p95Ms} ms, ${l.connections} kết nối`, figure, met: l.errors === 0 && l.p95Ms < l.budget.p95Ms }];
+    }
     const ratio = l.ratioToTrivial;
     const budget = `${l.name}: ≥ ${Math.round(l.budget.ratio * 100)}% route tối thiểu, ${l.connections} kết nối`;
     return [{ budget, figure: ratio === null ? "— (route tối thiểu chưa đo)" : `${Math.round(ratio * 100)}%`, met: ratio !== null && ratio >= l.budget.ratio }];
@@ -408,11 +408,11 @@ function toMarkdownLoads(results: { label: string; at: string; machine: string; 
     "",
     `Máy: ${results.machine}. ${dataset}Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
     "",
-    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | CPU web ms/yêu cầu | So với route tối thiểu |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | CPU web ms/yêu cầu | So với route tối thiểu | Một yêu cầu riêng: ms, kB |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...results.loads.map(
       (l) =>
-        `| ${l.name} \`${l.path}\`${l.errors > 0 ? ` (${l.errors} lỗi/hết giờ)` : ""} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.cpuMsPerRequest ?? "—"} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} |`,
+        `| ${l.name} \`${l.path}\`${l.errors > 0 ? ` (${l.errors} lỗi/hết giờ)` : ""} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.cpuMsPerRequest ?? "—"} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} | ${l.single.ms}, ${l.single.kilobytes} |`,
     ),
     "",
   ].join("\n");

@@ -307,7 +307,7 @@ export async function timeOperations(base: string, officer: string, data: Featur
     const [done, importSeconds] = await timed(() => post(false));
     if (preview.summary.new !== IMPORT_ROWS || done.invitations.length !== IMPORT_ROWS)
       throw new Error(`account import: preview ${preview.summary.new}, invitations ${done.invitations.length}, expected ${IMPORT_ROWS}`);
-    const detail = `mẫu tải về ${templateSeconds} s`;
+    const detail = `mẫu tải về ${String(templateSeconds).replace(".", ",")} s`;
     operations.push(
       { name: `Nhập ${IMPORT_ROWS} tài khoản: xem trước`, path: `${importPath} (dryRun=1)`, seconds: [previewSeconds], budgetSeconds: IMPORT_SECONDS, detail },
       {
