@@ -31,6 +31,7 @@ import { hashPassword } from "../lib/auth/password";
 import { addFeatureDataset, featureScenarios, operationBudgets, operationsMarkdown, timeOperations } from "./lib/feature-bench";
 import type { LoadBudget, Operation, Scenario } from "./lib/feature-bench";
 import { generateNationalDataset } from "./lib/national-dataset";
+import { serverCpuSeconds, settle } from "./lib/bench-cpu";
 import { ensureBuild, ROOT } from "./lib/runtime";
 import { addScoreImportPeriod, createScoreImportDataset } from "./lib/score-import-dataset";
 import { buildDir, signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer } from "./lib/throwaway-portal";
@@ -162,6 +163,7 @@ try {
     .flatMap((scenario) => (baselineDir ? [1, 2] : [1]).flatMap(() => servers.map((target) => ({ scenario, target }))));
   for (const { scenario, target } of measurements) {
     const cookie = target.cookieOf(scenario.cookie);
+    await settle(target.pid);
     const single = await expectPage(target.base, scenario.path, cookie, scenario.expect);
     await load(target.base, scenario.path, scenario.connections, cookie, WARM_UP_SECONDS);
     const cpuBefore = serverCpuSeconds(target.pid);
@@ -190,6 +192,7 @@ try {
   }
 
   // The operations an officer clicks and waits for (issue 19 item 4), each timed end to end.
+  await settle(server.pid);
   const operations = await timeOperations(base, officer, features, selected);
   for (const o of operations) log(`  ${o.name}: ${o.seconds.join(" · ")} s (${o.detail})`);
 
@@ -258,21 +261,6 @@ function writeResults(name: string, markdown: string, json: object) {
   fs.writeFileSync(path.join(outDir, `${name}.md`), markdown);
   log(`\n${markdown}`);
   log(`Kết quả: bench-results/${name}.json, bench-results/${name}.md`);
-}
-
-/** CPU seconds used so far by a server's processes (the primary and its workers), from /proc; null where there is none. */
-function serverCpuSeconds(pid: number): number | null {
-  try {
-    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 per second).
-    const ticks = (id: string) => {
-      const fields = fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1].split(" ");
-      return Number(fields[11]) + Number(fields[12]);
-    };
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    return [String(pid), ...children].reduce((sum, id) => sum + ticks(id), 0) / 100;
-  } catch {
-    return null;
-  }
 }
 
 async function expectPage(base: string, url: string, cookie: string | undefined, expected: string) {
