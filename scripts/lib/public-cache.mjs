@@ -16,8 +16,8 @@ import path from "node:path";
 
 /** Pages in this route group are public: a new page gets the cache by being put there. */
 export const PUBLIC_ROUTE_GROUP = "(public)";
-/** Public pages that live outside the group (the landing page draws its own header). */
-const PUBLIC_PAGES_OUTSIDE_THE_GROUP = ["/page"];
+/** Public pages that live outside the group (the landing page draws its own header; the embeddable map has none). */
+const PUBLIC_PAGES_OUTSIDE_THE_GROUP = ["/page", "/(embed)/nhung/ban-do/page"];
 
 /**
  * A page route of the build's app-paths manifest ("/(public)/tinh/[code]/page") as a pattern of

@@ -18,6 +18,8 @@ import { pageContentSecurityPolicy } from "@/lib/security/headers";
 
 const ROUTES = [
   "/page",
+  "/(embed)/nhung/ban-do/page",
+  "/(embed)/nhung/khac/page",
   "/(public)/xep-hang/page",
   "/(public)/tinh/[code]/page",
   "/(public)/so-sanh/[...codes]/page",
@@ -31,8 +33,10 @@ const ROUTES = [
 describe("public pages", () => {
   const isPublic = publicPageMatcher(ROUTES);
 
-  it("are the pages of the (public) route group, and the landing page", () => {
+  it("are the pages of the (public) route group, the landing page and the embeddable map", () => {
     expect(isPublic("/")).toBe(true);
+    expect(isPublic("/nhung/ban-do")).toBe(true);
+    expect(isPublic("/nhung/khac")).toBe(false);
     expect(isPublic("/xep-hang")).toBe(true);
     expect(isPublic("/tinh/91")).toBe(true);
     expect(isPublic("/so-sanh/01/79")).toBe(true);
