@@ -57,6 +57,10 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     await admin.waitForURL(/\/trang-chu$/);
     await admin.getByRole("link", { name: "Tài khoản", exact: true }).click();
     await admin.waitForURL(/\/quan-tri\/tai-khoan$/);
+    // The list carries no form (its agency choice holds a whole province): the form has its own page.
+    await expect(admin.locator("[data-testid=account-create]").count()).resolves.toBe(0);
+    await admin.getByRole("link", { name: "Thêm tài khoản", exact: true }).click();
+    await admin.waitForURL(/\/quan-tri\/tai-khoan\/moi$/);
     const form = admin.locator("[data-testid=account-create]");
     await form.locator("#email").fill(OFFICER);
     await form.locator("#name").fill("Nguyễn Thị Hà");
