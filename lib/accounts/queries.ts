@@ -133,7 +133,11 @@ export async function accountFilterOptions(actor: Actor) {
   const provinces = everywhere
     ? await db.province.findMany({ where: inForceOn(today()), select: { id: true, code: true, nameVi: true }, orderBy: { code: "asc" } })
     : null;
-  return { everywhere, roles: ROLES.filter((r) => everywhere || ROLE_UNIT[r] !== "none"), provinces: provinces?.map((p) => ({ id: p.id, code: p.code, name: p.nameVi })) ?? null };
+  return {
+    everywhere,
+    roles: ROLES.filter((r) => everywhere || ROLE_UNIT[r] !== "none"),
+    provinces: provinces?.map((p) => ({ id: p.id, code: p.code, name: p.nameVi })) ?? null,
+  };
 }
 
 /** What the account forms offer the actor: the list's choices and the agencies of the province at hand (its own page: a province has thousands). */
