@@ -53,7 +53,7 @@ export default async function NewAccountPage({ searchParams }: { searchParams: P
         <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("agenciesOf")}>
           <FilterField label={t("agenciesOf")}>
             <select name="province" defaultValue={options.fixedProvince ?? ""} className={filterInputClass}>
-              <option value="">{t("noProvince")}</option>
+              <option value="">{t("pickProvinceNone")}</option>
               {choices.provinces.map((p) => (
                 <option key={p.value} value={p.value}>
                   {p.label}
