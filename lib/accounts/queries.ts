@@ -126,13 +126,23 @@ export async function myAccount(actor: Actor): Promise<AccountRow> {
   return accountWithStatus(await accountRecord(actor.id));
 }
 
-/** What the account forms offer the actor: the roles they may give, the provinces (an administrator's choice), the agencies of the province at hand. */
-export async function accountFormOptions(actor: Actor, provinceCode: string | null | undefined) {
+/** What the account list's filters offer the actor: the roles they may give, the provinces (an administrator's choice). */
+export async function accountFilterOptions(actor: Actor) {
   if (!holds(actor, "user.manage")) throw new ForbiddenError();
   const everywhere = can(actor, "user.manage", { provinceId: null });
   const provinces = everywhere
     ? await db.province.findMany({ where: inForceOn(today()), select: { id: true, code: true, nameVi: true }, orderBy: { code: "asc" } })
     : null;
+  return {
+    everywhere,
+    roles: ROLES.filter((r) => everywhere || ROLE_UNIT[r] !== "none"),
+    provinces: provinces?.map((p) => ({ id: p.id, code: p.code, name: p.nameVi })) ?? null,
+  };
+}
+
+/** What the account forms offer the actor: the list's choices and the agencies of the province at hand (its own page: a province has thousands). */
+export async function accountFormOptions(actor: Actor, provinceCode: string | null | undefined) {
+  const { everywhere, roles, provinces } = await accountFilterOptions(actor);
   const own =
     actor.provinceId === null ? null : await db.province.findUnique({ where: { id: actor.provinceId }, select: { id: true, code: true, nameVi: true } });
   const chosen = provinceCode ? ((provinces ?? []).find((p) => p.code === provinceCode) ?? null) : null;
@@ -142,8 +152,8 @@ export async function accountFormOptions(actor: Actor, provinceCode: string | nu
       ? []
       : await db.agency.findMany({ where: { provinceId, ...inForceOn(today()) }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
   return {
-    roles: ROLES.filter((r) => everywhere || ROLE_UNIT[r] !== "none"),
-    provinces: provinces?.map((p) => ({ code: p.code, name: p.nameVi })) ?? null,
+    roles,
+    provinces: provinces?.map((p) => ({ code: p.code, name: p.name })) ?? null,
     fixedProvince: everywhere ? (chosen?.code ?? null) : (own?.code ?? null),
     agencies,
   };

@@ -1,6 +1,6 @@
 // Inputs of account administration, the password pages and the API (README, "Administration").
 // The screens, the API and the import check the same schemas.
-import { blankToUndefined, type FieldLabel, optionalDay, maxLength, optionalId, requiredText, versionSchema } from "@/lib/validation/schema";
+import { blankToUndefined, type FieldLabel, optionalDay, maxLength, optionalId, pageNumber, requiredText, versionSchema } from "@/lib/validation/schema";
 import { z } from "@/lib/validation/zod";
 import { PASSWORD_MAX_LENGTH } from "./password-rule";
 import { ROLES, STATUSES } from "./rules";
@@ -77,7 +77,7 @@ export const accountFilterSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(STATUSES, say("status")).optional()),
   /** Signed in for the last time before this day (or never): accounts nobody uses. */
   signedInBefore: optionalDay("signedInBefore"),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
+  page: pageNumber,
 });
 export type AccountFilter = z.output<typeof accountFilterSchema>;
 

@@ -2,7 +2,7 @@
 // province by the permission table ("agency.manage").
 import "server-only";
 import { provinceByCode, today } from "@/lib/accounts/queries";
-import { authorize, type Actor } from "@/lib/auth/policy";
+import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { inForceOn } from "@/lib/units/queries";
@@ -60,6 +60,9 @@ function agencyRow(a: Row): AgencyRow {
   };
 }
 
+export const AGENCIES_PER_PAGE = 50;
+
+/** A page of a province's agencies, filtered (the filter's page, 50 a page, by kind then code). */
 export async function listAgencies(actor: Actor, raw: unknown): Promise<AgencyList> {
   const filter = parseInput(agencyListSchema, raw);
   const province = await managedProvince(actor, filter.province);
@@ -79,11 +82,21 @@ export async function listAgencies(actor: Actor, raw: unknown): Promise<AgencyLi
         }
       : {}),
   };
-  const [rows, groups] = await Promise.all([
-    db.agency.findMany({ where, include, orderBy: [{ kind: "asc" }, { code: "asc" }] }),
+  const page = filter.page ?? 1;
+  // One page: the heads and lineage are read for its agencies only.
+  const [total, rows, groups] = await Promise.all([
+    db.agency.count({ where }),
+    db.agency.findMany({ where, include, orderBy: [{ kind: "asc" }, { code: "asc" }], skip: (page - 1) * AGENCIES_PER_PAGE, take: AGENCIES_PER_PAGE }),
     db.peerGroup.findMany({ where: { provinceId: province.id }, orderBy: { name: "asc" } }),
   ]);
-  return { province: { id: province.id, code: province.code, name: province.nameVi }, rows: rows.map(agencyRow), peerGroups: groups.map((g) => g.name) };
+  return {
+    province: { id: province.id, code: province.code, name: province.nameVi },
+    rows: rows.map(agencyRow),
+    total,
+    page,
+    pageSize: AGENCIES_PER_PAGE,
+    peerGroups: groups.map((g) => g.name),
+  };
 }
 
 /** One agency, authorized on its province. */
@@ -97,6 +110,13 @@ export async function agencyById(actor: Actor, id: number): Promise<AgencyRow> {
 /** Agencies in force today of a province, to pick an agency head's agency. */
 export async function agencyChoices(provinceId: number): Promise<{ id: number; code: string; name: string }[]> {
   return db.agency.findMany({ where: { provinceId, ...inForceOn(today()) }, select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+}
+
+/** The provinces an actor who manages agencies everywhere picks from (the administrator); null for everyone else. */
+export async function provinceChoices(actor: Actor): Promise<{ code: string; name: string }[] | null> {
+  if (!can(actor, "agency.manage", { provinceId: null })) return null;
+  const provinces = await db.province.findMany({ where: inForceOn(today()), select: { code: true, nameVi: true }, orderBy: { code: "asc" } });
+  return provinces.map((p) => ({ code: p.code, name: p.nameVi }));
 }
 
 /** A province's peer groups, by name. */

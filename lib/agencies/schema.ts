@@ -1,6 +1,6 @@
 // Inputs of agency administration (screens, API, import): a province's departments and communes.
 import { emailSchema, provinceCodeSchema } from "@/lib/accounts/schema";
-import { blankToUndefined, id, optionalDay, optionalText, requiredText, versionSchema } from "@/lib/validation/schema";
+import { blankToUndefined, id, optionalDay, optionalText, pageNumber, requiredText, versionSchema } from "@/lib/validation/schema";
 import { z } from "@/lib/validation/zod";
 import { AGENCY_KINDS } from "./rules";
 import { libTranslator } from "@/lib/i18n/lib-translator";
@@ -59,6 +59,7 @@ export const agencyListSchema = z.object({
   kind: z.preprocess(blankToUndefined, kind.optional()),
   /** current (default): in force today; ended; all. */
   status: z.preprocess(blankToUndefined, z.enum(["current", "ended", "all"], say("status")).default("current")),
+  page: pageNumber,
 });
 
 const lineageFields = {

@@ -25,7 +25,15 @@ export type AgencyRow = {
   version: number;
 };
 
-export type AgencyList = { province: { id: number; code: string; name: string }; rows: AgencyRow[]; peerGroups: string[] };
+/** One page of a province's agencies (total: all that match the filter). */
+export type AgencyList = {
+  province: { id: number; code: string; name: string };
+  rows: AgencyRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  peerGroups: string[];
+};
 
 export type ImportChange = "new" | "updated" | "unchanged";
 export type AgencyImportOutcome = {

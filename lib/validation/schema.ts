@@ -72,6 +72,9 @@ export const requiredText = (label: Label, max: number, hint: Hint = "") => {
 };
 
 /** The refusal of a text longer than `max`, naming the field: `z.string().max(max, maxLength("search", 200))`. */
+/** A list's page number (1 when missing or unreadable: a bad page number shows the first page, it is no error). */
+export const pageNumber = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined));
+
 export const maxLength = (label: Label, max: number) => fieldError("tooLong", label, { max: String(max) });
 
 export const optionalText = (label: Label, max: number) =>

@@ -47,6 +47,23 @@ async function download(page: Page, href: string): Promise<Uint8Array> {
   return new Uint8Array(await response.body());
 }
 
+/** Agencies imported from the list page's template, as the officer does it: a check first, then the import. */
+async function importAgencies(officer: Page, rows: string[][]) {
+  await officer.getByRole("link", { name: "Nhập từ Excel" }).click();
+  await officer.waitForURL(/\/quan-tri\/co-quan\/nhap/);
+  const template = await download(officer, (await officer.getByTestId("template-link").getAttribute("href"))!);
+  const file = await fillTemplate(template, rows);
+  await officer.setInputFiles("[data-testid=import-form] input[type=file]", {
+    name: "co-quan-ha-noi.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(file),
+  });
+  await officer.getByRole("button", { name: "Kiểm tra" }).click();
+  await officer.locator("[data-testid=import-preview][data-dry-run='1']").waitFor();
+  await officer.getByRole("button", { name: `Nhập ${rows.length} dòng` }).click();
+  await officer.locator("[data-testid=import-preview][data-dry-run='0']").waitFor();
+}
+
 describe("a new province is brought in from the portal (issue 13)", () => {
   let officer: Page;
   const links: Record<string, string> = {};
@@ -57,6 +74,10 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     await admin.waitForURL(/\/trang-chu$/);
     await admin.getByRole("link", { name: "Tài khoản", exact: true }).click();
     await admin.waitForURL(/\/quan-tri\/tai-khoan$/);
+    // The list carries no form (its agency choice holds a whole province): the form has its own page.
+    await expect(admin.locator("[data-testid=account-create]").count()).resolves.toBe(0);
+    await admin.getByRole("link", { name: "Thêm tài khoản", exact: true }).click();
+    await admin.waitForURL(/\/quan-tri\/tai-khoan\/moi$/);
     const form = admin.locator("[data-testid=account-create]");
     await form.locator("#email").fill(OFFICER);
     await form.locator("#name").fill("Nguyễn Thị Hà");
@@ -85,19 +106,7 @@ describe("a new province is brought in from the portal (issue 13)", () => {
   it("imports 25 agencies from the template: a check first, then the import", async () => {
     await officer.goto(`${baseUrl}/quan-tri/co-quan`);
     await expect(officer.getByTestId("agency-count").textContent()).resolves.toBe("0 cơ quan, đơn vị");
-    await officer.getByRole("link", { name: "Nhập từ Excel" }).click();
-    await officer.waitForURL(/\/quan-tri\/co-quan\/nhap/);
-    const template = await download(officer, (await officer.getByTestId("template-link").getAttribute("href"))!);
-    const file = await fillTemplate(template, agencyRows(25, "HN"));
-    await officer.setInputFiles("[data-testid=import-form] input[type=file]", {
-      name: "co-quan-ha-noi.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: Buffer.from(file),
-    });
-    await officer.getByRole("button", { name: "Kiểm tra" }).click();
-    await officer.locator("[data-testid=import-preview][data-dry-run='1']").waitFor();
-    await officer.getByRole("button", { name: "Nhập 25 dòng" }).click();
-    await officer.locator("[data-testid=import-preview][data-dry-run='0']").waitFor();
+    await importAgencies(officer, agencyRows(25, "HN"));
     await shoot(officer, "agencies-imported");
     await officer.goto(`${baseUrl}/quan-tri/co-quan`);
     await expect(officer.getByTestId("agency-count").textContent()).resolves.toBe("25 cơ quan, đơn vị");
@@ -173,6 +182,25 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     await officer.getByRole("link", { name: "Thủ trưởng 4" }).click();
     await officer.locator("[data-testid=account-edit]").waitFor();
     await shoot(officer, "account-edit");
+  });
+
+  it("pages the agency list by 50 once the province has more, the search kept from page to page", async () => {
+    await officer.goto(`${baseUrl}/quan-tri/co-quan`);
+    await importAgencies(officer, agencyRows(65, "HN").slice(25));
+    const codesShown = () => officer.locator("[data-testid=agencies] tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-code")));
+    await officer.goto(`${baseUrl}/quan-tri/co-quan?q=${encodeURIComponent("thử nghiệm")}`);
+    await expect(officer.getByTestId("agency-count").textContent()).resolves.toBe("65 cơ quan, đơn vị");
+    await expect(officer.getByTestId("agency-pages").getByTestId("pager-range").textContent()).resolves.toBe("1–50 / 65");
+    const first = await codesShown();
+    expect(first).toHaveLength(50);
+    await officer.getByTestId("agency-pages").getByRole("link", { name: "Trang sau →" }).click();
+    await officer.waitForURL(/[?&]page=2/);
+    expect(new URL(officer.url()).searchParams.get("q")).toBe("thử nghiệm");
+    await expect(officer.getByTestId("agency-pages").getByTestId("pager-range").textContent()).resolves.toBe("51–65 / 65");
+    const second = await codesShown();
+    expect(second).toHaveLength(15);
+    expect(new Set([...first, ...second]).size).toBe(65);
+    await shoot(officer, "agencies-page-2");
   });
 
   it("offers 'Quên mật khẩu?' with the same answer for any e-mail, and the user's own page", async () => {

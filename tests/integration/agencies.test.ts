@@ -7,6 +7,8 @@ import { importAccounts, accountTemplateFile, invitationsWorkbook } from "@/lib/
 import { agencyTemplateFile, importAgencies } from "@/lib/agencies/import/mutations";
 import { createAgency, deleteAgency, mergeAgencies, splitAgency, updateAgency } from "@/lib/agencies/mutations";
 import { listAgencies } from "@/lib/agencies/queries";
+import { today } from "@/lib/accounts/queries";
+import { inForceOn } from "@/lib/units/queries";
 import { readFirstSheet } from "@/lib/io/xlsx-sheet";
 import { readTable } from "@/lib/io/table-file";
 import { ValidationError } from "@/lib/errors";
@@ -173,6 +175,35 @@ describe("bulk onboarding from the templates", () => {
     const sheet = await readTable(await invitationsWorkbook(done.invitations, "https://cchc.hanoi.gov.vn"), "xlsx");
     expect(sheet.columns).toEqual(["email", "name", "link", "expires_at"]);
     expect(sheet.rows[0].values.link).toMatch(/^https:\/\/cchc\.hanoi\.gov\.vn\/dat-mat-khau\?token=/);
+  });
+
+  it("pages a province's agencies by 50, each page with its own heads, the filters kept", async () => {
+    const actor = await actorFor("noivu.hanoi@kiemthu.gov.vn");
+    const hanoi = await testDb.province.findFirstOrThrow({ where: { code: "01", validTo: null } });
+    const inForce = { provinceId: hanoi.id, ...inForceOn(today()) };
+    const total = await testDb.agency.count({ where: inForce });
+    expect(total).toBeGreaterThan(150);
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => listAgencies(actor, { page: String(page) })));
+    expect(pages.map((p) => [p.total, p.page, p.pageSize, p.rows.length])).toEqual([
+      [total, 1, 50, 50],
+      [total, 2, 50, 50],
+      [total, 3, 50, 50],
+      [total, 4, 50, total - 150],
+    ]);
+    const ids = pages.flatMap((p) => p.rows.map((r) => r.id));
+    expect(new Set(ids).size).toBe(total);
+    // Each row's heads are its own agency's (the import gave every HN- agency one head).
+    const heads = await testDb.user.findMany({ where: { role: "AGENCY_HEAD", agency: inForce }, select: { email: true, agencyId: true } });
+    const headsOf = (id: number) => heads.flatMap((h) => (h.agencyId === id ? [h.email] : [])).sort();
+    for (const row of pages[1].rows) expect(row.heads.map((h) => h.email).sort()).toEqual(headsOf(row.id));
+    expect(pages[1].rows.some((r) => r.heads.length > 0)).toBe(true);
+    // A search with a kind keeps its filter on page 2; a page number that is no number shows page 1.
+    const wards = await testDb.agency.count({ where: { ...inForce, kind: "WARD", name: { contains: "Thử Nghiệm" } } });
+    expect(wards).toBeGreaterThan(50);
+    const second = await listAgencies(actor, { q: "thử nghiệm", kind: "WARD", page: "2" });
+    expect([second.total, second.rows.length]).toEqual([wards, wards - 50]);
+    expect(second.rows.every((r) => r.kind === "WARD" && r.name.includes("Thử Nghiệm"))).toBe(true);
+    expect((await listAgencies(actor, { page: "hai" })).page).toBe(1);
   });
 
   it("refuses an account row whose agency is unknown or whose e-mail belongs to someone else, all or nothing", async () => {

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { accountFormOptions } from "@/lib/accounts/queries";
-import { listAgencies } from "@/lib/agencies/queries";
+import { listAgencies, provinceChoices } from "@/lib/agencies/queries";
 import { AGENCY_KINDS } from "@/lib/agencies/rules";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -17,6 +16,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager, pageHref } from "@/components/ui/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.agencies"))("title") };
@@ -28,11 +28,10 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
   const [sp, t, tc, format] = await Promise.all([searchParams, getTranslations("admin.agencies"), getTranslations("common"), getFormat()]);
+  // The provinces an administrator picks from; a page of the chosen province's agencies.
+  const provinces = await provinceChoices(actor);
   let list = null;
-  let provinces: { code: string; name: string }[] | null = null;
   try {
-    // The provinces an administrator picks from (the accounts' options hold them).
-    provinces = (await accountFormOptions(actor, sp.province).catch(() => ({ provinces: null }))).provinces;
     list = await listAgencies(actor, sp);
   } catch (error) {
     if (error instanceof ForbiddenError) return <Callout tone="error">{error.message}</Callout>;
@@ -105,7 +104,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
       {list ? (
         <>
           <p className="text-sm text-slate-600" data-testid="agency-count">
-            {t("count", { total: list.rows.length })}
+            {t("count", { total: list.total })}
           </p>
           {list.rows.length === 0 ? (
             <Callout tone="neutral">{t("none")}</Callout>
@@ -155,6 +154,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
               </TBody>
             </DataTable>
           )}
+          <Pager page={list.page} pageSize={list.pageSize} total={list.total} hrefOf={pageHref("/quan-tri/co-quan", sp)} data-testid="agency-pages" />
           <Card as="section">
             <h2 className="mb-4 text-lg font-semibold">{t("newTitle")}</h2>
             <ClientMessages namespaces={["admin.agencies"]}>

@@ -2,21 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { accountFormOptions, listAccounts } from "@/lib/accounts/queries";
+import { accountFilterOptions, listAccounts } from "@/lib/accounts/queries";
 import { STATUSES } from "@/lib/accounts/rules";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { getFormat } from "@/lib/i18n/server";
-import { AccountCreateForm, AccountRowActions } from "@/components/admin/account-forms";
+import { AccountRowActions } from "@/components/admin/account-forms";
 import { DateInput } from "@/components/forms/date-input";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Callout } from "@/components/ui/callout";
-import { Card } from "@/components/ui/card";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 import { FilterField, filterInputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager, pageHref } from "@/components/ui/pager";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.accounts"))("title") };
@@ -36,23 +36,18 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     getFormat(),
   ]);
   let page: Awaited<ReturnType<typeof listAccounts>>;
-  let options: Awaited<ReturnType<typeof accountFormOptions>>;
+  let options: Awaited<ReturnType<typeof accountFilterOptions>>;
   try {
-    [page, options] = await Promise.all([listAccounts(actor, sp), accountFormOptions(actor, sp.province)]);
+    [page, options] = await Promise.all([listAccounts(actor, sp), accountFilterOptions(actor)]);
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof ValidationError) return <Callout tone="error">{error.message}</Callout>;
     throw error;
   }
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const query = (p: number) =>
-    `?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(sp).filter(([, v]) => v)) as Record<string, string>), page: String(p) })}`;
   const choices = {
     roles: options.roles.map((r) => ({ value: r, label: tc(`roles.${r}`) })),
     provinces: options.provinces?.map((p) => ({ value: p.code, label: `${p.name} (${p.code})` })) ?? null,
-    agencies: options.agencies.map((a) => ({ value: String(a.id), label: `${a.code} · ${a.name}` })),
-    fixedProvince: options.fixedProvince,
-    agencyHint: options.provinces ? t("agencyHintAdmin") : t("agencyHint"),
   };
+  const withProvince = (path: string) => (sp.province ? `${path}?${new URLSearchParams({ province: sp.province })}` : path);
 
   return (
     <div className="space-y-6">
@@ -60,9 +55,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         title={t("title")}
         lead={options.provinces ? t("leadAdmin") : t("lead")}
         actions={
-          <ButtonLink href={`/quan-tri/tai-khoan/nhap${sp.province ? `?province=${sp.province}` : ""}`} variant="outline">
-            {t("import")}
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href={withProvince("/quan-tri/tai-khoan/moi")}>{t("newTitle")}</ButtonLink>
+            <ButtonLink href={withProvince("/quan-tri/tai-khoan/nhap")} variant="outline">
+              {t("import")}
+            </ButtonLink>
+          </div>
         }
       />
 
@@ -152,21 +150,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </DataTable>
         </ClientMessages>
       )}
-      {pages > 1 ? (
-        <nav className="flex items-center gap-4 text-sm">
-          {page.page > 1 ? <Link href={query(page.page - 1)}>{t("previous")}</Link> : null}
-          <span>{t("page", { page: page.page, pages })}</span>
-          {page.page < pages ? <Link href={query(page.page + 1)}>{t("next")}</Link> : null}
-        </nav>
-      ) : null}
-
-      <Card as="section">
-        <h2 className="text-lg font-semibold">{t("newTitle")}</h2>
-        <p className="mb-4 mt-1 text-sm text-slate-600">{t("newLead")}</p>
-        <ClientMessages namespaces={["admin.accounts", "admin.link"]}>
-          <AccountCreateForm choices={choices} />
-        </ClientMessages>
-      </Card>
+      <Pager page={page.page} pageSize={page.pageSize} total={page.total} hrefOf={pageHref("/quan-tri/tai-khoan", sp)} data-testid="account-pages" />
     </div>
   );
 }

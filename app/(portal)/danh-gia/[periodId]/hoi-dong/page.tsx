@@ -46,7 +46,7 @@ export default async function CouncilPage({ params }: { params: Promise<{ period
           <p className="mt-1 text-sm text-slate-600">
             {t.rich("assignLead", {
               link: (chunks) => (
-                <Link href="/quan-tri/tai-khoan" className="link">
+                <Link href="/quan-tri/tai-khoan/moi" className="link">
                   {chunks}
                 </Link>
               ),

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { listAgencies } from "@/lib/agencies/queries";
+import { agencyChoices, managedProvince } from "@/lib/agencies/queries";
 import { AGENCY_KINDS } from "@/lib/agencies/rules";
 import { currentActor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -18,15 +18,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MergePage({ searchParams }: { searchParams: Promise<{ province?: string }> }) {
   const actor = await currentActor();
   if (!actor) redirect("/dang-nhap");
-  const [{ province }, t, ta, tc] = await Promise.all([
+  const [{ province: code }, t, ta, tc] = await Promise.all([
     searchParams,
     getTranslations("admin.merge"),
     getTranslations("admin.agency"),
     getTranslations("common"),
   ]);
-  let list: Awaited<ReturnType<typeof listAgencies>>;
+  let province: Awaited<ReturnType<typeof managedProvince>>;
+  let agencies: Awaited<ReturnType<typeof agencyChoices>>;
   try {
-    list = await listAgencies(actor, { province });
+    province = await managedProvince(actor, code);
+    agencies = await agencyChoices(province.id);
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof ValidationError) return <Callout tone="error">{error.message}</Callout>;
     throw error;
@@ -34,10 +36,10 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
   const kinds = AGENCY_KINDS.map((k) => ({ value: k, label: tc(`agencyKinds.${k}`) }));
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: `/quan-tri/co-quan?province=${list.province.code}`, label: ta("back") }} title={t("title")} lead={t("lead")} />
+      <PageHeader back={{ href: `/quan-tri/co-quan?province=${province.code}`, label: ta("back") }} title={t("title")} lead={t("lead")} />
       <Card as="section">
         <ClientMessages namespaces={["admin.agencies", "admin.agency", "admin.merge"]}>
-          <AgencyMergeForm agencies={list.rows.map((a) => ({ value: String(a.id), label: `${a.code} · ${a.name}` }))} kinds={kinds} />
+          <AgencyMergeForm agencies={agencies.map((a) => ({ value: String(a.id), label: `${a.code} · ${a.name}` }))} kinds={kinds} />
         </ClientMessages>
       </Card>
     </div>
