@@ -5,7 +5,7 @@
 // payload a second time). The actions check the actor and the input on the server as before.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { advanceAction, extendDeadlineAction } from "@/lib/assessments/actions";
 import type { AssessmentStatus } from "@/lib/assessments/types";
 import { useFormat } from "@/lib/i18n/client";
@@ -162,8 +162,13 @@ function RowActions({ row, canManage }: { row: BoardRow; canManage: boolean }) {
 /** A disclosure whose content is rendered once it has been opened (and kept, with what was typed, once closed). */
 function OnDemand({ summary, children }: { summary: string; children: React.ReactNode }) {
   const [opened, setOpened] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page was hydrated: its toggle event went by without a listener.
+  useEffect(() => {
+    if (details.current?.open) setOpened(true);
+  }, []);
   return (
-    <details onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+    <details ref={details} onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary className="cursor-pointer text-sm text-brand-700">{summary}</summary>
       {opened ? children : null}
     </details>
