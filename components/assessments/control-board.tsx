@@ -2,7 +2,7 @@
 // The period control board's table: one client component fed with the rows as plain data. A row's
 // form (extend the deadline, return for correction) is built only when its <details> is opened, so a
 // 150-agency board sends 150 rows of data, not 150 sets of forms (their props went into the page's
-// payload a second time). The actions check the actor and the input on the server as before.
+// payload a second time). Stacked on a phone. The actions check the actor and the input on the server as before.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
@@ -38,7 +38,7 @@ export function ControlBoardTable({ rows, canManage }: { rows: BoardRow[]; canMa
   const t = useTranslations("scoring.board");
   const format = useFormat();
   return (
-    <DataTable data-testid="board-table">
+    <DataTable stacked data-testid="board-table">
       <THead>
         <Th>{t("agency")}</Th>
         <Th>{t("status")}</Th>
@@ -50,13 +50,13 @@ export function ControlBoardTable({ rows, canManage }: { rows: BoardRow[]; canMa
       <TBody>
         {rows.map((a) => (
           <tr key={a.assessmentId} data-agency={a.agencyCode}>
-            <Td className="font-medium">
+            <Td label={t("agency")} className="font-medium">
               <Link href={`/danh-gia/phieu/${a.assessmentId}`} className="link">
                 {a.agencyName}
               </Link>
               {a.peerGroup ? <span className="block text-xs text-slate-500">{a.peerGroup}</span> : null}
             </Td>
-            <Td>
+            <Td label={t("status")}>
               <StatusBadge status={a.status} />
               {a.late ? (
                 <Badge tone="bad" className="ml-1">
@@ -64,12 +64,14 @@ export function ControlBoardTable({ rows, canManage }: { rows: BoardRow[]; canMa
                 </Badge>
               ) : null}
             </Td>
-            <Td numeric>
+            <Td numeric label={t("progress")}>
               {t("scoredOf", { scored: a.scored, total: a.total })}
               <span className="block text-xs text-slate-500">{t("percent", { value: format.score(a.total === 0 ? 0 : (a.scored / a.total) * 100) })}</span>
             </Td>
-            <Td numeric>{format.integer(a.evidenceCount)}</Td>
-            <Td>
+            <Td numeric label={t("evidence")}>
+              {format.integer(a.evidenceCount)}
+            </Td>
+            <Td label={t("deadline")}>
               {format.dateTime(a.deadline)}
               {a.extended ? <span className="block text-xs text-slate-500">{t("extended", { reason: a.extensionReason ?? "" })}</span> : null}
               {a.status === "DRAFT" ? (
@@ -81,7 +83,7 @@ export function ControlBoardTable({ rows, canManage }: { rows: BoardRow[]; canMa
                 </span>
               ) : null}
             </Td>
-            <Td className="no-print">
+            <Td label={t("actions")} className="no-print">
               <RowActions row={a} canManage={canManage} />
             </Td>
           </tr>
