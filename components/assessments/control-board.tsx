@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { advanceAction, extendDeadlineAction } from "@/lib/assessments/actions";
-import type { AssessmentStatus } from "@/lib/assessments/types";
+import type { AgencyProgress } from "@/lib/assessments/types";
 import { useFormat } from "@/lib/i18n/client";
 import { DateInput } from "@/components/forms/date-input";
 import { ActionForm, inputClass } from "@/components/forms/form-kit";
@@ -16,23 +16,8 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable, TBody, Td, Th, THead } from "@/components/ui/data-table";
 
-export type BoardRow = {
-  assessmentId: number;
-  agencyCode: string;
-  agencyName: string;
-  peerGroup: string | null;
-  status: AssessmentStatus;
-  late: boolean;
-  scored: number;
-  total: number;
-  evidenceCount: number;
-  deadline: Date;
-  extended: boolean;
-  extensionReason: string | null;
-  /** Whole days to the deadline (negative: overdue), counted on the server when the page was read. */
-  daysLeft: number;
-  version: number;
-};
+/** A board row: the agency's progress, and the whole days to its deadline (negative: overdue), counted on the server. */
+export type BoardRow = AgencyProgress & { daysLeft: number };
 
 export function ControlBoardTable({ rows, canManage }: { rows: BoardRow[]; canManage: boolean }) {
   const t = useTranslations("scoring.board");

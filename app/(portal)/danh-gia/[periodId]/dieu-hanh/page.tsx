@@ -46,22 +46,7 @@ export default async function ControlBoardPage({ params }: { params: Promise<{ p
       <ClientMessages namespaces={["scoring.board", "assessments.assessmentStatus"]}>
         <ControlBoardTable
           canManage={progress.canManage}
-          rows={progress.agencies.map((a) => ({
-            assessmentId: a.assessmentId,
-            agencyCode: a.agencyCode,
-            agencyName: a.agencyName,
-            peerGroup: a.peerGroup,
-            status: a.status,
-            late: a.late,
-            scored: a.scored,
-            total: a.total,
-            evidenceCount: a.evidenceCount,
-            deadline: a.deadline,
-            extended: a.extended,
-            extensionReason: a.extensionReason,
-            daysLeft: Math.ceil((a.deadline.getTime() - now.getTime()) / DAY_MS),
-            version: a.version,
-          }))}
+          rows={progress.agencies.map((a) => ({ ...a, daysLeft: Math.ceil((a.deadline.getTime() - now.getTime()) / DAY_MS) }))}
         />
       </ClientMessages>
     </div>
