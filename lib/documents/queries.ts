@@ -2,8 +2,7 @@
 // same permission, as that page), with the province's settings, written as DOCX or PDF.
 import "server-only";
 import { getAssessmentSheet } from "@/lib/assessments/queries";
-import { getPeriod } from "@/lib/assessments/periods/queries";
-import { appraisedScore } from "@/lib/assessments/workflow";
+import { getPeriodRanking } from "@/lib/assessments/periods/queries";
 import { authorize, type Actor } from "@/lib/auth/policy";
 import { getLeaderDashboard } from "@/lib/dashboards/leader/queries";
 import { db } from "@/lib/db/client";
@@ -14,7 +13,6 @@ import { libTranslator } from "@/lib/i18n/lib-translator";
 import { renderDocx } from "@/lib/io/document/docx";
 import type { AdministrativeDocument } from "@/lib/io/document/model";
 import { renderPdf } from "@/lib/io/document/pdf";
-import { cents, numberOrNull } from "@/lib/numbers";
 import { vietnamToday } from "@/lib/time";
 import { appraisalNoticeDocument } from "./appraisal-notice";
 import { directiveReportDocument } from "./directive-report";
@@ -70,52 +68,23 @@ export async function sheetDocument(actor: Actor, kind: "self-assessment" | "app
 }
 
 /**
- * The annex of a period's ranking: the period page's rows (getPeriod, with its permission and what
- * each reader may see), with each agency's peer group and its appraised points per field.
+ * The annex of a period's ranking: the period page's rows (getPeriod's permission and what each
+ * reader may see, read by getPeriodRanking), with each agency's peer group and its appraised points per field.
  */
 export async function rankingAnnex(actor: Actor, periodId: number, now = new Date()) {
-  const period = await getPeriod(actor, periodId);
-  const visible = period.assessments.filter((a) => a.appraisedTotal !== null || a.finalTotal !== null);
-  const [criteria, scores, agencies, settings] = await Promise.all([
-    db.criterion.findMany({
-      where: { frameworkId: period.framework.id },
-      select: { id: true, parentId: true, level: true, code: true, name: true },
-      orderBy: { sortOrder: "asc" },
-    }),
-    db.criterionScore.findMany({
-      where: { assessmentId: { in: visible.map((a) => a.id) } },
-      select: { assessmentId: true, criterionId: true, round1Score: true, round2Score: true },
-    }),
-    db.agency.findMany({ where: { id: { in: period.assessments.map((a) => a.agencyId) } }, select: { id: true, peerGroup: { select: { name: true } } } }),
-    documentSettings(period.provinceId),
-  ]);
-  const parentOf = new Map(criteria.map((c) => [c.id, c.parentId]));
-  const fieldOf = (criterionId: number): number => {
-    let id = criterionId;
-    while (parentOf.get(id)) id = parentOf.get(id)!;
-    return id;
-  };
-  const points = new Map<number, Record<number, number | null>>();
-  for (const s of scores) {
-    const value = appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) });
-    const row = points.get(s.assessmentId) ?? {};
-    const field = fieldOf(s.criterionId);
-    if (value !== null) row[field] = cents((row[field] ?? 0) + value);
-    else row[field] ??= null;
-    points.set(s.assessmentId, row);
-  }
-  const peerGroup = new Map(agencies.map((a) => [a.id, a.peerGroup?.name ?? null]));
+  const period = await getPeriodRanking(actor, periodId);
+  const settings = await documentSettings(period.provinceId);
   const data: AnnexData = {
     year: period.year,
     provinceName: period.provinceName,
     published: period.status === "PUBLISHED",
-    fields: criteria.filter((c) => c.level === "FIELD"),
+    fields: period.fields,
     agencies: period.assessments.map((a) => ({
       name: a.agencyName,
-      peerGroup: peerGroup.get(a.agencyId) ?? null,
-      fieldPoints: points.get(a.id) ?? {},
+      peerGroup: a.peerGroup,
+      fieldPoints: a.fieldPoints,
       finalTotal: a.finalTotal,
-      maximum: period.framework.maxScore,
+      maximum: period.maxScore,
       classification: a.classification,
     })),
   };

@@ -2,7 +2,7 @@
 // and the PDF's text, page size and fonts; the numbers checked against the database.
 import { beforeAll, describe, expect, it } from "vitest";
 
-const { sheetDocument, rankingAnnex, directiveReport, leaderSummary, render } = await import("@/lib/documents/queries");
+const { sheetDocument, rankingAnnex, directiveReport, leaderSummary, render, documentSettings } = await import("@/lib/documents/queries");
 const { ConflictError, ForbiddenError } = await import("@/lib/errors");
 const { saveDocumentSettings } = await import("@/lib/documents/mutations");
 const { formatFor } = await import("@/lib/i18n/format");
@@ -12,6 +12,11 @@ const { docxParts, pdfParts } = await import("../support/documents");
 const { fullLeaderDashboard } = await import("../support/leader-summary");
 const { leaderSummaryDocument } = await import("@/lib/documents/leader-summary");
 const { defaultSettings } = await import("@/lib/documents/letterhead");
+const { rankingAnnexDocument } = await import("@/lib/documents/ranking-annex");
+const { getPeriod } = await import("@/lib/assessments/periods/queries");
+const { appraisedScore } = await import("@/lib/assessments/workflow");
+const { cents, numberOrNull } = await import("@/lib/numbers");
+const { vietnamToday } = await import("@/lib/time");
 
 type Actor = Awaited<ReturnType<typeof actorFor>>;
 let staff: Actor, head: Actor, leader: Actor;
@@ -113,6 +118,45 @@ describe("the ranking annex", () => {
       }
     }
     expect(files.word.xml.includes("<w:tblHeader/>"), "a header row Word repeats").toBe(true);
+  });
+
+  it("prints what the period page's rows and every score give: the fields' sums read by the database are the same document", async () => {
+    // The annex as it was built before its grouped query: getPeriod's rows, every score walked up to its field.
+    const annexOfEveryScore = async (actor: Actor) => {
+      const period = await getPeriod(actor, periodId);
+      const shown = period.assessments.filter((a) => a.appraisedTotal !== null || a.finalTotal !== null);
+      const criteria = await testDb.criterion.findMany({ where: { frameworkId: period.framework.id }, orderBy: { sortOrder: "asc" } });
+      const scores = await testDb.criterionScore.findMany({ where: { assessmentId: { in: shown.map((a) => a.id) } } });
+      const agencies = await testDb.agency.findMany({ where: { id: { in: period.assessments.map((a) => a.agencyId) } }, include: { peerGroup: true } });
+      const parentOf = new Map(criteria.map((c) => [c.id, c.parentId]));
+      const fieldOf = (id: number): number => (parentOf.get(id) ? fieldOf(parentOf.get(id)!) : id);
+      const points = new Map<number, Record<number, number | null>>();
+      for (const s of scores) {
+        const value = appraisedScore({ round1Score: numberOrNull(s.round1Score), round2Score: numberOrNull(s.round2Score) });
+        const row = points.get(s.assessmentId) ?? {};
+        const field = fieldOf(s.criterionId);
+        if (value !== null) row[field] = cents((row[field] ?? 0) + value);
+        else row[field] ??= null;
+        points.set(s.assessmentId, row);
+      }
+      const data = {
+        year: period.year,
+        provinceName: period.provinceName,
+        published: period.status === "PUBLISHED",
+        fields: criteria.filter((c) => c.level === "FIELD").map((c) => ({ id: c.id, code: c.code, name: c.name })),
+        agencies: period.assessments.map((a) => ({
+          name: a.agencyName,
+          peerGroup: agencies.find((g) => g.id === a.agencyId)?.peerGroup?.name ?? null,
+          fieldPoints: points.get(a.id) ?? {},
+          finalTotal: a.finalTotal,
+          maximum: period.framework.maxScore,
+          classification: a.classification,
+        })),
+      };
+      expect(data.agencies.some((a) => Object.values(a.fieldPoints).some((v) => v !== null))).toBe(true);
+      return rankingAnnexDocument(data, await documentSettings(period.provinceId), vietnamToday(NOW));
+    };
+    for (const actor of [staff, head, leader]) expect(await rankingAnnex(actor, periodId, NOW)).toEqual(await annexOfEveryScore(actor));
   });
 
   it("shows an agency head only their own agency's row, as the period page does", async () => {

@@ -11,6 +11,7 @@ const { getPeriod } = await import("@/lib/assessments/periods/queries");
 const { ForbiddenError, ValidationError } = await import("@/lib/errors");
 const { testDb } = await import("../support/db");
 const { actorFor } = await import("../support/actors");
+const { storedEvidence } = await import("../support/authz-fixtures");
 
 type Actor = Awaited<ReturnType<typeof actorFor>>;
 let staff: Actor, head: Actor;
@@ -99,6 +100,29 @@ describe("the control board", () => {
     // After the deadline the agencies still self-scoring are late; an agency head sees only its own line.
     expect((await periodProgress(staff, periodId, AFTER_DEADLINE)).agencies.every((a) => a.late)).toBe(true);
     expect((await periodProgress(head, periodId)).agencies.map((a) => a.agencyCode)).toEqual(["STP"]);
+  });
+
+  it("counts each evidence file once: the same figures as the scores joined to their files and counted distinct", async () => {
+    const [stp, snv] = [await leavesOf("STP"), await leavesOf("SNV")];
+    for (const score of [stp[0], stp[0], stp[4], snv[1]]) await storedEvidence(score.id);
+    const progress = await periodProgress(staff, periodId, BEFORE_DEADLINE);
+    // The board's count before it was rewritten without the join (and its sort of every score for DISTINCT).
+    const joined = await testDb.$queryRaw<{ code: string; total: bigint; scored: bigint; evidence: bigint }[]>`
+      SELECT a.code,
+             count(DISTINCT cs.id) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable) AS total,
+             count(DISTINCT cs.id) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable AND cs.self_score IS NOT NULL) AS scored,
+             count(DISTINCT f.id) AS evidence
+        FROM criterion_score cs JOIN criterion c ON c.id = cs.criterion_id
+        LEFT JOIN stored_file f ON f.criterion_score_id = cs.id
+        JOIN assessment s ON s.id = cs.assessment_id JOIN agency a ON a.id = s.agency_id
+       WHERE s.period_id = ${periodId} GROUP BY a.code`;
+    expect(joined).toHaveLength(3);
+    const figures = progress.agencies.map((a) => ({ code: a.agencyCode, total: a.total, scored: a.scored, evidence: a.evidenceCount }));
+    const expected = joined.map((r) => ({ code: r.code, total: Number(r.total), scored: Number(r.scored), evidence: Number(r.evidence) }));
+    expect(figures.sort((a, b) => a.code.localeCompare(b.code))).toEqual(expected.sort((a, b) => a.code.localeCompare(b.code)));
+    expect(figures.find((a) => a.code === "STP")!.evidence).toBe(3);
+    expect(figures.find((a) => a.code === "SNV")!.evidence).toBe(1);
+    expect(figures.find((a) => a.code === "STC")!.evidence).toBe(0);
   });
 
   it("extends one agency's deadline with a reason: that agency scores after the period's deadline, the others are still locked", async () => {

@@ -105,7 +105,7 @@ export async function getPeriod(actor: Actor, periodId: number) {
       version: a.version,
     };
   });
-  if (period.status === "PUBLISHED") rows.sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVietnamese(a.agencyName, b.agencyName));
+  if (period.status === "PUBLISHED") rows.sort(byRank);
   return {
     id: period.id,
     year: period.year,
@@ -129,6 +129,89 @@ export async function getPeriod(actor: Actor, periodId: number) {
     assessments: rows,
     canManage: can(actor, "assessment.manage", { provinceId: period.provinceId }),
   };
+}
+
+/** A published period's order: by rank (those without one last), then by name. */
+const byRank = (a: { rank: number | null; agencyName: string }, b: { rank: number | null; agencyName: string }) =>
+  (a.rank ?? 1e9) - (b.rank ?? 1e9) || compareVietnamese(a.agencyName, b.agencyName);
+
+/**
+ * The ranking annex's rows: getPeriod's agencies, order and permission (what each reader may see),
+ * with each agency's appraised points per field summed by the database in one grouped query rather
+ * than every score of the period read twice (13,500 rows for 150 agencies).
+ */
+export async function getPeriodRanking(actor: Actor, periodId: number) {
+  const period = await db.assessmentPeriod.findUnique({
+    where: { id: periodId },
+    include: {
+      province: true,
+      framework: true,
+      assessments: { include: { agency: { include: { peerGroup: true } } }, orderBy: { agency: { name: "asc" } } },
+    },
+  });
+  if (!period) throw new NotFoundError(libTranslator("errors.scoring")("periodNotFound"));
+  const visible = period.assessments.filter((a) => can(actor, "province.read", { provinceId: period.provinceId, agencyId: a.agencyId }));
+  if (visible.length === 0) authorize(actor, "province.read", { provinceId: period.provinceId, agencyId: -1 });
+  const shown = visible.filter((a) => seesAppraisal(actor.role, a.appraisalReleasedAt, period.status));
+  const [fields, sums] = await Promise.all([
+    db.criterion.findMany({
+      where: { frameworkId: period.frameworkId, level: "FIELD" },
+      select: { id: true, code: true, name: true },
+      orderBy: { sortOrder: "asc" },
+    }),
+    fieldSums(
+      period.frameworkId,
+      shown.map((a) => a.id),
+    ),
+  ]);
+  const rows = visible.map((a) => {
+    const sees = shown.includes(a);
+    const finalTotal = sees ? numberOrNull(a.finalTotal) : null;
+    const points = sums.get(a.id) ?? {};
+    // As getPeriod: the points of an agency with neither an appraised score nor a final total are not shown.
+    const appraised = Object.values(points).some((v) => v !== null);
+    return {
+      id: a.id,
+      agencyId: a.agencyId,
+      agencyName: a.agency.name,
+      peerGroup: a.agency.peerGroup?.name ?? null,
+      fieldPoints: sees && (appraised || finalTotal !== null) ? points : {},
+      finalTotal,
+      rank: sees ? a.rank : null,
+      classification: sees ? a.classification : null,
+    };
+  });
+  if (period.status === "PUBLISHED") rows.sort(byRank);
+  return {
+    year: period.year,
+    provinceId: period.provinceId,
+    provinceName: period.province.nameVi,
+    status: period.status,
+    maxScore: Number(period.framework.maxScore),
+    fields,
+    assessments: rows,
+  };
+}
+
+/** Appraised points (round 2, else round 1) per assessment and field: null where a field has scores but none appraised. */
+async function fieldSums(frameworkId: number, assessmentIds: number[]): Promise<Map<number, Record<number, number | null>>> {
+  const rows = await db.$queryRaw<{ assessmentId: number; fieldId: number; points: Prisma.Decimal | null }[]>`
+    WITH RECURSIVE field_of AS (
+      SELECT id, id AS field_id FROM criterion WHERE framework_id = ${frameworkId} AND parent_id IS NULL
+      UNION ALL
+      SELECT c.id, f.field_id FROM criterion c JOIN field_of f ON c.parent_id = f.id
+    )
+    SELECT cs.assessment_id AS "assessmentId", f.field_id AS "fieldId", sum(coalesce(cs.round2_score, cs.round1_score)) AS points
+      FROM criterion_score cs JOIN field_of f ON f.id = cs.criterion_id
+     WHERE cs.assessment_id = ANY(${assessmentIds}::int[])
+     GROUP BY cs.assessment_id, f.field_id`;
+  const sums = new Map<number, Record<number, number | null>>();
+  for (const r of rows) {
+    const row = sums.get(r.assessmentId) ?? {};
+    row[r.fieldId] = r.points === null ? null : cents(Number(r.points));
+    sums.set(r.assessmentId, row);
+  }
+  return sums;
 }
 
 /** Internal frameworks and agencies a period can be opened with, for the actor's province. */
