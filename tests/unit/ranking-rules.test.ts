@@ -1,7 +1,7 @@
 // The ranking rule (lib/results/ranking.ts) on hand-worked tables, beyond tests/unit/ranking.test.ts:
 // how each bound of a partial table follows from the rows above and below it.
 import { describe, expect, it } from "vitest";
-import { competitionRanks, rankChange, rankTable } from "@/lib/results/ranking";
+import { competitionRanks, rankChange, rankPublished, rankTable } from "@/lib/results/ranking";
 
 const row = (key: string, score: number, officialRank: number | null = null) => ({ key, score, officialRank });
 const bounds = (rows: ReturnType<typeof rankTable>) => rows.map((r) => [r.key, r.rank, r.rankMin, r.rankMax]);
@@ -153,5 +153,83 @@ describe("ranks published without a score", () => {
     expect(ranked.map((r) => r.key)).toEqual(["a", "b"]);
     expect(ranked[0].rankMin).toBeLessThanOrEqual(2);
     expect(ranked[0].rankMax).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("rank-only units and the count of units", () => {
+  const rankOnly = (key: string, officialRank: number) => ({ key, officialRank });
+
+  it("a unit ranked alone above a row puts it at best one place below that unit", () => {
+    // x is 5th and b 10th: x is above b, so b is at best 6th (not just 3rd, after a and x).
+    expect(bounds(rankTable([row("a", 90), row("b", 80, 10)], 63, [rankOnly("x", 5)]))).toEqual([
+      ["a", null, 1, 9],
+      ["b", 10, 6, 63],
+    ]);
+  });
+  it("two units published tied last leave the row above them two places short of last", () => {
+    // y and z are both 63rd of 63 and below a: a is at worst 61st (63 units, y and z not above a).
+    expect(bounds(rankTable([row("a", 90, 1)], 63, [rankOnly("y", 63), rankOnly("z", 63)]))).toEqual([["a", 1, 1, 61]]);
+  });
+  it("counts every unit known when they outnumber the units said to be ranked", () => {
+    // 4 units known, 3 said ranked: the table has 4 places. y (4th) is below a, which leaves a at
+    // worst 2nd, so x (3rd) is below a too, and a is 1st. b is 2nd to 4th (the last of 4 places).
+    expect(bounds(rankTable([row("a", 90), row("b", 80)], 3, [rankOnly("x", 3), rankOnly("y", 4)]))).toEqual([
+      ["a", 1, 1, 1],
+      ["b", null, 2, 4],
+    ]);
+  });
+  it("a table scoring as many units as were ranked is complete, whatever rank-only units come with it", () => {
+    // 2 units ranked, both scored: 1st and 2nd; x, printed 2nd, can only share a place.
+    expect(bounds(rankTable([row("a", 90), row("b", 80)], 2, [rankOnly("x", 2)]))).toEqual([
+      ["a", 1, 1, 1],
+      ["b", 2, 2, 2],
+    ]);
+  });
+});
+
+describe("a published table as pages show it", () => {
+  const published = (key: string, score: number | null, officialRank: number | null) => ({ key, score, officialRank });
+  const shownRankOnly = (key: string, officialRank: number) => ({
+    key,
+    score: null,
+    officialRank,
+    rank: officialRank,
+    rankMin: officialRank,
+    rankMax: officialRank,
+    officialRankDisagrees: false,
+  });
+
+  it("puts each rank-only row at its rank, before the first scored row that cannot rank above it", () => {
+    // a (no rank) may be 1st, so z (1st) comes after it; b is 5th, so z and m (3rd) come before b.
+    // m and z are given out of order, and their keys sort the other way round from their ranks.
+    const shown = rankPublished([published("m", null, 3), published("a", 90, null), published("z", null, 1), published("b", 80, 5)], 63);
+    expect(shown.map((r) => r.key)).toEqual(["a", "z", "m", "b"]);
+    expect(shown[1]).toEqual(shownRankOnly("z", 1));
+    expect(shown[2]).toEqual(shownRankOnly("m", 3));
+    // z and m are above b, so b is at best 4th; a may share 1st with z, or be anything up to 4th.
+    expect(shown.filter((r) => r.score !== null).map((r) => [r.key, r.rank, r.rankMin, r.rankMax])).toEqual([
+      ["a", null, 1, 4],
+      ["b", 5, 4, 63],
+    ]);
+  });
+  it("places a rank-only row by a scored row's lower bound when that row has no rank", () => {
+    // u (1st) is above b, whose best is 3rd (after a and u): u shows between a and b.
+    const shown = rankPublished([published("a", 95, null), published("b", 90, null), published("u", null, 1)], 63);
+    expect(shown.map((r) => [r.key, r.rank, r.rankMin, r.rankMax])).toEqual([
+      ["a", null, 1, 62],
+      ["u", 1, 1, 1],
+      ["b", null, 3, 63],
+    ]);
+  });
+  it("shows rank-only rows ranked below every scored row last, tied ones by unit code", () => {
+    const shown = rankPublished([published("a", 90, 1), published("q", null, 7), published("p", null, 7)], 63);
+    expect(shown).toEqual([
+      { key: "a", score: 90, officialRank: 1, rank: 1, rankMin: 1, rankMax: 6, officialRankDisagrees: false },
+      shownRankOnly("p", 7),
+      shownRankOnly("q", 7),
+    ]);
+  });
+  it("leaves out a row with neither score nor rank", () => {
+    expect(rankPublished([published("a", 90, 1), published("n", null, null)], 63).map((r) => r.key)).toEqual(["a"]);
   });
 });
