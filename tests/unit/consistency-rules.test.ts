@@ -193,40 +193,45 @@ describe("the rules' edges, by name", () => {
 
   it("agencies: largest final gap first, equal gaps by name, no final gap last", () => {
     const sở = (agencyId: number, agencyName: string, over: Partial<ConsistencyScore>) => row({ agencyId, agencyCode: String(agencyId), agencyName, ...over });
-    const rows = [
-      sở(3, "Sở Xây dựng", { self: null, final: 1 }), // no gap in 2025
-      sở(3, "Sở Xây dựng", { year: 2024, self: 2, final: 1 }),
-      sở(4, "Sở B", { self: 1.5, final: 1 }), // +0.5
-      sở(1, "Sở A", { self: 2.5, final: 2 }), // +0.5
-      sở(2, "Sở C", { self: 3, final: 1 }), // +2
-    ];
-    const report = consistencyReport(7, rows, 2025);
-    expect(report.agencies.map((a) => [a.agencyName, a.final?.gap ?? null])).toEqual([
-      ["Sở C", 2],
-      ["Sở A", 0.5],
-      ["Sở B", 0.5],
-      ["Sở Xây dựng", null],
-    ]);
+    const xd = [sở(3, "Sở Xây dựng", { self: null, final: 1 }), sở(3, "Sở Xây dựng", { year: 2024, self: 2, final: 1 })]; // no gap in 2025
+    const b = sở(4, "Sở B", { self: 1.5, final: 1 }); // +0.5
+    const a = sở(1, "Sở A", { self: 2.5, final: 2 }); // +0.5
+    const c = sở(2, "Sở C", { self: 3, final: 1 }); // +2
+    // The same order whatever order the rows come in.
+    for (const rows of [
+      [...xd, b, a, c],
+      [c, ...xd, a, b],
+    ]) {
+      expect(consistencyReport(7, rows, 2025).agencies.map((x) => [x.agencyName, x.final?.gap ?? null])).toEqual([
+        ["Sở C", 2],
+        ["Sở A", 0.5],
+        ["Sở B", 0.5],
+        ["Sở Xây dựng", null],
+      ]);
+    }
   });
 
   it("criteria: most reversals first, then largest mean final gap, then code in numeric order, no gap last", () => {
     const crit = (criterionId: number, criterionCode: string, over: Partial<ConsistencyScore>) =>
       row({ criterionId, criterionCode, criterionName: criterionCode, ...over });
-    const rows = [
-      crit(5, "1.5", { self: null, round1: null, round2: 1, final: 1 }), // no gap; round 2 without round 1: not reviewed
-      crit(10, "1.10", { self: 2, round1: 1, final: 1 }), // mean final gap 1
-      crit(2, "1.2", { self: 3, round1: 2, final: 2 }), // mean final gap 1
-      crit(3, "1.3", { self: 3, round1: 1, final: 1 }), // mean final gap 2
-      crit(21, "2.1", { self: 2, round1: 1, round2: 2, final: 2 }), // reversed once, gap 0
-    ];
-    const report = consistencyReport(7, rows, null);
-    expect(report.criteria.map((c) => [c.criterionCode, c.reversed, c.meanFinalGap, c.reviewed])).toEqual([
-      ["2.1", 1, 0, 1],
-      ["1.3", 0, 2, 0],
-      ["1.2", 0, 1, 0],
-      ["1.10", 0, 1, 0],
-      ["1.5", 0, null, 0],
-    ]);
+    const c15 = crit(5, "1.5", { self: null, round1: null, round2: 1, final: 1 }); // no gap; round 2 without round 1: not reviewed
+    const c110 = crit(10, "1.10", { self: 2, round1: 1, final: 1 }); // mean final gap 1
+    const c12 = crit(2, "1.2", { self: 3, round1: 2, final: 2 }); // mean final gap 1
+    const c13 = crit(3, "1.3", { self: 3, round1: 1, final: 1 }); // mean final gap 2
+    const c21 = crit(21, "2.1", { self: 2, round1: 1, round2: 2, final: 2 }); // reversed once, gap 0
+    // The same order whatever order the rows come in.
+    for (const rows of [
+      [c15, c110, c12, c13, c21],
+      [c13, c15, c12, c110, c21],
+    ]) {
+      expect(consistencyReport(7, rows, null).criteria.map((c) => [c.criterionCode, c.reversed, c.meanFinalGap, c.reviewed])).toEqual([
+        ["2.1", 1, 0, 1],
+        ["1.3", 0, 2, 0],
+        ["1.2", 0, 1, 0],
+        ["1.10", 0, 1, 0],
+        ["1.5", 0, null, 0],
+      ]);
+    }
   });
 
   it("the report states the rule it applied: 3 last years, 2 above, 1 point", () => {
