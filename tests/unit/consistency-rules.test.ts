@@ -146,3 +146,95 @@ describe("the report", () => {
     expect(consistencyReport(7, [], null).year).toBeNull();
   });
 });
+
+describe("the rules' edges, by name", () => {
+  const row = (over: Partial<ConsistencyScore>) => score({ year: 2025, ...over });
+
+  it("watch: the latest year's gap at exactly the threshold (1 point) is to watch", () => {
+    // 1 year above of 2, mean (−3 + 1)/2 = −1 → not systematic; latest gap 1 ≥ 1 → watch.
+    expect(
+      overReporting([
+        { year: 2024, gap: -3 },
+        { year: 2025, gap: 1 },
+      ]),
+    ).toBe("watch");
+  });
+
+  it("reversal: a round-2 score without a round-1 score reverses nothing", () => {
+    expect(reversed({ round1: null, round2: 1 })).toBe(false);
+    expect(reversed({ round1: null, round2: null })).toBe(false);
+  });
+
+  it("explanations: only the scores with a self score and a round-1 score are decided", () => {
+    const rows = [
+      score({ explanationRequested: true, self: null, round1: -1, round2: 0 }), // no self score (round 1 a deduction)
+      score({ explanationRequested: true, self: 2, round1: null, round2: 1 }), // no round-1 score
+      score({ explanationRequested: true, self: 2, round1: 0, round2: 0.5 }), // decided, accepted, not fully
+    ];
+    expect(explanationTally(rows)).toEqual({ decided: 1, accepted: 1, fullyAccepted: 0 });
+  });
+
+  it("an agency's years: oldest first, a year without a self and a final score left out", () => {
+    const rows = [
+      row({ year: 2025, self: 1, final: 0 }), // +1
+      row({ year: 2022, self: null, final: 1 }), // no gap: left out
+      row({ year: 2023, self: 2, final: 0 }), // +2
+      row({ year: 2024, self: 0, final: 1 }), // −1
+    ];
+    const [agency] = consistencyReport(7, rows, 2025).agencies;
+    expect(agency.years).toEqual([
+      { year: 2023, gap: 2 },
+      { year: 2024, gap: -1 },
+      { year: 2025, gap: 1 },
+    ]);
+    // 2 of 3 years above, mean (2 − 1 + 1)/3 ≈ 0.67 < 1 → not systematic; latest +1 → watch.
+    expect(agency.verdict).toBe("watch");
+  });
+
+  it("agencies: largest final gap first, equal gaps by name, no final gap last", () => {
+    const sở = (agencyId: number, agencyName: string, over: Partial<ConsistencyScore>) => row({ agencyId, agencyCode: String(agencyId), agencyName, ...over });
+    const xd = [sở(3, "Sở Xây dựng", { self: null, final: 1 }), sở(3, "Sở Xây dựng", { year: 2024, self: 2, final: 1 })]; // no gap in 2025
+    const b = sở(4, "Sở B", { self: 1.5, final: 1 }); // +0.5
+    const a = sở(1, "Sở A", { self: 2.5, final: 2 }); // +0.5
+    const c = sở(2, "Sở C", { self: 3, final: 1 }); // +2
+    // The same order whatever order the rows come in.
+    for (const rows of [
+      [...xd, b, a, c],
+      [c, ...xd, a, b],
+    ]) {
+      expect(consistencyReport(7, rows, 2025).agencies.map((x) => [x.agencyName, x.final?.gap ?? null])).toEqual([
+        ["Sở C", 2],
+        ["Sở A", 0.5],
+        ["Sở B", 0.5],
+        ["Sở Xây dựng", null],
+      ]);
+    }
+  });
+
+  it("criteria: most reversals first, then largest mean final gap, then code in numeric order, no gap last", () => {
+    const crit = (criterionId: number, criterionCode: string, over: Partial<ConsistencyScore>) =>
+      row({ criterionId, criterionCode, criterionName: criterionCode, ...over });
+    const c15 = crit(5, "1.5", { self: null, round1: null, round2: 1, final: 1 }); // no gap; round 2 without round 1: not reviewed
+    const c110 = crit(10, "1.10", { self: 2, round1: 1, final: 1 }); // mean final gap 1
+    const c12 = crit(2, "1.2", { self: 3, round1: 2, final: 2 }); // mean final gap 1
+    const c13 = crit(3, "1.3", { self: 3, round1: 1, final: 1 }); // mean final gap 2
+    const c21 = crit(21, "2.1", { self: 2, round1: 1, round2: 2, final: 2 }); // reversed once, gap 0
+    // The same order whatever order the rows come in.
+    for (const rows of [
+      [c15, c110, c12, c13, c21],
+      [c13, c15, c12, c110, c21],
+    ]) {
+      expect(consistencyReport(7, rows, null).criteria.map((c) => [c.criterionCode, c.reversed, c.meanFinalGap, c.reviewed])).toEqual([
+        ["2.1", 1, 0, 1],
+        ["1.3", 0, 2, 0],
+        ["1.2", 0, 1, 0],
+        ["1.10", 0, 1, 0],
+        ["1.5", 0, null, 0],
+      ]);
+    }
+  });
+
+  it("the report states the rule it applied: 3 last years, 2 above, 1 point", () => {
+    expect(consistencyReport(7, [], null).rule).toEqual({ lastYears: 3, minYears: 2, threshold: 1 });
+  });
+});

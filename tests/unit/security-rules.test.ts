@@ -2,7 +2,7 @@
 // beyond tests/unit/web-security.test.ts.
 import { describe, expect, it } from "vitest";
 import { crossSiteRefusal, isCrossSiteWrite } from "@/lib/api/same-origin";
-import { isHttps, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+import { EMBED_PREFIX, isEmbeddable, isHttps, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 describe("the pages' Content-Security-Policy", () => {
   it("is exactly this in production over plain HTTP", () => {
@@ -17,6 +17,32 @@ describe("the pages' Content-Security-Policy", () => {
       "script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'; style-src",
     );
     expect(pageContentSecurityPolicy("n", { development: false, https: true })).toMatch(/frame-ancestors 'none'; upgrade-insecure-requests$/);
+  });
+});
+
+describe("the embeddable pages", () => {
+  it("may be framed by any site, and only they: frame-ancestors * instead of 'none'", () => {
+    expect(pageContentSecurityPolicy("n", { development: false, https: false, embeddable: true })).toMatch(/; frame-ancestors \*$/);
+    expect(pageContentSecurityPolicy("n", { development: false, https: true, embeddable: true })).toMatch(
+      /; form-action 'self'; frame-ancestors \*; upgrade-insecure-requests$/,
+    );
+    expect(pageContentSecurityPolicy("n", { development: false, https: false, embeddable: false })).toMatch(/; frame-ancestors 'none'$/);
+  });
+
+  it("are /nhung itself and the paths under /nhung/", () => {
+    expect(EMBED_PREFIX).toBe("/nhung");
+    expect(isEmbeddable("/nhung")).toBe(true);
+    expect(isEmbeddable("/nhung/ban-do")).toBe(true);
+    expect(isEmbeddable("/nhung/")).toBe(true);
+  });
+
+  it("are not a path that only starts or ends like /nhung, nor any other page", () => {
+    expect(isEmbeddable("/nhungxyz")).toBe(false);
+    expect(isEmbeddable("/nhung-ban-do")).toBe(false);
+    expect(isEmbeddable("/ban-do/nhung/")).toBe(false);
+    expect(isEmbeddable("/")).toBe(false);
+    expect(isEmbeddable("")).toBe(false);
+    expect(isEmbeddable("/ban-do")).toBe(false);
   });
 });
 
