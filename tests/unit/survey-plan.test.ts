@@ -185,6 +185,13 @@ describe("a survey file's rows", () => {
     expect(plan.changes).toEqual([]);
     expect(plan.rows).toEqual([]);
   });
+  it("name an agency by the only agency column the file has, an empty code with no name column being no agency", () => {
+    const byName = planSurveyImport(["agency_name", "ks.1"], rows({ agency_name: "Sở Tư pháp", "ks.1": "5" }), twoCriteria());
+    expect(byName.issues).toEqual([]);
+    expect(byName.changes.map((c) => [c.row, c.agencyCode, c.score])).toEqual([[2, "STP", 5]]);
+    const noName = planSurveyImport(["agency_code", "ks.1"], rows({ agency_code: "", "ks.1": "5" }), twoCriteria());
+    expect(messages(noName)).toEqual([[2, "agency_name", "Dòng 2: chưa ghi mã cơ quan (hoặc tên cơ quan)."]]);
+  });
   it("give each agency one row: a second row of it is refused, naming the first", () => {
     const plan = planSurveyImport(
       ["agency_code", "agency_name", "ks.1"],
