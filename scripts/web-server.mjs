@@ -133,17 +133,39 @@ function keepWhenSent(response, done) {
   };
 }
 
-/** @param {import("node:http").ServerResponse} response */
-function refuse(response) {
+/**
+ * @param {import("node:http").IncomingMessage} request
+ * @param {import("node:http").ServerResponse} response
+ */
+function refuse(request, response) {
   // Connection: close, so that Node does not read the rest of the body to keep the connection.
   response.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close", "cache-control": "no-store" });
+  lingerBeforeClosing(request.socket);
   response.end(JSON.stringify({ error: BODY_REFUSED }));
 }
+
+/**
+ * A lingering close, as nginx and Apache do it: once the answer is sent, Node closes the connection
+ * at once, and the kernel answers the body the client is still sending with a reset, which can
+ * reach the client before it has read the 413; it then sees only "connection reset" (about one
+ * upload in ten when the client reads late). So the connection is half-closed and what still
+ * arrives is read and dropped, for LINGER_MS at most.
+ * @param {import("node:net").Socket} socket
+ */
+function lingerBeforeClosing(socket) {
+  // Node's server calls destroySoon() when an answer with Connection: close has been sent.
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once("close", () => clearTimeout(timer));
+  };
+}
+const LINGER_MS = 2_000;
 
 const server = http.createServer(async (request, response) => {
   request.headers["x-forwarded-for"] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
   const body = bodyClass(request);
-  if (body === "refused" || (body === "upload" && !(await signedIn(request.headers)))) return refuse(response);
+  if (body === "refused" || (body === "upload" && !(await signedIn(request.headers)))) return refuse(request, response);
   if ((await fromCache(publicPages, request, response)) || (await fromCache(signedInPages, request, response))) return;
   await handle(request, response);
 });
