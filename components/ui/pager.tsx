@@ -2,12 +2,13 @@
 // the links to the page before and after, keeping the list's filters (hrefOf builds the address).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { pageCount } from "@/lib/paging";
 
 type Props = { page: number; pageSize: number; total: number; hrefOf: (page: number) => string; "data-testid"?: string };
 
 export function Pager({ page, pageSize, total, hrefOf, ...rest }: Props) {
   const t = useTranslations("common.pager");
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = pageCount(total, pageSize);
   if (pages <= 1) return null;
   const from = Math.min(total, (page - 1) * pageSize + 1);
   const to = Math.min(total, page * pageSize);

@@ -5,6 +5,7 @@ import { authorize, can, ForbiddenError, holds, type Actor } from "@/lib/auth/po
 import { reachWhere } from "@/lib/auth/reach";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { db, type Prisma } from "@/lib/db/client";
+import { pageShown } from "@/lib/paging";
 import { NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { vietnamToday } from "@/lib/time";
 import { inForceOn } from "@/lib/units/queries";
@@ -91,11 +92,12 @@ export async function listAccounts(actor: Actor, raw: unknown): Promise<AccountP
     and.push(filter.status === "locked" ? { email: { in: [...locked] } } : { email: { notIn: [...locked] } });
   }
   const where = { AND: and };
-  const page = filter.page ?? 1;
-  const [total, users] = await Promise.all([
-    db.user.count({ where }),
-    db.user.findMany({ where, include, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * ACCOUNTS_PER_PAGE, take: ACCOUNTS_PER_PAGE }),
-  ]);
+  const pageOf = (page: number) =>
+    db.user.findMany({ where, include, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * ACCOUNTS_PER_PAGE, take: ACCOUNTS_PER_PAGE });
+  const [total, asked] = await Promise.all([db.user.count({ where }), pageOf(filter.page ?? 1)]);
+  // Past the last page: the last page (read again only then).
+  const page = pageShown(filter.page, total, ACCOUNTS_PER_PAGE);
+  const users = page === (filter.page ?? 1) ? asked : await pageOf(page);
   const locked = await lockedEmails(users.map((u) => u.email));
   return { rows: users.map((u) => accountRow(u, locked.has(u.email))), total, page, pageSize: ACCOUNTS_PER_PAGE };
 }

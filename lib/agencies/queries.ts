@@ -4,6 +4,7 @@ import "server-only";
 import { provinceByCode, today } from "@/lib/accounts/queries";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
+import { pageShown } from "@/lib/paging";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { inForceOn } from "@/lib/units/queries";
 import { agencyListSchema } from "./schema";
@@ -82,13 +83,17 @@ export async function listAgencies(actor: Actor, raw: unknown): Promise<AgencyLi
         }
       : {}),
   };
-  const page = filter.page ?? 1;
   // One page: the heads and lineage are read for its agencies only.
-  const [total, rows, groups] = await Promise.all([
+  const pageOf = (page: number) =>
+    db.agency.findMany({ where, include, orderBy: [{ kind: "asc" }, { code: "asc" }], skip: (page - 1) * AGENCIES_PER_PAGE, take: AGENCIES_PER_PAGE });
+  const [total, asked, groups] = await Promise.all([
     db.agency.count({ where }),
-    db.agency.findMany({ where, include, orderBy: [{ kind: "asc" }, { code: "asc" }], skip: (page - 1) * AGENCIES_PER_PAGE, take: AGENCIES_PER_PAGE }),
+    pageOf(filter.page ?? 1),
     db.peerGroup.findMany({ where: { provinceId: province.id }, orderBy: { name: "asc" } }),
   ]);
+  // Past the last page: the last page (read again only then).
+  const page = pageShown(filter.page, total, AGENCIES_PER_PAGE);
+  const rows = page === (filter.page ?? 1) ? asked : await pageOf(page);
   return {
     province: { id: province.id, code: province.code, name: province.nameVi },
     rows: rows.map(agencyRow),

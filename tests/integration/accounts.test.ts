@@ -250,3 +250,21 @@ describe("deleting, unlocking", () => {
     expect(await checkCredentials(testDb, { email: target, password: DEMO_PASSWORD }, "10.6.1.2")).toMatchObject({ ok: true });
   });
 });
+
+describe("the account list's pages", () => {
+  it("shows 50 a page, and the last page to an address past it (a list that has shrunk), never 'no account'", async () => {
+    const province = await testDb.province.findFirstOrThrow({ where: { code: "91", validTo: null } });
+    await testDb.user.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        email: email("trang"),
+        name: `Trang Thử ${String(i).padStart(2, "0")}`,
+        role: "LEADER" as const,
+        provinceId: province.id,
+      })),
+    });
+    const [first, second, past] = await Promise.all(["1", "2", "99"].map((page) => listAccounts(admin, { q: "Trang Thử", page })));
+    expect([first.total, first.page, first.rows.length, second.page, second.rows.length]).toEqual([60, 1, 50, 2, 10]);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(60);
+    expect([past.page, past.rows.map((r) => r.id)]).toEqual([2, second.rows.map((r) => r.id)]);
+  });
+});

@@ -204,6 +204,9 @@ describe("bulk onboarding from the templates", () => {
     expect([second.total, second.rows.length]).toEqual([wards, wards - 50]);
     expect(second.rows.every((r) => r.kind === "WARD" && r.name.includes("Thử Nghiệm"))).toBe(true);
     expect((await listAgencies(actor, { page: "hai" })).page).toBe(1);
+    // Past the last page (a bookmark of a list that has shrunk): the last page, not "no agency".
+    const past = await listAgencies(actor, { page: "99" });
+    expect([past.page, past.rows.map((r) => r.id)]).toEqual([4, pages[3].rows.map((r) => r.id)]);
   });
 
   it("refuses an account row whose agency is unknown or whose e-mail belongs to someone else, all or nothing", async () => {
