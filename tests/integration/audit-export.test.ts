@@ -67,11 +67,16 @@ async function download(query: string) {
 
 describe("the audit export of a large log", () => {
   it("streams a CSV of 6,000 rows in bounded memory while the event loop keeps turning", async () => {
+    // A first export pays, once per process, for what every later one reuses (modules loaded on first
+    // use, compiled code, the query compiler's memory): measured alone it was most of the growth
+    // (19–25 MB), which hid what the bound is about, memory that grows with the file.
+    await download("?format=csv&from=2026-03-02&to=2026-03-02");
     const result = await download("?format=csv&from=2026-03-01&to=2026-03-01");
     expect(result.status).toBe(200);
     expect(result.lines).toBe(6_000); // header + 6,000 rows, CRLF between them
     expect(result.bytes).toBeGreaterThan(20 * MB);
-    expect(result.heapGrowthMb).toBeLessThan(24);
+    // 3 MB here (quiet); a file held whole would be its 27 MB at least.
+    expect(result.heapGrowthMb).toBeLessThan(10);
     // The export once held the event loop for seconds; a stream yields between small batches.
     expect(result.maxLoopDelayMs).toBeLessThan(1_000);
   });
