@@ -92,8 +92,17 @@ export async function listAccounts(actor: Actor, raw: unknown): Promise<AccountP
     and.push(filter.status === "locked" ? { email: { in: [...locked] } } : { email: { notIn: [...locked] } });
   }
   const where = { AND: and };
+  // Relations by a second query ("query"), not joined: joined, PostgreSQL builds every matching
+  // account's agency and province (10,000 in a large province, 80 ms) before the sort keeps 50.
   const pageOf = (page: number) =>
-    db.user.findMany({ where, include, orderBy: [{ name: "asc" }, { id: "asc" }], skip: (page - 1) * ACCOUNTS_PER_PAGE, take: ACCOUNTS_PER_PAGE });
+    db.user.findMany({
+      where,
+      include,
+      relationLoadStrategy: "query",
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * ACCOUNTS_PER_PAGE,
+      take: ACCOUNTS_PER_PAGE,
+    });
   const [total, asked] = await Promise.all([db.user.count({ where }), pageOf(filter.page ?? 1)]);
   // Past the last page: the last page (read again only then).
   const page = pageShown(filter.page, total, ACCOUNTS_PER_PAGE);
