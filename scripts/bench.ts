@@ -292,6 +292,21 @@ async function expectPage(base: string, url: string, cookie: string | undefined,
 }
 
 /** autocannon for `seconds`, keeping every response time so that p95 is exact (autocannon reports p97.5). */
+/**
+ * The load generator reads each answer and throws its body away, as wrk does: autocannon otherwise
+ * decodes every body into a string it keeps until the answer ends (`req.body += chunk`), which costs it
+ * up to 2 ms of CPU per 255 kB page with Vietnamese text (the public ranking page; 0.5 ms for a
+ * profile page of 187 kB). On the same two cores that CPU was taken from the server: the ranking
+ * page, answered from the cache in 0.6 ms of server CPU, measured 447 answers/s with bodies kept
+ * (docs/benchmarks.md, 2026-12-06). Each page's body is still checked once before its load
+ * (`expectPage`) and every answer's status during it.
+ */
+function discardBodies(client: unknown) {
+  const queue = (client as { pipelinedRequests?: { addBody?: unknown } }).pipelinedRequests;
+  if (typeof queue?.addBody !== "function") throw new Error("autocannon changed: its client has no pipelinedRequests.addBody to turn off");
+  queue.addBody = () => {};
+}
+
 async function load(base: string, url: string, connections: number, cookie: string | undefined, seconds: number, missEveryTime = false) {
   const times: number[] = [];
   const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
@@ -307,7 +322,7 @@ async function load(base: string, url: string, connections: number, cookie: stri
         },
       ]
     : undefined;
-  const instance = autocannon({ url: `${base}${url}`, connections, duration: seconds, headers, requests });
+  const instance = autocannon({ url: `${base}${url}`, connections, duration: seconds, headers, requests, setupClient: discardBodies });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   const result = await instance;
   times.sort((a, b) => a - b);

@@ -8,6 +8,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     /** Called before each request; what it returns is sent. */
     requests?: { setupRequest?: (request: Request) => Request }[];
+    /** Called with each connection's client when it is made. */
+    setupClient?: (client: unknown) => void;
   };
   type Result = { requests: { total: number }; non2xx: number; errors: number; timeouts: number };
   type Instance = PromiseLike<Result> & {
