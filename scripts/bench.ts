@@ -291,15 +291,14 @@ async function expectPage(base: string, url: string, cookie: string | undefined,
   return { ms: round(performance.now() - started), kilobytes: round(Buffer.byteLength(body) / 1024) };
 }
 
-/** autocannon for `seconds`, keeping every response time so that p95 is exact (autocannon reports p97.5). */
 /**
  * The load generator reads each answer and throws its body away, as wrk does: autocannon otherwise
  * decodes every body into a string it keeps until the answer ends (`req.body += chunk`), which costs it
- * up to 2 ms of CPU per 255 kB page with Vietnamese text (the public ranking page; 0.5 ms for a
- * profile page of 187 kB). On the same two cores that CPU was taken from the server: the ranking
- * page, answered from the cache in 0.6 ms of server CPU, measured 447 answers/s with bodies kept
- * (docs/benchmarks.md, 2026-12-06). Each page's body is still checked once before its load
- * (`expectPage`) and every answer's status during it.
+ * about 1.8 ms of CPU per answer of the 255 kB public ranking page, 0.3 ms for the 187 kB province
+ * profile (measured against a plain server of the same bytes). On the same two cores that CPU was
+ * taken from the server: the ranking page, answered from the cache in 0.6 ms of server CPU,
+ * measured 447 answers/s with bodies kept (docs/benchmarks.md, "A third look"). Each page's body is
+ * still checked once before its load (`expectPage`) and every answer's status during it.
  */
 function discardBodies(client: unknown) {
   const queue = (client as { pipelinedRequests?: { addBody?: unknown } }).pipelinedRequests;
@@ -307,6 +306,7 @@ function discardBodies(client: unknown) {
   queue.addBody = () => {};
 }
 
+/** autocannon for `seconds`, keeping every response time so that p95 is exact (autocannon reports p97.5). */
 async function load(base: string, url: string, connections: number, cookie: string | undefined, seconds: number, missEveryTime = false) {
   const times: number[] = [];
   const headers: Record<string, string> = cookie ? { Cookie: cookie } : {};
