@@ -65,6 +65,8 @@ type Load = {
   errors: number;
   /** CPU time of the web processes (all their threads; not PostgreSQL's) per answered request: less sensitive than latency to what else runs on the machine. */
   cpuMsPerRequest: number | null;
+  /** PostgreSQL's execution time of every statement during the load (pg_stat_statements), per answered request, and the statement that took most of it. */
+  database: DatabaseTime;
   /** One request alone before the load: its time and the size of the answer. */
   single: { ms: number; kilobytes: number };
   ratioToTrivial: number | null;
@@ -75,7 +77,10 @@ const log = (line: string) => console.log(line);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 log(`• Sinh dữ liệu quy mô quốc gia (${AGENCIES} cơ quan × ${YEARS} năm × 90 tiêu chí thành phần)…`);
 const generationStarted = performance.now();
-const database = await startThrowawayDatabase({ demo: false });
+// pg_stat_statements: each line's database time per request, beside the web processes' CPU (a page
+// can wait on PostgreSQL with little CPU of its own: the account list did, docs/benchmarks.md).
+const database = await startThrowawayDatabase({ demo: false, settings: { shared_preload_libraries: "pg_stat_statements" } });
+await database.db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 let server: PortalServer | null = null;
 let baseline: PortalServer | null = null;
 try {
@@ -187,8 +192,10 @@ try {
     const missEveryTime = scenario.missEveryTime ?? false;
     await load(target.base, scenario.path, scenario.connections, cookie, WARM_UP_SECONDS, missEveryTime);
     const cpuBefore = serverCpuSeconds(target.pid);
+    await database.db.$queryRawUnsafe("SELECT pg_stat_statements_reset()");
     const measured = await load(target.base, scenario.path, scenario.connections, cookie, SECONDS, missEveryTime);
     const cpuMsPerRequest = cpuBefore === null ? null : round(((serverCpuSeconds(target.pid)! - cpuBefore) * 1000) / Math.max(1, measured.requests));
+    const databaseTime = await databaseTimeOf(database.db, measured.requests);
     const name = `${scenario.name}${target.suffix}`;
     const trivial = loads.find(
       (l) => l.path === "/api/ping" && l.connections === scenario.connections && (target.suffix ? l.name.endsWith(target.suffix) : !l.name.includes(" — ")),
@@ -199,13 +206,14 @@ try {
       connections: scenario.connections,
       ...measured,
       cpuMsPerRequest,
+      database: databaseTime,
       single,
       ratioToTrivial: trivial && scenario.path !== "/api/ping" ? round(measured.requestsPerSecond / trivial.requestsPerSecond, 2) : null,
       budget: target.suffix ? undefined : scenario.budget,
     };
     loads.push(row);
     log(
-      `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms, CPU ${row.cpuMsPerRequest ?? "—"} ms/yêu cầu${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
+      `  ${row.name} (${row.connections} kết nối): ${row.requestsPerSecond} yêu cầu/s, p50 ${row.p50Ms} ms, p95 ${row.p95Ms} ms, p99 ${row.p99Ms} ms, CPU ${row.cpuMsPerRequest ?? "—"} ms/yêu cầu, CSDL ${row.database.msPerRequest} ms/yêu cầu${row.ratioToTrivial === null ? "" : `, ${Math.round(row.ratioToTrivial * 100)}% route tối thiểu`}`,
     );
     // A page that times out under load misses its budget (the row counts the timeouts); a page that answers an error is broken.
     if (row.non2xx > 0) throw new Error(`${row.path}: ${row.non2xx} non-2xx answers under load`);
@@ -437,6 +445,32 @@ function machine() {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, PostgreSQL 18 (embedded), ${workers} tiến trình Next`;
 }
 
+type DatabaseTime = { msPerRequest: number; top: { statement: string; msPerCall: number; share: number } | null };
+
+/**
+ * What PostgreSQL spent executing statements since the last reset, per answered request, and the
+ * statement that took the largest share (its first words; the bench's own reset left out).
+ */
+async function databaseTimeOf(db: PrismaClient, requests: number): Promise<DatabaseTime> {
+  const rows = await db.$queryRawUnsafe<{ statement: string; total: number; calls: bigint }[]>(
+    `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS statement, total_exec_time AS total, calls
+       FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC`,
+  );
+  const total = rows.reduce((sum, r) => sum + r.total, 0);
+  const top = rows[0];
+  return {
+    msPerRequest: round(total / Math.max(1, requests)),
+    top: top && total > 0 ? { statement: top.statement, msPerCall: round(top.total / Number(top.calls), 2), share: round(top.total / total, 2) } : null,
+  };
+}
+
+/** A line's database time, with the statement that took the largest share, for the table. */
+function databaseCell(d: DatabaseTime): string {
+  if (!d.top) return `${d.msPerRequest}`;
+  const statement = d.top.statement.replaceAll("|", "\\|").replaceAll("`", "'");
+  return `${d.msPerRequest} (${Math.round(d.top.share * 100)}%: \`${statement}…\`, ${d.top.msPerCall})`;
+}
+
 /** The heading and the table of pages under load. */
 function toMarkdownLoads(results: { label: string; at: string; machine: string; loadSeconds: number; loads: Load[] }, dataset = "") {
   return [
@@ -444,11 +478,11 @@ function toMarkdownLoads(results: { label: string; at: string; machine: string; 
     "",
     `Máy: ${results.machine}. ${dataset}Tải: autocannon ${results.loadSeconds} s mỗi dòng (sau ${WARM_UP_SECONDS} s khởi động), cùng máy.`,
     "",
-    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | CPU web ms/yêu cầu | So với route tối thiểu | Một yêu cầu riêng: ms, kB |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Đo | Kết nối | Yêu cầu/s | p50 ms | p95 ms | p99 ms | CPU web ms/yêu cầu | CSDL ms/yêu cầu (câu lệnh lâu nhất, ms/lần) | So với route tối thiểu | Một yêu cầu riêng: ms, kB |",
+    "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ...results.loads.map(
       (l) =>
-        `| ${l.name} \`${l.path}\`${l.errors > 0 ? ` (${l.errors} lỗi/hết giờ)` : ""} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.cpuMsPerRequest ?? "—"} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} | ${l.single.ms}, ${l.single.kilobytes} |`,
+        `| ${l.name} \`${l.path}\`${l.errors > 0 ? ` (${l.errors} lỗi/hết giờ)` : ""} | ${l.connections} | ${l.requestsPerSecond} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} | ${l.cpuMsPerRequest ?? "—"} | ${databaseCell(l.database)} | ${l.ratioToTrivial === null ? "—" : `${Math.round(l.ratioToTrivial * 100)}%`} | ${l.single.ms}, ${l.single.kilobytes} |`,
     ),
     "",
   ].join("\n");

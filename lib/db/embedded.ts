@@ -51,6 +51,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   log?: (line: string) => void;
+  /** More server settings, `-c name=value` (the benchmark loads pg_stat_statements). */
+  settings?: Record<string, string>;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
@@ -69,7 +71,13 @@ export async function startEmbeddedPostgres(options: {
     // PostgreSQL refuses to run as root; CI and these machines run as root.
     createPostgresUser: process.getuid?.() === 0,
     // Listen on loopback only; UTC inside the database, Asia/Ho_Chi_Minh only when displaying.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "timezone=UTC",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     onLog: (message) => log(String(message)),
     onError: (message) => log(String(message)),

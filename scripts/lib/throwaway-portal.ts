@@ -34,11 +34,17 @@ export type ThrowawayDatabase = {
 };
 
 /** An embedded PostgreSQL of its own (another data folder, a free port), migrated and seeded. */
-export async function startThrowawayDatabase(options: { demo: boolean; inProgress?: boolean; database?: string }): Promise<ThrowawayDatabase> {
+export async function startThrowawayDatabase(options: {
+  demo: boolean;
+  inProgress?: boolean;
+  database?: string;
+  /** More PostgreSQL settings (lib/db/embedded.ts). */
+  settings?: Record<string, string>;
+}): Promise<ThrowawayDatabase> {
   // Not under mkdtemp's 0700 folder: PostgreSQL runs as another user when we are root.
   const dataDir = path.join(os.tmpdir(), `portal-throwaway-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
   const port = await freePort();
-  const boot = () => startEmbeddedPostgres({ dataDir, port, database: options.database ?? "portal", persistent: true });
+  const boot = () => startEmbeddedPostgres({ dataDir, port, database: options.database ?? "portal", persistent: true, settings: options.settings });
   let running: RunningPostgres | null = await boot();
   const url = running.url;
   await migrate(url);
