@@ -2,7 +2,7 @@
 // (a province with no agencies yet); the officer opens the invitation link and sets a password;
 // imports 25 agencies and 25 agency heads from the templates; disables one account and gives
 // another a new link; one agency head opens their link, sets a password and lands on their own
-// agency. Screenshots of each screen at 1366 and 390 px land in .tmp/screenshots/.
+// agency. Screenshots of each screen at 1366 and 390 px land in .tmp/screenshots/ (SCREENSHOTS=1).
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { screenshot, signIn } from "../support/browser";

@@ -6,9 +6,7 @@
 import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import fs from "node:fs";
-import path from "node:path";
-import { SCREENSHOT_DIR, screenshot } from "../support/browser";
+import { keepFile, screenshot } from "../support/browser";
 import { pdfParts } from "../support/documents";
 import { parseScoresCsv } from "../support/scores-csv";
 import { e2e } from "../support/portal";
@@ -192,7 +190,7 @@ describe("agency view", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    fs.writeFileSync(path.join(SCREENSHOT_DIR, "co-quan-in-a4.pdf"), pdf);
+    keepFile("co-quan-in-a4.pdf", pdf);
     // The first page carries the cards and the start of the criteria table, not the cards alone
     // (a scrolling box, which Chromium does not split, pushed the whole table to page 2).
     const firstCodes = await page

@@ -7,9 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { readTable } from "@/lib/io/table-file";
 import { typedOfDay } from "@/lib/time";
-import fs from "node:fs";
-import path from "node:path";
-import { SCREENSHOT_DIR, screenshot, lastAnswerSeq } from "../support/browser";
+import { keepFile, screenshot, lastAnswerSeq } from "../support/browser";
 import { pdfParts } from "../support/documents";
 import { e2e } from "../support/portal";
 
@@ -229,7 +227,7 @@ describe("a directive from entry to report", () => {
     await screenshot(page, "bao-cao-tong-hop-ban-in");
     // On paper the first page starts with the heading and the compiled table, no buttons or links.
     const pdf = await page.pdf({ format: "A4", printBackground: true });
-    fs.writeFileSync(path.join(SCREENSHOT_DIR, "bao-cao-tong-hop-ban-in.pdf"), pdf);
+    keepFile("bao-cao-tong-hop-ban-in.pdf", pdf);
     const { pages } = await pdfParts(pdf);
     const firstPage = pages[0].text.replace(/\s+/g, ""); // words wrap in narrow columns
     expect(firstPage).toContain(NUMBER);

@@ -7,9 +7,15 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
 
+/**
+ * Debian's browser binary itself, not its /usr/bin/chromium launcher: the launcher is a shell script
+ * that adds desktop flags (GPU rasterization, extension loading) to every launch.
+ */
+const DEBIAN_CHROMIUM = "/usr/lib/chromium/chromium";
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : "/usr/bin/chromium"),
     args: [
       "--headless",
       "--no-sandbox",
@@ -19,11 +25,25 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      // One origin under test: a renderer process per site brings nothing but processes.
+      "--disable-site-isolation-trials",
     ],
   });
 }
 
+/** A file a test made (a printed PDF) kept in .tmp/screenshots/ for a person to look at. */
+export function keepFile(name: string, data: Uint8Array): void {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  fs.writeFileSync(path.join(SCREENSHOT_DIR, name), data);
+}
+
+/**
+ * A full-page screenshot into .tmp/screenshots/ for a person to look at, when SCREENSHOTS=1: nothing
+ * in the suite reads them, and at about a second of Chromium's CPU each (122 in the suite) they are
+ * left out of a plain `npm test`.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== "1") return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
