@@ -779,13 +779,22 @@ export const FIXTURES: Record<string, Fixture> = {
 
 // ───────────────────────── Did anything change? ─────────────────────────
 
-/** An MD5 of every table's rows, computed by PostgreSQL in one statement: equal before and after ⇔ nothing changed. */
+let fingerprintSql: string | undefined;
+
+/**
+ * Each table's rows as a count and a sum of their 64-bit hashes, computed by PostgreSQL in one
+ * statement: equal before and after ⇔ nothing changed. A function of the table's rows as a multiset,
+ * as a hash of the sorted rows is, without the sort (ten times faster: this runs twice per call of
+ * the matrix). The tables are listed once: the schema does not change during a run.
+ */
 export async function databaseFingerprint(): Promise<Record<string, string>> {
-  const tables = await testDb.$queryRaw<{ name: string }[]>`
-    SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
-  const sql = tables
-    .map(({ name }) => `SELECT '${name}' AS name, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS hash FROM "${name}" t`)
-    .join(" UNION ALL ");
-  const rows = await testDb.$queryRawUnsafe<{ name: string; hash: string }[]>(sql);
+  if (!fingerprintSql) {
+    const tables = await testDb.$queryRaw<{ name: string }[]>`
+      SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
+    fingerprintSql = tables
+      .map(({ name }) => `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)::numeric), 0) AS hash FROM "${name}" t`)
+      .join(" UNION ALL ");
+  }
+  const rows = await testDb.$queryRawUnsafe<{ name: string; hash: string }[]>(fingerprintSql);
   return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
 }
