@@ -23,22 +23,24 @@ export async function periodProgress(actor: Actor, periodId: number, now = new D
   // Home Affairs sees every agency; an agency head only their own row (its countdown).
   const visible = period.assessments.filter((a) => can(actor, "province.read", { provinceId: period.provinceId, agencyId: a.agencyId }));
   if (visible.length === 0) throw new ForbiddenError();
-  // The evidence files are counted in their own grouped subquery: joined to the scores they would
-  // repeat each score once per file, and the counts would need a DISTINCT (a sort of every score).
+  // The sub-criteria are counted per assessment (a lateral subquery each): grouped over the period's
+  // whole sheet, 13,500 scores for 150 agencies, PostgreSQL sorted them all first (about 9 against 5–7 ms
+  // on the benchmark's data). The evidence files are counted in their own grouped subquery: joined to
+  // the scores they would repeat each score once per file.
   const ids = visible.map((a) => a.id);
   const counts = await db.$queryRaw<Counts[]>`
-    SELECT cs.assessment_id AS "assessmentId",
-           count(*) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable) AS total,
-           count(*) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable AND cs.self_score IS NOT NULL) AS scored,
-           coalesce(max(e.files), 0) AS evidence
-      FROM criterion_score cs
-      JOIN criterion c ON c.id = cs.criterion_id AND c.framework_id = ${period.frameworkId}
+    SELECT a.id AS "assessmentId", n.total, n.scored, coalesce(e.files, 0) AS evidence
+      FROM unnest(${ids}::int[]) AS a(id)
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable) AS total,
+               count(*) FILTER (WHERE c.method = 'APPRAISAL' AND NOT cs.not_applicable AND cs.self_score IS NOT NULL) AS scored
+          FROM criterion_score cs
+          JOIN criterion c ON c.id = cs.criterion_id AND c.framework_id = ${period.frameworkId}
+         WHERE cs.assessment_id = a.id) n
       LEFT JOIN (SELECT s.assessment_id, count(*) AS files
                    FROM stored_file f JOIN criterion_score s ON s.id = f.criterion_score_id
                   WHERE s.assessment_id = ANY(${ids}::int[])
-                  GROUP BY s.assessment_id) e ON e.assessment_id = cs.assessment_id
-     WHERE cs.assessment_id = ANY(${ids}::int[])
-     GROUP BY cs.assessment_id`;
+                  GROUP BY s.assessment_id) e ON e.assessment_id = a.id`;
   const countsOf = new Map(counts.map((c) => [c.assessmentId, c]));
   const agencies = visible
     .map((a) => {
