@@ -27,7 +27,6 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type axe from "axe-core";
-import type { RunOptions } from "axe-core";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
@@ -48,7 +47,7 @@ beforeAll(async () => {
 
 const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const AXE_OPTIONS: RunOptions = { runOnly: { type: "tag", values: WCAG_AA }, resultTypes: ["violations"] };
+const AXE_OPTIONS: axe.RunOptions = { runOnly: { type: "tag", values: WCAG_AA }, resultTypes: ["violations"] };
 const BLOCKING = new Set(["serious", "critical"]);
 /** Enough for every template a role reaches (about 30 for an administrator); a bound, not a sample. */
 const MAX_PAGES = 50;
