@@ -31,7 +31,7 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A file a test made (a printed PDF) kept in .tmp/screenshots/ for a person to look at. */
+/** A file a test made (a screenshot, a printed PDF) kept in .tmp/screenshots/ for a person to look at. */
 export function keepFile(name: string, data: Uint8Array): void {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   fs.writeFileSync(path.join(SCREENSHOT_DIR, name), data);
@@ -44,8 +44,7 @@ export function keepFile(name: string, data: Uint8Array): void {
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== "1") return;
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  keepFile(`${name}.png`, await page.screenshot({ fullPage: true }));
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
