@@ -1,25 +1,27 @@
 // `npm test`: the whole suite (unit, integration on real PostgreSQL, end-to-end in Chromium).
-// Installs Debian's Chromium first when it is missing (never a downloaded browser build).
+// Installs Debian's headless Chromium first when it is missing (never a downloaded browser build).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { CHROMIUM_CANDIDATES, CHROMIUM_PACKAGE, chromiumPath } from "../tests/support/chromium-path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-if (!fs.existsSync(chromium)) {
-  if (process.getuid?.() !== 0) {
-    console.error(`Thiếu Chromium (${chromium}). Cài bằng: sudo apt-get install -y chromium — hoặc đặt CHROMIUM_PATH.`);
+// The browser (tests/support/chromium-path.ts): Debian's headless shell, installed when no Chromium
+// is there. Without root, a full Chromium already installed will do (slower); none at all stops here.
+if (!fs.existsSync(CHROMIUM_CANDIDATES[0]) && !process.env.CHROMIUM_PATH) {
+  if (process.getuid?.() === 0) {
+    console.log(`• Cài ${CHROMIUM_PACKAGE} của Debian cho kiểm thử giao diện…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    for (const args of [
+      ["update", "-qq"],
+      ["install", "-y", "-qq", "--no-install-recommends", CHROMIUM_PACKAGE],
+    ]) {
+      const result = spawnSync("apt-get", args, { stdio: "inherit", env });
+      if (result.status !== 0) process.exit(result.status ?? 1);
+    }
+  } else if (!chromiumPath()) {
+    console.error(`Thiếu Chromium. Cài bằng: sudo apt-get install -y ${CHROMIUM_PACKAGE} — hoặc đặt CHROMIUM_PATH.`);
     process.exit(1);
-  }
-  console.log("• Cài Chromium của Debian cho kiểm thử giao diện…");
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  for (const args of [
-    ["update", "-qq"],
-    ["install", "-y", "-qq", "--no-install-recommends", "chromium"],
-  ]) {
-    const result = spawnSync("apt-get", args, { stdio: "inherit", env });
-    if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }
 

@@ -4,18 +4,13 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import type { Role } from "../../lib/db/generated/enums";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed";
+import { CHROMIUM_CANDIDATES, chromiumPath } from "./chromium-path";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
 
-/**
- * Debian's browser binary itself, not its /usr/bin/chromium launcher: the launcher is a shell script
- * that adds desktop flags (GPU rasterization, extension loading) to every launch.
- */
-const DEBIAN_CHROMIUM = "/usr/lib/chromium/chromium";
-
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : "/usr/bin/chromium"),
+    executablePath: chromiumPath() ?? CHROMIUM_CANDIDATES[0],
     args: [
       "--headless",
       "--no-sandbox",
