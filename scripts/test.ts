@@ -6,22 +6,26 @@ import path from "node:path";
 import { CHROMIUM_CANDIDATES, CHROMIUM_PACKAGE, chromiumPath } from "../tests/support/chromium-path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-// The browser (tests/support/chromium-path.ts): Debian's headless shell, installed when no Chromium
-// is there. Without root, a full Chromium already installed will do (slower); none at all stops here.
+// The browser (tests/support/chromium-path.ts): Debian's headless shell, installed when missing (as
+// root). Without it, a Debian Chromium already installed will do, only slower; none at all stops here.
 if (!fs.existsSync(CHROMIUM_CANDIDATES[0]) && !process.env.CHROMIUM_PATH) {
-  if (process.getuid?.() === 0) {
-    console.log(`• Cài ${CHROMIUM_PACKAGE} của Debian cho kiểm thử giao diện…`);
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    for (const args of [
-      ["update", "-qq"],
-      ["install", "-y", "-qq", "--no-install-recommends", CHROMIUM_PACKAGE],
-    ]) {
-      const result = spawnSync("apt-get", args, { stdio: "inherit", env });
-      if (result.status !== 0) process.exit(result.status ?? 1);
-    }
-  } else if (!chromiumPath()) {
+  if (process.getuid?.() === 0) installHeadlessShell();
+  if (!chromiumPath()) {
     console.error(`Thiếu Chromium. Cài bằng: sudo apt-get install -y ${CHROMIUM_PACKAGE} — hoặc đặt CHROMIUM_PATH.`);
     process.exit(1);
+  }
+  if (chromiumPath() !== CHROMIUM_CANDIDATES[0]) console.log(`• Chạy kiểm thử giao diện bằng ${chromiumPath()} (chậm hơn ${CHROMIUM_PACKAGE}).`);
+}
+
+function installHeadlessShell(): void {
+  console.log(`• Cài ${CHROMIUM_PACKAGE} của Debian cho kiểm thử giao diện…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "--no-install-recommends", CHROMIUM_PACKAGE],
+  ]) {
+    const result = spawnSync("apt-get", args, { stdio: "inherit", env });
+    if (result.status !== 0) return;
   }
 }
 

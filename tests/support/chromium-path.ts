@@ -4,8 +4,8 @@ import fs from "node:fs";
 
 /**
  * The first one present wins. Debian's `chromium-headless-shell` first: Chromium's "old" headless
- * shell, the one Playwright itself runs headless tests in. It has no browser UI layer and took a
- * third less CPU than full Chromium in headless mode for the same journeys (docs/benchmarks.md, "A
+ * shell, the one Playwright itself runs headless tests in. It has no browser UI layer and took about
+ * 30% less CPU than full Chromium in headless mode for the same journeys (docs/benchmarks.md, "A
  * fifth look"). Then Debian's full Chromium binary, then its /usr/bin/chromium launcher (a shell
  * script that adds desktop flags such as GPU rasterization to every launch).
  */
