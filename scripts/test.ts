@@ -8,13 +8,14 @@ import { CHROMIUM_CANDIDATES, CHROMIUM_PACKAGE, chromiumPath } from "../tests/su
 const ROOT = path.resolve(import.meta.dirname, "..");
 // The browser (tests/support/chromium-path.ts): Debian's headless shell, installed when missing (as
 // root). Without it, a Debian Chromium already installed will do, only slower; none at all stops here.
-if (!fs.existsSync(CHROMIUM_CANDIDATES[0]) && !process.env.CHROMIUM_PATH) {
+if (!process.env.CHROMIUM_PATH && chromiumPath() !== CHROMIUM_CANDIDATES[0]) {
   if (process.getuid?.() === 0) installHeadlessShell();
-  if (!chromiumPath()) {
+  const found = chromiumPath();
+  if (!found) {
     console.error(`Thiếu Chromium. Cài bằng: sudo apt-get install -y ${CHROMIUM_PACKAGE} — hoặc đặt CHROMIUM_PATH.`);
     process.exit(1);
   }
-  if (chromiumPath() !== CHROMIUM_CANDIDATES[0]) console.log(`• Chạy kiểm thử giao diện bằng ${chromiumPath()} (chậm hơn ${CHROMIUM_PACKAGE}).`);
+  if (found !== CHROMIUM_CANDIDATES[0]) console.log(`• Chạy kiểm thử giao diện bằng ${found} (chậm hơn ${CHROMIUM_PACKAGE}).`);
 }
 
 function installHeadlessShell(): void {
