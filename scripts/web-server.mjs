@@ -10,8 +10,9 @@
 //   who sent it).
 // Public pages are then answered from the cache of their rendered HTML (scripts/lib/public-cache.mjs)
 // when the published data did not change since they were rendered; PUBLIC_PAGE_CACHE=0 turns it off.
-// The leader dashboard and the agency view likewise, for the holder of the session they were
-// rendered for, while no data changed (scripts/lib/signed-in-cache.mjs); SIGNED_IN_PAGE_CACHE=0.
+// The leader dashboard, the agency view, the control board and its progress API likewise, for the
+// holder of the session they were rendered for, while no data changed (scripts/lib/signed-in-cache.mjs);
+// SIGNED_IN_PAGE_CACHE=0.
 //   node scripts/web-server.mjs -p 3000 [-H 127.0.0.1] [--dev]
 // Listens on 127.0.0.1 unless -H or HOST says otherwise (HOST=0.0.0.0: every interface).
 import http from "node:http";
@@ -43,7 +44,7 @@ pool?.on("error", () => {});
 /** @param {string} sql */
 const versionOf = (sql) => async () => String((await /** @type {pg.Pool} */ (pool).query(sql)).rows[0]?.version ?? "0");
 
-/** @typedef {{ cache: ReturnType<typeof createPageCache>; keyOf: (request: http.IncomingMessage) => string | null }} PageCache */
+/** `json`: also keeps API routes' JSON answers (the signed-in cache's progress API). @typedef {{ cache: ReturnType<typeof createPageCache>; keyOf: (request: http.IncomingMessage) => string | null; json: boolean }} PageCache */
 
 /** @type {PageCache | null} */
 const publicPages = caching && process.env.PUBLIC_PAGE_CACHE !== "0" ? publicPageCache(path.resolve(root, process.env.NEXT_DIST_DIR || ".next")) : null;
@@ -52,7 +53,7 @@ const publicPages = caching && process.env.PUBLIC_PAGE_CACHE !== "0" ? publicPag
 function publicPageCache(distDir) {
   const isPublicPage = publicPagesOfBuild(distDir);
   const version = versionOf("SELECT version FROM published_data_version WHERE id = 1");
-  return { cache: createPageCache(coalescedVersion(version)), keyOf: (request) => cacheKey(request, isPublicPage) };
+  return { cache: createPageCache(coalescedVersion(version)), keyOf: (request) => cacheKey(request, isPublicPage), json: false };
 }
 
 /** @type {PageCache | null} */
@@ -61,6 +62,7 @@ const signedInPages =
     ? {
         cache: createPageCache(coalescedVersion(versionOf(VERSION_QUERY)), { maxBytes: MAX_BYTES, maxEntries: MAX_ENTRIES, maxAgeMs: MAX_AGE_MS }),
         keyOf: (request) => signedInCacheKey(request),
+        json: true,
       }
     : null;
 
@@ -95,7 +97,7 @@ async function fromCache(pages, request, response) {
   delete request.headers["accept-encoding"];
   response.setHeader(CACHE_HEADER, "miss");
   keepWhenSent(response, (status, headers, body) => {
-    const kept = keepable(status, headers, body);
+    const kept = keepable(status, headers, body, { json: pages.json });
     if (kept) pages.cache.set(key, version, kept);
   });
   return false;

@@ -259,6 +259,24 @@ export function featureScenarios(data: FeatureDataset, officer: string): Scenari
       ...officerPage,
       budget: { p95Ms: API_P95_MS },
     },
+    // The same two when the signed-in cache cannot answer them (after a write, a session's first
+    // read): every request rendered, as bench.ts does for the leader dashboard. No budget: a reference.
+    {
+      name: `Bảng điều hành kỳ đánh giá (${data.periodAgencies} cơ quan), không có trong bộ nhớ đệm`,
+      path: `/danh-gia/${data.boardPeriodId}/dieu-hanh`,
+      expect: `data-testid="board-table"`,
+      connections: 8,
+      cookie: officer,
+      missEveryTime: true,
+    },
+    {
+      name: `API tiến độ kỳ đánh giá (${data.periodAgencies} cơ quan), không có trong bộ nhớ đệm`,
+      path: `/api/v1/assessment-periods/${data.boardPeriodId}/progress`,
+      expect: `"agencies":[`,
+      connections: 8,
+      cookie: officer,
+      missEveryTime: true,
+    },
     { name: "Bản đồ (trang nhúng)", path: "/nhung/ban-do?index=PAR_INDEX", connections: 32, expect: `data-testid="map-figure"`, budget: { ratio: 0.5 } },
     { name: "So sánh bốn tỉnh", path: "/so-sanh?tinh=91,01,79,48", connections: 32, expect: `data-testid="compare-PAR_INDEX"`, budget: { ratio: 0.5 } },
   ];

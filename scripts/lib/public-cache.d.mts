@@ -13,8 +13,8 @@ export function cacheKey(
 export function nonceOf(policy: unknown): string | null;
 export function newNonce(): string;
 export const CACHE_HEADER: string;
-export type RenderedPage = { status: number; headers: Record<string, string | string[]>; body: Buffer; nonce: string };
-export function keepable(status: number, headers: OutgoingHttpHeaders, body: Buffer): RenderedPage | null;
+export type RenderedPage = { status: number; headers: Record<string, string | string[]>; body: Buffer; nonce: string | null };
+export function keepable(status: number, headers: OutgoingHttpHeaders, body: Buffer, accept?: { json?: boolean }): RenderedPage | null;
 export function withNonce(page: RenderedPage, nonce: string): { headers: Record<string, string | string[]>; body: Buffer };
 export const MAX_CACHED_BYTES: number;
 export function createPageCache(

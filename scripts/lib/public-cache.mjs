@@ -20,13 +20,14 @@ export const PUBLIC_ROUTE_GROUP = "(public)";
 const PUBLIC_PAGES_OUTSIDE_THE_GROUP = ["/page", "/(embed)/nhung/ban-do/page"];
 
 /**
- * A page route of the build's app-paths manifest ("/(public)/tinh/[code]/page") as a pattern of
- * the addresses it answers: route groups dropped, a [segment] one segment, [...rest] one or more.
+ * A route of the build's app-paths manifest ("/(public)/tinh/[code]/page", or a route handler's
+ * ".../route") as a pattern of the addresses it answers: route groups dropped, a [segment] one
+ * segment, [...rest] one or more.
  * @param {string} route
  */
 export function routePattern(route) {
   const segments = route
-    .replace(/\/page$/, "")
+    .replace(/\/(?:page|route)$/, "")
     .split("/")
     .filter((segment) => segment !== "" && !/^\(.*\)$/.test(segment));
   const source = segments
@@ -102,7 +103,8 @@ export function nonceOf(policy) {
 export const newNonce = () => Buffer.from(crypto.randomUUID()).toString("base64");
 
 /**
- * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; nonce: string }} RenderedPage
+ * `nonce`: the one Next rendered, or null for an API route's JSON (no script, so no nonce to renew).
+ * @typedef {{ status: number; headers: Record<string, string | string[]>; body: Buffer; nonce: string | null }} RenderedPage
  */
 
 // A page whose rendering failed shows components/ui/page-error.tsx (with status 200 when the failure
@@ -116,16 +118,25 @@ const NOT_KEPT = new Set(["connection", "keep-alive", "transfer-encoding", "cont
 /**
  * What a rendered response keeps, or null when it must not be reused: only a complete 200 HTML
  * page, uncompressed, that sets no cookie, whose policy has a nonce and whose rendering succeeded.
+ * With `json`, also a complete 200 JSON answer (an API route's: the signed-in cache keeps one,
+ * and errors are never 200), uncompressed and cookie-free like a page.
  * @param {number} status
  * @param {import("node:http").OutgoingHttpHeaders} headers
  * @param {Buffer} body
+ * @param {{ json?: boolean }} [accept]
  * @returns {RenderedPage | null}
  */
-export function keepable(status, headers, body) {
+export function keepable(status, headers, body, { json = false } = {}) {
   if (status !== 200 || headers["set-cookie"] || headers["content-encoding"]) return null;
-  if (!String(headers["content-type"] ?? "").startsWith("text/html")) return null;
-  const nonce = nonceOf(headers["content-security-policy"]);
-  if (!nonce || body.includes(FAILED_PAGE)) return null;
+  const type = String(headers["content-type"] ?? "");
+  /** @type {string | null} */
+  let nonce = null;
+  if (type.startsWith("text/html")) {
+    nonce = nonceOf(headers["content-security-policy"]);
+    if (!nonce || body.includes(FAILED_PAGE)) return null;
+  } else if (!(json && type.startsWith("application/json"))) {
+    return null;
+  }
   /** @type {Record<string, string | string[]>} */
   const kept = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -137,19 +148,21 @@ export function keepable(status, headers, body) {
 /**
  * The page with `nonce` wherever the rendered one was: on every script Next wrote and in the
  * policy. The rendered nonce is 128 random bits chosen at render time, after the data shown was
- * written, so no text of the page can hold it except where Next put it.
+ * written, so no text of the page can hold it except where Next put it. A JSON answer as it was.
  * @param {RenderedPage} page
  * @param {string} nonce
  */
 export function withNonce(page, nonce) {
+  const rendered = page.nonce;
+  if (rendered === null) return { headers: { ...page.headers }, body: page.body };
   /** @type {Record<string, string | string[]>} */
   const headers = {};
   for (const [name, value] of Object.entries(page.headers)) {
-    headers[name] = Array.isArray(value) ? value.map((v) => v.replaceAll(page.nonce, nonce)) : value.replaceAll(page.nonce, nonce);
+    headers[name] = Array.isArray(value) ? value.map((v) => v.replaceAll(rendered, nonce)) : value.replaceAll(rendered, nonce);
   }
   const parts = [];
   let at = 0;
-  const old = Buffer.from(page.nonce);
+  const old = Buffer.from(rendered);
   const fresh = Buffer.from(nonce);
   for (let found = page.body.indexOf(old, at); found !== -1; found = page.body.indexOf(old, at)) {
     parts.push(page.body.subarray(at, found), fresh);

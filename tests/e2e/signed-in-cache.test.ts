@@ -1,5 +1,6 @@
-// The leader dashboard and the agency view served from the cache of their rendered HTML (issue 19,
-// item 2; scripts/lib/signed-in-cache.mjs): the second load is answered from the cache with a nonce
+// The leader dashboard, the agency view and a period's control board served from the cache of their
+// rendered HTML, the period's progress API from that of its JSON (issue 19, items 2 and 4;
+// scripts/lib/signed-in-cache.mjs): the second load is answered from the cache with a nonce
 // of its own, the browser runs the page's scripts under it, a write through the API shows on the
 // next load, and an entry is only ever served to the session it was rendered for.
 import { describe, expect, it } from "vitest";
@@ -14,6 +15,11 @@ const DASHBOARD = "/bang-dieu-khien?nam=2025";
 const db = createPrismaClient(databaseUrl, 1);
 // The agency head's own agency (Sở Tư pháp tỉnh An Giang).
 const { agencyId } = await db.user.findUniqueOrThrow({ where: { email: "thutruong@demo.local" } });
+// The province's 2025 period (the demo data's), for its control board and progress API.
+const period = await db.assessmentPeriod.findFirstOrThrow({
+  where: { province: { users: { some: { email: "noivu@demo.local" } } }, year: 2025 },
+  include: { assessments: { include: { agency: true }, take: 1 } },
+});
 await db.$disconnect();
 const justice = { id: agencyId! };
 const AGENCY = `/co-quan/${justice.id}?nam=2025`;
@@ -103,10 +109,61 @@ describe("signed-in pages from the cache", () => {
     expect(again.html).toContain(renamed);
   });
 
+  it("keeps a period's control board and its progress API answer likewise, and shows a write on the next read", async () => {
+    const staff = await signIn("noivu@demo.local");
+    const board = `/danh-gia/${period.id}/dieu-hanh`;
+    const first = await get(board, staff);
+    const second = await get(board, staff);
+    expect([first.status, second.status, first.cache, second.cache]).toEqual([200, 200, "miss", "hit"]);
+    expect(first.html).toContain('data-testid="board-table"');
+    expect(second.html).toBe(first.html.replaceAll(first.nonce!, second.nonce!));
+    // The API answer, read as the board's script would (Node's fetch sends Sec-Fetch-Mode: cors; the
+    // proxy never renews a session on an API route, so the renewal hint plays no part there).
+    const progress = async (cookie: string) => {
+      const response = await fetch(`${baseUrl}/api/v1/assessment-periods/${period.id}/progress`, { headers: { cookie } });
+      return {
+        status: response.status,
+        cache: response.headers.get("x-portal-cache"),
+        type: response.headers.get("content-type"),
+        text: await response.text(),
+      };
+    };
+    const sessionOnly = staff.replace(/; session-renew-after=\d+$/, "");
+    const [a, b] = [await progress(sessionOnly), await progress(sessionOnly)];
+    expect([a.status, b.status, a.cache, b.cache]).toEqual([200, 200, "miss", "hit"]);
+    expect(b.type).toMatch(/^application\/json/);
+    expect(b.text).toBe(a.text);
+    expect(JSON.parse(b.text).agencies.length).toBeGreaterThan(1);
+    // Another session of another user: its own entry, and only its own row (an agency head).
+    const head = await progress(await signIn("thutruong@demo.local"));
+    expect(head.cache).toBe("miss");
+    expect(JSON.parse(head.text).agencies).toHaveLength(1);
+
+    // A write through the API (an agency of the period renamed): both answers rendered again, showing it.
+    const agency = period.assessments[0]!.agency;
+    const db = createPrismaClient(databaseUrl, 1);
+    const { version } = await db.agency.findUniqueOrThrow({ where: { id: agency.id } });
+    await db.$disconnect();
+    const renamed = `${agency.name} (tên mới để thử bảng điều hành)`;
+    const write = await fetch(`${baseUrl}/api/v1/agencies/${agency.id}`, {
+      method: "PATCH",
+      headers: { cookie: staff, origin: baseUrl, "content-type": "application/json" },
+      body: JSON.stringify({ version, name: renamed }),
+    });
+    expect(write.status, await write.clone().text()).toBe(200);
+    const after = await progress(sessionOnly);
+    expect(after.cache).toBe("miss");
+    expect(after.text).toContain(renamed);
+    const boardAfter = await get(board, staff);
+    expect(boardAfter.cache).toBe("miss");
+    expect(boardAfter.html).toContain(renamed);
+  });
+
   it("runs the cached pages' scripts in the browser under the fresh nonce, and refuses none", async () => {
     for (const [role, path, drawn] of [
       ["LEADER", DASHBOARD, ".recharts-surface"],
       ["AGENCY_HEAD", AGENCY, "[data-testid=criteria-table]"],
+      ["HOME_AFFAIRS", `/danh-gia/${period.id}/dieu-hanh`, "[data-testid=board-table]"],
     ] as const) {
       const { context, page } = await as(role);
       const refused: string[] = [];

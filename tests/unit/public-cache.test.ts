@@ -108,8 +108,28 @@ describe("a rendered page", () => {
     expect(keepable(200, { ...headers, "set-cookie": ["a=1"] }, body)).toBeNull();
     expect(keepable(200, { ...headers, "content-encoding": "gzip" }, body)).toBeNull();
     expect(keepable(200, { ...headers, "content-type": "application/json" }, body)).toBeNull();
+    // An API route's JSON only when asked for (the signed-in cache's progress API), under the same rules but the nonce.
+    const json = { "content-type": "application/json", "content-security-policy": "default-src 'none'", date: "x" };
+    expect(keepable(200, json, Buffer.from("{}"), { json: true })).toEqual({
+      status: 200,
+      headers: { "content-type": "application/json", "content-security-policy": "default-src 'none'" },
+      body: Buffer.from("{}"),
+      nonce: null,
+    });
+    expect(keepable(200, { ...json, "content-type": "text/csv" }, Buffer.from("{}"), { json: true })).toBeNull();
+    expect(keepable(403, json, Buffer.from("{}"), { json: true })).toBeNull();
+    expect(keepable(200, { ...json, "set-cookie": ["a=1"] }, Buffer.from("{}"), { json: true })).toBeNull();
+    expect(keepable(200, { ...json, "content-encoding": "gzip" }, Buffer.from("{}"), { json: true })).toBeNull();
     expect(keepable(200, { ...headers, "content-security-policy": "default-src 'none'" }, body)).toBeNull();
     expect(keepable(200, headers, Buffer.from(`${html}<section data-testid="page-error"></section>`))).toBeNull();
+  });
+
+  it("is answered as it was when it is JSON, which has no nonce", () => {
+    const kept = keepable(200, { "content-type": "application/json" }, Buffer.from('{"a":"nonce"}'), { json: true })!;
+    const answer = withNonce(kept, newNonce());
+    expect(answer.body.toString()).toBe('{"a":"nonce"}');
+    expect(answer.headers).toEqual({ "content-type": "application/json" });
+    expect(answer.headers).not.toBe(kept.headers);
   });
 
   it("is answered with a nonce of its own, the same in every script and in the policy, and nothing else changed", () => {

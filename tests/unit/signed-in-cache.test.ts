@@ -17,13 +17,27 @@ const get = (url: string, headers: Record<string, string> = {}, method = "GET", 
   signedInCacheKey({ method, url, headers: { host: "portal", cookie: SESSION, ...headers } }, at);
 
 describe("the signed-in requests the cache may answer", () => {
-  it("are GETs of a whole leader dashboard or agency view, with a session cookie", () => {
+  it("are GETs of a whole leader dashboard, agency view, control board or progress API answer, with a session cookie", () => {
     expect(get("/bang-dieu-khien")).toMatch(/^[0-9a-f]{64}$/);
     expect(get("/bang-dieu-khien?tinh=12&nam=2025")).not.toBeNull();
     expect(get("/co-quan/17?nam=2025&sap-xep=ma")).not.toBeNull();
-    for (const url of ["/co-quan", "/co-quan/17/x", "/viec-cua-toi", "/bang-dieu-khien/du-bao", "/xep-hang", "/api/v1/rankings"]) {
+    expect(get("/danh-gia/342/dieu-hanh")).not.toBeNull();
+    expect(get("/api/v1/assessment-periods/342/progress")).not.toBeNull();
+    for (const url of [
+      "/co-quan",
+      "/co-quan/17/x",
+      "/viec-cua-toi",
+      "/bang-dieu-khien/du-bao",
+      "/xep-hang",
+      "/api/v1/rankings",
+      "/danh-gia/342",
+      "/danh-gia/342/dieu-hanh/x",
+      "/api/v1/assessment-periods/342",
+      "/api/v1/assessment-periods/342/progress/x",
+    ]) {
       expect(get(url), url).toBeNull();
     }
+    expect(get("/api/v1/assessment-periods/342/progress", {}, "POST")).toBeNull();
     expect(get("/bang-dieu-khien", {}, "HEAD")).toBeNull();
     expect(get("/bang-dieu-khien", {}, "POST")).toBeNull();
     expect(get("/bang-dieu-khien", { cookie: "NEXT_LOCALE=en; authjs.csrf-token=x" })).toBeNull();
@@ -44,8 +58,11 @@ describe("the signed-in requests the cache may answer", () => {
     expect(get("/bang-dieu-khien", { ...browser, cookie: `${SESSION}; session-renew-after=soon` })).toBeNull();
     expect(get("/bang-dieu-khien", { ...browser, cookie: `${SESSION}; session-renew-after=${inAnHour - 7200}` })).toBeNull();
     expect(get("/bang-dieu-khien", { ...browser, cookie: `${SESSION}; session-renew-after=${Math.floor(now.getTime() / 1000)}` })).toBeNull();
-    // A script's read (no Sec-Fetch-Mode) is never renewed by the proxy, so the hint does not matter.
+    // A script's read (no Sec-Fetch-Mode) is never renewed by the proxy, so the hint does not matter;
+    // nor a browser's read of an API route (the proxy renews on page reads only).
     expect(get("/bang-dieu-khien", { cookie: SESSION })).not.toBeNull();
+    expect(get("/api/v1/assessment-periods/342/progress", { "sec-fetch-mode": "cors", cookie: SESSION })).not.toBeNull();
+    expect(get("/danh-gia/342/dieu-hanh", { ...browser, cookie: SESSION })).toBeNull();
     // The hint is not part of the key: a renewal does not empty the user's entries.
     expect(get("/bang-dieu-khien", { ...browser, cookie: `${SESSION}; session-renew-after=${inAnHour}` })).toBe(get("/bang-dieu-khien"));
   });
@@ -62,6 +79,9 @@ describe("the signed-in requests the cache may answer", () => {
       get("/bang-dieu-khien?nam=2024"),
       get("/co-quan/17"),
       get("/co-quan/18"),
+      get("/danh-gia/342/dieu-hanh"),
+      get("/danh-gia/343/dieu-hanh"),
+      get("/api/v1/assessment-periods/342/progress"),
       get("/bang-dieu-khien", { cookie: `${SESSION}; NEXT_LOCALE=en` }),
       get("/bang-dieu-khien", { host: "other" }),
       get("/bang-dieu-khien", { "x-forwarded-proto": "https" }),
