@@ -173,8 +173,15 @@ const server = http.createServer(async (request, response) => {
 });
 server.listen(port, hostname);
 
+// A stop often arrives twice: the whole process group is signalled (Ctrl-C in a terminal, the tests'
+// and the bench's kill) and the cluster's primary passes it on. The second one is ignored: with no
+// listener left, its default action would end the process at once, cutting the first one's close
+// short (and `--cpu-prof`, which writes its profile at exit, would write none).
+let stopping = false;
 for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
     void app.close().finally(() => process.exit(0));
     // Open keep-alive connections would hold server.close() back.
