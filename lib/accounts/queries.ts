@@ -6,6 +6,7 @@ import { reachWhere } from "@/lib/auth/reach";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { db, type Prisma } from "@/lib/db/client";
 import { pageShown } from "@/lib/paging";
+import { searchKey } from "@/lib/search";
 import { NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { vietnamToday } from "@/lib/time";
 import { inForceOn } from "@/lib/units/queries";
@@ -72,7 +73,8 @@ export async function listAccounts(actor: Actor, raw: unknown): Promise<AccountP
     agency: (agencyId) => ({ agencyId }),
   });
   const and: Prisma.UserWhereInput[] = [reach];
-  if (filter.q) and.push({ OR: [{ name: { contains: filter.q, mode: "insensitive" } }, { email: { contains: filter.q, mode: "insensitive" } }] });
+  // By name or e-mail, with or without diacritics, in any case (lib/search.ts).
+  if (filter.q) and.push({ searchKey: { contains: searchKey(filter.q) } });
   if (filter.role) and.push({ role: filter.role });
   if (filter.province) {
     // A province out of reach is refused, not answered with an empty list.

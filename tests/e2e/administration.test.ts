@@ -201,6 +201,11 @@ describe("a new province is brought in from the portal (issue 13)", () => {
     expect(second).toHaveLength(15);
     expect(new Set([...first, ...second]).size).toBe(65);
     await shoot(officer, "agencies-page-2");
+    // Typed in the search box without diacritics and in capitals, as many officers type: the same 65.
+    await officer.getByLabel("Tìm theo mã hoặc tên, có dấu hoặc không dấu").fill("THU NGHIEM");
+    await officer.getByLabel("Tìm theo mã hoặc tên, có dấu hoặc không dấu").press("Enter");
+    await officer.waitForURL(/[?&]q=THU(\+|%20)NGHIEM/);
+    await expect(officer.getByTestId("agency-count").textContent()).resolves.toBe("65 cơ quan, đơn vị");
   });
 
   it("offers 'Quên mật khẩu?' with the same answer for any e-mail, and the user's own page", async () => {
