@@ -1,7 +1,8 @@
 // Search without diacritics, as Vietnamese users type: "tran van" finds "Trần Văn", "so noi vu" finds
-// "Sở Nội vụ". Accounts and agencies keep a search key (their names and codes in lower case with the
-// Vietnamese marks taken off), written by a trigger in PostgreSQL (migration
-// 20261206230000_search_key), and a search is the same key of what was typed, as a substring.
+// "Sở Nội vụ". Accounts, agencies and directives keep a search key (their names, codes, numbers and
+// titles in lower case with the Vietnamese marks taken off), written by a trigger in PostgreSQL
+// (migrations 20261206230000_search_key and 20261206232000_directive_search_key), and a search is the
+// same key of what was typed, as a substring.
 // The two letter lists are the migration's translate() arguments: tests/integration/search-key.test.ts
 // checks, letter by letter, that PostgreSQL and this function give the same key.
 

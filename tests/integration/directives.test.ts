@@ -249,6 +249,12 @@ describe("reading", () => {
   it("filters by search, year, kind, issuer and status", async () => {
     const ids = async (filters: Parameters<typeof queries.listDirectives>[1]) => (await queries.listDirectives(admin, filters, NOW)).items.map((d) => d.number);
     expect(await ids({ q: "sipas" })).toEqual(["1565/UBND-NC"]);
+    // Typed without diacritics, in any case (lib/search.ts): the title "Cải thiện Chỉ số cải cách hành chính…".
+    const plain = await ids({ q: "CAI THIEN chi so cai cach" });
+    expect(plain).toContain("4183/KH-UBND");
+    expect(plain).toEqual(await ids({ q: "Cải thiện Chỉ số cải cách" }));
+    expect(await ids({ q: "cai thien chi so cai cach x" })).toEqual([]);
+    expect(new Set(await ids({ q: "4183/kh-ubnd" }))).toEqual(new Set(["4183/KH-UBND"]));
     expect(await ids({ year: 2019, kind: "KE_HOACH" })).toEqual(["4183/KH-UBND"]);
     expect(await ids({ issuer: "UBND tỉnh Bình Phước" })).toEqual(["1565/UBND-NC"]);
     // 1565's commitment target is missed: 2019 has ended with none of its 7 tasks done.
