@@ -19,3 +19,12 @@ export function searchKey(text: string): string {
     .join("")
     .toLowerCase();
 }
+
+/**
+ * What a search looks for in a search key, as Prisma's `contains` (SQL `LIKE '%…%'`) takes it: the
+ * typed text's key with LIKE's wildcards escaped, so that "50%" or "a_b" match those characters only
+ * (Prisma passes them to LIKE as they are).
+ */
+export function searchContains(text: string): string {
+  return searchKey(text).replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -6,7 +6,7 @@ import { reachWhere } from "@/lib/auth/reach";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { db, type Prisma } from "@/lib/db/client";
 import { pageShown } from "@/lib/paging";
-import { searchKey } from "@/lib/search";
+import { searchContains } from "@/lib/search";
 import { NotFoundError, parseInput, ValidationError, type Issue } from "@/lib/errors";
 import { vietnamToday } from "@/lib/time";
 import { inForceOn } from "@/lib/units/queries";
@@ -74,7 +74,7 @@ export async function listAccounts(actor: Actor, raw: unknown): Promise<AccountP
   });
   const and: Prisma.UserWhereInput[] = [reach];
   // By name or e-mail, with or without diacritics, in any case (lib/search.ts).
-  if (filter.q) and.push({ searchKey: { contains: searchKey(filter.q) } });
+  if (filter.q) and.push({ searchKey: { contains: searchContains(filter.q) } });
   if (filter.role) and.push({ role: filter.role });
   if (filter.province) {
     // A province out of reach is refused, not answered with an empty list.

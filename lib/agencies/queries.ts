@@ -5,7 +5,7 @@ import { provinceByCode, today } from "@/lib/accounts/queries";
 import { authorize, can, type Actor } from "@/lib/auth/policy";
 import { db, type Prisma } from "@/lib/db/client";
 import { pageShown } from "@/lib/paging";
-import { searchKey } from "@/lib/search";
+import { searchContains } from "@/lib/search";
 import { NotFoundError, parseInput, ValidationError } from "@/lib/errors";
 import { inForceOn } from "@/lib/units/queries";
 import { agencyListSchema } from "./schema";
@@ -75,7 +75,7 @@ export async function listAgencies(actor: Actor, raw: unknown): Promise<AgencyLi
     ...status,
     ...(filter.kind ? { kind: filter.kind } : {}),
     // By code, name or short name, with or without diacritics, in any case (lib/search.ts).
-    ...(filter.q ? { searchKey: { contains: searchKey(filter.q) } } : {}),
+    ...(filter.q ? { searchKey: { contains: searchContains(filter.q) } } : {}),
   };
   // One page: the heads and lineage are read for its agencies only, by a second query ("query").
   // Joined, PostgreSQL would build them for every matching agency (3,400) before the sort keeps 50.

@@ -19,7 +19,7 @@ import { lineageLinks } from "@/lib/units/queries";
 import { DIRECTIVE_KIND_LABELS, relationText } from "./labels";
 import { directivePeriods, directiveProgress, matchesStatus, reportingAgencies, reportMatrix, targetsOverall } from "./rules";
 import type { ListFilters } from "./schema";
-import { searchKey } from "@/lib/search";
+import { searchContains } from "@/lib/search";
 import type { AgencyChoice, CriterionGroup, DirectiveDetail, DirectiveList, DirectiveListItem, FileItem } from "./types";
 
 /** The directives an actor may read, as a where clause (the same rule as authorizeReadDirective). */
@@ -105,7 +105,7 @@ export async function listDirectives(actor: Actor, filters: ListFilters, now = n
     AND: [
       visible,
       // By number, title or summary, with or without diacritics, in any case (lib/search.ts).
-      q ? { searchKey: { contains: searchKey(q) } } : {},
+      q ? { searchKey: { contains: searchContains(q) } } : {},
       filters.year ? { years: { has: filters.year } } : {},
       filters.kind ? { kind: filters.kind } : {},
       filters.issuer ? { issuer: filters.issuer } : {},

@@ -6,7 +6,7 @@ import { listAccounts } from "@/lib/accounts/queries";
 import { createAgency, updateAgency } from "@/lib/agencies/mutations";
 import { listAgencies } from "@/lib/agencies/queries";
 import type { Actor } from "@/lib/auth/policy";
-import { MARKED, PLAIN, searchKey } from "@/lib/search";
+import { MARKED, PLAIN, searchContains, searchKey } from "@/lib/search";
 import { actorFor } from "../support/actors";
 import { testDb } from "../support/db";
 
@@ -37,6 +37,7 @@ describe("the search key", () => {
     expect(searchKey(MARKED)).toBe(PLAIN.toLowerCase());
     expect(searchKey("Trần Thị Ánh Nguyệt")).toBe("tran thi anh nguyet");
     expect(searchKey("ĐẶNG VĂN ĐỨC".normalize("NFD"))).toBe("dang van duc");
+    expect(searchContains("Tỷ lệ 50%_Đạt\\")).toBe("ty le 50\\%\\_dat\\\\");
   });
 
   it("is kept on every write of an account's name or e-mail, and cannot be written to say something else", async () => {
@@ -61,6 +62,13 @@ describe("the account and agency lists, searched without diacritics", () => {
     expect(await names("NOIVU@DEMO")).toContain("Chuyên viên Sở Nội vụ An Giang");
     // The key drops marks, never letters: "tư pháp" is not "tu phap x".
     expect(await names("so tu phap an giang x")).toEqual([]);
+    // LIKE's wildcards are what they say: "%" and "_" match those characters only.
+    expect(await names("%")).toEqual([]);
+    expect(await names("_")).toEqual([]);
+    const underscored = await testDb.user.create({ data: { email: "le_van_a%@demo.local", name: "Lê Văn A", role: "LEADER" } });
+    expect(await names("LE_VAN_A%")).toEqual(["Lê Văn A"]);
+    expect(await names("le_van_a\\")).toEqual([]);
+    await testDb.user.delete({ where: { id: underscored.id } });
     // The reach of the searcher stays: An Giang's staff never find Hà Nội's accounts.
     expect((await listAccounts(staff, { q: "ha noi" })).rows.filter((row) => row.provinceCode === "01")).toEqual([]);
   });
