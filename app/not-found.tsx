@@ -1,6 +1,6 @@
 // An address that names no page, outside the signed-in shell: 404 in the visitor's language, with
 // the ways back (the signed-in pages have their own, app/(portal)/not-found.tsx).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { FindProvinceForm } from "@/components/units/find-province-form";

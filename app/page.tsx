@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { getFormat } from "@/lib/i18n/server";

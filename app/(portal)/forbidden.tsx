@@ -1,5 +1,5 @@
 // A signed-in page of data the permission table does not open to this user (lib/auth/policy.ts): 403.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { Notice } from "@/components/dashboards/notice";
 

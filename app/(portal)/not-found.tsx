@@ -1,5 +1,5 @@
 // A signed-in page whose address names nothing (an id no row has, or no id at all): 404, the header stays.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { Notice } from "@/components/dashboards/notice";
 

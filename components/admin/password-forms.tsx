@@ -2,7 +2,7 @@
 // The password pages' forms: set a password through a one-time link (with a strength hint that
 // loads the rule's list of common passwords only once the person types), "forgot my password",
 // and the signed-in user's own profile and password. Messages: admin.password, admin.forgot, admin.me.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { changePasswordAction, forgotPasswordAction, setPasswordAction, updateProfileAction } from "@/lib/accounts/passwords/actions";

@@ -3,7 +3,7 @@
 // form (extend the deadline, return for correction) is built only when its <details> is opened, so a
 // 150-agency board sends 150 rows of data, not 150 sets of forms (their props went into the page's
 // payload a second time). Stacked on a phone. The actions check the actor and the input on the server as before.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { advanceAction, extendDeadlineAction } from "@/lib/assessments/actions";

@@ -1,6 +1,6 @@
 // The agency head's starting point: what to do, by when, how far along. Used on the scoring sheet,
 // and meant for the home page's cards (one call to action per open self-scoring).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useFormat } from "@/lib/i18n/client";
 

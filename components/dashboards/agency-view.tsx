@@ -1,7 +1,7 @@
 // One agency's criteria as Quyết định 1020/UBND-TH asks agency heads to read them: every
 // criterion with its scores and flags (not scored / below maximum / below target), the weakest
 // first, the change since last year, the tasks meant to fix it, and "what to fix" to reach a total.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { AgencyView } from "@/lib/dashboards/types";
 import type { CriterionFlag } from "@/lib/dashboards/flags";

@@ -1,7 +1,7 @@
 // The leader dashboard's way to the province's analytics (issue 17, items 6 and 7): the PAR INDEX
 // nowcast, marked as an estimate, and who scores themselves above the appraisal. Shown to those the
 // permission table lets read them ("assessment.analyze"); the pages check it again on the server.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";

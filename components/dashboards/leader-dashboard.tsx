@@ -1,6 +1,6 @@
 // The leader's dashboard of a province: where it stands nationally (through the old units it was
 // formed from, each on its own), its targets of the year, its agencies and weakest criteria.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { IndexSection, LeaderDashboard, PeriodSection } from "@/lib/dashboards/types";
 import { useFormat } from "@/lib/i18n/client";

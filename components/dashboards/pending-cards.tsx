@@ -1,6 +1,6 @@
 // The pending-work cards (home page, "my work"): one per kind of work the role has, with its count,
 // its nearest deadline and a link to the page that acts on it. A zero says so in words.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { PendingCard } from "@/lib/my-work/pending";
 import { useFormat } from "@/lib/i18n/client";

@@ -1,6 +1,6 @@
 // The top of the leader dashboard: what is off track, in one screen — the year's targets at risk or
 // missed, the overdue tasks with their lead agency, the lowest agencies — each linking to its detail.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { LeaderDashboard } from "@/lib/dashboards/types";
 import { useFormat } from "@/lib/i18n/client";

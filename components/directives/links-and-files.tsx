@@ -1,5 +1,5 @@
 // Related directives (e.g. 1020/UBND-TH implements 733/UBND-TH) and the directive's attached files.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { addDirectiveFileAction, linkAction, removeDirectiveFileAction, unlinkAction } from "@/lib/directives/actions";
 import { LINK_RELATION_NAMES, LINK_RELATIONS } from "@/lib/directives/labels";

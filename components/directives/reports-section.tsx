@@ -1,6 +1,6 @@
 // Periodic reports: which agency has reported for which period, the form to send one, and the
 // reports sent. Staff and leaders open the compiled report (print, XLSX) from here.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { submitReportAction } from "@/lib/directives/actions";
 import { REPORTING_KINDS, type ReportingKind } from "@/lib/directives/kinds";

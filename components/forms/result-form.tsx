@@ -1,7 +1,7 @@
 "use client";
 // The entry form of one published result, on the form kit: a refused entry keeps what was typed
 // next to the message that says what to fix. Its messages: results.form.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { saveResultAction, type SaveResultData } from "@/lib/results/actions";

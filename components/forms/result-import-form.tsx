@@ -2,7 +2,7 @@
 // Upload of a national table: a dry run first (what would be new, updated, unchanged, or every
 // error by row and column), then the commit of the same file, which the browser keeps meanwhile.
 // On the form kit (useTableUpload, the first step of every table import); its messages: results.importForm.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { importResultsAction } from "@/lib/results/actions";
 import type { ImportOutcome } from "@/lib/results/types";

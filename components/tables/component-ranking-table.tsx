@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { type ComponentRankedItem, rankLabel } from "@/lib/results/ranking-view";
 import type { RankingItem } from "@/lib/results/types";

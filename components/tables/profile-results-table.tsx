@@ -2,7 +2,7 @@
 // A client component on purpose: the page's RSC payload then carries each result once, as data,
 // instead of every cell of the table as a React element (the table is most of the page).
 // Its messages: units.profileTable, results.table (see app/(public)/tinh/[code]/page.tsx).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { ProfileIndex } from "@/lib/profiles/types";
 import { sourceHref } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { ProvinceResultRow } from "@/lib/results/types";
 import { sourceHref } from "@/lib/format";

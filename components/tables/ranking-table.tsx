@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import type { RankingItem } from "@/lib/results/types";
 import { rankLabel } from "@/lib/results/ranking-view";

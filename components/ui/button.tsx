@@ -1,6 +1,6 @@
 // Buttons, and links that look like buttons: one set of variants instead of class strings copied
 // into every form. `buttonClass` serves elements that are neither (a download link, a file picker).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 export type ButtonVariant = "primary" | "secondary" | "outline" | "danger";
 export type ButtonSize = "xs" | "sm" | "md" | "lg";

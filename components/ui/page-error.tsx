@@ -2,7 +2,7 @@
 // What a page shows when rendering it failed on the server. Production never sends the server's
 // error to the browser (no message, no stack), so the page asks /api/health whether the database
 // is the cause and says so plainly; the "retry" button re-renders the page once it is back.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button, buttonClass } from "./button";

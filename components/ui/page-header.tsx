@@ -1,6 +1,6 @@
 // The title block of a page: a back link, the heading, a line that says what the page is for,
 // and the page's main actions on the right (wrapping under the title on a phone).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 export function PageHeader({
   title,

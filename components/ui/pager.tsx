@@ -1,6 +1,6 @@
 // The pages of a long server-side list (accounts, agencies): which rows are shown of how many, and
 // the links to the page before and after, keeping the list's filters (hrefOf builds the address).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { pageCount } from "@/lib/paging";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { logout } from "@/lib/auth/actions";
 import { holds, reachOf, type Role } from "@/lib/auth/policy";

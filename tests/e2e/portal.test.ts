@@ -89,3 +89,32 @@ describe("sign-in", () => {
     await screenshot(page, "dang-nhap");
   });
 });
+
+describe("links between pages", () => {
+  // components/ui/link.tsx: a page is prefetched when the user shows intent, not whenever its link is
+  // on screen (one signed-in page view made the server render ~45 linked pages).
+  it("prefetch no page on sight, the hovered one on intent, and still navigate without reloading the document", async () => {
+    const prefetched: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+    });
+    await signIn(page, baseUrl, "noivu@demo.local");
+    await page.waitForURL(/\/trang-chu$/);
+    await page.waitForLoadState("networkidle");
+    expect(prefetched, "pages prefetched on sight").toEqual([]);
+
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    const link = nav.locator('a[href="/viec-cua-toi"]');
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const prefetch = page.waitForRequest((request) => Boolean(request.headers()["next-router-prefetch"]) && new URL(request.url()).pathname === "/viec-cua-toi");
+    await link.hover();
+    await prefetch;
+    expect(new Set(prefetched)).toEqual(new Set(["/viec-cua-toi"]));
+
+    await link.click();
+    await page.waitForURL(/\/viec-cua-toi$/);
+    await page.locator("h1").waitFor();
+    // A client-side navigation keeps the document (and this marker); a full load would not.
+    await expect(page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).resolves.toBe(true);
+  });
+});

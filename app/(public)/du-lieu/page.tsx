@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { AVERAGE_COLUMNS, OPEN_DATA_RESULT_COLUMNS, openDataSummary } from "@/lib/profiles/open-data/queries";
 import { OPEN_DATA_FORMATS } from "@/lib/profiles/open-data/schema";

@@ -2,7 +2,7 @@
 // framework per peer group): by percentage of each agency's applicable maximum, overall and within
 // its peer group, whichever framework scored it.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { forbidden, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isLocale } from "@/lib/i18n/config";
 import { ERROR_STATUSES, type JsonSchema, type OpenApiOperation, openApiDocument, SESSION_COOKIE } from "@/lib/openapi/document";
