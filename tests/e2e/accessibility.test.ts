@@ -14,7 +14,8 @@
 //   page only adds a page and a copy of every result, and its `analyze()` evaluates axe's 560 kB source
 //   twice per page (0.7–1.8 s per audit against 0.3–1.4 s injected once, measured on this machine).
 //   `resultTypes: ["violations"]` skips gathering the passes, which are never read. Same rules, same checks.
-// - Next.js's link prefetches are refused (skipPrefetches): they fill the router's cache, never the DOM.
+// - No page is prefetched: the portal's links prefetch on intent (components/ui/link.tsx), and the walk
+//   neither hovers nor focuses a link before it loads the page.
 // - The visitors walk side by side (`it.concurrent`, each in its own browser context): much of a page's
 //   time is waiting for the server and for the network to go quiet.
 // - axe's result is a function of the page's DOM, its styles and the viewport: each audit is keyed by a
@@ -63,18 +64,6 @@ function template(pathname: string): string {
   return pathname.replace(/\/\d+(?=\/|$)/g, "/:n").replace(/\/$/, "") || "/";
 }
 
-/**
- * Next.js fetches every link in view ahead of a click (a "prefetch", marked by its header): a page
- * with 60 links asks the server for 60 renders nobody draws, and the network is never quiet. They only
- * fill the router's cache, never the page's DOM, so the walk refuses them.
- */
-async function skipPrefetches(page: Page): Promise<void> {
-  await page.route(
-    (url) => url.searchParams.has("_rsc"),
-    (route) => (route.request().headers()["next-router-prefetch"] ? route.abort("blockedbyclient") : route.fallback()),
-  );
-}
-
 /** The portal's own page links: no API, no downloads, no sign-out, no build assets. */
 async function pageLinks(page: Page): Promise<string[]> {
   const hrefs = await page.$$eval("a[href]:not([download])", (links) => links.map((link) => link.getAttribute("href") ?? ""));
@@ -121,7 +110,6 @@ async function audit(page: Page, label: string, timings: Timing[], load = 0): Pr
  * that does not answer is a finding too. The report is written as it goes (.tmp/axe/<who>.json).
  */
 async function walk(page: Page, who: string, starts: string[]): Promise<Walk> {
-  await skipPrefetches(page);
   const queue = [...starts];
   const seen = new Set<string>(starts.map(template));
   const result: Walk = { visited: [], findings: [], timings: [] };
@@ -190,7 +178,6 @@ describe("axe-core, WCAG 2.1 A and AA: no serious or critical violation", () => 
     // The home page with its map at a phone's width.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const phonePage = await phone.newPage();
-    await skipPrefetches(phonePage);
     await phonePage.goto(`${baseUrl}/`);
     await phonePage.getByTestId("province-map").waitFor();
     walked.findings.push(...(await audit(phonePage, "/ (390 px)", walked.timings)));
