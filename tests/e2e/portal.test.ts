@@ -106,7 +106,9 @@ describe("links between pages", () => {
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
     const link = nav.locator('a[href="/viec-cua-toi"]');
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-    const prefetch = page.waitForRequest((request) => Boolean(request.headers()["next-router-prefetch"]) && new URL(request.url()).pathname === "/viec-cua-toi");
+    const prefetch = page.waitForRequest(
+      (request) => Boolean(request.headers()["next-router-prefetch"]) && new URL(request.url()).pathname === "/viec-cua-toi",
+    );
     await link.hover();
     await prefetch;
     expect(new Set(prefetched)).toEqual(new Set(["/viec-cua-toi"]));
