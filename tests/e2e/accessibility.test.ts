@@ -28,7 +28,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type axe from "axe-core";
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
 import { createPrismaClient } from "@/lib/db/prisma";
@@ -91,10 +91,38 @@ async function violations(page: Page): Promise<Violation[]> {
   }));
 }
 
+/** The requests each audited page has in flight, counted from when the walk took the page over. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function trackRequests(page: Page): void {
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on("request", (request) => pending.add(request));
+  page.on("requestfinished", (request) => pending.delete(request));
+  page.on("requestfailed", (request) => pending.delete(request));
+}
+
+/**
+ * Resolves once the page has had no request in flight for 500 ms (what Playwright's "networkidle"
+ * means), counting only the requests made since the walk took the page over. Playwright's own wait
+ * also counts what the page did before (the sign-in), and on a loaded machine it sometimes never fired
+ * on a walk's first page, with none of the walk's requests in flight.
+ */
+async function networkQuiet(page: Page, timeoutMs = 30_000): Promise<void> {
+  const pending = inFlight.get(page)!;
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  while (pending.size > 0 || Date.now() - quietSince < 500) {
+    if (pending.size > 0) quietSince = Date.now();
+    if (Date.now() > deadline) throw new Error(`still loading after ${timeoutMs} ms: ${[...pending].map((request) => request.url()).join(", ")}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits for what is drawn after the page (the map, the charts), then runs axe with the WCAG 2.1 AA rules. */
 async function audit(page: Page, label: string, timings: Timing[], load = 0): Promise<Finding[]> {
   const started = performance.now();
-  await page.waitForLoadState("networkidle");
+  await networkQuiet(page);
   const quiet = performance.now();
   const key = await domKey(page);
   const reused = audited.has(key);
@@ -110,6 +138,7 @@ async function audit(page: Page, label: string, timings: Timing[], load = 0): Pr
  * that does not answer is a finding too. The report is written as it goes (.tmp/axe/<who>.json).
  */
 async function walk(page: Page, who: string, starts: string[]): Promise<Walk> {
+  trackRequests(page);
   const queue = [...starts];
   const seen = new Set<string>(starts.map(template));
   const result: Walk = { visited: [], findings: [], timings: [] };
@@ -178,6 +207,7 @@ describe("axe-core, WCAG 2.1 A and AA: no serious or critical violation", () => 
     // The home page with its map at a phone's width.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const phonePage = await phone.newPage();
+    trackRequests(phonePage);
     await phonePage.goto(`${baseUrl}/`);
     await phonePage.getByTestId("province-map").waitFor();
     walked.findings.push(...(await audit(phonePage, "/ (390 px)", walked.timings)));
