@@ -28,12 +28,12 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type axe from "axe-core";
-import type { Page, Request } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/db/generated/enums";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_PASSWORD } from "@/prisma/seed";
-import { demoEmail, SCREENSHOT_DIR, screenshot } from "../support/browser";
+import { demoEmail, networkQuiet, SCREENSHOT_DIR, screenshot, trackRequests } from "../support/browser";
 import { e2e } from "../support/portal";
 
 // The open scoring period of the current year too, so that scoring sheets in progress are reached.
@@ -89,34 +89,6 @@ async function violations(page: Page): Promise<Violation[]> {
     help: violation.help,
     targets: violation.nodes.map((node) => node.target.join(" ")),
   }));
-}
-
-/** The requests each audited page has in flight, counted from when the walk took the page over. */
-const inFlight = new WeakMap<Page, Set<Request>>();
-
-function trackRequests(page: Page): void {
-  const pending = new Set<Request>();
-  inFlight.set(page, pending);
-  page.on("request", (request) => pending.add(request));
-  page.on("requestfinished", (request) => pending.delete(request));
-  page.on("requestfailed", (request) => pending.delete(request));
-}
-
-/**
- * Resolves once the page has had no request in flight for 500 ms (what Playwright's "networkidle"
- * means), counting only the requests made since the walk took the page over. Playwright's own wait
- * also counts what the page did before (the sign-in), and on a loaded machine it sometimes never fired
- * on a walk's first page, with none of the walk's requests in flight.
- */
-async function networkQuiet(page: Page, timeoutMs = 30_000): Promise<void> {
-  const pending = inFlight.get(page)!;
-  const deadline = Date.now() + timeoutMs;
-  let quietSince = Date.now();
-  while (pending.size > 0 || Date.now() - quietSince < 500) {
-    if (pending.size > 0) quietSince = Date.now();
-    if (Date.now() > deadline) throw new Error(`still loading after ${timeoutMs} ms: ${[...pending].map((request) => request.url()).join(", ")}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Waits for what is drawn after the page (the map, the charts), then runs axe with the WCAG 2.1 AA rules. */

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { readCsv } from "../../prisma/seed";
-import { screenshot, signIn } from "../support/browser";
+import { networkQuiet, screenshot, signIn, trackRequests } from "../support/browser";
 import { e2e } from "../support/portal";
 
 const { baseUrl, browser } = await e2e();
@@ -95,12 +95,13 @@ describe("links between pages", () => {
   // on screen (one signed-in page view made the server render ~45 linked pages).
   it("prefetch no page on sight, the hovered one on intent, and still navigate without reloading the document", async () => {
     const prefetched: string[] = [];
+    trackRequests(page);
     page.on("request", (request) => {
       if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
     });
     await signIn(page, baseUrl, "noivu@demo.local");
     await page.waitForURL(/\/trang-chu$/);
-    await page.waitForLoadState("networkidle");
+    await networkQuiet(page);
     expect(prefetched, "pages prefetched on sight").toEqual([]);
 
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });

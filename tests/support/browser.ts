@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 import type { Role } from "../../lib/db/generated/enums";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../prisma/seed";
 import { CHROMIUM_CANDIDATES, chromiumPath } from "./chromium-path";
@@ -91,4 +91,32 @@ export function signInAs(browser: Browser, baseUrl: string, defaults: { viewport
 export async function lastAnswerSeq(message: Locator): Promise<number> {
   if ((await message.count()) === 0) return 0;
   return Number((await message.first().getAttribute("data-seq")) ?? 0);
+}
+
+/** The requests each tracked page has in flight, counted from when `trackRequests` took the page over. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+export function trackRequests(page: Page): void {
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on("request", (request) => pending.add(request));
+  page.on("requestfinished", (request) => pending.delete(request));
+  page.on("requestfailed", (request) => pending.delete(request));
+}
+
+/**
+ * Resolves once the page has had no request in flight for 500 ms (what Playwright's "networkidle"
+ * means), counting only the requests made since `trackRequests(page)`. Playwright's own wait is not
+ * limited to those: on a loaded machine it sometimes never fired on the first page after a sign-in,
+ * with none of the tracked requests in flight (docs/benchmarks.md, "An eighth look").
+ */
+export async function networkQuiet(page: Page, timeoutMs = 30_000): Promise<void> {
+  const pending = inFlight.get(page)!;
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  while (pending.size > 0 || Date.now() - quietSince < 500) {
+    if (pending.size > 0) quietSince = Date.now();
+    if (Date.now() > deadline) throw new Error(`still loading after ${timeoutMs} ms: ${[...pending].map((request) => request.url()).join(", ")}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
