@@ -9,6 +9,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { compareVietnamese } from "@/lib/format";
 import { libTranslator } from "@/lib/i18n/lib-translator";
+import { searchContains } from "@/lib/search";
 import { TARGET_KIND_LABELS, targetSpec, targetText, type TargetEvaluation } from "@/lib/targets/evaluate";
 import { getAgencyTargets, getProvinceTargets } from "@/lib/targets/queries";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/labels";
@@ -19,7 +20,6 @@ import { lineageLinks } from "@/lib/units/queries";
 import { DIRECTIVE_KIND_LABELS, relationText } from "./labels";
 import { directivePeriods, directiveProgress, matchesStatus, reportingAgencies, reportMatrix, targetsOverall } from "./rules";
 import type { ListFilters } from "./schema";
-import { searchContains } from "@/lib/search";
 import type { AgencyChoice, CriterionGroup, DirectiveDetail, DirectiveList, DirectiveListItem, FileItem } from "./types";
 
 /** The directives an actor may read, as a where clause (the same rule as authorizeReadDirective). */
