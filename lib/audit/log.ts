@@ -1,6 +1,7 @@
 // The audit trail: who changed what, when, with the old and the new value. Every mutation in lib
 // writes it inside its own transaction, so a change and its audit row commit or fail together.
 import type { Actor } from "@/lib/auth/policy";
+import { arrayLiteral } from "@/lib/db/bulk";
 import type { Prisma } from "@/lib/db/generated/client";
 
 /** Every change the portal records, by what was done (each has a Vietnamese name in ./view.ts). */
@@ -146,10 +147,11 @@ export const AUDIT_ROWS_PER_STATEMENT = 10_000;
 
 /**
  * Appends audit rows: the one writer of the audit trail, for a single change and for a 100,000-row
- * import alike. One INSERT … SELECT FROM unnest(arrays) per 10,000 rows; the old and new values
- * travel as one text of JSON documents a line each (JSON never holds a raw line break), which
- * PostgreSQL splits and reads as jsonb: the same 100,000 rows as an array parameter of jsonb took
- * half again as long, and row-by-row inserts half a minute.
+ * import alike. One INSERT … SELECT FROM unnest(arrays) per 10,000 rows, each column one text
+ * (array literals, lib/db/bulk.ts); the old and new values travel as one text of JSON documents a
+ * line each (JSON never holds a raw line break), which PostgreSQL splits and reads as jsonb: the same
+ * 100,000 rows as an array parameter of jsonb took half again as long, and row-by-row inserts half a
+ * minute.
  */
 export async function writeAudit(tx: Tx, actor: AuditActor, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
@@ -164,10 +166,10 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entries: AuditEntry 
            AS a(action, entity_type, entity_id, province_id, old_value, new_value)`,
       actor.id,
       actor.email,
-      chunk.map((e) => e.action),
-      chunk.map((e) => e.entityType),
-      chunk.map((e) => String(e.entityId)),
-      chunk.map((e) => e.provinceId ?? null),
+      arrayLiteral(chunk.map((e) => e.action)),
+      arrayLiteral(chunk.map((e) => e.entityType)),
+      arrayLiteral(chunk.map((e) => String(e.entityId))),
+      arrayLiteral(chunk.map((e) => e.provinceId ?? null)),
       lines(chunk.map((e) => e.oldValue)),
       lines(chunk.map((e) => e.newValue)),
     );

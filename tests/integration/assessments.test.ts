@@ -430,6 +430,18 @@ describe("scores as files", () => {
     expect(audit.newValue).toMatchObject({ selfScore: 2, selfComment: "Có kế hoạch", criterion: "1.1.1" });
   });
 
+  it("stores a comment exactly as written: quotes, commas, braces, backslashes, a line break (the bulk write's array literal)", async () => {
+    const comment = 'Theo "Kế hoạch 4183/KH-UBND", {mục 2}\\ NULL\nDòng hai, đã rà soát';
+    await importCsv(staff, edit(await csvOf(staff), "STP", "1.1.2", { self_score: "1", comment }));
+    const stored = await testDb.criterionScore.findFirstOrThrow({
+      where: { assessment: { periodId: draftPeriodId, agency: { code: "STP" } }, criterion: { code: "1.1.2" } },
+    });
+    expect([Number(stored.selfScore), stored.selfComment]).toEqual([1, comment]);
+    const audit = await testDb.auditLog.findFirstOrThrow({ where: { action: "criterionScore.import.self" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ entityType: "CriterionScore", entityId: String(stored.id), newValue: { selfComment: comment, criterion: "1.1.2" } });
+    await importCsv(staff, edit(await csvOf(staff), "STP", "1.1.2", { self_score: "", comment: "" }));
+  });
+
   it("refuses the whole file when one row is wrong, listing every error with its row and column", async () => {
     const before = await testDb.criterionScore.findMany({ orderBy: { id: "asc" } });
     let csv = edit(await csvOf(staff), "STP", "1.1.2", { self_score: "4" });

@@ -132,3 +132,37 @@ describe("export", () => {
     expect([en.columns.slice(0, 3), en.sheetName]).toEqual([["Time (Viet Nam)", "By", "Action"], "Change log"]);
   });
 });
+
+describe("the one writer, writeAudit", () => {
+  it("stores every text as written, whatever it holds: each column travels as one array literal (lib/db/bulk.ts)", async () => {
+    const { writeAudit } = await import("@/lib/audit/log");
+    const entityIds = ["7", 'a "quoted", {braced} id', "back\\slash", "NULL", "", "hai\ndòng", "Sở Nội vụ"];
+    const rollback = new Error("rollback");
+    const stored = await testDb
+      .$transaction(async (tx) => {
+        const before = await tx.auditLog.aggregate({ _max: { id: true } });
+        await writeAudit(
+          tx,
+          { id: null, email: "kiemthu@demo.local" },
+          entityIds.map((entityId, i) => ({
+            action: "framework.update",
+            entityType: "Framework",
+            entityId,
+            provinceId: i % 2 ? ids.own : null,
+            oldValue: i === 0 ? undefined : { name: entityId },
+            newValue: { name: `${entityId}!`, points: 1.25 },
+          })),
+        );
+        const rows = await tx.auditLog.findMany({ where: { id: { gt: before._max.id ?? 0n } }, orderBy: { id: "asc" } });
+        throw Object.assign(rollback, { rows });
+      })
+      .catch((error) => {
+        if (error !== rollback) throw error;
+        return (error as Error & { rows: { entityId: string; provinceId: number | null; oldValue: unknown; newValue: unknown }[] }).rows;
+      });
+    expect(stored.map((r) => r.entityId)).toEqual(entityIds);
+    expect(stored.map((r) => r.provinceId)).toEqual(entityIds.map((_, i) => (i % 2 ? ids.own : null)));
+    expect(stored.map((r) => r.oldValue)).toEqual(entityIds.map((id, i) => (i === 0 ? null : { name: id })));
+    expect(stored.map((r) => r.newValue)).toEqual(entityIds.map((id) => ({ name: `${id}!`, points: 1.25 })));
+  });
+});

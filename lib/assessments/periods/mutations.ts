@@ -6,6 +6,7 @@ import "server-only";
 import { periodPublished } from "@/lib/notifications/events/mutations";
 import { can, authorize, ForbiddenError, type Actor } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/log";
+import { arrayLiteral } from "@/lib/db/bulk";
 import { db } from "@/lib/db/client";
 import { nextVersion, writeVersioned } from "@/lib/db/concurrency";
 import type { AgencyKind } from "@/lib/db/generated/enums";
@@ -352,11 +353,11 @@ export async function importScores(
               SET ${column[0]} = v.score, ${column[1]} = v.comment, version = cs.version + 1, updated_at = now()
              FROM unnest($1::int[], $2::int[], $3::numeric[], $4::text[]) AS v(id, version, score, comment)
             WHERE cs.id = v.id AND cs.version = v.version AND cs.assessment_id = ANY($5::int[])`,
-          batch.map((c) => c.target.criterionScoreId),
-          batch.map((c) => c.target.version),
-          batch.map((c) => c.score),
-          batch.map((c) => c.comment),
-          [...new Set(batch.map((c) => c.target.assessmentId))],
+          arrayLiteral(batch.map((c) => c.target.criterionScoreId)),
+          arrayLiteral(batch.map((c) => c.target.version)),
+          arrayLiteral(batch.map((c) => c.score)),
+          arrayLiteral(batch.map((c) => c.comment)),
+          arrayLiteral([...new Set(batch.map((c) => c.target.assessmentId))]),
         );
         if (updated !== batch.length) {
           throw new ConflictError(t()("importConflict", { count: batch.length - updated }), null);
