@@ -1,4 +1,4 @@
-// Parameters of the bulk statements (the score import, the audit trail): a column of values passed as
+// Parameters of the bulk statements (the score and survey imports, the audit trail): a column of values passed as
 // one text, PostgreSQL's array literal, instead of a JavaScript array. Prisma's query compiler walks an
 // array parameter element by element; a text it passes whole, and PostgreSQL's array parser reads it
 // at once. For the 100,080 rows of `npm run bench:import`, that cut the Node CPU of the two writes

@@ -6,6 +6,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { writeAudit } from "@/lib/audit/log";
+import { arrayLiteral } from "@/lib/db/bulk";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { libTranslator } from "@/lib/i18n/lib-translator";
@@ -54,10 +55,10 @@ export async function importSurvey(actor: Actor, periodId: number, file: Upload,
                 version = cs.version + 1, updated_at = now()
            FROM unnest($1::int[], $2::int[], $3::numeric[]) AS v(id, version, score)
           WHERE cs.id = v.id AND cs.version = v.version AND cs.assessment_id = ANY($4::int[])`,
-        changes.map((c) => c.target.criterionScoreId),
-        changes.map((c) => c.target.version),
-        changes.map((c) => c.score),
-        assessmentIds,
+        arrayLiteral(changes.map((c) => c.target.criterionScoreId)),
+        arrayLiteral(changes.map((c) => c.target.version)),
+        arrayLiteral(changes.map((c) => c.score)),
+        arrayLiteral(assessmentIds),
       );
       if (written !== changes.length) throw new ConflictError(t()("conflict", { count: changes.length - written }), null);
       // A sheet whose scores changed has a new version: a finalize prepared on the old totals is refused.
