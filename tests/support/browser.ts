@@ -111,7 +111,8 @@ export function trackRequests(page: Page): void {
  * with none of the tracked requests in flight (docs/benchmarks.md, "An eighth look").
  */
 export async function networkQuiet(page: Page, timeoutMs = 30_000): Promise<void> {
-  const pending = inFlight.get(page)!;
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error("networkQuiet(page) needs trackRequests(page) first");
   const deadline = Date.now() + timeoutMs;
   let quietSince = Date.now();
   while (pending.size > 0 || Date.now() - quietSince < 500) {
