@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const E2E = {
   globalSetup: ["tests/support/build-global.ts", "tests/support/postgres-global.ts"],
@@ -8,6 +9,20 @@ const E2E = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
 };
+
+/**
+ * The order files start in: the integration and unit files first, while the end-to-end build runs
+ * beside them (tests/support/build-global.ts), then the end-to-end files, which need it; the fault
+ * files last, alone (their project runs one file at a time). Within a project, vitest's own order:
+ * the slowest of the last run first, or the largest on a fresh clone.
+ */
+const PROJECT_ORDER = ["integration", "unit-isolated", "unit", "e2e", "e2e-fault"];
+class ProjectOrderSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => PROJECT_ORDER.indexOf(file.project.name);
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 /** Unit files that set process.env before importing lib (lib/storage/files.ts reads EVIDENCE_MAX_BYTES once). */
 const UNIT_ISOLATED = ["tests/unit/fuzz-uploads.test.ts"];
@@ -25,6 +40,7 @@ export default defineConfig({
     // their time waiting for PostgreSQL, `next start` and Chromium. Each of those files has a
     // database (and, end to end, a server) of its own, so they run in any order, side by side.
     maxWorkers: os.availableParallelism(),
+    sequence: { sequencer: ProjectOrderSequencer },
     projects: [
       // The property tests (fuzz-*) run 2,000 inputs per schema or parser: seconds each on a busy machine.
       // Pure functions, no database and no server: the files share their workers' processes and

@@ -1,7 +1,7 @@
 // What `npm start`, `npm run dev` and the test suite share: bringing up the database (embedded
 // PostgreSQL unless DATABASE_URL is set), migrating and seeding it, and building the app when
 // its sources changed.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -94,17 +94,27 @@ function sourceHash(): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` into distDir unless the last build there was made from the same sources. */
-export async function ensureBuild(options: { distDir: string; log: (line: string) => void }): Promise<void> {
+/**
+ * Runs `next build` into distDir unless the last build there was made from the same sources.
+ * `output`: a file for the build's own output, instead of this process's terminal.
+ */
+export async function ensureBuild(options: { distDir: string; log: (line: string) => void; output?: string }): Promise<void> {
   const stamp = path.join(ROOT, options.distDir, ".portal-source-hash");
   const hash = sourceHash();
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return;
   options.log("Biên dịch giao diện (next build, chỉ khi mã nguồn thay đổi)…");
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+  const output = options.output ? fs.openSync(options.output, "w") : "inherit";
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
     cwd: ROOT,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", output, output],
     env: { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  if (result.status !== 0) throw new Error("next build thất bại.");
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  }).finally(() => {
+    if (typeof output === "number") fs.closeSync(output);
+  });
+  if (status !== 0) throw new Error(`next build thất bại${options.output ? ` (xem ${options.output})` : ""}.`);
   fs.writeFileSync(stamp, hash);
 }

@@ -93,6 +93,7 @@ export async function startPortalServer(options: {
   /** Options of node itself, e.g. `--cpu-prof` (refused in NODE_OPTIONS); the cluster's workers inherit them. */
   nodeArgs?: string[];
 }): Promise<PortalServer> {
+  await buildReady();
   const port = options.port ?? (await freePort());
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-evidence-"));
   const [command, args] = options.cluster
@@ -155,6 +156,21 @@ export async function startPortalServer(options: {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { baseUrl, pid: child.pid!, evidenceDir, stderr: () => stderr, kill };
+}
+
+/**
+ * In the test suite the build runs beside the first test files (tests/support/build-global.ts) and
+ * says in PORTAL_BUILD_STATUS when it is done: "ok", or "failed: …". Elsewhere there is nothing to wait for.
+ */
+async function buildReady(): Promise<void> {
+  const status = process.env.PORTAL_BUILD_STATUS;
+  if (!status) return;
+  for (;;) {
+    const state = fs.readFileSync(status, "utf8");
+    if (state === "ok") return;
+    if (state.startsWith("failed")) throw new Error(`the portal cannot start: ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export type Portal = { baseUrl: string; database: ThrowawayDatabase; server: PortalServer; stop: () => Promise<void> };
