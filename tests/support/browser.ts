@@ -22,6 +22,11 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-quic",
       // One origin under test: a renderer process per site brings nothing but processes.
       "--disable-site-isolation-trials",
+      // V8 stops at its baseline compiler (Sparkplug): a test page lives for seconds, too short for
+      // what Maglev and TurboFan spend compiling to pay back. Same JavaScript, same results; 9–16%
+      // less Chromium CPU for the same page loads, 22% with axe-core run on each (docs/benchmarks.md,
+      // "A tenth look").
+      "--js-flags=--max-opt=1",
     ],
   });
 }
