@@ -6,7 +6,8 @@
 // any file, and the build (about 70 s, one of the two cores idle during its type-check) would hold
 // back the integration and unit files, which do not need it. Those run first (the sequencer in
 // vitest.config.ts), beside the build; a test server waits for it (startPortalServer, through
-// PORTAL_BUILD_STATUS, which the test workers inherit).
+// PORTAL_BUILD_STATUS, which the test workers inherit). The e2e and e2e-fault projects both list
+// this file: the first starts the one build, the second shares it, as with postgres-global.ts.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,7 +15,10 @@ import path from "node:path";
 import { ensureBuild, ROOT } from "../../scripts/lib/runtime";
 import { buildDir } from "../../scripts/lib/throwaway-portal";
 
-export default function setup() {
+type Shared = { built: Promise<void>; status: string; users: number };
+const shared = globalThis as typeof globalThis & { portalTestBuild?: Shared };
+
+function startBuild(): Shared {
   const status = path.join(os.tmpdir(), `portal-build-${process.pid}-${crypto.randomBytes(4).toString("hex")}`);
   fs.writeFileSync(status, "building");
   process.env.PORTAL_BUILD_STATUS = status;
@@ -31,8 +35,17 @@ export default function setup() {
       fs.writeFileSync(status, `failed: ${error.message}`);
     },
   );
+  return { built, status, users: 0 };
+}
+
+export default function setup() {
+  shared.portalTestBuild ??= startBuild();
+  const build = shared.portalTestBuild;
+  build.users++;
   return async () => {
-    await built;
-    fs.rmSync(status, { force: true });
+    await build.built;
+    if (--build.users > 0) return;
+    shared.portalTestBuild = undefined;
+    fs.rmSync(build.status, { force: true });
   };
 }
