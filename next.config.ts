@@ -18,7 +18,15 @@ const config: NextConfig = {
   // proxy.ts makes Next buffer request bodies (10 MB by default, cut beyond): as large as the
   // largest upload, or imports would arrive truncated.
   // authInterrupts: forbidden() answers 403 with app/(portal)/forbidden.tsx.
-  experimental: { serverActions: { bodySizeLimit: "60mb" }, proxyClientMaxBodySize: "60mb", authInterrupts: true },
+  // NEXT_BUILD_CACHE=0 (the test suite's build, scripts/lib/runtime.ts): no Turbopack cache written
+  // for a later build. A fresh clone's test run never builds twice, and writing it cost a third of
+  // the build's CPU (122 → 88 CPU-seconds, 74 → 55 s; docs/benchmarks.md, "A tenth look").
+  experimental: {
+    serverActions: { bodySizeLimit: "60mb" },
+    proxyClientMaxBodySize: "60mb",
+    authInterrupts: true,
+    turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== "0",
+  },
   async headers() {
     // X-Frame-Options on every address but the embeddable pages (/nhung/…, lib/security/headers.ts),
     // whose Content-Security-Policy allows any site to frame them.

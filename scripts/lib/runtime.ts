@@ -96,9 +96,10 @@ function sourceHash(): string {
 
 /**
  * Runs `next build` into distDir unless the last build there was made from the same sources.
- * `output`: a file for the build's own output, instead of this process's terminal.
+ * `output`: a file for the build's own output, instead of this process's terminal. `cache: false`:
+ * no Turbopack cache written for the next build (next.config.ts).
  */
-export async function ensureBuild(options: { distDir: string; log: (line: string) => void; output?: string }): Promise<void> {
+export async function ensureBuild(options: { distDir: string; log: (line: string) => void; output?: string; cache?: boolean }): Promise<void> {
   const stamp = path.join(ROOT, options.distDir, ".portal-source-hash");
   const hash = sourceHash();
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return;
@@ -107,7 +108,7 @@ export async function ensureBuild(options: { distDir: string; log: (line: string
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
     cwd: ROOT,
     stdio: ["ignore", output, output],
-    env: { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_DIST_DIR: options.distDir, NEXT_TELEMETRY_DISABLED: "1", ...(options.cache === false ? { NEXT_BUILD_CACHE: "0" } : {}) },
   });
   const status = await new Promise<number | null>((resolve, reject) => {
     child.once("error", reject);
