@@ -6,8 +6,8 @@
 // any file, and the build (about 70 s, one of the two cores idle during its type-check) would hold
 // back the integration and unit files, which do not need it. Those run first (the sequencer in
 // vitest.config.ts), beside the build; a test server waits for it (startPortalServer, through
-// PORTAL_BUILD_STATUS, which the test workers inherit). The e2e and e2e-fault projects both list
-// this file: the first starts the one build, the second shares it, as with postgres-global.ts.
+// PORTAL_BUILD_STATUS, which the test workers inherit). The three end-to-end projects all list
+// this file: the first starts the one build, the others share it, as with postgres-global.ts.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,6 +1,6 @@
 // One throwaway PostgreSQL with its seeded template for the whole run. Vitest runs each project's
-// global setup in turn before any test starts, in the same process: the integration, e2e and
-// e2e-fault projects all list this file, and the first one starts the cluster that the others
+// global setup in turn before any test starts, in the same process: the integration, e2e and the
+// two fault projects all list this file, and the first one starts the cluster that the others
 // share (each file still gets a fresh copy of the template: tests/support/postgres.ts). Starting
 // and seeding one cluster per project cost two more migrations and demo seeds before the first test.
 import type { TestProject } from "vitest/node";
