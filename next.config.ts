@@ -19,8 +19,8 @@ const config: NextConfig = {
   // largest upload, or imports would arrive truncated.
   // authInterrupts: forbidden() answers 403 with app/(portal)/forbidden.tsx.
   // NEXT_BUILD_CACHE=0 (the test suite's build, scripts/lib/runtime.ts): no Turbopack cache written
-  // for a later build. A fresh clone's test run never builds twice, and writing it cost a third of
-  // the build's CPU (122 → 88 CPU-seconds, 74 → 55 s; docs/benchmarks.md, "A tenth look").
+  // for a later build. A fresh clone's test run never builds twice, and writing it cost over a
+  // quarter of the build's CPU (122 → 88 CPU-seconds, 74 → 55 s; docs/benchmarks.md, "A tenth look").
   experimental: {
     serverActions: { bodySizeLimit: "60mb" },
     proxyClientMaxBodySize: "60mb",

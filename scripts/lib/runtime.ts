@@ -97,12 +97,12 @@ function sourceHash(): string {
 /**
  * Runs `next build` into distDir unless the last build there was made from the same sources.
  * `output`: a file for the build's own output, instead of this process's terminal. `cache: false`:
- * no Turbopack cache written for the next build (next.config.ts).
+ * no Turbopack cache written for the next build (next.config.ts). True when it built.
  */
-export async function ensureBuild(options: { distDir: string; log: (line: string) => void; output?: string; cache?: boolean }): Promise<void> {
+export async function ensureBuild(options: { distDir: string; log: (line: string) => void; output?: string; cache?: boolean }): Promise<boolean> {
   const stamp = path.join(ROOT, options.distDir, ".portal-source-hash");
   const hash = sourceHash();
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return;
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return false;
   options.log("Biên dịch giao diện (next build, chỉ khi mã nguồn thay đổi)…");
   const output = options.output ? fs.openSync(options.output, "w") : "inherit";
   const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
@@ -118,4 +118,5 @@ export async function ensureBuild(options: { distDir: string; log: (line: string
   });
   if (status !== 0) throw new Error(`next build thất bại${options.output ? ` (xem ${options.output})` : ""}.`);
   fs.writeFileSync(stamp, hash);
+  return true;
 }

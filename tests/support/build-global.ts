@@ -25,10 +25,10 @@ function startBuild(): Shared {
   const output = path.join(ROOT, ".tmp", "next-build.log");
   fs.mkdirSync(path.dirname(output), { recursive: true });
   const started = Date.now();
-  // No Turbopack cache: a fresh clone's run never uses it, and writing it is a third of the build's CPU.
+  // No Turbopack cache: a fresh clone's run never uses it, and writing it cost over a quarter of the build's CPU.
   const built = ensureBuild({ distDir: buildDir(), log: (line) => console.log(line), output, cache: false }).then(
-    () => {
-      console.log(`Bản dựng ${buildDir()} sẵn sàng sau ${Math.round((Date.now() - started) / 1000)} s (nhật ký: ${output}).`);
+    (didBuild) => {
+      if (didBuild) console.log(`Bản dựng ${buildDir()} sẵn sàng sau ${Math.round((Date.now() - started) / 1000)} s (nhật ký: ${output}).`);
       fs.writeFileSync(status, "ok");
     },
     (error: Error) => {
