@@ -214,11 +214,18 @@ describe.each(ENDPOINTS.filter((e) => e.cases.length > 0).map((e) => [e.id, e] a
       const problems: string[] = [];
       let call = await fixture(world, caller, unit, c.name);
       let used = false;
+      // The state after a refused call is the state before the next one, as long as nothing ran in
+      // between (refusals come first, and a fixture writes): that snapshot is reused, not taken again.
+      let unchangedSince: Awaited<ReturnType<typeof snapshot>> | null = null;
       for (const role of ordered) {
         const want = expected(c, role, unit, PERMISSIONS);
-        if (want === "ok" && used) call = await fixture(world, caller, unit, c.name);
+        if (want === "ok" && used) {
+          call = await fixture(world, caller, unit, c.name);
+          unchangedSince = null;
+        }
         probe.actor = role ? actors[role] : null;
-        const before = entry.write ? await snapshot() : null;
+        const before = entry.write ? (unchangedSince ?? (await snapshot())) : null;
+        unchangedSince = null;
         let outcome: Outcome;
         try {
           outcome = await call();
@@ -242,11 +249,23 @@ describe.each(ENDPOINTS.filter((e) => e.cases.length > 0).map((e) => [e.id, e] a
           const changed = Object.keys(after.tables).filter((table) => after.tables[table] !== before.tables[table]);
           if (changed.length > 0) problems.push(`${who}: a refused call changed the tables ${changed.join(", ")}`);
           if (JSON.stringify(after.files) !== JSON.stringify(before.files)) problems.push(`${who}: a refused call changed the evidence folder`);
+          unchangedSince = after;
         }
       }
       expect(problems).toEqual([]);
     },
   );
+});
+
+it("tells a change of one row of one table from no change", async () => {
+  const before = await databaseFingerprint();
+  expect(await databaseFingerprint()).toEqual(before);
+  // A failed sign-in: a table whose writes bump no data version (those would change a second table).
+  const attempt = await testDb.loginAttempt.create({ data: { email: "khach@demo.local", ip: "203.0.113.9", succeeded: false } });
+  const changed = await databaseFingerprint();
+  await testDb.loginAttempt.delete({ where: { id: attempt.id } });
+  expect(Object.keys(before).filter((table) => changed[table] !== before[table])).toEqual(["login_attempt"]);
+  expect(await databaseFingerprint()).toEqual(before);
 });
 
 it("checked the whole matrix", () => {

@@ -779,22 +779,28 @@ export const FIXTURES: Record<string, Fixture> = {
 
 // ───────────────────────── Did anything change? ─────────────────────────
 
-let fingerprintSql: string | undefined;
+let fingerprintReady = false;
 
 /**
  * Each table's rows as a count and a sum of their 64-bit hashes, computed by PostgreSQL in one
  * statement: equal before and after ⇔ nothing changed. A function of the table's rows as a multiset,
  * as a hash of the sorted rows is, without the sort (ten times faster: this runs twice per call of
- * the matrix). The tables are listed once: the schema does not change during a run.
+ * the matrix). The statement lives in a PL/pgSQL function of the file's own database, which plans
+ * its query once per connection: planning the 40-table UNION took three quarters of each call
+ * (12.5 ms against 3.1). The tables are listed once: the schema does not change during a run.
  */
 export async function databaseFingerprint(): Promise<Record<string, string>> {
-  if (!fingerprintSql) {
+  if (!fingerprintReady) {
     const tables = await testDb.$queryRaw<{ name: string }[]>`
       SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
-    fingerprintSql = tables
-      .map(({ name }) => `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)::numeric), 0) AS hash FROM "${name}" t`)
+    const query = tables
+      .map(({ name }) => `SELECT '${name}'::text, count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)::numeric), 0) FROM "${name}" t`)
       .join(" UNION ALL ");
+    await testDb.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION test_fingerprint() RETURNS TABLE(name text, hash text) LANGUAGE plpgsql STABLE AS $f$ BEGIN RETURN QUERY ${query}; END $f$`,
+    );
+    fingerprintReady = true;
   }
-  const rows = await testDb.$queryRawUnsafe<{ name: string; hash: string }[]>(fingerprintSql);
+  const rows = await testDb.$queryRaw<{ name: string; hash: string }[]>`SELECT name, hash FROM test_fingerprint()`;
   return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
 }
