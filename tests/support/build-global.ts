@@ -3,7 +3,7 @@
 // E2E_DIST_DIR lets two suites build side by side (e.g. two clones in one folder tree).
 //
 // The build is started here and not waited for: vitest runs every project's global setup before
-// any file, and the build (about 70 s, one of the two cores idle during its type-check) would hold
+// any file, and the build (about a minute alone, one core idle during its type-check) would hold
 // back the integration and unit files, which do not need it. Those run first (the sequencer in
 // vitest.config.ts), beside the build; a test server waits for it (startPortalServer, through
 // PORTAL_BUILD_STATUS, which the test workers inherit). The three end-to-end projects all list
