@@ -12,22 +12,23 @@ const E2E = {
 
 /**
  * The order files start in: the integration and unit files first, while the end-to-end build runs
- * beside them (tests/support/build-global.ts), then the end-to-end files, which need it; the fault
- * files last, after everything else (their projects' groupOrder). Within a project, the files that
- * take longest start first (SLOW_FIRST), then vitest's own order: the slowest of the last run first,
- * or the largest on a fresh clone.
+ * beside them (tests/support/build-global.ts), then the end-to-end files, which need it; the burst
+ * of sign-ins last and alone (its project's groupOrder). Within a project, the files that take
+ * longest start first (SLOW_FIRST), then vitest's own order: the slowest of the last run first, or
+ * the largest on a fresh clone.
  */
-const PROJECT_ORDER = ["integration", "unit-isolated", "unit", "e2e", "e2e-fault", "e2e-fault-alone"];
+const PROJECT_ORDER = ["integration", "unit-isolated", "unit", "e2e", "e2e-fault-alone"];
 
 /**
- * The end-to-end files that take longest, longest first, as a fresh clone ran them (2026-12-07: 224,
- * 56, 52, 52, 38 s). A fresh clone has no record of the last run, and by size vitest started the
- * 38-second API fuzz file last: it then ran alone for half a minute, one core idle, before the fault
- * files could start. (The killed import, first among the fault files, took 50–60 s beside the other
- * two against 36 s after them, and their group as long either way: it keeps vitest's order.)
+ * The end-to-end files that take longest, longest first, as a fresh clone ran them (2026-12-07: 206,
+ * 64, 61, 54, 32 s; the killed import 42 s). A fresh clone has no record of the last run, and by size
+ * vitest started the 38-second API fuzz file last: it then ran alone for half a minute, one core
+ * idle. The killed import mostly waits for its server to die and start again: second, beside the
+ * accessibility walk, which keeps both cores busy with its six visitors meanwhile.
  */
 const SLOW_FIRST = [
   "tests/e2e/accessibility.test.ts",
+  "tests/e2e/fault-import-kill.test.ts",
   "tests/e2e/daily-work.test.ts",
   "tests/e2e/assessment-workflow.test.ts",
   "tests/e2e/dashboards.test.ts",
@@ -45,7 +46,7 @@ class ProjectOrderSequencer extends BaseSequencer {
   }
 }
 
-/** Fault files that time what they see: after the other fault files, alone. */
+/** Fault files that time what they see: after every other file, alone. */
 const FAULT_ALONE = ["tests/e2e/fault-login-burst.test.ts"];
 
 /** Unit files that set process.env before importing lib (lib/storage/files.ts reads EVIDENCE_MAX_BYTES once). */
@@ -84,15 +85,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: ["tests/e2e/fault-*.test.ts"], ...E2E } },
-      // The fault tests load the machine on purpose (bursts of sign-ins, 50 concurrent saves, a
-      // killed import, a stopped database): after every other file, so that none of those runs
-      // beside them. Two at a time, as everywhere: one at a time left a core idle for much of their
-      // 100 s (the killed import mostly waits for its server to restart). The burst of sign-ins times
-      // /api/health while it lasts (< 10 s): it runs last and alone, as it always did, since beside
-      // another fault file its maximum rose from about 1 s to 4.6–5.2 s (docs/benchmarks.md, "A tenth look").
-      { extends: true, test: { name: "e2e-fault", include: ["tests/e2e/fault-*.test.ts"], exclude: FAULT_ALONE, sequence: { groupOrder: 1 }, ...E2E } },
-      { extends: true, test: { name: "e2e-fault-alone", include: FAULT_ALONE, sequence: { groupOrder: 2 }, ...E2E } },
+      // The fault files (50 concurrent saves, a killed import, a stopped database) run among the
+      // others, two files at a time as everywhere: each has its own server and database, or its own
+      // cluster, and none times the machine (the stopped database's portal has 10 s to reconnect,
+      // where it takes well under one). Run after every other file, they left a core idle for
+      // about a quarter of their 100 s (the killed import mostly waits for its server to restart).
+      // The burst of sign-ins times /api/health while it lasts (< 10 s): it runs last and alone,
+      // since beside another fault file its maximum rose from about 1 s to 4.6–5.2 s
+      // (docs/benchmarks.md, "A tenth look").
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: FAULT_ALONE, ...E2E } },
+      { extends: true, test: { name: "e2e-fault-alone", include: FAULT_ALONE, sequence: { groupOrder: 1 }, ...E2E } },
     ],
   },
 });
