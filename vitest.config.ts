@@ -20,8 +20,8 @@ const E2E = {
 const PROJECT_ORDER = ["integration", "unit-isolated", "unit", "e2e", "e2e-fault-alone"];
 
 /**
- * The end-to-end files that take longest, longest first, as a fresh clone ran them (2026-12-07: 206,
- * 64, 61, 54, 32 s; the killed import 42 s). A fresh clone has no record of the last run, and by size
+ * The end-to-end files that take longest, as fresh clones ran them (2026-12-07: the accessibility walk
+ * 115 s, the others 35–69 s). A fresh clone has no record of the last run, and by size
  * vitest started the 38-second API fuzz file last: it then ran alone for half a minute, one core
  * idle. The killed import mostly waits for its server to die and start again: second, beside the
  * accessibility walk, which keeps both cores busy with its six visitors meanwhile.
