@@ -29,8 +29,9 @@
 //   time is waiting for the server and for the network to go quiet.
 // - axe's result is a function of the page's DOM, its styles and the viewport: each audit is keyed by a
 //   hash of the rendered DOM (script bodies and per-request nonces left out, the width added), and a page
-//   identical to one already audited in this run reuses its result. It hits on pages without the
-//   signed-in header (the embeddable map); every other signed-in page carries the user's name and role.
+//   identical to one already audited in this run reuses its result. It hit on the embeddable map (no
+//   signed-in header) while every page was a full load; in the runs since the walk follows links
+//   through the client router, no two visitors' pages were identical, and each was audited.
 // Each audited page's times (load and network quiet, axe) are in the report, .tmp/axe/<who>.json.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
