@@ -17,7 +17,7 @@ const E2E = {
  * longest start first (SLOW_FIRST), then vitest's own order: the slowest of the last run first, or
  * the largest on a fresh clone.
  */
-const PROJECT_ORDER = ["integration", "unit-isolated", "unit", "e2e", "e2e-fault-alone"];
+const PROJECT_ORDER = ["integration", "unit-isolated", "unit", "e2e", "e2e-isolated", "e2e-fault-alone"];
 
 /**
  * The end-to-end files that take longest, as fresh clones ran them (2026-12-07: the accessibility walk
@@ -48,6 +48,12 @@ class ProjectOrderSequencer extends BaseSequencer {
 
 /** Fault files that time what they see: after every other file, alone. */
 const FAULT_ALONE = ["tests/e2e/fault-login-burst.test.ts"];
+
+/**
+ * End-to-end files that set process.env for lib (the concurrent saves point lib's own client at their
+ * database): a process of their own, as `isolate: false` would hand that setting to the next file.
+ */
+const E2E_ISOLATED = ["tests/e2e/fault-concurrent-saves.test.ts"];
 
 /** Unit files that set process.env before importing lib (lib/storage/files.ts reads EVIDENCE_MAX_BYTES once). */
 const UNIT_ISOLATED = ["tests/unit/fuzz-uploads.test.ts"];
@@ -93,7 +99,12 @@ export default defineConfig({
       // The burst of sign-ins times /api/health while it lasts (< 10 s): it runs last and alone,
       // since beside another fault file its maximum rose from about 1 s to 4.6–5.2 s
       // (docs/benchmarks.md, "A tenth look").
-      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: FAULT_ALONE, ...E2E } },
+      // The end-to-end files share their worker's process and its module cache (isolate: false), as
+      // the unit files do: each file still has its own portal, database and Chromium (tests/support/
+      // portal.ts), and none mocks a module or sets the environment but E2E_ISOLATED. A process and a
+      // fresh import of playwright-core, lib and Prisma's client per file cost about 1 CPU-second.
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: [...FAULT_ALONE, ...E2E_ISOLATED], isolate: false, ...E2E } },
+      { extends: true, test: { name: "e2e-isolated", include: E2E_ISOLATED, ...E2E } },
       { extends: true, test: { name: "e2e-fault-alone", include: FAULT_ALONE, sequence: { groupOrder: 1 }, ...E2E } },
     ],
   },

@@ -72,8 +72,7 @@ async function editableCodes(page: Page): Promise<string[]> {
 
 describe("a year of internal assessment", () => {
   it("Home Affairs opens the year for two agencies with a deadline", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/danh-gia`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/danh-gia" });
     await screenshot(page, "danh-gia-danh-sach");
     await page.click("text=Mở kỳ đánh giá");
     await page.waitForURL(/\/danh-gia\/mo-ky$/);
@@ -107,8 +106,7 @@ describe("a year of internal assessment", () => {
 
   it("the head of Sở Tư pháp self-scores every sub-criterion in one save, attaches evidence and submits", async () => {
     const journey = "agency head self-scores 24 criteria and submits";
-    const { context, page } = await as("AGENCY_HEAD");
-    await page.goto(sheetUrls.STP);
+    const { context, page } = await as("AGENCY_HEAD", { at: sheetUrls.STP });
     await expect(page.getByText("Kết quả thẩm định sẽ hiển thị").count()).resolves.toBe(1);
     const codes = await editableCodes(page);
     expect(codes.length).toBe(24);
@@ -143,8 +141,7 @@ describe("a year of internal assessment", () => {
     await expect(page.getByTestId("unsaved-count").textContent()).resolves.toBe("Không có thay đổi chưa lưu.");
     await expect(page.locator("[aria-invalid=true]").count()).resolves.toBe(0);
     // On a phone, one card per criterion with full-width inputs, nothing beyond the screen's edge.
-    const phone = await as("AGENCY_HEAD", { viewport: { width: 390, height: 844 } });
-    await phone.page.goto(sheetUrls.STP);
+    const phone = await as("AGENCY_HEAD", { viewport: { width: 390, height: 844 }, at: sheetUrls.STP });
     await screenshot(phone.page, "phieu-tu-cham-390");
     const edges = await phone.page
       .locator("[data-testid=score-sheet], tr[data-code] input, tr[data-code] textarea")
@@ -183,13 +180,11 @@ describe("a year of internal assessment", () => {
   });
 
   it("Home Affairs returns the submitted sheet for correction (audited); the agency submits again", async () => {
-    const staff = await as("HOME_AFFAIRS");
-    await staff.page.goto(sheetUrls.STP);
+    const staff = await as("HOME_AFFAIRS", { at: sheetUrls.STP });
     expect(await step(staff.page, "step-returnForCorrection")).toMatch(/Trả phiếu đã nộp cho cơ quan để chỉnh sửa/);
     await staff.page.reload();
     await expect(staff.page.getByTestId("sheet-status").textContent()).resolves.toContain("Đang tự chấm");
-    const agency = await as("AGENCY_HEAD");
-    await agency.page.goto(sheetUrls.STP);
+    const agency = await as("AGENCY_HEAD", { at: sheetUrls.STP });
     await expect(agency.page.locator("input[name^='score:']").count()).resolves.toBe(24);
     await step(agency.page, "step-submit");
     await agency.context.close();
@@ -200,8 +195,7 @@ describe("a year of internal assessment", () => {
 
   it("Home Affairs appraises round 1 and asks for an explanation; the agency answers; round 2; finalize", async () => {
     const journey = "Home Affairs appraises one agency's round 1";
-    const staff = await as("HOME_AFFAIRS");
-    await staff.page.goto(sheetUrls.STP);
+    const staff = await as("HOME_AFFAIRS", { at: sheetUrls.STP });
     const codes = await editableCodes(staff.page);
     expect(codes.length).toBe(25);
     // Round 1 inputs start empty: nothing looks appraised until it is.
@@ -229,8 +223,7 @@ describe("a year of internal assessment", () => {
     await step(staff.page, "step-requestExplanations");
     await screenshot(staff.page, "phieu-tham-dinh-vong-1");
 
-    const agency = await as("AGENCY_HEAD");
-    await agency.page.goto(sheetUrls.STP);
+    const agency = await as("AGENCY_HEAD", { at: sheetUrls.STP });
     await expect(agency.page.getByTestId("open-requests").textContent()).resolves.toContain(`Tiêu chí ${codes[0]}`);
     await agency.page.getByTestId("open-requests").locator("a").first().click();
     expect(agency.page.url()).toContain(`#tieu-chi-${codes[0]}`);
@@ -310,8 +303,7 @@ describe("a year of internal assessment", () => {
   });
 
   it("publishing ranks and classifies the agencies", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(periodUrl);
+    const { context, page } = await as("HOME_AFFAIRS", { at: periodUrl });
     await step(page, "publish");
     await page.reload();
     const rows = page.locator("[data-testid=period-table] tbody tr");
@@ -321,8 +313,7 @@ describe("a year of internal assessment", () => {
     await context.close();
 
     // The leader reads the published year but has no controls.
-    const leader = await as("LEADER");
-    await leader.page.goto(periodUrl);
+    const leader = await as("LEADER", { at: periodUrl });
     await expect(leader.page.locator("[data-testid=period-table] tbody tr").count()).resolves.toBe(2);
     await expect(leader.page.getByTestId("publish").count()).resolves.toBe(0);
     await leader.context.close();

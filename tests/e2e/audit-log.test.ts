@@ -11,8 +11,7 @@ const NOTE = `Ghi chú kiểm tra nhật ký ${Date.now()}`;
 
 describe("audit log", () => {
   it("shows Home Affairs staff their change with its old and new value, filtered, and exports it", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/van-ban`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/van-ban" });
     await page.click("tr[data-number='1586/QĐ-UBND'] a");
     await page.waitForURL(/\/van-ban\/\d+$/);
     const directiveId = /\/van-ban\/(\d+)$/.exec(page.url())![1];
@@ -62,8 +61,7 @@ describe("audit log", () => {
   });
 
   it("lets administrators see every province, and refuses leaders", async () => {
-    const admin = await as("ADMIN");
-    await admin.page.goto(`${baseUrl}/nhat-ky?entity=Directive`);
+    const admin = await as("ADMIN", { at: "/nhat-ky?entity=Directive" });
     await expect(admin.page.locator("[data-testid=audit-table] tbody tr[data-action='directive.update']").count()).resolves.toBeGreaterThan(0);
     await expect(admin.page.locator("h1 + p").textContent()).resolves.toContain("toàn quốc");
     await admin.context.close();

@@ -12,8 +12,7 @@ const PHONE = { width: 390, height: 844 };
 
 describe("the consistency page", () => {
   it("is linked from the assessment periods and shows the gaps, the rule and the verdicts", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/danh-gia`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/danh-gia" });
     await page.getByRole("link", { name: "Độ khớp tự chấm – thẩm định" }).click();
     await page.waitForURL(/\/danh-gia\/nhat-quan/);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Độ khớp giữa tự chấm và thẩm định");
@@ -28,16 +27,14 @@ describe("the consistency page", () => {
   });
 
   it("reads on a phone", async () => {
-    const { context, page } = await as("HOME_AFFAIRS", { viewport: PHONE });
-    await page.goto(`${baseUrl}/danh-gia/nhat-quan?nam=2025`);
+    const { context, page } = await as("HOME_AFFAIRS", { viewport: PHONE, at: "/danh-gia/nhat-quan?nam=2025" });
     await expect(page.getByTestId("consistency-criteria").isVisible()).resolves.toBe(true);
     await screenshot(page, "nhat-quan-390");
     await context.close();
   });
 
   it("is reached by the province's leader from the dashboard, with the same agencies", async () => {
-    const { context, page } = await as("LEADER");
-    await page.goto(`${baseUrl}/bang-dieu-khien`);
+    const { context, page } = await as("LEADER", { at: "/bang-dieu-khien" });
     await page.getByTestId("leader-analytics").getByTestId("consistency-link").click();
     await page.waitForURL(/\/danh-gia\/nhat-quan/);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Độ khớp giữa tự chấm và thẩm định");

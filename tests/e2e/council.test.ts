@@ -72,8 +72,7 @@ async function signInAsMember(email: string, viewport = { width: 1366, height: 9
 
 describe("the appraisal council", () => {
   it("Home Affairs names a council of three, each with a field", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/danh-gia/${period.id}`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: `/danh-gia/${period.id}` });
     await page.getByTestId("open-council").click();
     await page.waitForURL(/\/hoi-dong$/);
     for (const member of COUNCIL) {
@@ -116,8 +115,7 @@ describe("the appraisal council", () => {
   });
 
   it("the leader reads the whole sheet but edits only field 1", async () => {
-    const { context, page } = await as("LEADER");
-    await page.goto(`${baseUrl}/danh-gia/phieu/${snvSheet.id}`);
+    const { context, page } = await as("LEADER", { at: `/danh-gia/phieu/${snvSheet.id}` });
     const codes = await leafCodes(page);
     const editable = await editableCodes(page);
     expect(codes.some((code) => !code.startsWith("1."))).toBe(true);
@@ -131,8 +129,7 @@ describe("the appraisal council", () => {
   });
 
   it("Home Affairs sees each member's progress, as the database has it", async () => {
-    const { context, page } = await as("HOME_AFFAIRS", { viewport: PHONE });
-    await page.goto(`${baseUrl}/danh-gia/${period.id}/hoi-dong`);
+    const { context, page } = await as("HOME_AFFAIRS", { viewport: PHONE, at: `/danh-gia/${period.id}/hoi-dong` });
     const check = createPrismaClient(databaseUrl, 1);
     for (const member of COUNCIL) {
       // Recomputed here: applicable sub-criteria under the member's field, on every sheet of the period

@@ -120,8 +120,7 @@ describe("the leader finds what is off track in the first screen", () => {
   });
 
   it("says plainly that no sheet of the open year is finalized", async () => {
-    const { page } = await as("LEADER");
-    await page.goto(`${baseUrl}/bang-dieu-khien?nam=${YEAR}`);
+    const { page } = await as("LEADER", { at: `/bang-dieu-khien?nam=${YEAR}` });
     await expect(page.getByTestId(`no-lost-${YEAR}`).textContent()).resolves.toContain(`Chưa có phiếu nào được chốt điểm năm ${YEAR}`);
     await expect(page.getByTestId("summary-agencies").textContent()).resolves.toContain(`Chưa có phiếu nào được chốt điểm năm ${YEAR}`);
   });

@@ -45,8 +45,7 @@ async function period2025(staff: { context: BrowserContext; page: Page }) {
 
 describe("leader dashboard", () => {
   it("shows the leader where An Giang stands: no own result yet, each old unit's latest with rank and change, from the published table", async () => {
-    const { context, page } = await as("LEADER");
-    await page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
+    const { context, page } = await as("LEADER", { at: "/bang-dieu-khien?nam=2025" });
     await expect(page.locator("h1").textContent()).resolves.toBe("Bảng điều khiển CCHC · An Giang");
     await expect(page.getByTestId("province-line").textContent()).resolves.toContain("hình thành từ An Giang (đến 30/06/2025) và Kiên Giang (đến 30/06/2025)");
     await expect(page.getByTestId("no-own-result-PAR_INDEX").textContent()).resolves.toContain("chưa có kết quả PAR INDEX được công bố");
@@ -98,8 +97,7 @@ describe("leader dashboard", () => {
   });
 
   it("lets the administrator pick the province", async () => {
-    const { page } = await as("ADMIN");
-    await page.goto(`${baseUrl}/bang-dieu-khien`);
+    const { page } = await as("ADMIN", { at: "/bang-dieu-khien" });
     await expect(page.locator("h1").textContent()).resolves.toBe("Bảng điều khiển CCHC");
     const form = page.locator("form[aria-label='Chọn tỉnh và năm']");
     const value = await form.locator("select[name=tinh] option", { hasText: "An Giang (mã 91)" }).getAttribute("value");
@@ -117,8 +115,7 @@ describe("leader dashboard", () => {
   });
 
   it("refuses another province's dashboard to the leader with a clear message", async () => {
-    const { page } = await as("LEADER");
-    await page.goto(`${baseUrl}/bang-dieu-khien?tinh=1`);
+    const { page } = await as("LEADER", { at: "/bang-dieu-khien?tinh=1" });
     await expect(page.getByTestId("forbidden").textContent()).resolves.toContain("Bạn chỉ xem được bảng điều khiển của tỉnh mình (An Giang)");
   });
 });
@@ -129,8 +126,7 @@ describe("agency view", () => {
     const { rows } = await period2025(staff);
     const stp = rows.filter((r) => r.agency === "STP").sort((a, b) => b.lost - a.lost || byCode(a.code, b.code));
 
-    const { page } = await as("AGENCY_HEAD");
-    await page.goto(`${baseUrl}/bang-dieu-khien`);
+    const { page } = await as("AGENCY_HEAD", { at: "/bang-dieu-khien" });
     await screenshot(page, "bang-dieu-khien-thutruong");
     await page.getByTestId("own-agency-link").click();
     await page.waitForURL(/\/co-quan\/\d+$/);
@@ -163,8 +159,7 @@ describe("agency view", () => {
   });
 
   it("refuses the agency head another agency's view with a clear message; staff open it", async () => {
-    const staff = await as("HOME_AFFAIRS");
-    await staff.page.goto(`${baseUrl}/bang-dieu-khien?nam=2025`);
+    const staff = await as("HOME_AFFAIRS", { at: "/bang-dieu-khien?nam=2025" });
     const snvHref = (await staff.page.locator("[data-testid=standings-2025] tr[data-agency=SNV] a").getAttribute("href"))!;
     await staff.page.goto(`${baseUrl}${snvHref}`);
     await expect(staff.page.getByTestId("agency-title").textContent()).resolves.toContain("Sở Nội vụ · năm 2025");
@@ -179,8 +174,7 @@ describe("agency view", () => {
   });
 
   it("prints on A4: controls hidden, tables within the page", async () => {
-    const { page } = await as("LEADER", { viewport: { width: 688, height: 1000 } });
-    await page.goto(`${baseUrl}/co-quan?nam=2025`);
+    const { page } = await as("LEADER", { viewport: { width: 688, height: 1000 }, at: "/co-quan?nam=2025" });
     await page.locator("a[href^='/co-quan/']", { hasText: "Sở Tư pháp" }).click();
     await page.waitForURL(/\/co-quan\/\d+\?nam=2025$/);
     await page.emulateMedia({ media: "print" });

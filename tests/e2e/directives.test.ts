@@ -48,8 +48,7 @@ async function reveal(page: Page, testId: string) {
 
 describe("a directive from entry to report", () => {
   it("Home Affairs staff enter the plan; a malformed number is refused with a message", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/van-ban`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/van-ban" });
     await expect(page.locator("[data-testid=directive-table] tr[data-number='1020/UBND-TH']").count()).resolves.toBe(1);
     await screenshot(page, "van-ban-danh-sach");
     await page.click("text=Thêm văn bản");
@@ -82,8 +81,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("staff set the two targets and assign three tasks, Sở Tư pháp leading one", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(directiveUrl);
+    const { context, page } = await as("HOME_AFFAIRS", { at: directiveUrl });
     const target = page.getByTestId("target-add");
     await reveal(page, "target-add");
     await target.locator("[name=kind]").selectOption("MIN_PERCENT_OF_MAX");
@@ -157,8 +155,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("the head of Sở Tư pháp sees the work, reports progress with evidence and sends the quarterly report", async () => {
-    const { context, page } = await as("AGENCY_HEAD");
-    await page.goto(`${baseUrl}/viec-cua-toi`);
+    const { context, page } = await as("AGENCY_HEAD", { at: "/viec-cua-toi" });
     const mine = page.locator("[data-testid=my-tasks] tbody tr");
     await expect(mine.count()).resolves.toBe(2);
     await expect(mine.nth(0).textContent()).resolves.toContain("Phối hợp");
@@ -212,8 +209,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("staff see who has reported and export the compiled report; the print view is clean", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(directiveUrl);
+    const { context, page } = await as("HOME_AFFAIRS", { at: directiveUrl });
     await expect(page.locator("[data-testid=report-matrix] tbody tr").count()).resolves.toBe(4);
     await page.click("text=Báo cáo tổng hợp (in, tải XLSX)");
     await page.waitForURL(/\/bao-cao/);
@@ -247,8 +243,7 @@ describe("a directive from entry to report", () => {
   });
 
   it("the leader reads the plan without edit controls, and finds it by search and status", async () => {
-    const { context, page } = await as("LEADER");
-    await page.goto(`${baseUrl}/van-ban?q=4200&status=overdue`);
+    const { context, page } = await as("LEADER", { at: "/van-ban?q=4200&status=overdue" });
     await expect(page.locator("[data-testid=directive-table] tbody tr").count()).resolves.toBe(1);
     await page.click(`text=${NUMBER}`);
     await page.waitForURL(/\/van-ban\/\d+$/);

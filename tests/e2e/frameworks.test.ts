@@ -33,8 +33,7 @@ const maxOf = async (page: Page, code: string) => page.locator(`tr[data-code="${
 
 describe("frameworks for an administrator", () => {
   it("lists the frameworks by index and opens PAR INDEX 2022: 8 fields, labelled illustrative", async () => {
-    const { context, page } = await as("ADMIN");
-    await page.goto(`${baseUrl}/bo-chi-so`);
+    const { context, page } = await as("ADMIN", { at: "/bo-chi-so" });
     const par = page.locator("section[data-index=PAR_INDEX]");
     await expect(par.locator("tr", { hasText: PAR_2022 }).textContent()).resolves.toMatch(/Minh họa.*v22022–2030Quyết định 876\/QĐ-BNV/);
     await expect(page.locator("section[data-index=INTERNAL_PAR]").textContent()).resolves.toContain("Dữ liệu demo");
@@ -53,8 +52,7 @@ describe("frameworks for an administrator", () => {
   });
 
   it("creates a framework, builds its tree, is stopped by the sum rule, and exports it", async () => {
-    const { context, page } = await as("ADMIN");
-    await page.goto(`${baseUrl}/bo-chi-so/moi`);
+    const { context, page } = await as("ADMIN", { at: "/bo-chi-so/moi" });
     await page.selectOption("#indexCode", "INTERNAL_PAR");
     await page.locator("#ownerProvinceId").waitFor();
     await page.selectOption("#ownerProvinceId", { label: "An Giang" });
@@ -169,8 +167,7 @@ describe("frameworks for an administrator", () => {
   });
 
   it("tells the administrator that a framework in use is edited through new versions", async () => {
-    const { context, page } = await as("ADMIN");
-    await page.goto(`${baseUrl}/bo-chi-so`);
+    const { context, page } = await as("ADMIN", { at: "/bo-chi-so" });
     await page.locator("section[data-index=INTERNAL_PAR] tr[data-framework-key=an-giang-so-ban-nganh][data-version='1'] a").click();
     await page.waitForURL(/\/bo-chi-so\/\d+$/);
     await expect(page.getByTestId("in-use-note").textContent()).resolves.toContain("tạo phiên bản mới (bản nháp)");
@@ -212,8 +209,7 @@ describe("frameworks for other roles", () => {
   });
 
   it("lets an agency head read the province's internal framework, read-only", async () => {
-    const { context, page } = await as("AGENCY_HEAD");
-    await page.goto(`${baseUrl}/bo-chi-so`);
+    const { context, page } = await as("AGENCY_HEAD", { at: "/bo-chi-so" });
     await page.locator("section[data-index=INTERNAL_PAR] a").first().click();
     await page.waitForURL(/\/bo-chi-so\/\d+$/);
     await expect(page.locator("tr[data-level=FIELD]").count()).resolves.toBeGreaterThan(0);

@@ -10,8 +10,7 @@ const { baseUrl, as } = await e2e();
 
 describe("the province's self-assessment and the nowcast", () => {
   it("is opened by Home Affairs: the national framework's sheet, the province itself assessed", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/danh-gia`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/danh-gia" });
     await page.getByRole("link", { name: "Tự đánh giá Chỉ số CCHC của tỉnh" }).click();
     await page.waitForURL(/\/danh-gia\/tu-danh-gia$/);
     const form = page.getByTestId("open-self-assessment");
@@ -28,8 +27,7 @@ describe("the province's self-assessment and the nowcast", () => {
   });
 
   it("is reached by a leader from the dashboard, marked as an estimate, saying what is not published", async () => {
-    const { context, page } = await as("LEADER");
-    await page.goto(`${baseUrl}/bang-dieu-khien`);
+    const { context, page } = await as("LEADER", { at: "/bang-dieu-khien" });
     await page.getByTestId("leader-analytics").getByTestId("nowcast-link").click();
     await page.waitForURL(/\/bang-dieu-khien\/du-bao$/);
     await expect(page.getByTestId("nowcast-title").textContent()).resolves.toMatch(/^Dự báo Chỉ số CCHC năm 2025 .* ước tính$/);
@@ -43,8 +41,7 @@ describe("the province's self-assessment and the nowcast", () => {
     await expect(page.getByTestId("nowcast-band").textContent()).resolves.toContain("Chưa tính được khoảng hạng");
     await screenshot(page, "du-bao-1366");
     await context.close();
-    const phone = await as("LEADER", { viewport: { width: 390, height: 844 } });
-    await phone.page.goto(`${baseUrl}/bang-dieu-khien/du-bao`);
+    const phone = await as("LEADER", { viewport: { width: 390, height: 844 }, at: "/bang-dieu-khien/du-bao" });
     await expect(phone.page.getByTestId("nowcast-not-official").isVisible()).resolves.toBe(true);
     await screenshot(phone.page, "du-bao-390");
     await phone.context.close();

@@ -25,8 +25,7 @@ async function submit(page: Page, testId: string, fill: Record<string, string> =
 
 describe("the period control board", () => {
   it("Home Affairs opens a year and sees every agency's progress on the board", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/danh-gia/mo-ky`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/danh-gia/mo-ky" });
     const form = page.getByTestId("open-period");
     await form.locator("[name=year]").fill("2026");
     await form.locator("[data-field-for=deadline]").fill(new Date(Date.now() + 20 * 86_400_000).toLocaleDateString("en-GB", { timeZone: "UTC" }));
@@ -46,8 +45,7 @@ describe("the period control board", () => {
   });
 
   it("marks a criterion not applicable for Sở Nội vụ: its applicable maximum drops", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${periodUrl}/dieu-hanh`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: `${periodUrl}/dieu-hanh` });
     await page.locator("tr[data-agency=SNV] a", { hasText: "Tiêu chí không áp dụng" }).click();
     await page.waitForURL(/\/khong-ap-dung$/);
     const before = (await page.getByTestId("applicable-max").textContent()) ?? "";
@@ -66,8 +64,7 @@ describe("the period control board", () => {
   });
 
   it("extends Sở Tư pháp's deadline with a reason; its head sees the countdown to the new day", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${periodUrl}/dieu-hanh`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: `${periodUrl}/dieu-hanh` });
     await page.locator("tr[data-agency=STP] summary", { hasText: "Gia hạn" }).click();
     // The new day typed as people write it (dd/mm/yyyy), in the date field's text box.
     const day = new Date(Date.now() + 40 * 86_400_000).toLocaleDateString("en-GB", { timeZone: "UTC" });
@@ -77,8 +74,7 @@ describe("the period control board", () => {
     await expect(page.locator("tr[data-agency=STP]").textContent()).resolves.toContain("Đã gia hạn: Thay đổi lãnh đạo sở");
     await context.close();
 
-    const head = await as("AGENCY_HEAD", { viewport: PHONE });
-    await head.page.goto(`${periodUrl}/dieu-hanh`);
+    const head = await as("AGENCY_HEAD", { viewport: PHONE, at: `${periodUrl}/dieu-hanh` });
     await expect(head.page.locator("[data-testid=board-table] tbody tr").count()).resolves.toBe(1);
     const countdown = (await head.page.getByTestId("countdown").textContent()) ?? "";
     expect(Number(countdown.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(39);
@@ -87,8 +83,7 @@ describe("the period control board", () => {
   });
 
   it("reads well on a phone for Home Affairs", async () => {
-    const { context, page } = await as("HOME_AFFAIRS", { viewport: PHONE });
-    await page.goto(`${periodUrl}/dieu-hanh`);
+    const { context, page } = await as("HOME_AFFAIRS", { viewport: PHONE, at: `${periodUrl}/dieu-hanh` });
     await screenshot(page, "dieu-hanh-390");
     await page.goto(periodUrl);
     await screenshot(page, "ky-danh-gia-390");
@@ -104,8 +99,7 @@ describe("the survey results and peer groups", () => {
   const csv = (text: string) => ({ name: "dieu-tra.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
 
   it("Home Affairs imports the survey results: a bad file names row and column, a good one fills the survey criterion", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(periodUrl);
+    const { context, page } = await as("HOME_AFFAIRS", { at: periodUrl });
     await page.getByTestId("open-survey").click();
     await page.waitForURL(/\/dieu-tra$/);
     const form = page.getByTestId("import-form");
@@ -128,8 +122,7 @@ describe("the survey results and peer groups", () => {
     await expect(page.locator("[data-testid=survey-criteria] tr[data-code='8.1.1']").textContent()).resolves.toContain("2/2");
     await screenshot(page, "dieu-tra-1366");
     await context.close();
-    const phone = await as("HOME_AFFAIRS", { viewport: PHONE });
-    await phone.page.goto(`${periodUrl}/dieu-tra`);
+    const phone = await as("HOME_AFFAIRS", { viewport: PHONE, at: `${periodUrl}/dieu-tra` });
     await screenshot(phone.page, "dieu-tra-390");
     await phone.context.close();
   });
@@ -143,8 +136,7 @@ describe("the survey results and peer groups", () => {
     } finally {
       await db.$disconnect();
     }
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/danh-gia/mo-ky`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/danh-gia/mo-ky" });
     const form = page.getByTestId("open-period");
     await form.getByTestId("open-peer-group").selectOption({ label: "Sở không có TTHC (e2e)" });
     await expect(form.locator("input[name=agencyIds]").count()).resolves.toBe(1);

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { screenshot, lastAnswerSeq } from "../support/browser";
 import { e2e } from "../support/portal";
 
-const { baseUrl, as } = await e2e();
+const { as } = await e2e();
 const YEAR = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date()).slice(0, 4));
 
 // The plan's two province targets (the same plan also carries each agency's commitments).
@@ -32,8 +32,7 @@ async function submit(page: Page, testId: string): Promise<string> {
 
 describe("targets of a directive on the leader dashboard", () => {
   it("are entered with the plan by Home Affairs staff", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/van-ban/moi`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/van-ban/moi" });
     const form = page.getByTestId("directive-create");
     await form.locator("[name=number]").fill(NUMBER);
     await form.locator("[name=kind]").selectOption("KE_HOACH");
@@ -58,8 +57,7 @@ describe("targets of a directive on the leader dashboard", () => {
   });
 
   it("are not yet known before the year's result is published", async () => {
-    const { context, page } = await as("LEADER");
-    await page.goto(`${baseUrl}/bang-dieu-khien?nam=${YEAR}`);
+    const { context, page } = await as("LEADER", { at: `/bang-dieu-khien?nam=${YEAR}` });
     await expect(targetRows(page).count()).resolves.toBe(2);
     for (const row of await targetRows(page).all()) await expect(row.textContent()).resolves.toContain("Chưa xác định");
     await screenshot(page, "bang-dieu-khien-chi-tieu-chua-co-ket-qua");
@@ -67,8 +65,7 @@ describe("targets of a directive on the leader dashboard", () => {
   });
 
   it("are evaluated once Home Affairs staff enter the result", async () => {
-    const staff = await as("HOME_AFFAIRS");
-    await staff.page.goto(`${baseUrl}/ket-qua/nhap?index=PAR_INDEX&year=${YEAR}`);
+    const staff = await as("HOME_AFFAIRS", { at: `/ket-qua/nhap?index=PAR_INDEX&year=${YEAR}` });
     const form = staff.page.getByTestId("result-form");
     await expect(form.locator("[name=provinceId] option:checked").textContent()).resolves.toContain("An Giang");
     await form.locator("[name=score]").fill("88,5");
@@ -78,8 +75,7 @@ describe("targets of a directive on the leader dashboard", () => {
     await expect(staff.page.getByTestId("form-status").textContent()).resolves.toMatch(/Đã lưu|Đã ghi/);
     await staff.context.close();
 
-    const { context, page } = await as("LEADER");
-    await page.goto(`${baseUrl}/bang-dieu-khien?nam=${YEAR}`);
+    const { context, page } = await as("LEADER", { at: `/bang-dieu-khien?nam=${YEAR}` });
     const rows = targetRows(page);
     await expect(rows.count()).resolves.toBe(2);
     const texts = await rows.allTextContents();

@@ -283,8 +283,7 @@ describe("evidence files", () => {
   let evidenceUrl = "";
 
   it("Home Affairs opens a year for Sở Nội vụ and attaches evidence to its sheet", async () => {
-    const { context, page } = await as("HOME_AFFAIRS");
-    await page.goto(`${baseUrl}/danh-gia/mo-ky`);
+    const { context, page } = await as("HOME_AFFAIRS", { at: "/danh-gia/mo-ky" });
     const form = page.getByTestId("open-period");
     // The seeded framework of An Giang.
     const framework = form.locator("select[name=frameworkId] option", { hasText: "tỉnh An Giang (minh họa) (phiên bản 1," });

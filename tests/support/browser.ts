@@ -56,8 +56,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 
 export type Viewport = { width: number; height: number };
 export type SignedIn = { context: BrowserContext; page: Page };
-/** A new browser context signed in as the demo user of a role, its page on /trang-chu. */
-export type As = (role: Role, options?: { viewport?: Viewport }) => Promise<SignedIn>;
+/**
+ * A new browser context signed in as the demo user of a role, its page on `at`: a signed-in page, its
+ * path or its whole address (/trang-chu unless given).
+ */
+export type As = (role: Role, options?: { viewport?: Viewport; at?: string }) => Promise<SignedIn>;
 
 /** The demo account of a role (prisma/seed.ts). */
 export function demoEmail(role: Role): string {
@@ -70,20 +73,25 @@ export function demoEmail(role: Role): string {
  * `as(role)` for a browser and a portal: a context of its own, signed in. The first call for a role
  * signs in through the sign-in form; later calls reuse that session's cookies, as a second tab
  * would (sign-in itself is tested in tests/e2e/portal.test.ts), and sign in again if it has ended.
+ * A reused session opens `at` straight away: every signed-in page sends a visitor without a session
+ * to /dang-nhap (app/(portal)/layout.tsx), which is how an ended one shows. Opening /trang-chu
+ * first, only to leave it, cost a page load of Chromium per call.
  */
 export function signInAs(browser: Browser, baseUrl: string, defaults: { viewport?: Viewport } = {}): As {
   const sessions = new Map<Role, Awaited<ReturnType<BrowserContext["storageState"]>>>();
   return async (role, options = {}) => {
     const viewport = options.viewport ?? defaults.viewport ?? { width: 1366, height: 900 };
+    const at = new URL(options.at ?? "/trang-chu", baseUrl).href;
     const context = await browser.newContext({ viewport, locale: "vi-VN", storageState: sessions.get(role) });
     const page = await context.newPage();
     if (sessions.has(role)) {
-      await page.goto(`${baseUrl}/trang-chu`);
-      if (new URL(page.url()).pathname === "/trang-chu") return { context, page };
+      await page.goto(at);
+      if (new URL(page.url()).pathname !== "/dang-nhap") return { context, page };
     }
     await signIn(page, baseUrl, demoEmail(role));
     await page.waitForURL(/\/trang-chu$/);
     sessions.set(role, await context.storageState());
+    if (page.url() !== at) await page.goto(at);
     return { context, page };
   };
 }
