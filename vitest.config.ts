@@ -17,7 +17,7 @@ const E2E = {
  * longest start first (SLOW_FIRST), then vitest's own order: the slowest of the last run first, or
  * the largest on a fresh clone.
  */
-const PROJECT_ORDER = ["integration", "unit-isolated", "unit", "e2e", "e2e-isolated", "e2e-fault-alone"];
+const PROJECT_ORDER = ["integration-isolated", "integration", "unit-isolated", "unit", "e2e", "e2e-isolated", "e2e-fault-alone"];
 
 /**
  * The end-to-end files that take longest, as fresh clones ran them (2026-12-07: the accessibility walk
@@ -45,6 +45,21 @@ class ProjectOrderSequencer extends BaseSequencer {
     return (await super.sort(files)).sort((a, b) => rank(a) - rank(b) || slow(a) - slow(b));
   }
 }
+
+const INTEGRATION = {
+  globalSetup: ["tests/support/postgres-global.ts"],
+  setupFiles: ["tests/support/database-per-file.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
+/** Integration files that replace lib's modules (vi.mock): a process of their own. */
+const INTEGRATION_ISOLATED = [
+  "tests/integration/accounts.test.ts",
+  "tests/integration/audit-export.test.ts",
+  "tests/integration/authorization-matrix.test.ts",
+  "tests/integration/fuzz-api.test.ts",
+];
 
 /** Fault files that time what they see: after every other file, alone. */
 const FAULT_ALONE = ["tests/e2e/fault-login-burst.test.ts"];
@@ -80,17 +95,19 @@ export default defineConfig({
       // environment a lib module reads when it is first imported runs isolated (unit-isolated).
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], exclude: UNIT_ISOLATED, testTimeout: 30_000, isolate: false } },
       { extends: true, test: { name: "unit-isolated", include: UNIT_ISOLATED, testTimeout: 30_000 } },
+      // The integration files share their worker's process too (isolate: false). A process per file
+      // cost about 2.3 CPU-seconds to start and load its modules, against 1.0 in a shared one (nine
+      // files that each count a table); the project alone went from 212 to 150 s, its vitest
+      // processes from 237 to 136 CPU-seconds (docs/benchmarks.md, "A thirteenth look").
+      // tests/support/database-per-file.ts gives each file its own database and puts the process
+      // back as a file of its own would find it (environment, lib's modules, lib's Prisma client).
+      // A file that replaces modules (vi.mock) runs in a process of its own: vitest resets neither
+      // modules nor mocks between the files of a shared process.
       {
         extends: true,
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/support/postgres-global.ts"],
-          setupFiles: ["tests/support/database-per-file.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: INTEGRATION_ISOLATED, isolate: false, ...INTEGRATION },
       },
+      { extends: true, test: { name: "integration-isolated", include: INTEGRATION_ISOLATED, ...INTEGRATION } },
       // The fault files (50 concurrent saves, a killed import, a stopped database) run among the
       // others, two files at a time as everywhere: each has its own server and database, or its own
       // cluster, and none times the machine (the stopped database's portal has 10 s to reconnect,
@@ -102,7 +119,8 @@ export default defineConfig({
       // The end-to-end files share their worker's process and its module cache (isolate: false), as
       // the unit files do: each file still has its own portal, database and Chromium (tests/support/
       // portal.ts), and none mocks a module or sets the environment but E2E_ISOLATED. A process and a
-      // fresh import of playwright-core, lib and Prisma's client per file cost about 1 CPU-second.
+      // fresh import of playwright-core, lib and Prisma's client per file cost about 2 CPU-seconds
+      // (the project's vitest processes: 166 → 110 CPU-seconds).
       { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: [...FAULT_ALONE, ...E2E_ISOLATED], isolate: false, ...E2E } },
       { extends: true, test: { name: "e2e-isolated", include: E2E_ISOLATED, ...E2E } },
       { extends: true, test: { name: "e2e-fault-alone", include: FAULT_ALONE, sequence: { groupOrder: 1 }, ...E2E } },
