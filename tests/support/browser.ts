@@ -31,6 +31,26 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The Chromium of this worker's process, launched on first use and shared by the end-to-end files it
+ * runs one after the other (isolate: false in vitest.config.ts): each file closes the contexts it
+ * opened (tests/support/portal.ts), and so starts on a browser with none, as on a new one. Launching
+ * and closing one per file cost about half a CPU-second each time, before its first page.
+ */
+let workerBrowser: Promise<Browser> | null = null;
+
+export async function sharedBrowser(): Promise<Browser> {
+  const running = await workerBrowser;
+  if (running?.isConnected()) return running;
+  workerBrowser = launchBrowser();
+  return workerBrowser;
+}
+
+/** Closes every context of a shared browser: what a file opened, whether or not it closed it. */
+export async function closeContexts(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((context) => context.close()));
+}
+
 /** A file a test made (a screenshot, a printed PDF) kept in .tmp/screenshots/ for a person to look at. */
 export function keepFile(name: string, data: Uint8Array): void {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

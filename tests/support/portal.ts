@@ -4,7 +4,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, inject } from "vitest";
 import { startPortalServer, type PortalServer } from "../../scripts/lib/throwaway-portal";
-import { launchBrowser, signInAs, type As, type Viewport } from "./browser";
+import { closeContexts, sharedBrowser, signInAs, type As, type Viewport } from "./browser";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { seedDemoInProgress } from "@/prisma/seed";
 import { createDatabase } from "./postgres";
@@ -37,10 +37,13 @@ export async function filePortal(options: PortalOptions = {}): Promise<FilePorta
 
 export type E2E = FilePortal & { browser: Browser; as: As };
 
-/** This file's portal and Chromium, with `as(role)` for signed-in pages; all closed after its tests. */
+/**
+ * This file's portal and Chromium, with `as(role)` for signed-in pages; the portal stopped and every
+ * browser context closed after its tests (the browser itself is the worker's: sharedBrowser).
+ */
 export async function e2e(options: PortalOptions & { viewport?: Viewport } = {}): Promise<E2E> {
   const portal = await filePortal(options);
-  const browser = await launchBrowser();
-  afterAll(() => browser.close());
+  const browser = await sharedBrowser();
+  afterAll(() => closeContexts(browser));
   return { ...portal, browser, as: signInAs(browser, portal.baseUrl, { viewport: options.viewport }) };
 }
