@@ -117,10 +117,11 @@ export default defineConfig({
       // since beside another fault file its maximum rose from about 1 s to 4.6–5.2 s
       // (docs/benchmarks.md, "A tenth look").
       // The end-to-end files share their worker's process and its module cache (isolate: false), as
-      // the unit files do: each file still has its own portal, database and Chromium (tests/support/
-      // portal.ts), and none mocks a module or sets the environment but E2E_ISOLATED. A process and a
-      // fresh import of playwright-core, lib and Prisma's client per file cost about 2 CPU-seconds
-      // (the project's vitest processes: 166 → 110 CPU-seconds).
+      // the unit files do: each file still has its own portal, database and browser contexts
+      // (tests/support/portal.ts; the worker's Chromium is shared, tests/support/browser.ts), and
+      // none mocks a module or sets the environment but E2E_ISOLATED. A process and a fresh import
+      // of playwright-core, lib and Prisma's client per file cost about 2 CPU-seconds (the
+      // project's vitest processes: 166 → 110 CPU-seconds).
       { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], exclude: [...FAULT_ALONE, ...E2E_ISOLATED], isolate: false, ...E2E } },
       { extends: true, test: { name: "e2e-isolated", include: E2E_ISOLATED, ...E2E } },
       { extends: true, test: { name: "e2e-fault-alone", include: FAULT_ALONE, sequence: { groupOrder: 1 }, ...E2E } },

@@ -40,7 +40,8 @@ export function launchBrowser(): Promise<Browser> {
 let workerBrowser: Promise<Browser> | null = null;
 
 export async function sharedBrowser(): Promise<Browser> {
-  const running = await workerBrowser;
+  // A browser that crashed or failed to start is launched again for the next file.
+  const running = await workerBrowser?.catch(() => null);
   if (running?.isConnected()) return running;
   workerBrowser = launchBrowser();
   return workerBrowser;
