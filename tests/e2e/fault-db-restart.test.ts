@@ -11,7 +11,7 @@ import { databaseUnavailableMessage } from "../../lib/db/unavailable";
 // Outside a request lib words its messages in Vietnamese, the language these requests get.
 const DATABASE_UNAVAILABLE_MESSAGE = databaseUnavailableMessage();
 import { signInOverHttp, startPortalServer, startThrowawayDatabase, type PortalServer, type ThrowawayDatabase } from "../../scripts/lib/throwaway-portal";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { closeContexts, screenshot, sharedBrowser, signIn } from "../support/browser";
 
 let database: ThrowawayDatabase;
 let server: PortalServer;
@@ -34,14 +34,14 @@ beforeAll(async () => {
   api = ["/api/health", "/api/v1/rankings?index=PAR_INDEX&year=2023", `/api/v1/assessment-periods/${period.id}/scores?format=csv`];
   server = await startPortalServer({ databaseUrl: database.url });
   ({ cookie } = await signInOverHttp(server.baseUrl, { email: "noivu@demo.local", password: DEMO_PASSWORD }, { ip: "10.3.0.1" }));
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" })).newPage();
   await signIn(page, server.baseUrl, "noivu@demo.local");
   await page.waitForURL(/\/trang-chu$/);
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeContexts(browser);
   await server?.kill();
   await database?.remove();
 });

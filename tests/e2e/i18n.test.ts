@@ -4,7 +4,7 @@
 // Leaves lanhdao@demo.local's choice back on Vietnamese, as the other files expect.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, signIn } from "../support/browser";
+import { closeContexts, screenshot, sharedBrowser, signIn } from "../support/browser";
 import { filePortal } from "../support/portal";
 
 const { baseUrl } = await filePortal();
@@ -31,7 +31,7 @@ const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
 afterAll(async () => {
   for (const email of leftInEnglish) {
@@ -41,7 +41,7 @@ afterAll(async () => {
     await choose(page, "Tiếng Việt");
     await context.close();
   }
-  await browser.close();
+  await closeContexts(browser);
 });
 
 describe("a visitor", () => {

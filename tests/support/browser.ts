@@ -8,7 +8,7 @@ import { CHROMIUM_CANDIDATES, chromiumPath } from "./chromium-path";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../.tmp/screenshots");
 
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath() ?? CHROMIUM_CANDIDATES[0],
     args: [
